@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+
+test.describe('the built app', () => {
+  test('loads with no console error or warning, no request leaving its origin, and no axe violation', async ({
+    page,
+  }) => {
+    const watched = watchPage(page);
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: 'Handshake Lab' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectNoAxeViolations(page);
+    expect(watched.problems).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+  });
+
+  for (const [name, size] of [
+    ['projector', VIEWPORTS.projector],
+    ['phone', VIEWPORTS.phone],
+  ] as const) {
+    test(`renders at ${name} size (${size.width}×${size.height})`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await page.goto('./');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, `app-${name}`);
+    });
+  }
+});

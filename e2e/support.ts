@@ -1,0 +1,46 @@
+// Shared checks for end-to-end specs: what every page of the lab must honour.
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Collects console errors and warnings, page errors, and requests that leave the page's origin. */
+export function watchPage(page: Page) {
+  const problems: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['http:', 'https:'].includes(url.protocol)) return;
+    if (url.origin !== new URL(page.url() === 'about:blank' ? request.url() : page.url()).origin) {
+      foreignRequests.push(request.url());
+    }
+  });
+  return { problems, foreignRequests };
+}
+
+/** An axe scan against WCAG 2.1 A and AA that must find nothing. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Saves a screenshot where anyone can look at what the test saw. */
+export async function saveScreenshot(page: Page, name: string) {
+  await page.screenshot({ path: `test-output/screenshots/${name}.png`, fullPage: true });
+}
+
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  projector: { width: 1280, height: 720 },
+  phone: { width: 390, height: 844 },
+} as const;

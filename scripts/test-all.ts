@@ -1,0 +1,88 @@
+// `npm test`: every check a change must pass, in order, stopping at the first failure. It ends
+// with one line counting the tests that ran, so a reader (or CI) sees at a glance what passed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+  /** Reads how many tests the step ran from its report file. */
+  count?: () => { passed: number; failed: number; skipped: number };
+}
+
+mkdirSync('test-output', { recursive: true });
+
+function readJson(path: string): Record<string, unknown> {
+  return existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : {};
+}
+
+const steps: Step[] = [
+  { name: 'type check', command: 'npx', args: ['tsc', '-p', '.', '--noEmit'] },
+  { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  {
+    name: 'unit tests',
+    command: 'npx',
+    args: [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-output/vitest.json',
+    ],
+    count: () => {
+      const report = readJson('test-output/vitest.json');
+      return {
+        passed: Number(report.numPassedTests ?? 0),
+        failed: Number(report.numFailedTests ?? 0),
+        skipped: Number(report.numPendingTests ?? 0) + Number(report.numTodoTests ?? 0),
+      };
+    },
+  },
+  { name: 'production build', command: 'npm', args: ['run', '--silent', 'build'] },
+  {
+    name: 'end-to-end tests',
+    command: 'npm',
+    args: ['run', '--silent', 'test:e2e'],
+    count: () => {
+      const stats = (readJson('test-output/playwright.json').stats ?? {}) as Record<string, number>;
+      return {
+        passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+        failed: stats.unexpected ?? 0,
+        skipped: stats.skipped ?? 0,
+      };
+    },
+  },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const done: string[] = [];
+let failedStep: string | undefined;
+
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const started = Date.now();
+  const result = spawnSync(step.command, step.args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (step.count) {
+    const counted = step.count();
+    totals.passed += counted.passed;
+    totals.failed += counted.failed;
+    totals.skipped += counted.skipped;
+  }
+  if (result.status !== 0) {
+    failedStep = step.name;
+    console.log(`✗ ${step.name} failed after ${seconds} s`);
+    break;
+  }
+  done.push(`${step.name} (${seconds} s)`);
+}
+
+console.log(`\nPassed steps: ${done.join(', ') || 'none'}`);
+if (failedStep) console.log(`Failed step: ${failedStep}`);
+// With no count, a failed step still fails the run: count it as one failure.
+if (failedStep && totals.failed === 0) totals.failed = 1;
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

@@ -1,0 +1,123 @@
+/**
+ * The trace: the one record that the CLI prints, the UI draws, pcap export writes and
+ * tests compare (DESIGN.md, "The trace"). Every event is plain JSON-able data with
+ * `t` in virtual milliseconds. Sequence and acknowledgment numbers are absolute 32-bit
+ * values; relative numbers are derived for display.
+ */
+import type { Errno, FlagName, TcpState } from '../engine/types';
+
+/** An option as the trace writes it: the engine's decoded option, JSON-able. */
+export type TraceOption =
+  | { readonly kind: 'eol' }
+  | { readonly kind: 'nop' }
+  | { readonly kind: 'mss'; readonly value: number }
+  | { readonly kind: 'wscale'; readonly shift: number }
+  | { readonly kind: 'sackOK' }
+  | { readonly kind: 'sack'; readonly blocks: readonly (readonly [number, number])[] }
+  | { readonly kind: 'ts'; readonly val: number; readonly ecr: number }
+  | { readonly kind: 'unknown'; readonly type: number; readonly data: readonly number[] };
+
+export type DropReason = 'loss' | 'rule' | 'user' | 'firewall' | 'queue-full';
+
+export type TimerName =
+  'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'fin-wait-2' | 'persist' | 'keepalive';
+
+interface EventBase {
+  /** Virtual time in milliseconds since the start of the run (may be fractional). */
+  readonly t: number;
+}
+
+export interface CallEvent extends EventBase {
+  readonly type: 'call';
+  readonly endpoint: string;
+  /** listen, connect, send, receive, close, shutdown, abort, accept. */
+  readonly call: string;
+  readonly args: Readonly<Record<string, string | number | boolean>>;
+  /** 'ok' or the errno the call (or its later completion) reported. */
+  readonly result: 'ok' | Errno;
+}
+
+export interface SendEvent extends EventBase {
+  readonly type: 'send';
+  /** Unique within the run, in order of sending: 1, 2, 3, ... */
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  /** address:port of each end, e.g. "10.0.0.1:49152". */
+  readonly src: string;
+  readonly dst: string;
+  readonly flags: readonly FlagName[];
+  readonly seq: number;
+  readonly ack: number;
+  /** Payload bytes (SYN and FIN are not counted). */
+  readonly len: number;
+  /** The raw window field as sent. */
+  readonly win: number;
+  readonly options: readonly TraceOption[];
+  /** 0 for a first transmission, n for the n-th retransmission of the same sequence space. */
+  readonly retransmit: number;
+  /** For a retransmission, the id of the first transmission it repeats. */
+  readonly original?: number;
+  /** Payload as lowercase hex ('' when empty), so pcap and the inspector can show the bytes. */
+  readonly payload: string;
+  /** When the link will deliver it, if it is not dropped (ms); absent when lost. */
+  readonly arrivesAt?: number;
+}
+
+export interface DeliverEvent extends EventBase {
+  readonly type: 'deliver';
+  readonly id: number;
+  /** Set when this delivery is a copy made by the link (duplication). */
+  readonly duplicate?: boolean;
+}
+
+export interface DropEvent extends EventBase {
+  readonly type: 'drop';
+  readonly id: number;
+  readonly reason: DropReason;
+}
+
+export interface DuplicateEvent extends EventBase {
+  readonly type: 'duplicate';
+  readonly id: number;
+  /** When the copy arrives. */
+  readonly arrivesAt: number;
+}
+
+export interface StateEvent extends EventBase {
+  readonly type: 'state';
+  readonly endpoint: string;
+  readonly from: TcpState;
+  readonly to: TcpState;
+  /** Why, in words that cite the RFC, e.g. "rcv SYN,ACK acking our SYN (RFC 9293 §3.10.7.3)". */
+  readonly cause: string;
+}
+
+export interface TimerEvent extends EventBase {
+  readonly type: 'timer';
+  readonly endpoint: string;
+  readonly timer: TimerName;
+  readonly action: 'set' | 'cancel' | 'fire';
+  /** Expiry time for 'set'. */
+  readonly at?: number;
+}
+
+export interface DataEvent extends EventBase {
+  readonly type: 'data';
+  readonly endpoint: string;
+  readonly len: number;
+  /** The bytes delivered to the application, as lowercase hex. */
+  readonly bytes: string;
+}
+
+export type TraceEvent =
+  | CallEvent
+  | SendEvent
+  | DeliverEvent
+  | DropEvent
+  | DuplicateEvent
+  | StateEvent
+  | TimerEvent
+  | DataEvent;
+
+export type Trace = readonly TraceEvent[];
