@@ -1,0 +1,8 @@
+/** Bytes on the wire: TCP/IPv4/Ethernet codecs, checksums and pcap (DESIGN.md, src/wire). */
+export type { EncodedSegment, FieldRange, OptionFieldName, SegmentFieldName } from './fields';
+export { internetChecksum, pseudoHeader, tcpChecksum } from './checksum';
+export { decodeOptions, encodeOptions, MAX_OPTIONS_BYTES, OptionKind } from './options';
+export { decodeSegment, encodeSegment } from './tcp-header';
+export type { DecodedSegment, SegmentAddresses } from './tcp-header';
+export { bytesOfSendEvent, segmentFromSendEvent } from './send-event';
+export { bytesToHex, hexToBytes } from './hex';
