@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isOriginAllowed, labMessage, readHostCommand } from './host-protocol';
+
+const envelope = { source: 'handshake-lab', version: 1 };
+
+describe('host-page API: commands in', () => {
+  it('reads each command with its arguments', () => {
+    expect(readHostCommand({ ...envelope, command: 'play' })).toEqual({ command: 'play' });
+    expect(readHostCommand({ ...envelope, command: 'pause' })).toEqual({ command: 'pause' });
+    expect(readHostCommand({ ...envelope, command: 'seek', t: 250 })).toEqual({
+      command: 'seek',
+      t: 250,
+    });
+    expect(readHostCommand({ ...envelope, command: 'step', direction: -1 })).toEqual({
+      command: 'step',
+      direction: -1,
+    });
+    expect(readHostCommand({ ...envelope, command: 'load', scenario: 'lost-syn' })).toEqual({
+      command: 'load',
+      scenario: 'lost-syn',
+    });
+    expect(
+      readHostCommand({ ...envelope, command: 'set', settings: { loss: 10, profile: 'linux' } }),
+    ).toEqual({ command: 'set', settings: { loss: 10, profile: 'linux' } });
+  });
+
+  it('ignores messages of another source or version', () => {
+    expect(readHostCommand({ command: 'play' })).toBeUndefined();
+    expect(readHostCommand({ ...envelope, version: 2, command: 'play' })).toBeUndefined();
+    expect(readHostCommand('play')).toBeUndefined();
+  });
+
+  it('ignores a command with a malformed or out-of-range argument', () => {
+    expect(readHostCommand({ ...envelope, command: 'seek', t: -1 })).toBeUndefined();
+    expect(readHostCommand({ ...envelope, command: 'seek', t: '5' })).toBeUndefined();
+    expect(readHostCommand({ ...envelope, command: 'step', direction: 2 })).toBeUndefined();
+    expect(
+      readHostCommand({ ...envelope, command: 'load', scenario: '<img src=x onerror=alert(1)>' }),
+    ).toBeUndefined();
+    expect(
+      readHostCommand({ ...envelope, command: 'set', settings: { loss: 150 } }),
+    ).toBeUndefined();
+    expect(
+      readHostCommand({ ...envelope, command: 'set', settings: { __proto__: 1, loss: 5 } }),
+    ).toEqual({ command: 'set', settings: { loss: 5 } });
+    expect(readHostCommand({ ...envelope, command: 'eval', code: '1' })).toBeUndefined();
+  });
+
+  it('never throws on any value a page could post', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        readHostCommand(value);
+        readHostCommand({ ...envelope, command: 'set', settings: value });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('host-page API: events out', () => {
+  it('wraps each event in the versioned envelope', () => {
+    expect(labMessage({ event: 'finished', t: 1200 })).toEqual({
+      source: 'handshake-lab',
+      version: 1,
+      event: 'finished',
+      t: 1200,
+    });
+  });
+});
+
+describe('host-page API: origins', () => {
+  it('lets any parent drive the lab when no allow-list is given', () => {
+    expect(isOriginAllowed('https://blog.example', undefined)).toBe(true);
+  });
+
+  it('lets only the listed origins drive it when an allow-list is given', () => {
+    const allowList = ['https://course.example'];
+    expect(isOriginAllowed('https://course.example', allowList)).toBe(true);
+    expect(isOriginAllowed('https://evil.example', allowList)).toBe(false);
+  });
+});
