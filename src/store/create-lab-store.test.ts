@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { createLabStore } from './create-lab-store';
+import { relayWorld } from './testing/relay-world';
+import { stateAt } from './world-at';
+
+function lab() {
+  return createLabStore({ world: relayWorld, preset: 'handshake' });
+}
+
+describe('playback', () => {
+  it('starts paused at t=0 with nothing happened, at 1/40 of real time', () => {
+    const s = lab().getState();
+    expect([s.playing, s.t, s.cursor, s.speed]).toEqual([false, 0, -1, 1 / 40]);
+  });
+
+  it('plays one 50 ms crossing in two seconds of wall clock at the default speed', () => {
+    const store = lab();
+    store.getState().play();
+    store.getState().tick(2000);
+    expect(store.getState().t).toBe(50);
+    expect(stateAt(store.getState().timeline, 'server', store.getState().cursor)).toBe(
+      'SYN-RECEIVED',
+    );
+  });
+
+  it('stops at the end', () => {
+    const store = lab();
+    store.getState().play();
+    store.getState().tick(60_000);
+    expect(store.getState().t).toBe(store.getState().timeline.endTime);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('play at the end starts over', () => {
+    const store = lab();
+    store.getState().toEnd();
+    store.getState().play();
+    expect([store.getState().t, store.getState().playing]).toEqual([0, true]);
+  });
+
+  it('steps through events one by one, forward and back', () => {
+    const store = lab();
+    const { stepNext, stepPrevious } = store.getState();
+    stepNext();
+    stepNext();
+    expect(store.getState().cursor).toBe(1);
+    stepPrevious();
+    expect(store.getState().cursor).toBe(0);
+    stepPrevious();
+    stepPrevious();
+    expect([store.getState().cursor, store.getState().t]).toEqual([-1, 0]);
+  });
+
+  it('steps back from between two events to the event just passed', () => {
+    const store = lab();
+    store.getState().seek(75);
+    const cursor = store.getState().cursor;
+    store.getState().stepPrevious();
+    expect(store.getState().cursor).toBe(cursor);
+    expect(store.getState().t).toBe(store.getState().timeline.times[cursor]);
+  });
+
+  it('reaches the same moment by seeking as by playing (the screen is a function of (trace, t))', () => {
+    const played = lab();
+    played.getState().play();
+    for (let i = 0; i < 30; i++) played.getState().tick(100);
+    const sought = lab();
+    sought.getState().seek(played.getState().t);
+    expect(sought.getState().cursor).toBe(played.getState().cursor);
+  });
+
+  it('zooms by halving and doubling the visible span', () => {
+    const store = lab();
+    const span = store.getState().viewSpan;
+    store.getState().zoomIn();
+    expect(store.getState().viewSpan).toBe(span / 2);
+    store.getState().zoomOut();
+    store.getState().zoomOut();
+    expect(store.getState().viewSpan).toBe(span * 2);
+  });
+});
+
+describe('forking the future', () => {
+  it('drops a segment in flight: the past is kept, the future recomputed', () => {
+    const store = lab();
+    store.getState().seek(80);
+    const before = store.getState().timeline.events.filter((e) => e.t < 80);
+    store.getState().dropSegment(2);
+    const after = store.getState();
+    expect(after.timeline.events.filter((e) => e.t < 80)).toEqual(before);
+    expect(after.timeline.spanById.get(2)?.outcome).toBe('lost');
+    expect(after.timeline.spanById.get(3)?.send.original).toBe(2);
+    expect(after.t).toBe(80);
+    expect(after.interventions).toEqual([{ at: 80, kind: 'drop', id: 2 }]);
+  });
+
+  it('does not drop a segment that already arrived', () => {
+    const store = lab();
+    store.getState().seek(80);
+    const timeline = store.getState().timeline;
+    store.getState().dropSegment(1);
+    expect(store.getState().timeline).toBe(timeline);
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it('undo returns to the branch before, exactly', () => {
+    const store = lab();
+    store.getState().seek(80);
+    const { timeline, t, cursor } = store.getState();
+    store.getState().dropSegment(2);
+    store.getState().undo();
+    const back = store.getState();
+    expect([back.timeline, back.t, back.cursor, back.interventions]).toEqual([
+      timeline,
+      t,
+      cursor,
+      [],
+    ]);
+  });
+
+  it('a link change mid-run applies from the playhead on', () => {
+    const store = lab();
+    store.getState().seek(75);
+    store.getState().changeRunSettings({ delay: 200 });
+    const s = store.getState();
+    expect(s.run.delay).toBe(200);
+    expect(s.base.delay).toBe(50);
+    expect(s.timeline.spanById.get(2)?.endAt).toBe(100);
+    expect(s.timeline.spanById.get(3)?.endAt).toBe(300);
+  });
+
+  it('a change at t=0 simply re-runs with the new setting', () => {
+    const store = lab();
+    store.getState().changeRunSettings({ delay: 200 });
+    const s = store.getState();
+    expect([s.base.delay, s.interventions, s.t]).toEqual([200, [], 0]);
+    expect(s.timeline.spanById.get(1)?.endAt).toBe(200);
+  });
+
+  it('a change at the end re-runs and shows the new end', () => {
+    const store = lab();
+    store.getState().toEnd();
+    store.getState().changeRunSettings({ delay: 100 });
+    expect(store.getState().t).toBe(300);
+  });
+
+  it('choosing a preset loads its own settings from the start', () => {
+    const store = lab();
+    store.getState().seek(80);
+    store.getState().choosePreset('slow-handshake');
+    const s = store.getState();
+    expect([s.run.preset, s.run.delay, s.t, s.cursor]).toEqual(['slow-handshake', 300, 0, -1]);
+  });
+});
+
+describe('selection and display settings', () => {
+  it('keeps the selected segment across a fork when it still exists', () => {
+    const store = lab();
+    store.getState().select(1);
+    store.getState().seek(80);
+    store.getState().dropSegment(2);
+    expect(store.getState().selectedId).toBe(1);
+  });
+
+  it('switches numbering and theme without touching the run', () => {
+    const store = lab();
+    const timeline = store.getState().timeline;
+    store.getState().setNumbering('relative');
+    store.getState().setTheme('dark');
+    expect([store.getState().numbering, store.getState().theme]).toEqual(['relative', 'dark']);
+    expect(store.getState().timeline).toBe(timeline);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing five
+ * slices over a vanilla Zustand store, so the same store runs in Node tests and under React.
+ */
+import { createStore } from 'zustand/vanilla';
+import { createHistorySlice } from './slices/history';
+import { createPlaybackSlice, defaultViewSpan } from './slices/playback';
+import { createSelectionSlice } from './slices/selection';
+import { createSettingsSlice } from './slices/settings';
+import { createTimelineSlice } from './slices/timeline';
+import { buildTimeline } from './timeline';
+import type { LabState } from './types';
+import type { Numbering, RunSettings, Theme, World } from './world';
+
+export interface LabStoreInit {
+  world: World;
+  /** Which preset to open; the first of the world's presets when absent. */
+  preset?: string;
+  /** Run settings that override the preset's own. */
+  run?: Partial<Omit<RunSettings, 'preset'>>;
+  numbering?: Numbering;
+  theme?: Theme;
+}
+
+export function createLabStore(init: LabStoreInit) {
+  const { world } = init;
+  const presetName = init.preset ?? world.presets[0]?.name;
+  if (presetName === undefined) throw new Error('The world offers no preset to open.');
+  const run: RunSettings = { ...world.defaults(presetName), ...init.run };
+  const timeline = buildTimeline(world.run(run, []));
+  return createStore<LabState>()((...a) => ({
+    ...createTimelineSlice(world, { timeline, base: run })(...a),
+    ...createPlaybackSlice(defaultViewSpan(timeline.endTime))(...a),
+    ...createSettingsSlice(world, {
+      run,
+      numbering: init.numbering ?? 'absolute',
+      theme: init.theme ?? 'system',
+    })(...a),
+    ...createSelectionSlice(...a),
+    ...createHistorySlice(...a),
+  }));
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;

@@ -1,0 +1,60 @@
+/**
+ * Forking: a change in the middle of a run keeps the past and recomputes the future from the
+ * playhead (the world re-runs with one more intervention and reproduces everything before it
+ * exactly); a change at the start or at the end simply re-runs. Either way the run left behind
+ * goes onto the undo history.
+ */
+import { buildTimeline } from './timeline';
+import type { Branch, LabState } from './types';
+import type { Intervention, RunSettings, World } from './world';
+import { lastEventAtOrBefore } from './world-at';
+
+const HISTORY_LIMIT = 50;
+
+export type PlayheadAfterRun = 'start' | 'keep' | 'end';
+
+/** True when the playhead sits strictly inside the run: a change here forks instead of re-running. */
+export function isMidRun(state: Pick<LabState, 't' | 'cursor' | 'timeline'>): boolean {
+  return state.cursor >= 0 && state.t > 0 && state.t < state.timeline.endTime;
+}
+
+function branchOf(state: LabState): Branch {
+  return {
+    run: state.run,
+    base: state.base,
+    interventions: state.interventions,
+    timeline: state.timeline,
+    t: state.t,
+    cursor: state.cursor,
+  };
+}
+
+/**
+ * The state after running `base` with `interventions`: the new timeline, the playhead placed as
+ * asked, the selection kept when that segment still exists, the previous run pushed on history.
+ */
+export function commitRun(
+  world: World,
+  state: LabState,
+  next: { base: RunSettings; run: RunSettings; interventions: readonly Intervention[] },
+  playhead: PlayheadAfterRun,
+): Partial<LabState> {
+  const timeline = buildTimeline(world.run(next.base, next.interventions));
+  let t = 0;
+  if (playhead === 'end') t = timeline.endTime;
+  if (playhead === 'keep') t = Math.min(state.t, timeline.endTime);
+  const cursor = playhead === 'start' ? -1 : lastEventAtOrBefore(timeline, t);
+  const selectedId =
+    state.selectedId !== null && timeline.spanById.has(state.selectedId) ? state.selectedId : null;
+  return {
+    timeline,
+    base: next.base,
+    run: next.run,
+    interventions: next.interventions,
+    t,
+    cursor,
+    selectedId,
+    playing: playhead === 'keep' ? state.playing : false,
+    past: [...state.past, branchOf(state)].slice(-HISTORY_LIMIT),
+  };
+}

@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { HistorySlice, LabState } from '../types';
+
+export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set, get) => ({
+  past: [],
+  undo: () => {
+    const { past, selectedId } = get();
+    const branch = past[past.length - 1];
+    if (!branch) return;
+    set({
+      run: branch.run,
+      base: branch.base,
+      interventions: branch.interventions,
+      timeline: branch.timeline,
+      t: branch.t,
+      cursor: branch.cursor,
+      playing: false,
+      selectedId:
+        selectedId !== null && branch.timeline.spanById.has(selectedId) ? selectedId : null,
+      past: past.slice(0, -1),
+    });
+  },
+});

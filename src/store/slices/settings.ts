@@ -1,0 +1,48 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { commitRun, isMidRun } from '../fork';
+import type { LabState, SettingsSlice } from '../types';
+import type { LinkSettings, Numbering, RunSettings, Theme, World } from '../world';
+import { defaultViewSpan } from './playback';
+
+const LINK_FIELDS = ['delay', 'jitter', 'loss'] as const satisfies readonly (keyof LinkSettings)[];
+
+function onlyLinkChanges(patch: Partial<RunSettings>): boolean {
+  return Object.keys(patch).every((key) => (LINK_FIELDS as readonly string[]).includes(key));
+}
+
+export function createSettingsSlice(
+  world: World,
+  initial: { run: RunSettings; numbering: Numbering; theme: Theme },
+): StateCreator<LabState, [], [], SettingsSlice> {
+  return (set, get) => ({
+    presets: world.presets,
+    run: initial.run,
+    numbering: initial.numbering,
+    theme: initial.theme,
+    choosePreset: (name) => {
+      const state = get();
+      const run = world.defaults(name);
+      const next = commitRun(world, state, { base: run, run, interventions: [] }, 'start');
+      set({ ...next, viewSpan: defaultViewSpan(next.timeline?.endTime ?? 0) });
+    },
+    changeRunSettings: (patch) => {
+      const state = get();
+      const run = { ...state.run, ...patch };
+      if (isMidRun(state) && onlyLinkChanges(patch)) {
+        // RFC-independent lab rule: a new link applies from the playhead on; the past stays.
+        const link = { delay: run.delay, jitter: run.jitter, loss: run.loss };
+        const interventions = [
+          ...state.interventions,
+          { at: state.t, kind: 'link' as const, link },
+        ];
+        set(commitRun(world, state, { base: state.base, run, interventions }, 'keep'));
+        return;
+      }
+      const atEnd = state.t >= state.timeline.endTime && state.cursor >= 0;
+      const playhead = atEnd ? 'end' : isMidRun(state) ? 'keep' : 'start';
+      set(commitRun(world, state, { base: run, run, interventions: [] }, playhead));
+    },
+    setNumbering: (numbering) => set({ numbering }),
+    setTheme: (theme) => set({ theme }),
+  });
+}

@@ -1,0 +1,25 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { commitRun } from '../fork';
+import type { Timeline } from '../timeline';
+import type { LabState, TimelineSlice } from '../types';
+import type { RunSettings, World } from '../world';
+import { isInFlight } from '../world-at';
+
+export function createTimelineSlice(
+  world: World,
+  initial: { timeline: Timeline; base: RunSettings },
+): StateCreator<LabState, [], [], TimelineSlice> {
+  return (set, get) => ({
+    timeline: initial.timeline,
+    base: initial.base,
+    interventions: [],
+    dropSegment: (id) => {
+      const state = get();
+      const span = state.timeline.spanById.get(id);
+      // Only a segment on the wire can be lost; one that arrived is history.
+      if (!span || !isInFlight(span, state.t, state.cursor)) return;
+      const interventions = [...state.interventions, { at: state.t, kind: 'drop' as const, id }];
+      set(commitRun(world, state, { base: state.base, run: state.run, interventions }, 'keep'));
+    },
+  });
+}

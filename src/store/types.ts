@@ -1,0 +1,89 @@
+/** The shape of one visualizer's store: five slices, each with the actions that change it. */
+import type { Timeline } from './timeline';
+import type {
+  Intervention,
+  LinkSettings,
+  Numbering,
+  PresetSummary,
+  RunSettings,
+  Theme,
+} from './world';
+
+export interface TimelineSlice {
+  /** The current run: its trace exactly as the simulator produced it, plus indexes. */
+  timeline: Timeline;
+  /** The settings the run started with (a link change mid-run is an intervention on top). */
+  base: RunSettings;
+  /** The interventions that shaped this run (a fork adds one). */
+  interventions: readonly Intervention[];
+  /** Drops a segment in flight at the playhead: the past is kept, the future recomputed. */
+  dropSegment: (id: number) => void;
+}
+
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Fraction of real time (1/40 plays 50 ms in 2 s). */
+  speed: number;
+  /** The playhead, in virtual milliseconds. */
+  t: number;
+  /** Index of the last trace event that has happened (-1 before the first). */
+  cursor: number;
+  /** How many virtual milliseconds the diagram shows at once (zoom). */
+  viewSpan: number;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  stepNext: () => void;
+  stepPrevious: () => void;
+  toStart: () => void;
+  toEnd: () => void;
+  /** Moves the playhead to any moment (scrubbing). */
+  seek: (t: number) => void;
+  /** Advances the playhead by wall-clock milliseconds × speed; stops at the end. */
+  tick: (wallMs: number) => void;
+  setSpeed: (speed: number) => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+}
+
+export interface SettingsSlice {
+  presets: readonly PresetSummary[];
+  run: RunSettings;
+  numbering: Numbering;
+  theme: Theme;
+  /** Loads another preset with its own settings, from the start. */
+  choosePreset: (name: string) => void;
+  /** Link settings fork mid-run; any other run setting re-runs the scenario. */
+  changeRunSettings: (patch: Partial<Omit<RunSettings, 'preset'>>) => void;
+  setNumbering: (numbering: Numbering) => void;
+  setTheme: (theme: Theme) => void;
+}
+
+export interface SelectionSlice {
+  /** The selected segment's id (the inspector shows it), or null. */
+  selectedId: number | null;
+  select: (id: number | null) => void;
+}
+
+/** A run the user left by forking: undo returns to it exactly. */
+export interface Branch {
+  readonly run: RunSettings;
+  readonly base: RunSettings;
+  readonly interventions: readonly Intervention[];
+  readonly timeline: Timeline;
+  readonly t: number;
+  readonly cursor: number;
+}
+
+export interface HistorySlice {
+  past: readonly Branch[];
+  undo: () => void;
+}
+
+export type LabState = TimelineSlice &
+  PlaybackSlice &
+  SettingsSlice &
+  SelectionSlice &
+  HistorySlice;
+
+export type { LinkSettings };

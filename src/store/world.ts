@@ -1,0 +1,65 @@
+/**
+ * What the store needs from the simulated world, as an interface: the store asks for a run with
+ * given settings and interventions, and receives the trace exactly as the simulator produced it.
+ * The adapter onto src/sim (sim-world.ts) maps these settings onto a preset's scenario; tests and
+ * benches can hand the store any other world that keeps the same promises.
+ */
+import type { TraceEvent } from '../sim/trace';
+
+export type Profile = 'rfc' | 'linux';
+export type IsnMode = 'textbook' | 'random';
+export type Numbering = 'absolute' | 'relative';
+export type Theme = 'light' | 'dark' | 'system';
+
+/** The settings that change what the engine does: changing one re-runs or forks the run. */
+export interface RunSettings {
+  readonly preset: string;
+  readonly seed: number;
+  /** One-way base delay of the link, both directions (ms). */
+  readonly delay: number;
+  /** Maximum random extra delay per segment (ms). */
+  readonly jitter: number;
+  /** Probability that the link loses a segment, in percent (0 to 100), both directions. */
+  readonly loss: number;
+  readonly profile: Profile;
+  readonly isn: IsnMode;
+}
+
+/** The link part of RunSettings: what can change in the middle of a run. */
+export type LinkSettings = Pick<RunSettings, 'delay' | 'jitter' | 'loss'>;
+
+/**
+ * A user's act in the middle of a run. The world re-runs the scenario with the act applied at
+ * `at`, and reproduces everything before `at` exactly, so the past is kept and the future forks.
+ */
+export type Intervention =
+  | { readonly at: number; readonly kind: 'drop'; readonly id: number }
+  | { readonly at: number; readonly kind: 'link'; readonly link: LinkSettings };
+
+export interface EndpointInfo {
+  readonly name: string;
+  readonly address: string;
+  readonly port: number;
+  readonly profile: string;
+  readonly iss?: number;
+}
+
+export interface RunResult {
+  readonly trace: readonly TraceEvent[];
+  readonly stop: 'until' | 'idle' | 'budget';
+  readonly endpoints: readonly EndpointInfo[];
+  readonly endTime: number;
+}
+
+export interface PresetSummary {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface World {
+  readonly presets: readonly PresetSummary[];
+  /** The run settings a preset starts with (its own link, seed, profile and ISNs). */
+  defaults(preset: string): RunSettings;
+  run(settings: RunSettings, interventions: readonly Intervention[]): RunResult;
+}
