@@ -1,9 +1,10 @@
 /**
  * The context every explaining component formats against: facts derived once from a trace
- * (each endpoint's ISN and address) plus the user's choice of absolute or relative numbers.
- * Pure: no React, no store; the store computes it once per trace and passes it down.
+ * (each endpoint's ISN, address, agreed window scale, FIN, the segments by id and the timers)
+ * plus the user's choice of absolute or relative numbers. Pure: no React, no store; the store
+ * derives it once per trace and passes it down.
  */
-import type { Trace } from '../../sim/trace';
+import type { SendEvent, TimerEvent, Trace } from '../../sim/trace';
 
 /** Absolute 32-bit numbers as on the wire, or relative to each side's ISN as Wireshark shows. */
 export type Numbering = 'absolute' | 'relative';
@@ -18,19 +19,85 @@ export interface TraceFacts {
   /** "address:port" per endpoint name, from the first segment it sent or received. */
   readonly address: Readonly<Record<string, string>>;
   readonly numbering: Numbering;
+  /** The endpoint that sent the first bare SYN (the active opener), if any. */
+  readonly opener: string | undefined;
+  /**
+   * The shift each endpoint applies to the windows it sends, only where BOTH SYNs carried the
+   * window-scale option (RFC 7323 §2.2: scaling is in force only if both sides offered it).
+   */
+  readonly windowShift: Readonly<Record<string, number>>;
+  /** Sequence number the first FIN of each endpoint occupies (seq + payload length). */
+  readonly finSeq: Readonly<Record<string, number>>;
+  /** Profile name per endpoint, when the caller knows it (from the run's endpoint info). */
+  readonly profile: Readonly<Record<string, string>>;
+  readonly segments: ReadonlyMap<number, SendEvent>;
+  /** Every timer event in trace order, for "fired after 1 s" and "doubles the timeout". */
+  readonly timers: readonly TimerEvent[];
+  /** Every send in trace order, to find what a timer firing caused. */
+  readonly sends: readonly SendEvent[];
 }
 
-/** Scans the trace once for each endpoint's first SYN and its address. */
-export function deriveTraceFacts(trace: Trace, numbering: Numbering = 'absolute'): TraceFacts {
+/** What the run knows about an endpoint beyond the trace (runScenario's EndpointInfo fits). */
+export interface EndpointProfile {
+  readonly name: string;
+  readonly profile: string;
+}
+
+/** Scans the trace once. */
+export function deriveTraceFacts(
+  trace: Trace,
+  numbering: Numbering = 'absolute',
+  endpoints: readonly EndpointProfile[] = [],
+): TraceFacts {
   const isn: Record<string, number> = {};
   const address: Record<string, string> = {};
+  const offeredShift: Record<string, number | null> = {};
+  const finSeq: Record<string, number> = {};
+  const segments = new Map<number, SendEvent>();
+  const timers: TimerEvent[] = [];
+  const sends: SendEvent[] = [];
+  let opener: string | undefined;
   for (const e of trace) {
+    if (e.type === 'timer') timers.push(e);
     if (e.type !== 'send') continue;
-    if (address[e.from] === undefined) address[e.from] = e.src;
-    if (address[e.to] === undefined) address[e.to] = e.dst;
-    if (isn[e.from] === undefined && e.flags.includes('SYN')) isn[e.from] = e.seq;
+    sends.push(e);
+    segments.set(e.id, e);
+    address[e.from] ??= e.src;
+    address[e.to] ??= e.dst;
+    if (e.flags.includes('SYN') && isn[e.from] === undefined) {
+      isn[e.from] = e.seq;
+      const ws = e.options.find((o) => o.kind === 'wscale');
+      offeredShift[e.from] = ws?.kind === 'wscale' ? ws.shift : null;
+      if (!e.flags.includes('ACK')) opener ??= e.from;
+    }
+    if (e.flags.includes('FIN') && finSeq[e.from] === undefined) {
+      finSeq[e.from] = (e.seq + e.len) >>> 0;
+    }
   }
-  return { isn, address, numbering };
+  const offered = Object.entries(offeredShift);
+  const windowShift: Record<string, number> = {};
+  if (offered.length >= 2 && offered.every(([, shift]) => shift !== null)) {
+    for (const [name, shift] of offered) if (shift !== null) windowShift[name] = shift;
+  }
+  const profile: Record<string, string> = {};
+  for (const ep of endpoints) profile[ep.name] = ep.profile;
+  return {
+    isn,
+    address,
+    numbering,
+    opener,
+    windowShift,
+    finSeq,
+    profile,
+    segments,
+    timers,
+    sends,
+  };
+}
+
+/** The same facts seen with other numbering: switching does not rescan the trace. */
+export function withNumbering(facts: TraceFacts, numbering: Numbering): TraceFacts {
+  return facts.numbering === numbering ? facts : { ...facts, numbering };
 }
 
 /**

@@ -1,0 +1,94 @@
+/**
+ * One sentence for a segment being sent: what it is and why the sender sends it now, citing
+ * the RFC. The kind is read from the flags and from what the trace says happened before
+ * (which SYN it answers, whose FIN it acknowledges, which timer resent it).
+ */
+import type { SendEvent } from '../../sim/trace';
+import { firingBehind, formatDuration, timerRunMs } from './timer-lookup';
+import type { TraceFacts } from './trace-facts';
+import { bytes, num, ordinal, portOf, The, the } from './words';
+
+export function narrateSend(e: SendEvent, facts: TraceFacts): string {
+  const sentence = describeSend(e, facts);
+  return e.retransmit > 0 && !e.flags.includes('SYN')
+    ? `${sentence} ${retransmissionReason(e, facts)}`
+    : sentence;
+}
+
+function describeSend(e: SendEvent, facts: TraceFacts): string {
+  const has = (flag: SendEvent['flags'][number]) => e.flags.includes(flag);
+  const seq = num(e.seq, e.from, facts);
+  const ack = num(e.ack, e.to, facts);
+  if (has('RST')) return describeReset(e, facts, seq);
+  if (has('SYN') && !has('ACK')) {
+    if (e.retransmit > 0) {
+      return `${The(e.from)} sends its SYN again (seq ${seq}, ${ordinal(e.retransmit)} retransmission): no SYN-ACK came back ${waited(e, facts)} (RFC 6298 §5.4, RFC 9293 §3.8.1).`;
+    }
+    return `${The(e.from)} sends a SYN with seq ${seq}: it asks to open a connection and announces its initial sequence number (RFC 9293 §3.5).`;
+  }
+  if (has('SYN')) {
+    if (e.retransmit > 0) {
+      return `${The(e.from)} sends its SYN-ACK again (seq ${seq} ack ${ack}, ${ordinal(e.retransmit)} retransmission): ${the(e.to)}'s ACK did not come ${waited(e, facts)} (RFC 6298 §5.4, RFC 9293 §3.8.1).`;
+    }
+    return `${The(e.from)} answers with a SYN-ACK: it announces its own initial sequence number ${seq} and acknowledges ${the(e.to)}'s SYN with ack ${ack} (RFC 9293 §3.5).`;
+  }
+  if (e.len > 0) {
+    const last = num((e.seq + e.len - 1) >>> 0, e.from, facts);
+    const fin = has('FIN') ? ' and a FIN, as it has nothing more to send' : '';
+    return `${The(e.from)} sends ${bytes(e.len)} of data, seq ${seq} to ${last}${fin}, acknowledging up to ack ${ack} (RFC 9293 §3.8).`;
+  }
+  if (has('FIN')) {
+    return `${The(e.from)} sends a FIN with seq ${seq}: it has no more data to send and closes its half of the connection (RFC 9293 §3.6).`;
+  }
+  if (has('ACK')) return describeAck(e, facts, ack);
+  return `${The(e.from)} sends a segment with no control bits set, seq ${seq} (RFC 9293 §3.1).`;
+}
+
+function describeAck(e: SendEvent, facts: TraceFacts, ack: number): string {
+  const peerIsn = facts.isn[e.to];
+  const peerFin = facts.finSeq[e.to];
+  if (peerFin !== undefined && e.ack === (peerFin + 1) >>> 0) {
+    return `${The(e.from)} acknowledges ${the(e.to)}'s FIN with ack ${ack}: a FIN takes one sequence number (RFC 9293 §3.6).`;
+  }
+  if (peerIsn !== undefined && e.ack === (peerIsn + 1) >>> 0 && isFirstAck(e, facts)) {
+    return `${The(e.from)} acknowledges ${the(e.to)}'s SYN with ack ${ack}, one past its initial sequence number: the three-way handshake is complete (RFC 9293 §3.5).`;
+  }
+  return `${The(e.from)} acknowledges with ack ${ack}: it has received everything before that number and expects it next (RFC 9293 §3.4).`;
+}
+
+/** The first ACK-only segment this endpoint sends: the third segment of a handshake. */
+function isFirstAck(e: SendEvent, facts: TraceFacts): boolean {
+  for (const s of facts.sends) {
+    if (s.from !== e.from || s.flags.includes('SYN') || !s.flags.includes('ACK')) continue;
+    return s === e;
+  }
+  return false;
+}
+
+function describeReset(e: SendEvent, facts: TraceFacts, seq: number): string {
+  // A reset from an endpoint that never sent a SYN answers a segment for a connection it does
+  // not have: a closed port (RFC 9293 §3.5.2, case 1; §3.10.7.1).
+  if (facts.isn[e.from] === undefined) {
+    return `${The(e.from)} answers with a reset: no socket is listening on port ${portOf(e.src)}, so it refuses the connection (RFC 9293 §3.5.2).`;
+  }
+  const ackPart = e.flags.includes('ACK') ? `, ack ${num(e.ack, e.to, facts)}` : '';
+  return `${The(e.from)} sends a reset (seq ${seq}${ackPart}): it aborts the connection, and ${the(e.to)} drops it at once without further answer (RFC 9293 §3.5.2, §3.5.3).`;
+}
+
+/** "within 1 s" when the firing that caused a resend is in the trace, else "in time". */
+function waited(e: SendEvent, facts: TraceFacts): string {
+  const fire = firingBehind(e, facts);
+  const ran = fire && timerRunMs(fire, facts);
+  return ran === undefined ? 'in time' : `within ${formatDuration(ran)}`;
+}
+
+function retransmissionReason(e: SendEvent, facts: TraceFacts): string {
+  const original = e.original === undefined ? '' : ` of segment #${e.original}`;
+  const fire = firingBehind(e, facts);
+  if (fire === undefined) {
+    return `It is the ${ordinal(e.retransmit)} retransmission${original}.`;
+  }
+  const ran = timerRunMs(fire, facts);
+  const after = ran === undefined ? '' : ` after ${formatDuration(ran)}`;
+  return `It is the ${ordinal(e.retransmit)} retransmission${original}: no acknowledgment came before the retransmission timer expired${after} (RFC 6298 §5.4).`;
+}

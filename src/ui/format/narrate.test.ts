@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../sim/trace';
+import { narrate } from './narrate';
+import { deriveTraceFacts } from './trace-facts';
+import { ACK, DATA, FIN, HANDSHAKE, SYN, SYN_ACK, send } from './testing/handshake-trace';
+import { LOST_SYN_ACK, RESENT_SYN_ACK } from './testing/lost-syn-ack-trace';
+
+const facts = deriveTraceFacts(HANDSHAKE);
+const lossFacts = deriveTraceFacts(LOST_SYN_ACK);
+
+function event<T extends TraceEvent['type']>(trace: readonly TraceEvent[], type: T, n = 0) {
+  const found = trace.filter((e) => e.type === type)[n];
+  if (found === undefined) throw new Error(`no ${type} #${n} in fixture`);
+  return found as Extract<TraceEvent, { type: T }>;
+}
+
+describe('narrate: segments sent', () => {
+  it('explains a SYN as asking to open and announcing the ISN (RFC 9293 §3.5)', () => {
+    expect(narrate(SYN, facts)).toBe(
+      'The client sends a SYN with seq 700: it asks to open a connection and announces its initial sequence number (RFC 9293 §3.5).',
+    );
+  });
+
+  it('explains the SYN-ACK as the server ISN plus the acknowledgment of the SYN', () => {
+    expect(narrate(SYN_ACK, facts)).toBe(
+      "The server answers with a SYN-ACK: it announces its own initial sequence number 200 and acknowledges the client's SYN with ack 701 (RFC 9293 §3.5).",
+    );
+  });
+
+  it('calls the first ACK the end of the three-way handshake', () => {
+    expect(narrate(ACK, facts)).toContain("acknowledges the server's SYN with ack 201");
+    expect(narrate(ACK, facts)).toContain('the three-way handshake is complete');
+  });
+
+  it('gives data its byte range, and uses relative numbers when asked', () => {
+    expect(narrate(DATA, facts)).toBe(
+      'The client sends 18 bytes of data, seq 701 to 718, acknowledging up to ack 201 (RFC 9293 §3.8).',
+    );
+    const relative = deriveTraceFacts(HANDSHAKE, 'relative');
+    expect(narrate(DATA, relative)).toContain('seq 1 to 18');
+  });
+
+  it('explains a FIN and the ACK of a FIN (RFC 9293 §3.6)', () => {
+    expect(narrate(FIN, facts)).toContain('sends a FIN with seq 719: it has no more data to send');
+    const finAck = send(6, 'server', ['ACK'], 201, 720);
+    const withAck = deriveTraceFacts([...HANDSHAKE, finAck]);
+    expect(narrate(finAck, withAck)).toContain("acknowledges the client's FIN with ack 720");
+  });
+
+  it('explains a reset from a closed port as a refusal (RFC 9293 §3.5.2)', () => {
+    const syn = send(1, 'client', ['SYN'], 700, 0);
+    const rst = send(2, 'server', ['RST', 'ACK'], 0, 701);
+    expect(narrate(rst, deriveTraceFacts([syn, rst]))).toContain(
+      'no socket is listening on port 80, so it refuses the connection',
+    );
+  });
+
+  it('says a resent SYN-ACK waited for the timer, and a resent data segment names its original', () => {
+    expect(narrate(RESENT_SYN_ACK, lossFacts)).toContain(
+      'sends its SYN-ACK again (seq 200 ack 701, 1st retransmission)',
+    );
+    expect(narrate(RESENT_SYN_ACK, lossFacts)).toContain('within 1 s');
+    const again = send(7, 'client', ['PSH', 'ACK'], 701, 201, {
+      len: 18,
+      retransmit: 2,
+      original: 4,
+    });
+    expect(narrate(again, facts)).toContain('It is the 2nd retransmission of segment #4.');
+  });
+});
+
+describe('narrate: the link', () => {
+  it('tells a loss and who will notice it', () => {
+    expect(narrate(event(LOST_SYN_ACK, 'drop'), lossFacts)).toBe(
+      'The SYN-ACK seq=200 ack=701 (#2) is lost by random loss at the link’s loss rate; the server will only notice when its retransmission timer fires (RFC 6298 §5).',
+    );
+  });
+
+  it('says a lost bare ACK is covered by later ones', () => {
+    const lostAck: TraceEvent = { type: 'drop', t: 40, id: 3, reason: 'user' };
+    expect(narrate(lostAck, facts)).toContain(
+      'because you dropped it: a bare ACK is not retransmitted',
+    );
+  });
+
+  it('tells where a segment arrives, and marks a duplicate copy', () => {
+    expect(narrate({ type: 'deliver', t: 15, id: 1 }, facts)).toBe(
+      'The SYN seq=700 (#1) arrives at the server, which processes it in the order of RFC 9293 §3.10.7.',
+    );
+    expect(narrate({ type: 'deliver', t: 15, id: 1, duplicate: true }, facts)).toMatch(
+      /^A duplicate copy of the SYN seq=700 \(#1\) arrives/,
+    );
+  });
+});
+
+describe('narrate: states, timers, calls and data', () => {
+  it('gives a state change with its cause', () => {
+    expect(narrate(event(LOST_SYN_ACK, 'state'), lossFacts)).toBe(
+      'The server moves from LISTEN to SYN-RECEIVED: rcv SYN (RFC 9293 §3.10.7.2).',
+    );
+  });
+
+  it('explains a timer being set, with its length and purpose', () => {
+    expect(narrate(event(LOST_SYN_ACK, 'timer', 0), lossFacts)).toBe(
+      'The server starts its SYN-ACK retransmission timer for 1 s: if the handshake is not completed by then, it will send the SYN-ACK again (RFC 6298 §5, RFC 9293 §3.8.1).',
+    );
+  });
+
+  it('explains a firing: how long it waited, what it resends and the backoff (RFC 6298 §5.5)', () => {
+    expect(narrate(event(LOST_SYN_ACK, 'timer', 1), lossFacts)).toBe(
+      'The SYN-ACK retransmission timer fired after 1 s with no answer, so the server sends the SYN-ACK again and backs the timeout off to 2 s (RFC 6298 §5.4–5.5).',
+    );
+  });
+
+  it('explains TIME-WAIT and a cancelled retransmission timer', () => {
+    const tw: TraceEvent = {
+      type: 'timer',
+      t: 0,
+      endpoint: 'client',
+      timer: 'time-wait',
+      action: 'set',
+      at: 240000,
+    };
+    expect(narrate(tw, facts)).toContain('starts its TIME-WAIT timer for 240 s');
+    const cancel: TraceEvent = {
+      type: 'timer',
+      t: 0,
+      endpoint: 'client',
+      timer: 'retransmit',
+      action: 'cancel',
+    };
+    expect(narrate(cancel, facts)).toContain('everything outstanding is acknowledged');
+  });
+
+  it('explains calls, including a failed connect', () => {
+    expect(narrate(event(HANDSHAKE, 'call', 0), facts)).toBe(
+      "The server's application opens a port and waits for connections (passive OPEN, RFC 9293 §3.10.1) [port 80].",
+    );
+    const refused: TraceEvent = {
+      type: 'call',
+      t: 0,
+      endpoint: 'client',
+      call: 'connect',
+      args: {},
+      result: 'ECONNREFUSED',
+    };
+    expect(narrate(refused, facts)).toContain(
+      'fails with ECONNREFUSED: the peer answered with a reset',
+    );
+  });
+
+  it('quotes data delivered to the application', () => {
+    const data: TraceEvent = {
+      type: 'data',
+      t: 50,
+      endpoint: 'server',
+      len: 18,
+      bytes: DATA.payload,
+    };
+    expect(narrate(data, facts)).toBe(
+      "The server's application receives 18 bytes: “GET / HTTP/1.1␍␊␍␊”, in order and without gaps (RFC 9293 §3.10.3).",
+    );
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * narrate(event, facts): one plain sentence per trace event saying what happened and why,
+ * citing the RFC. The narration panel shows it, and the event log's details use the same
+ * words, so a learner reads one story whichever view they use.
+ */
+import type {
+  CallEvent,
+  DeliverEvent,
+  DropEvent,
+  DuplicateEvent,
+  StateEvent,
+  TraceEvent,
+} from '../../sim/trace';
+import { narrateSend } from './narrate-send';
+import { narrateTimer } from './narrate-timer';
+import { segmentLabel } from './segment-label';
+import type { TraceFacts } from './trace-facts';
+import { bytes, quote, The, the } from './words';
+
+export function narrate(event: TraceEvent, facts: TraceFacts): string {
+  switch (event.type) {
+    case 'call':
+      return narrateCall(event);
+    case 'send':
+      return narrateSend(event, facts);
+    case 'deliver':
+      return narrateDeliver(event, facts);
+    case 'drop':
+      return narrateDrop(event, facts);
+    case 'duplicate':
+      return narrateDuplicate(event, facts);
+    case 'state':
+      return narrateState(event);
+    case 'timer':
+      return narrateTimer(event, facts);
+    case 'data':
+      return `${The(event.endpoint)}'s application receives ${bytes(event.len)}: ${quote(event.bytes)}, in order and without gaps (RFC 9293 §3.10.3).`;
+  }
+}
+
+/** "segment #3 (ACK seq=701 ack=201)" or "segment #3" when the trace lacks it. */
+function named(id: number, facts: TraceFacts): { text: string; to: string | undefined } {
+  const e = facts.segments.get(id);
+  if (e === undefined) return { text: `segment #${id}`, to: undefined };
+  return { text: `the ${segmentLabel(e, facts)} (#${id})`, to: e.to };
+}
+
+function narrateDeliver(e: DeliverEvent, facts: TraceFacts): string {
+  const { text, to } = named(e.id, facts);
+  const copy = e.duplicate ? 'A duplicate copy of ' : '';
+  const where = to === undefined ? '' : ` at ${the(to)}`;
+  const subject = copy ? `${copy}${text}` : capitalize(text);
+  return `${subject} arrives${where}, which processes it in the order of RFC 9293 §3.10.7.`;
+}
+
+const DROP_CAUSE: Readonly<Record<DropEvent['reason'], string>> = {
+  loss: 'by random loss at the link’s loss rate',
+  rule: 'by a drop rule of the scenario',
+  user: 'because you dropped it',
+  firewall: 'by a firewall that discards it silently',
+  'queue-full': 'because the link’s queue is full',
+};
+
+function narrateDrop(e: DropEvent, facts: TraceFacts): string {
+  const { text } = named(e.id, facts);
+  const sent = facts.segments.get(e.id);
+  const sender = sent === undefined ? 'the sender' : the(sent.from);
+  const noticing = sent?.flags.some((f) => f === 'SYN' || f === 'FIN') || (sent?.len ?? 0) > 0;
+  const consequence = noticing
+    ? `; ${sender} will only notice when its retransmission timer fires (RFC 6298 §5)`
+    : ': a bare ACK is not retransmitted, later ACKs cover it (RFC 9293 §3.8)';
+  return `${capitalize(text)} is lost ${DROP_CAUSE[e.reason]}${consequence}.`;
+}
+
+function narrateDuplicate(e: DuplicateEvent, facts: TraceFacts): string {
+  const { text } = named(e.id, facts);
+  return `The link duplicates ${text}; the copy arrives at t=${round(e.arrivesAt)} ms, and TCP must recognise it by its sequence number (RFC 9293 §3.4).`;
+}
+
+function narrateState(e: StateEvent): string {
+  return `${The(e.endpoint)} moves from ${e.from} to ${e.to}: ${e.cause}.`;
+}
+
+const CALL_MEANING: Readonly<Record<string, string>> = {
+  listen: 'opens a port and waits for connections (passive OPEN, RFC 9293 §3.10.1)',
+  connect: 'asks to connect (active OPEN, RFC 9293 §3.10.1)',
+  send: 'hands data to TCP to send (SEND, RFC 9293 §3.10.2)',
+  receive: 'reads received data (RECEIVE, RFC 9293 §3.10.3)',
+  close: 'closes its side: TCP sends a FIN once queued data has gone (CLOSE, RFC 9293 §3.10.4)',
+  shutdown: 'shuts down its sending side: TCP sends a FIN (CLOSE, RFC 9293 §3.10.4)',
+  abort: 'aborts the connection: TCP sends a reset and deletes it (ABORT, RFC 9293 §3.10.5)',
+  accept: 'accepts an incoming connection from the listening socket (RFC 9293 §3.10.1)',
+};
+
+const ERRNO_MEANING: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the peer answered with a reset: nothing listens there',
+  ECONNRESET: 'the peer reset the connection',
+  ETIMEDOUT: 'no answer came before the retries ran out',
+  EPIPE: 'the connection is already closed for sending',
+  ENOTCONN: 'there is no connection',
+  EISCONN: 'it is already connected',
+  EADDRINUSE: 'the address is already in use',
+  EINVAL: 'the call is not valid in this state',
+};
+
+function narrateCall(e: CallEvent): string {
+  const meaning = CALL_MEANING[e.call] ?? `calls ${e.call}()`;
+  const args = describeArgs(e);
+  const head = `${The(e.endpoint)}'s application ${meaning}${args}`;
+  if (e.result === 'ok') return `${head}.`;
+  const why = ERRNO_MEANING[e.result];
+  return `${head}; the call fails with ${e.result}${why ? `: ${why}` : ''}.`;
+}
+
+function describeArgs(e: CallEvent): string {
+  const parts = Object.entries(e.args).map(([k, v]) => `${k} ${String(v)}`);
+  return parts.length === 0 ? '' : ` [${parts.join(', ')}]`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,96 @@
+/**
+ * Questions the explanations ask of the timers in a trace: how long a timer ran before it
+ * fired, what it was set to next (the backoff, RFC 6298 §5.5), and which firing caused a
+ * retransmission. The trace is in time order, so a binary search finds the moment.
+ */
+import type { SendEvent, TimerEvent } from '../../sim/trace';
+import type { TraceFacts } from './trace-facts';
+
+/** Timers whose firing retransmits a segment (RFC 6298 §5.4; the SYN-ACK timer of §3.10.8). */
+const RETRANSMITTING = new Set(['retransmit', 'syn-ack']);
+
+type Timed = readonly { readonly t: number }[];
+
+/** Index of the first event with t > `t` in a list sorted by time. */
+function upperBound(events: Timed, t: number): number {
+  return partition(events, (x) => x <= t);
+}
+
+/** Index of the first event with t ≥ `t` in a list sorted by time. */
+function lowerBound(events: Timed, t: number): number {
+  return partition(events, (x) => x < t);
+}
+
+/** The first index where `before` turns false (it holds for a prefix of the list). */
+function partition(events: Timed, before: (t: number) => boolean): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(events[mid]?.t ?? Infinity)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How long the timer ran before this firing (ms): from its latest 'set' before the fire. */
+export function timerRunMs(fire: TimerEvent, facts: TraceFacts): number | undefined {
+  // Events at the firing's own moment count only if they precede it in the trace: the timer
+  // is often set again at that same instant (the backoff), which must not be taken for it.
+  let passedFire = false;
+  for (let i = upperBound(facts.timers, fire.t) - 1; i >= 0; i--) {
+    const e = facts.timers[i];
+    if (e === undefined) continue;
+    if (e === fire) {
+      passedFire = true;
+      continue;
+    }
+    if (e.t === fire.t && !passedFire) continue;
+    if (e.endpoint !== fire.endpoint || e.timer !== fire.timer) continue;
+    if (e.action === 'set') return fire.t - e.t;
+  }
+  return undefined;
+}
+
+/** The duration the same timer is set to right after this firing (ms), if it is set again. */
+export function nextTimerMs(fire: TimerEvent, facts: TraceFacts): number | undefined {
+  for (let i = lowerBound(facts.timers, fire.t); i < facts.timers.length; i++) {
+    const e = facts.timers[i];
+    if (e === undefined || e.t > fire.t) return undefined;
+    if (e.endpoint !== fire.endpoint || e.timer !== fire.timer) continue;
+    if (e.action === 'set' && e.at !== undefined) return e.at - e.t;
+  }
+  return undefined;
+}
+
+/** The retransmitting timer that fired for the sender at the moment this segment was resent. */
+export function firingBehind(e: SendEvent, facts: TraceFacts): TimerEvent | undefined {
+  for (let i = upperBound(facts.timers, e.t) - 1; i >= 0; i--) {
+    const timer = facts.timers[i];
+    if (timer === undefined || timer.t < e.t) return undefined;
+    if (timer.endpoint === e.from && timer.action === 'fire' && RETRANSMITTING.has(timer.timer)) {
+      return timer;
+    }
+  }
+  return undefined;
+}
+
+/** The first segment the endpoint sent again at the firing's moment (what the firing caused). */
+export function retransmissionAfter(fire: TimerEvent, facts: TraceFacts): SendEvent | undefined {
+  for (let i = lowerBound(facts.sends, fire.t); i < facts.sends.length; i++) {
+    const s = facts.sends[i];
+    if (s === undefined || s.t > fire.t) return undefined;
+    if (s.from === fire.endpoint && s.retransmit > 0) return s;
+  }
+  return undefined;
+}
+
+/** "1 s", "200 ms", "1.5 s": durations as people say them. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${round(ms)} ms`;
+  return `${round(ms / 1000)} s`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
