@@ -53,12 +53,14 @@ function narrateDeliver(e: DeliverEvent, facts: TraceFacts): string {
   return `${subject} arrives${where}, which processes it in the order of RFC 9293 §3.10.7.`;
 }
 
-const DROP_CAUSE: Readonly<Record<DropEvent['reason'], string>> = {
+// Partial: a reason added to the trace later still gets a sentence, naming the reason as is.
+const DROP_CAUSE: Partial<Readonly<Record<string, string>>> = {
   loss: 'by random loss at the link’s loss rate',
   rule: 'by a drop rule of the scenario',
   user: 'because you dropped it',
   firewall: 'by a firewall that discards it silently',
   'queue-full': 'because the link’s queue is full',
+  unreachable: 'because no host has its destination address',
 };
 
 function narrateDrop(e: DropEvent, facts: TraceFacts): string {
@@ -69,7 +71,7 @@ function narrateDrop(e: DropEvent, facts: TraceFacts): string {
   const consequence = noticing
     ? `; ${sender} will only notice when its retransmission timer fires (RFC 6298 §5)`
     : ': a bare ACK is not retransmitted, later ACKs cover it (RFC 9293 §3.8)';
-  return `${capitalize(text)} is lost ${DROP_CAUSE[e.reason]}${consequence}.`;
+  return `${capitalize(text)} is lost ${DROP_CAUSE[e.reason] ?? `(${e.reason})`}${consequence}.`;
 }
 
 function narrateDuplicate(e: DuplicateEvent, facts: TraceFacts): string {
