@@ -102,7 +102,11 @@ export interface SyscallSpec {
 export type Action =
   | { readonly type: 'packet'; readonly packet: PacketSpec }
   /** A packet line of a kind the runner does not model (UDP, ICMP, IP-level fields). */
-  | { readonly type: 'unsupported-packet'; readonly direction: 'inbound' | 'outbound'; readonly reason: string }
+  | {
+      readonly type: 'unsupported-packet';
+      readonly direction: 'inbound' | 'outbound';
+      readonly reason: string;
+    }
   | { readonly type: 'syscall'; readonly syscall: SyscallSpec }
   /** A back-quoted shell command, e.g. a sysctl or `../common/defaults.sh`. */
   | { readonly type: 'command'; readonly command: string }

@@ -90,7 +90,11 @@ export class Cursor {
   }
 
   expect(s: string, what = `'${s}'`): void {
-    if (!this.startsWith(s)) throw new ScriptSyntaxError(this.location(), `expected ${what}, found ${this.describeNext()}`);
+    if (!this.startsWith(s))
+      throw new ScriptSyntaxError(
+        this.location(),
+        `expected ${what}, found ${this.describeNext()}`,
+      );
     this.advance(s.length);
   }
 
@@ -104,7 +108,9 @@ export class Cursor {
 
   /** Reads a number as the lexer does: `12`, `0.5`, `.04`, `0x1f`. Null when none is here. */
   readNumberText(): string | null {
-    const m = /^(0x[0-9a-fA-F]+|\d+(?:\.\d+)?|\.\d+)/.exec(this.text.slice(this.pos, this.pos + 40));
+    const m = /^(0x[0-9a-fA-F]+|\d+(?:\.\d+)?|\.\d+)/.exec(
+      this.text.slice(this.pos, this.pos + 40),
+    );
     if (!m) return null;
     return this.advance(m[0].length);
   }

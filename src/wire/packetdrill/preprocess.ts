@@ -22,7 +22,10 @@ export interface Preprocessed {
 
 const DIRECTIVE = /^(\s*)#\s*([A-Za-z]+)\s*(.*?)\s*$/;
 
-export function preprocess(source: string, defines: Readonly<Record<string, string>>): Preprocessed {
+export function preprocess(
+  source: string,
+  defines: Readonly<Record<string, string>>,
+): Preprocessed {
   const lines = source.split('\n');
   const stack: OpenBlock[] = [];
   let usesPreprocessor = false;
@@ -39,7 +42,10 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
       case 'ifndef': {
         const name = /^[A-Za-z_][A-Za-z0-9_]*$/.exec(argument)?.[0];
         if (!name) {
-          throw new ScriptSyntaxError({ line: lineNo, column }, `#${directive} needs a symbol name`);
+          throw new ScriptSyntaxError(
+            { line: lineNo, column },
+            `#${directive} needs a symbol name`,
+          );
         }
         const defined = Object.prototype.hasOwnProperty.call(defines, name);
         const taken = directive === 'ifdef' ? defined : !defined;
@@ -49,21 +55,32 @@ export function preprocess(source: string, defines: Readonly<Record<string, stri
       case 'else': {
         const top = stack[stack.length - 1];
         if (!top) throw new ScriptSyntaxError({ line: lineNo, column }, '#else without #ifdef');
-        if (top.sawElse) throw new ScriptSyntaxError({ line: lineNo, column }, 'a second #else in one #ifdef block');
+        if (top.sawElse)
+          throw new ScriptSyntaxError(
+            { line: lineNo, column },
+            'a second #else in one #ifdef block',
+          );
         top.sawElse = true;
         top.active = top.parentActive && !top.active;
         return '';
       }
       case 'endif':
-        if (!stack.pop()) throw new ScriptSyntaxError({ line: lineNo, column }, '#endif without #ifdef');
+        if (!stack.pop())
+          throw new ScriptSyntaxError({ line: lineNo, column }, '#endif without #ifdef');
         return '';
       default:
-        throw new ScriptSyntaxError({ line: lineNo, column }, `unknown preprocessor directive #${directive}`);
+        throw new ScriptSyntaxError(
+          { line: lineNo, column },
+          `unknown preprocessor directive #${directive}`,
+        );
     }
   });
   const unclosed = stack[stack.length - 1];
   if (unclosed) {
-    throw new ScriptSyntaxError({ line: unclosed.line, column: 1 }, '#ifdef without a matching #endif');
+    throw new ScriptSyntaxError(
+      { line: unclosed.line, column: 1 },
+      '#ifdef without a matching #endif',
+    );
   }
   return { text: out.join('\n'), usesPreprocessor };
 }

@@ -1,0 +1,160 @@
+/**
+ * Packet lines: `< S 0:0(0) win 32792 <mss 1000,nop,wscale 7>` and `> P. 1:1001(1000) ack 1`
+ * (packetdrill parser.y, `tcp_packet_spec`). Packet lines end at the end of their line.
+ */
+import { Flag } from '../../engine/types';
+import type { Action, PacketSpec, ScriptOptions, SourceLocation } from './ast';
+import type { Cursor } from './cursor';
+import { ScriptSyntaxError } from './errors';
+import { parseOptions } from './parse-options';
+
+/** Flag letters of packetdrill's `flags` token. `A` (AccECN AE) is kept apart. */
+const FLAG_LETTERS: Readonly<Record<string, number>> = {
+  S: Flag.SYN,
+  F: Flag.FIN,
+  R: Flag.RST,
+  P: Flag.PSH,
+  '.': Flag.ACK,
+  U: Flag.URG,
+  E: Flag.ECE,
+  W: Flag.CWR,
+  A: 0,
+};
+
+const FLAGS_TOKEN = /^(-|[SFRPUEWA]+\.?|\.)$/;
+
+function parseFlags(text: string, at: SourceLocation): { flags: number; ae: boolean } {
+  if (!FLAGS_TOKEN.test(text))
+    throw new ScriptSyntaxError(at, `'${text}' is not a set of TCP flags`);
+  if (text === '-') return { flags: 0, ae: false };
+  let flags = 0;
+  for (const letter of text) {
+    const bit = FLAG_LETTERS[letter];
+    if (bit === undefined) throw new ScriptSyntaxError(at, `unknown TCP flag '${letter}'`);
+    if (bit !== 0 && flags & bit)
+      throw new ScriptSyntaxError(at, `TCP flag '${letter}' written twice`);
+    flags |= bit;
+  }
+  return { flags, ae: text.includes('A') };
+}
+
+function readU32(cursor: Cursor, what: string): number {
+  const at = cursor.location();
+  const text = cursor.readNumberText();
+  if (text === null || text.includes('.')) {
+    throw new ScriptSyntaxError(at, `expected ${what}, found ${cursor.describeNext()}`);
+  }
+  const value = Number(text);
+  if (value > 0xffffffff)
+    throw new ScriptSyntaxError(at, `${what} ${text} does not fit in 32 bits`);
+  return value;
+}
+
+function readField(cursor: Cursor, what: string, max: number): number {
+  cursor.skipSpace(true);
+  const at = cursor.location();
+  const value = readU32(cursor, what);
+  if (value > max) throw new ScriptSyntaxError(at, `${what} ${value} is larger than ${max}`);
+  return value;
+}
+
+/** Why a packet line is of a kind the runner does not model, or null for a TCP line. */
+function unsupportedKind(token: string): string | null {
+  if (token === 'udp' || token === 'udplite') return 'UDP packets are outside a TCP engine';
+  if (token === 'icmp') return 'ICMP messages are not modeled by the simulated link';
+  if (token.startsWith('[') || token.startsWith('(')) {
+    return 'IP-level fields (ECN codepoint, TOS, TTL, flow label) are not modeled';
+  }
+  if (/^\d+\.\d+\.\d+\.\d+/.test(token) || /^\d+$/.test(token)) {
+    return 'explicit addresses and ports on packet lines are not supported';
+  }
+  if (token === 'gre' || token === 'mpls') return 'tunnel encapsulations are not modeled';
+  return null;
+}
+
+export function parsePacket(
+  cursor: Cursor,
+  defines: Readonly<Record<string, string>>,
+  inbound: boolean,
+): Action {
+  const direction = inbound ? 'inbound' : 'outbound';
+  cursor.advance(); // '<' or '>'
+  cursor.skipSpace(true);
+  const flagsAt = cursor.location();
+  const token = cursor.readWhile((c) => !/\s/.test(c));
+  const unsupported = unsupportedKind(token);
+  if (unsupported !== null) {
+    cursor.restOfLine();
+    return { type: 'unsupported-packet', direction, reason: unsupported };
+  }
+  if (token === '') throw new ScriptSyntaxError(flagsAt, 'expected TCP flags after the direction');
+  const { flags, ae } = parseFlags(token, flagsAt);
+
+  cursor.skipSpace(true);
+  const seqAt = cursor.location();
+  const seqStart = readU32(cursor, 'a sequence number start:end(length)');
+  cursor.expect(':', "':' in start:end(length)");
+  const seqEnd = readU32(cursor, 'the end of start:end(length)');
+  cursor.expect('(', "'(' in start:end(length)");
+  const payloadLength = readU32(cursor, 'a payload length');
+  cursor.expect(')', "')' in start:end(length)");
+  if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
+    throw new ScriptSyntaxError(
+      seqAt,
+      `inconsistent sequence numbers: ${seqStart}:${seqEnd} does not span ${payloadLength} bytes`,
+    );
+  }
+
+  let ack: number | null = null;
+  let window: number | null = null;
+  let urgent: number | null = null;
+  let options: ScriptOptions = [];
+  for (;;) {
+    if (cursor.atLineEnd()) break;
+    const at = cursor.location();
+    if (cursor.peek() === '<') {
+      options = parseOptions(cursor, defines);
+      if (!cursor.atLineEnd()) {
+        throw new ScriptSyntaxError(
+          cursor.location(),
+          `unexpected ${cursor.describeNext()} after the option list`,
+        );
+      }
+      break;
+    }
+    const word = cursor.readWord();
+    if (word === 'ack' && ack === null) ack = readField(cursor, 'an ack number', 0xffffffff);
+    else if (word === 'win' && window === null) window = readField(cursor, 'a window', 0xffff);
+    else if (word === 'urg' && urgent === null)
+      urgent = readField(cursor, 'an urgent pointer', 0xffff);
+    else {
+      throw new ScriptSyntaxError(
+        at,
+        `unexpected ${word === null ? cursor.describeNext() : `'${word}'`} on a packet line`,
+      );
+    }
+  }
+  if (inbound && window === null) {
+    throw new ScriptSyntaxError(flagsAt, 'an inbound packet must give its window (win N)');
+  }
+  if (inbound && options === 'unchecked') {
+    throw new ScriptSyntaxError(flagsAt, '<...> only makes sense on an outbound packet');
+  }
+  if (ack !== null && !(flags & Flag.ACK)) {
+    throw new ScriptSyntaxError(flagsAt, `'ack ${ack}' given without the ACK flag '.'`);
+  }
+  const packet: PacketSpec = {
+    direction,
+    flags,
+    flagsText: token,
+    ae,
+    seqStart,
+    seqEnd,
+    payloadLength,
+    ack: ack ?? (flags & Flag.ACK ? 0 : null),
+    window,
+    urgent,
+    options,
+  };
+  return { type: 'packet', packet };
+}

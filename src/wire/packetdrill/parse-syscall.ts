@@ -1,0 +1,163 @@
+/**
+ * System-call lines in strace style: `accept(3, ..., ...) = 4`,
+ * `connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)`,
+ * `getsockopt(3, SOL_SOCKET, SO_ERROR, [ETIMEDOUT], [4]) = 0` (packetdrill parser.y,
+ * `syscall_spec` and `expression`).
+ */
+import type { Expr, SyscallSpec } from './ast';
+import type { Cursor } from './cursor';
+import { ScriptSyntaxError } from './errors';
+
+function parseAtom(cursor: Cursor, withinLine: boolean): Expr {
+  cursor.skipSpace(withinLine);
+  const at = cursor.location();
+  if (cursor.startsWith('...')) {
+    cursor.advance(3);
+    return { kind: 'ellipsis' };
+  }
+  const c = cursor.peek();
+  if (c === '-' || /[0-9]/.test(c)) {
+    const negative = c === '-';
+    if (negative) cursor.advance();
+    const text = cursor.readNumberText();
+    if (text === null || text.includes('.')) {
+      throw new ScriptSyntaxError(at, `expected an integer, found ${cursor.describeNext()}`);
+    }
+    const value = Number(text);
+    return { kind: 'int', value: negative ? -value : value };
+  }
+  if (c === '"') {
+    cursor.advance();
+    const value = cursor.readWhile((ch) => ch !== '"' && ch !== '\n');
+    cursor.expect('"', 'a closing quote');
+    return { kind: 'string', value };
+  }
+  if (c === '[') {
+    cursor.advance();
+    return { kind: 'list', items: parseList(cursor, ']') };
+  }
+  if (c === '{') {
+    cursor.advance();
+    return parseStruct(cursor);
+  }
+  const name = cursor.readWord();
+  if (name === null)
+    throw new ScriptSyntaxError(at, `expected an argument, found ${cursor.describeNext()}`);
+  cursor.skipSpace();
+  if (cursor.peek() === '(') {
+    cursor.advance();
+    return { kind: 'call', name, args: parseList(cursor, ')') };
+  }
+  return { kind: 'symbol', name };
+}
+
+/**
+ * `a | b | c`: flag sets such as O_RDWR|O_NONBLOCK. `withinLine` keeps a call's result from
+ * reaching into the next line.
+ */
+export function parseExpr(cursor: Cursor, withinLine = false): Expr {
+  const first = parseAtom(cursor, withinLine);
+  const terms: Expr[] = [first];
+  for (;;) {
+    cursor.skipSpace(withinLine);
+    if (cursor.peek() !== '|') break;
+    cursor.advance();
+    terms.push(parseAtom(cursor, withinLine));
+  }
+  return terms.length === 1 ? first : { kind: 'or', terms };
+}
+
+function parseList(cursor: Cursor, close: ')' | ']'): Expr[] {
+  const items: Expr[] = [];
+  cursor.skipSpace();
+  if (cursor.peek() === close) {
+    cursor.advance();
+    return items;
+  }
+  for (;;) {
+    items.push(parseExpr(cursor));
+    cursor.skipSpace();
+    if (cursor.peek() === ',') {
+      cursor.advance();
+      continue;
+    }
+    cursor.expect(close, `',' or '${close}'`);
+    return items;
+  }
+}
+
+function parseStruct(cursor: Cursor): Expr {
+  const fields: { name: string; value: Expr }[] = [];
+  cursor.skipSpace();
+  if (cursor.peek() === '}') {
+    cursor.advance();
+    return { kind: 'struct', fields };
+  }
+  for (;;) {
+    cursor.skipSpace();
+    const at = cursor.location();
+    const name = cursor.readWord();
+    if (name === null)
+      throw new ScriptSyntaxError(at, `expected a field name, found ${cursor.describeNext()}`);
+    cursor.skipSpace();
+    cursor.expect('=', `'=' after field '${name}'`);
+    fields.push({ name, value: parseExpr(cursor) });
+    cursor.skipSpace();
+    if (cursor.peek() === ',') {
+      cursor.advance();
+      continue;
+    }
+    cursor.expect('}', "',' or '}'");
+    return { kind: 'struct', fields };
+  }
+}
+
+/** `( words )` after a result: strace's note, e.g. `(Operation now in progress)`. */
+function parseNote(cursor: Cursor): string | null {
+  if (!cursor.atLineEnd() && cursor.peek() === '(') {
+    const at = cursor.location();
+    cursor.advance();
+    const text = cursor.readWhile((c) => c !== ')' && c !== '\n');
+    if (cursor.peek() !== ')') throw new ScriptSyntaxError(at, "unterminated note: expected ')'");
+    cursor.advance();
+    return text.trim();
+  }
+  return null;
+}
+
+export function parseSyscall(cursor: Cursor, returnUsecs: number | null): SyscallSpec {
+  const at = cursor.location();
+  const name = cursor.readWord();
+  if (name === null)
+    throw new ScriptSyntaxError(at, `expected a system call, found ${cursor.describeNext()}`);
+  cursor.skipSpace(true);
+  cursor.expect('(', `'(' after ${name}`);
+  const args = parseList(cursor, ')');
+  cursor.skipSpace(true);
+  cursor.expect('=', `'= result' after ${name}(...)`);
+  const result = parseExpr(cursor, true);
+  let errno: string | null = null;
+  let note: string | null = null;
+  if (!cursor.atLineEnd()) {
+    const errnoAt = cursor.location();
+    if (cursor.peek() === '(') {
+      note = parseNote(cursor);
+    } else {
+      errno = cursor.readWord();
+      if (errno === null || !/^E[A-Z0-9]+$/.test(errno)) {
+        throw new ScriptSyntaxError(
+          errnoAt,
+          `expected an errno name such as EAGAIN, found ${cursor.describeNext()}`,
+        );
+      }
+      note = parseNote(cursor);
+    }
+  }
+  if (!cursor.atLineEnd()) {
+    throw new ScriptSyntaxError(
+      cursor.location(),
+      `unexpected ${cursor.describeNext()} after the system call`,
+    );
+  }
+  return { name, args, result, errno, note, returnUsecs };
+}
