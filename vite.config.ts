@@ -1,19 +1,27 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, singleFile } from './scripts/vite-csp';
 
 // `base: './'` keeps every asset path relative, so the built app runs from any static host under
-// any sub-path.
-export default defineConfig({
-  base: './',
-  plugins: [react()],
-  build: {
-    target: 'es2022',
-    sourcemap: false,
-  },
-  preview: { port: 4173, strictPort: true },
-  test: {
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 30_000,
-  },
+// any sub-path. `--mode single` (npm run build:single) folds the app into one HTML file that
+// works opened from disk.
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    base: './',
+    plugins: [react(), contentSecurityPolicy(), ...(single ? [singleFile()] : [])],
+    publicDir: single ? false : 'public',
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      outDir: single ? 'dist-single' : 'dist',
+      ...(single ? { rolldownOptions: { output: { codeSplitting: false } } } : {}),
+    },
+    preview: { port: 4173, strictPort: true },
+    test: {
+      include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 30_000,
+    },
+  };
 });

@@ -42,6 +42,7 @@ const steps: Step[] = [
     },
   },
   { name: 'production build', command: 'npm', args: ['run', '--silent', 'build'] },
+  { name: 'single-file build', command: 'npm', args: ['run', '--silent', 'build:single'] },
   {
     name: 'end-to-end tests',
     command: 'npm',
