@@ -91,3 +91,13 @@ export type Errno =
   | 'EINPROGRESS'
   | 'EALREADY'
   | 'ECONNABORTED';
+
+/**
+ * The engine's timers. The simulator's trace names them with the same union (it imports
+ * this one). A connection has at most one of each pending.
+ */
+export type TimerName =
+  'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'fin-wait-2' | 'persist' | 'keepalive';
+
+/** A socket handle within one host: listeners and connections share the numbering. */
+export type SocketId = number;

@@ -1,0 +1,60 @@
+/**
+ * What an acceptable acknowledgment does on the send side: SND.UNA advances, acknowledged
+ * bytes leave the send buffer, an RTT sample is taken, and the retransmission timer is
+ * restarted or stopped (RFC 9293 §3.10.7.4 fifth, RFC 6298 §5.2–5.3, RFC 7323 §4).
+ */
+import type { Draft } from './conn';
+import { findTimestamp } from './options';
+import { tsNow } from './emit';
+import { addRttSample, currentTimeout } from './rtt';
+import { seqDiff, seqGeq, seqGt, seqLt } from './seq';
+import { cancelTimer, setTimer, type Ctx } from './step';
+import type { Seq, Segment } from './types';
+
+export function advanceUna(d: Draft, ctx: Ctx, seg: Segment): void {
+  const ack = seg.ack;
+  takeRttSample(d, ctx, seg);
+  const inBuffer = seqDiff(ack, d.sndBufSeq);
+  if (inBuffer > 0) {
+    const n = Math.min(inBuffer, d.sndBuf.length);
+    d.sndBuf = d.sndBuf.subarray(n);
+    d.sndBufSeq = ((d.sndBufSeq + n) >>> 0) as Seq;
+  }
+  d.sndUna = ack;
+  if (seqLt(d.rtxNext, ack)) d.rtxNext = ack;
+  // A new acknowledgment ends the backoff (RFC 6298 §5.7 note; Linux resets it as well).
+  d.backoff = 0;
+  d.retries = 0;
+  if (d.sndUna === d.sndNxt) {
+    cancelTimer(d, ctx, 'retransmit'); // §5.2
+  } else {
+    setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile)); // §5.3
+  }
+}
+
+/**
+ * RTT measurement: from the echoed timestamp when timestamps are in use (RFC 7323 §4.1,
+ * valid even for retransmissions), otherwise from the one timed segment under Karn's rule.
+ */
+function takeRttSample(d: Draft, ctx: Ctx, seg: Segment): void {
+  if (d.negotiated?.timestamps) {
+    const ts = findTimestamp(seg.options);
+    if (ts && ts.ecr !== 0) {
+      const ticks = (tsNow(d, ctx) - ts.ecr) | 0;
+      if (ticks >= 0) {
+        addRttSample(d, ctx.profile, ticks * ctx.profile.tsTickMs);
+        d.rttSeq = null;
+        return;
+      }
+    }
+  }
+  if (d.rttSeq !== null && seqGeq(seg.ack, d.rttSeq)) {
+    addRttSample(d, ctx.profile, ctx.now - d.rttStart);
+    d.rttSeq = null;
+  }
+}
+
+/** True when our FIN has been sent and acknowledged. */
+export function finAcked(d: Readonly<Draft>): boolean {
+  return d.finSeq !== null && seqGt(d.sndUna, d.finSeq);
+}

@@ -1,0 +1,120 @@
+/**
+ * The host API's inputs and outputs (the calling order is in docs/engine.md). Every
+ * value is plain data so the simulator can record it in the trace.
+ */
+import type { IsnConfig } from './isn';
+import type { Negotiated } from './options';
+import type { Profile } from './profiles';
+import type { Errno, Packet, Seq, SocketId, TcpState, TimerName } from './types';
+
+export interface HostConfig {
+  /** Dotted-quad IPv4 address of the host. */
+  readonly address: string;
+  readonly profile: Profile;
+  readonly isn: IsnConfig;
+  /** Answer with SYN cookies when a listener's SYN queue is full. */
+  readonly synCookies?: boolean;
+  /** First local port connect() picks when none is given (default 49152). */
+  readonly firstEphemeralPort?: number;
+}
+
+/** Per-socket options a packetdrill runner sets before connect or listen. */
+export interface SocketOptions {
+  /** TCP_MAXSEG: clamp on the MSS we advertise and send. */
+  readonly mss?: number;
+  /** SO_RCVBUF: receive buffer in bytes. */
+  readonly receiveBuffer?: number;
+}
+
+export type AppCall =
+  | {
+      readonly call: 'listen';
+      readonly port: number;
+      readonly backlog?: number;
+      readonly options?: SocketOptions;
+    }
+  | {
+      readonly call: 'connect';
+      readonly remote: string;
+      readonly remotePort: number;
+      readonly localPort?: number;
+      readonly options?: SocketOptions;
+    }
+  | { readonly call: 'accept'; readonly socket: SocketId }
+  | { readonly call: 'send'; readonly socket: SocketId; readonly data: Uint8Array }
+  | { readonly call: 'receive'; readonly socket: SocketId; readonly max?: number }
+  | { readonly call: 'close'; readonly socket: SocketId }
+  | {
+      readonly call: 'shutdown';
+      readonly socket: SocketId;
+      readonly how: 'write' | 'read' | 'both';
+    }
+  | { readonly call: 'abort'; readonly socket: SocketId }
+  /** getsockopt(SO_ERROR): reports and clears the pending error. */
+  | { readonly call: 'getError'; readonly socket: SocketId };
+
+export interface CallResult {
+  readonly result: 'ok' | Errno;
+  readonly socket?: SocketId;
+  readonly data?: Uint8Array;
+  /** send(): how many bytes the send buffer took. */
+  readonly bytes?: number;
+  /** getError(): the pending error, or 'ok'. */
+  readonly error?: 'ok' | Errno;
+}
+
+export type Output =
+  | {
+      readonly type: 'packet';
+      readonly socket: SocketId | null;
+      readonly packet: Packet;
+      /** 0 for a first transmission, n for the n-th retransmission of that sequence space. */
+      readonly retransmit: number;
+    }
+  | {
+      readonly type: 'timer';
+      readonly socket: SocketId;
+      readonly timer: TimerName;
+      readonly action: 'set' | 'cancel';
+      readonly at?: number;
+    }
+  | {
+      readonly type: 'state';
+      readonly socket: SocketId;
+      readonly from: TcpState;
+      readonly to: TcpState;
+      readonly cause: string;
+    }
+  /** `bytes`: how many bytes now wait in the receive buffer. */
+  | { readonly type: 'readable'; readonly socket: SocketId; readonly bytes: number }
+  | { readonly type: 'established'; readonly socket: SocketId }
+  | { readonly type: 'acceptable'; readonly listener: SocketId; readonly socket: SocketId }
+  | { readonly type: 'eof'; readonly socket: SocketId }
+  | { readonly type: 'error'; readonly socket: SocketId; readonly errno: Errno }
+  | { readonly type: 'closed'; readonly socket: SocketId };
+
+export interface SocketInfo {
+  readonly state: TcpState;
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly iss: Seq;
+  readonly irs: Seq;
+  readonly sndUna: Seq;
+  readonly sndNxt: Seq;
+  readonly sndWnd: number;
+  readonly rcvNxt: Seq;
+  readonly rcvWnd: number;
+  readonly rto: number;
+  readonly srtt?: number;
+  readonly negotiated: Negotiated;
+  readonly retransmitCount: number;
+  /** Bytes waiting to be read. */
+  readonly unread: number;
+  /** Bytes given to send() and not yet acknowledged. */
+  readonly unacknowledged: number;
+  /** For a listener: connections waiting in accept() and in the SYN queue. */
+  readonly acceptQueue?: number;
+  readonly synQueue?: number;
+}

@@ -1,0 +1,35 @@
+/**
+ * Segment arrival for a connection that exists (RFC 9293 §3.10.7.3 and §3.10.7.4), in
+ * the RFC's order: sequence number, RST, SYN, ACK, (URG is not supported), text, FIN.
+ */
+import { checkAck } from './check-ack';
+import { checkRst, checkSyn } from './check-control';
+import { checkSequence } from './check-seq';
+import type { Conn, Draft } from './conn';
+import { incoming, type Incoming } from './incoming';
+import { flush } from './output';
+import { synSentSegment } from './syn-sent';
+import type { Ctx } from './step';
+import type { Segment } from './types';
+import { processFin, processText } from './text';
+
+/** One segment into one connection: the new TCB (the old one is untouched). */
+export function connSegment(conn: Conn, seg: Segment, ctx: Ctx): Conn {
+  const d: Draft = { ...conn };
+  if (d.state === 'SYN-SENT') {
+    const rest = synSentSegment(d, seg, ctx);
+    if (rest) processTextAndFin(d, rest, ctx);
+  } else if (d.state !== 'CLOSED' && d.state !== 'LISTEN') {
+    const v = incoming(seg);
+    if (checkSequence(d, v, ctx) && checkRst(d, v, ctx) && checkSyn(d, v, ctx)) {
+      if (checkAck(d, v, ctx)) processTextAndFin(d, v, ctx);
+    }
+  }
+  if (d.state !== 'CLOSED' && d.state !== 'LISTEN') flush(d, ctx);
+  return d;
+}
+
+function processTextAndFin(d: Draft, v: Incoming, ctx: Ctx): void {
+  processText(d, v, ctx);
+  processFin(d, v, ctx);
+}

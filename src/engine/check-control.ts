@@ -1,0 +1,88 @@
+/**
+ * Second and fourth checks of §3.10.7.4: the RST bit and the SYN bit in synchronized
+ * states, with the RFC 5961 challenge ACK (RFC 9293 §3.10.7.4, RFC 5961 §3.2, §4.2).
+ */
+import type { Draft } from './conn';
+import { sendAck, sendSegment } from './emit';
+import type { Incoming } from './incoming';
+import { returnToListen } from './lifecycle';
+import { reportError, setState, type Ctx } from './step';
+import { Flag } from './types';
+
+/** Returns false when processing stops here. */
+export function checkRst(d: Draft, v: Incoming, ctx: Ctx): boolean {
+  if (!(v.seg.flags & Flag.RST)) return true;
+  if (ctx.profile.rfc5961 && v.seg.seq !== d.rcvNxt) {
+    // RFC 5961 §3.2: in the window but not exactly RCV.NXT → challenge ACK, then drop.
+    sendAck(d, ctx);
+    return false;
+  }
+  resetByPeer(d, ctx);
+  return false;
+}
+
+/** The per-state effect of an acceptable RST (RFC 9293 §3.10.7.4 second). */
+function resetByPeer(d: Draft, ctx: Ctx): void {
+  switch (d.state) {
+    case 'SYN-RECEIVED':
+      if (d.passive) {
+        // MUST-11: a passive OPEN goes back to LISTEN; the user need not be informed.
+        returnToListen(
+          d,
+          ctx,
+          'received RST in SYN-RECEIVED of a passive open (RFC 9293 §3.10.7.4)',
+        );
+      } else {
+        reportError(d, ctx, 'ECONNREFUSED');
+        setState(
+          d,
+          ctx,
+          'CLOSED',
+          'received RST in SYN-RECEIVED of an active open: connection refused (RFC 9293 §3.10.7.4)',
+        );
+      }
+      return;
+    case 'ESTABLISHED':
+    case 'FIN-WAIT-1':
+    case 'FIN-WAIT-2':
+    case 'CLOSE-WAIT':
+      reportError(d, ctx, 'ECONNRESET');
+      setState(
+        d,
+        ctx,
+        'CLOSED',
+        `received RST in ${d.state}: connection reset (RFC 9293 §3.10.7.4)`,
+      );
+      return;
+    default:
+      setState(d, ctx, 'CLOSED', `received RST in ${d.state} (RFC 9293 §3.10.7.4)`);
+  }
+}
+
+/** Fourth check: a SYN (left after trimming) in a synchronized state. */
+export function checkSyn(d: Draft, v: Incoming, ctx: Ctx): boolean {
+  if (!v.syn) return true;
+  if (d.state === 'SYN-RECEIVED' && d.passive) {
+    returnToListen(
+      d,
+      ctx,
+      'received a new SYN in SYN-RECEIVED of a passive open (RFC 9293 §3.10.7.4)',
+    );
+    return false;
+  }
+  if (ctx.profile.rfc5961) {
+    // RFC 5961 §4.2: challenge ACK whatever the sequence number, then drop.
+    sendAck(d, ctx);
+    return false;
+  }
+  // RFC 793 behaviour: a SYN in the window is an error; reset the connection.
+  sendSegment(d, ctx, Flag.RST, d.sndNxt);
+  reportError(d, ctx, 'ECONNRESET');
+  setState(
+    d,
+    ctx,
+    'CLOSED',
+    `received SYN in ${d.state} without RFC 5961: reset (RFC 9293 §3.10.7.4)`,
+  );
+  return false;
+}

@@ -1,0 +1,170 @@
+/**
+ * Application calls on a connection (RFC 9293 §3.10.2–3.10.5: SEND, RECEIVE, CLOSE,
+ * ABORT; shutdown as sockets have it). Each returns the new TCB and the call's result.
+ */
+import type { CallResult } from './api';
+import type { Chunk, Conn, Draft } from './conn';
+import { isSynchronized } from './conn';
+import { receiveWindow, sendSegment } from './emit';
+import { flush, payloadMss } from './output';
+import { seqAdd, seqDiff } from './seq';
+import { setState, setTimer, type Ctx } from './step';
+import { Flag } from './types';
+
+export interface ConnCallResult {
+  readonly conn: Conn;
+  readonly result: CallResult;
+}
+
+const OK: CallResult = { result: 'ok' };
+
+export function connSend(conn: Conn, data: Uint8Array, ctx: Ctx): ConnCallResult {
+  if (conn.state === 'CLOSED') return takeError(conn, 'EPIPE');
+  if (conn.writeShut) return { conn, result: { result: 'EPIPE' } };
+  const space = ctx.profile.sendBuffer - conn.sndBuf.length;
+  if (space <= 0) return { conn, result: { result: 'EAGAIN' } };
+  const take = data.length <= space ? data : data.subarray(0, space);
+  const d: Draft = { ...conn, sndBuf: concat(conn.sndBuf, take) };
+  flush(d, ctx);
+  return { conn: d, result: { result: 'ok', bytes: take.length } };
+}
+
+export function connReceive(conn: Conn, max: number, ctx: Ctx): ConnCallResult {
+  if (conn.rcvUnread > 0 && !conn.readShut) {
+    const d: Draft = { ...conn };
+    const data = takeBytes(d, max);
+    windowUpdate(d, ctx);
+    return { conn: d, result: { result: 'ok', data } };
+  }
+  if (conn.finReceived || conn.readShut) return { conn, result: { result: 'ok', data: EMPTY } };
+  if (conn.state === 'CLOSED') return takeError(conn, 'ok');
+  return { conn, result: { result: 'EAGAIN' } };
+}
+
+/** A pending asynchronous error is reported once (as read() and write() do), then `then`. */
+function takeError(conn: Conn, then: 'ok' | 'EPIPE'): ConnCallResult {
+  if (conn.error) return { conn: { ...conn, error: null }, result: { result: conn.error } };
+  return { conn, result: then === 'ok' ? { result: 'ok', data: EMPTY } : { result: then } };
+}
+
+/** close(): RFC 9293 §3.10.4, with the unread-data RST of SHLD-3 / RFC 2525 §2.17. */
+export function connClose(conn: Conn, ctx: Ctx): Conn {
+  const d: Draft = { ...conn, appClosed: true };
+  if (d.rcvUnread > 0 && isSynchronized(d.state) && d.state !== 'TIME-WAIT') {
+    sendSegment(d, ctx, Flag.RST | Flag.ACK, d.sndNxt);
+    setState(
+      d,
+      ctx,
+      'CLOSED',
+      'close() with unread data sends RST (RFC 9293 SHLD-3, RFC 2525 §2.17)',
+    );
+    return d;
+  }
+  if (d.state === 'SYN-SENT') {
+    setState(d, ctx, 'CLOSED', 'close() in SYN-SENT deletes the TCB (RFC 9293 §3.10.4)');
+    return d;
+  }
+  shutWrite(d, ctx);
+  if (d.state === 'FIN-WAIT-2' && ctx.profile.finWait2TimeoutMs !== null) {
+    setTimer(d, ctx, 'fin-wait-2', ctx.now + ctx.profile.finWait2TimeoutMs);
+  }
+  return d;
+}
+
+export function connShutdown(conn: Conn, how: 'read' | 'write' | 'both', ctx: Ctx): ConnCallResult {
+  if (conn.state === 'CLOSED' || conn.state === 'LISTEN') {
+    return { conn, result: { result: 'ENOTCONN' } };
+  }
+  const d: Draft = { ...conn };
+  if (how !== 'write') d.readShut = true;
+  if (how !== 'read') shutWrite(d, ctx);
+  return { conn: d, result: OK };
+}
+
+/** Queues our FIN after the data (RFC 9293 §3.10.4 CLOSE, per state). */
+function shutWrite(d: Draft, ctx: Ctx): void {
+  if (d.writeShut) return;
+  d.writeShut = true;
+  if (d.state === 'ESTABLISHED') {
+    setState(
+      d,
+      ctx,
+      'FIN-WAIT-1',
+      'the application closed its sending side: FIN queued (RFC 9293 §3.10.4)',
+    );
+  } else if (d.state === 'CLOSE-WAIT') {
+    setState(
+      d,
+      ctx,
+      'LAST-ACK',
+      "the application closed after the peer's FIN: FIN queued (RFC 9293 §3.10.4)",
+    );
+  }
+  // In SYN-SENT and SYN-RECEIVED the FIN waits for ESTABLISHED (enterEstablished).
+  flush(d, ctx);
+}
+
+/** ABORT (RFC 9293 §3.10.5): RST <SEQ=SND.NXT> where the peer holds state, then CLOSED. */
+export function connAbort(conn: Conn, ctx: Ctx): Conn {
+  const d: Draft = { ...conn, appClosed: true };
+  if (d.state === 'CLOSED') return d;
+  if (
+    d.state === 'SYN-RECEIVED' ||
+    d.state === 'ESTABLISHED' ||
+    d.state === 'FIN-WAIT-1' ||
+    d.state === 'FIN-WAIT-2' ||
+    d.state === 'CLOSE-WAIT'
+  ) {
+    const flags = ctx.profile.abortRstWithAck ? Flag.RST | Flag.ACK : Flag.RST;
+    sendSegment(d, ctx, flags, d.sndNxt);
+  }
+  setState(d, ctx, 'CLOSED', 'the application aborted the connection (RFC 9293 §3.10.5)');
+  return d;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b.slice();
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Takes up to `max` bytes from the receive queue (kept newest-first). */
+function takeBytes(d: Draft, max: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  for (let c: Chunk | null = d.rcvQueue; c; c = c.next) chunks.push(c.data);
+  chunks.reverse();
+  const all = chunks.length === 1 ? (chunks[0] as Uint8Array) : concatAll(chunks, d.rcvUnread);
+  const n = Math.min(max, all.length);
+  const rest = all.subarray(n);
+  d.rcvQueue = rest.length > 0 ? { data: rest, next: null } : null;
+  d.rcvUnread = rest.length;
+  return all.subarray(0, n);
+}
+
+function concatAll(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2): after a read, advertise the
+ * larger window only once it has grown by min(half the buffer, one MSS).
+ */
+function windowUpdate(d: Draft, ctx: Ctx): void {
+  if (d.state !== 'ESTABLISHED' && d.state !== 'FIN-WAIT-1' && d.state !== 'FIN-WAIT-2') return;
+  const newEdge = seqAdd(d.rcvNxt, receiveWindow(d));
+  const growth = seqDiff(newEdge, d.rcvAdvertised);
+  if (growth >= Math.min(d.rcvBuffer / 2, payloadMss(d))) {
+    d.ackNow = true;
+    flush(d, ctx);
+  }
+}

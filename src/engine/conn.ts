@@ -1,0 +1,116 @@
+/**
+ * The transmission control block (RFC 9293 §3.3.1) of one connection, as an immutable
+ * record. An engine step copies it once into a Draft, changes the draft, and returns the
+ * draft as the new record, so the value passed in is never mutated and old values can be
+ * kept as checkpoints. Buffers are shared between versions and never written in place.
+ */
+import type { FourTuple } from './isn';
+import type { Negotiated, Offer } from './options';
+import type { Errno, Seq, SocketId, TcpState } from './types';
+
+/** Received bytes waiting for the application, newest first (an immutable cons list). */
+export interface Chunk {
+  readonly data: Uint8Array;
+  readonly next: Chunk | null;
+}
+
+export interface Conn {
+  readonly kind: 'conn';
+  readonly id: SocketId;
+  readonly state: TcpState;
+  readonly tuple: FourTuple;
+
+  // --- ownership (not TCP state: how the host and application hold the socket) ---
+  /** The listener this connection was spawned by while it waits to be accepted. */
+  readonly listener: SocketId | null;
+  /** MUST-11: whether the connection was initiated by a passive OPEN (came from LISTEN). */
+  readonly passive: boolean;
+  /** The application holds this socket (it connected, or accepted it). */
+  readonly owned: boolean;
+  /** The application called close(): the socket is orphaned. */
+  readonly appClosed: boolean;
+  readonly readShut: boolean;
+  /** shutdown(write) or close(): a FIN is queued after the data. */
+  readonly writeShut: boolean;
+  /** The error SO_ERROR would report, cleared when read. */
+  readonly error: Errno | null;
+  readonly mssClamp: number | null;
+
+  // --- send sequence variables (RFC 9293 §3.3.1) ---
+  readonly iss: Seq;
+  readonly sndUna: Seq;
+  readonly sndNxt: Seq;
+  /** SND.WND in bytes (already scaled). */
+  readonly sndWnd: number;
+  readonly sndWl1: Seq;
+  readonly sndWl2: Seq;
+  /** MAX.SND.WND of RFC 5961 §5: the largest window the peer ever offered. */
+  readonly maxSndWnd: number;
+  /** Unacknowledged and unsent bytes; sndBuf[0] has sequence number sndBufSeq. */
+  readonly sndBuf: Uint8Array;
+  readonly sndBufSeq: Seq;
+  /** Sequence number our FIN occupies, once it has been sent. */
+  readonly finSeq: Seq | null;
+
+  // --- retransmission (RFC 6298) ---
+  /** [rtxNext, sndNxt) must be sent again after a timeout (go-back from SND.UNA). */
+  readonly rtxNext: Seq;
+  /** The `retransmit` label of segments resent in the current recovery. */
+  readonly rtxRound: number;
+  /** Consecutive timeouts: the RTO is rto × 2^backoff (RFC 6298 §5.5). */
+  readonly backoff: number;
+  /** Timeouts since the peer last showed it is alive; compared with the retry limits. */
+  readonly retries: number;
+  /** Retransmissions of any kind made so far (socketInfo's retransmitCount). */
+  readonly totalRetransmits: number;
+  /** Transmissions of our SYN or SYN-ACK so far. */
+  readonly synTransmits: number;
+  readonly srtt: number | null;
+  readonly rttvar: number;
+  readonly rto: number;
+  /** Karn's algorithm: the sequence number being timed and when it was sent. */
+  readonly rttSeq: Seq | null;
+  readonly rttStart: number;
+  readonly connectDeadline: number | null;
+
+  // --- receive sequence variables ---
+  readonly irs: Seq;
+  readonly rcvNxt: Seq;
+  readonly rcvBuffer: number;
+  readonly rcvUnread: number;
+  readonly rcvQueue: Chunk | null;
+  /** Right edge of the window we last advertised (RCV.NXT + RCV.WND then). */
+  readonly rcvAdvertised: Seq;
+  /** The peer's FIN has been processed: EOF once the buffer is drained. */
+  readonly finReceived: boolean;
+  /** An ACK must go out at the end of this step (RFC 9293 §3.10.7.4). */
+  readonly ackNow: boolean;
+  readonly quickAcks: number;
+
+  // --- options ---
+  readonly offer: Offer;
+  readonly negotiated: Negotiated | null;
+  readonly tsOffset: number;
+  /** TS.Recent and Last.ACK.sent of RFC 7323 §4.3. */
+  readonly tsRecent: number;
+  readonly lastAckSent: Seq;
+
+  // --- timers: due time in ms, or null ---
+  readonly rtxAt: number | null;
+  readonly persistAt: number | null;
+  readonly delayedAckAt: number | null;
+  readonly timeWaitAt: number | null;
+  readonly finWait2At: number | null;
+}
+
+export type Draft = { -readonly [K in keyof Conn]: Conn[K] };
+
+/** States in which both ends have exchanged SYNs (RFC 9293 §3.5). */
+export function isSynchronized(state: TcpState): boolean {
+  return state !== 'CLOSED' && state !== 'LISTEN' && state !== 'SYN-SENT';
+}
+
+/** The sequence number just past the last byte the application gave us. */
+export function dataEnd(c: Conn): Seq {
+  return ((c.sndBufSeq + c.sndBuf.length) >>> 0) as Seq;
+}

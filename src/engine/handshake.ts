@@ -1,0 +1,79 @@
+/**
+ * The opening handshake's own segments and the moment a connection becomes ESTABLISHED
+ * (RFC 9293 §3.5, §3.10.7.2, §3.10.7.3).
+ */
+import type { Draft } from './conn';
+import { sendSegment } from './emit';
+import { negotiate, readOffer } from './options';
+import { synTimeout, rtoAfterHandshake } from './rtt';
+import { seqAdd } from './seq';
+import { cancelTimer, setState, setTimer, type Ctx } from './step';
+import { Flag, type Segment } from './types';
+
+/** Sends (or resends) our SYN <SEQ=ISS><CTL=SYN> and arms its retransmission timer. */
+export function sendSyn(d: Draft, ctx: Ctx): void {
+  sendSegment(d, ctx, Flag.SYN, d.iss, undefined, d.synTransmits);
+  armSynTimer(d, ctx);
+}
+
+/** Sends (or resends) <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and arms its timer. */
+export function sendSynAck(d: Draft, ctx: Ctx, retransmit: number): void {
+  sendSegment(d, ctx, Flag.SYN | Flag.ACK, d.iss, undefined, retransmit);
+  armSynTimer(d, ctx);
+}
+
+function armSynTimer(d: Draft, ctx: Ctx): void {
+  d.synTransmits++;
+  d.sndNxt = seqAdd(d.iss, 1);
+  d.rtxNext = d.sndNxt;
+  // Karn's rule (RFC 6298 §3): only a SYN sent once may be timed.
+  if (d.synTransmits === 1) {
+    d.rttSeq = d.sndNxt;
+    d.rttStart = ctx.now;
+  } else {
+    d.rttSeq = null;
+  }
+  let at = ctx.now + synTimeout(ctx.profile, d.synTransmits);
+  if (d.connectDeadline !== null) at = Math.min(at, d.connectDeadline);
+  setTimer(d, ctx, 'retransmit', at);
+}
+
+/** Records what the peer's SYN offered and what the two ends agreed (RFC 7323, RFC 2018). */
+export function absorbPeerSyn(d: Draft, seg: Segment, profileDefaultMss: number): void {
+  const peer = readOffer(seg.options);
+  d.irs = seg.seq;
+  d.rcvNxt = seqAdd(seg.seq, 1);
+  d.rcvAdvertised = d.rcvNxt;
+  d.negotiated = negotiate(d.offer, peer, profileDefaultMss);
+  if (d.negotiated.timestamps && peer.tsVal !== null) d.tsRecent = peer.tsVal;
+}
+
+/** SND.WND, SND.WL1, SND.WL2 from a segment (RFC 9293 §3.10.7.3 / §3.10.7.4 fifth). */
+export function takeWindow(d: Draft, seg: Segment): void {
+  // RFC 7323 §2.2: the window of a segment carrying SYN is never scaled.
+  const shift = seg.flags & Flag.SYN ? 0 : (d.negotiated?.wscale?.recv ?? 0);
+  d.sndWnd = seg.window * 2 ** shift;
+  d.sndWl1 = seg.seq;
+  d.sndWl2 = seg.ack;
+  if (d.sndWnd > d.maxSndWnd) d.maxSndWnd = d.sndWnd;
+}
+
+/**
+ * Both SYNs are acknowledged. The handshake timer stops; if close() or shutdown(write)
+ * was called during the handshake, its FIN now goes (RFC 9293 §3.10.4, SYN-RECEIVED).
+ */
+export function enterEstablished(d: Draft, ctx: Ctx, cause: string): void {
+  cancelTimer(d, ctx, 'retransmit');
+  d.retries = 0;
+  rtoAfterHandshake(d, ctx);
+  d.quickAcks = ctx.profile.quickAckSegments;
+  setState(d, ctx, 'ESTABLISHED', cause);
+  if (d.writeShut) {
+    setState(
+      d,
+      ctx,
+      'FIN-WAIT-1',
+      'the close() queued during the handshake sends its FIN (RFC 9293 §3.10.4)',
+    );
+  }
+}

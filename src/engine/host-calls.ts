@@ -1,0 +1,211 @@
+/**
+ * Application calls on a host (sockets API shape): listen, connect, accept, send,
+ * receive, close, shutdown, abort, getError.
+ */
+import type { AppCall, CallResult, SocketOptions } from './api';
+import { connAbort, connClose, connReceive, connSend, connShutdown } from './conn-calls';
+import type { Conn } from './conn';
+import { createConn } from './conn-init';
+import { sendSyn } from './handshake';
+import { findConn, findListener, settle, type Host, type Listener, type Sock } from './host-state';
+import { chooseIsn, timestampOffset, type FourTuple } from './isn';
+import { ourOffer } from './listener';
+import { setState, type Ctx } from './step';
+import type { Draft } from './conn';
+import type { SocketId } from './types';
+
+export interface CallStep {
+  readonly host: Host;
+  readonly result: CallResult;
+}
+
+export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallStep {
+  switch (call.call) {
+    case 'listen':
+      return listen(host, call.port, call.backlog ?? 128, call.options ?? {}, ctx);
+    case 'connect':
+      return connect(host, call.remote, call.remotePort, call.localPort, call.options ?? {}, ctx);
+    case 'accept':
+      return accept(host, call.socket);
+    case 'send':
+      return onConn(host, call.socket, ctx, (c) => connSend(c, call.data, ctx));
+    case 'receive':
+      return onConn(host, call.socket, ctx, (c) => connReceive(c, call.max ?? Infinity, ctx));
+    case 'shutdown':
+      return onConn(host, call.socket, ctx, (c) => connShutdown(c, call.how, ctx));
+    case 'close':
+      return close(host, call.socket, ctx);
+    case 'abort':
+      return abort(host, call.socket, ctx);
+    case 'getError':
+      return getError(host, call.socket);
+  }
+}
+
+function fail(host: Host, result: CallResult['result']): CallStep {
+  return { host, result: { result } };
+}
+
+function listen(
+  host: Host,
+  port: number,
+  backlog: number,
+  options: SocketOptions,
+  ctx: Ctx,
+): CallStep {
+  if (findListener(host, port)) return fail(host, 'EADDRINUSE');
+  const id = host.nextId;
+  const l: Listener = {
+    kind: 'listener',
+    id,
+    port,
+    backlog: Math.max(1, backlog),
+    synQueue: [],
+    acceptQueue: [],
+    options,
+  };
+  ctx.out.push({
+    type: 'state',
+    socket: id,
+    from: 'CLOSED',
+    to: 'LISTEN',
+    cause: 'listen(): passive OPEN (RFC 9293 §3.10.1)',
+  });
+  const sockets = new Map<SocketId, Sock>(host.sockets).set(id, l);
+  return { host: { ...host, sockets, nextId: id + 1 }, result: { result: 'ok', socket: id } };
+}
+
+function pickPort(host: Host, remote: string, remotePort: number): { port: number; next: number } {
+  let port = host.nextPort;
+  for (let i = 0; i < 16384; i++) {
+    const candidate = port;
+    port = port >= 65535 ? 49152 : port + 1;
+    if (!findConn(host, candidate, remote, remotePort) && !findListener(host, candidate)) {
+      return { port: candidate, next: port };
+    }
+  }
+  return { port: host.nextPort, next: host.nextPort };
+}
+
+/** OPEN, active (RFC 9293 §3.10.1): choose the ISS, send <SEQ=ISS><CTL=SYN>, SYN-SENT. */
+function connect(
+  host: Host,
+  remote: string,
+  remotePort: number,
+  localPort: number | undefined,
+  options: SocketOptions,
+  ctx: Ctx,
+): CallStep {
+  let nextPort = host.nextPort;
+  if (localPort === undefined) {
+    const picked = pickPort(host, remote, remotePort);
+    localPort = picked.port;
+    nextPort = picked.next;
+  } else if (findConn(host, localPort, remote, remotePort)) {
+    return fail(host, 'EADDRINUSE');
+  }
+  const tuple: FourTuple = {
+    localAddress: host.address,
+    localPort,
+    remoteAddress: remote,
+    remotePort,
+  };
+  const id = host.nextId;
+  const d: Draft = {
+    ...createConn({
+      id,
+      tuple,
+      iss: chooseIsn(host.isn, tuple, ctx.now),
+      profile: host.profile,
+      offer: ourOffer(host, options.mss),
+      tsOffset: timestampOffset(host.isn, tuple),
+      passive: false,
+      listener: null,
+      mssClamp: options.mss ?? null,
+      receiveBuffer: options.receiveBuffer ?? null,
+    }),
+  };
+  const limit = host.profile.connectTimeoutMs;
+  d.connectDeadline = limit === null ? null : ctx.now + limit;
+  setState(d, ctx, 'SYN-SENT', 'connect(): active OPEN, SYN sent (RFC 9293 §3.10.1)');
+  sendSyn(d, ctx);
+  const sockets = new Map<SocketId, Sock>(host.sockets).set(id, d);
+  return {
+    host: { ...host, sockets, nextId: id + 1, nextPort },
+    result: { result: 'ok', socket: id },
+  };
+}
+
+function accept(host: Host, socket: SocketId): CallStep {
+  const l = host.sockets.get(socket);
+  if (!l || l.kind !== 'listener') return fail(host, 'EINVAL');
+  const [first, ...rest] = l.acceptQueue;
+  if (first === undefined) return fail(host, 'EAGAIN');
+  const child = host.sockets.get(first);
+  const sockets = new Map<SocketId, Sock>(host.sockets);
+  sockets.set(l.id, { ...l, acceptQueue: rest });
+  if (child && child.kind === 'conn') sockets.set(first, { ...child, owned: true, listener: null });
+  return { host: { ...host, sockets }, result: { result: 'ok', socket: first } };
+}
+
+function onConn(
+  host: Host,
+  socket: SocketId,
+  ctx: Ctx,
+  f: (c: Conn) => { readonly conn: Conn; readonly result: CallResult },
+): CallStep {
+  const c = host.sockets.get(socket);
+  if (!c) return fail(host, 'EBADF');
+  if (c.kind !== 'conn') return fail(host, 'ENOTCONN');
+  const r = f(c);
+  if (r.conn === c) return { host, result: r.result };
+  const sockets = new Map<SocketId, Sock>(host.sockets);
+  settle(sockets, c, r.conn, ctx);
+  return { host: { ...host, sockets }, result: r.result };
+}
+
+function close(host: Host, socket: SocketId, ctx: Ctx): CallStep {
+  const s = host.sockets.get(socket);
+  if (!s) return fail(host, 'EBADF');
+  if (s.kind === 'listener') return closeListener(host, s, ctx);
+  return onConn(host, socket, ctx, (c) => ({ conn: connClose(c, ctx), result: { result: 'ok' } }));
+}
+
+function abort(host: Host, socket: SocketId, ctx: Ctx): CallStep {
+  const s = host.sockets.get(socket);
+  if (!s) return fail(host, 'EBADF');
+  if (s.kind === 'listener') return closeListener(host, s, ctx);
+  return onConn(host, socket, ctx, (c) => ({ conn: connAbort(c, ctx), result: { result: 'ok' } }));
+}
+
+/**
+ * Closing a listener (RFC 9293 §3.10.4, LISTEN: "any outstanding RECEIVEs are returned";
+ * delete the TCB). Connections not yet accepted are aborted with a RST.
+ */
+function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
+  const sockets = new Map<SocketId, Sock>(host.sockets);
+  sockets.delete(l.id);
+  ctx.out.push({
+    type: 'state',
+    socket: l.id,
+    from: 'LISTEN',
+    to: 'CLOSED',
+    cause: 'close() of a listening socket (RFC 9293 §3.10.4)',
+  });
+  ctx.out.push({ type: 'closed', socket: l.id });
+  for (const id of [...l.acceptQueue, ...l.synQueue]) {
+    const child = sockets.get(id);
+    if (!child || child.kind !== 'conn') continue;
+    const after = connAbort({ ...child, listener: null }, ctx);
+    settle(sockets, child, after, ctx);
+  }
+  return { host: { ...host, sockets }, result: { result: 'ok' } };
+}
+
+function getError(host: Host, socket: SocketId): CallStep {
+  const c = host.sockets.get(socket);
+  if (!c) return fail(host, 'EBADF');
+  if (c.kind !== 'conn' || c.error === null) return { host, result: { result: 'ok', error: 'ok' } };
+  const sockets = new Map<SocketId, Sock>(host.sockets).set(socket, { ...c, error: null });
+  return { host: { ...host, sockets }, result: { result: 'ok', error: c.error } };
+}

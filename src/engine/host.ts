@@ -1,0 +1,162 @@
+/**
+ * The host API (sans-IO, DESIGN.md): every function takes the host, one input and the
+ * time, and returns the new host and the outputs. The host passed in is never changed.
+ */
+import type { AppCall, CallResult, HostConfig, Output, SocketInfo } from './api';
+import { connSegment } from './arrive';
+import { resetFor } from './closed-port';
+import { receiveWindow } from './emit';
+import { callOnHost } from './host-calls';
+import { findConn, findListener, settle, type Host, type Sock } from './host-state';
+import { listenerPacket } from './listener';
+import type { Ctx } from './step';
+import { connTimer } from './timers';
+import { Flag, type Packet, type SocketId, type TimerName } from './types';
+
+export type { Host, Listener } from './host-state';
+
+export function createHost(config: HostConfig): Host {
+  return {
+    address: config.address,
+    profile: config.profile,
+    isn: config.isn,
+    synCookies: config.synCookies ?? false,
+    nextPort: config.firstEphemeralPort ?? 49152,
+    nextId: 1,
+    sockets: new Map(),
+  };
+}
+
+function ctxFor(host: Host, now: number): Ctx {
+  return { now, profile: host.profile, out: [] };
+}
+
+export function hostCall(
+  host: Host,
+  call: AppCall,
+  now: number,
+): { host: Host; result: CallResult; outputs: Output[] } {
+  const ctx = ctxFor(host, now);
+  const step = callOnHost(host, call, ctx);
+  return { host: step.host, result: step.result, outputs: ctx.out };
+}
+
+/** A packet arrives: to its connection, else to a listener on its port, else a reset. */
+export function hostPacket(
+  host: Host,
+  packet: Packet,
+  now: number,
+): { host: Host; outputs: Output[] } {
+  const ctx = ctxFor(host, now);
+  if (packet.dst !== host.address) return { host, outputs: ctx.out };
+  const seg = packet.segment;
+  const conn = findConn(host, seg.dstPort, packet.src, seg.srcPort);
+  if (conn) {
+    if (
+      acceptQueueFull(host, conn.listener) &&
+      conn.state === 'SYN-RECEIVED' &&
+      seg.flags & Flag.ACK
+    ) {
+      // Linux keeps the child in SYN-RECEIVED and ignores the ACK while accept() lags.
+      return { host, outputs: ctx.out };
+    }
+    const after = connSegment(conn, seg, ctx);
+    const sockets = new Map<SocketId, Sock>(host.sockets);
+    settle(sockets, conn, after, ctx);
+    return { host: { ...host, sockets }, outputs: ctx.out };
+  }
+  const listener = findListener(host, seg.dstPort);
+  if (listener) return { host: listenerPacket(host, listener, packet, ctx), outputs: ctx.out };
+  const rst = resetFor(packet);
+  if (rst) ctx.out.push(rst);
+  return { host, outputs: ctx.out };
+}
+
+function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
+  if (listener === null) return false;
+  const l = host.sockets.get(listener);
+  return l !== undefined && l.kind === 'listener' && l.acceptQueue.length >= l.backlog;
+}
+
+/** A timer fires. A stale fire (the timer is no longer due at `now`) changes nothing. */
+export function hostTimer(
+  host: Host,
+  socket: SocketId,
+  timer: TimerName,
+  now: number,
+): { host: Host; outputs: Output[] } {
+  const ctx = ctxFor(host, now);
+  const conn = host.sockets.get(socket);
+  if (!conn || conn.kind !== 'conn') return { host, outputs: ctx.out };
+  const after = connTimer(conn, timer, ctx);
+  if (!after) return { host, outputs: ctx.out };
+  const sockets = new Map<SocketId, Sock>(host.sockets);
+  settle(sockets, conn, after, ctx);
+  return { host: { ...host, sockets }, outputs: ctx.out };
+}
+
+export function hostSockets(host: Host): SocketId[] {
+  return [...host.sockets.keys()];
+}
+
+const NOT_NEGOTIATED = {
+  mss: 0,
+  sendMss: 0,
+  wscale: null,
+  sackPermitted: false,
+  timestamps: false,
+} as const;
+
+export function socketInfo(host: Host, socket: SocketId): SocketInfo | undefined {
+  const s = host.sockets.get(socket);
+  if (!s) return undefined;
+  if (s.kind === 'listener') {
+    return {
+      state: 'LISTEN',
+      localAddress: host.address,
+      localPort: s.port,
+      remoteAddress: '0.0.0.0',
+      remotePort: 0,
+      iss: 0 as SocketInfo['iss'],
+      irs: 0 as SocketInfo['irs'],
+      sndUna: 0 as SocketInfo['sndUna'],
+      sndNxt: 0 as SocketInfo['sndNxt'],
+      sndWnd: 0,
+      rcvNxt: 0 as SocketInfo['rcvNxt'],
+      rcvWnd: 0,
+      rto: host.profile.rtoInitialMs,
+      negotiated: { ...NOT_NEGOTIATED, mss: s.options.mss ?? host.profile.mss },
+      retransmitCount: 0,
+      unread: 0,
+      unacknowledged: 0,
+      acceptQueue: s.acceptQueue.length,
+      synQueue: s.synQueue.length,
+    };
+  }
+  const info: SocketInfo = {
+    state: s.state,
+    localAddress: s.tuple.localAddress,
+    localPort: s.tuple.localPort,
+    remoteAddress: s.tuple.remoteAddress,
+    remotePort: s.tuple.remotePort,
+    iss: s.iss,
+    irs: s.irs,
+    sndUna: s.sndUna,
+    sndNxt: s.sndNxt,
+    sndWnd: s.sndWnd,
+    rcvNxt: s.rcvNxt,
+    rcvWnd: receiveWindow(s),
+    rto: s.rto,
+    negotiated: s.negotiated
+      ? {
+          ...s.negotiated,
+          sendMss:
+            s.mssClamp === null ? s.negotiated.sendMss : Math.min(s.negotiated.sendMss, s.mssClamp),
+        }
+      : { ...NOT_NEGOTIATED, mss: s.offer.mss },
+    retransmitCount: s.totalRetransmits,
+    unread: s.rcvUnread,
+    unacknowledged: s.sndBuf.length,
+  };
+  return s.srtt === null ? info : { ...info, srtt: s.srtt };
+}

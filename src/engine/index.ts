@@ -1,0 +1,29 @@
+/** The engine's public API (docs/engine.md describes the calling order). */
+export * from './types';
+export {
+  seq,
+  seqAdd,
+  seqDiff,
+  seqLt,
+  seqLeq,
+  seqGt,
+  seqGeq,
+  seqMax,
+  seqMin,
+  inWindow,
+} from './seq';
+export { flagNames, segmentLength } from './flags';
+export { profiles, type Profile, type ProfileName, type OptionLayout } from './profiles';
+export { PROFILE_FIELDS } from './profile-docs';
+export type { Negotiated } from './options';
+export type { IsnConfig, FourTuple } from './isn';
+export type { AppCall, CallResult, HostConfig, Output, SocketInfo, SocketOptions } from './api';
+export {
+  createHost,
+  hostCall,
+  hostPacket,
+  hostTimer,
+  hostSockets,
+  socketInfo,
+  type Host,
+} from './host';

@@ -1,0 +1,177 @@
+/**
+ * Segment arrival in LISTEN (RFC 9293 §3.10.7.2): RSTs are ignored, ACKs answered with a
+ * RST (unless they carry a valid SYN cookie), and a SYN creates an embryonic connection
+ * in SYN-RECEIVED, held in the listener's SYN queue.
+ */
+import type { Output } from './api';
+import { connSegment } from './arrive';
+import { resetFor } from './closed-port';
+import { createConn } from './conn-init';
+import type { Conn, Draft } from './conn';
+import { checkCookie, makeCookie } from './cookies';
+import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
+import { settle, type Host, type Listener, type Sock } from './host-state';
+import { chooseIsn, timestampOffset, type FourTuple } from './isn';
+import { layoutSynOptions, readOffer, type Offer } from './options';
+import { seqAdd } from './seq';
+import { setState, type Ctx } from './step';
+import { Flag, type Packet, type SocketId } from './types';
+
+export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
+  const seg = packet.segment;
+  if (seg.flags & Flag.RST) return host; // "An incoming RST should be ignored."
+  if (seg.flags & Flag.ACK) {
+    const viaCookie = host.synCookies ? cookieConnection(host, l, packet, ctx) : null;
+    if (viaCookie) return viaCookie;
+    pushReset(ctx.out, packet); // <SEQ=SEG.ACK><CTL=RST>
+    return host;
+  }
+  if (!(seg.flags & Flag.SYN)) return host; // "Fourth, other data or control": drop
+  if (l.acceptQueue.length >= l.backlog) return host; // Linux drops SYNs while it is full
+  if (l.synQueue.length >= l.backlog) {
+    if (host.synCookies) sendCookieSynAck(host, packet, ctx);
+    return host; // without cookies a full SYN queue drops the SYN
+  }
+  return spawnChild(host, l, packet, ctx);
+}
+
+function pushReset(out: Output[], packet: Packet): void {
+  const rst = resetFor(packet);
+  if (rst) out.push(rst);
+}
+
+function tupleOf(host: Host, packet: Packet): FourTuple {
+  return {
+    localAddress: host.address,
+    localPort: packet.segment.dstPort,
+    remoteAddress: packet.src,
+    remotePort: packet.segment.srcPort,
+  };
+}
+
+/** Our offer for a listener's children, clamped by the listener's TCP_MAXSEG. */
+export function ourOffer(host: Host, mssClamp: number | undefined): Offer {
+  const p = host.profile;
+  return {
+    mss: mssClamp === undefined ? p.mss : Math.min(p.mss, mssClamp),
+    wscale: p.windowScale,
+    sackOK: p.sackPermitted,
+    ts: p.timestamps ? { val: 0, ecr: 0 } : null,
+  };
+}
+
+function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offer): Draft {
+  const tuple = tupleOf(host, packet);
+  return {
+    ...createConn({
+      id: host.nextId,
+      tuple,
+      iss: chooseIsn(host.isn, tuple, ctx.now),
+      profile: host.profile,
+      offer,
+      tsOffset: timestampOffset(host.isn, tuple),
+      passive: true,
+      listener: l.id,
+      mssClamp: l.options.mss ?? null,
+      receiveBuffer: l.options.receiveBuffer ?? null,
+    }),
+    state: 'LISTEN',
+  };
+}
+
+/**
+ * "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ ... <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
+ * ... SND.NXT is set to ISS+1 and SND.UNA to ISS". The SYN-ACK offers only what the SYN
+ * offered (RFC 7323, RFC 2018). Data on the SYN is not accepted (docs/engine.md).
+ */
+function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
+  const seg = packet.segment;
+  const peer = readOffer(seg.options);
+  const base = ourOffer(host, l.options.mss);
+  const offer: Offer = {
+    mss: base.mss,
+    wscale: peer.wscale !== null ? base.wscale : null,
+    sackOK: base.sackOK && peer.sackOK,
+    ts: base.ts && peer.tsVal !== null ? base.ts : null,
+  };
+  const d = newChild(host, l, packet, ctx, offer);
+  absorbPeerSyn(d, seg, host.profile.defaultPeerMss);
+  takeWindow(d, seg);
+  setState(d, ctx, 'SYN-RECEIVED', 'received SYN in LISTEN: SYN,ACK sent (RFC 9293 §3.10.7.2)');
+  sendSynAck(d, ctx, 0);
+  return withChild(host, d, ctx);
+}
+
+function withChild(host: Host, child: Conn, ctx: Ctx): Host {
+  const sockets = new Map<SocketId, Sock>(host.sockets);
+  settle(sockets, null, child, ctx);
+  return { ...host, sockets, nextId: host.nextId + 1 };
+}
+
+function cookieKey(host: Host): number {
+  return host.isn.mode === 'rfc' ? host.isn.key : host.isn.value;
+}
+
+/** A stateless SYN-ACK whose ISN is the cookie; it carries only the MSS (RFC 4987 §3.6). */
+function sendCookieSynAck(host: Host, packet: Packet, ctx: Ctx): void {
+  const seg = packet.segment;
+  const peerMss = readOffer(seg.options).mss ?? host.profile.defaultPeerMss;
+  const iss = makeCookie(cookieKey(host), tupleOf(host, packet), seg.seq, peerMss, ctx.now);
+  ctx.out.push({
+    type: 'packet',
+    socket: null,
+    retransmit: 0,
+    packet: {
+      src: host.address,
+      dst: packet.src,
+      segment: {
+        srcPort: seg.dstPort,
+        dstPort: seg.srcPort,
+        seq: iss,
+        ack: seqAdd(seg.seq, 1),
+        flags: Flag.SYN | Flag.ACK,
+        window: Math.min(host.profile.synWindow, 65535),
+        urgent: 0,
+        options: layoutSynOptions(host.profile.optionLayout, {
+          mss: host.profile.mss,
+          wscale: null,
+          sackOK: false,
+          ts: null,
+        }),
+        payload: new Uint8Array(0),
+      },
+    },
+  });
+}
+
+/**
+ * A returning ACK whose SEG.ACK − 1 is a valid cookie rebuilds the embryonic connection
+ * (IRS = SEG.SEQ − 1, ISS = SEG.ACK − 1) and processes the ACK as SYN-RECEIVED would.
+ */
+function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host | null {
+  const seg = packet.segment;
+  if (seg.flags & (Flag.SYN | Flag.RST)) return null;
+  if (l.acceptQueue.length >= l.backlog) return null;
+  const tuple = tupleOf(host, packet);
+  const iss = seqAdd(seg.ack, -1);
+  const irs = seqAdd(seg.seq, -1);
+  const mss = checkCookie(cookieKey(host), tuple, iss, irs, ctx.now);
+  if (mss === null) return null;
+  const offer: Offer = { mss: host.profile.mss, wscale: null, sackOK: false, ts: null };
+  const d = newChild(host, l, packet, ctx, offer);
+  d.iss = iss;
+  d.sndUna = iss;
+  d.sndNxt = seqAdd(iss, 1);
+  d.rtxNext = d.sndNxt;
+  d.sndBufSeq = d.sndNxt;
+  d.synTransmits = 1;
+  absorbPeerSyn(d, { ...seg, seq: irs, options: [{ kind: 'mss', value: mss }] }, mss);
+  setState(
+    d,
+    ctx,
+    'SYN-RECEIVED',
+    'ACK carries a valid SYN cookie: the embryonic connection is rebuilt (RFC 4987 §3.6)',
+  );
+  const after = connSegment(d, seg, ctx);
+  return withChild(host, after, ctx);
+}

@@ -1,0 +1,152 @@
+/**
+ * TCP options in SYN and SYN-ACK: what we offer, how a stack lays it out, what the peer
+ * offered and what the two agree on (RFC 9293 §3.7.1 MSS, RFC 7323 window scale and
+ * timestamps, RFC 2018 SACK-permitted).
+ */
+import type { OptionLayout } from './profiles';
+import type { TcpOption } from './types';
+
+/** What one side puts in its SYN or SYN-ACK. */
+export interface Offer {
+  readonly mss: number;
+  readonly wscale: number | null;
+  readonly sackOK: boolean;
+  /** TSval and TSecr when timestamps are offered. */
+  readonly ts: { readonly val: number; readonly ecr: number } | null;
+}
+
+/** What a received SYN or SYN-ACK offered. */
+export interface PeerOffer {
+  readonly mss: number | null;
+  readonly wscale: number | null;
+  readonly sackOK: boolean;
+  readonly tsVal: number | null;
+}
+
+/** The result of the handshake, readable through socketInfo(). */
+export interface Negotiated {
+  /** The MSS we advertised. */
+  readonly mss: number;
+  /** The largest segment payload we send: min(peer's MSS, our own), before option space. */
+  readonly sendMss: number;
+  /**
+   * Window scaling when both sides offered it: `send` is the shift the peer applies to the
+   * windows we send (our offer), `recv` the shift we apply to the windows we receive.
+   */
+  readonly wscale: { readonly send: number; readonly recv: number } | null;
+  readonly sackPermitted: boolean;
+  readonly timestamps: boolean;
+}
+
+/** RFC 7323 §2.3: a shift above 14 is treated as 14. */
+const MAX_WSCALE = 14;
+
+const NOP: TcpOption = { kind: 'nop' };
+const EOL: TcpOption = { kind: 'eol' };
+const SACK_OK: TcpOption = { kind: 'sackOK' };
+
+/** Lays out a SYN's or SYN-ACK's options in the order and padding of the given stack. */
+export function layoutSynOptions(layout: OptionLayout, offer: Offer): TcpOption[] {
+  return layout === 'freebsd' ? freebsdLayout(offer) : linuxLayout(offer);
+}
+
+/**
+ * Linux tcp_options_write(): MSS; then SACK-permitted folded in front of TS (or nop,nop
+ * before TS alone); then nop,nop,sackOK when SACK goes without TS; then nop,wscale.
+ * E.g. mss,sackOK,TS,nop,wscale (20 bytes) or mss,nop,nop,sackOK,nop,wscale.
+ */
+function linuxLayout(offer: Offer): TcpOption[] {
+  const out: TcpOption[] = [{ kind: 'mss', value: offer.mss }];
+  if (offer.ts) {
+    if (offer.sackOK) out.push(SACK_OK);
+    else out.push(NOP, NOP);
+    out.push({ kind: 'ts', val: offer.ts.val, ecr: offer.ts.ecr });
+  } else if (offer.sackOK) {
+    out.push(NOP, NOP, SACK_OK);
+  }
+  if (offer.wscale !== null) out.push(NOP, { kind: 'wscale', shift: offer.wscale });
+  return out;
+}
+
+/**
+ * FreeBSD tcp_addoptions(): mss; nop,wscale; sackOK at an even offset; TS at an offset
+ * of 2 mod 4; EOL up to a multiple of 4 (e.g. mss,nop,wscale 6,sackOK,TS or
+ * mss,sackOK,eol,eol).
+ */
+function freebsdLayout(offer: Offer): TcpOption[] {
+  const out: TcpOption[] = [{ kind: 'mss', value: offer.mss }];
+  let len = 4;
+  if (offer.wscale !== null) {
+    out.push(NOP, { kind: 'wscale', shift: offer.wscale });
+    len += 4;
+  }
+  if (offer.sackOK) {
+    for (; len % 2 !== 0; len++) out.push(NOP);
+    out.push(SACK_OK);
+    len += 2;
+  }
+  if (offer.ts) {
+    for (; len % 4 !== 2; len++) out.push(NOP);
+    out.push({ kind: 'ts', val: offer.ts.val, ecr: offer.ts.ecr });
+    len += 10;
+  }
+  for (; len % 4 !== 0; len++) out.push(EOL);
+  return out;
+}
+
+/** Options on every segment after the handshake: <nop,nop,TS> when timestamps were agreed. */
+export function timestampOptions(val: number, ecr: number): TcpOption[] {
+  return [NOP, NOP, { kind: 'ts', val, ecr }];
+}
+
+/** Reads what a SYN or SYN-ACK offered. */
+export function readOffer(options: readonly TcpOption[]): PeerOffer {
+  let mss: number | null = null;
+  let wscale: number | null = null;
+  let sackOK = false;
+  let tsVal: number | null = null;
+  for (const o of options) {
+    if (o.kind === 'mss') mss = o.value;
+    else if (o.kind === 'wscale') wscale = Math.min(o.shift, MAX_WSCALE);
+    else if (o.kind === 'sackOK') sackOK = true;
+    else if (o.kind === 'ts') tsVal = o.val;
+  }
+  return { mss, wscale, sackOK, tsVal };
+}
+
+/** The timestamps option of a segment, if any. */
+export function findTimestamp(
+  options: readonly TcpOption[],
+): { readonly val: number; readonly ecr: number } | null {
+  for (const o of options) if (o.kind === 'ts') return o;
+  return null;
+}
+
+/**
+ * Agreement after the SYN exchange: window scale, SACK and timestamps only when both
+ * sides offered them (RFC 7323 §2.2, §3.2; RFC 2018 §2); the send MSS is the smaller of
+ * the peer's MSS (or the default) and our own.
+ */
+export function negotiate(ours: Offer, peer: PeerOffer, defaultPeerMss: number): Negotiated {
+  const peerMss = peer.mss ?? defaultPeerMss;
+  return {
+    mss: ours.mss,
+    sendMss: Math.min(peerMss, ours.mss),
+    wscale:
+      ours.wscale !== null && peer.wscale !== null
+        ? { send: ours.wscale, recv: peer.wscale }
+        : null,
+    sackPermitted: ours.sackOK && peer.sackOK,
+    timestamps: ours.ts !== null && peer.tsVal !== null,
+  };
+}
+
+/** The SYN-ACK answers only what the SYN offered (RFC 7323 §1.3, RFC 2018 §2). */
+export function answerOffer(ours: Offer, peer: PeerOffer): Offer {
+  return {
+    mss: ours.mss,
+    wscale: peer.wscale !== null ? ours.wscale : null,
+    sackOK: ours.sackOK && peer.sackOK,
+    ts: ours.ts !== null && peer.tsVal !== null ? { val: ours.ts.val, ecr: peer.tsVal } : null,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The send side: segmentizing the send buffer within the peer's window, retransmitting
+ * after a timeout, the FIN, and the acknowledgment a step still owes (RFC 9293 §3.8.6,
+ * RFC 6298 §5). Called at the end of every step that may have changed what we can send.
+ */
+import { dataEnd, type Draft } from './conn';
+import { sendSegment } from './emit';
+import { currentTimeout } from './rtt';
+import { seqAdd, seqDiff, seqGt, seqLt } from './seq';
+import { cancelTimer, setTimer, type Ctx } from './step';
+import { Flag, type Seq, type TcpState } from './types';
+
+/** Bytes of payload per segment: the send MSS less the timestamps option (RFC 9293 §3.7.1). */
+export function payloadMss(d: Readonly<Draft>): number {
+  const n = d.negotiated;
+  if (!n) return 536;
+  const mss = d.mssClamp === null ? n.sendMss : Math.min(n.sendMss, d.mssClamp);
+  return Math.max(1, mss - (n.timestamps ? 12 : 0));
+}
+
+/** States whose send side is open for data and the FIN (the handshake is complete). */
+function sendsData(s: TcpState): boolean {
+  return (
+    s === 'ESTABLISHED' ||
+    s === 'CLOSE-WAIT' ||
+    s === 'FIN-WAIT-1' ||
+    s === 'CLOSING' ||
+    s === 'LAST-ACK'
+  );
+}
+
+/**
+ * Sends what may be sent now, then the ACK still owed if nothing else carried it.
+ * `limit` bounds the number of segments (one after a timeout, RFC 6298 §5.4).
+ */
+export function flush(d: Draft, ctx: Ctx, limit = Infinity): void {
+  let sent = 0;
+  if (sendsData(d.state)) {
+    while (sent < limit && sendOne(d, ctx)) sent++;
+    armSendTimers(d, ctx);
+  }
+  if (d.ackNow && sent === 0 && d.state !== 'CLOSED' && d.state !== 'SYN-SENT') {
+    sendSegment(d, ctx, Flag.ACK, d.sndNxt);
+  }
+}
+
+/** The right edge the fixed window allows: SND.UNA + min(SND.WND, IW) (RFC 6928). */
+function windowEdge(d: Readonly<Draft>, ctx: Ctx): Seq {
+  const iw = ctx.profile.initialWindowSegments * payloadMss(d);
+  return seqAdd(d.sndUna, Math.min(d.sndWnd, iw));
+}
+
+/** Sends one segment (a retransmission first, then new data or the FIN); false if none. */
+function sendOne(d: Draft, ctx: Ctx): boolean {
+  if (seqLt(d.rtxNext, d.sndNxt)) return resendOne(d, ctx);
+  const end = dataEnd(d);
+  const avail = seqDiff(end, d.sndNxt);
+  const usable = seqDiff(windowEdge(d, ctx), d.sndNxt);
+  const finDue = d.writeShut && d.finSeq === null;
+  if (avail > 0 && usable > 0) {
+    const len = Math.min(avail, usable, payloadMss(d));
+    const start = seqDiff(d.sndNxt, d.sndBufSeq);
+    const payload = d.sndBuf.subarray(start, start + len);
+    const last = len === avail;
+    // The FIN rides on the last data segment (RFC 9293 §3.10.4: after preceding SENDs).
+    const fin = last && finDue;
+    let flags = Flag.ACK | (last ? Flag.PSH : 0);
+    if (fin) flags |= Flag.FIN;
+    if (d.rttSeq === null) {
+      d.rttSeq = seqAdd(d.sndNxt, len);
+      d.rttStart = ctx.now;
+    }
+    sendSegment(d, ctx, flags, d.sndNxt, payload, 0);
+    d.sndNxt = seqAdd(d.sndNxt, len);
+    if (fin) markFinSent(d);
+    d.rtxNext = d.sndNxt;
+    return true;
+  }
+  if (avail === 0 && finDue) {
+    // The FIN occupies one sequence number but is not held back by the window.
+    sendSegment(d, ctx, Flag.FIN | Flag.ACK, d.sndNxt, undefined, 0);
+    markFinSent(d);
+    d.rtxNext = d.sndNxt;
+    return true;
+  }
+  return false;
+}
+
+function markFinSent(d: Draft): void {
+  d.finSeq = d.sndNxt;
+  d.sndNxt = seqAdd(d.sndNxt, 1);
+}
+
+/** Go-back retransmission from rtxNext (at least SND.UNA) after a timeout (RFC 6298 §5.4). */
+function resendOne(d: Draft, ctx: Ctx): boolean {
+  const from = seqGt(d.sndUna, d.rtxNext) ? d.sndUna : d.rtxNext;
+  if (!seqLt(from, d.sndNxt)) {
+    d.rtxNext = d.sndNxt;
+    return sendOne(d, ctx);
+  }
+  // Outside the window only the first unacknowledged segment may go (a window probe).
+  const usable = seqDiff(windowEdge(d, ctx), from);
+  if (usable <= 0 && from !== d.sndUna) return false;
+  const dataStop = d.finSeq ?? dataEnd(d);
+  const avail = Math.max(0, seqDiff(dataStop, from));
+  const len = Math.min(avail, payloadMss(d), Math.max(usable, 1));
+  const start = seqDiff(from, d.sndBufSeq);
+  const payload = d.sndBuf.subarray(start, start + len);
+  const fin = d.finSeq !== null && seqAdd(from, len) === d.finSeq;
+  let flags = Flag.ACK;
+  if (len > 0 && len === avail) flags |= Flag.PSH;
+  if (fin) flags |= Flag.FIN;
+  sendSegment(d, ctx, flags, from, payload, d.rtxRound);
+  d.rtxNext = seqAdd(from, len + (fin ? 1 : 0));
+  return len > 0 || fin;
+}
+
+/**
+ * RFC 6298 §5.1: the retransmission timer runs while data is outstanding. RFC 9293
+ * §3.8.6.1: with a zero window and data waiting, the persist timer probes instead.
+ */
+export function armSendTimers(d: Draft, ctx: Ctx): void {
+  const outstanding = d.sndUna !== d.sndNxt;
+  if (outstanding) {
+    if (d.rtxAt === null) setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
+    cancelTimer(d, ctx, 'persist');
+    return;
+  }
+  cancelTimer(d, ctx, 'retransmit');
+  const waiting = seqDiff(dataEnd(d), d.sndNxt) > 0;
+  if (waiting && d.sndWnd === 0 && sendsData(d.state)) {
+    if (d.persistAt === null) setTimer(d, ctx, 'persist', ctx.now + currentTimeout(d, ctx.profile));
+  } else {
+    cancelTimer(d, ctx, 'persist');
+  }
+}
+
+/**
+ * Zero-window probe (RFC 9293 §3.8.6.1): one byte beyond the window, sent as new data so
+ * the retransmission timer takes over if it is not acknowledged.
+ */
+export function sendWindowProbe(d: Draft, ctx: Ctx): void {
+  const avail = seqDiff(dataEnd(d), d.sndNxt);
+  if (avail <= 0 || !sendsData(d.state)) return;
+  const start = seqDiff(d.sndNxt, d.sndBufSeq);
+  sendSegment(d, ctx, Flag.ACK, d.sndNxt, d.sndBuf.subarray(start, start + 1), 0);
+  d.sndNxt = seqAdd(d.sndNxt, 1);
+  d.rtxNext = d.sndNxt;
+  armSendTimers(d, ctx);
+}

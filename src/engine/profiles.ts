@@ -1,0 +1,177 @@
+/**
+ * Profiles: every number a real stack chooses, as plain data (DESIGN.md, "Engine rules").
+ * A packetdrill runner may derive variants with a spread, e.g.
+ * `{ ...profiles.linux, synRetries: 1 }`. Each field names its source; PROFILE_FIELDS
+ * describes the fields in words for the docs table.
+ */
+
+/** How a stack lays out options in a SYN or SYN-ACK (order and padding). */
+export type OptionLayout = 'linux' | 'freebsd';
+
+export interface Profile {
+  readonly name: string;
+  /** MSS we advertise in SYN / SYN-ACK. */
+  readonly mss: number;
+  /** MSS assumed when the peer's SYN carries none. */
+  readonly defaultPeerMss: number;
+  /** Window-scale shift we offer; null = do not offer. */
+  readonly windowScale: number | null;
+  readonly sackPermitted: boolean;
+  readonly timestamps: boolean;
+  /** Timestamp clock tick in milliseconds. */
+  readonly tsTickMs: number;
+  readonly optionLayout: OptionLayout;
+  /** The raw window field of our SYN and SYN-ACK (never scaled). */
+  readonly synWindow: number;
+  /** Receive buffer: RCV.WND = receiveBuffer − unread bytes. */
+  readonly receiveBuffer: number;
+  /** Send buffer: how many unacknowledged plus unsent bytes send() accepts. */
+  readonly sendBuffer: number;
+  /** Fixed initial (and only) congestion window, in segments. */
+  readonly initialWindowSegments: number;
+  readonly rtoInitialMs: number;
+  readonly rtoMinMs: number;
+  readonly rtoMaxMs: number;
+  /** RTO for data once the SYN or SYN-ACK had to be retransmitted. */
+  readonly rtoAfterSynRetransmitMs: number;
+  /** Retransmissions of a SYN before connect() fails with ETIMEDOUT. */
+  readonly synRetries: number;
+  /** Retransmissions of a SYN-ACK before the embryonic connection is dropped. */
+  readonly synAckRetries: number;
+  /** Multipliers of rtoInitialMs for successive SYN / SYN-ACK waits; the last repeats. */
+  readonly synBackoff: readonly number[];
+  /** Overall limit on the connection attempt (ms), or null for none. */
+  readonly connectTimeoutMs: number | null;
+  /** Retransmissions of data or FIN before the connection fails with ETIMEDOUT. */
+  readonly dataRetries: number;
+  /** TIME-WAIT duration (2 × MSL). */
+  readonly timeWaitMs: number;
+  /** Lifetime of an orphaned FIN-WAIT-2 connection, or null to wait forever. */
+  readonly finWait2TimeoutMs: number | null;
+  /** Delayed-ACK timeout; 0 = acknowledge every segment at once. */
+  readonly delayedAckMs: number;
+  /** Data segments acknowledged at once after the handshake before delaying starts. */
+  readonly quickAckSegments: number;
+  /** Whether the ACK of a FIN that moves us to CLOSE-WAIT is delayed. */
+  readonly delayFinAck: boolean;
+  /** Acknowledge at once when this many full-sized segments are unacknowledged. */
+  readonly ackEveryFullSegments: number;
+  /** What to do with an ACK for data not yet sent (SEG.ACK > SND.NXT). */
+  readonly ackAboveSndNxt: 'ack' | 'drop';
+  /** RFC 5961 challenge ACKs for in-window RSTs and SYNs in synchronized states. */
+  readonly rfc5961: boolean;
+  /** Answer to a retransmitted SYN in SYN-RECEIVED: an ACK (RFC) or the SYN-ACK again. */
+  readonly duplicateSynInSynReceived: 'ack' | 'syn-ack';
+  /** Whether an abort's RST also carries ACK (RST,ACK seq=SND.NXT ack=RCV.NXT). */
+  readonly abortRstWithAck: boolean;
+  /** Whether a RST we send on a timestamp connection carries the TS option. */
+  readonly timestampsOnRst: boolean;
+}
+
+export type ProfileName = 'rfc' | 'linux' | 'freebsd';
+
+export const profiles: Readonly<Record<ProfileName, Profile>> = {
+  rfc: {
+    name: 'rfc',
+    mss: 1460, // Ethernet MTU 1500 − 40 (RFC 9293 §3.7.1)
+    defaultPeerMss: 536, // RFC 9293 §3.7.1 MUST-15: 536 when no MSS option was received
+    windowScale: null, // RFC 7323 is optional; the RFC profile keeps the RFC 9293 baseline
+    sackPermitted: false, // RFC 2018 is optional
+    timestamps: false, // RFC 7323 is optional
+    tsTickMs: 1, // RFC 7323 §5.4 allows 1 ms to 1 s; 1 ms if a variant turns TS on
+    optionLayout: 'linux',
+    synWindow: 65535, // largest unscaled window (RFC 9293 §3.1)
+    receiveBuffer: 65535, // one unscaled window
+    sendBuffer: 262144, // a buffer size, not an RFC number
+    initialWindowSegments: 10, // RFC 6928
+    rtoInitialMs: 1000, // RFC 6298 §2.1
+    rtoMinMs: 1000, // RFC 6298 §2.4 ("SHOULD be rounded up to 1 second")
+    rtoMaxMs: 60000, // RFC 6298 §2.5 ("at least 60 seconds")
+    rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
+    synRetries: 7, // RFC 9293 MUST-23: retry a SYN for at least 3 minutes (gives up at 247 s)
+    synAckRetries: 7, // same rule for the passive side
+    synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // RFC 6298 §5.5 doubling, capped by rtoMaxMs
+    connectTimeoutMs: null,
+    dataRetries: 15, // RFC 9293 §3.8.3 R2 ≥ 100 s; 15 doublings as Linux
+    timeWaitMs: 240000, // RFC 9293 §3.4.2: 2 × MSL, MSL = 2 minutes
+    finWait2TimeoutMs: null, // RFC 9293 has no FIN-WAIT-2 timeout
+    delayedAckMs: 200, // RFC 9293 §3.8.6.3 SHLD-18: under 0.5 s; 200 ms is the classic value
+    quickAckSegments: 0,
+    delayFinAck: false, // the FIN is acknowledged as soon as it is processed (§3.10.7.4)
+    ackEveryFullSegments: 2, // RFC 9293 §3.8.6.3 SHLD-19: every second full-sized segment
+    ackAboveSndNxt: 'ack', // RFC 9293 §3.10.7.4: "send an ACK, drop the segment"
+    rfc5961: true, // RFC 9293 §3.10.7.4 recommends RFC 5961
+    duplicateSynInSynReceived: 'ack', // the sequence check of §3.10.7.4 answers with an ACK
+    abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
+    timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
+  },
+  linux: {
+    name: 'linux',
+    mss: 1460, // MTU 1500 − 40 (PROFILES.md, tcp.h)
+    defaultPeerMss: 536, // TCP_MSS_DEFAULT (PROFILES.md)
+    windowScale: 7, // tcp_rmem[2] 6 MiB → shift 7 (PROFILES.md; packetdrill's defaults.sh gives 8)
+    sackPermitted: true, // tcp_sack = 1
+    timestamps: true, // tcp_timestamps = 1
+    tsTickMs: 1, // 1 ms TS clock (PROFILES.md)
+    optionLayout: 'linux', // tcp_options_write(): mss,sackOK,TS,nop,wscale (PROFILES.md)
+    synWindow: 64240, // 44 × 1460 as seen on the wire (PROFILES.md)
+    receiveBuffer: 131072, // tcp_rmem[1] default (ip-sysctl)
+    sendBuffer: 16384 * 16, // tcp_wmem[1] 256 KiB as in defaults.sh
+    initialWindowSegments: 10, // TCP_INIT_CWND 10 (RFC 6928)
+    rtoInitialMs: 1000, // TCP_TIMEOUT_INIT (tcp.h)
+    rtoMinMs: 200, // TCP_RTO_MIN (tcp.h)
+    rtoMaxMs: 120000, // TCP_RTO_MAX (tcp.h)
+    rtoAfterSynRetransmitMs: 3000, // TCP_TIMEOUT_FALLBACK (tcp.h)
+    synRetries: 6, // TCP_SYN_RETRIES: SYNs at 0,1,3,7,15,31,63 s, ETIMEDOUT at 127 s
+    synAckRetries: 5, // tcp_synack_retries: SYN-ACKs at 0,1,3,7,15,31 s
+    synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // classic exponential backoff (linear timeouts off)
+    connectTimeoutMs: null,
+    dataRetries: 15, // tcp_retries2 = 15 (ip-sysctl)
+    timeWaitMs: 60000, // TCP_TIMEWAIT_LEN (tcp.h)
+    finWait2TimeoutMs: 60000, // tcp_fin_timeout (ip-sysctl)
+    delayedAckMs: 40, // TCP_DELACK_MIN (tcp.h); +.04 in tcp_basic_server.pkt
+    quickAckSegments: 16, // TCP_MAX_QUICKACKS (tcp.h)
+    delayFinAck: true, // pingpong mode after a FIN: the ACK comes +.04 later (tcp_basic_server.pkt)
+    ackEveryFullSegments: 2, // __tcp_ack_snd_check: more than one full frame received
+    ackAboveSndNxt: 'drop', // silently dropped (PROFILES.md, ts_recent/invalid_ack.pkt)
+    rfc5961: true, // since 2012, commit 282f23c6 (PROFILES.md)
+    duplicateSynInSynReceived: 'syn-ack', // tcp_check_req() re-sends the SYN-ACK (PROFILES.md)
+    abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
+    timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
+  },
+  freebsd: {
+    name: 'freebsd',
+    mss: 1460, // tcp_mssdflt on Ethernet; scripts show mss 1460
+    defaultPeerMss: 536, // tcp_mssdflt (tcp_var.h)
+    windowScale: 6, // recvspace 65536 → shift 6 with maxsockbuf 2 MiB (scripts: wscale 6)
+    sackPermitted: true, // net.inet.tcp.sack.enable = 1
+    timestamps: true, // net.inet.tcp.rfc1323 = 1
+    tsTickMs: 1, // TS val 100 → 1100 over 1 s in snd-syn-rtx-max-number-ipv4.pkt
+    optionLayout: 'freebsd', // tcp_addoptions(): mss,nop,wscale,sackOK,TS; EOL padding
+    synWindow: 65535, // scripts: "> S 0:0(0) win 65535"
+    receiveBuffer: 65536, // net.inet.tcp.recvspace
+    sendBuffer: 32768, // net.inet.tcp.sendspace
+    initialWindowSegments: 10, // net.inet.tcp.initcwnd_segments = 10
+    rtoInitialMs: 1000, // net.inet.tcp.rexmit_initial = 1000 (TCPTV_RTOBASE)
+    rtoMinMs: 30, // net.inet.tcp.rexmit_min = 30 ms
+    rtoMaxMs: 64000, // TCPTV_REXMTMAX = 64 s
+    rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
+    synRetries: 12, // TCP_MAXRXTSHIFT (snd-syn-rtx-max-number-ipv4.pkt comment)
+    synAckRetries: 3, // syncache: SYNCACHE_MAXREXMTS 3
+    // snd-syn-rtx-max-number-ipv4.pkt: SYNs at +1.0 and +2.2 s, then doubling up to 64 s
+    synBackoff: [1, 2.2, 4.4, 8.8, 17.6, 35.2, 64],
+    connectTimeoutMs: 75000, // net.inet.tcp.keepinit = 75 s ends the attempt
+    dataRetries: 12, // TCP_MAXRXTSHIFT
+    timeWaitMs: 60000, // 2 × MSL, net.inet.tcp.msl = 30 s
+    finWait2TimeoutMs: 60000, // net.inet.tcp.finwait2_timeout = 60 s
+    delayedAckMs: 100, // net.inet.tcp.delacktime = 100 ms
+    quickAckSegments: 0,
+    delayFinAck: false,
+    ackEveryFullSegments: 2, // RFC 9293 SHLD-19
+    ackAboveSndNxt: 'ack', // tcp_input(): SEQ_GT(th_ack, snd_max) → dropafterack
+    rfc5961: true, // net.inet.tcp.insecure_rst = 0, insecure_syn = 0 (the -secure scripts)
+    duplicateSynInSynReceived: 'syn-ack', // syncache re-sends the SYN-ACK for a duplicate SYN
+    abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
+    timestampsOnRst: false,
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * The context of one engine step and the single choke points every change goes through:
+ * setState (the only place a connection changes state, and the only place a state
+ * output is made), setTimer / cancelTimer, and reportError.
+ */
+import type { Output } from './api';
+import type { Draft } from './conn';
+import type { Profile } from './profiles';
+import type { Errno, TcpState, TimerName } from './types';
+
+/** What one step knows besides the connection: the time, the profile, the outputs so far. */
+export interface Ctx {
+  readonly now: number;
+  readonly profile: Profile;
+  readonly out: Output[];
+}
+
+type TimerField = 'rtxAt' | 'persistAt' | 'delayedAckAt' | 'timeWaitAt' | 'finWait2At';
+
+const TIMER_FIELD: Readonly<Partial<Record<TimerName, TimerField>>> = {
+  retransmit: 'rtxAt',
+  persist: 'persistAt',
+  'delayed-ack': 'delayedAckAt',
+  'time-wait': 'timeWaitAt',
+  'fin-wait-2': 'finWait2At',
+};
+
+/** When the connection's timer is due, or null if it is not pending. */
+export function timerDue(c: Readonly<Draft>, timer: TimerName): number | null {
+  const field = TIMER_FIELD[timer];
+  return field ? c[field] : null;
+}
+
+export function setTimer(d: Draft, ctx: Ctx, timer: TimerName, at: number): void {
+  const field = TIMER_FIELD[timer];
+  if (!field || d[field] === at) return;
+  d[field] = at;
+  ctx.out.push({ type: 'timer', socket: d.id, timer, action: 'set', at });
+}
+
+export function cancelTimer(d: Draft, ctx: Ctx, timer: TimerName): void {
+  const field = TIMER_FIELD[timer];
+  if (!field || d[field] === null) return;
+  d[field] = null;
+  ctx.out.push({ type: 'timer', socket: d.id, timer, action: 'cancel' });
+}
+
+const ALL_TIMERS: readonly TimerName[] = [
+  'retransmit',
+  'persist',
+  'delayed-ack',
+  'time-wait',
+  'fin-wait-2',
+];
+
+export function cancelAllTimers(d: Draft, ctx: Ctx): void {
+  for (const t of ALL_TIMERS) cancelTimer(d, ctx, t);
+}
+
+/**
+ * The one function that changes a connection's state (DESIGN.md). `cause` is a short
+ * sentence citing the RFC. Entering CLOSED deletes the TCB: every timer is cancelled and
+ * a `closed` output follows.
+ */
+export function setState(d: Draft, ctx: Ctx, to: TcpState, cause: string): void {
+  const from = d.state;
+  if (from === to) return;
+  d.state = to;
+  ctx.out.push({ type: 'state', socket: d.id, from, to, cause });
+  if (to === 'CLOSED') {
+    cancelAllTimers(d, ctx);
+    d.sndBuf = EMPTY;
+    ctx.out.push({ type: 'closed', socket: d.id });
+  } else if (to === 'TIME-WAIT') {
+    // RFC 9293 §3.10.7.4: in TIME-WAIT only the 2 MSL timer runs.
+    for (const t of ALL_TIMERS) if (t !== 'time-wait') cancelTimer(d, ctx, t);
+    setTimer(d, ctx, 'time-wait', ctx.now + ctx.profile.timeWaitMs);
+  }
+  if (to === 'ESTABLISHED' && isOpening(from)) {
+    ctx.out.push({ type: 'established', socket: d.id });
+  }
+}
+
+function isOpening(s: TcpState): boolean {
+  return s === 'SYN-SENT' || s === 'SYN-RECEIVED';
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Records an asynchronous failure as SO_ERROR would and tells the application. */
+export function reportError(d: Draft, ctx: Ctx, errno: Errno): void {
+  d.error = errno;
+  ctx.out.push({ type: 'error', socket: d.id, errno });
+}

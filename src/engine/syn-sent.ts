@@ -1,0 +1,57 @@
+/** Segment arrival in SYN-SENT (RFC 9293 §3.10.7.3). */
+import { advanceUna } from './ack';
+import type { Draft } from './conn';
+import { sendSegment } from './emit';
+import { absorbPeerSyn, enterEstablished, sendSynAck, takeWindow } from './handshake';
+import { incoming, type Incoming } from './incoming';
+import { seqGt, seqLeq } from './seq';
+import { reportError, setState, type Ctx } from './step';
+import { Flag, type Segment } from './types';
+
+/** Returns the idealized rest of the segment to process as text, or null when done. */
+export function synSentSegment(d: Draft, seg: Segment, ctx: Ctx): Incoming | null {
+  const hasAck = (seg.flags & Flag.ACK) !== 0;
+  const rst = (seg.flags & Flag.RST) !== 0;
+  // First, check the ACK bit.
+  if (hasAck && (seqLeq(seg.ack, d.iss) || seqGt(seg.ack, d.sndNxt))) {
+    if (!rst) sendSegment(d, ctx, Flag.RST, seg.ack); // <SEQ=SEG.ACK><CTL=RST>
+    return null;
+  }
+  // Second, check the RST bit: only one that acknowledges our SYN counts.
+  if (rst) {
+    if (hasAck) {
+      reportError(d, ctx, 'ECONNREFUSED');
+      setState(
+        d,
+        ctx,
+        'CLOSED',
+        'received RST,ACK for our SYN: connection refused (RFC 9293 §3.10.7.3)',
+      );
+    }
+    return null;
+  }
+  // Fourth, check the SYN bit; fifth, without SYN or RST drop the segment.
+  if (!(seg.flags & Flag.SYN)) return null;
+  absorbPeerSyn(d, seg, ctx.profile.defaultPeerMss);
+  if (hasAck) {
+    takeWindow(d, seg);
+    advanceUna(d, ctx, seg);
+    enterEstablished(d, ctx, 'received SYN,ACK acknowledging our SYN (RFC 9293 §3.10.7.3)');
+    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, which queued data may carry (flush decides).
+    d.ackNow = true;
+    const rest = incoming(seg);
+    rest.syn = false;
+    rest.seq = d.rcvNxt;
+    return rest;
+  }
+  // Simultaneous open: SYN-RECEIVED, remembering it came from SYN-SENT (MUST-11).
+  takeWindow(d, seg);
+  setState(
+    d,
+    ctx,
+    'SYN-RECEIVED',
+    'received SYN without ACK in SYN-SENT: simultaneous open (RFC 9293 §3.10.7.3)',
+  );
+  sendSynAck(d, ctx, 0);
+  return null;
+}

@@ -1,0 +1,103 @@
+/**
+ * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6). A fire for a
+ * timer that is not due at `now` is stale and changes nothing.
+ */
+import type { Conn, Draft } from './conn';
+import { sendSyn, sendSynAck } from './handshake';
+import { flush, sendWindowProbe } from './output';
+import { currentTimeout } from './rtt';
+import { reportError, setState, setTimer, timerDue, type Ctx } from './step';
+import type { TimerName } from './types';
+import { returnToListen } from './lifecycle';
+
+/** The new TCB, or null when the fire is stale. */
+export function connTimer(conn: Conn, timer: TimerName, ctx: Ctx): Conn | null {
+  const due = timerDue(conn, timer);
+  if (due === null || due > ctx.now) return null;
+  const d: Draft = { ...conn };
+  switch (timer) {
+    case 'retransmit':
+      d.rtxAt = null;
+      retransmitTimeout(d, ctx);
+      break;
+    case 'persist':
+      d.persistAt = null;
+      d.backoff++;
+      sendWindowProbe(d, ctx);
+      break;
+    case 'delayed-ack':
+      d.delayedAckAt = null;
+      d.ackNow = true;
+      flush(d, ctx);
+      break;
+    case 'time-wait':
+      d.timeWaitAt = null;
+      setState(d, ctx, 'CLOSED', '2 MSL elapsed in TIME-WAIT (RFC 9293 §3.10.8)');
+      break;
+    case 'fin-wait-2':
+      d.finWait2At = null;
+      setState(
+        d,
+        ctx,
+        'CLOSED',
+        'orphaned FIN-WAIT-2 timed out (profile finWait2TimeoutMs; not in RFC 9293)',
+      );
+      break;
+    default:
+      return null;
+  }
+  return d;
+}
+
+function retransmitTimeout(d: Draft, ctx: Ctx): void {
+  if (d.state === 'SYN-SENT') return synSentTimeout(d, ctx);
+  if (d.state === 'SYN-RECEIVED') return synReceivedTimeout(d, ctx);
+  d.retries++;
+  if (d.retries > ctx.profile.dataRetries) {
+    reportError(d, ctx, 'ETIMEDOUT');
+    setState(d, ctx, 'CLOSED', 'retransmissions exhausted: user timeout (RFC 9293 §3.8.3 R2)');
+    return;
+  }
+  // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
+  d.backoff++;
+  d.rtxRound = d.backoff;
+  d.rtxNext = d.sndUna;
+  d.rttSeq = null; // Karn: no sample from retransmitted data
+  setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
+  flush(d, ctx, 1);
+}
+
+function connectTimedOut(d: Draft, ctx: Ctx): boolean {
+  return d.connectDeadline !== null && ctx.now >= d.connectDeadline;
+}
+
+function synSentTimeout(d: Draft, ctx: Ctx): void {
+  if (d.synTransmits > ctx.profile.synRetries || connectTimedOut(d, ctx)) {
+    reportError(d, ctx, 'ETIMEDOUT');
+    setState(
+      d,
+      ctx,
+      'CLOSED',
+      'SYN retransmissions exhausted: connect() times out (RFC 9293 §3.8.3, MUST-23)',
+    );
+    return;
+  }
+  sendSyn(d, ctx);
+}
+
+function synReceivedTimeout(d: Draft, ctx: Ctx): void {
+  if (d.synTransmits > ctx.profile.synAckRetries || connectTimedOut(d, ctx)) {
+    if (d.passive) {
+      returnToListen(
+        d,
+        ctx,
+        'SYN,ACK retransmissions exhausted: the embryonic connection is dropped (RFC 9293 §3.8.3)',
+      );
+    } else {
+      reportError(d, ctx, 'ETIMEDOUT');
+      setState(d, ctx, 'CLOSED', 'SYN,ACK retransmissions exhausted (RFC 9293 §3.8.3)');
+    }
+    return;
+  }
+  sendSynAck(d, ctx, d.synTransmits);
+}
