@@ -143,11 +143,12 @@ export function parseSyscall(cursor: Cursor, returnUsecs: number | null): Syscal
     if (cursor.peek() === '(') {
       note = parseNote(cursor);
     } else {
+      const found = cursor.describeNext();
       errno = cursor.readWord();
       if (errno === null || !/^E[A-Z0-9]+$/.test(errno)) {
         throw new ScriptSyntaxError(
           errnoAt,
-          `expected an errno name such as EAGAIN, found ${cursor.describeNext()}`,
+          `expected an errno name such as EAGAIN, found ${found}`,
         );
       }
       note = parseNote(cursor);
