@@ -4,7 +4,10 @@
  * `t` in virtual milliseconds. Sequence and acknowledgment numbers are absolute 32-bit
  * values; relative numbers are derived for display.
  */
-import type { Errno, FlagName, TcpState } from '../engine/types';
+import type { Errno, FlagName, TcpState, TimerName } from '../engine/types';
+
+/** The engine's timer names (defined in the engine, re-exported here for the trace's readers). */
+export type { TimerName };
 
 /** An option as the trace writes it: the engine's decoded option, JSON-able. */
 export type TraceOption =
@@ -17,10 +20,12 @@ export type TraceOption =
   | { readonly kind: 'ts'; readonly val: number; readonly ecr: number }
   | { readonly kind: 'unknown'; readonly type: number; readonly data: readonly number[] };
 
-export type DropReason = 'loss' | 'rule' | 'user' | 'firewall' | 'queue-full';
-
-export type TimerName =
-  'retransmit' | 'time-wait' | 'delayed-ack' | 'syn-ack' | 'fin-wait-2' | 'persist' | 'keepalive';
+/**
+ * Why a segment never arrived: `loss` the link's random loss, `rule` a scenario fault, `user`
+ * an intervention, `firewall` a middlebox rule, `queue-full` a full queue, `unreachable` no
+ * host has the destination address (replies to spoofed sources).
+ */
+export type DropReason = 'loss' | 'rule' | 'user' | 'firewall' | 'queue-full' | 'unreachable';
 
 interface EventBase {
   /** Virtual time in milliseconds since the start of the run (may be fractional). */
@@ -35,6 +40,12 @@ export interface CallEvent extends EventBase {
   readonly args: Readonly<Record<string, string | number | boolean>>;
   /** 'ok' or the errno the call (or its later completion) reported. */
   readonly result: 'ok' | Errno;
+  /**
+   * Set on the later completion of a call that returned before its outcome was known: a
+   * connect that succeeds (ok) or fails (ETIMEDOUT, ECONNREFUSED, ...), and an error that the
+   * application's pending read reports (call 'receive', e.g. ECONNRESET).
+   */
+  readonly async?: boolean;
 }
 
 export interface SendEvent extends EventBase {
@@ -62,6 +73,13 @@ export interface SendEvent extends EventBase {
   readonly payload: string;
   /** When the link will deliver it, if it is not dropped (ms); absent when lost. */
   readonly arrivesAt?: number;
+  /** When a lost segment vanishes on the link (half-way, where the loss happens); absent otherwise. */
+  readonly dropsAt?: number;
+  /**
+   * Set when the segment was not sent by `from` but forged in its name by a middlebox on the
+   * path (a rejecting firewall's RST); it starts half-way along the link.
+   */
+  readonly forgedBy?: 'firewall';
 }
 
 export interface DeliverEvent extends EventBase {
@@ -108,6 +126,8 @@ export interface DataEvent extends EventBase {
   readonly len: number;
   /** The bytes delivered to the application, as lowercase hex. */
   readonly bytes: string;
+  /** Set (with len 0) when the read found the end of the stream: the peer's FIN. */
+  readonly eof?: boolean;
 }
 
 export type TraceEvent =

@@ -1,0 +1,299 @@
+/**
+ * The application model around each engine host: it makes the scenario's calls, and by
+ * default reads data as soon as it is readable, accepts connections as soon as they are
+ * acceptable, and learns of asynchronous outcomes (connect completing or failing, a reset)
+ * as a second `call` event marked `async` (see docs/scenarios.md, "What the trace shows").
+ */
+import {
+  hostCall,
+  socketInfo,
+  type AppCall,
+  type CallResult,
+  type Output,
+  type SocketId,
+} from '../engine';
+import type { Errno } from '../engine/types';
+import { sendPacket, toHex } from './network';
+import type { ScenarioCall, TriggerEvent } from './scenario';
+import type { CallEvent } from './trace';
+import type { EndpointRuntime, World } from './world';
+
+type Args = CallEvent['args'];
+
+function traceCall(
+  world: World,
+  endpoint: string,
+  call: string,
+  args: Args,
+  result: 'ok' | Errno,
+  async = false,
+): void {
+  const event: CallEvent = { t: world.now, type: 'call', endpoint, call, args, result };
+  world.trace.push(async ? { ...event, async: true } : event);
+}
+
+/** Filler for `bytes: n` sends: a repeating alphabet, easy to recognise in a hex dump. */
+function filler(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bytes[i] = 97 + (i % 26);
+  return bytes;
+}
+
+/** The socket a call acts on: the latest connection (to `peer`, when given). */
+function targetSocket(world: World, ep: EndpointRuntime, peer?: string): SocketId | undefined {
+  const peerAddress = peer === undefined ? undefined : world.endpoints.get(peer)?.spec.address;
+  for (let i = ep.connections.length - 1; i >= 0; i--) {
+    const socket = ep.connections[i] as SocketId;
+    if (peerAddress === undefined || ep.peers.get(socket) === peerAddress) return socket;
+  }
+  return undefined;
+}
+
+/** The remote address of `socket` as its host knows it. */
+function socketPeer(ep: EndpointRuntime, socket: SocketId): string | undefined {
+  return socketInfo(ep.host, socket)?.remoteAddress;
+}
+
+/** Runs one engine call on `ep` and processes what it outputs. */
+function engineCall(world: World, ep: EndpointRuntime, call: AppCall): CallResult {
+  const step = hostCall(ep.host, call, world.now);
+  ep.host = step.host;
+  applyOutputs(world, ep, step.outputs);
+  return step.result;
+}
+
+/** A scenario or intervention call made by the application of endpoint `name`. */
+export function makeCall(world: World, name: string, call: ScenarioCall): void {
+  const ep = world.endpoints.get(name);
+  if (!ep) return;
+  const spec = ep.spec;
+  const peerArgs: Args = 'peer' in call && call.peer !== undefined ? { peer: call.peer } : {};
+  switch (call.call) {
+    case 'listen': {
+      const port = call.port ?? spec.port;
+      const args: Args = call.backlog === undefined ? { port } : { port, backlog: call.backlog };
+      const appCall: AppCall =
+        call.backlog === undefined
+          ? { call: 'listen', port }
+          : { call: 'listen', port, backlog: call.backlog };
+      const step = hostCall(ep.host, appCall, world.now);
+      ep.host = step.host;
+      if (step.result.socket !== undefined) ep.listener = step.result.socket;
+      traceCall(world, name, 'listen', args, step.result.result);
+      applyOutputs(world, ep, step.outputs);
+      return;
+    }
+    case 'connect': {
+      const remote = world.endpoints.get(call.to)?.spec;
+      if (!remote) return;
+      const step = hostCall(
+        ep.host,
+        { call: 'connect', remote: remote.address, remotePort: remote.port, localPort: spec.port },
+        world.now,
+      );
+      ep.host = step.host;
+      const socket = step.result.socket;
+      const args = { to: call.to, remote: `${remote.address}:${remote.port}` };
+      if (socket !== undefined) {
+        ep.connections.push(socket);
+        ep.peers.set(socket, remote.address);
+        ep.pendingConnects.set(socket, args);
+      }
+      traceCall(world, name, 'connect', args, step.result.result);
+      applyOutputs(world, ep, step.outputs);
+      return;
+    }
+    default:
+      socketCall(world, ep, call, peerArgs);
+  }
+}
+
+/** send, receive, close, shutdown, abort: calls on an existing connection. */
+function socketCall(
+  world: World,
+  ep: EndpointRuntime,
+  call: Exclude<ScenarioCall, { call: 'listen' } | { call: 'connect' }>,
+  peerArgs: Args,
+): void {
+  const name = ep.spec.name;
+  const socket = targetSocket(world, ep, call.peer);
+  let args: Args = peerArgs;
+  let appCall: AppCall | undefined;
+  switch (call.call) {
+    case 'send': {
+      const data =
+        call.bytes !== undefined ? filler(call.bytes) : new TextEncoder().encode(call.data ?? '');
+      args = {
+        ...peerArgs,
+        len: data.length,
+        ...(call.data === undefined ? {} : { data: call.data }),
+      };
+      if (socket !== undefined) appCall = { call: 'send', socket, data };
+      break;
+    }
+    case 'shutdown':
+      args = { ...peerArgs, how: call.how };
+      if (socket !== undefined) appCall = { call: 'shutdown', socket, how: call.how };
+      break;
+    case 'receive':
+    case 'close':
+    case 'abort':
+      if (socket !== undefined) appCall = { call: call.call, socket };
+      break;
+  }
+  if (appCall === undefined) {
+    // No connection to act on: what a socket call on an unconnected socket reports.
+    traceCall(world, name, call.call, args, 'ENOTCONN');
+    return;
+  }
+  const step = hostCall(ep.host, appCall, world.now);
+  ep.host = step.host;
+  traceCall(world, name, call.call, args, step.result.result);
+  if (call.call === 'receive' && step.result.data !== undefined) {
+    recordData(world, name, step.result.data);
+  }
+  applyOutputs(world, ep, step.outputs);
+}
+
+function recordData(world: World, endpoint: string, data: Uint8Array): void {
+  world.trace.push(
+    data.length === 0
+      ? { t: world.now, type: 'data', endpoint, len: 0, bytes: '', eof: true }
+      : { t: world.now, type: 'data', endpoint, len: data.length, bytes: toHex(data) },
+  );
+}
+
+/** Counts an application event and schedules the calls waiting for its n-th occurrence. */
+function notify(world: World, ep: EndpointRuntime, event: TriggerEvent): void {
+  const count = (ep.eventCounts.get(event) ?? 0) + 1;
+  ep.eventCounts.set(event, count);
+  for (const watcher of world.watchers.get(`${ep.spec.name}:${event}`) ?? []) {
+    if (watcher.trigger.nth !== count) continue;
+    const call = watcher.call;
+    world.queue.push(world.now + watcher.trigger.delay, {
+      kind: 'call',
+      endpoint: call.endpoint,
+      call,
+    });
+  }
+}
+
+/** Writes an engine step's outputs to the world, then lets the application react to them. */
+export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonly Output[]): void {
+  const name = ep.spec.name;
+  const reactions: Output[] = [];
+  for (const out of outputs) {
+    switch (out.type) {
+      case 'packet':
+        sendPacket(world, name, out.packet, out.retransmit);
+        break;
+      case 'timer': {
+        const key = `${out.socket}:${out.timer}`;
+        if (out.action === 'set' && out.at !== undefined) {
+          ep.timers.set(key, out.at);
+          world.trace.push({
+            t: world.now,
+            type: 'timer',
+            endpoint: name,
+            timer: out.timer,
+            action: 'set',
+            at: out.at,
+          });
+          world.queue.push(out.at, {
+            kind: 'timer',
+            endpoint: name,
+            socket: out.socket,
+            timer: out.timer,
+            at: out.at,
+          });
+        } else if (out.action === 'cancel' && ep.timers.delete(key)) {
+          world.trace.push({
+            t: world.now,
+            type: 'timer',
+            endpoint: name,
+            timer: out.timer,
+            action: 'cancel',
+          });
+        }
+        break;
+      }
+      case 'state':
+        world.trace.push({
+          t: world.now,
+          type: 'state',
+          endpoint: name,
+          from: out.from,
+          to: out.to,
+          cause: out.cause,
+        });
+        break;
+      default:
+        reactions.push(out);
+    }
+  }
+  for (const out of reactions) react(world, ep, out);
+}
+
+/** The default application's reaction to what its host reported. */
+function react(world: World, ep: EndpointRuntime, out: Output): void {
+  const name = ep.spec.name;
+  switch (out.type) {
+    case 'readable':
+      if (ep.spec.autoRead) {
+        const result = engineCall(world, ep, { call: 'receive', socket: out.socket });
+        if (result.data !== undefined && result.data.length > 0)
+          recordData(world, name, result.data);
+        notify(world, ep, 'data');
+      }
+      return;
+    case 'eof':
+      if (ep.spec.autoRead) recordData(world, name, new Uint8Array(0));
+      notify(world, ep, 'eof');
+      return;
+    case 'acceptable': {
+      if (!ep.spec.autoAccept) return;
+      const step = hostCall(ep.host, { call: 'accept', socket: out.listener }, world.now);
+      ep.host = step.host;
+      const socket = step.result.socket;
+      const remote = socket === undefined ? undefined : socketPeer(ep, socket);
+      if (socket !== undefined) {
+        ep.connections.push(socket);
+        if (remote !== undefined) ep.peers.set(socket, remote);
+      }
+      const from = remote === undefined ? {} : { from: world.names.get(remote) ?? remote };
+      traceCall(world, name, 'accept', from, step.result.result);
+      applyOutputs(world, ep, step.outputs);
+      if (socket !== undefined) notify(world, ep, 'accepted');
+      return;
+    }
+    case 'established': {
+      const args = ep.pendingConnects.get(out.socket);
+      if (args) {
+        ep.pendingConnects.delete(out.socket);
+        traceCall(world, name, 'connect', args, 'ok', true);
+      }
+      notify(world, ep, 'established');
+      return;
+    }
+    case 'error': {
+      const args = ep.pendingConnects.get(out.socket);
+      if (args) {
+        ep.pendingConnects.delete(out.socket);
+        traceCall(world, name, 'connect', args, out.errno, true);
+      } else {
+        // The application's pending read is where a reset or a timeout surfaces.
+        traceCall(world, name, 'receive', {}, out.errno, true);
+      }
+      notify(world, ep, 'error');
+      return;
+    }
+    case 'closed':
+      for (const key of [...ep.timers.keys()]) {
+        if (key.startsWith(`${out.socket}:`)) ep.timers.delete(key);
+      }
+      notify(world, ep, 'closed');
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Targeted faults ("drop the first SYN-ACK", "drop every SYN", "delay one FIN by 500 ms") and
+ * the segment kinds they match. Counting is per fault and includes retransmissions: the
+ * second SYN of a connection is SYN #2.
+ */
+import { Flag, type Segment } from '../engine/types';
+import type { Direction, Fault, SegmentKind } from './scenario';
+
+/** Whether `segment` is of `kind` (see SegmentKind for the exact meaning of each). */
+export function matchesKind(segment: Segment, kind: SegmentKind): boolean {
+  const f = segment.flags;
+  switch (kind) {
+    case 'SYN':
+      return (f & Flag.SYN) !== 0 && (f & Flag.ACK) === 0;
+    case 'SYN-ACK':
+      return (f & Flag.SYN) !== 0 && (f & Flag.ACK) !== 0;
+    case 'ACK':
+      return (
+        (f & Flag.ACK) !== 0 &&
+        (f & (Flag.SYN | Flag.FIN | Flag.RST)) === 0 &&
+        segment.payload.length === 0
+      );
+    case 'FIN':
+      return (f & Flag.FIN) !== 0;
+    case 'RST':
+      return (f & Flag.RST) !== 0;
+    case 'DATA':
+      return segment.payload.length > 0;
+  }
+}
+
+/** What the faults do to one segment. */
+export interface FaultEffect {
+  readonly drop: boolean;
+  /** Extra delay in ms. */
+  readonly delay: number;
+  /** Spacing of a forced duplicate, if any. */
+  readonly duplicateBy?: number;
+}
+
+/** Counts matches per fault over a run; one instance per run. */
+export class FaultBook {
+  private readonly counts: number[];
+
+  constructor(private readonly faults: readonly Fault[]) {
+    this.counts = faults.map(() => 0);
+  }
+
+  /** Registers `segment` travelling in `direction` and returns what the faults do to it. */
+  apply(direction: Direction, segment: Segment): FaultEffect {
+    let drop = false;
+    let delay = 0;
+    let duplicateBy: number | undefined;
+    this.faults.forEach((fault, i) => {
+      if (fault.direction !== direction || !matchesKind(segment, fault.match)) return;
+      const count = (this.counts[i] ?? 0) + 1;
+      this.counts[i] = count;
+      if (fault.nth !== 'every' && fault.nth !== count) return;
+      if (fault.action === 'drop') drop = true;
+      else if (fault.action === 'delay') delay += fault.by;
+      else duplicateBy = fault.by;
+    });
+    return duplicateBy === undefined ? { drop, delay } : { drop, delay, duplicateBy };
+  }
+}

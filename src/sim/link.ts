@@ -1,0 +1,111 @@
+/**
+ * The link: one independent model per direction (propagation delay, jitter, loss,
+ * duplication, reordering, bandwidth). Each direction owns its own random stream and draws
+ * the same number of values for every segment whatever the settings, so turning loss on in one
+ * direction, or changing it mid-run, never reshuffles the other direction or the other draws.
+ */
+import type { Segment } from '../engine/types';
+import type { RandomStream } from './rng';
+import type { LinkDirection } from './scenario';
+
+/** What the link decided for one segment. */
+export interface LinkVerdict {
+  /** True when the link loses the segment. */
+  readonly lost: boolean;
+  /** When it arrives (or, if lost, when it would have). */
+  readonly arrivesAt: number;
+  /** When a duplicate copy arrives, if the link duplicates it. */
+  readonly duplicateAt?: number;
+}
+
+/** Mutable per-direction state kept by the world for the length of one run. */
+export interface LinkState {
+  settings: LinkDirection;
+  readonly random: RandomStream;
+  /** Latest arrival of an in-order segment: later ones never overtake it (FIFO link). */
+  lastArrival: number;
+  /** The transmitter is busy serializing until then (bandwidth model). */
+  busyUntil: number;
+}
+
+export function createLinkState(settings: LinkDirection, random: RandomStream): LinkState {
+  return { settings, random, lastArrival: 0, busyUntil: 0 };
+}
+
+/** IPv4 header (20) + TCP header (20) + options padded to 4 bytes + payload. */
+export function wireSize(segment: Segment): number {
+  let options = 0;
+  for (const option of segment.options) {
+    switch (option.kind) {
+      case 'eol':
+      case 'nop':
+        options += 1;
+        break;
+      case 'mss':
+        options += 4;
+        break;
+      case 'wscale':
+        options += 3;
+        break;
+      case 'sackOK':
+        options += 2;
+        break;
+      case 'sack':
+        options += 2 + 8 * option.blocks.length;
+        break;
+      case 'ts':
+        options += 10;
+        break;
+      case 'unknown':
+        options += 2 + option.data.length;
+        break;
+    }
+  }
+  return 40 + Math.ceil(options / 4) * 4 + segment.payload.length;
+}
+
+/**
+ * Sends a segment of `bytes` bytes at `now` through one direction and updates its state.
+ * Draw order (fixed, five per segment): loss, jitter, duplicate, reorder, copy spacing.
+ */
+export function transmit(state: LinkState, now: number, bytes: number): LinkVerdict {
+  const s = state.settings;
+  const uLoss = state.random.next();
+  const uJitter = state.random.next();
+  const uDuplicate = state.random.next();
+  const uReorder = state.random.next();
+  const uCopy = state.random.next();
+
+  // Serialization: a segment waits for the previous one to leave the transmitter.
+  let departs = now;
+  if (s.bandwidth > 0) {
+    const start = Math.max(now, state.busyUntil);
+    departs = start + (bytes * 8 * 1000) / s.bandwidth;
+    state.busyUntil = departs;
+  }
+
+  let arrivesAt = departs + s.delay + uJitter * s.jitter;
+  const reordered = uReorder < s.reorder;
+  if (reordered) {
+    arrivesAt += s.reorderDelay;
+  } else {
+    // Jitter alone does not reorder: a FIFO link delivers in sending order.
+    arrivesAt = Math.max(arrivesAt, state.lastArrival);
+  }
+  arrivesAt = roundTime(arrivesAt);
+
+  const lost = uLoss < s.loss;
+  if (!lost && !reordered) state.lastArrival = arrivesAt;
+  if (lost || !(uDuplicate < s.duplicate)) return { lost, arrivesAt };
+
+  const spacing = uCopy * Math.max(s.jitter, s.delay / 10);
+  return { lost, arrivesAt, duplicateAt: roundTime(arrivesAt + spacing) };
+}
+
+/**
+ * Times are kept to a microsecond (3 decimals of a millisecond), so the trace prints and
+ * compares the same on every platform.
+ */
+export function roundTime(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

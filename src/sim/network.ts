@@ -1,0 +1,163 @@
+/**
+ * The path of a segment: from the sender through faults, the link and the firewall to its
+ * delivery, duplication or drop, each written to the trace. A lost segment vanishes half-way
+ * along the link (its `drop` event is timed there, so a diagram can show where it died).
+ */
+import { flagNames } from '../engine/flags';
+import { Flag, type Packet } from '../engine/types';
+import { firewallVerdict, forgedReset } from './firewall';
+import { roundTime, transmit, wireSize } from './link';
+import type { DropReason, SendEvent, TraceOption } from './trace';
+import { directionOf, type Flight, type World } from './world';
+
+export function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
+}
+
+/** The key of a sequence space: a retransmission repeats the same sender, ports, seq and flags. */
+function spaceKey(from: string, packet: Packet): string {
+  const s = packet.segment;
+  return `${from}|${s.srcPort}>${packet.dst}:${s.dstPort}|${s.seq}|${s.flags & ~Flag.PSH}`;
+}
+
+function traceOptions(packet: Packet): TraceOption[] {
+  return packet.segment.options.map((o): TraceOption =>
+    o.kind === 'sack' ? { kind: 'sack', blocks: o.blocks.map(([a, b]) => [a, b] as const) } : o,
+  );
+}
+
+/** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
+export function sendPacket(world: World, from: string, packet: Packet, retransmit: number): void {
+  const now = world.now;
+  const id = world.nextId++;
+  const to = world.names.get(packet.dst) ?? packet.dst;
+  const direction = directionOf(world, from);
+  const segment = packet.segment;
+
+  // Every segment draws from its direction's stream, whatever happens to it next.
+  const verdict = transmit(world.links[direction], now, wireSize(segment));
+  const fault = world.faults.apply(direction, segment);
+  const rule = firewallVerdict(world.firewall, direction, packet);
+
+  const key = spaceKey(from, packet);
+  let original: number | undefined;
+  if (retransmit === 0) world.firstSent.set(key, id);
+  else original = world.firstSent.get(key);
+
+  const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
+  const midway = roundTime(now + (arrivesAt - now) / 2);
+  const reason: DropReason | undefined = fault.drop
+    ? 'rule'
+    : verdict.lost
+      ? 'loss'
+      : rule
+        ? 'firewall'
+        : undefined;
+
+  const sender = world.endpoints.get(from);
+  if (sender && sender.iss === undefined && segment.flags & Flag.SYN) sender.iss = segment.seq;
+
+  const event: SendEvent = {
+    t: now,
+    type: 'send',
+    id,
+    from,
+    to,
+    src: `${packet.src}:${segment.srcPort}`,
+    dst: `${packet.dst}:${segment.dstPort}`,
+    flags: flagNames(segment.flags),
+    seq: segment.seq,
+    ack: segment.ack,
+    len: segment.payload.length,
+    win: segment.window,
+    options: traceOptions(packet),
+    retransmit,
+    ...(original === undefined ? {} : { original }),
+    payload: toHex(segment.payload),
+    ...(reason === undefined ? { arrivesAt } : { dropsAt: midway }),
+  };
+  world.trace.push(event);
+
+  const flight: Flight = { id, packet, pending: 0 };
+  world.inFlight.set(id, flight);
+  if (reason !== undefined) {
+    world.queue.push(midway, { kind: 'drop', flight, reason });
+    if (reason === 'firewall' && rule?.action === 'reject') {
+      const reset = forgedReset(packet);
+      if (reset) {
+        world.queue.push(midway, { kind: 'forge', packet: reset, from: to, transit: midway - now });
+      }
+    }
+    return;
+  }
+
+  flight.pending = 1;
+  world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
+  const copyAt =
+    fault.duplicateBy !== undefined
+      ? roundTime(arrivesAt + fault.duplicateBy)
+      : verdict.duplicateAt;
+  if (copyAt !== undefined) {
+    flight.pending = 2;
+    world.trace.push({ t: now, type: 'duplicate', id, arrivesAt: copyAt });
+    world.queue.push(copyAt, { kind: 'deliver', flight, duplicate: true });
+  }
+}
+
+/**
+ * A reset forged by a rejecting firewall, in the name of the host the segment was for. It
+ * starts half-way, where the firewall sits, and reaches the sender after the other half of the
+ * trip; it takes no random draws (the middlebox's own path is not the link's lossy one).
+ */
+export function sendForged(world: World, from: string, packet: Packet, transit: number): void {
+  const now = world.now;
+  const id = world.nextId++;
+  const to = world.names.get(packet.dst) ?? packet.dst;
+  const arrivesAt = roundTime(now + transit);
+  const segment = packet.segment;
+  world.trace.push({
+    t: now,
+    type: 'send',
+    id,
+    from,
+    to,
+    src: `${packet.src}:${segment.srcPort}`,
+    dst: `${packet.dst}:${segment.dstPort}`,
+    flags: flagNames(segment.flags),
+    seq: segment.seq,
+    ack: segment.ack,
+    len: 0,
+    win: segment.window,
+    options: [],
+    retransmit: 0,
+    payload: '',
+    arrivesAt,
+    forgedBy: 'firewall',
+  });
+  const flight: Flight = { id, packet, pending: 1 };
+  world.inFlight.set(id, flight);
+  world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
+}
+
+/** Records the end of a flight's delivery, forgetting it when nothing of it is left in flight. */
+export function settle(world: World, flight: Flight): void {
+  flight.pending -= 1;
+  if (flight.pending <= 0) world.inFlight.delete(flight.id);
+}
+
+/** A drop decided at send time happens now (half-way). */
+export function recordDrop(world: World, flight: Flight, reason: DropReason): void {
+  world.trace.push({ t: world.now, type: 'drop', id: flight.id, reason });
+  world.inFlight.delete(flight.id);
+}
+
+/** A user's drop of segment `id`: only while some delivery of it is still due. */
+export function userDrop(world: World, id: number): void {
+  const flight = world.inFlight.get(id);
+  if (!flight || flight.pending <= 0) return;
+  flight.pending = 0;
+  world.inFlight.delete(id);
+  world.trace.push({ t: world.now, type: 'drop', id, reason: 'user' });
+}

@@ -1,0 +1,55 @@
+/**
+ * A small seeded pseudo-random generator: mulberry32 (Tommy Ettinger's 32-bit state mixer).
+ * The simulator never touches Math.random (DESIGN.md): the same scenario seed gives the same
+ * run. Each consumer gets its own stream, derived from (seed, stream name), so that a change in
+ * how often one direction of the link draws does not reshuffle the other direction.
+ */
+
+/** One independent stream of uniform numbers in [0, 1). */
+export interface RandomStream {
+  /** The next uniform number in [0, 1). */
+  next(): number;
+  /** The next unsigned 32-bit integer. */
+  nextUint32(): number;
+}
+
+/** A 32-bit avalanche mix (the finaliser of MurmurHash3), used to derive stream seeds. */
+export function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A stable 32-bit hash of the scenario seed and a stream name such as "link:c2s". */
+export function deriveSeed(seed: number, stream: string): number {
+  let h = mix32(seed ^ 0x9e3779b9);
+  for (let i = 0; i < stream.length; i++) {
+    h = mix32(h ^ stream.charCodeAt(i)) + 0x6d2b79f5;
+  }
+  return mix32(h);
+}
+
+/** A mulberry32 stream seeded by `seed` (any 32-bit value, 0 included). */
+export function createStream(seed: number): RandomStream {
+  let state = seed >>> 0;
+  const nextUint32 = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return {
+    nextUint32,
+    next: () => nextUint32() / 4294967296,
+  };
+}
+
+/** The stream named `stream` of the scenario seeded with `seed`. */
+export function namedStream(seed: number, stream: string): RandomStream {
+  return createStream(deriveSeed(seed, stream));
+}

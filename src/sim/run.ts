@@ -1,0 +1,164 @@
+/**
+ * runScenario: one deterministic run of a validated scenario. The virtual clock jumps from
+ * event to event; the run stops at the stop time, when nothing is left to happen (including
+ * TIME-WAIT's expiry: a learner sees it end), or when the step budget is spent. It never hangs.
+ */
+import { hostPacket, hostTimer } from '../engine';
+import { seq } from '../engine/seq';
+import { Flag, type Packet } from '../engine/types';
+import { applyOutputs, makeCall } from './application';
+import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';
+import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
+import type { Injection, LinkPatch, Scenario } from './scenario';
+import { createWorld, spoofedAddress, type Flight, type World, type WorldEvent } from './world';
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const world = createWorld(scenario, options.interventions ?? []);
+  const until = options.until ?? scenario.until;
+  const maxSteps = options.maxSteps ?? scenario.maxSteps;
+  let steps = 0;
+  let stop: RunResult['stop'] = 'idle';
+  for (;;) {
+    const next = world.queue.peekTime();
+    if (next === undefined) break;
+    if (until !== undefined && next > until) {
+      stop = 'until';
+      world.now = until;
+      break;
+    }
+    if (steps >= maxSteps) {
+      stop = 'budget';
+      break;
+    }
+    const entry = world.queue.pop();
+    if (!entry) break;
+    world.now = entry.time;
+    handle(world, entry.item);
+    steps++;
+  }
+  // An idle run ends with its last recorded event (a stale timer entry is not an event).
+  const last = world.trace[world.trace.length - 1];
+  const endTime = stop === 'idle' ? (last?.t ?? 0) : world.now;
+  return { trace: world.trace, stop, endpoints: endpointInfo(world, scenario), endTime };
+}
+
+function handle(world: World, event: WorldEvent): void {
+  switch (event.kind) {
+    case 'deliver':
+      return deliver(world, event.flight, event.duplicate);
+    case 'drop':
+      return recordDrop(world, event.flight, event.reason);
+    case 'forge':
+      return sendForged(world, event.from, event.packet, event.transit);
+    case 'timer': {
+      const ep = world.endpoints.get(event.endpoint);
+      const key = `${event.socket}:${event.timer}`;
+      // A timer re-armed or cancelled since this entry was queued is stale: skip it quietly.
+      if (!ep || ep.timers.get(key) !== event.at) return;
+      ep.timers.delete(key);
+      world.trace.push({
+        t: world.now,
+        type: 'timer',
+        endpoint: event.endpoint,
+        timer: event.timer,
+        action: 'fire',
+      });
+      const step = hostTimer(ep.host, event.socket, event.timer, world.now);
+      ep.host = step.host;
+      return applyOutputs(world, ep, step.outputs);
+    }
+    case 'call':
+      return makeCall(world, event.endpoint, event.call);
+    case 'inject':
+      return inject(world, event.injection, event.index);
+    case 'intervention':
+      return intervene(world, event.intervention);
+  }
+}
+
+function deliver(world: World, flight: Flight, duplicate: boolean): void {
+  // A flight the user dropped meanwhile is no longer in flight.
+  if (world.inFlight.get(flight.id) !== flight) return;
+  settle(world, flight);
+  const to = world.names.get(flight.packet.dst);
+  const ep = to === undefined ? undefined : world.endpoints.get(to);
+  if (!ep) {
+    // A reply to a spoofed source: nobody is there to receive it.
+    world.trace.push({ t: world.now, type: 'drop', id: flight.id, reason: 'unreachable' });
+    return;
+  }
+  world.trace.push(
+    duplicate
+      ? { t: world.now, type: 'deliver', id: flight.id, duplicate: true }
+      : { t: world.now, type: 'deliver', id: flight.id },
+  );
+  const step = hostPacket(ep.host, flight.packet, world.now);
+  ep.host = step.host;
+  applyOutputs(world, ep, step.outputs);
+}
+
+/** One raw packet from a spoofed source; the next one is queued `interval` later. */
+function inject(world: World, injection: Injection, index: number): void {
+  const target = world.endpoints.get(injection.to)?.spec;
+  if (!target) return;
+  const flags = injection.flags.reduce((acc, f) => acc | Flag[f], 0);
+  // Each source has its own address and a sequence number drawn from nothing but its index,
+  // so a flood looks the same in every run (RFC 4987 §2: the sources are spoofed).
+  const packet: Packet = {
+    src: spoofedAddress(injection.fromAddress, index),
+    dst: target.address,
+    segment: {
+      srcPort: injection.fromPort,
+      dstPort: target.port,
+      seq: seq(1000 + index * 7919),
+      ack: seq(0),
+      flags,
+      window: 64240,
+      urgent: 0,
+      options: flags & Flag.SYN ? [{ kind: 'mss', value: 1460 }] : [],
+      payload: new Uint8Array(0),
+    },
+  };
+  sendPacket(world, injection.name, packet, 0);
+  if (index + 1 < injection.count) {
+    world.queue.push(world.now + injection.interval, {
+      kind: 'inject',
+      injection,
+      index: index + 1,
+    });
+  }
+}
+
+function intervene(world: World, intervention: Intervention): void {
+  switch (intervention.kind) {
+    case 'drop':
+      return userDrop(world, intervention.id);
+    case 'link':
+      return patchLink(world, intervention.link);
+    case 'call':
+      return makeCall(world, intervention.endpoint, intervention.call);
+  }
+}
+
+function patchLink(world: World, patch: LinkPatch): void {
+  if (patch.c2s) world.links.c2s.settings = { ...world.links.c2s.settings, ...patch.c2s };
+  if (patch.s2c) world.links.s2c.settings = { ...world.links.s2c.settings, ...patch.s2c };
+}
+
+function endpointInfo(world: World, scenario: Scenario): EndpointInfo[] {
+  const infos: EndpointInfo[] = scenario.endpoints.map((spec) => {
+    const iss = world.endpoints.get(spec.name)?.iss;
+    const info = { name: spec.name, address: spec.address, port: spec.port, profile: spec.profile };
+    return iss === undefined ? info : { ...info, iss };
+  });
+  for (const source of world.spoofed) {
+    if (infos.some((info) => info.name === source.name)) continue;
+    infos.push({
+      name: source.name,
+      address: source.address,
+      port: source.port,
+      profile: 'spoofed',
+    });
+  }
+  return infos;
+}

@@ -1,0 +1,182 @@
+/** Validation of the application's calls: what each one needs and when it happens. */
+import {
+  CALL_NAMES,
+  TRIGGER_EVENTS,
+  type ScenarioCall,
+  type ScenarioEndpoint,
+  type TimedCall,
+  type Trigger,
+} from './scenario';
+import {
+  NON_NEGATIVE,
+  PORT,
+  checkEnum,
+  checkNumber,
+  checkString,
+  child,
+  isObject,
+  optionalNumber,
+  rejectUnknownKeys,
+  show,
+  type Json,
+  type JsonObject,
+  type Problems,
+} from './validate-kit';
+
+const CALL_KEYS: Record<ScenarioCall['call'], readonly string[]> = {
+  listen: ['port', 'backlog'],
+  connect: ['to'],
+  send: ['data', 'bytes', 'peer'],
+  receive: ['peer'],
+  close: ['peer'],
+  shutdown: ['how', 'peer'],
+  abort: ['peer'],
+};
+
+function checkEndpointName(
+  problems: Problems,
+  path: string,
+  value: Json,
+  endpoints: readonly ScenarioEndpoint[],
+): string | undefined {
+  const name = checkString(problems, path, value);
+  if (name === undefined) return undefined;
+  if (!endpoints.some((e) => e.name === name)) {
+    problems.add(
+      path,
+      `no endpoint is named "${name}" (have ${endpoints.map((e) => e.name).join(', ')})`,
+    );
+    return undefined;
+  }
+  return name;
+}
+
+/**
+ * The call itself (without endpoint and timing), as an intervention or a scenario entry
+ * carries it. `self` is the calling endpoint, so a connect to oneself can be refused.
+ */
+export function checkCallBody(
+  problems: Problems,
+  path: string,
+  value: JsonObject,
+  endpoints: readonly ScenarioEndpoint[],
+  self: string | undefined,
+  extraKeys: readonly string[],
+): ScenarioCall | undefined {
+  const name = checkEnum(problems, child(path, 'call'), value.call, CALL_NAMES);
+  if (!name) return undefined;
+  rejectUnknownKeys(problems, path, value, ['call', ...extraKeys, ...CALL_KEYS[name]]);
+  const peer =
+    value.peer === undefined
+      ? undefined
+      : checkEndpointName(problems, child(path, 'peer'), value.peer, endpoints);
+  const withPeer = peer === undefined ? {} : { peer };
+  switch (name) {
+    case 'listen': {
+      const port =
+        value.port === undefined
+          ? undefined
+          : checkNumber(problems, child(path, 'port'), value.port, PORT);
+      const backlog =
+        value.backlog === undefined
+          ? undefined
+          : checkNumber(problems, child(path, 'backlog'), value.backlog, {
+              min: 0,
+              max: 65535,
+              integer: true,
+            });
+      return {
+        call: 'listen',
+        ...(port === undefined ? {} : { port }),
+        ...(backlog === undefined ? {} : { backlog }),
+      };
+    }
+    case 'connect': {
+      const to = checkEndpointName(problems, child(path, 'to'), value.to, endpoints);
+      if (to !== undefined && to === self)
+        problems.add(child(path, 'to'), 'an endpoint cannot connect to itself');
+      return to === undefined ? undefined : { call: 'connect', to };
+    }
+    case 'send': {
+      if (value.data !== undefined && value.bytes !== undefined) {
+        problems.add(path, 'give either "data" or "bytes", not both');
+        return undefined;
+      }
+      if (value.bytes !== undefined) {
+        // "bytes": n sends n filler bytes (a bulk transfer without spelling it out).
+        const bytes = checkNumber(problems, child(path, 'bytes'), value.bytes, {
+          min: 1,
+          max: 100_000_000,
+          integer: true,
+        });
+        return bytes === undefined ? undefined : { call: 'send', bytes, ...withPeer };
+      }
+      const data = checkString(problems, child(path, 'data'), value.data);
+      if (data === '') problems.add(child(path, 'data'), 'must not be empty');
+      return data ? { call: 'send', data, ...withPeer } : undefined;
+    }
+    case 'shutdown': {
+      const how =
+        value.how === undefined
+          ? 'write'
+          : checkEnum(problems, child(path, 'how'), value.how, ['write', 'read', 'both'] as const);
+      return how ? { call: 'shutdown', how, ...withPeer } : undefined;
+    }
+    case 'receive':
+    case 'close':
+    case 'abort':
+      return { call: name, ...withPeer };
+  }
+}
+
+function checkTrigger(
+  problems: Problems,
+  path: string,
+  value: Json,
+  endpoints: readonly ScenarioEndpoint[],
+  self: string,
+): Trigger | undefined {
+  if (!isObject(value)) {
+    problems.add(path, `must be an object such as {"event": "established"}, got ${show(value)}`);
+    return undefined;
+  }
+  rejectUnknownKeys(problems, path, value, ['event', 'endpoint', 'nth', 'delay']);
+  const event = checkEnum(problems, child(path, 'event'), value.event, TRIGGER_EVENTS);
+  const endpoint =
+    value.endpoint === undefined
+      ? self
+      : checkEndpointName(problems, child(path, 'endpoint'), value.endpoint, endpoints);
+  const nth = optionalNumber(problems, child(path, 'nth'), value.nth, { min: 1, integer: true }, 1);
+  const delay = optionalNumber(problems, child(path, 'delay'), value.delay, NON_NEGATIVE, 0);
+  if (!event || !endpoint) return undefined;
+  return { event, endpoint, nth, delay };
+}
+
+export function checkTimedCall(
+  problems: Problems,
+  path: string,
+  value: Json,
+  endpoints: readonly ScenarioEndpoint[],
+): TimedCall | undefined {
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return undefined;
+  }
+  const endpoint = checkEndpointName(problems, child(path, 'endpoint'), value.endpoint, endpoints);
+  const body = checkCallBody(problems, path, value, endpoints, endpoint, [
+    'endpoint',
+    'at',
+    'after',
+  ]);
+  if (value.at !== undefined && value.after !== undefined) {
+    problems.add(path, 'give either "at" or "after", not both');
+    return undefined;
+  }
+  if (!endpoint || !body) return undefined;
+  if (value.after !== undefined) {
+    const after = checkTrigger(problems, child(path, 'after'), value.after, endpoints, endpoint);
+    return after ? { ...body, endpoint, after } : undefined;
+  }
+  const at = optionalNumber(problems, child(path, 'at'), value.at, NON_NEGATIVE, 0);
+  return { ...body, endpoint, at };
+}

@@ -1,0 +1,150 @@
+/**
+ * Small hand-written checks for untrusted JSON. Every problem becomes one message that names
+ * the field path and says what is wrong and what was found, e.g.
+ * "link.c2s.loss: must be between 0 and 1, got 1.5".
+ */
+
+export type Json = unknown;
+export type JsonObject = Record<string, Json>;
+
+export class Problems {
+  readonly messages: string[] = [];
+
+  add(path: string, problem: string): void {
+    this.messages.push(`${path || '(scenario)'}: ${problem}`);
+  }
+}
+
+/** A short rendering of a found value for a message. */
+export function show(value: Json): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+export function isObject(value: Json): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function child(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+/** Reports every key of `object` that is not in `known` (typos should not pass silently). */
+export function rejectUnknownKeys(
+  problems: Problems,
+  path: string,
+  object: JsonObject,
+  known: readonly string[],
+): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) {
+      problems.add(child(path, key), `unknown field (expected one of ${known.join(', ')})`);
+    }
+  }
+}
+
+export interface NumberRule {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+}
+
+/** A number within the rule, or undefined (with a message) when it is not. */
+export function checkNumber(
+  problems: Problems,
+  path: string,
+  value: Json,
+  rule: NumberRule,
+): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    problems.add(path, `must be a number, got ${show(value)}`);
+    return undefined;
+  }
+  if (rule.integer && !Number.isInteger(value)) {
+    problems.add(path, `must be a whole number, got ${value}`);
+    return undefined;
+  }
+  const { min, max } = rule;
+  if (min !== undefined && max !== undefined && (value < min || value > max)) {
+    problems.add(path, `must be between ${min} and ${max}, got ${value}`);
+    return undefined;
+  }
+  if (min !== undefined && value < min) {
+    problems.add(path, `must be at least ${min}, got ${value}`);
+    return undefined;
+  }
+  if (max !== undefined && value > max) {
+    problems.add(path, `must be at most ${max}, got ${value}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** Like checkNumber, but an absent value gives `fallback`. */
+export function optionalNumber(
+  problems: Problems,
+  path: string,
+  value: Json,
+  rule: NumberRule,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  return checkNumber(problems, path, value, rule) ?? fallback;
+}
+
+export function checkEnum<T extends string>(
+  problems: Problems,
+  path: string,
+  value: Json,
+  allowed: readonly T[],
+): T | undefined {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  problems.add(path, `must be one of ${allowed.join(', ')}, got ${show(value)}`);
+  return undefined;
+}
+
+export function checkBoolean(
+  problems: Problems,
+  path: string,
+  value: Json,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  problems.add(path, `must be true or false, got ${show(value)}`);
+  return fallback;
+}
+
+export function checkString(problems: Problems, path: string, value: Json): string | undefined {
+  if (typeof value === 'string') return value;
+  problems.add(path, `must be a string, got ${show(value)}`);
+  return undefined;
+}
+
+/** The array at `path` ([] when absent), or [] with a message when it is not an array. */
+export function checkArray(problems: Problems, path: string, value: Json): readonly Json[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  problems.add(path, `must be a list, got ${show(value)}`);
+  return [];
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function checkAddress(problems: Problems, path: string, value: Json): string | undefined {
+  if (typeof value === 'string' && IPV4.test(value)) return value;
+  problems.add(path, `must be a dotted IPv4 address such as "10.0.0.1", got ${show(value)}`);
+  return undefined;
+}
+
+export const PORT: NumberRule = { min: 1, max: 65535, integer: true };
+export const UINT32: NumberRule = { min: 0, max: 4294967295, integer: true };
+export const NON_NEGATIVE: NumberRule = { min: 0 };
+export const PROBABILITY: NumberRule = { min: 0, max: 1 };

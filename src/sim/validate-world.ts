@@ -1,0 +1,324 @@
+/** Validation of the endpoints, the link, the faults, the firewall and the injections. */
+import {
+  DEFAULT_LINK_DIRECTION,
+  SEGMENT_KINDS,
+  type EndpointOptions,
+  type Fault,
+  type FirewallRule,
+  type Injection,
+  type Link,
+  type LinkDirection,
+  type ScenarioEndpoint,
+} from './scenario';
+import {
+  NON_NEGATIVE,
+  PORT,
+  PROBABILITY,
+  UINT32,
+  checkAddress,
+  checkArray,
+  checkBoolean,
+  checkEnum,
+  checkNumber,
+  checkString,
+  child,
+  isObject,
+  optionalNumber,
+  rejectUnknownKeys,
+  show,
+  type Json,
+  type Problems,
+} from './validate-kit';
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+
+function checkName(problems: Problems, path: string, value: Json): string | undefined {
+  if (typeof value === 'string' && NAME.test(value)) return value;
+  problems.add(path, `must be a lowercase name such as "client-2", got ${show(value)}`);
+  return undefined;
+}
+
+function checkOptions(problems: Problems, path: string, value: Json): EndpointOptions {
+  if (value === undefined) return {};
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return {};
+  }
+  rejectUnknownKeys(problems, path, value, ['mss', 'wscale', 'sack', 'timestamps']);
+  const options: { -readonly [K in keyof EndpointOptions]: EndpointOptions[K] } = {};
+  if (value.mss !== undefined) {
+    const mss = checkNumber(problems, child(path, 'mss'), value.mss, {
+      min: 88,
+      max: 65495,
+      integer: true,
+    });
+    if (mss !== undefined) options.mss = mss;
+  }
+  if (value.wscale === false) options.wscale = false;
+  else if (value.wscale !== undefined) {
+    // RFC 7323 §2.3: a shift above 14 is treated as 14; we refuse it so the scenario says what happens.
+    const shift = checkNumber(problems, child(path, 'wscale'), value.wscale, {
+      min: 0,
+      max: 14,
+      integer: true,
+    });
+    if (shift !== undefined) options.wscale = shift;
+  }
+  if (value.sack !== undefined)
+    options.sack = checkBoolean(problems, child(path, 'sack'), value.sack, true);
+  if (value.timestamps !== undefined) {
+    options.timestamps = checkBoolean(problems, child(path, 'timestamps'), value.timestamps, true);
+  }
+  return options;
+}
+
+const ENDPOINT_KEYS = [
+  'name',
+  'address',
+  'port',
+  'profile',
+  'side',
+  'isn',
+  'options',
+  'synCookies',
+  'autoRead',
+  'autoAccept',
+];
+
+export function checkEndpoint(
+  problems: Problems,
+  path: string,
+  value: Json,
+): ScenarioEndpoint | undefined {
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return undefined;
+  }
+  rejectUnknownKeys(problems, path, value, ENDPOINT_KEYS);
+  const name = checkName(problems, child(path, 'name'), value.name);
+  const address = checkAddress(problems, child(path, 'address'), value.address);
+  const port = checkNumber(problems, child(path, 'port'), value.port, PORT);
+  const profile =
+    value.profile === undefined
+      ? 'linux'
+      : checkEnum(problems, child(path, 'profile'), value.profile, [
+          'rfc',
+          'linux',
+          'freebsd',
+        ] as const);
+  const side =
+    value.side === undefined
+      ? name === 'server'
+        ? 'server'
+        : 'client'
+      : checkEnum(problems, child(path, 'side'), value.side, ['client', 'server'] as const);
+  let isn: number | 'random' | undefined = 'random';
+  if (value.isn !== undefined && value.isn !== 'random') {
+    isn = checkNumber(problems, child(path, 'isn'), value.isn, UINT32);
+  }
+  const options = checkOptions(problems, child(path, 'options'), value.options);
+  const synCookies = checkBoolean(problems, child(path, 'synCookies'), value.synCookies, false);
+  const autoRead = checkBoolean(problems, child(path, 'autoRead'), value.autoRead, true);
+  const autoAccept = checkBoolean(problems, child(path, 'autoAccept'), value.autoAccept, true);
+  if (!name || !address || port === undefined || !profile || !side || isn === undefined)
+    return undefined;
+  const endpoint: ScenarioEndpoint = {
+    name,
+    address,
+    port,
+    profile,
+    side,
+    isn,
+    options,
+    synCookies,
+    autoRead,
+    autoAccept,
+  };
+  return endpoint;
+}
+
+const DIRECTION_KEYS = Object.keys(DEFAULT_LINK_DIRECTION);
+
+function checkDirection(problems: Problems, path: string, value: Json): LinkDirection {
+  if (value === undefined) return DEFAULT_LINK_DIRECTION;
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return DEFAULT_LINK_DIRECTION;
+  }
+  rejectUnknownKeys(problems, path, value, DIRECTION_KEYS);
+  const d = DEFAULT_LINK_DIRECTION;
+  const at = (key: string): string => child(path, key);
+  const delay = optionalNumber(problems, at('delay'), value.delay, NON_NEGATIVE, d.delay);
+  return {
+    delay,
+    jitter: optionalNumber(problems, at('jitter'), value.jitter, NON_NEGATIVE, d.jitter),
+    loss: optionalNumber(problems, at('loss'), value.loss, PROBABILITY, d.loss),
+    duplicate: optionalNumber(problems, at('duplicate'), value.duplicate, PROBABILITY, d.duplicate),
+    reorder: optionalNumber(problems, at('reorder'), value.reorder, PROBABILITY, d.reorder),
+    // By default a held-back segment waits one more propagation delay.
+    reorderDelay: optionalNumber(
+      problems,
+      at('reorderDelay'),
+      value.reorderDelay,
+      NON_NEGATIVE,
+      delay,
+    ),
+    bandwidth: optionalNumber(
+      problems,
+      at('bandwidth'),
+      value.bandwidth,
+      NON_NEGATIVE,
+      d.bandwidth,
+    ),
+  };
+}
+
+export function checkLink(problems: Problems, path: string, value: Json): Link {
+  if (value === undefined) return { c2s: DEFAULT_LINK_DIRECTION, s2c: DEFAULT_LINK_DIRECTION };
+  if (!isObject(value)) {
+    problems.add(path, `must be an object with c2s and s2c, got ${show(value)}`);
+    return { c2s: DEFAULT_LINK_DIRECTION, s2c: DEFAULT_LINK_DIRECTION };
+  }
+  rejectUnknownKeys(problems, path, value, ['c2s', 's2c']);
+  return {
+    c2s: checkDirection(problems, child(path, 'c2s'), value.c2s),
+    s2c: checkDirection(problems, child(path, 's2c'), value.s2c),
+  };
+}
+
+export function checkFault(problems: Problems, path: string, value: Json): Fault | undefined {
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return undefined;
+  }
+  rejectUnknownKeys(problems, path, value, ['direction', 'match', 'nth', 'action', 'by']);
+  const direction = checkEnum(problems, child(path, 'direction'), value.direction, [
+    'c2s',
+    's2c',
+  ] as const);
+  const match = checkEnum(problems, child(path, 'match'), value.match, SEGMENT_KINDS);
+  let nth: number | 'every' | undefined = 1;
+  if (value.nth === 'every') nth = 'every';
+  else if (value.nth !== undefined) {
+    nth = checkNumber(problems, child(path, 'nth'), value.nth, { min: 1, integer: true });
+  }
+  const action =
+    value.action === undefined
+      ? 'drop'
+      : checkEnum(problems, child(path, 'action'), value.action, [
+          'drop',
+          'delay',
+          'duplicate',
+        ] as const);
+  let by = 0;
+  if (action === 'delay' && value.by === undefined) {
+    problems.add(child(path, 'by'), 'a delay fault needs "by" (milliseconds)');
+  } else {
+    by = optionalNumber(problems, child(path, 'by'), value.by, NON_NEGATIVE, 0);
+  }
+  if (!direction || !match || nth === undefined || !action) return undefined;
+  return { direction, match, nth, action, by };
+}
+
+export function checkFirewallRule(
+  problems: Problems,
+  path: string,
+  value: Json,
+): FirewallRule | undefined {
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return undefined;
+  }
+  rejectUnknownKeys(problems, path, value, ['direction', 'port', 'match', 'action']);
+  const direction =
+    value.direction === undefined
+      ? 'c2s'
+      : checkEnum(problems, child(path, 'direction'), value.direction, ['c2s', 's2c'] as const);
+  const action = checkEnum(problems, child(path, 'action'), value.action, [
+    'drop',
+    'reject',
+  ] as const);
+  const port =
+    value.port === undefined
+      ? undefined
+      : checkNumber(problems, child(path, 'port'), value.port, PORT);
+  const match =
+    value.match === undefined
+      ? undefined
+      : checkEnum(problems, child(path, 'match'), value.match, SEGMENT_KINDS);
+  if (!direction || !action) return undefined;
+  return {
+    direction,
+    action,
+    ...(port === undefined ? {} : { port }),
+    ...(match === undefined ? {} : { match }),
+  };
+}
+
+const INJECTION_KEYS = [
+  'name',
+  'at',
+  'count',
+  'interval',
+  'to',
+  'fromAddress',
+  'fromPort',
+  'flags',
+];
+
+export function checkInjection(
+  problems: Problems,
+  path: string,
+  value: Json,
+  endpointNames: readonly string[],
+): Injection | undefined {
+  if (!isObject(value)) {
+    problems.add(path, `must be an object, got ${show(value)}`);
+    return undefined;
+  }
+  rejectUnknownKeys(problems, path, value, INJECTION_KEYS);
+  const name =
+    value.name === undefined ? 'attacker' : checkName(problems, child(path, 'name'), value.name);
+  if (name && endpointNames.includes(name)) {
+    problems.add(child(path, 'name'), `"${name}" is already an endpoint's name`);
+  }
+  const at = optionalNumber(problems, child(path, 'at'), value.at, NON_NEGATIVE, 0);
+  const count = checkNumber(problems, child(path, 'count'), value.count, {
+    min: 1,
+    max: 100000,
+    integer: true,
+  });
+  const interval = optionalNumber(
+    problems,
+    child(path, 'interval'),
+    value.interval,
+    NON_NEGATIVE,
+    0,
+  );
+  const to = checkString(problems, child(path, 'to'), value.to);
+  if (to !== undefined && !endpointNames.includes(to)) {
+    problems.add(child(path, 'to'), `no endpoint is named "${to}"`);
+  }
+  const fromAddress = checkAddress(problems, child(path, 'fromAddress'), value.fromAddress);
+  const fromPort = optionalNumber(problems, child(path, 'fromPort'), value.fromPort, PORT, 1024);
+  const flags =
+    value.flags === undefined
+      ? ['SYN' as const]
+      : checkFlags(problems, child(path, 'flags'), value.flags);
+  if (!name || count === undefined || !to || !fromAddress || !flags) return undefined;
+  return { name, at, count, interval, to, fromAddress, fromPort, flags };
+}
+
+function checkFlags(problems: Problems, path: string, value: Json): Injection['flags'] | undefined {
+  const list = checkArray(problems, path, value);
+  const flags: ('SYN' | 'ACK' | 'RST' | 'FIN')[] = [];
+  list.forEach((item, i) => {
+    const flag = checkEnum(problems, child(path, i), item, ['SYN', 'ACK', 'RST', 'FIN'] as const);
+    if (flag) flags.push(flag);
+  });
+  if (flags.length === 0) {
+    problems.add(path, 'must name at least one flag');
+    return undefined;
+  }
+  return flags;
+}

@@ -1,0 +1,201 @@
+/**
+ * The simulated world of one run: the hosts (one engine host per endpoint address), the link,
+ * the event queue and virtual clock, and the trace being written. It lives only for the length
+ * of one runScenario call; the engine's host values are immutable, the world around them is not.
+ */
+import { createHost, profiles, type Host, type Profile, type SocketId } from '../engine';
+import { FaultBook } from './faults';
+import { createLinkState, type LinkState } from './link';
+import { EventQueue } from './queue';
+import { deriveSeed, namedStream } from './rng';
+import type {
+  Direction,
+  FirewallRule,
+  Injection,
+  Scenario,
+  ScenarioCall,
+  ScenarioEndpoint,
+  Side,
+  TimedCall,
+  Trigger,
+  TriggerEvent,
+} from './scenario';
+import type { Intervention } from './run-types';
+import type { DropReason, TimerName, TraceEvent } from './trace';
+import type { Packet } from '../engine/types';
+
+/** A segment on the link, from send to its last delivery or drop. */
+export interface Flight {
+  readonly id: number;
+  readonly packet: Packet;
+  /** Deliveries still due (the original and perhaps a copy). */
+  pending: number;
+}
+
+export type WorldEvent =
+  | { readonly kind: 'deliver'; readonly flight: Flight; readonly duplicate: boolean }
+  | { readonly kind: 'drop'; readonly flight: Flight; readonly reason: DropReason }
+  | {
+      readonly kind: 'forge';
+      readonly packet: Packet;
+      readonly from: string;
+      readonly transit: number;
+    }
+  | {
+      readonly kind: 'timer';
+      readonly endpoint: string;
+      readonly socket: SocketId;
+      readonly timer: TimerName;
+      readonly at: number;
+    }
+  | { readonly kind: 'call'; readonly endpoint: string; readonly call: ScenarioCall }
+  | { readonly kind: 'inject'; readonly injection: Injection; readonly index: number }
+  | { readonly kind: 'intervention'; readonly intervention: Intervention };
+
+/** One endpoint's engine host and what its application knows about its sockets. */
+export interface EndpointRuntime {
+  readonly spec: ScenarioEndpoint;
+  host: Host;
+  listener?: SocketId;
+  /** Connected or accepted sockets, oldest first. */
+  readonly connections: SocketId[];
+  /** Remote address of each connection. */
+  readonly peers: Map<SocketId, string>;
+  /** Sockets whose connect() has not completed yet, with the call's trace arguments. */
+  readonly pendingConnects: Map<SocketId, Readonly<Record<string, string>>>;
+  /** How often each application event has happened, for `after` triggers. */
+  readonly eventCounts: Map<TriggerEvent, number>;
+  /** ISS of the first SYN or SYN-ACK this endpoint sent. */
+  iss?: number;
+  /** Due time of each pending timer, by "socket:timer"; a fire that no longer matches is stale. */
+  readonly timers: Map<string, number>;
+}
+
+export interface Watcher {
+  readonly trigger: Trigger;
+  readonly call: TimedCall;
+}
+
+export interface World {
+  now: number;
+  readonly trace: TraceEvent[];
+  readonly queue: EventQueue<WorldEvent>;
+  readonly endpoints: Map<string, EndpointRuntime>;
+  /** Address → name of the endpoint or spoofed source that owns it. */
+  readonly names: Map<string, string>;
+  readonly sides: Map<string, Side>;
+  readonly links: Record<Direction, LinkState>;
+  readonly faults: FaultBook;
+  readonly firewall: readonly FirewallRule[];
+  readonly inFlight: Map<number, Flight>;
+  /** First transmission id by sequence space, to link retransmissions to it. */
+  readonly firstSent: Map<string, number>;
+  nextId: number;
+  /** Calls waiting for an endpoint event, by "endpoint:event". */
+  readonly watchers: Map<string, Watcher[]>;
+  readonly spoofed: { name: string; address: string; port: number }[];
+}
+
+/** The engine profile for an endpoint: its named profile with the scenario's option toggles. */
+export function endpointProfile(spec: ScenarioEndpoint): Profile {
+  const base = profiles[spec.profile];
+  const o = spec.options;
+  return {
+    ...base,
+    ...(o.mss === undefined ? {} : { mss: o.mss }),
+    ...(o.wscale === undefined ? {} : { windowScale: o.wscale === false ? null : o.wscale }),
+    ...(o.sack === undefined ? {} : { sackPermitted: o.sack }),
+    ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }),
+  };
+}
+
+function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
+  const host = createHost({
+    address: spec.address,
+    profile: endpointProfile(spec),
+    // A random ISN uses the RFC 9293 §3.4.1 generator keyed from the scenario seed.
+    isn:
+      spec.isn === 'random'
+        ? { mode: 'rfc', key: deriveSeed(seed, `isn:${spec.name}`) }
+        : { mode: 'fixed', value: spec.isn },
+    synCookies: spec.synCookies,
+  });
+  return {
+    spec,
+    host,
+    connections: [],
+    peers: new Map(),
+    pendingConnects: new Map(),
+    eventCounts: new Map(),
+    timers: new Map(),
+  };
+}
+
+export function createWorld(scenario: Scenario, interventions: readonly Intervention[]): World {
+  const world: World = {
+    now: 0,
+    trace: [],
+    queue: new EventQueue<WorldEvent>(),
+    endpoints: new Map(),
+    names: new Map(),
+    sides: new Map(),
+    links: {
+      c2s: createLinkState(scenario.link.c2s, namedStream(scenario.seed, 'link:c2s')),
+      s2c: createLinkState(scenario.link.s2c, namedStream(scenario.seed, 'link:s2c')),
+    },
+    faults: new FaultBook(scenario.faults),
+    firewall: scenario.firewall,
+    inFlight: new Map(),
+    firstSent: new Map(),
+    nextId: 1,
+    watchers: new Map(),
+    spoofed: [],
+  };
+  for (const spec of scenario.endpoints) {
+    world.endpoints.set(spec.name, createEndpoint(spec, scenario.seed));
+    world.names.set(spec.address, spec.name);
+    world.sides.set(spec.name, spec.side);
+  }
+  for (const injection of scenario.inject) {
+    // Spoofed sources sit on the side opposite their target.
+    const target = world.sides.get(injection.to);
+    world.sides.set(injection.name, target === 'server' ? 'client' : 'server');
+    world.spoofed.push({
+      name: injection.name,
+      address: injection.fromAddress,
+      port: injection.fromPort,
+    });
+    for (let k = 0; k < injection.count; k++) {
+      world.names.set(spoofedAddress(injection.fromAddress, k), injection.name);
+    }
+    world.queue.push(injection.at, { kind: 'inject', injection, index: 0 });
+  }
+  // Interventions go first among events at the same instant (rank 0) and take no ordering
+  // slot from ordinary events, so the run before each `at` is unchanged.
+  for (const intervention of interventions) {
+    world.queue.push(intervention.at, { kind: 'intervention', intervention }, 0);
+  }
+  for (const call of scenario.calls) {
+    if (call.after) {
+      const key = `${call.after.endpoint}:${call.after.event}`;
+      const list = world.watchers.get(key) ?? [];
+      list.push({ trigger: call.after, call });
+      world.watchers.set(key, list);
+    } else {
+      world.queue.push(call.at ?? 0, { kind: 'call', endpoint: call.endpoint, call });
+    }
+  }
+  return world;
+}
+
+/** The k-th address after `base` (10.0.0.1, 10.0.0.2, ...), wrapping within 32 bits. */
+export function spoofedAddress(base: string, k: number): string {
+  const n = base.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+  const v = (n + k) >>> 0;
+  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+}
+
+/** The link direction a packet from `sender` travels. */
+export function directionOf(world: World, sender: string): Direction {
+  return world.sides.get(sender) === 'server' ? 's2c' : 'c2s';
+}
