@@ -20,6 +20,7 @@ export function checkSequence(d: Draft, v: Incoming, ctx: Ctx): boolean {
     sendAck(d, ctx);
     return false;
   }
+  trimOldSyn(d, v);
   const wnd = receiveWindow(d);
   const segLen = v.data.length + (v.syn ? 1 : 0) + (v.fin ? 1 : 0);
   if (!acceptable(v.seq, segLen, d.rcvNxt, wnd)) {
@@ -65,6 +66,19 @@ function duplicateSynInSynReceived(d: Draft, v: Incoming, ctx: Ctx): boolean {
   if (ctx.profile.duplicateSynInSynReceived === 'syn-ack') sendSynAck(d, ctx, d.synTransmits);
   else sendAck(d, ctx);
   return true;
+}
+
+/**
+ * A SYN at IRS is the peer's old SYN again (a SYN,ACK in a simultaneous open, or one whose
+ * ACK we sent was lost). Its SYN lies before the window and is trimmed off, as §3.10.7.4
+ * allows ("trimming off any portions that lie outside the window (including SYN and
+ * FIN)"); the rest is processed and the duplicate is acknowledged.
+ */
+function trimOldSyn(d: Draft, v: Incoming): void {
+  if (!v.syn || v.seq !== d.irs) return;
+  v.syn = false;
+  v.seq = seqAdd(v.seq, 1);
+  d.ackNow = true;
 }
 
 /** RFC 7323 §5.3: a timestamp older than TS.Recent marks an old duplicate. */

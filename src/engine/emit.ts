@@ -41,7 +41,9 @@ export function sendSegment(
   const wnd = receiveWindow(d);
   let window: number;
   let shift = 0;
-  if (syn) {
+  if (flags & Flag.RST) {
+    window = 0; // as Linux and FreeBSD send their resets
+  } else if (syn) {
     // RFC 7323 §2.2: the window field of a SYN or SYN-ACK is never scaled.
     window = Math.min(wnd, ctx.profile.synWindow, 65535);
   } else {
@@ -76,7 +78,7 @@ export function sendSegment(
       },
     },
   });
-  if (ack) {
+  if (ack && !(flags & Flag.RST)) {
     d.lastAckSent = d.rcvNxt;
     d.rcvAdvertised = seqAdd(d.rcvNxt, window * 2 ** shift);
     d.ackNow = false;

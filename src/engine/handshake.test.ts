@@ -36,5 +36,3 @@ describe('handshake', () => {
     `);
   });
 });
-void Pair;
-void ADDRESS;

@@ -42,6 +42,8 @@ type Event =
       readonly timer: TimerName;
     };
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export const ADDRESS: Readonly<Record<Side, string>> = { A: '10.0.0.1', B: '10.0.0.2' };
 
 export class Pair {
@@ -105,6 +107,14 @@ export class Pair {
     if (until !== Infinity && this.now < until) this.now = until;
   }
 
+  /** Processes events while any packet is in flight (timers alone do not keep it going). */
+  settle(maxEvents = 100000): void {
+    for (let i = 0; i < maxEvents && this.queue.some((e) => e.kind === 'packet'); i++) {
+      const next = this.queue[0] as Event;
+      this.run(next.at, 1);
+    }
+  }
+
   /** Moves time forward by `ms`, processing what happens meanwhile. */
   advance(ms: number): void {
     this.run(this.now + ms);
@@ -144,7 +154,7 @@ export class Pair {
     }
   }
 
-  private push(e: Omit<Event, 'order'> & Partial<Pick<Event, 'order'>>): void {
+  private push(e: DistributiveOmit<Event, 'order'>): void {
     const ev = { ...e, order: this.order++ } as Event;
     let i = this.queue.length;
     while (i > 0) {
@@ -165,7 +175,7 @@ export function establishedPair(opts: PairOptions = {}): { pair: Pair; a: Socket
   const pair = new Pair(opts);
   const l = pair.call('B', { call: 'listen', port: 80 });
   const c = pair.call('A', { call: 'connect', remote: ADDRESS.B, remotePort: 80 });
-  pair.run(pair.now + 10_000);
+  pair.settle();
   const acc = pair.call('B', { call: 'accept', socket: l.socket ?? -1 });
   if (c.socket === undefined || acc.socket === undefined) throw new Error('handshake failed');
   return { pair, a: c.socket, b: acc.socket };

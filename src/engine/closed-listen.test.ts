@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { profiles } from './profiles';
+import { describeSegment, Probe } from './testing/probe';
+
+describe('CLOSED (no TCB)', () => {
+  it('answers a SYN with RST,ACK seq 0 ack SEG.SEQ+SEG.LEN win 0 (RFC 9293 §3.10.7.1)', () => {
+    const p = new Probe(profiles.freebsd);
+    p.inject({ flags: 'S', seq: 0 });
+    expect(p.sent().map(describeSegment)).toEqual(['R. 0:0(0) ack 1 win 0']);
+  });
+
+  it('counts payload and FIN in the RST,ACK acknowledgment', () => {
+    const p = new Probe();
+    p.inject({ flags: 'FP', seq: 1000, payload: 10 });
+    expect(p.sent().map(describeSegment)).toEqual(['R. 0:0(0) ack 1011 win 0']);
+  });
+
+  it('answers an ACK-bearing segment with RST seq=SEG.ACK and no ACK flag (RFC 9293 §3.10.7.1)', () => {
+    const p = new Probe();
+    p.inject({ flags: 'F.', seq: 1, ack: 2 });
+    expect(p.sent().map(describeSegment)).toEqual(['R 2:2(0) win 0']);
+  });
+
+  it('never answers a RST with a RST', () => {
+    const p = new Probe();
+    p.inject({ flags: 'R', seq: 5 });
+    p.inject({ flags: 'R.', seq: 5, ack: 9 });
+    expect(p.sent()).toEqual([]);
+  });
+
+  it('ignores packets addressed to another host', async () => {
+    const { hostPacket } = await import('./host');
+    const p = new Probe();
+    const segment = {
+      srcPort: 1,
+      dstPort: 2,
+      seq: 0,
+      ack: 0,
+      flags: 2,
+      window: 0,
+      urgent: 0,
+      options: [],
+      payload: new Uint8Array(0),
+    } as never;
+    const r = hostPacket(p.host, { src: '1.1.1.1', dst: '9.9.9.9', segment }, 0);
+    expect(r.outputs).toEqual([]);
+    expect(r.host).toBe(p.host);
+  });
+});
+
+describe('LISTEN', () => {
+  it('ignores a RST (RFC 9293 §3.10.7.2 first)', () => {
+    const p = new Probe();
+    p.call({ call: 'listen', port: 8080 });
+    p.inject({ flags: 'R', seq: 0 });
+    expect(p.sent()).toEqual([]);
+  });
+
+  it('answers an ACK with <SEQ=SEG.ACK><CTL=RST> (RFC 9293 §3.10.7.2 second; rcv-ack-listen)', () => {
+    const p = new Probe(profiles.freebsd);
+    p.call({ call: 'listen', port: 8080 });
+    p.inject({ flags: '.', seq: 1, ack: 1 });
+    expect(p.sent().map(describeSegment)).toEqual(['R 1:1(0) win 0']);
+  });
+
+  it('answers a SYN with SYN,ACK <SEQ=ISS><ACK=SEG.SEQ+1> and creates a SYN-RECEIVED child (§3.10.7.2 third)', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080 }).socket;
+    p.inject({ flags: 'S', seq: 1428932, win: 32792, options: [{ kind: 'mss', value: 1000 }] });
+    expect(p.sent().map(describeSegment)).toEqual(['S. 0:0(0) ack 1428933 win 64240']);
+    const states = p.outputsOf('state').map((s) => `${s.socket}:${s.from}→${s.to}`);
+    expect(states).toEqual([`${l}:CLOSED→LISTEN`, `${(l ?? 0) + 1}:LISTEN→SYN-RECEIVED`]);
+    expect(p.info(l ?? 0)?.synQueue).toBe(1);
+  });
+
+  it('accept() returns EAGAIN until the third segment of the handshake arrives', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0 });
+    expect(p.call({ call: 'accept', socket: l }).result).toBe('EAGAIN');
+    p.inject({ flags: '.', seq: 1, ack: 1 });
+    expect(p.outputsOf('acceptable')).toHaveLength(1);
+    const child = p.call({ call: 'accept', socket: l });
+    expect(child.result).toBe('ok');
+    expect(p.info(child.socket ?? -1)?.state).toBe('ESTABLISHED');
+  });
+
+  it('does not accept data on a SYN: the SYN-ACK acknowledges only the SYN (basic-non-tfo-listener.pkt)', () => {
+    const p = new Probe();
+    p.call({ call: 'listen', port: 8080 });
+    p.inject({ flags: 'S', seq: 0, payload: 10 });
+    expect(p.sent().map(describeSegment)).toEqual(['S. 0:0(0) ack 1 win 64240']);
+  });
+
+  it('listen() on a port already listening fails with EADDRINUSE', () => {
+    const p = new Probe();
+    p.call({ call: 'listen', port: 8080 });
+    expect(p.call({ call: 'listen', port: 8080 }).result).toBe('EADDRINUSE');
+  });
+});

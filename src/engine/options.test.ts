@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { answerOffer, layoutSynOptions, negotiate, readOffer, type Offer } from './options';
+import { formatSegment } from './testing/format';
+import type { Segment, TcpOption } from './types';
+
+function text(options: readonly TcpOption[]): string {
+  const seg: Segment = {
+    srcPort: 1,
+    dstPort: 2,
+    seq: 0 as Segment['seq'],
+    ack: 0 as Segment['ack'],
+    flags: 0x02,
+    window: 0,
+    urgent: 0,
+    options,
+    payload: new Uint8Array(0),
+  };
+  return formatSegment(seg).replace(/^.*</, '<');
+}
+
+const full: Offer = { mss: 1460, wscale: 8, sackOK: true, ts: { val: 100, ecr: 0 } };
+
+describe('SYN option layout', () => {
+  it('linux with timestamps: mss,sackOK,TS,nop,wscale (PROFILES.md)', () => {
+    expect(text(layoutSynOptions('linux', full))).toBe(
+      '<mss 1460,sackOK,TS val 100 ecr 0,nop,wscale 8>',
+    );
+  });
+
+  it('linux without timestamps: mss,nop,nop,sackOK,nop,wscale (tcp_basic_server.pkt)', () => {
+    expect(text(layoutSynOptions('linux', { ...full, ts: null }))).toBe(
+      '<mss 1460,nop,nop,sackOK,nop,wscale 8>',
+    );
+  });
+
+  it('linux SYN-ACK to a SYN with only mss and wscale: <mss 1460,nop,wscale 8> (blocking-accept.pkt)', () => {
+    const peer = readOffer([
+      { kind: 'mss', value: 1000 },
+      { kind: 'nop' },
+      { kind: 'wscale', shift: 7 },
+    ]);
+    expect(text(layoutSynOptions('linux', answerOffer(full, peer)))).toBe(
+      '<mss 1460,nop,wscale 8>',
+    );
+  });
+
+  it('freebsd: mss,nop,wscale,sackOK,TS (snd-syn-rtx-max-number-ipv4.pkt)', () => {
+    expect(text(layoutSynOptions('freebsd', { ...full, wscale: 6 }))).toBe(
+      '<mss 1460,nop,wscale 6,sackOK,TS val 100 ecr 0>',
+    );
+  });
+
+  it('freebsd pads with EOL to 4 bytes: <mss 1460,sackOK,eol,eol> (rcv-syn-without-data-syn-sent)', () => {
+    expect(text(layoutSynOptions('freebsd', { ...full, wscale: null, ts: null }))).toBe(
+      '<mss 1460,sackOK,eol,eol>',
+    );
+  });
+});
+
+describe('negotiation (RFC 7323, RFC 2018, RFC 9293 §3.7.1)', () => {
+  it('agrees on an option only when both sides offered it', () => {
+    const n = negotiate(full, readOffer([{ kind: 'mss', value: 1000 }, { kind: 'sackOK' }]), 536);
+    expect(n).toEqual({
+      mss: 1460,
+      sendMss: 1000,
+      wscale: null,
+      sackPermitted: true,
+      timestamps: false,
+    });
+  });
+
+  it('assumes MSS 536 when the peer sends none and caps a shift above 14 at 14', () => {
+    const n = negotiate(full, readOffer([{ kind: 'wscale', shift: 15 }]), 536);
+    expect(n.sendMss).toBe(536);
+    expect(n.wscale).toEqual({ send: 8, recv: 14 });
+  });
+});

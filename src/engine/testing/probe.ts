@@ -1,0 +1,182 @@
+/**
+ * Test-only: one host under test and a scripted peer, in the manner of packetdrill. The
+ * test injects segments the peer "sends" and reads what the host sent back; timers fire
+ * when the test advances time.
+ */
+import type { AppCall, CallResult, Output } from '../api';
+import { createHost, hostCall, hostPacket, hostTimer, socketInfo, type Host } from '../host';
+import type { IsnConfig } from '../isn';
+import { profiles, type Profile } from '../profiles';
+import { seq } from '../seq';
+import { Flag, type Segment, type SocketId, type TcpOption, type TimerName } from '../types';
+
+export const LOCAL = '192.168.0.1';
+export const REMOTE = '192.0.2.1';
+export const REMOTE_PORT = 40000;
+
+export interface Inject {
+  readonly flags: string;
+  readonly seq: number;
+  readonly ack?: number;
+  readonly win?: number;
+  readonly options?: readonly TcpOption[];
+  readonly payload?: Uint8Array | number;
+  readonly dstPort?: number;
+  readonly srcPort?: number;
+}
+
+const LETTERS: Readonly<Record<string, number>> = {
+  S: Flag.SYN,
+  F: Flag.FIN,
+  R: Flag.RST,
+  P: Flag.PSH,
+  '.': Flag.ACK,
+};
+
+/** packetdrill-style flags: "S", "S.", "F.", "R", "P.", "." ; "-" for none. */
+export function parseFlags(text: string): number {
+  let f = 0;
+  for (const ch of text) f |= LETTERS[ch] ?? 0;
+  return f;
+}
+
+export class Probe {
+  host: Host;
+  now = 0;
+  /** Our port and the peer's, as injected segments address them. */
+  localPort = 8080;
+  remotePort = REMOTE_PORT;
+  /** Everything the host output, in order. */
+  readonly log: Output[] = [];
+  private cursor = 0;
+  private timers: { socket: SocketId; timer: TimerName; at: number }[] = [];
+
+  constructor(
+    profile: Profile = profiles.linux,
+    isn: IsnConfig = { mode: 'fixed', value: 0 },
+    synCookies = false,
+  ) {
+    this.host = createHost({ address: LOCAL, profile, isn, synCookies });
+  }
+
+  call(call: AppCall): CallResult {
+    const r = hostCall(this.host, call, this.now);
+    this.host = r.host;
+    this.take(r.outputs);
+    return r.result;
+  }
+
+  inject(i: Inject): void {
+    const payload =
+      typeof i.payload === 'number'
+        ? new Uint8Array(i.payload).fill(0x61)
+        : (i.payload ?? new Uint8Array(0));
+    const segment: Segment = {
+      srcPort: i.srcPort ?? this.remotePort,
+      dstPort: i.dstPort ?? this.localPort,
+      seq: seq(i.seq),
+      ack: seq(i.ack ?? 0),
+      flags: parseFlags(i.flags),
+      window: i.win ?? 65535,
+      urgent: 0,
+      options: i.options ?? [],
+      payload,
+    };
+    const r = hostPacket(this.host, { src: REMOTE, dst: LOCAL, segment }, this.now);
+    this.host = r.host;
+    this.take(r.outputs);
+  }
+
+  /** Moves time to now + ms, firing due timers in order. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at);
+      const t = this.timers[0];
+      if (!t || t.at > end) break;
+      this.timers.shift();
+      this.now = t.at;
+      const r = hostTimer(this.host, t.socket, t.timer, this.now);
+      this.host = r.host;
+      this.take(r.outputs);
+    }
+    this.now = end;
+  }
+
+  /** Segments sent since the last call, as [time-less] segments. */
+  sent(): Segment[] {
+    const out: Segment[] = [];
+    for (; this.cursor < this.log.length; this.cursor++) {
+      const o = this.log[this.cursor] as Output;
+      if (o.type === 'packet') out.push(o.packet.segment);
+    }
+    return out;
+  }
+
+  outputsOf<T extends Output['type']>(type: T): Extract<Output, { type: T }>[] {
+    return this.log.filter((o): o is Extract<Output, { type: T }> => o.type === type);
+  }
+
+  info(socket: SocketId) {
+    return socketInfo(this.host, socket);
+  }
+
+  private take(outputs: readonly Output[]): void {
+    for (const o of outputs) {
+      this.log.push(o);
+      if (o.type === 'timer' && o.action === 'set' && o.at !== undefined) {
+        this.timers.push({ socket: o.socket, timer: o.timer, at: o.at });
+      }
+    }
+  }
+}
+
+/** A compact description of a segment for assertions: "S. 0:0(0) ack 1 win 64240". */
+export function describeSegment(s: Segment): string {
+  const f = s.flags;
+  let flags = '';
+  if (f & Flag.SYN) flags += 'S';
+  if (f & Flag.FIN) flags += 'F';
+  if (f & Flag.RST) flags += 'R';
+  if (f & Flag.PSH) flags += 'P';
+  if (f & Flag.ACK) flags += '.';
+  const end = (s.seq + s.payload.length) >>> 0;
+  let text = `${flags || '-'} ${s.seq}:${end}(${s.payload.length})`;
+  if (f & Flag.ACK) text += ` ack ${s.ack}`;
+  return `${text} win ${s.window}`;
+}
+
+/** Passive open fixture: listen on 8080, peer's SYN (ISN 0), our SYN-ACK, peer's ACK, accept. */
+export function acceptedProbe(
+  profile: Profile = profiles.linux,
+  synOptions: readonly TcpOption[] = [{ kind: 'mss', value: 1000 }],
+): { probe: Probe; socket: SocketId; listener: SocketId } {
+  const probe = new Probe(profile);
+  const listener = probe.call({ call: 'listen', port: 8080 }).socket as SocketId;
+  probe.inject({ flags: 'S', seq: 0, win: 65535, options: synOptions });
+  probe.inject({ flags: '.', seq: 1, ack: 1, win: 65535 });
+  const socket = probe.call({ call: 'accept', socket: listener }).socket as SocketId;
+  probe.sent();
+  return { probe, socket, listener };
+}
+
+/** Active open fixture: connect to the peer, which answers SYN-ACK (ISN 0, mss 1000). */
+export function connectedProbe(profile: Profile = profiles.linux): {
+  probe: Probe;
+  socket: SocketId;
+} {
+  const probe = new Probe(profile);
+  const socket = probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 })
+    .socket as SocketId;
+  probe.localPort = 5000;
+  probe.remotePort = 8080;
+  probe.inject({
+    flags: 'S.',
+    seq: 0,
+    ack: 1,
+    win: 65535,
+    options: [{ kind: 'mss', value: 1000 }],
+  });
+  probe.sent();
+  return { probe, socket };
+}
