@@ -34,7 +34,7 @@ export type LinkSettings = Pick<RunSettings, 'delay' | 'jitter' | 'loss'>;
  */
 export type Intervention =
   | { readonly at: number; readonly kind: 'drop'; readonly id: number }
-  | { readonly at: number; readonly kind: 'link'; readonly link: LinkSettings };
+  | { readonly at: number; readonly kind: 'link'; readonly link: Partial<LinkSettings> };
 
 export interface EndpointInfo {
   readonly name: string;

@@ -30,7 +30,8 @@ export function createSettingsSlice(
       const run = { ...state.run, ...patch };
       if (isMidRun(state) && onlyLinkChanges(patch)) {
         // RFC-independent lab rule: a new link applies from the playhead on; the past stays.
-        const link = { delay: run.delay, jitter: run.jitter, loss: run.loss };
+        // Only the fields the user changed: the rest of the link (per direction) stays as it was.
+        const link: Partial<LinkSettings> = { ...patch };
         const interventions = [
           ...state.interventions,
           { at: state.t, kind: 'link' as const, link },

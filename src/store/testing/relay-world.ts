@@ -24,7 +24,7 @@ const ADDRESS = { client: '10.0.0.1:49152', server: '10.0.0.2:80' };
 
 function delayAt(settings: RunSettings, interventions: readonly Intervention[], t: number) {
   let delay = settings.delay;
-  for (const i of interventions) if (i.kind === 'link' && i.at <= t) delay = i.link.delay;
+  for (const i of interventions) if (i.kind === 'link' && i.at <= t) delay = i.link.delay ?? delay;
   return delay;
 }
 

@@ -1,0 +1,39 @@
+/** The Scenario picker: every preset by its title, with the paragraph saying what it teaches. */
+import { useId } from 'react';
+import type { LabState } from '../../store';
+import { useLab } from '../../store';
+import styles from './Controls.module.css';
+
+const selectPresets = (s: LabState) => s.presets;
+const selectPreset = (s: LabState) => s.run.preset;
+const selectChoosePreset = (s: LabState) => s.choosePreset;
+
+export function ScenarioPicker() {
+  const presets = useLab(selectPresets);
+  const preset = useLab(selectPreset);
+  const choosePreset = useLab(selectChoosePreset);
+  const id = useId();
+  const description = presets.find((p) => p.name === preset)?.description ?? '';
+  return (
+    <div className={styles.scenario}>
+      <div className={styles.field}>
+        <label htmlFor={id}>Scenario</label>
+        <select
+          id={id}
+          value={preset}
+          aria-describedby={`${id}-description`}
+          onChange={(event) => choosePreset(event.currentTarget.value)}
+        >
+          {presets.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id={`${id}-description`} className={styles.description}>
+        {description}
+      </p>
+    </div>
+  );
+}

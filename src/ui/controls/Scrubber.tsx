@@ -1,0 +1,50 @@
+/**
+ * The Time slider: scrub to any moment. Its position follows the playhead motion value directly
+ * (no React render per frame); moving it seeks the store.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type { LabState } from '../../store';
+import { useLab } from '../../store';
+import { formatTime } from '../diagram/geometry';
+import { usePlayhead } from '../layout/playhead';
+import styles from './Controls.module.css';
+
+const selectEndTime = (s: LabState) => s.timeline.endTime;
+const selectSeek = (s: LabState) => s.seek;
+
+export function Scrubber() {
+  const endTime = useLab(selectEndTime);
+  const seek = useLab(selectSeek);
+  const playhead = usePlayhead();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const readout = useRef<HTMLOutputElement>(null);
+  useEffect(() => {
+    const show = (t: number) => {
+      const text = `${formatTime(t)} of ${formatTime(endTime)}`;
+      if (input.current) {
+        input.current.value = String(t);
+        input.current.setAttribute('aria-valuetext', text);
+      }
+      if (readout.current) readout.current.textContent = text;
+    };
+    show(playhead.get());
+    return playhead.on('change', show);
+  }, [playhead, endTime]);
+  return (
+    <div className={styles.scrubber}>
+      <label htmlFor={id}>Time</label>
+      <input
+        ref={input}
+        id={id}
+        type="range"
+        min={0}
+        max={endTime}
+        step="any"
+        defaultValue={playhead.get()}
+        onChange={(event) => seek(Number(event.currentTarget.value))}
+      />
+      <output ref={readout} htmlFor={id} className={styles.readout} />
+    </div>
+  );
+}

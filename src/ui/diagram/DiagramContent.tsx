@@ -1,0 +1,159 @@
+/**
+ * Everything drawn in the diagram's time coordinates for one render window: state tags, timers
+ * and arrows with their labels. It renders again only when the window, the cursor, the run or the
+ * selection change; the per-frame motion lives in motion values inside.
+ */
+import { memo, useMemo } from 'react';
+import type { SegmentSpan, Timeline } from '../../store';
+import { spansInWindow, timersInWindow } from '../../store';
+import { segmentAccessibleName, segmentLabel, type TraceFacts } from '../format/segment-label';
+import { timeY, type Geometry } from './geometry';
+import { layoutLabels, type PlacedLabel } from './label-layout';
+import { stackNotes } from './margin-layout';
+import { SegmentArrow, type ArrowEnds } from './SegmentArrow';
+import { StateTag } from './StateTag';
+import { TimerBar } from './TimerBar';
+
+export interface DiagramContentProps {
+  timeline: Timeline;
+  g: Geometry;
+  from: number;
+  to: number;
+  cursor: number;
+  facts: TraceFacts;
+  selectedId: number | null;
+  markerIds: { client: string; server: string };
+  onActivate: (id: number, how: 'select' | 'click' | 'drop') => void;
+}
+
+function spanKey(span: SegmentSpan): string {
+  return span.copy ? `${span.id}-copy-${span.endAt}` : String(span.id);
+}
+
+interface Layout {
+  spans: SegmentSpan[];
+  ends: Map<string, ArrowEnds>;
+  labels: Map<string, PlacedLabel>;
+  notes: Map<string, number>;
+}
+
+function useLayout(props: DiagramContentProps): Layout {
+  const { timeline, g, from, to, facts } = props;
+  return useMemo(() => {
+    const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
+    const spans = spansInWindow(timeline, from, to);
+    const ends = new Map<string, ArrowEnds>();
+    const requests = spans.map((span) => {
+      const key = spanKey(span);
+      const arrow = {
+        x1: lane.get(span.send.from) ?? 0,
+        y1: timeY(g, span.sentAt),
+        x2: lane.get(span.send.to) ?? 0,
+        y2: timeY(g, span.crossingEndsAt),
+      };
+      ends.set(key, arrow);
+      const tag = span.copy ? 'DUP ' : span.send.retransmit > 0 ? 'RTX ' : '';
+      return { key, text: tag + segmentLabel(span.send, facts), ...arrow };
+    });
+    const first = g.lifelineX[0] ?? 0;
+    const last = g.lifelineX[g.lifelineX.length - 1] ?? g.width;
+    const labels = new Map(
+      layoutLabels(requests, {
+        charWidth: g.charWidth,
+        height: g.fontSize + 8,
+        minX: first + 14,
+        maxX: last - 14,
+      }).map((label) => [label.key, label]),
+    );
+    const notes = new Map<string, number>();
+    for (const endpoint of timeline.endpoints) {
+      const changes = (timeline.states.get(endpoint.name) ?? []).filter(
+        (c) => c.t >= from && c.t <= to,
+      );
+      const timers = timersInWindow(timeline, from, to).filter((x) => x.endpoint === endpoint.name);
+      const stacked = stackNotes(
+        [
+          ...changes.map((c) => ({ key: `state-${c.index}`, y: timeY(g, c.t) })),
+          ...timers.map((x) => ({ key: `timer-${x.setIndex}`, y: timeY(g, x.setAt) })),
+        ],
+        g.fontSize + 2,
+      );
+      for (const [key, y] of stacked) notes.set(key, y);
+    }
+    return { spans, ends, labels, notes };
+  }, [timeline, g, from, to, facts]);
+}
+
+export const DiagramContent = memo(function DiagramContent(props: DiagramContentProps) {
+  const { timeline, g, from, to, cursor, facts, selectedId, markerIds, onActivate } = props;
+  const layout = useLayout(props);
+  const lanes = timeline.endpoints.map((e, i) => ({
+    endpoint: e,
+    x: g.lifelineX[i] ?? 0,
+    outward: (i === 0 ? -1 : 1) as -1 | 1,
+  }));
+  const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
+  return (
+    <>
+      {lanes.map(({ endpoint, x, outward }) =>
+        (timeline.states.get(endpoint.name) ?? [])
+          .filter((c) => c.index <= cursor && c.t >= from && c.t <= to)
+          .map((change) => (
+            <StateTag
+              key={`state-${change.index}`}
+              change={change}
+              lifelineX={x}
+              y={timeY(g, change.t)}
+              noteY={layout.notes.get(`state-${change.index}`) ?? timeY(g, change.t)}
+              outward={outward}
+              fontSize={g.fontSize}
+            />
+          )),
+      )}
+      {timersInWindow(timeline, from, to)
+        .filter((timer) => timer.setIndex <= cursor)
+        .map((timer) => {
+          const lane = laneOf.get(timer.endpoint);
+          if (!lane) return null;
+          return (
+            <TimerBar
+              key={`timer-${timer.setIndex}`}
+              timer={timer}
+              g={g}
+              lifelineX={lane.x}
+              outward={lane.outward}
+              noteY={layout.notes.get(`timer-${timer.setIndex}`) ?? timeY(g, timer.setAt)}
+              ended={timer.endIndex >= 0 && timer.endIndex <= cursor}
+            />
+          );
+        })}
+      {layout.spans
+        .filter((span) => span.sendIndex <= cursor)
+        .map((span) => {
+          const key = spanKey(span);
+          const ends = layout.ends.get(key) as ArrowEnds;
+          const side = span.send.from === timeline.endpoints[0]?.name ? 'client' : 'server';
+          const original =
+            span.send.original !== undefined
+              ? timeline.spanById.get(span.send.original)
+              : undefined;
+          return (
+            <SegmentArrow
+              key={key}
+              span={span}
+              ends={ends}
+              label={layout.labels.get(key)}
+              name={segmentAccessibleName(span.send, facts)}
+              ended={span.endIndex >= 0 && span.endIndex <= cursor}
+              selected={selectedId === span.id && !span.copy}
+              side={side}
+              markerId={markerIds[side]}
+              originalY={original ? timeY(g, original.sentAt) : undefined}
+              fontSize={g.fontSize}
+              onActivate={onActivate}
+            />
+          );
+        })}
+    </>
+  );
+});

@@ -1,0 +1,138 @@
+/**
+ * The sequence diagram: a lifeline per endpoint under its state badge, time running down, each
+ * segment an arrow from send to arrival. The view follows the playhead (a motion value scrolls the
+ * content) and only the arrows near the view are rendered, so a 10,000-segment run stays light.
+ */
+import { m } from 'framer-motion';
+import { useCallback, useId, useMemo, useRef } from 'react';
+import type { LabState } from '../../store';
+import { isInFlight, useLab, useLabStore } from '../../store';
+import { usePlayhead } from '../layout/playhead';
+import { selectTraceFacts } from '../layout/trace-facts';
+import { useDerived } from '../layout/use-derived';
+import { useElementSize } from '../layout/use-element-size';
+import { DiagramContent } from './DiagramContent';
+import { diagramGeometry, renderWindow, viewStartAt } from './geometry';
+import { LifelineHeads } from './LifelineHeads';
+import { PlayheadLine } from './PlayheadLine';
+import styles from './SequenceDiagram.module.css';
+import { TimeGrid } from './TimeGrid';
+
+const selectTimeline = (s: LabState) => s.timeline;
+const selectViewSpan = (s: LabState) => s.viewSpan;
+const selectCursor = (s: LabState) => s.cursor;
+const selectSelectedId = (s: LabState) => s.selectedId;
+const selectWindowBlock = (s: LabState) => renderWindow(s.t, s.viewSpan, s.timeline.endTime).block;
+const selectZoomIn = (s: LabState) => s.zoomIn;
+const selectZoomOut = (s: LabState) => s.zoomOut;
+
+export function SequenceDiagram() {
+  const canvas = useRef<HTMLDivElement>(null);
+  const size = useElementSize(canvas);
+  const store = useLabStore();
+  const timeline = useLab(selectTimeline);
+  const viewSpan = useLab(selectViewSpan);
+  const cursor = useLab(selectCursor);
+  const selectedId = useLab(selectSelectedId);
+  const block = useLab(selectWindowBlock);
+  const facts = useLab(selectTraceFacts);
+  const zoomIn = useLab(selectZoomIn);
+  const zoomOut = useLab(selectZoomOut);
+  const playhead = usePlayhead();
+  const g = useMemo(
+    () => diagramGeometry(size, timeline.endpoints.length, viewSpan),
+    [size, timeline.endpoints.length, viewSpan],
+  );
+  const scroll = useDerived(
+    playhead,
+    useCallback(
+      (t: number) => -viewStartAt(t, viewSpan, timeline.endTime) * g.pxPerMs,
+      [viewSpan, timeline.endTime, g.pxPerMs],
+    ),
+  );
+  const half = viewSpan / 2;
+  const from = (block - 1) * half;
+  const to = (block + 4) * half;
+  const baseId = useId().replace(/:/g, '');
+  const markerIds = useMemo(
+    () => ({ client: `${baseId}-head-client`, server: `${baseId}-head-server` }),
+    [baseId],
+  );
+  const onActivate = useCallback(
+    (id: number, how: 'select' | 'click' | 'drop') => {
+      const state = store.getState();
+      const span = state.timeline.spanById.get(id);
+      if (!span) return;
+      // Clicking a segment on the wire loses it (the future forks); any click selects it.
+      if (how !== 'select' && isInFlight(span, state.t, state.cursor)) state.dropSegment(id);
+      store.getState().select(id);
+    },
+    [store],
+  );
+  return (
+    <figure className={styles.figure} aria-label="Sequence diagram">
+      <LifelineHeads endpoints={timeline.endpoints} g={g} />
+      <div ref={canvas} className={styles.canvas}>
+        <svg
+          className={styles.svg}
+          width={size.width}
+          height={size.height}
+          role="group"
+          aria-label="Segments over time"
+        >
+          <defs>
+            {(['client', 'server'] as const).map((side) => (
+              <marker
+                key={side}
+                id={markerIds[side]}
+                className={styles[`marker-${side}`]}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" />
+              </marker>
+            ))}
+          </defs>
+          {g.lifelineX.map((x, i) => (
+            <line
+              key={i}
+              className={styles.lifeline}
+              x1={x}
+              x2={x}
+              y1={0}
+              y2={size.height}
+              aria-hidden="true"
+            />
+          ))}
+          <m.g style={{ y: scroll }}>
+            <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
+            <DiagramContent
+              timeline={timeline}
+              g={g}
+              from={from}
+              to={to}
+              cursor={cursor}
+              facts={facts}
+              selectedId={selectedId}
+              markerIds={markerIds}
+              onActivate={onActivate}
+            />
+            <PlayheadLine g={g} />
+          </m.g>
+        </svg>
+        <div className={styles.zoom}>
+          <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={zoomOut} aria-label="Zoom out" title="Zoom out">
+            −
+          </button>
+        </div>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * A timer along its endpoint's lifeline: the planned life as an outline from set to expiry, the
+ * time already run filled in, and a note beside the lifeline that counts down ("RTO 0.62 s left")
+ * and then says how it ended ("RTO fired", marked with a burst at the lifeline).
+ */
+import { m } from 'framer-motion';
+import { memo, useCallback } from 'react';
+import type { TimerSpan } from '../../store';
+import { usePlayhead } from '../layout/playhead';
+import { useDerived } from '../layout/use-derived';
+import { formatTime, timeY, type Geometry } from './geometry';
+import styles from './SequenceDiagram.module.css';
+import { TIMER_SHORT_NAMES } from './timer-names';
+
+export interface TimerBarProps {
+  timer: TimerSpan;
+  g: Geometry;
+  lifelineX: number;
+  /** Which side of the lifeline the bar and its note sit on. */
+  outward: -1 | 1;
+  noteY: number;
+  /** Has the event that ended the timer happened at the cursor? */
+  ended: boolean;
+}
+
+/** The note's words at virtual time t (the bar is drawn only once the timer is set). */
+export function timerNote(timer: TimerSpan, t: number, ended: boolean): string {
+  const name = TIMER_SHORT_NAMES[timer.timer];
+  if (!ended && t < timer.endAt) return `${name} ${formatTime(timer.expiresAt - t)} left`;
+  if (timer.outcome === 'fired') return `${name} fired`;
+  if (timer.outcome === 'cancelled') return `${name} stopped`;
+  if (timer.outcome === 'reset') return `${name} restarted`;
+  return `${name} ${formatTime(timer.expiresAt - timer.setAt)}`;
+}
+
+export const TimerBar = memo(function TimerBar({
+  timer,
+  g,
+  lifelineX,
+  outward,
+  noteY,
+  ended,
+}: TimerBarProps) {
+  const playhead = usePlayhead();
+  const top = timeY(g, timer.setAt);
+  const barX = outward < 0 ? lifelineX - 10 : lifelineX + 4;
+  const elapsedHeight = useDerived(
+    playhead,
+    useCallback(
+      (t: number) => Math.max(0, Math.min(t, timer.endAt) - timer.setAt) * g.pxPerMs,
+      [timer, g],
+    ),
+  );
+  const note = useDerived(
+    playhead,
+    useCallback((t: number) => timerNote(timer, t, ended), [timer, ended]),
+  );
+  const endY = timeY(g, timer.endAt);
+  const noteX = lifelineX + outward * 16;
+  return (
+    <g className={`${styles.timer} ${styles[`timer-${timer.outcome}`] ?? ''}`} aria-hidden="true">
+      <rect
+        className={styles.timerPlanned}
+        x={barX}
+        y={top}
+        width={6}
+        height={Math.max(1, (timer.expiresAt - timer.setAt) * g.pxPerMs)}
+      />
+      <m.rect className={styles.timerElapsed} x={barX} y={top} width={6} height={elapsedHeight} />
+      {ended && timer.outcome === 'fired' && (
+        <path
+          className={styles.timerFired}
+          d={`M ${barX + 3} ${endY - 8} L ${barX + 6} ${endY - 2} L ${barX + 11} ${endY} L ${barX + 6} ${endY + 2} L ${barX + 3} ${endY + 8} L ${barX} ${endY + 2} L ${barX - 5} ${endY} L ${barX} ${endY - 2} Z`}
+        />
+      )}
+      <m.text
+        className={styles.timerNote}
+        x={noteX}
+        y={noteY}
+        textAnchor={outward < 0 ? 'end' : 'start'}
+        dominantBaseline="central"
+        fontSize={g.fontSize - 2}
+      >
+        {note}
+      </m.text>
+    </g>
+  );
+});

@@ -1,0 +1,103 @@
+/**
+ * Where things go in the sequence diagram: lifeline columns, the time scale, and the window of
+ * time the view shows. Pure functions of the container size, the zoom and the playhead, so the
+ * picture at a moment is always the same picture.
+ */
+
+export interface DiagramSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Geometry {
+  readonly width: number;
+  readonly height: number;
+  /** x of each lifeline, left to right. */
+  readonly lifelineX: readonly number[];
+  /** Space between the time gutter and a lifeline, where state tags and timers sit. */
+  readonly margin: number;
+  /** Width of the time-axis gutter on the left (0 on narrow screens). */
+  readonly gutter: number;
+  /** Vertical pixels per virtual millisecond. */
+  readonly pxPerMs: number;
+  /** Blank space above t=0 and below the last moment in view. */
+  readonly pad: number;
+  readonly fontSize: number;
+  /** Width of one character of the monospace label font (estimate, for layout). */
+  readonly charWidth: number;
+  readonly compact: boolean;
+}
+
+const MONOSPACE_CHAR_RATIO = 0.62;
+
+export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: number): Geometry {
+  const compact = size.width < 620;
+  const fontSize = compact ? 12 : 15;
+  const charWidth = fontSize * MONOSPACE_CHAR_RATIO;
+  const gutter = compact ? 0 : 64;
+  // Room for the longest state name ("ESTABLISHED", "SYN-RECEIVED") beside each lifeline.
+  const margin = Math.ceil(13 * (fontSize - 2) * MONOSPACE_CHAR_RATIO) + 14;
+  const left = gutter + margin;
+  const right = size.width - margin;
+  const count = Math.max(1, lifelines);
+  const lifelineX = Array.from({ length: count }, (_, i) =>
+    count === 1 ? (left + right) / 2 : left + ((right - left) * i) / (count - 1),
+  );
+  const pad = fontSize * 2;
+  const pxPerMs = Math.max(1e-6, (size.height - 2 * pad) / Math.max(1e-3, viewSpan));
+  return {
+    width: size.width,
+    height: size.height,
+    lifelineX,
+    margin,
+    gutter,
+    pxPerMs,
+    pad,
+    fontSize,
+    charWidth,
+    compact,
+  };
+}
+
+/**
+ * The first virtual millisecond in view: the view follows the playhead, keeping it about two
+ * thirds down so the learner sees what led here and a little of what comes; it never scrolls
+ * before t=0 nor past the end.
+ */
+export function viewStartAt(t: number, viewSpan: number, endTime: number): number {
+  const latest = Math.max(0, endTime - viewSpan);
+  return Math.min(latest, Math.max(0, t - viewSpan * 0.65));
+}
+
+/**
+ * The stretch of time the diagram renders: the view rounded out to half-span blocks, so React
+ * re-renders the arrows only when the view crosses a block, not on every animation frame.
+ */
+export function renderWindow(t: number, viewSpan: number, endTime: number) {
+  const half = viewSpan / 2;
+  const block = Math.floor(viewStartAt(t, viewSpan, endTime) / half);
+  return { block, from: (block - 1) * half, to: (block + 4) * half };
+}
+
+/** y of virtual time `t` in content coordinates (before the view's scroll). */
+export function timeY(g: Geometry, t: number): number {
+  return g.pad + t * g.pxPerMs;
+}
+
+/** Tick spacing: a round number of milliseconds giving ticks about 80 px apart. */
+export function tickStep(pxPerMs: number): number {
+  const target = 80 / pxPerMs;
+  const magnitude = 10 ** Math.floor(Math.log10(target));
+  for (const factor of [1, 2, 5, 10]) if (magnitude * factor >= target) return magnitude * factor;
+  return magnitude * 10;
+}
+
+/** "1.25 s" or "62.5 ms": how the diagram writes times. */
+export function formatTime(ms: number): string {
+  if (Math.abs(ms) >= 1000) return `${trimNumber(ms / 1000, 3)} s`;
+  return `${trimNumber(ms, 1)} ms`;
+}
+
+function trimNumber(value: number, digits: number): string {
+  return Number(value.toFixed(digits)).toString();
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { fitLabel, layoutLabels, type LabelRequest } from './label-layout';
+
+const metrics = { charWidth: 9, height: 20, minX: 150, maxX: 650 };
+
+function arrow(key: string, y1: number, y2: number, leftToRight = true): LabelRequest {
+  return leftToRight
+    ? { key, text: `ACK seq=${key} ack=1`, x1: 100, y1, x2: 700, y2 }
+    : { key, text: `ACK seq=${key} ack=1`, x1: 700, y1, x2: 100, y2 };
+}
+
+function boxesOverlap(a: ReturnType<typeof layoutLabels>[number], b: typeof a): boolean {
+  return (
+    Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < (a.height + b.height) / 2
+  );
+}
+
+describe('segment labels', () => {
+  it('sit on the middle of their own arrow when there is room', () => {
+    const [label] = layoutLabels([arrow('1', 0, 100)], metrics);
+    expect(label).toMatchObject({ x: 400, y: 50, displaced: false });
+  });
+
+  it('never overlap each other, even for arrows sent at the same moment', () => {
+    const requests = Array.from({ length: 12 }, (_, i) =>
+      arrow(String(i), 10 + i, 110 + i, i % 2 === 0),
+    );
+    const labels = layoutLabels(requests, metrics);
+    for (const a of labels)
+      for (const b of labels) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
+    expect(labels.some((l) => l.displaced)).toBe(true);
+  });
+
+  it('stay clear of the lifelines and the arrows ends', () => {
+    const labels = layoutLabels([arrow('1', 0, 4), arrow('2', 0, 4, false)], metrics);
+    for (const l of labels) {
+      expect(l.x - l.width / 2).toBeGreaterThanOrEqual(metrics.minX);
+      expect(l.x + l.width / 2).toBeLessThanOrEqual(metrics.maxX);
+    }
+  });
+
+  it('are shortened word by word to fit a narrow screen', () => {
+    expect(fitLabel('PSH-ACK seq=701 ack=201 len=18', 24)).toBe('PSH-ACK seq=701 ack=201');
+    expect(fitLabel('SYN seq=700', 40)).toBe('SYN seq=700');
+    expect(fitLabel('SYN-ACK', 4)).toBe('SYN…');
+    const [label] = layoutLabels(
+      [{ ...arrow('1', 0, 100), text: 'PSH-ACK seq=701 ack=201 len=18' }],
+      {
+        ...metrics,
+        minX: 300,
+        maxX: 520,
+      },
+    );
+    expect(label?.text).toBe('PSH-ACK seq=701 ack=201');
+  });
+});
