@@ -5,4 +5,10 @@ export { decodeOptions, encodeOptions, MAX_OPTIONS_BYTES, OptionKind } from './o
 export { decodeSegment, encodeSegment } from './tcp-header';
 export type { DecodedSegment, SegmentAddresses } from './tcp-header';
 export { bytesOfSendEvent, segmentFromSendEvent } from './send-event';
+export { decodeFrame, frameOfSendEvent } from './frame';
+export type { DecodedFrame } from './frame';
+export { capturedSegments } from './capture';
+export type { CapturedSegment } from './capture';
+export { CAPTURE_EPOCH_SECONDS, readPcap, timestampOf, writePcap } from './pcap';
+export type { CapturedFrame, CaptureOptions, CapturePoint } from './pcap';
 export { bytesToHex, hexToBytes } from './hex';

@@ -44,7 +44,9 @@ export type ScriptTcpOption =
       readonly cookie: string | null;
       readonly symbol?: string;
     }
-  | { readonly kind: 'md5'; readonly digest: string };
+  | { readonly kind: 'md5'; readonly digest: string }
+  /** An option the script grammar cannot write; only found in segments the engine sent. */
+  | { readonly kind: 'raw'; readonly type: number; readonly data: string };
 
 /** `<...>`: the script does not check the options of this outbound segment. */
 export type ScriptOptions = readonly ScriptTcpOption[] | 'unchecked';

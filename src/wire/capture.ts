@@ -1,0 +1,106 @@
+/**
+ * Which segments a capture holds, and when, depends on where it is taken — as with a real
+ * tcpdump:
+ * - at an endpoint: each segment it sends, at send time, and each segment it receives, at
+ *   delivery time. A segment lost on the way shows on the sender's side only; a duplicated
+ *   one arrives (and shows) twice.
+ * - on the link: every segment as it enters the link (send time), lost ones included, plus
+ *   each copy the link makes, when it makes it.
+ */
+import type { DeliverEvent, DuplicateEvent, SendEvent, Trace } from '../sim/trace';
+
+export type CapturePoint = 'client' | 'server' | 'link';
+const CAPTURE_POINTS: readonly string[] = ['client', 'server', 'link'];
+
+export interface CaptureOptions {
+  readonly captureAt: CapturePoint;
+  /**
+   * The endpoint whose capture to take, when it is not the one `captureAt` names (e.g.
+   * 'client-2'); only with captureAt 'client' or 'server'.
+   */
+  readonly endpoint?: string;
+  /** The run's endpoints (RunResult.endpoints): when given, the endpoint must be one of them. */
+  readonly endpoints?: readonly { readonly name: string }[];
+}
+
+export interface CapturedSegment {
+  /** Virtual time of the capture, ms. */
+  readonly t: number;
+  readonly send: SendEvent;
+  /** IPv4 identification: numbered per sending address in order of sending, copies keep it. */
+  readonly identification: number;
+  readonly seen: 'sent' | 'received' | 'copied';
+}
+
+export function capturedSegments(trace: Trace, options: CaptureOptions): CapturedSegment[] {
+  const endpoint = captureEndpoint(trace, options);
+  const sends = new Map<number, { send: SendEvent; identification: number }>();
+  const nextId = new Map<string, number>();
+  const captured: CapturedSegment[] = [];
+  const sent = (e: DeliverEvent | DuplicateEvent): { send: SendEvent; identification: number } => {
+    const known = sends.get(e.id);
+    if (!known) {
+      throw new Error(
+        `${e.type} event at t=${e.t} names segment #${e.id}, which was not sent before`,
+      );
+    }
+    return known;
+  };
+
+  for (const event of trace) {
+    if (event.type === 'send') {
+      checkTime(event.t, event.id);
+      const host = event.src.slice(0, event.src.lastIndexOf(':'));
+      const identification = nextId.get(host) ?? 1;
+      nextId.set(host, (identification + 1) & 0xffff);
+      sends.set(event.id, { send: event, identification });
+      if (endpoint === undefined || event.from === endpoint) {
+        captured.push({ t: event.t, send: event, identification, seen: 'sent' });
+      }
+    } else if (event.type === 'deliver') {
+      const { send, identification } = sent(event);
+      if (endpoint !== undefined && send.to === endpoint) {
+        checkTime(event.t, event.id);
+        captured.push({ t: event.t, send, identification, seen: 'received' });
+      }
+    } else if (event.type === 'duplicate') {
+      const { send, identification } = sent(event);
+      if (endpoint === undefined) {
+        checkTime(event.t, event.id);
+        captured.push({ t: event.t, send, identification, seen: 'copied' });
+      }
+    }
+  }
+  // A capture's timestamps never go backwards; the sort is stable, so ties keep trace order.
+  return captured.sort((a, b) => a.t - b.t);
+}
+
+/** The endpoint name to capture at, or undefined for the link; clear errors for bad input. */
+function captureEndpoint(trace: Trace, options: CaptureOptions): string | undefined {
+  const { captureAt, endpoint, endpoints } = options;
+  if (!CAPTURE_POINTS.includes(captureAt)) {
+    throw new Error(`capture point must be client, server or link, got "${String(captureAt)}"`);
+  }
+  if (captureAt === 'link') {
+    if (endpoint !== undefined) {
+      throw new Error(`a capture on the link takes no endpoint (got "${endpoint}")`);
+    }
+    return undefined;
+  }
+  const name = endpoint ?? captureAt;
+  if (endpoints && !endpoints.some((e) => e.name === name)) {
+    const known = endpoints.map((e) => e.name).join(', ');
+    throw new Error(`no endpoint named "${name}" in this run (endpoints: ${known})`);
+  }
+  const sends = trace.filter((e) => e.type === 'send');
+  if (sends.length > 0 && !sends.some((e) => e.from === name || e.to === name)) {
+    throw new Error(`no segment in this trace was sent by or to an endpoint named "${name}"`);
+  }
+  return name;
+}
+
+function checkTime(t: number, id: number): void {
+  if (!Number.isFinite(t) || t < 0) {
+    throw new Error(`segment #${id} has time ${t}; a capture needs finite times of 0 or more`);
+  }
+}

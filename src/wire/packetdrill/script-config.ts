@@ -1,0 +1,202 @@
+/**
+ * Which profile a script runs with and how its header options and shell commands tune it.
+ * The profile follows the script's origin: Linux (google and kernel scripts, or any script that
+ * sources defaults.sh) or FreeBSD (the tcp-testsuite; `rfc` when STANDARD is defined, the
+ * branch that holds the RFC's answer).
+ */
+import { profiles, type Profile } from '../../engine/profiles';
+import type { HeaderOption, Script } from './ast';
+import { commandVerdicts, type PieceVerdict } from './sysctl';
+
+export type Origin = 'linux' | 'freebsd' | 'unknown';
+
+export interface LineVerdict {
+  readonly status: 'applied' | 'not-applicable';
+  readonly reason: string;
+}
+
+export interface RunConfig {
+  readonly origin: Origin;
+  readonly profile: Profile;
+  readonly synCookies: boolean;
+  /** packetdrill's timing tolerance: max(usecs, percent of the gap since the last event). */
+  readonly toleranceUsecs: number;
+  readonly tolerancePercent: number;
+  /** 0: outbound TS val is not checked (packetdrill's default). */
+  readonly tsTickUsecs: number;
+  readonly strictSegments: boolean;
+  readonly tsEcrScaled: boolean;
+  readonly localIp: string;
+  readonly remoteIp: string;
+  readonly bindPort: number;
+  readonly connectPort: number;
+  /** The variations applied to the base profile, in words. */
+  readonly notes: readonly string[];
+  readonly optionVerdicts: readonly LineVerdict[];
+  /** Verdicts for command events, by index in `script.events`. */
+  readonly commandVerdicts: ReadonlyMap<number, LineVerdict>;
+}
+
+export interface ConfigRequest {
+  readonly fileName?: string;
+  readonly defines?: Readonly<Record<string, string>>;
+  /** Overrides the base profile chosen from the origin. */
+  readonly profile?: Profile;
+}
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+export function detectOrigin(script: Script, fileName: string | undefined): Origin {
+  const name = fileName === undefined ? '' : baseName(fileName);
+  if (name.startsWith('google-packetdrill__') || name.startsWith('linux-selftests__'))
+    return 'linux';
+  if (name.startsWith('freebsd-tcp-testsuite__')) return 'freebsd';
+  const commands = script.events.flatMap((e) =>
+    e.action.type === 'command' ? [e.action.command] : [],
+  );
+  if (commands.some((c) => /defaults\.sh/.test(c))) return 'linux';
+  if (commands.some((c) => /net\.inet\./.test(c))) return 'freebsd';
+  return 'unknown';
+}
+
+function baseProfile(origin: Origin, request: ConfigRequest): Profile {
+  if (request.profile) return request.profile;
+  const standard = request.defines !== undefined && 'STANDARD' in request.defines;
+  if (origin === 'linux') return profiles.linux;
+  if (origin === 'freebsd') return standard ? profiles.rfc : profiles.freebsd;
+  return profiles.rfc;
+}
+
+interface Timing {
+  toleranceUsecs: number;
+  tolerancePercent: number;
+  tsTickUsecs: number;
+  strictSegments: boolean;
+  tsEcrScaled: boolean;
+  localIp: string;
+  remoteIp: string;
+  bindPort: number;
+  connectPort: number;
+}
+
+function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
+  const value = option.value ?? '';
+  const numeric = Number(value);
+  const number = (apply: (n: number) => void, what: string): LineVerdict => {
+    if (value === '' || !Number.isFinite(numeric)) {
+      return { status: 'not-applicable', reason: `--${option.name} needs a number` };
+    }
+    apply(numeric);
+    return { status: 'applied', reason: what };
+  };
+  switch (option.name) {
+    case 'tolerance_usecs':
+      return number((n) => (timing.toleranceUsecs = n), `timing tolerance ${value} µs`);
+    case 'tolerance_percent':
+      return number((n) => (timing.tolerancePercent = n), `timing tolerance ${value} % of the gap`);
+    case 'tcp_ts_tick_usecs':
+      return number(
+        (n) => (timing.tsTickUsecs = n),
+        `outbound TS val checked, ${value} µs per tick`,
+      );
+    case 'bind_port':
+      return number((n) => (timing.bindPort = n), `bind port ${value}`);
+    case 'connect_port':
+      return number((n) => (timing.connectPort = n), `connect port ${value}`);
+    case 'strict_segments':
+      timing.strictSegments = true;
+      return { status: 'applied', reason: 'outbound segments are not aggregated' };
+    case 'tcp_ts_ecr_scaled':
+      timing.tsEcrScaled = true;
+      return { status: 'applied', reason: 'inbound TS ecr interpolated from the first TS val' };
+    case 'local_ip':
+      timing.localIp = value;
+      return { status: 'applied', reason: `local address ${value}` };
+    case 'remote_ip':
+      timing.remoteIp = value;
+      return { status: 'applied', reason: `remote address ${value}` };
+    case 'ip_version':
+      return value === 'ipv4'
+        ? { status: 'applied', reason: 'IPv4' }
+        : {
+            status: 'not-applicable',
+            reason: `${value}: only IPv4 is simulated; the script runs over IPv4`,
+          };
+    case 'mss':
+      return {
+        status: 'not-applicable',
+        reason:
+          "--mss sets packetdrill's own tun device segmentation; the engine's MSS comes from its profile",
+      };
+    default:
+      return {
+        status: 'not-applicable',
+        reason: `--${option.name} has no meaning in the simulation`,
+      };
+  }
+}
+
+function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdict {
+  const applied = verdicts.flatMap((v) => ('setting' in v ? [v.setting.note] : []));
+  const ignored = verdicts.flatMap((v) => ('notApplicable' in v ? [v.notApplicable] : []));
+  if (late && applied.length > 0) {
+    return {
+      status: 'not-applicable',
+      reason: `a command after the first socket call cannot change the running engine (${applied.join('; ')})`,
+    };
+  }
+  if (applied.length === 0) return { status: 'not-applicable', reason: ignored.join('; ') };
+  const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
+  return { status: 'applied', reason: `${applied.join('; ')}${rest}` };
+}
+
+export function configure(script: Script, request: ConfigRequest = {}): RunConfig {
+  const origin = detectOrigin(script, request.fileName);
+  const base = baseProfile(origin, request);
+  const freebsdProfile = base.name === 'freebsd';
+  const timing: Timing = {
+    toleranceUsecs: 4000, // packetdrill's default --tolerance_usecs
+    tolerancePercent: 12.5, // packetdrill's default --tolerance_percent
+    tsTickUsecs: 0,
+    strictSegments: false,
+    tsEcrScaled: false,
+    localIp: '192.168.0.1', // packetdrill's default --local_ip
+    remoteIp: '192.0.2.1', // packetdrill's default --remote_ip
+    bindPort: 8080,
+    connectPort: 8080,
+  };
+  const optionVerdicts = script.options.map((o) => applyOption(o, timing));
+
+  let profile: Profile = base;
+  let synCookies = false;
+  const notes: string[] = [];
+  const verdicts = new Map<number, LineVerdict>();
+  let started = false;
+  script.events.forEach((event, index) => {
+    if (event.action.type !== 'command') {
+      started = true;
+      return;
+    }
+    const pieces = commandVerdicts(event.action.command, profile, freebsdProfile);
+    if (!started) {
+      for (const piece of pieces) {
+        if (!('setting' in piece)) continue;
+        profile = { ...profile, ...piece.setting.profile };
+        if (piece.setting.synCookies !== undefined) synCookies = piece.setting.synCookies;
+        notes.push(piece.setting.note);
+      }
+    }
+    verdicts.set(index, summarize(pieces, started));
+  });
+  return {
+    origin,
+    profile,
+    synCookies,
+    ...timing,
+    notes,
+    optionVerdicts,
+    commandVerdicts: verdicts,
+  };
+}

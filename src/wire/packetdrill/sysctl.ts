@@ -1,0 +1,159 @@
+/**
+ * Shell commands in scripts become profile settings: Linux's defaults.sh baseline and
+ * set_sysctls.py / `sysctl` assignments, FreeBSD's `sysctl -w net.inet.tcp.*`. Everything
+ * else is reported as not applicable with the reason.
+ */
+import type { Profile } from '../../engine/profiles';
+
+export interface Setting {
+  readonly profile: Partial<Profile>;
+  readonly synCookies?: boolean;
+  /** What was applied, in words. */
+  readonly note: string;
+}
+
+/** One piece of a command: either a setting or the reason it does not apply. */
+export type PieceVerdict = { readonly setting: Setting } | { readonly notApplicable: string };
+
+const onOff = (v: string): boolean => Number(v) !== 0;
+
+/**
+ * packetdrill's gtests/net/common/defaults.sh (copied in ../shared/conformance): wscale 8 from
+ * tcp_rmem max 15 MiB, TS and SACK on, 5 SYN and SYN-ACK retries, SYN cookies on.
+ */
+export const LINUX_DEFAULTS_SH: Setting = {
+  profile: {
+    windowScale: 8,
+    timestamps: true,
+    sackPermitted: true,
+    synRetries: 5,
+    synAckRetries: 5,
+  },
+  synCookies: true,
+  note: 'defaults.sh: wscale 8, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1',
+};
+
+type Rule = (value: string, base: Profile) => PieceVerdict;
+
+const set =
+  (field: (v: string, base: Profile) => Partial<Profile>, what: string): Rule =>
+  (v, base) => ({ setting: { profile: field(v, base), note: `${what} = ${v}` } });
+
+const LINUX_RULES: Readonly<Record<string, Rule>> = {
+  tcp_syn_retries: set((v) => ({ synRetries: Number(v) }), 'tcp_syn_retries'),
+  tcp_synack_retries: set((v) => ({ synAckRetries: Number(v) }), 'tcp_synack_retries'),
+  tcp_timestamps: set((v) => ({ timestamps: onOff(v) }), 'tcp_timestamps'),
+  tcp_sack: set((v) => ({ sackPermitted: onOff(v) }), 'tcp_sack'),
+  tcp_window_scaling: set(
+    (v, base) => ({ windowScale: onOff(v) ? (base.windowScale ?? 7) : null }),
+    'tcp_window_scaling',
+  ),
+  tcp_syncookies: (v) => ({
+    setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
+  }),
+  tcp_fastopen: () => ({ notApplicable: 'tcp_fastopen: the engine has no TCP Fast Open' }),
+};
+
+const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
+  rfc1323: set(
+    (v, base) =>
+      onOff(v)
+        ? { timestamps: true, windowScale: base.windowScale ?? 6 }
+        : { timestamps: false, windowScale: null },
+    'net.inet.tcp.rfc1323',
+  ),
+  'sack.enable': set((v) => ({ sackPermitted: onOff(v) }), 'net.inet.tcp.sack.enable'),
+  rexmit_initial: set((v) => ({ rtoInitialMs: Number(v) }), 'net.inet.tcp.rexmit_initial (ms)'),
+  rexmit_min: set((v) => ({ rtoMinMs: Number(v) }), 'net.inet.tcp.rexmit_min (ms)'),
+  keepinit: set((v) => ({ connectTimeoutMs: Number(v) }), 'net.inet.tcp.keepinit (ms)'),
+  recvspace: set((v) => ({ receiveBuffer: Number(v) }), 'net.inet.tcp.recvspace'),
+  sendspace: set((v) => ({ sendBuffer: Number(v) }), 'net.inet.tcp.sendspace'),
+  insecure_rst: set(
+    (v) => ({ rfc5961: !onOff(v) }),
+    'net.inet.tcp.insecure_rst (RFC 5961 off when 1)',
+  ),
+  insecure_syn: set(
+    (v) => ({ rfc5961: !onOff(v) }),
+    'net.inet.tcp.insecure_syn (RFC 5961 off when 1)',
+  ),
+  blackhole: (v) =>
+    onOff(v)
+      ? { notApplicable: 'net.inet.tcp.blackhole: the engine always answers closed ports with RST' }
+      : {
+          setting: {
+            profile: {},
+            note: 'net.inet.tcp.blackhole = 0 (closed ports answer with RST, as the engine does)',
+          },
+        },
+  'ecn.enable': () => ({ notApplicable: 'net.inet.tcp.ecn.enable: ECN is not modeled' }),
+  rexmit_slop: () => ({
+    notApplicable: "net.inet.tcp.rexmit_slop: FreeBSD's RTO slop is not modeled",
+  }),
+  rexmit_drop_options: () => ({
+    notApplicable:
+      'net.inet.tcp.rexmit_drop_options: the engine never drops options from retransmitted SYNs',
+  }),
+  'hostcache.purgenow': () => ({ notApplicable: 'the simulation has no host cache to purge' }),
+};
+
+const NOT_MODELED_KERNEL = (name: string): PieceVerdict => ({
+  notApplicable: `${name}: no engine setting for this sysctl`,
+});
+
+/** One `name=value` assignment, Linux (`net.ipv4.tcp_x`, `/proc/sys/net/ipv4/tcp_x`) or FreeBSD. */
+export function sysctlVerdict(
+  assignment: string,
+  base: Profile,
+  freebsdProfile: boolean,
+): PieceVerdict {
+  const m = /^([^=\s]+)\s*=\s*"?([^"]*)"?$/.exec(assignment.trim());
+  if (!m) return { notApplicable: `'${assignment}' is not a name=value assignment` };
+  const [, rawName = '', value = ''] = m;
+  const name = rawName.replace(/^\/proc\/sys\//, '').replace(/\//g, '.');
+  const linux = /^net\.ipv4\.(tcp_\w+)$/.exec(name)?.[1];
+  if (linux !== undefined)
+    return (LINUX_RULES[linux] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);
+  const freebsd = /^net\.inet\.tcp\.(.+)$/.exec(name)?.[1];
+  if (freebsd !== undefined) {
+    if (!freebsdProfile) {
+      return { notApplicable: `${name}: FreeBSD settings apply to the freebsd profile only` };
+    }
+    return (FREEBSD_RULES[freebsd] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);
+  }
+  if (name === 'kern.ipc.maxsockbuf') {
+    return { notApplicable: 'kern.ipc.maxsockbuf: socket buffer limits are not modeled' };
+  }
+  return NOT_MODELED_KERNEL(name);
+}
+
+/** Splits a command block into its verdicts, one per assignment or shell command. */
+export function commandVerdicts(
+  command: string,
+  base: Profile,
+  freebsdProfile: boolean,
+): PieceVerdict[] {
+  const verdicts: PieceVerdict[] = [];
+  for (const piece of command
+    .split(/\n|;|&&/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const words = piece.split(/\s+/);
+    const program = words[0] ?? '';
+    if (program.endsWith('defaults.sh')) {
+      verdicts.push({ setting: LINUX_DEFAULTS_SH });
+    } else if (program.endsWith('set_sysctls.py')) {
+      for (const a of words.slice(1)) verdicts.push(sysctlVerdict(a, base, freebsdProfile));
+    } else if (program === 'sysctl') {
+      for (const a of words.slice(1).filter((w) => !w.startsWith('-'))) {
+        verdicts.push(sysctlVerdict(a, base, freebsdProfile));
+      }
+    } else if (/sysctl_restore/.test(program)) {
+      verdicts.push({
+        notApplicable: "restores the machine's sysctls; a simulation has nothing to restore",
+      });
+    } else {
+      verdicts.push({ notApplicable: `shell command '${program}' is not run by the simulation` });
+    }
+  }
+  return verdicts;
+}

@@ -1,0 +1,151 @@
+/**
+ * The engine under test on a virtual clock. The script plays the remote peer, so there is no
+ * link and no second endpoint: inbound segments go straight into the host, and the host's
+ * outbound segments wait in a queue until a `>` line takes them. Timers fire in time order only
+ * when the runner moves the clock. Time is kept in integer microseconds, as packetdrill keeps
+ * it; the engine is called with milliseconds.
+ */
+import type { AppCall, CallResult, HostConfig, Output, SocketInfo } from '../../engine/api';
+import { createHost, hostCall, hostPacket, hostSockets, hostTimer, socketInfo, type Host } from '../../engine/host';
+import type { Profile } from '../../engine/profiles';
+import type { Packet, SocketId, TimerName } from '../../engine/types';
+
+export interface Emitted {
+  readonly packet: Packet;
+  readonly atUsecs: number;
+  readonly socket: SocketId | null;
+  readonly retransmit: number;
+}
+
+interface PendingTimer {
+  readonly socket: SocketId;
+  readonly timer: TimerName;
+  readonly atUsecs: number;
+}
+
+const toMs = (usecs: number): number => usecs / 1000;
+const toUsecs = (ms: number): number => Math.round(ms * 1000);
+
+export class EngineWorld {
+  private host: Host | null = null;
+  private config: HostConfig;
+  private clock = 0;
+  private readonly timers = new Map<string, PendingTimer>();
+  /** Segments the engine sent that no `>` line has taken yet, oldest first. */
+  readonly outbound: Emitted[] = [];
+
+  constructor(
+    config: HostConfig,
+    private readonly onOutput: (output: Output, atUsecs: number) => void,
+  ) {
+    this.config = config;
+  }
+
+  get nowUsecs(): number {
+    return this.clock;
+  }
+
+  get profile(): Profile {
+    return this.config.profile;
+  }
+
+  /** Whether the host exists yet; profile changes are only possible before. */
+  get started(): boolean {
+    return this.host !== null;
+  }
+
+  /** Socket options that change the whole profile (FreeBSD's TCP_KEEPINIT) before the first call. */
+  tuneProfile(change: Partial<Profile>): boolean {
+    if (this.host) return false;
+    this.config = { ...this.config, profile: { ...this.config.profile, ...change } };
+    return true;
+  }
+
+  private ensureHost(): Host {
+    this.host ??= createHost(this.config);
+    return this.host;
+  }
+
+  call(call: AppCall): CallResult {
+    const step = hostCall(this.ensureHost(), call, toMs(this.clock));
+    this.host = step.host;
+    this.take(step.outputs);
+    return step.result;
+  }
+
+  inject(packet: Packet): void {
+    const step = hostPacket(this.ensureHost(), packet, toMs(this.clock));
+    this.host = step.host;
+    this.take(step.outputs);
+  }
+
+  info(socket: SocketId): SocketInfo | undefined {
+    return this.host ? socketInfo(this.host, socket) : undefined;
+  }
+
+  sockets(): SocketId[] {
+    return this.host ? hostSockets(this.host) : [];
+  }
+
+  nextTimerUsecs(): number | null {
+    let next: number | null = null;
+    for (const t of this.timers.values()) if (next === null || t.atUsecs < next) next = t.atUsecs;
+    return next;
+  }
+
+  /** Fires every timer due at or before `usecs`, in time order; the clock ends at `usecs`. */
+  advanceTo(usecs: number): void {
+    for (;;) {
+      const next = this.nextTimerUsecs();
+      if (next === null || next > usecs) break;
+      this.fireAt(next);
+    }
+    if (usecs > this.clock) this.clock = usecs;
+  }
+
+  /**
+   * Fires timers until a segment waits in the queue that `wanted` accepts, or the next timer
+   * is after `deadline`. True when such a segment is waiting.
+   */
+  advanceUntilSegment(deadlineUsecs: number, wanted: (e: Emitted) => boolean): boolean {
+    for (;;) {
+      if (this.outbound.some(wanted)) return true;
+      const next = this.nextTimerUsecs();
+      if (next === null || next > deadlineUsecs) return false;
+      this.fireAt(next);
+    }
+  }
+
+  /** Fires the timers due at `usecs` (the earliest), moving the clock there. */
+  private fireAt(usecs: number): void {
+    if (usecs > this.clock) this.clock = usecs;
+    const due = [...this.timers.entries()].filter(([, t]) => t.atUsecs === usecs);
+    for (const [key, t] of due) {
+      this.timers.delete(key);
+      const step = hostTimer(this.ensureHost(), t.socket, t.timer, toMs(usecs));
+      this.host = step.host;
+      this.take(step.outputs);
+    }
+  }
+
+  private take(outputs: readonly Output[]): void {
+    for (const output of outputs) {
+      if (output.type === 'packet') {
+        this.outbound.push({
+          packet: output.packet,
+          atUsecs: this.clock,
+          socket: output.socket,
+          retransmit: output.retransmit,
+        });
+      } else if (output.type === 'timer') {
+        const key = `${output.socket}/${output.timer}`;
+        if (output.action === 'set' && output.at !== undefined) {
+          this.timers.set(key, { socket: output.socket, timer: output.timer, atUsecs: toUsecs(output.at) });
+        } else {
+          this.timers.delete(key);
+        }
+      }
+      this.onOutput(output, this.clock);
+    }
+  }
+}
