@@ -231,8 +231,19 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
         reactions.push(out);
     }
   }
+  // The application hears of a new connection before it reads from it.
+  reactions.sort((a, b) => REACTION_ORDER.indexOf(a.type) - REACTION_ORDER.indexOf(b.type));
   for (const out of reactions) react(world, ep, out);
 }
+
+const REACTION_ORDER: readonly Output['type'][] = [
+  'acceptable',
+  'established',
+  'readable',
+  'eof',
+  'error',
+  'closed',
+];
 
 /** The default application's reaction to what its host reported. */
 function react(world: World, ep: EndpointRuntime, out: Output): void {

@@ -6,6 +6,25 @@
 import type { Scenario } from '../scenario';
 import { validateScenario } from '../validate';
 import handshake from './handshake.json';
+import handshakeData from './handshake-data.json';
+import lostSyn from './lost-syn.json';
+import lostSynAck from './lost-syn-ack.json';
+import lostAck from './lost-ack.json';
+import synTimeout from './syn-timeout.json';
+import closedPort from './closed-port.json';
+import filteredPort from './filtered-port.json';
+import simultaneousOpen from './simultaneous-open.json';
+import activeClose from './active-close.json';
+import passiveClose from './passive-close.json';
+import simultaneousClose from './simultaneous-close.json';
+import halfClose from './half-close.json';
+import abortRst from './abort-rst.json';
+import synFlood from './syn-flood.json';
+import synCookies from './syn-cookies.json';
+import randomLoss from './random-loss.json';
+import highLatency from './high-latency.json';
+import optionsNegotiation from './options-negotiation.json';
+import isnWraparound from './isn-wraparound.json';
 
 export interface Preset {
   readonly name: string;
@@ -21,7 +40,28 @@ interface PresetFile {
   readonly scenario: unknown;
 }
 
-const FILES: readonly PresetFile[] = [handshake];
+const FILES: readonly PresetFile[] = [
+  handshake,
+  handshakeData,
+  lostSyn,
+  lostSynAck,
+  lostAck,
+  synTimeout,
+  closedPort,
+  filteredPort,
+  simultaneousOpen,
+  activeClose,
+  passiveClose,
+  simultaneousClose,
+  halfClose,
+  abortRst,
+  synFlood,
+  synCookies,
+  randomLoss,
+  highLatency,
+  optionsNegotiation,
+  isnWraparound,
+];
 
 function load(file: PresetFile): Preset {
   const result = validateScenario(file.scenario);
