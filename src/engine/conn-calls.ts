@@ -156,14 +156,17 @@ function concatAll(chunks: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 /**
- * Receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2): after a read, advertise the
- * larger window only once it has grown by min(half the buffer, one MSS).
+ * Window update after a read. Receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2):
+ * only once the window has grown by min(half the buffer, one MSS); and, as Linux
+ * (tcp_cleanup_rbuf), only when the new window is at least twice what the peer may still
+ * send, so a read from a nearly empty buffer does not cost a segment.
  */
 function windowUpdate(d: Draft, ctx: Ctx): void {
   if (d.state !== 'ESTABLISHED' && d.state !== 'FIN-WAIT-1' && d.state !== 'FIN-WAIT-2') return;
-  const newEdge = seqAdd(d.rcvNxt, receiveWindow(d));
-  const growth = seqDiff(newEdge, d.rcvAdvertised);
-  if (growth >= Math.min(d.rcvBuffer / 2, payloadMss(d))) {
+  const offered = receiveWindow(d);
+  const remaining = Math.max(0, seqDiff(d.rcvAdvertised, d.rcvNxt));
+  const growth = seqDiff(seqAdd(d.rcvNxt, offered), d.rcvAdvertised);
+  if (growth >= Math.min(d.rcvBuffer / 2, payloadMss(d)) && offered >= 2 * remaining) {
     d.ackNow = true;
     flush(d, ctx);
   }

@@ -18,11 +18,13 @@ export function tsNow(d: Readonly<Draft>, ctx: Ctx): number {
 }
 
 /**
- * RCV.WND: free space in the receive buffer, never moving the right edge we advertised
+ * RCV.WND: free space in the receive buffer, as far as the window field can say it
+ * (RFC 7323 §2.3), never moving the right edge we advertised
  * before to the left (RFC 9293 §3.8.6.2.2, "shrinking the window" is discouraged).
  */
 export function receiveWindow(d: Readonly<Draft>): number {
-  const free = Math.max(0, d.rcvBuffer - d.rcvUnread);
+  const shift = d.negotiated?.wscale?.send ?? 0;
+  const free = Math.min(Math.max(0, d.rcvBuffer - d.rcvUnread), 65535 * 2 ** shift);
   const promised = seqDiff(d.rcvAdvertised, d.rcvNxt);
   return Math.max(free, promised);
 }
