@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createHost, hostCall, hostTimer } from './host';
+import { profiles } from './profiles';
+import { ADDRESS, establishedPair, Pair } from './testing/pair';
+import { describeSegment, Probe } from './testing/probe';
+
+describe('host: many sockets', () => {
+  it('one listener serves two clients on different ephemeral ports', () => {
+    const pair = new Pair({ profile: profiles.linux });
+    const l = pair.call('B', { call: 'listen', port: 80 }).socket ?? -1;
+    const c1 = pair.call('A', { call: 'connect', remote: ADDRESS.B, remotePort: 80 }).socket ?? -1;
+    const c2 = pair.call('A', { call: 'connect', remote: ADDRESS.B, remotePort: 80 }).socket ?? -1;
+    pair.settle();
+    expect([pair.info('A', c1)?.localPort, pair.info('A', c2)?.localPort]).toEqual([49152, 49153]);
+    const s1 = pair.call('B', { call: 'accept', socket: l }).socket ?? -1;
+    const s2 = pair.call('B', { call: 'accept', socket: l }).socket ?? -1;
+    expect(pair.call('B', { call: 'accept', socket: l }).result).toBe('EAGAIN');
+    pair.call('A', { call: 'send', socket: c2, data: new TextEncoder().encode('two') });
+    pair.call('A', { call: 'send', socket: c1, data: new TextEncoder().encode('one') });
+    pair.settle();
+    const text = (s: number) =>
+      new TextDecoder().decode(pair.call('B', { call: 'receive', socket: s }).data);
+    expect([text(s1), text(s2)]).toEqual(['one', 'two']);
+  });
+
+  it('a full SYN queue drops further SYNs when SYN cookies are off', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
+    expect(p.sent()).toHaveLength(1);
+    expect(p.info(l)?.synQueue).toBe(1);
+  });
+
+  it('with SYN cookies a full queue answers statelessly and a valid returning ACK creates the connection', () => {
+    const p = new Probe(profiles.linux, { mode: 'rfc', key: 1234 }, true);
+    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.sent();
+    p.inject({
+      flags: 'S',
+      seq: 5000,
+      srcPort: 1002,
+      options: [
+        { kind: 'mss', value: 1460 },
+        { kind: 'wscale', shift: 7 },
+      ],
+    });
+    const [cookie] = p.sent();
+    expect(cookie?.options).toEqual([{ kind: 'mss', value: 1460 }]);
+    expect(p.info(l)?.synQueue).toBe(1);
+    const socketsBefore = p.host.sockets.size;
+    p.inject({
+      flags: '.',
+      seq: 5001,
+      ack: ((cookie?.seq ?? 0) + 1) >>> 0,
+      srcPort: 1002,
+      payload: 5,
+    });
+    expect(p.host.sockets.size).toBe(socketsBefore + 1);
+    expect(p.info(l)?.acceptQueue).toBe(1);
+    const s = p.call({ call: 'accept', socket: l }).socket ?? -1;
+    expect(p.info(s)).toMatchObject({ state: 'ESTABLISHED', unread: 5 });
+    expect(p.info(s)?.negotiated).toMatchObject({ sendMss: 1460, wscale: null, timestamps: false });
+  });
+
+  it('an ACK with a forged cookie gets a RST', () => {
+    const p = new Probe(profiles.linux, { mode: 'rfc', key: 1234 }, true);
+    p.call({ call: 'listen', port: 8080, backlog: 1 });
+    p.inject({ flags: '.', seq: 5001, ack: 77777 });
+    expect(p.sent().map(describeSegment)).toEqual(['R 77777:77777(0) win 0']);
+  });
+
+  it('the accept queue bounds the backlog: the third ACK waits while accept() lags', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
+    expect(p.info(l)).toMatchObject({ acceptQueue: 1, synQueue: 0 });
+  });
+
+  it('closing a listener resets connections nobody accepted', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0 });
+    p.inject({ flags: '.', seq: 1, ack: 1 });
+    p.sent();
+    p.call({ call: 'close', socket: l });
+    expect(p.sent().map(describeSegment)).toEqual(['R. 1:1(0) ack 1 win 0']);
+    expect(p.host.sockets.size).toBe(0);
+  });
+
+  it('ignores a stale timer fire', () => {
+    const { pair, a } = establishedPair();
+    const before = pair.hosts.A;
+    const r = hostTimer(before, a, 'retransmit', pair.now);
+    expect(r.outputs).toEqual([]);
+    expect(r.host).toBe(before);
+  });
+
+  it('never mutates the host it is given', () => {
+    const h0 = createHost({
+      address: '10.0.0.1',
+      profile: profiles.linux,
+      isn: { mode: 'fixed', value: 1 },
+    });
+    const snapshot = JSON.stringify([...h0.sockets]);
+    const r = hostCall(h0, { call: 'connect', remote: '10.0.0.2', remotePort: 80 }, 0);
+    expect(JSON.stringify([...h0.sockets])).toBe(snapshot);
+    expect(r.host).not.toBe(h0);
+  });
+
+  it('calls on an unknown socket report EBADF', () => {
+    const p = new Probe();
+    expect(p.call({ call: 'send', socket: 99, data: new Uint8Array(1) }).result).toBe('EBADF');
+  });
+});
