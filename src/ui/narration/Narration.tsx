@@ -68,6 +68,11 @@ export function Narration({
 
 /** "t = 1.025 s" or "t = 25 ms": when the event happened, in virtual time. */
 export function formatTime(t: number): string {
+  return `t = ${formatClock(t)}`;
+}
+
+/** "1.025 s" or "25 ms". */
+export function formatClock(t: number): string {
   const rounded = Math.round(t * 1000) / 1000;
-  return rounded >= 1000 ? `t = ${rounded / 1000} s` : `t = ${rounded} ms`;
+  return rounded >= 1000 ? `${rounded / 1000} s` : `${rounded} ms`;
 }

@@ -1,0 +1,146 @@
+/**
+ * The event log: the whole trace as a table named "Event log", the textual twin of the
+ * diagram. Long traces render only the rows in view (fixed-height rows, spacer rows above and
+ * below) and stay a real table for screen readers through aria-rowcount and aria-rowindex. The
+ * current event's row carries aria-current and is scrolled into view as playback moves; a
+ * segment's row has a button that selects that segment.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Trace } from '../../sim/trace';
+import { summarizeEvent } from '../format/event-summary';
+import type { TraceFacts } from '../format/trace-facts';
+import { formatClock } from '../narration/Narration';
+import styles from './EventLog.module.css';
+import { scrollToShow, visibleRows } from './visible-rows';
+
+export interface EventLogProps {
+  readonly trace: Trace;
+  readonly facts: TraceFacts;
+  /** Index in `trace` of the current event; -1 before the first. */
+  readonly currentIndex: number;
+  readonly selectedSegmentId?: number | undefined;
+  readonly onSelectSegment?: (segmentId: number) => void;
+  /** Row height in CSS pixels; rows are fixed-height so the table can be virtualized. */
+  readonly rowHeight?: number;
+}
+
+export function EventLog({
+  trace,
+  facts,
+  currentIndex,
+  selectedSegmentId,
+  onSelectSegment,
+  rowHeight = 40,
+}: EventLogProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(480);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    setViewport(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  // Follow playback: bring the current row into view when it changes.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || currentIndex < 0) return;
+    const next = scrollToShow(currentIndex, el.scrollTop, el.clientHeight, rowHeight, rowHeight);
+    if (next !== undefined) el.scrollTop = next;
+  }, [currentIndex, rowHeight]);
+
+  const { first, last } = visibleRows(trace.length, scrollTop, viewport, rowHeight);
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const e = trace[i];
+    if (e === undefined) continue;
+    const s = summarizeEvent(e, facts);
+    const current = i === currentIndex;
+    const selected = s.segmentId !== undefined && s.segmentId === selectedSegmentId;
+    rows.push(
+      <tr
+        key={i}
+        aria-rowindex={i + 2}
+        aria-current={current ? 'step' : undefined}
+        className={[styles.row, current && styles.current, i > currentIndex && styles.future]
+          .filter(Boolean)
+          .join(' ')}
+        style={{ height: rowHeight }}
+      >
+        <td className={styles.time}>{formatClock(e.t)}</td>
+        <td className={styles.who}>{s.who}</td>
+        <td className={styles.what}>
+          {current && <span className={styles.marker}>▶ </span>}
+          {s.what}
+        </td>
+        <td className={styles.details}>
+          {s.segmentId !== undefined && onSelectSegment !== undefined ? (
+            <button
+              type="button"
+              className={styles.select}
+              aria-pressed={selected}
+              onClick={() => s.segmentId !== undefined && onSelectSegment(s.segmentId)}
+            >
+              {s.details}
+            </button>
+          ) : (
+            s.details
+          )}
+        </td>
+      </tr>,
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      tabIndex={0}
+      role="region"
+      aria-label="Event log, scrollable"
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <table className={styles.table} aria-label="Event log" aria-rowcount={trace.length + 1}>
+        <colgroup>
+          <col className={styles.colTime} />
+          <col className={styles.colWho} />
+          <col className={styles.colWhat} />
+          <col />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1} style={{ height: rowHeight }}>
+            <th scope="col">Time</th>
+            <th scope="col">Where</th>
+            <th scope="col">Event</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {first > 0 && <Spacer height={first * rowHeight} />}
+          {rows}
+          {last < trace.length && <Spacer height={(trace.length - last) * rowHeight} />}
+          {trace.length === 0 && (
+            <tr>
+              <td colSpan={4} className={styles.emptyRow}>
+                No events yet.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Stands in for the rows not rendered, so the scrollbar matches the whole trace. */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className={styles.spacer}>
+      <td colSpan={4} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
