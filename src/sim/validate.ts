@@ -86,20 +86,26 @@ function checkEndpoints(problems: Problems, value: unknown): ScenarioEndpoint[] 
     problems.add('endpoints', `must be a non-empty list, got ${show(value)}`);
     return [];
   }
-  const endpoints = value.flatMap(
-    (e, i) => checkEndpoint(problems, child('endpoints', i), e) ?? [],
-  );
-  endpoints.forEach((endpoint, i) => {
-    const earlier = endpoints.slice(0, i);
-    if (earlier.some((e) => e.name === endpoint.name)) {
-      problems.add(child('endpoints', i), `the name "${endpoint.name}" is used twice`);
+  const checked = value.map((e, i) => checkEndpoint(problems, child('endpoints', i), e));
+  // Names and addresses must be unique even when another field of an entry is wrong.
+  value.forEach((raw: unknown, i) => {
+    const earlier = value.slice(0, i) as unknown[];
+    const field = (entry: unknown, key: string): unknown =>
+      typeof entry === 'object' && entry !== null
+        ? (entry as Record<string, unknown>)[key]
+        : undefined;
+    const name = field(raw, 'name');
+    const address = field(raw, 'address');
+    if (typeof name === 'string' && earlier.some((e) => field(e, 'name') === name)) {
+      problems.add(child('endpoints', i), `the name "${name}" is used twice`);
     }
-    if (earlier.some((e) => e.address === endpoint.address)) {
+    if (typeof address === 'string' && earlier.some((e) => field(e, 'address') === address)) {
       problems.add(
         child('endpoints', i),
-        `the address ${endpoint.address} is used twice (one host per address)`,
+        `the address ${address} is used twice (one host per address)`,
       );
     }
   });
+  const endpoints = checked.filter((e): e is ScenarioEndpoint => e !== undefined);
   return endpoints;
 }

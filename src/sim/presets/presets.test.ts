@@ -1,0 +1,214 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatTrace } from '../format';
+import { runScenario } from '../run';
+import type { RunResult } from '../run-types';
+import type { CallEvent, SendEvent, StateEvent, TraceEvent } from '../trace';
+import { getPreset, presets } from './index';
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function run(name: string): RunResult {
+  const preset = getPreset(name);
+  if (!preset) throw new Error(`no preset ${name}`);
+  return runScenario(preset.scenario);
+}
+
+const sends = (t: readonly TraceEvent[]) => t.filter((e): e is SendEvent => e.type === 'send');
+const states = (t: readonly TraceEvent[], who: string) =>
+  t.filter((e): e is StateEvent => e.type === 'state' && e.endpoint === who).map((e) => e.to);
+const connectOutcome = (t: readonly TraceEvent[]) =>
+  t.find((e): e is CallEvent => e.type === 'call' && e.call === 'connect' && e.async === true);
+const finalState = (t: readonly TraceEvent[], who: string) => states(t, who).at(-1);
+
+describe('presets', () => {
+  it('has the twenty presets the issue asks for, each with a title and a description', () => {
+    expect(presets.map((p) => p.name)).toEqual([
+      'handshake',
+      'handshake-data',
+      'lost-syn',
+      'lost-syn-ack',
+      'lost-ack',
+      'syn-timeout',
+      'closed-port',
+      'filtered-port',
+      'simultaneous-open',
+      'active-close',
+      'passive-close',
+      'simultaneous-close',
+      'half-close',
+      'abort-rst',
+      'syn-flood',
+      'syn-cookies',
+      'random-loss',
+      'high-latency',
+      'options-negotiation',
+      'isn-wraparound',
+    ]);
+    for (const p of presets) {
+      expect(p.title.length).toBeGreaterThan(5);
+      expect(p.description.length).toBeGreaterThan(100);
+    }
+  });
+
+  it.each(presets.map((p) => p.name))('%s stops by itself and matches its golden trace', (name) => {
+    const result = run(name);
+    expect(result.stop).toBe('idle');
+    const text =
+      formatTrace(result.trace).join('\n') + `\n-- stop: ${result.stop} at ${result.endTime} ms\n`;
+    const file = join(GOLDEN, `${name}.txt`);
+    if (update) writeFileSync(file, text);
+    if (!existsSync(file))
+      throw new Error(`${file} is missing: run with UPDATE_GOLDEN=1 to create it`);
+    expect(text).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('each preset teaches what it says', () => {
+  it('handshake-data: the request rides on the segment that completes the handshake', () => {
+    const third = sends(run('handshake-data').trace)[2];
+    expect(third).toMatchObject({ from: 'client', seq: 701, ack: 201, len: 37 });
+  });
+
+  it('lost-syn: the SYN is dropped, retransmitted after 1 s, and both end ESTABLISHED', () => {
+    const { trace } = run('lost-syn');
+    const syns = sends(trace).filter((s) => s.flags.join() === 'SYN');
+    expect(syns.map((s) => [s.t, s.retransmit])).toEqual([
+      [10, 0],
+      [1010, 1],
+    ]);
+    expect(finalState(trace, 'client')).toBe('ESTABLISHED');
+    expect(finalState(trace, 'server')).toBe('ESTABLISHED');
+  });
+
+  it('lost-syn-ack: a SYN-ACK is dropped then retransmitted and both end ESTABLISHED', () => {
+    const { trace } = run('lost-syn-ack');
+    expect(trace).toContainEqual(expect.objectContaining({ type: 'drop', id: 2, reason: 'rule' }));
+    expect(sends(trace).some((s) => s.flags.join() === 'SYN,ACK' && s.retransmit > 0)).toBe(true);
+    expect(finalState(trace, 'client')).toBe('ESTABLISHED');
+    expect(finalState(trace, 'server')).toBe('ESTABLISHED');
+  });
+
+  it('lost-ack: the server stays in SYN-RECEIVED until its retransmitted SYN-ACK is acknowledged', () => {
+    const { trace } = run('lost-ack');
+    const established = trace.find(
+      (e) => e.type === 'state' && e.endpoint === 'server' && e.to === 'ESTABLISHED',
+    );
+    expect(established?.t).toBeGreaterThan(1000);
+  });
+
+  it('syn-timeout: connect() fails with ETIMEDOUT 127 s after the first SYN (linux)', () => {
+    const { trace } = run('syn-timeout');
+    expect(sends(trace)).toHaveLength(7);
+    expect(connectOutcome(trace)).toMatchObject({ t: 127010, result: 'ETIMEDOUT' });
+  });
+
+  it('closed-port: the server answers RST,ACK seq 0 ack 701 and connect() is refused', () => {
+    const { trace } = run('closed-port');
+    expect(sends(trace)[1]).toMatchObject({ flags: ['RST', 'ACK'], seq: 0, ack: 701, win: 0 });
+    expect(connectOutcome(trace)).toMatchObject({ t: 110, result: 'ECONNREFUSED' });
+  });
+
+  it('filtered-port: the firewall drops every SYN and connect() times out', () => {
+    const { trace } = run('filtered-port');
+    expect(trace.filter((e) => e.type === 'drop' && e.reason === 'firewall')).toHaveLength(7);
+    expect(connectOutcome(trace)).toMatchObject({ result: 'ETIMEDOUT' });
+  });
+
+  it('simultaneous-open: both ends pass through SYN-RECEIVED to ESTABLISHED', () => {
+    const { trace } = run('simultaneous-open');
+    for (const who of ['client', 'server']) {
+      expect(states(trace, who)).toEqual(['SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED']);
+    }
+  });
+
+  it('active-close: the client goes FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT; the server CLOSE-WAIT, LAST-ACK', () => {
+    const { trace } = run('active-close');
+    expect(states(trace, 'client').slice(-4)).toEqual([
+      'FIN-WAIT-1',
+      'FIN-WAIT-2',
+      'TIME-WAIT',
+      'CLOSED',
+    ]);
+    expect(states(trace, 'server').slice(-3)).toEqual(['CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
+  });
+
+  it('passive-close: the client waits in CLOSE-WAIT and LAST-ACK; TIME-WAIT is the server’s', () => {
+    const { trace } = run('passive-close');
+    expect(states(trace, 'client').slice(-3)).toEqual(['CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
+    expect(states(trace, 'server').slice(-2)).toEqual(['TIME-WAIT', 'CLOSED']);
+  });
+
+  it('simultaneous-close: both ends pass through CLOSING and TIME-WAIT', () => {
+    const { trace } = run('simultaneous-close');
+    for (const who of ['client', 'server']) {
+      expect(states(trace, who).slice(-4)).toEqual([
+        'FIN-WAIT-1',
+        'CLOSING',
+        'TIME-WAIT',
+        'CLOSED',
+      ]);
+    }
+  });
+
+  it('half-close: the client still receives the response after its FIN', () => {
+    const { trace } = run('half-close');
+    const fin = sends(trace).find((s) => s.from === 'client' && s.flags.includes('FIN'));
+    const response = trace.find((e) => e.type === 'data' && e.endpoint === 'client' && e.len > 0);
+    expect(fin && response && response.t > fin.t).toBe(true);
+  });
+
+  it('abort-rst: the client sends RST and the server learns ECONNRESET', () => {
+    const { trace } = run('abort-rst');
+    expect(sends(trace).some((s) => s.from === 'client' && s.flags.includes('RST'))).toBe(true);
+    expect(trace).toContainEqual(
+      expect.objectContaining({
+        type: 'call',
+        endpoint: 'server',
+        result: 'ECONNRESET',
+        async: true,
+      }),
+    );
+  });
+
+  it('syn-flood: the client gets in only after the half-open entries expire', () => {
+    const outcome = connectOutcome(run('syn-flood').trace);
+    expect(outcome?.result).toBe('ok');
+    expect(outcome?.t).toBeGreaterThan(60_000);
+  });
+
+  it('syn-cookies: with cookies the client gets in at once despite the flood', () => {
+    const outcome = connectOutcome(run('syn-cookies').trace);
+    expect(outcome).toMatchObject({ result: 'ok', t: 300 });
+  });
+
+  it('random-loss: segments are lost, yet every byte arrives in order', () => {
+    const { trace } = run('random-loss');
+    expect(trace.filter((e) => e.type === 'drop' && e.reason === 'loss').length).toBeGreaterThan(1);
+    const text = trace
+      .filter((e) => e.type === 'data' && e.endpoint === 'server')
+      .map((e) => (e.type === 'data' ? Buffer.from(e.bytes, 'hex').toString() : ''))
+      .join('');
+    expect(text).toBe('one\ntwo\nthree\n');
+  });
+
+  it('high-latency: the SYN is retransmitted before the SYN-ACK can arrive (RTT > 1 s)', () => {
+    const syns = sends(run('high-latency').trace).filter((s) => s.flags.join() === 'SYN');
+    expect(syns.map((s) => s.t)).toEqual([10, 1010]);
+  });
+
+  it('options-negotiation: the SYN-ACK echoes only MSS and window scale; no timestamps afterwards', () => {
+    const all = sends(run('options-negotiation').trace);
+    expect(all[1]?.options.map((o) => o.kind)).toEqual(['mss', 'nop', 'wscale']);
+    expect(all.slice(2).every((s) => s.options.length === 0)).toBe(true);
+  });
+
+  it('isn-wraparound: sequence numbers wrap through 0 and the connection closes normally', () => {
+    const { trace } = run('isn-wraparound');
+    expect(sends(trace).some((s) => s.from === 'server' && s.seq === 0 && s.len > 0)).toBe(true);
+    expect(finalState(trace, 'client')).toBe('CLOSED');
+    expect(finalState(trace, 'server')).toBe('CLOSED');
+  });
+});
