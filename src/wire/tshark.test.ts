@@ -1,0 +1,167 @@
+/**
+ * External truth (DESIGN.md, "Tests"): Wireshark's tshark reads every capture the presets
+ * produce. No frame may be malformed or carry a bad IPv4 or TCP checksum, and every expert
+ * warning must be one the run explains (a reset, a gap left by a lost segment). On the link,
+ * tshark's retransmission analysis must mark exactly the segments the trace marks.
+ *
+ * Malformed frames: tshark reports a dissector exception as an expert item of severity
+ * Error, so "no unexplained item of severity warning or above" covers `_ws.malformed` too.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presets, runScenario } from '../sim';
+import type { SendEvent, Trace } from '../sim/trace';
+import { type CapturedSegment, type CapturePoint, capturedSegments } from './capture';
+import { writePcap } from './pcap';
+import { handshakeTrace } from './testing/traces';
+import {
+  analyse,
+  inParallel,
+  SEVERITY_WARNING,
+  TSHARK,
+  type TsharkFrame,
+  tsharkInstalled,
+} from './testing/tshark';
+
+interface Case {
+  readonly name: string;
+  readonly trace: Trace;
+  readonly point: CapturePoint;
+  readonly captured: readonly CapturedSegment[];
+  readonly bytes: Uint8Array;
+}
+
+const POINTS: readonly CapturePoint[] = ['link', 'client', 'server'];
+
+/**
+ * Every preset on the link; at an endpoint when its capture is not the link's frames in the
+ * link's order (loss, duplication, crossing segments), since only then can tshark see
+ * something different.
+ */
+function presetCases(): Case[] {
+  const cases: Case[] = [];
+  for (const preset of presets) {
+    const { trace } = runScenario(preset.scenario);
+    const order = (c: readonly CapturedSegment[]): string => c.map((s) => s.send.id).join(',');
+    let linkOrder = '';
+    for (const point of POINTS) {
+      const captured = capturedSegments(trace, { captureAt: point });
+      if (point === 'link') linkOrder = order(captured);
+      else if (order(captured) === linkOrder) continue;
+      const bytes = writePcap(trace, { captureAt: point });
+      cases.push({ name: `${preset.name} at ${point}`, trace, point, captured, bytes });
+    }
+  }
+  return cases;
+}
+
+/** Whether the run itself accounts for an expert warning tshark gives a frame. */
+function explains(message: string, frame: CapturedSegment, kase: Case): boolean {
+  if (message === 'Connection reset (RST)') return frame.send.flags.includes('RST');
+  if (message.startsWith('Previous segment(s) not captured')) {
+    // At an endpoint, a lost segment leaves a gap in the sequence space; on the link every
+    // sent segment is captured, so a gap there would be a real bug.
+    return kase.point !== 'link' && lostBefore(kase.trace, frame);
+  }
+  return false;
+}
+
+function lostBefore(trace: Trace, frame: CapturedSegment): boolean {
+  const sender = new Map<number, string>();
+  for (const e of trace) if (e.type === 'send') sender.set(e.id, e.from);
+  return trace.some(
+    (e) => e.type === 'drop' && e.t <= frame.t && sender.get(e.id) === frame.send.from,
+  );
+}
+
+/**
+ * What tshark should call a retransmission: the trace's retransmissions, link copies, and —
+ * a tshark heuristic, not an error — a simultaneous-open SYN-ACK, which repeats the ISN of
+ * its sender's own SYN (RFC 9293 §3.5, Figure 8).
+ */
+function expectedRetransmissions(captured: readonly CapturedSegment[]): number[] {
+  const synSeqs = new Set<string>();
+  const key = (s: SendEvent): string => `${s.src}>${s.dst}@${s.seq}`;
+  return captured.flatMap((c, i) => {
+    const isSyn = c.send.flags.includes('SYN');
+    const repeatsSyn = isSyn && synSeqs.has(key(c.send));
+    if (isSyn && c.seen !== 'copied') synSeqs.add(key(c.send));
+    return c.send.retransmit > 0 || c.seen === 'copied' || repeatsSyn ? [i + 1] : [];
+  });
+}
+
+const installed = tsharkInstalled();
+
+describe.runIf(!installed && process.env.CI)('tshark in CI', () => {
+  it('is installed', () => {
+    throw new Error(
+      `${TSHARK} not found: CI checks every capture with Wireshark's tshark (apt-get install tshark)`,
+    );
+  });
+});
+
+describe.skipIf(!installed)(
+  `tshark reads every preset's capture${installed ? '' : ` (skipped: ${TSHARK} not installed)`}`,
+  () => {
+    const cases = installed ? presetCases() : [];
+    const dir = mkdtempSync(join(tmpdir(), 'handshake-lab-pcap-'));
+    const results = new Map<string, TsharkFrame[]>();
+    let corrupted: TsharkFrame[] = [];
+
+    beforeAll(async () => {
+      const files = cases.map((c, i) => {
+        const file = join(dir, `${i}.pcap`);
+        writeFileSync(file, c.bytes);
+        return file;
+      });
+      // A capture with one flipped bit must be caught, or the checks below prove nothing.
+      const bad = writePcap(handshakeTrace(), { captureAt: 'link' });
+      bad[24 + 16 + 14 + 20 + 15] = (bad[24 + 16 + 14 + 20 + 15] ?? 0) ^ 1;
+      writeFileSync(join(dir, 'corrupted.pcap'), bad);
+      const all = await inParallel([...files, join(dir, 'corrupted.pcap')], 3, analyse);
+      cases.forEach((c, i) => results.set(c.name, all[i] ?? []));
+      corrupted = all.at(-1) ?? [];
+    }, 120_000);
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('catches a flipped bit through the TCP checksum', () => {
+      expect(corrupted[0]?.tcpChecksum).toBe('0');
+      expect(corrupted.slice(1).every((f) => f.tcpChecksum === '1')).toBe(true);
+    });
+
+    it.each(cases.map((c) => [c.name, c] as const))(
+      '%s: well formed, checksums good',
+      (_, kase) => {
+        const frames = results.get(kase.name) ?? [];
+        expect(frames).toHaveLength(kase.captured.length);
+        const badChecksums = frames.filter((f) => f.tcpChecksum !== '1' || f.ipChecksum !== '1');
+        expect(badChecksums.map((f) => f.number)).toEqual([]);
+        const unexplained = frames.flatMap((f) =>
+          f.expert
+            .filter((x) => x.severity >= SEVERITY_WARNING)
+            .filter((x) => {
+              const segment = kase.captured[f.number - 1];
+              return !segment || !explains(x.message, segment, kase);
+            })
+            .map(
+              (x) =>
+                `frame ${f.number} (segment #${kase.captured[f.number - 1]?.send.id}): ${x.message}`,
+            ),
+        );
+        expect(unexplained).toEqual([]);
+      },
+    );
+
+    it.each(cases.filter((c) => c.point === 'link').map((c) => [c.name, c] as const))(
+      '%s: tshark marks exactly the trace’s retransmissions',
+      (_, kase) => {
+        const frames = results.get(kase.name) ?? [];
+        const marked = frames.filter((f) => f.retransmission).map((f) => f.number);
+        expect(marked).toEqual(expectedRetransmissions(kase.captured));
+      },
+    );
+  },
+);
