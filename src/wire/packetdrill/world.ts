@@ -5,10 +5,24 @@
  * when the runner moves the clock. Time is kept in integer microseconds, as packetdrill keeps
  * it; the engine is called with milliseconds.
  */
-import type { AppCall, CallResult, HostConfig, Output, SocketInfo } from '../../engine/api';
-import { createHost, hostCall, hostPacket, hostSockets, hostTimer, socketInfo, type Host } from '../../engine/host';
-import type { Profile } from '../../engine/profiles';
-import type { Packet, SocketId, TimerName } from '../../engine/types';
+import {
+  createHost,
+  hostCall,
+  hostPacket,
+  hostSockets,
+  hostTimer,
+  socketInfo,
+  type AppCall,
+  type CallResult,
+  type Host,
+  type HostConfig,
+  type Output,
+  type Packet,
+  type Profile,
+  type SocketId,
+  type SocketInfo,
+  type TimerName,
+} from '../../engine';
 
 export interface Emitted {
   readonly packet: Packet;
@@ -34,9 +48,14 @@ export class EngineWorld {
   /** Segments the engine sent that no `>` line has taken yet, oldest first. */
   readonly outbound: Emitted[] = [];
 
+  /**
+   * `onOutput` sees every output as the engine produces it; `onStep` runs after each complete
+   * engine step, a safe point to call the engine again (a blocked accept() retrying).
+   */
   constructor(
     config: HostConfig,
     private readonly onOutput: (output: Output, atUsecs: number) => void,
+    private readonly onStep: () => void = () => undefined,
   ) {
     this.config = config;
   }
@@ -70,6 +89,7 @@ export class EngineWorld {
     const step = hostCall(this.ensureHost(), call, toMs(this.clock));
     this.host = step.host;
     this.take(step.outputs);
+    this.onStep();
     return step.result;
   }
 
@@ -77,6 +97,7 @@ export class EngineWorld {
     const step = hostPacket(this.ensureHost(), packet, toMs(this.clock));
     this.host = step.host;
     this.take(step.outputs);
+    this.onStep();
   }
 
   info(socket: SocketId): SocketInfo | undefined {
@@ -125,6 +146,7 @@ export class EngineWorld {
       const step = hostTimer(this.ensureHost(), t.socket, t.timer, toMs(usecs));
       this.host = step.host;
       this.take(step.outputs);
+      this.onStep();
     }
   }
 
@@ -140,7 +162,11 @@ export class EngineWorld {
       } else if (output.type === 'timer') {
         const key = `${output.socket}/${output.timer}`;
         if (output.action === 'set' && output.at !== undefined) {
-          this.timers.set(key, { socket: output.socket, timer: output.timer, atUsecs: toUsecs(output.at) });
+          this.timers.set(key, {
+            socket: output.socket,
+            timer: output.timer,
+            atUsecs: toUsecs(output.at),
+          });
         } else {
           this.timers.delete(key);
         }

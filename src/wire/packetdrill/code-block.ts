@@ -1,0 +1,78 @@
+/**
+ * `%{ }%` blocks: packetdrill runs them as Python against tcp_info. The runner checks the one
+ * assertion a simulated endpoint can answer, `assert tcpi_state == TCP_X` (Linux names) or
+ * `TCPI_X` (nplab's FreeBSD names), against the state of the connection under test. Any other
+ * statement makes the line not applicable.
+ */
+import type { TcpState } from '../../engine';
+import type { RunContext } from './run-context';
+import type { Verdict } from './run-context';
+
+const STATES: Readonly<Record<string, TcpState>> = {
+  ESTABLISHED: 'ESTABLISHED',
+  SYN_SENT: 'SYN-SENT',
+  SYN_RECV: 'SYN-RECEIVED',
+  SYN_RECEIVED: 'SYN-RECEIVED',
+  FIN_WAIT1: 'FIN-WAIT-1',
+  FIN_WAIT_1: 'FIN-WAIT-1',
+  FIN_WAIT2: 'FIN-WAIT-2',
+  FIN_WAIT_2: 'FIN-WAIT-2',
+  TIME_WAIT: 'TIME-WAIT',
+  CLOSE: 'CLOSED',
+  CLOSED: 'CLOSED',
+  CLOSE_WAIT: 'CLOSE-WAIT',
+  LAST_ACK: 'LAST-ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+};
+
+const ASSERT_STATE = /^assert\s+tcpi_state\s*==\s*(?:TCPI?S?_)?([A-Z_0-9]+)\s*(?:,.*)?$/;
+
+/** The engine's state for the connection under test; CLOSED once the TCB is gone. */
+function stateUnderTest(ctx: RunContext): TcpState {
+  const s = ctx.sut;
+  if (!s) return 'CLOSED';
+  for (const id of ctx.world.sockets()) {
+    const info = ctx.world.info(id);
+    if (
+      info &&
+      info.localPort === s.localPort &&
+      info.remotePort === s.remotePort &&
+      info.state !== 'LISTEN'
+    ) {
+      return info.state;
+    }
+  }
+  return s.phase === 'listening' ? 'LISTEN' : 'CLOSED';
+}
+
+export function judgeCode(ctx: RunContext, code: string): Verdict {
+  const statements = code
+    .split(/\n|;/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
+  const unchecked = statements.filter((s) => !ASSERT_STATE.test(s));
+  const actual = stateUnderTest(ctx);
+  for (const statement of statements) {
+    const name = ASSERT_STATE.exec(statement)?.[1];
+    if (name === undefined) continue;
+    const expected = STATES[name];
+    if (expected === undefined)
+      return { status: 'failed', reason: `unknown TCP state name ${name}` };
+    if (expected !== actual) {
+      return {
+        status: 'failed',
+        reason: `tcpi_state: expected ${expected} vs actual ${actual}`,
+        expected,
+        actual,
+      };
+    }
+  }
+  if (unchecked.length > 0) {
+    return {
+      status: 'not-applicable',
+      reason: `only tcpi_state assertions are checked; not modeled: ${unchecked.join('; ')}`,
+    };
+  }
+  return { status: 'passed' };
+}

@@ -1,0 +1,97 @@
+/**
+ * Data calls: write, send, sendto, read, recv, and ioctl(SIOCINQ). Payload bytes are zeros:
+ * scripts give only lengths, and the runner compares lengths.
+ */
+import type { Output } from '../../engine';
+import type { SyscallSpec } from './ast';
+import type { CallValue, FdEntry, RunContext } from './run-context';
+import {
+  fail,
+  fdOf,
+  intOf,
+  isOutcome,
+  notApplicable,
+  ok,
+  symbolsOf,
+  type CallOutcome,
+} from './syscall-kit';
+
+function send(ctx: RunContext, entry: FdEntry, length: number): CallOutcome {
+  if (entry.socket === null) return fail('EPIPE');
+  const result = ctx.world.call({
+    call: 'send',
+    socket: entry.socket,
+    data: new Uint8Array(length),
+  });
+  return result.result === 'ok' ? ok(result.bytes ?? length) : fail(result.result);
+}
+
+/** write(fd, buf, n), send(fd, buf, n, flags), sendto(fd, buf, n, flags, addr, len). */
+export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const length = intOf(spec.args[2]);
+  if (length === null) return notApplicable(`${spec.name} needs a byte count`);
+  if (spec.name === 'sendto' && symbolsOf(spec.args[3]).includes('MSG_FASTOPEN')) {
+    return {
+      kind: 'failed',
+      reason: 'sendto(MSG_FASTOPEN) needs TCP Fast Open, which the engine does not implement',
+    };
+  }
+  const flags = symbolsOf(spec.args[3]).filter((f) => f !== '0');
+  if ((spec.name === 'send' || spec.name === 'sendto') && flags.length > 0) {
+    return notApplicable(`send flags ${flags.join('|')} are not modeled`);
+  }
+  return send(ctx, entry, length);
+}
+
+function receive(ctx: RunContext, entry: FdEntry, max: number): CallValue | 'again' {
+  if (entry.socket === null) return { value: -1, errno: 'ENOTCONN' };
+  const result = ctx.world.call({ call: 'receive', socket: entry.socket, max });
+  if (result.result === 'EAGAIN') return 'again';
+  if (result.result !== 'ok') return { value: -1, errno: result.result };
+  return { value: result.data?.length ?? 0, errno: null };
+}
+
+/** read(fd, buf, n), recv(fd, buf, n, flags). */
+export function doRead(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const max = intOf(spec.args[2]);
+  if (max === null) return notApplicable(`${spec.name} needs a byte count`);
+  const flags = symbolsOf(spec.args[3]);
+  if (spec.name === 'recv' && flags.length > 0)
+    return notApplicable(`recv flags ${flags.join('|')} are not modeled`);
+  const now = receive(ctx, entry, max);
+  if (now !== 'again') return { kind: 'value', value: now, checked: true };
+  if (entry.nonBlocking) return fail('EAGAIN');
+  const socket = entry.socket;
+  return {
+    kind: 'blocked',
+    poll: (outputs: readonly Output[]) => {
+      const news = outputs.some(
+        (o) =>
+          (o.type === 'readable' || o.type === 'eof' || o.type === 'error') && o.socket === socket,
+      );
+      if (!news) return null;
+      const later = receive(ctx, entry, max);
+      return later === 'again' ? null : later;
+    },
+  };
+}
+
+/** ioctl(fd, SIOCINQ or FIONREAD, [n]): bytes waiting to be read. */
+export function doIoctl(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const request = symbolsOf(spec.args[1])[0];
+  if (request !== 'SIOCINQ' && request !== 'FIONREAD')
+    return notApplicable(`ioctl ${request ?? '?'} is not modeled`);
+  const expected = intOf(spec.args[2]);
+  const unread = entry.socket === null ? 0 : (ctx.world.info(entry.socket)?.unread ?? 0);
+  const extra =
+    expected !== null && expected !== unread
+      ? `${request}: expected [${expected}] vs actual [${unread}]`
+      : null;
+  return { kind: 'value', value: { value: 0, errno: null }, checked: true, extra };
+}

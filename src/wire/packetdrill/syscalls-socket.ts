@@ -1,0 +1,174 @@
+/**
+ * Socket life-cycle calls: socket, bind, listen, accept, connect, shutdown, close. The runner
+ * keeps the fd table (packetdrill maps script fds to live ones the same way); listen, accept,
+ * connect, shutdown and close go to the engine and their results are checked.
+ */
+import type { Output, SocketId } from '../../engine';
+import type { SyscallSpec } from './ast';
+import type { FdEntry, RunContext } from './run-context';
+import { newScriptSocket } from './script-socket';
+import {
+  fail,
+  fdOf,
+  intOf,
+  isOutcome,
+  notApplicable,
+  ok,
+  portOf,
+  symbolsOf,
+  type CallOutcome,
+} from './syscall-kit';
+
+export function doSocket(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const fd = intOf(spec.result);
+  if (fd === null || fd < 0) return notApplicable('failing socket() calls are not modeled');
+  if (
+    !symbolsOf(spec.args[1]).includes('SOCK_STREAM') ||
+    symbolsOf(spec.args[2]).some((s) => s !== 'IPPROTO_TCP')
+  ) {
+    return notApplicable('only TCP stream sockets are simulated');
+  }
+  const scriptSocket = newScriptSocket('init', ctx.config.bindPort, ctx.nextRemotePort++);
+  ctx.fds.set(fd, {
+    fd,
+    socket: null,
+    port: null,
+    listening: false,
+    nonBlocking: false,
+    options: {},
+    scriptSocket,
+  });
+  ctx.sut = scriptSocket;
+  return ok(fd, false);
+}
+
+export function doBind(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  entry.port = portOf(spec.args[1]) ?? ctx.config.bindPort;
+  if (entry.scriptSocket) entry.scriptSocket.localPort = entry.port;
+  return ok(0, false);
+}
+
+export function doListen(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const backlog = intOf(spec.args[1]);
+  const port = entry.port ?? ctx.config.bindPort;
+  const result = ctx.world.call({
+    call: 'listen',
+    port,
+    ...(backlog !== null ? { backlog } : {}),
+    options: entry.options,
+  });
+  if (result.result !== 'ok') return fail(result.result);
+  entry.socket = result.socket ?? null;
+  entry.listening = true;
+  if (entry.scriptSocket) {
+    entry.scriptSocket.phase = 'listening';
+    entry.scriptSocket.localPort = port;
+  }
+  return ok();
+}
+
+/** The fd number accept() hands out: the script's, as packetdrill maps live fds to script fds. */
+function acceptedFd(ctx: RunContext, spec: SyscallSpec): number {
+  const wanted = intOf(spec.result);
+  if (wanted !== null && wanted >= 0) return wanted;
+  let fd = 3;
+  while (ctx.fds.has(fd)) fd++;
+  return fd;
+}
+
+function tryAccept(ctx: RunContext, spec: SyscallSpec, listener: FdEntry): CallOutcome | null {
+  const result = ctx.world.call({ call: 'accept', socket: listener.socket! });
+  if (result.result === 'EAGAIN') return null;
+  if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
+  const fd = acceptedFd(ctx, spec);
+  const child = ctx.sut?.phase.startsWith('passive') ? ctx.sut : null;
+  ctx.fds.set(fd, {
+    fd,
+    socket: result.socket,
+    port: listener.port,
+    listening: false,
+    nonBlocking: false,
+    options: {},
+    scriptSocket: child,
+  });
+  return ok(fd);
+}
+
+export function doAccept(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const listener = fdOf(ctx, spec);
+  if (isOutcome(listener)) return listener;
+  if (!listener.listening || listener.socket === null) return fail('EINVAL');
+  const now = tryAccept(ctx, spec, listener);
+  if (now) return now;
+  if (listener.nonBlocking) return fail('EAGAIN');
+  return {
+    kind: 'blocked',
+    poll: (outputs) => {
+      if (!outputs.some((o) => o.type === 'acceptable' && o.listener === listener.socket))
+        return null;
+      const later = tryAccept(ctx, spec, listener);
+      return later?.kind === 'value' ? later.value : null;
+    },
+  };
+}
+
+/** Completion of a connect(): established, or the error that ended the attempt. */
+function connectDone(
+  socket: SocketId,
+  outputs: readonly Output[],
+): { value: number; errno: string | null } | null {
+  for (const o of outputs) {
+    if (o.type === 'established' && o.socket === socket) return { value: 0, errno: null };
+    if (o.type === 'error' && o.socket === socket) return { value: -1, errno: o.errno };
+  }
+  return null;
+}
+
+export function doConnect(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const remotePort = portOf(spec.args[1]) ?? ctx.config.connectPort;
+  const result = ctx.world.call({
+    call: 'connect',
+    remote: ctx.addresses.remoteIp,
+    remotePort,
+    ...(entry.port !== null ? { localPort: entry.port } : {}),
+    options: entry.options,
+  });
+  if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
+  const socket = result.socket;
+  entry.socket = socket;
+  const scriptSocket = entry.scriptSocket ?? newScriptSocket('init', 0, remotePort);
+  scriptSocket.phase = 'connecting';
+  scriptSocket.localPort = ctx.world.info(socket)?.localPort ?? 0;
+  scriptSocket.remotePort = remotePort;
+  entry.scriptSocket = scriptSocket;
+  ctx.sut = scriptSocket;
+  if (entry.nonBlocking) return fail('EINPROGRESS');
+  return { kind: 'blocked', poll: (outputs) => connectDone(socket, outputs) };
+}
+
+export function doShutdown(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const how = symbolsOf(spec.args[1])[0];
+  const map = { SHUT_RD: 'read', SHUT_WR: 'write', SHUT_RDWR: 'both' } as const;
+  const mode = how === 'SHUT_RD' || how === 'SHUT_WR' || how === 'SHUT_RDWR' ? map[how] : null;
+  if (mode === null) return fail('EINVAL');
+  if (entry.socket === null) return fail('ENOTCONN');
+  const result = ctx.world.call({ call: 'shutdown', socket: entry.socket, how: mode });
+  return result.result === 'ok' ? ok() : fail(result.result);
+}
+
+export function doClose(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  ctx.fds.delete(entry.fd);
+  if (entry.socket === null) return ok(0, false);
+  const result = ctx.world.call({ call: 'close', socket: entry.socket });
+  return result.result === 'ok' ? ok() : fail(result.result);
+}
