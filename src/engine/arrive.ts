@@ -6,12 +6,12 @@ import { checkAck } from './check-ack';
 import { checkRst, checkSyn } from './check-control';
 import { checkSequence } from './check-seq';
 import type { Conn, Draft } from './conn';
-import { incoming, type Incoming } from './incoming';
+import { incoming } from './incoming';
 import { flush } from './output';
 import { synSentSegment } from './syn-sent';
 import type { Ctx } from './step';
 import type { Segment } from './types';
-import { processFin, processText } from './text';
+import { processTextAndFin } from './text';
 
 /** One segment into one connection: the new TCB (the old one is untouched). */
 export function connSegment(conn: Conn, seg: Segment, ctx: Ctx): Conn {
@@ -27,9 +27,4 @@ export function connSegment(conn: Conn, seg: Segment, ctx: Ctx): Conn {
   }
   if (d.state !== 'CLOSED' && d.state !== 'LISTEN') flush(d, ctx);
   return d;
-}
-
-function processTextAndFin(d: Draft, v: Incoming, ctx: Ctx): void {
-  processText(d, v, ctx);
-  processFin(d, v, ctx);
 }

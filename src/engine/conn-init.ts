@@ -64,6 +64,7 @@ export function createConn(s: ConnSeed): Conn {
     rcvBuffer: s.receiveBuffer ?? s.profile.receiveBuffer,
     rcvUnread: 0,
     rcvQueue: null,
+    held: [],
     rcvAdvertised: zero,
     finReceived: false,
     ackNow: false,

@@ -14,6 +14,13 @@ export interface Chunk {
   readonly next: Chunk | null;
 }
 
+/** A segment that arrived ahead of RCV.NXT, held for later (RFC 9293 SHLD-31). */
+export interface Held {
+  readonly seq: Seq;
+  readonly data: Uint8Array;
+  readonly fin: boolean;
+}
+
 export interface Conn {
   readonly kind: 'conn';
   readonly id: SocketId;
@@ -79,6 +86,8 @@ export interface Conn {
   readonly rcvBuffer: number;
   readonly rcvUnread: number;
   readonly rcvQueue: Chunk | null;
+  /** Out-of-order segments within the window, sorted by sequence number. */
+  readonly held: readonly Held[];
   /** Right edge of the window we last advertised (RCV.NXT + RCV.WND then). */
   readonly rcvAdvertised: Seq;
   /** The peer's FIN has been processed: EOF once the buffer is drained. */

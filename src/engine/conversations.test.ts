@@ -114,7 +114,7 @@ describe('conversations (golden traces)', () => {
     `);
   });
 
-  it('a lost data segment is resent at the RTO; the later one was not held and is resent too (linux)', () => {
+  it('a lost data segment is resent at the RTO; the later one was held and is not resent (linux)', () => {
     let lost = 0;
     const { pair, a } = establishedPair({
       profile: profiles.linux,
@@ -128,9 +128,7 @@ describe('conversations (golden traces)', () => {
         "t=150 A→B PSH,ACK seq=2149 ack=201 win=1024 len=552 <nop,nop,TS val 150 ecr 50>",
         "t=200 B→A ACK seq=201 ack=701 win=1024 <nop,nop,TS val 200 ecr 100>",
         "t=450 A→B ACK seq=701 ack=201 win=1024 len=1448 <nop,nop,TS val 450 ecr 200> (rtx 1)",
-        "t=500 B→A ACK seq=201 ack=2149 win=1012 <nop,nop,TS val 500 ecr 450>",
-        "t=550 A→B PSH,ACK seq=2149 ack=201 win=1024 len=552 <nop,nop,TS val 550 ecr 500> (rtx 1)",
-        "t=600 B→A ACK seq=201 ack=2701 win=1008 <nop,nop,TS val 600 ecr 550>",
+        "t=500 B→A ACK seq=201 ack=2701 win=1008 <nop,nop,TS val 500 ecr 450>",
       ]
     `);
   });

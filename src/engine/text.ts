@@ -1,35 +1,83 @@
 /**
- * Seventh and eighth steps of §3.10.7.4: the segment text and the FIN bit, and the
- * acknowledgment policy for them (RFC 9293 §3.8.6.3 delayed ACKs).
+ * Seventh and eighth steps of §3.10.7.4: the segment text and the FIN bit, the queue of
+ * segments that arrived early (SHLD-31), and the acknowledgment policy (§3.8.6.3).
  */
-import type { Draft } from './conn';
+import { finAcked } from './ack';
+import type { Draft, Held } from './conn';
 import type { Incoming } from './incoming';
 import { payloadMss } from './output';
-import { seqAdd, seqDiff } from './seq';
+import { seqAdd, seqDiff, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
-import { finAcked } from './ack';
+
+/** How many early segments a connection holds at most. */
+const MAX_HELD = 64;
 
 /** States that still accept text: the peer has not sent its FIN yet. */
 function receivesText(d: Readonly<Draft>): boolean {
   return d.state === 'ESTABLISHED' || d.state === 'FIN-WAIT-1' || d.state === 'FIN-WAIT-2';
 }
 
-export function processText(d: Draft, v: Incoming, ctx: Ctx): void {
-  if (v.data.length === 0 || !receivesText(d)) return;
-  if (v.seq !== d.rcvNxt) {
-    // Out of order: the engine does not hold it for later (a simplification of SHLD-31,
-    // see docs/engine.md); a duplicate ACK tells the sender where the hole is.
-    v.data = v.data.subarray(0, 0);
-    v.fin = false;
-    d.ackNow = true;
+/** Seventh and eighth steps together: text in order, early segments held, then the FIN. */
+export function processTextAndFin(d: Draft, v: Incoming, ctx: Ctx): void {
+  if (!receivesText(d)) {
+    if (v.fin && seqAdd(v.seq, v.data.length) === d.rcvNxt) finArrived(d, ctx);
     return;
   }
-  const len = v.data.length;
-  d.rcvQueue = { data: v.data, next: d.rcvQueue };
-  d.rcvUnread += len;
-  d.rcvNxt = seqAdd(d.rcvNxt, len);
+  if (v.seq !== d.rcvNxt) {
+    if (v.data.length > 0 || v.fin) hold(d, v);
+    d.ackNow = true; // a duplicate ACK shows the sender the hole (RFC 5681 §4.2)
+    return;
+  }
+  if (v.data.length > 0) {
+    deliver(d, ctx, v.data);
+    scheduleAck(d, ctx);
+  }
+  let fin = v.fin;
+  if (d.held.length > 0 && !fin) {
+    fin = drainHeld(d, ctx);
+  }
+  if (fin) finArrived(d, ctx);
+}
+
+function deliver(d: Draft, ctx: Ctx, data: Uint8Array): void {
+  d.rcvQueue = { data, next: d.rcvQueue };
+  d.rcvUnread += data.length;
+  d.rcvNxt = seqAdd(d.rcvNxt, data.length);
   ctx.out.push({ type: 'readable', socket: d.id, bytes: d.rcvUnread });
-  scheduleAck(d, ctx);
+}
+
+/** Keeps an early segment, sorted by sequence number, replacing one with the same start. */
+function hold(d: Draft, v: Incoming): void {
+  const entry: Held = { seq: v.seq, data: v.data, fin: v.fin };
+  const rest = d.held.filter((h) => h.seq !== v.seq);
+  if (rest.length >= MAX_HELD) return;
+  let i = rest.length;
+  while (i > 0 && seqLt(v.seq, (rest[i - 1] as Held).seq)) i--;
+  d.held = [...rest.slice(0, i), entry, ...rest.slice(i)];
+}
+
+/** Moves held segments that now start at or before RCV.NXT into the stream; true at FIN. */
+function drainHeld(d: Draft, ctx: Ctx): boolean {
+  let fin = false;
+  let filled = false;
+  const left: Held[] = [];
+  for (const h of d.held) {
+    const skip = seqDiff(d.rcvNxt, h.seq);
+    const end = seqAdd(h.seq, h.data.length);
+    if (fin || skip < 0) {
+      left.push(h);
+      continue;
+    }
+    if (skip < h.data.length) {
+      deliver(d, ctx, h.data.subarray(skip));
+      filled = true;
+    }
+    if (h.fin && !seqLt(d.rcvNxt, end)) fin = true;
+  }
+  d.held = left;
+  // RFC 5681 §4.2: a segment that fills a gap is acknowledged at once.
+  if (filled) d.ackNow = true;
+  return fin;
 }
 
 /**
@@ -53,10 +101,10 @@ function scheduleAck(d: Draft, ctx: Ctx): void {
 }
 
 /** Eighth step: the FIN, once everything before it has arrived. */
-export function processFin(d: Draft, v: Incoming, ctx: Ctx): void {
-  if (!v.fin || seqAdd(v.seq, v.data.length) !== d.rcvNxt) return;
+function finArrived(d: Draft, ctx: Ctx): void {
   d.rcvNxt = seqAdd(d.rcvNxt, 1);
   d.finReceived = true;
+  d.held = [];
   ctx.out.push({ type: 'eof', socket: d.id });
   switch (d.state) {
     case 'SYN-RECEIVED':

@@ -23,6 +23,10 @@ export interface PairOptions {
   readonly drop?: (packet: Packet, from: Side, n: number) => boolean;
   /** Extra delay for a packet (added to the fixed delay), e.g. to reorder. */
   readonly jitter?: (packet: Packet, from: Side, n: number) => number;
+  /** Called after every packet or timer event (property tests check invariants here). */
+  readonly onEvent?: (pair: Pair) => void;
+  /** Called for every packet a host sends, before the link takes it. */
+  readonly onSend?: (pair: Pair, from: Side, packet: Packet) => void;
 }
 
 type Event =
@@ -103,6 +107,7 @@ export class Pair {
         this.hosts[e.side] = r.host;
         this.absorb(e.side, r.outputs);
       }
+      this.opts.onEvent?.(this);
     }
     if (until !== Infinity && this.now < until) this.now = until;
   }
@@ -129,6 +134,7 @@ export class Pair {
     for (const o of outputs) {
       this.outputs.push({ side, t: this.now, output: o });
       if (o.type === 'packet') {
+        this.opts.onSend?.(this, side, o.packet);
         const n = ++this.sent[side];
         const lost = this.opts.drop?.(o.packet, side, n) ?? false;
         const rtx = o.retransmit > 0 ? ` (rtx ${o.retransmit})` : '';
