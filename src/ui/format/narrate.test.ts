@@ -134,7 +134,7 @@ describe('narrate: states, timers, calls and data', () => {
 
   it('explains calls, including a failed connect', () => {
     expect(narrate(event(HANDSHAKE, 'call', 0), facts)).toBe(
-      "The server's application opens a port and waits for connections (passive OPEN, RFC 9293 §3.10.1) [port 80].",
+      "The server's application listens for connections on port 80: a passive OPEN (RFC 9293 §3.10.1).",
     );
     const refused: TraceEvent = {
       type: 'call',
@@ -147,6 +147,49 @@ describe('narrate: states, timers, calls and data', () => {
     expect(narrate(refused, facts)).toContain(
       'fails with ECONNREFUSED: the peer answered with a reset',
     );
+  });
+
+  it('tells a call that completes later as its outcome', () => {
+    const timedOut: TraceEvent = {
+      type: 'call',
+      t: 127010,
+      endpoint: 'client',
+      call: 'connect',
+      args: {},
+      result: 'ETIMEDOUT',
+      async: true,
+    };
+    expect(narrate(timedOut, facts)).toBe(
+      "The client's connect() fails with ETIMEDOUT: no answer came before the retries ran out (RFC 9293 §3.9.1).",
+    );
+    const connected: TraceEvent = { ...timedOut, result: 'ok' };
+    expect(narrate(connected, facts)).toContain("The client's connect() succeeds");
+  });
+
+  it('shows data handed to send() with its line breaks visible', () => {
+    const sendCall: TraceEvent = {
+      type: 'call',
+      t: 10,
+      endpoint: 'client',
+      call: 'send',
+      args: { len: 18, data: 'GET / HTTP/1.1\r\n\r\n' },
+      result: 'ok',
+    };
+    expect(narrate(sendCall, facts)).toBe(
+      "The client's application hands 18 bytes, “GET / HTTP/1.1␍␊␍␊”, to TCP to send (SEND, RFC 9293 §3.10.2).",
+    );
+  });
+
+  it('tells the end of the stream when a read finds the FIN', () => {
+    const eof: TraceEvent = {
+      type: 'data',
+      t: 9,
+      endpoint: 'server',
+      len: 0,
+      bytes: '',
+      eof: true,
+    };
+    expect(narrate(eof, facts)).toContain('reads the end of the stream: the peer sent a FIN');
   });
 
   it('quotes data delivered to the application', () => {

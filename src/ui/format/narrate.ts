@@ -4,18 +4,18 @@
  * words, so a learner reads one story whichever view they use.
  */
 import type {
-  CallEvent,
   DeliverEvent,
   DropEvent,
   DuplicateEvent,
   StateEvent,
   TraceEvent,
 } from '../../sim/trace';
+import { narrateCall, narrateData } from './narrate-call';
 import { narrateSend } from './narrate-send';
 import { narrateTimer } from './narrate-timer';
 import { segmentLabel } from './segment-label';
 import type { TraceFacts } from './trace-facts';
-import { bytes, quote, The, the } from './words';
+import { The, the } from './words';
 
 export function narrate(event: TraceEvent, facts: TraceFacts): string {
   switch (event.type) {
@@ -34,7 +34,7 @@ export function narrate(event: TraceEvent, facts: TraceFacts): string {
     case 'timer':
       return narrateTimer(event, facts);
     case 'data':
-      return `${The(event.endpoint)}'s application receives ${bytes(event.len)}: ${quote(event.bytes)}, in order and without gaps (RFC 9293 §3.10.3).`;
+      return narrateData(event);
   }
 }
 
@@ -81,42 +81,6 @@ function narrateDuplicate(e: DuplicateEvent, facts: TraceFacts): string {
 
 function narrateState(e: StateEvent): string {
   return `${The(e.endpoint)} moves from ${e.from} to ${e.to}: ${e.cause}.`;
-}
-
-const CALL_MEANING: Readonly<Record<string, string>> = {
-  listen: 'opens a port and waits for connections (passive OPEN, RFC 9293 §3.10.1)',
-  connect: 'asks to connect (active OPEN, RFC 9293 §3.10.1)',
-  send: 'hands data to TCP to send (SEND, RFC 9293 §3.10.2)',
-  receive: 'reads received data (RECEIVE, RFC 9293 §3.10.3)',
-  close: 'closes its side: TCP sends a FIN once queued data has gone (CLOSE, RFC 9293 §3.10.4)',
-  shutdown: 'shuts down its sending side: TCP sends a FIN (CLOSE, RFC 9293 §3.10.4)',
-  abort: 'aborts the connection: TCP sends a reset and deletes it (ABORT, RFC 9293 §3.10.5)',
-  accept: 'accepts an incoming connection from the listening socket (RFC 9293 §3.10.1)',
-};
-
-const ERRNO_MEANING: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'the peer answered with a reset: nothing listens there',
-  ECONNRESET: 'the peer reset the connection',
-  ETIMEDOUT: 'no answer came before the retries ran out',
-  EPIPE: 'the connection is already closed for sending',
-  ENOTCONN: 'there is no connection',
-  EISCONN: 'it is already connected',
-  EADDRINUSE: 'the address is already in use',
-  EINVAL: 'the call is not valid in this state',
-};
-
-function narrateCall(e: CallEvent): string {
-  const meaning = CALL_MEANING[e.call] ?? `calls ${e.call}()`;
-  const args = describeArgs(e);
-  const head = `${The(e.endpoint)}'s application ${meaning}${args}`;
-  if (e.result === 'ok') return `${head}.`;
-  const why = ERRNO_MEANING[e.result];
-  return `${head}; the call fails with ${e.result}${why ? `: ${why}` : ''}.`;
-}
-
-function describeArgs(e: CallEvent): string {
-  const parts = Object.entries(e.args).map(([k, v]) => `${k} ${String(v)}`);
-  return parts.length === 0 ? '' : ` [${parts.join(', ')}]`;
 }
 
 function capitalize(s: string): string {
