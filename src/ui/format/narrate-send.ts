@@ -27,10 +27,9 @@ function describeSend(e: SendEvent, facts: TraceFacts): string {
     return `${The(e.from)} sends a SYN with seq ${seq}: it asks to open a connection and announces its initial sequence number (RFC 9293 §3.5).`;
   }
   if (has('SYN')) {
-    if (e.retransmit > 0) {
-      return `${The(e.from)} sends its SYN-ACK again (seq ${seq} ack ${ack}, ${ordinal(e.retransmit)} retransmission): ${the(e.to)}'s ACK did not come ${waited(e, facts)} (RFC 6298 §5.4, RFC 9293 §3.8.1).`;
-    }
-    return `${The(e.from)} answers with a SYN-ACK: it announces its own initial sequence number ${seq} and acknowledges ${the(e.to)}'s SYN with ack ${ack} (RFC 9293 §3.5).`;
+    if (e.retransmit > 0) return describeSynAckAgain(e, facts, seq, ack);
+    const again = earlierSyn(e, facts) ? 'repeats' : 'announces';
+    return `${The(e.from)} answers with a SYN-ACK: it ${again} its own initial sequence number ${seq} and acknowledges ${the(e.to)}'s SYN with ack ${ack} (RFC 9293 §3.5).`;
   }
   if (e.len > 0) {
     const last = num((e.seq + e.len - 1) >>> 0, e.from, facts);
@@ -42,6 +41,27 @@ function describeSend(e: SendEvent, facts: TraceFacts): string {
   }
   if (has('ACK')) return describeAck(e, facts, ack);
   return `${The(e.from)} sends a segment with no control bits set, seq ${seq} (RFC 9293 §3.1).`;
+}
+
+function describeSynAckAgain(e: SendEvent, facts: TraceFacts, seq: number, ack: number): string {
+  const head = `${The(e.from)} sends its SYN-ACK again (seq ${seq} ack ${ack}, ${ordinal(e.retransmit)} retransmission)`;
+  if (firingBehind(e, facts) !== undefined) {
+    return `${head}: ${the(e.to)}'s ACK did not come ${waited(e, facts)} (RFC 6298 §5.4, RFC 9293 §3.8.1).`;
+  }
+  // Not timer-driven: the peer's SYN arrived again. RFC 9293 §3.10.7.4 answers it with a bare
+  // ACK (the SYN fails the sequence check); Linux re-sends the SYN-ACK (PROFILES.md).
+  const linux =
+    facts.profile[e.from] === 'linux'
+      ? ', as Linux does; the RFC would send a bare ACK (RFC 9293 §3.10.7.4)'
+      : ' (RFC 9293 §3.10.7.4)';
+  return `${head}: it answers ${the(e.to)}'s SYN, which arrived again${linux}.`;
+}
+
+/** Whether the sender already sent a bare SYN before this segment (a simultaneous open). */
+function earlierSyn(e: SendEvent, facts: TraceFacts): boolean {
+  return facts.sends.some(
+    (s) => s.id < e.id && s.from === e.from && s.flags.includes('SYN') && !s.flags.includes('ACK'),
+  );
 }
 
 function describeAck(e: SendEvent, facts: TraceFacts, ack: number): string {

@@ -4,8 +4,8 @@
  */
 import type { TimerEvent } from '../../sim/trace';
 import { formatDuration, nextTimerMs, retransmissionAfter, timerRunMs } from './timer-lookup';
-import type { TraceFacts } from './trace-facts';
-import { The, the } from './words';
+import { stateAt, type TraceFacts } from './trace-facts';
+import { The } from './words';
 
 /** What each timer is for, as a noun phrase, and where it is defined. */
 const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string }>> = {
@@ -48,15 +48,18 @@ export function narrateTimer(e: TimerEvent, facts: TraceFacts): string {
     return `${The(e.endpoint)} starts its ${name}${lasting}: ${WHY_SET[e.timer]} (${cite}).`;
   }
   if (e.action === 'cancel') {
-    return `${The(e.endpoint)} stops its ${name}: ${cancelReason(e.timer)} (${cite}).`;
+    return `${The(e.endpoint)} stops its ${name}: ${cancelReason(e, facts)} (${cite}).`;
   }
   return narrateFire(e, facts, name, cite);
 }
 
-function cancelReason(timer: TimerEvent['timer']): string {
-  if (timer === 'retransmit' || timer === 'syn-ack')
+function cancelReason(e: TimerEvent, facts: TraceFacts): string {
+  if (stateAt(e.endpoint, e.t, facts) === 'CLOSED') {
+    return 'the connection is closed, so there is nothing left to wait for';
+  }
+  if (e.timer === 'retransmit' || e.timer === 'syn-ack')
     return 'everything outstanding is acknowledged';
-  if (timer === 'delayed-ack') return 'the ACK left with another segment';
+  if (e.timer === 'delayed-ack') return 'the ACK left with another segment';
   return 'it is no longer needed';
 }
 
@@ -78,7 +81,7 @@ function narrateFire(e: TimerEvent, facts: TraceFacts, name: string, cite: strin
   if (resent === undefined && next === undefined) {
     return `${The(e.endpoint)}'s ${name} fired${after} with no answer and nothing is sent again: after its last retry TCP gives up (RFC 9293 §3.8.3, ${cite}).`;
   }
-  return `The ${name} fired${after} with no answer, so ${the(e.endpoint)} sends ${what} again${backoff} (RFC 6298 §5.4–5.5).`;
+  return `${The(e.endpoint)}'s ${name} fired${after} with no answer, so it sends ${what} again${backoff} (RFC 6298 §5.4–5.5).`;
 }
 
 /** "SYN", "SYN-ACK", "FIN", "data", "segment": how a sentence names what was resent. */

@@ -108,7 +108,7 @@ describe('narrate: states, timers, calls and data', () => {
 
   it('explains a firing: how long it waited, what it resends and the backoff (RFC 6298 §5.5)', () => {
     expect(narrate(event(LOST_SYN_ACK, 'timer', 1), lossFacts)).toBe(
-      'The SYN-ACK retransmission timer fired after 1 s with no answer, so the server sends the SYN-ACK again and backs the timeout off to 2 s (RFC 6298 §5.4–5.5).',
+      "The server's SYN-ACK retransmission timer fired after 1 s with no answer, so it sends the SYN-ACK again and backs the timeout off to 2 s (RFC 6298 §5.4–5.5).",
     );
   });
 
@@ -146,6 +146,26 @@ describe('narrate: states, timers, calls and data', () => {
     };
     expect(narrate(refused, facts)).toContain(
       'fails with ECONNREFUSED: the peer answered with a reset',
+    );
+  });
+
+  it('says a timer stopped because the connection closed, not because all was acknowledged', () => {
+    const refused: TraceEvent[] = [
+      send(1, 'client', ['SYN'], 700, 0),
+      { type: 'timer', t: 10, endpoint: 'client', timer: 'retransmit', action: 'set', at: 1010 },
+      send(2, 'server', ['RST', 'ACK'], 0, 701, { t: 60 }),
+      {
+        type: 'state',
+        t: 110,
+        endpoint: 'client',
+        from: 'SYN-SENT',
+        to: 'CLOSED',
+        cause: 'rcv RST',
+      },
+      { type: 'timer', t: 110, endpoint: 'client', timer: 'retransmit', action: 'cancel' },
+    ];
+    expect(narrate(refused[4] as TraceEvent, deriveTraceFacts(refused))).toContain(
+      'the connection is closed, so there is nothing left to wait for',
     );
   });
 
@@ -202,6 +222,25 @@ describe('narrate: states, timers, calls and data', () => {
     };
     expect(narrate(data, facts)).toBe(
       "The server's application receives 18 bytes: “GET / HTTP/1.1␍␊␍␊”, in order and without gaps (RFC 9293 §3.10.3).",
+    );
+  });
+});
+
+describe('narrate: a SYN-ACK sent again for a repeated SYN, not by a timer', () => {
+  it('names the repeated SYN and says how Linux differs from the RFC (RFC 9293 §3.10.7.4)', () => {
+    const trace: TraceEvent[] = [
+      SYN,
+      SYN_ACK,
+      { type: 'timer', t: 1000, endpoint: 'server', timer: 'retransmit', action: 'fire' },
+      send(3, 'server', ['SYN', 'ACK'], 200, 701, { t: 1000, retransmit: 1, original: 2 }),
+      send(4, 'server', ['SYN', 'ACK'], 200, 701, { t: 1000, retransmit: 2, original: 2 }),
+    ];
+    const linux = deriveTraceFacts(trace, 'absolute', [{ name: 'server', profile: 'linux' }]);
+    expect(narrate(trace[3] as TraceEvent, linux)).toContain(
+      "the client's ACK did not come in time",
+    );
+    expect(narrate(trace[4] as TraceEvent, linux)).toContain(
+      "it answers the client's SYN, which arrived again, as Linux does; the RFC would send a bare ACK",
     );
   });
 });

@@ -63,13 +63,17 @@ export function nextTimerMs(fire: TimerEvent, facts: TraceFacts): number | undef
   return undefined;
 }
 
-/** The retransmitting timer that fired for the sender at the moment this segment was resent. */
+/**
+ * The retransmitting timer whose firing sent this segment again: a firing of the sender's
+ * timer at the same moment whose first retransmission is this segment. Another resend at the
+ * same moment (Linux answering a repeated SYN with its SYN-ACK) has some other cause.
+ */
 export function firingBehind(e: SendEvent, facts: TraceFacts): TimerEvent | undefined {
   for (let i = upperBound(facts.timers, e.t) - 1; i >= 0; i--) {
     const timer = facts.timers[i];
     if (timer === undefined || timer.t < e.t) return undefined;
     if (timer.endpoint === e.from && timer.action === 'fire' && RETRANSMITTING.has(timer.timer)) {
-      return timer;
+      return retransmissionAfter(timer, facts) === e ? timer : undefined;
     }
   }
   return undefined;

@@ -4,7 +4,8 @@
  * plus the user's choice of absolute or relative numbers. Pure: no React, no store; the store
  * derives it once per trace and passes it down.
  */
-import type { SendEvent, TimerEvent, Trace } from '../../sim/trace';
+import type { TcpState } from '../../engine/types';
+import type { SendEvent, StateEvent, TimerEvent, Trace } from '../../sim/trace';
 
 /** Absolute 32-bit numbers as on the wire, or relative to each side's ISN as Wireshark shows. */
 export type Numbering = 'absolute' | 'relative';
@@ -35,6 +36,8 @@ export interface TraceFacts {
   readonly timers: readonly TimerEvent[];
   /** Every send in trace order, to find what a timer firing caused. */
   readonly sends: readonly SendEvent[];
+  /** Every state change in trace order. */
+  readonly states: readonly StateEvent[];
 }
 
 /** What the run knows about an endpoint beyond the trace (runScenario's EndpointInfo fits). */
@@ -56,9 +59,11 @@ export function deriveTraceFacts(
   const segments = new Map<number, SendEvent>();
   const timers: TimerEvent[] = [];
   const sends: SendEvent[] = [];
+  const states: StateEvent[] = [];
   let opener: string | undefined;
   for (const e of trace) {
     if (e.type === 'timer') timers.push(e);
+    if (e.type === 'state') states.push(e);
     if (e.type !== 'send') continue;
     sends.push(e);
     segments.set(e.id, e);
@@ -92,6 +97,7 @@ export function deriveTraceFacts(
     segments,
     timers,
     sends,
+    states,
   };
 }
 
@@ -116,4 +122,18 @@ export function displaySeq(value: number, owner: string, facts: TraceFacts): num
   const base = facts.isn[owner];
   if (facts.numbering === 'absolute' || base === undefined) return value >>> 0;
   return relativeSeq(value, base);
+}
+
+/**
+ * The endpoint's state at time `t`, counting every change at that same moment (the trace's
+ * order within one instant is the engine's, and a sentence about that instant may describe
+ * its outcome). Undefined before its first change.
+ */
+export function stateAt(endpoint: string, t: number, facts: TraceFacts): TcpState | undefined {
+  let state: TcpState | undefined;
+  for (const e of facts.states) {
+    if (e.t > t) break;
+    if (e.endpoint === endpoint) state = e.to;
+  }
+  return state;
 }
