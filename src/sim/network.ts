@@ -16,10 +16,14 @@ export function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
-/** The key of a sequence space: a retransmission repeats the same sender, ports, seq and flags. */
-function spaceKey(from: string, packet: Packet): string {
+/**
+ * The keys of a sequence space: a retransmission repeats the same sender, ports, seq and
+ * (PSH aside) flags; failing that, the same seq (a retransmission may add a FIN to the data).
+ */
+function spaceKeys(from: string, packet: Packet): [exact: string, loose: string] {
   const s = packet.segment;
-  return `${from}|${s.srcPort}>${packet.dst}:${s.dstPort}|${s.seq}|${s.flags & ~Flag.PSH}`;
+  const loose = `${from}|${s.srcPort}>${packet.dst}:${s.dstPort}|${s.seq}`;
+  return [`${loose}|${s.flags & ~Flag.PSH}`, loose];
 }
 
 function traceOptions(packet: Packet): TraceOption[] {
@@ -41,10 +45,12 @@ export function sendPacket(world: World, from: string, packet: Packet, retransmi
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
-  const key = spaceKey(from, packet);
+  const [exact, loose] = spaceKeys(from, packet);
   let original: number | undefined;
-  if (retransmit === 0) world.firstSent.set(key, id);
-  else original = world.firstSent.get(key);
+  if (retransmit === 0) {
+    world.firstSent.set(exact, id);
+    if (!world.firstSent.has(loose)) world.firstSent.set(loose, id);
+  } else original = world.firstSent.get(exact) ?? world.firstSent.get(loose);
 
   const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);

@@ -42,6 +42,12 @@ export class EventQueue<T> {
     return this.heap[0]?.time;
   }
 
+  /** The earliest event without removing it. */
+  peek(): { time: number; item: T } | undefined {
+    const top = this.heap[0];
+    return top === undefined ? undefined : { time: top.time, item: top.item };
+  }
+
   /** Removes and returns the earliest event with its time. */
   pop(): { time: number; item: T } | undefined {
     const heap = this.heap;

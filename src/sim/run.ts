@@ -19,8 +19,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   let steps = 0;
   let stop: RunResult['stop'] = 'idle';
   for (;;) {
-    const next = world.queue.peekTime();
-    if (next === undefined) break;
+    const head = world.queue.peek();
+    if (head === undefined) break;
+    // A timer re-armed or cancelled since it was queued is no event: discard it unseen, so
+    // it neither counts as a step nor keeps an otherwise idle run alive.
+    if (isStaleTimer(world, head.item)) {
+      world.queue.pop();
+      continue;
+    }
+    const next = head.time;
     if (until !== undefined && next > until) {
       stop = 'until';
       world.now = until;
@@ -36,10 +43,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     handle(world, entry.item);
     steps++;
   }
-  // An idle run ends with its last recorded event (a stale timer entry is not an event).
-  const last = world.trace[world.trace.length - 1];
-  const endTime = stop === 'idle' ? (last?.t ?? 0) : world.now;
-  return { trace: world.trace, stop, endpoints: endpointInfo(world, scenario), endTime };
+  return { trace: world.trace, stop, endpoints: endpointInfo(world, scenario), endTime: world.now };
 }
 
 function handle(world: World, event: WorldEvent): void {
@@ -52,10 +56,8 @@ function handle(world: World, event: WorldEvent): void {
       return sendForged(world, event.from, event.packet, event.transit);
     case 'timer': {
       const ep = world.endpoints.get(event.endpoint);
-      const key = `${event.socket}:${event.timer}`;
-      // A timer re-armed or cancelled since this entry was queued is stale: skip it quietly.
-      if (!ep || ep.timers.get(key) !== event.at) return;
-      ep.timers.delete(key);
+      if (!ep) return;
+      ep.timers.delete(`${event.socket}:${event.timer}`);
       world.trace.push({
         t: world.now,
         type: 'timer',
@@ -74,6 +76,12 @@ function handle(world: World, event: WorldEvent): void {
     case 'intervention':
       return intervene(world, event.intervention);
   }
+}
+
+function isStaleTimer(world: World, event: WorldEvent): boolean {
+  if (event.kind !== 'timer') return false;
+  const ep = world.endpoints.get(event.endpoint);
+  return ep?.timers.get(`${event.socket}:${event.timer}`) !== event.at;
 }
 
 function deliver(world: World, flight: Flight, duplicate: boolean): void {
