@@ -1,11 +1,81 @@
-/** The full page. The visualizer grows here; for now it introduces the lab. */
+/**
+ * The full page: the header with the scenario, the settings, the sequence diagram with the state
+ * badges at its centre, narration and inspector beside it (below it on phones), the transport
+ * bar, and the event log and state machine further down (loaded after the first view).
+ */
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { lazy, Suspense, useState } from 'react';
+import { LabStoreProvider } from '../store';
+import { RunSettingsPanel } from '../ui/controls/RunSettings';
+import { ScenarioPicker } from '../ui/controls/ScenarioPicker';
+import { Scrubber } from '../ui/controls/Scrubber';
+import { SpeedSlider } from '../ui/controls/SpeedSlider';
+import { Transport } from '../ui/controls/Transport';
+import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
+import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
+import { PlayheadProvider } from '../ui/layout/playhead';
+import styles from './App.module.css';
+import { createPageStore } from './create-page-store';
+import { useFrameLoop } from './use-frame-loop';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useTheme } from './use-theme';
+
+const ConnectedEventLog = lazy(() => import('../ui/layout/ConnectedEventLog'));
+// The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
+// arrive just after the first view.
+const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'));
+const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
+
 export function App() {
+  const [{ store, notes }] = useState(() => createPageStore(window.location.search));
+  useFrameLoop(store);
+  useKeyboardShortcuts(store);
+  useTheme(store);
   return (
-    <main className="page">
-      <header className="page-header">
-        <h1>Handshake Lab</h1>
-        <p>Watch a real TCP engine open, use and close a connection over a simulated link.</p>
-      </header>
-    </main>
+    <MotionConfig reducedMotion="user">
+      <LazyMotion features={loadMotionFeatures} strict>
+        <LabStoreProvider store={store}>
+          <PlayheadProvider>
+            <div className={styles.page}>
+              <div className={styles.screen}>
+                <header className={styles.header}>
+                  <h1 className={styles.title}>Handshake Lab</h1>
+                  <ScenarioPicker />
+                </header>
+                {notes.length > 0 && (
+                  <ul className={styles.notes} aria-label="Ignored link parameters">
+                    {notes.map((note) => (
+                      <li key={note}>{note}</li>
+                    ))}
+                  </ul>
+                )}
+                <section className={styles.settings} aria-label="Run and display settings">
+                  <RunSettingsPanel />
+                </section>
+                <main className={styles.stage}>
+                  <SequenceDiagram />
+                </main>
+                <aside className={styles.side} aria-label="Explanations">
+                  <ConnectedNarration />
+                  <Suspense fallback={null}>
+                    <ConnectedInspector />
+                  </Suspense>
+                </aside>
+                <div className={styles.transport}>
+                  <Transport />
+                  <Scrubber />
+                  <SpeedSlider />
+                </div>
+              </div>
+              <section className={styles.lower} aria-label="Event log and state machine">
+                <Suspense fallback={<p className={styles.loading}>Loading the event log…</p>}>
+                  <ConnectedEventLog />
+                </Suspense>
+              </section>
+            </div>
+          </PlayheadProvider>
+        </LabStoreProvider>
+      </LazyMotion>
+    </MotionConfig>
   );
 }

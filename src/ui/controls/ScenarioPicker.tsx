@@ -1,5 +1,5 @@
 /** The Scenario picker: every preset by its title, with the paragraph saying what it teaches. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import styles from './Controls.module.css';
@@ -13,6 +13,8 @@ export function ScenarioPicker() {
   const preset = useLab(selectPreset);
   const choosePreset = useLab(selectChoosePreset);
   const id = useId();
+  // Whether the long description is unfolded: a view choice, not a protocol fact.
+  const [expanded, setExpanded] = useState(false);
   const description = presets.find((p) => p.name === preset)?.description ?? '';
   return (
     <div className={styles.scenario}>
@@ -31,9 +33,23 @@ export function ScenarioPicker() {
           ))}
         </select>
       </div>
-      <p id={`${id}-description`} className={styles.description}>
-        {description}
-      </p>
+      <div className={styles.descriptionBox}>
+        <p
+          id={`${id}-description`}
+          className={`${styles.description} ${expanded ? '' : styles.descriptionClamped}`}
+        >
+          {description}
+        </p>
+        <button
+          type="button"
+          className={styles.more}
+          aria-expanded={expanded}
+          aria-controls={`${id}-description`}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Show less' : 'Read the whole description'}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * The transport bar: Reset, Previous event, Play/Pause, Next event, End, and Undo for the last
- * fork. Buttons are large enough to tap and are named exactly as tests and screen readers expect.
+ * fork. Buttons are large enough to tap and are named exactly as tests and screen readers expect;
+ * on a phone the words shrink to icons and the names stay.
  */
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import styles from './Controls.module.css';
+import { Icon, type IconName } from './icons';
 
 const selectPlaying = (s: LabState) => s.playing;
 const selectCanUndo = (s: LabState) => s.past.length > 0;
@@ -14,6 +16,31 @@ const selectTogglePlay = (s: LabState) => s.togglePlay;
 const selectStepNext = (s: LabState) => s.stepNext;
 const selectToEnd = (s: LabState) => s.toEnd;
 const selectUndo = (s: LabState) => s.undo;
+
+function TransportButton(props: {
+  name: string;
+  icon: IconName;
+  keyHint: string;
+  onClick: () => void;
+  disabled?: boolean;
+  primary?: boolean;
+  /** Keep the word visible on phones too. */
+  alwaysWord?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.primary ? styles.primary : undefined}
+      onClick={props.onClick}
+      disabled={props.disabled}
+      aria-label={props.name}
+      title={`${props.name} (${props.keyHint})`}
+    >
+      <Icon name={props.icon} />
+      <span className={props.alwaysWord ? undefined : styles.wide}>{props.name}</span>
+    </button>
+  );
+}
 
 export function Transport() {
   const playing = useLab(selectPlaying);
@@ -26,41 +53,25 @@ export function Transport() {
   const undo = useLab(selectUndo);
   return (
     <div className={styles.transport} role="group" aria-label="Playback">
-      <button type="button" onClick={toStart} title="Reset (Home)">
-        <span aria-hidden="true">⏮</span> Reset
-      </button>
-      <button
-        type="button"
-        onClick={stepPrevious}
-        aria-label="Previous event"
-        title="Previous event (←)"
-      >
-        <span aria-hidden="true">◀</span>
-        <span className={styles.wide}> Previous event</span>
-      </button>
-      <button
-        type="button"
-        className={styles.primary}
+      <TransportButton name="Reset" icon="start" keyHint="Home" onClick={toStart} />
+      <TransportButton name="Previous event" icon="previous" keyHint="←" onClick={stepPrevious} />
+      <TransportButton
+        name={playing ? 'Pause' : 'Play'}
+        icon={playing ? 'pause' : 'play'}
+        keyHint="Space"
         onClick={togglePlay}
-        title="Play or pause (Space)"
-      >
-        <span aria-hidden="true">{playing ? '⏸' : '▶'}</span> {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" onClick={stepNext} aria-label="Next event" title="Next event (→)">
-        <span className={styles.wide}>Next event </span>
-        <span aria-hidden="true">▶</span>
-      </button>
-      <button type="button" onClick={toEnd} title="End (End)">
-        End <span aria-hidden="true">⏭</span>
-      </button>
-      <button
-        type="button"
+        primary
+        alwaysWord
+      />
+      <TransportButton name="Next event" icon="next" keyHint="→" onClick={stepNext} />
+      <TransportButton name="End" icon="end" keyHint="End" onClick={toEnd} />
+      <TransportButton
+        name="Undo"
+        icon="undo"
+        keyHint="undo the last change to the run"
         onClick={undo}
         disabled={!canUndo}
-        title="Undo the last change to the run"
-      >
-        <span aria-hidden="true">↶</span> Undo
-      </button>
+      />
     </div>
   );
 }

@@ -58,7 +58,7 @@ export const TimerBar = memo(function TimerBar({
   const endY = timeY(g, timer.endAt);
   const noteX = lifelineX + outward * 16;
   return (
-    <g className={`${styles.timer} ${styles[`timer-${timer.outcome}`] ?? ''}`} aria-hidden="true">
+    <g className={styles[`timer-${timer.outcome}`]} aria-hidden="true">
       <rect
         className={styles.timerPlanned}
         x={barX}

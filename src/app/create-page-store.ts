@@ -1,0 +1,33 @@
+/**
+ * The store for the full page, opened at the view the URL describes (scenario, link settings,
+ * profile, ISNs, theme, playhead and selected segment); anything absent keeps the preset's own.
+ */
+import { createLabStore, type LabStore } from '../store';
+import { createSimWorld } from '../store/sim-world';
+import { parseUrlState } from './url/url-params';
+
+export function createPageStore(search: string): { store: LabStore; notes: string[] } {
+  const world = createSimWorld();
+  const { state: url, notes } = parseUrlState(
+    search,
+    world.presets.map((p) => p.name),
+  );
+  const store = createLabStore({
+    world,
+    ...(url.scenario !== undefined ? { preset: url.scenario } : {}),
+    run: {
+      ...(url.seed !== undefined ? { seed: url.seed } : {}),
+      ...(url.delay !== undefined ? { delay: url.delay } : {}),
+      ...(url.jitter !== undefined ? { jitter: url.jitter } : {}),
+      ...(url.loss !== undefined ? { loss: url.loss } : {}),
+      ...(url.profile !== undefined ? { profile: url.profile } : {}),
+      ...(url.isn !== undefined ? { isn: url.isn } : {}),
+    },
+    ...(url.theme !== undefined ? { theme: url.theme } : {}),
+  });
+  if (url.t !== undefined) store.getState().seek(url.t);
+  if (url.segment !== undefined && store.getState().timeline.spanById.has(url.segment)) {
+    store.getState().select(url.segment);
+  }
+  return { store, notes };
+}

@@ -1,0 +1,92 @@
+/**
+ * The real world: the lab's settings mapped onto a preset's scenario and run by the simulator.
+ * A setting equal to the preset's own leaves the scenario untouched, so a preset with a different
+ * link per direction keeps it until the user changes that setting.
+ */
+import {
+  presets as simPresets,
+  runScenario,
+  type Intervention as SimIntervention,
+  type LinkDirection,
+  type Preset,
+  type Scenario,
+} from '../sim';
+import type { Intervention, LinkSettings, Profile, RunResult, RunSettings, World } from './world';
+
+/** The textbook ISNs (client 700, server 200) used when a preset's own are random. */
+const TEXTBOOK_ISN = { client: 700, server: 200 } as const;
+
+function profileOf(scenario: Scenario): Profile {
+  return scenario.endpoints[0]?.profile === 'linux' ? 'linux' : 'rfc';
+}
+
+export function presetDefaults(preset: Preset): RunSettings {
+  const link = preset.scenario.link.c2s;
+  const random = preset.scenario.endpoints.some((e) => e.isn === 'random');
+  return {
+    preset: preset.name,
+    seed: preset.scenario.seed,
+    delay: link.delay,
+    jitter: link.jitter,
+    loss: Math.round(link.loss * 100 * 1000) / 1000,
+    profile: profileOf(preset.scenario),
+    isn: random ? 'random' : 'textbook',
+  };
+}
+
+function linkPatch(link: Partial<LinkSettings>): Partial<LinkDirection> {
+  return {
+    ...(link.delay !== undefined ? { delay: link.delay } : {}),
+    ...(link.jitter !== undefined ? { jitter: link.jitter } : {}),
+    ...(link.loss !== undefined ? { loss: link.loss / 100 } : {}),
+  };
+}
+
+/** Only the settings that differ from the preset's own, as the scenario spells them. */
+export function scenarioFor(preset: Preset, settings: RunSettings): Scenario {
+  const defaults = presetDefaults(preset);
+  const scenario = preset.scenario;
+  const changed: { -readonly [K in keyof LinkSettings]?: number } = {};
+  for (const key of ['delay', 'jitter', 'loss'] as const) {
+    if (settings[key] !== defaults[key]) changed[key] = settings[key];
+  }
+  const patch = linkPatch(changed);
+  const endpoints = scenario.endpoints.map((endpoint) => {
+    let next = endpoint;
+    if (settings.profile !== defaults.profile) next = { ...next, profile: settings.profile };
+    if (settings.isn !== defaults.isn) {
+      const textbook = endpoint.side === 'client' ? TEXTBOOK_ISN.client : TEXTBOOK_ISN.server;
+      next = { ...next, isn: settings.isn === 'random' ? 'random' : textbook };
+    }
+    return next;
+  });
+  return {
+    ...scenario,
+    seed: settings.seed,
+    endpoints,
+    link: { c2s: { ...scenario.link.c2s, ...patch }, s2c: { ...scenario.link.s2c, ...patch } },
+  };
+}
+
+function toSimIntervention(intervention: Intervention): SimIntervention {
+  if (intervention.kind === 'drop') return intervention;
+  const patch = linkPatch(intervention.link);
+  return { at: intervention.at, kind: 'link', link: { c2s: patch, s2c: patch } };
+}
+
+export function createSimWorld(available: readonly Preset[] = simPresets): World {
+  const byName = new Map(available.map((p) => [p.name, p]));
+  const find = (name: string): Preset => {
+    const preset = byName.get(name) ?? available[0];
+    if (!preset) throw new Error('The simulator offers no preset.');
+    return preset;
+  };
+  return {
+    presets: available.map(({ name, title, description }) => ({ name, title, description })),
+    defaults: (name) => presetDefaults(find(name)),
+    run: (settings, interventions): RunResult =>
+      runScenario(scenarioFor(find(settings.preset), settings), {
+        interventions: interventions.map(toSimIntervention),
+      }),
+  };
+}

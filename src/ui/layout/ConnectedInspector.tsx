@@ -1,0 +1,14 @@
+/** The inspector fed from the store: the selected segment's header, field by field. */
+import type { LabState } from '../../store';
+import { useLab } from '../../store';
+import { Inspector } from '../inspector/Inspector';
+import { selectTraceFacts } from './trace-facts';
+
+const selectSelected = (s: LabState) =>
+  s.selectedId === null ? undefined : s.timeline.spanById.get(s.selectedId)?.send;
+
+export default function ConnectedInspector() {
+  const segment = useLab(selectSelected);
+  const facts = useLab(selectTraceFacts);
+  return <Inspector segment={segment} facts={facts} />;
+}
