@@ -20,7 +20,7 @@ export interface TraceFacts {
   /** "address:port" per endpoint name, from the first segment it sent or received. */
   readonly address: Readonly<Record<string, string>>;
   readonly numbering: Numbering;
-  /** The endpoint that sent the first bare SYN (the active opener), if any. */
+  /** The endpoint that opened actively, when exactly one did (none in a simultaneous open). */
   readonly opener: string | undefined;
   /**
    * The shift each endpoint applies to the windows it sends, only where BOTH SYNs carried the
@@ -60,7 +60,7 @@ export function deriveTraceFacts(
   const timers: TimerEvent[] = [];
   const sends: SendEvent[] = [];
   const states: StateEvent[] = [];
-  let opener: string | undefined;
+  const bareSynSenders = new Set<string>();
   for (const e of trace) {
     if (e.type === 'timer') timers.push(e);
     if (e.type === 'state') states.push(e);
@@ -73,8 +73,8 @@ export function deriveTraceFacts(
       isn[e.from] = e.seq;
       const ws = e.options.find((o) => o.kind === 'wscale');
       offeredShift[e.from] = ws?.kind === 'wscale' ? ws.shift : null;
-      if (!e.flags.includes('ACK')) opener ??= e.from;
     }
+    if (e.flags.includes('SYN') && !e.flags.includes('ACK')) bareSynSenders.add(e.from);
     if (e.flags.includes('FIN') && finSeq[e.from] === undefined) {
       finSeq[e.from] = (e.seq + e.len) >>> 0;
     }
@@ -84,6 +84,7 @@ export function deriveTraceFacts(
   if (offered.length >= 2 && offered.every(([, shift]) => shift !== null)) {
     for (const [name, shift] of offered) if (shift !== null) windowShift[name] = shift;
   }
+  const opener = bareSynSenders.size === 1 ? [...bareSynSenders][0] : undefined;
   const profile: Record<string, string> = {};
   for (const ep of endpoints) profile[ep.name] = ep.profile;
   return {

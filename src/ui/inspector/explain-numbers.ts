@@ -17,7 +17,8 @@ export function explainPort(e: SendEvent, facts: TraceFacts, side: 'src' | 'dst'
   if (owner === facts.opener) {
     return `${port}: ${the(owner)}'s ephemeral port, picked by its operating system for this connection (RFC 6335 §6).`;
   }
-  return `${port}: the well-known port ${the(owner)} listens on, which ${the(facts.opener)} connected to (RFC 9293 §3.1).`;
+  const known = Number(port) < 1024 ? 'well-known ' : '';
+  return `${port}: the ${known}port ${the(owner)} listens on, which ${the(facts.opener)} connected to (RFC 9293 §3.1).`;
 }
 
 export function explainSeq(e: SendEvent, facts: TraceFacts): string {

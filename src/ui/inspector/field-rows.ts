@@ -6,6 +6,7 @@
 import type { FlagName } from '../../engine/types';
 import type { SendEvent } from '../../sim/trace';
 import type { EncodedSegment, FieldRange } from '../../wire/fields';
+import { flagsLabel } from '../format/segment-label';
 import { relativeSeq, type TraceFacts } from '../format/trace-facts';
 import { bytes, portOf, printable, the } from '../format/words';
 import { explainFlag, explainOption, FLAG_BITS, OPTION_NAMES, optionValue } from './explain-bits';
@@ -110,7 +111,7 @@ function dataOffsetRow(encoded: EncodedSegment, range: ByteRange | undefined): F
 function flagByteRow(e: SendEvent, range: ByteRange | undefined): FieldRow {
   const bits = FLAG_BITS.reduce((n, f, i) => (e.flags.includes(f) ? n | (0x80 >> i) : n), 0);
   const hex = `0x${bits.toString(16).padStart(2, '0')}`;
-  const names = FLAG_BITS.filter((f) => e.flags.includes(f)).join(', ') || 'none';
+  const names = flagsLabel(e.flags);
   const why = `The control bits set: ${names}; each bit is explained below (RFC 9293 §3.1).`;
   return withAlt(row('flags', 'Flags', hex, why, range, 'flags'), names);
 }
@@ -129,7 +130,7 @@ function checksumRow(
   const hex = `0x${value.toString(16).padStart(4, '0')}`;
   const src = e.src.slice(0, e.src.lastIndexOf(':'));
   const dst = e.dst.slice(0, e.dst.lastIndexOf(':'));
-  const why = `${hex}: the ones' complement sum over a pseudo-header (${src} → ${dst}, protocol 6, ${encoded.bytes.length} bytes), the header and the data; ${the(e.to)} recomputes it to detect corruption (RFC 9293 §3.1).`;
+  const why = `${hex}: the ones' complement of the ones' complement sum of a pseudo-header (${src} → ${dst}, protocol 6, ${encoded.bytes.length} bytes), the header and the data; ${the(e.to)} recomputes it to detect corruption (RFC 9293 §3.1).`;
   return row('checksum', 'Checksum', hex, why, range);
 }
 
