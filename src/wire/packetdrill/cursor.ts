@@ -100,9 +100,10 @@ export class Cursor {
 
   /** A short description of what comes next, for error messages. */
   describeNext(): string {
-    if (this.atEnd()) return 'end of script';
-    if (this.peek() === '\n') return 'end of line';
-    const word = /^[^\s,()<>[\]{}]+/.exec(this.text.slice(this.pos))?.[0] ?? this.peek();
+    const rest = this.text.slice(this.pos).replace(/^[ \t\r]+/, '');
+    if (rest === '') return 'end of script';
+    if (rest.startsWith('\n')) return 'end of line';
+    const word = /^[^\s,()<>[\]{}]+/.exec(rest)?.[0] ?? rest.charAt(0);
     return `'${word.slice(0, 24)}'`;
   }
 
