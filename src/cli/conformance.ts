@@ -9,7 +9,7 @@
  * usage error.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runScript } from '../wire/packetdrill';
 import { judge } from './conformance-expectations';
@@ -75,7 +75,7 @@ export function runConformance(argv: readonly string[], io: Io): number {
   const requested = args.paths.length > 0 ? args.paths : [OWN_FOLDER, SHARED_FOLDER];
   const files: string[] = [];
   for (const path of requested) {
-    const full = join(io.cwd, path);
+    const full = resolve(io.cwd, path);
     if (!existsSync(full)) {
       if (path.replace(/\/+$/, '').endsWith('shared/conformance/packetdrill')) {
         io.out(
