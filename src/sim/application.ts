@@ -14,13 +14,13 @@ import {
 } from '../engine';
 import type { Errno } from '../engine/types';
 import { sendPacket, toHex } from './network';
-import type { ScenarioCall, TriggerEvent } from './scenario';
+import type { TriggerEvent } from './scenario';
 import type { CallEvent } from './trace';
 import type { EndpointRuntime, World } from './world';
 
-type Args = CallEvent['args'];
+export type Args = CallEvent['args'];
 
-function traceCall(
+export function traceCall(
   world: World,
   endpoint: string,
   call: string,
@@ -30,23 +30,6 @@ function traceCall(
 ): void {
   const event: CallEvent = { t: world.now, type: 'call', endpoint, call, args, result };
   world.trace.push(async ? { ...event, async: true } : event);
-}
-
-/** Filler for `bytes: n` sends: a repeating alphabet, easy to recognise in a hex dump. */
-function filler(n: number): Uint8Array {
-  const bytes = new Uint8Array(n);
-  for (let i = 0; i < n; i++) bytes[i] = 97 + (i % 26);
-  return bytes;
-}
-
-/** The socket a call acts on: the latest connection (to `peer`, when given). */
-function targetSocket(world: World, ep: EndpointRuntime, peer?: string): SocketId | undefined {
-  const peerAddress = peer === undefined ? undefined : world.endpoints.get(peer)?.spec.address;
-  for (let i = ep.connections.length - 1; i >= 0; i--) {
-    const socket = ep.connections[i] as SocketId;
-    if (peerAddress === undefined || ep.peers.get(socket) === peerAddress) return socket;
-  }
-  return undefined;
 }
 
 /** The remote address of `socket` as its host knows it. */
@@ -62,100 +45,7 @@ function engineCall(world: World, ep: EndpointRuntime, call: AppCall): CallResul
   return step.result;
 }
 
-/** A scenario or intervention call made by the application of endpoint `name`. */
-export function makeCall(world: World, name: string, call: ScenarioCall): void {
-  const ep = world.endpoints.get(name);
-  if (!ep) return;
-  const spec = ep.spec;
-  const peerArgs: Args = 'peer' in call && call.peer !== undefined ? { peer: call.peer } : {};
-  switch (call.call) {
-    case 'listen': {
-      const port = call.port ?? spec.port;
-      const args: Args = call.backlog === undefined ? { port } : { port, backlog: call.backlog };
-      const appCall: AppCall =
-        call.backlog === undefined
-          ? { call: 'listen', port }
-          : { call: 'listen', port, backlog: call.backlog };
-      const step = hostCall(ep.host, appCall, world.now);
-      ep.host = step.host;
-      if (step.result.socket !== undefined) ep.listener = step.result.socket;
-      traceCall(world, name, 'listen', args, step.result.result);
-      applyOutputs(world, ep, step.outputs);
-      return;
-    }
-    case 'connect': {
-      const remote = world.endpoints.get(call.to)?.spec;
-      if (!remote) return;
-      const step = hostCall(
-        ep.host,
-        { call: 'connect', remote: remote.address, remotePort: remote.port, localPort: spec.port },
-        world.now,
-      );
-      ep.host = step.host;
-      const socket = step.result.socket;
-      const args = { to: call.to, remote: `${remote.address}:${remote.port}` };
-      if (socket !== undefined) {
-        ep.connections.push(socket);
-        ep.peers.set(socket, remote.address);
-        ep.pendingConnects.set(socket, args);
-      }
-      traceCall(world, name, 'connect', args, step.result.result);
-      applyOutputs(world, ep, step.outputs);
-      return;
-    }
-    default:
-      socketCall(world, ep, call, peerArgs);
-  }
-}
-
-/** send, receive, close, shutdown, abort: calls on an existing connection. */
-function socketCall(
-  world: World,
-  ep: EndpointRuntime,
-  call: Exclude<ScenarioCall, { call: 'listen' } | { call: 'connect' }>,
-  peerArgs: Args,
-): void {
-  const name = ep.spec.name;
-  const socket = targetSocket(world, ep, call.peer);
-  let args: Args = peerArgs;
-  let appCall: AppCall | undefined;
-  switch (call.call) {
-    case 'send': {
-      const data =
-        call.bytes !== undefined ? filler(call.bytes) : new TextEncoder().encode(call.data ?? '');
-      args = {
-        ...peerArgs,
-        len: data.length,
-        ...(call.data === undefined ? {} : { data: call.data }),
-      };
-      if (socket !== undefined) appCall = { call: 'send', socket, data };
-      break;
-    }
-    case 'shutdown':
-      args = { ...peerArgs, how: call.how };
-      if (socket !== undefined) appCall = { call: 'shutdown', socket, how: call.how };
-      break;
-    case 'receive':
-    case 'close':
-    case 'abort':
-      if (socket !== undefined) appCall = { call: call.call, socket };
-      break;
-  }
-  if (appCall === undefined) {
-    // No connection to act on: what a socket call on an unconnected socket reports.
-    traceCall(world, name, call.call, args, 'ENOTCONN');
-    return;
-  }
-  const step = hostCall(ep.host, appCall, world.now);
-  ep.host = step.host;
-  traceCall(world, name, call.call, args, step.result.result);
-  if (call.call === 'receive' && step.result.data !== undefined) {
-    recordData(world, name, step.result.data);
-  }
-  applyOutputs(world, ep, step.outputs);
-}
-
-function recordData(world: World, endpoint: string, data: Uint8Array): void {
+export function recordData(world: World, endpoint: string, data: Uint8Array): void {
   world.trace.push(
     data.length === 0
       ? { t: world.now, type: 'data', endpoint, len: 0, bytes: '', eof: true }

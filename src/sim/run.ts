@@ -6,7 +6,8 @@
 import { hostPacket, hostTimer } from '../engine';
 import { seq } from '../engine/seq';
 import { Flag, type Packet } from '../engine/types';
-import { applyOutputs, makeCall } from './application';
+import { applyOutputs } from './application';
+import { flushUnsent, makeCall } from './socket-calls';
 import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';
 import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
 import type { Injection, LinkPatch, Scenario } from './scenario';
@@ -103,6 +104,7 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
   const step = hostPacket(ep.host, flight.packet, world.now);
   ep.host = step.host;
   applyOutputs(world, ep, step.outputs);
+  if (ep.unsent.size > 0) flushUnsent(world, ep);
 }
 
 /** One raw packet from a spoofed source; the next one is queued `interval` later. */

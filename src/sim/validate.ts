@@ -16,13 +16,8 @@ import {
   rejectUnknownKeys,
   show,
 } from './validate-kit';
-import {
-  checkEndpoint,
-  checkFault,
-  checkFirewallRule,
-  checkInjection,
-  checkLink,
-} from './validate-world';
+import { checkFault, checkFirewallRule, checkInjection } from './validate-faults';
+import { checkEndpoint, checkLink } from './validate-world';
 
 export type ValidationResult =
   | { readonly ok: true; readonly scenario: Scenario }

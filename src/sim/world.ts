@@ -65,6 +65,10 @@ export interface EndpointRuntime {
   readonly pendingConnects: Map<SocketId, Readonly<Record<string, string>>>;
   /** How often each application event has happened, for `after` triggers. */
   readonly eventCounts: Map<TriggerEvent, number>;
+  /** Bytes a send() could not hand over yet (send buffer full), by socket, written as room frees. */
+  readonly unsent: Map<SocketId, Uint8Array>;
+  /** Calls made while a socket's send() was still blocked: they run once its bytes are handed over. */
+  readonly deferred: Map<SocketId, ScenarioCall[]>;
   /** ISS of the first SYN or SYN-ACK this endpoint sent. */
   iss?: number;
   /** Due time of each pending timer, by "socket:timer"; a fire that no longer matches is stale. */
@@ -125,6 +129,8 @@ function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
     host,
     connections: [],
     peers: new Map(),
+    unsent: new Map(),
+    deferred: new Map(),
     pendingConnects: new Map(),
     eventCounts: new Map(),
     timers: new Map(),

@@ -1,0 +1,160 @@
+/**
+ * The application's own calls on a host: listen, connect, send, receive, close, shutdown,
+ * abort, from the scenario or an intervention. A send() larger than the send buffer blocks
+ * like a blocking send(): its remaining bytes are handed over as room frees, and the calls
+ * the application makes meanwhile wait for it to return.
+ */
+import { hostCall, type AppCall, type SocketId } from '../engine';
+import { applyOutputs, recordData, traceCall, type Args } from './application';
+import type { ScenarioCall } from './scenario';
+import type { EndpointRuntime, World } from './world';
+
+/** Filler for `bytes: n` sends: a repeating alphabet, easy to recognise in a hex dump. */
+function filler(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bytes[i] = 97 + (i % 26);
+  return bytes;
+}
+
+/** The socket a call acts on: the latest connection (to `peer`, when given). */
+function targetSocket(world: World, ep: EndpointRuntime, peer?: string): SocketId | undefined {
+  const peerAddress = peer === undefined ? undefined : world.endpoints.get(peer)?.spec.address;
+  for (let i = ep.connections.length - 1; i >= 0; i--) {
+    const socket = ep.connections[i] as SocketId;
+    if (peerAddress === undefined || ep.peers.get(socket) === peerAddress) return socket;
+  }
+  return undefined;
+}
+
+/** A scenario or intervention call made by the application of endpoint `name`. */
+export function makeCall(world: World, name: string, call: ScenarioCall): void {
+  const ep = world.endpoints.get(name);
+  if (!ep) return;
+  const spec = ep.spec;
+  const peerArgs: Args = 'peer' in call && call.peer !== undefined ? { peer: call.peer } : {};
+  switch (call.call) {
+    case 'listen': {
+      const port = call.port ?? spec.port;
+      const args: Args = call.backlog === undefined ? { port } : { port, backlog: call.backlog };
+      const appCall: AppCall =
+        call.backlog === undefined
+          ? { call: 'listen', port }
+          : { call: 'listen', port, backlog: call.backlog };
+      const step = hostCall(ep.host, appCall, world.now);
+      ep.host = step.host;
+      if (step.result.socket !== undefined) ep.listener = step.result.socket;
+      traceCall(world, name, 'listen', args, step.result.result);
+      applyOutputs(world, ep, step.outputs);
+      return;
+    }
+    case 'connect': {
+      const remote = world.endpoints.get(call.to)?.spec;
+      if (!remote) return;
+      const step = hostCall(
+        ep.host,
+        { call: 'connect', remote: remote.address, remotePort: remote.port, localPort: spec.port },
+        world.now,
+      );
+      ep.host = step.host;
+      const socket = step.result.socket;
+      const args = { to: call.to, remote: `${remote.address}:${remote.port}` };
+      if (socket !== undefined) {
+        ep.connections.push(socket);
+        ep.peers.set(socket, remote.address);
+        ep.pendingConnects.set(socket, args);
+      }
+      traceCall(world, name, 'connect', args, step.result.result);
+      applyOutputs(world, ep, step.outputs);
+      return;
+    }
+    default:
+      socketCall(world, ep, call, peerArgs);
+  }
+}
+
+/** send, receive, close, shutdown, abort: calls on an existing connection. */
+function socketCall(
+  world: World,
+  ep: EndpointRuntime,
+  call: Exclude<ScenarioCall, { call: 'listen' } | { call: 'connect' }>,
+  peerArgs: Args,
+): void {
+  const name = ep.spec.name;
+  const socket = targetSocket(world, ep, call.peer);
+  let args: Args = peerArgs;
+  let appCall: AppCall | undefined;
+  switch (call.call) {
+    case 'send': {
+      const data =
+        call.bytes !== undefined ? filler(call.bytes) : new TextEncoder().encode(call.data ?? '');
+      args = {
+        ...peerArgs,
+        len: data.length,
+        ...(call.data === undefined ? {} : { data: call.data }),
+      };
+      if (socket !== undefined) appCall = { call: 'send', socket, data };
+      break;
+    }
+    case 'shutdown':
+      args = { ...peerArgs, how: call.how };
+      if (socket !== undefined) appCall = { call: 'shutdown', socket, how: call.how };
+      break;
+    case 'receive':
+    case 'close':
+    case 'abort':
+      if (socket !== undefined) appCall = { call: call.call, socket };
+      break;
+  }
+  if (appCall === undefined || socket === undefined) {
+    // No connection to act on: what a socket call on an unconnected socket reports.
+    traceCall(world, name, call.call, args, 'ENOTCONN');
+    return;
+  }
+  if (ep.unsent.has(socket)) {
+    // The application is still inside a blocking send(): this call comes after it returns.
+    const list = ep.deferred.get(socket) ?? [];
+    list.push(call);
+    ep.deferred.set(socket, list);
+    return;
+  }
+  const step = hostCall(ep.host, appCall, world.now);
+  ep.host = step.host;
+  traceCall(world, name, call.call, args, step.result.result);
+  if (call.call === 'receive' && step.result.data !== undefined) {
+    recordData(world, name, step.result.data);
+  }
+  if (appCall.call === 'send' && step.result.result === 'ok') {
+    const taken = step.result.bytes ?? appCall.data.length;
+    if (taken < appCall.data.length) ep.unsent.set(socket, appCall.data.subarray(taken));
+  }
+  applyOutputs(world, ep, step.outputs);
+}
+
+/**
+ * Hands over bytes that an earlier send() could not, now that acknowledgments may have freed
+ * room in the send buffer. Only the original call is traced; these continuations are not
+ * separate application calls (a blocking send() is one call).
+ */
+export function flushUnsent(world: World, ep: EndpointRuntime): void {
+  for (const [socket, data] of [...ep.unsent]) {
+    const step = hostCall(ep.host, { call: 'send', socket, data }, world.now);
+    ep.host = step.host;
+    const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
+    if (taken < data.length) ep.unsent.set(socket, data.subarray(taken));
+    else ep.unsent.delete(socket);
+    applyOutputs(world, ep, step.outputs);
+    if (!ep.unsent.has(socket)) runDeferred(world, ep, socket);
+  }
+}
+
+/** The calls that waited for a blocking send() on `socket`, in order, until one blocks again. */
+function runDeferred(world: World, ep: EndpointRuntime, socket: SocketId): void {
+  const list = ep.deferred.get(socket);
+  ep.deferred.delete(socket);
+  if (!list) return;
+  while (list.length > 0 && !ep.unsent.has(socket)) {
+    const call = list.shift() as ScenarioCall;
+    makeCall(world, ep.spec.name, call);
+  }
+  if (list.length > 0) ep.deferred.set(socket, list);
+}
