@@ -92,7 +92,7 @@ describe('npm run conformance', () => {
     });
     const { code, out } = cli(['bad.pkt'], dir);
     expect(code).toBe(1);
-    expect(out[0]).toBe('FAIL  bad.pkt:2:19: expected an MSS, found ' > '');
+    expect(out[0]).toBe("FAIL  bad.pkt:2:19: expected an MSS, found '>'");
   });
 
   it('exits 2 for usage errors: an unknown option or a missing file', () => {
