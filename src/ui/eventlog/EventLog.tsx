@@ -77,7 +77,7 @@ export function EventLog({
           {current && <span className={styles.marker}>▶ </span>}
           {s.what}
         </td>
-        <td className={styles.details}>
+        <td className={styles.details} title={s.details}>
           {s.segmentId !== undefined && onSelectSegment !== undefined ? (
             <button
               type="button"

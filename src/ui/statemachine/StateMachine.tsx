@@ -86,8 +86,9 @@ export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) 
                 viewBox="0 0 10 10"
                 refX="9"
                 refY="5"
-                markerWidth="7"
-                markerHeight="7"
+                markerUnits="userSpaceOnUse"
+                markerWidth="14"
+                markerHeight="14"
                 orient="auto-start-reverse"
               >
                 <path d="M 0 0 L 10 5 L 0 10 z" className={styles[`head_${tone}`]} />

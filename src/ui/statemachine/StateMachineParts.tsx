@@ -13,6 +13,8 @@ export function TransitionArrow({
   takenBy: readonly string[];
   markerPrefix: string;
 }) {
+  // Taken: drawn thick in the endpoint's tone with a bold label (width and weight, not only
+  // colour); who took it is written in the status list above the figure.
   const tone = takenBy[0] === undefined ? 'plain' : endpointTone(takenBy[0]);
   const taken = takenBy.length > 0;
   const lineHeight = 17;
@@ -28,11 +30,6 @@ export function TransitionArrow({
         {tr.action && (
           <tspan x={tr.label.x} dy={lineHeight} className={styles.action}>
             {tr.action}
-          </tspan>
-        )}
-        {taken && (
-          <tspan x={tr.label.x} dy={lineHeight} className={styles.takenBy}>
-            {takenBy.map((name) => `${endpointShape(name)} ${name}`).join('  ')} last
           </tspan>
         )}
       </text>

@@ -1,0 +1,147 @@
+// The explaining components as a learner uses them: select a segment, read why each field has
+// its value, follow the narration while stepping, and read the event log.
+import { expect, test, type Page } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+
+const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
+const inspector = (page: Page) => page.getByRole('region', { name: 'Segment inspector' });
+const eventLog = (page: Page) => page.getByRole('table', { name: 'Event log' });
+const narration = (page: Page) => page.getByRole('region', { name: 'What is happening' });
+
+async function open(page: Page, query: string) {
+  const watched = watchPage(page);
+  await page.goto(`./${query}`);
+  await expect(diagram(page)).toBeVisible();
+  return watched;
+}
+
+async function selectSynAck(page: Page) {
+  await page.getByRole('button', { name: 'End', exact: true }).click();
+  await diagram(page)
+    .getByRole('button', { name: 'SYN-ACK seq=200 ack=701 server to client' })
+    .click();
+  await expect(inspector(page).getByText('#2 SYN-ACK seq=200 ack=701')).toBeVisible();
+}
+
+test('the inspector explains every field of the selected SYN-ACK', async ({ page }) => {
+  const watched = await open(page, '?scenario=handshake');
+  await selectSynAck(page);
+  const fields = inspector(page).getByRole('table', { name: 'Header fields of segment #2' });
+  const ackRow = fields.getByRole('row', { name: /^Acknowledgment number/ });
+  await expect(ackRow).toContainText('701');
+  await expect(ackRow).toContainText('relative 1');
+  await expect(ackRow).toContainText(
+    "701 = the client's ISN 700 + 1: a SYN consumes one sequence number (RFC 9293 §3.4).",
+  );
+  await expect(fields.getByRole('row', { name: /^SYN bit/ })).toContainText('1');
+  await expect(fields.getByRole('row', { name: /^Window \d/ })).toContainText(
+    'never scaled (RFC 7323 §2.2)',
+  );
+  for (const name of [
+    'Source port',
+    'Destination port',
+    'Sequence number',
+    'Data offset',
+    'Flags',
+    'Checksum',
+    'Urgent pointer',
+  ]) {
+    await expect(fields.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+  expect(watched.problems).toEqual([]);
+});
+
+test('selecting a field highlights its bytes, and selecting bytes selects the field', async ({
+  page,
+}) => {
+  await open(page, '?scenario=handshake');
+  await selectSynAck(page);
+  const bytes = inspector(page).getByRole('group', { name: /^Segment bytes/ });
+  await inspector(page).getByRole('button', { name: 'Acknowledgment number', exact: true }).click();
+  await expect(
+    bytes.getByRole('button', { name: 'Acknowledgment number: 00 00 02 bd' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  // From the keyboard: the next field's bytes, then its row is the selected one.
+  await bytes.getByRole('button', { name: /^Acknowledgment number:/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(bytes.getByRole('button', { name: /^Data offset:/ })).toBeFocused();
+  await expect(
+    inspector(page).getByRole('button', { name: 'Data offset', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await bytes.getByRole('button', { name: /^Checksum:/ }).click();
+  await expect(
+    inspector(page).getByRole('button', { name: 'Checksum', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the narration follows stepping forward and back', async ({ page }) => {
+  await open(page, '?scenario=handshake');
+  const live = narration(page).locator('[aria-live]');
+  const next = page.getByRole('button', { name: 'Next event' });
+  const previous = page.getByRole('button', { name: 'Previous event' });
+  let sawSyn = false;
+  for (let i = 0; i < 8 && !sawSyn; i++) {
+    await next.click();
+    sawSyn = (await live.textContent())?.includes('The client sends a SYN with seq 700') ?? false;
+  }
+  expect(sawSyn).toBe(true);
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await next.click();
+  await expect(live).not.toContainText('The client sends a SYN with seq 700');
+  await expect(narration(page).getByRole('list', { name: 'Just before' })).toContainText(
+    'The client sends a SYN with seq 700',
+  );
+  await previous.click();
+  await expect(live).toContainText('The client sends a SYN with seq 700');
+});
+
+test('the event log marks the current event and selects a segment', async ({ page }) => {
+  await open(page, '?scenario=handshake');
+  await page.getByRole('button', { name: 'End', exact: true }).click();
+  const log = eventLog(page);
+  await expect(log).toHaveAttribute('aria-rowcount', /\d+/);
+  await expect(log.locator('tr[aria-current="step"]')).toHaveCount(1);
+  await log.getByRole('button', { name: 'SYN seq=700', exact: true }).click();
+  await expect(inspector(page).getByText('#1 SYN seq=700')).toBeVisible();
+  await expect(log.getByRole('button', { name: 'SYN seq=700', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+for (const [name, size] of [
+  ['desktop', VIEWPORTS.desktop],
+  ['projector', VIEWPORTS.projector],
+  ['phone', VIEWPORTS.phone],
+] as const) {
+  test(`the explaining panels at ${name} size`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await open(page, '?scenario=lost-syn-ack');
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    await eventLog(page)
+      .getByRole('button', { name: /SYN-ACK seq=200 ack=701 \(again #2\)/ })
+      .first()
+      .click();
+    await expect(
+      inspector(page).getByText(/retransmitted after the RTO of 1 s expired/),
+    ).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, `explain-${name}`);
+  });
+}
+
+test('the explaining panels in the dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, '?scenario=handshake-data&t=160');
+  await diagram(page)
+    .getByRole('button', { name: 'PSH-ACK seq=701 ack=201 len=37 client to server' })
+    .click();
+  await inspector(page).getByRole('button', { name: 'Payload', exact: true }).click();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'explain-dark');
+});
