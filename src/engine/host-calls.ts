@@ -7,7 +7,7 @@ import { connAbort, connClose, connReceive, connSend, connShutdown } from './con
 import type { Conn } from './conn';
 import { createConn } from './conn-init';
 import { sendSyn } from './handshake';
-import { findConn, findListener, settle, type Host, type Listener, type Sock } from './host-state';
+import { findConn, findListener, HostEdit, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { ourOffer } from './listener';
 import { setState, type Ctx } from './step';
@@ -71,8 +71,9 @@ function listen(
     to: 'LISTEN',
     cause: 'listen(): passive OPEN (RFC 9293 §3.10.1)',
   });
-  const sockets = new Map<SocketId, Sock>(host.sockets).set(id, l);
-  return { host: { ...host, sockets, nextId: id + 1 }, result: { result: 'ok', socket: id } };
+  const edit = new HostEdit(host);
+  edit.put(l);
+  return { host: edit.build({ nextId: id + 1 }), result: { result: 'ok', socket: id } };
 }
 
 function pickPort(host: Host, remote: string, remotePort: number): { port: number; next: number } {
@@ -129,9 +130,10 @@ function connect(
   d.connectDeadline = limit === null ? null : ctx.now + limit;
   setState(d, ctx, 'SYN-SENT', 'connect(): active OPEN, SYN sent (RFC 9293 §3.10.1)');
   sendSyn(d, ctx);
-  const sockets = new Map<SocketId, Sock>(host.sockets).set(id, d);
+  const edit = new HostEdit(host);
+  edit.put(d);
   return {
-    host: { ...host, sockets, nextId: id + 1, nextPort },
+    host: edit.build({ nextId: id + 1, nextPort }),
     result: { result: 'ok', socket: id },
   };
 }
@@ -142,10 +144,10 @@ function accept(host: Host, socket: SocketId): CallStep {
   const [first, ...rest] = l.acceptQueue;
   if (first === undefined) return fail(host, 'EAGAIN');
   const child = host.sockets.get(first);
-  const sockets = new Map<SocketId, Sock>(host.sockets);
-  sockets.set(l.id, { ...l, acceptQueue: rest });
-  if (child && child.kind === 'conn') sockets.set(first, { ...child, owned: true, listener: null });
-  return { host: { ...host, sockets }, result: { result: 'ok', socket: first } };
+  const edit = new HostEdit(host);
+  edit.put({ ...l, acceptQueue: rest });
+  if (child && child.kind === 'conn') edit.put({ ...child, owned: true, listener: null });
+  return { host: edit.build(), result: { result: 'ok', socket: first } };
 }
 
 function onConn(
@@ -159,9 +161,9 @@ function onConn(
   if (c.kind !== 'conn') return fail(host, 'ENOTCONN');
   const r = f(c);
   if (r.conn === c) return { host, result: r.result };
-  const sockets = new Map<SocketId, Sock>(host.sockets);
-  settle(sockets, c, r.conn, ctx);
-  return { host: { ...host, sockets }, result: r.result };
+  const edit = new HostEdit(host);
+  settle(edit, c, r.conn, ctx);
+  return { host: edit.build(), result: r.result };
 }
 
 function close(host: Host, socket: SocketId, ctx: Ctx): CallStep {
@@ -183,8 +185,8 @@ function abort(host: Host, socket: SocketId, ctx: Ctx): CallStep {
  * delete the TCB). Connections not yet accepted are aborted with a RST.
  */
 function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
-  const sockets = new Map<SocketId, Sock>(host.sockets);
-  sockets.delete(l.id);
+  const edit = new HostEdit(host);
+  edit.remove(l.id);
   ctx.out.push({
     type: 'state',
     socket: l.id,
@@ -194,18 +196,19 @@ function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
   });
   ctx.out.push({ type: 'closed', socket: l.id });
   for (const id of [...l.acceptQueue, ...l.synQueue]) {
-    const child = sockets.get(id);
+    const child = edit.get(id);
     if (!child || child.kind !== 'conn') continue;
     const after = connAbort({ ...child, listener: null }, ctx);
-    settle(sockets, child, after, ctx);
+    settle(edit, child, after, ctx);
   }
-  return { host: { ...host, sockets }, result: { result: 'ok' } };
+  return { host: edit.build(), result: { result: 'ok' } };
 }
 
 function getError(host: Host, socket: SocketId): CallStep {
   const c = host.sockets.get(socket);
   if (!c) return fail(host, 'EBADF');
   if (c.kind !== 'conn' || c.error === null) return { host, result: { result: 'ok', error: 'ok' } };
-  const sockets = new Map<SocketId, Sock>(host.sockets).set(socket, { ...c, error: null });
-  return { host: { ...host, sockets }, result: { result: 'ok', error: c.error } };
+  const edit = new HostEdit(host);
+  edit.put({ ...c, error: null });
+  return { host: edit.build(), result: { result: 'ok', error: c.error } };
 }

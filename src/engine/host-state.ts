@@ -1,14 +1,17 @@
 /**
  * A host: one IP address, its listeners and connections (RFC 9293 §3.3.1 "sockets"), as
- * an immutable record. Sockets live in a map that each step copies once; the records in
- * it are shared between versions.
+ * an immutable record. Sockets live in persistent maps (pmap.ts) indexed by id, by the
+ * connection's 4-tuple and by listening port, so a step costs the same with 2 sockets or
+ * 20,000; old versions of the host stay valid.
  */
 import type { SocketOptions } from './api';
 import type { Conn } from './conn';
+import { keyedHash } from './hash';
 import type { IsnConfig } from './isn';
+import { PMap } from './pmap';
 import type { Profile } from './profiles';
-import type { SocketId } from './types';
 import type { Ctx } from './step';
+import type { SocketId } from './types';
 
 export interface Listener {
   readonly kind: 'listener';
@@ -31,7 +34,21 @@ export interface Host {
   readonly synCookies: boolean;
   readonly nextPort: number;
   readonly nextId: SocketId;
-  readonly sockets: ReadonlyMap<SocketId, Sock>;
+  readonly sockets: PMap<Sock>;
+  /** Connection ids by a hash of (remote address, remote port, local port). */
+  readonly byTuple: PMap<readonly SocketId[]>;
+  /** Listener id by port. */
+  readonly byPort: PMap<SocketId>;
+}
+
+function addressHash(address: string): number {
+  let h = 0;
+  for (let i = 0; i < address.length; i++) h = (Math.imul(h, 31) + address.charCodeAt(i)) | 0;
+  return h;
+}
+
+function tupleKey(localPort: number, remoteAddress: string, remotePort: number): number {
+  return keyedHash(0, [addressHash(remoteAddress), remotePort, localPort]);
 }
 
 /** Finds the connection a segment belongs to (its 4-tuple), skipping deleted TCBs. */
@@ -41,8 +58,12 @@ export function findConn(
   remoteAddress: string,
   remotePort: number,
 ): Conn | undefined {
-  for (const s of host.sockets.values()) {
+  const ids = host.byTuple.get(tupleKey(localPort, remoteAddress, remotePort));
+  if (!ids) return undefined;
+  for (const id of ids) {
+    const s = host.sockets.get(id);
     if (
+      s &&
       s.kind === 'conn' &&
       s.tuple.localPort === localPort &&
       s.tuple.remotePort === remotePort &&
@@ -56,10 +77,61 @@ export function findConn(
 }
 
 export function findListener(host: Host, port: number): Listener | undefined {
-  for (const s of host.sockets.values()) {
-    if (s.kind === 'listener' && s.port === port) return s;
+  const id = host.byPort.get(port);
+  const s = id === undefined ? undefined : host.sockets.get(id);
+  return s && s.kind === 'listener' ? s : undefined;
+}
+
+/** The changes one step makes to a host's socket tables, applied with build(). */
+export class HostEdit {
+  sockets: PMap<Sock>;
+  byTuple: PMap<readonly SocketId[]>;
+  byPort: PMap<SocketId>;
+
+  constructor(private readonly host: Host) {
+    this.sockets = host.sockets;
+    this.byTuple = host.byTuple;
+    this.byPort = host.byPort;
   }
-  return undefined;
+
+  get(id: SocketId): Sock | undefined {
+    return this.sockets.get(id);
+  }
+
+  put(s: Sock): void {
+    const old = this.sockets.get(s.id);
+    this.sockets = this.sockets.set(s.id, s);
+    if (old) return;
+    if (s.kind === 'listener') {
+      this.byPort = this.byPort.set(s.port, s.id);
+    } else {
+      const k = tupleKey(s.tuple.localPort, s.tuple.remoteAddress, s.tuple.remotePort);
+      this.byTuple = this.byTuple.set(k, [...(this.byTuple.get(k) ?? []), s.id]);
+    }
+  }
+
+  remove(id: SocketId): void {
+    const s = this.sockets.get(id);
+    if (!s) return;
+    this.sockets = this.sockets.delete(id);
+    if (s.kind === 'listener') {
+      this.byPort = this.byPort.delete(s.port);
+      return;
+    }
+    const k = tupleKey(s.tuple.localPort, s.tuple.remoteAddress, s.tuple.remotePort);
+    const rest = (this.byTuple.get(k) ?? []).filter((x) => x !== id);
+    this.byTuple = rest.length > 0 ? this.byTuple.set(k, rest) : this.byTuple.delete(k);
+  }
+
+  build(changes: Partial<Pick<Host, 'nextId' | 'nextPort'>> = {}): Host {
+    return {
+      ...this.host,
+      ...changes,
+      sockets: this.sockets,
+      byTuple: this.byTuple,
+      byPort: this.byPort,
+    };
+  }
 }
 
 /**
@@ -67,34 +139,29 @@ export function findListener(host: Host, port: number): Listener | undefined {
  * deleted TCB that the application no longer holds leaves the host; a child that reached
  * ESTABLISHED moves from its listener's SYN queue to the accept queue.
  */
-export function settle(
-  sockets: Map<SocketId, Sock>,
-  before: Conn | null,
-  after: Conn,
-  ctx: Ctx,
-): void {
+export function settle(edit: HostEdit, before: Conn | null, after: Conn, ctx: Ctx): void {
   const gone =
     after.state === 'LISTEN' || (after.state === 'CLOSED' && (!after.owned || after.appClosed));
-  if (gone) sockets.delete(after.id);
-  else sockets.set(after.id, after);
+  if (gone) edit.remove(after.id);
+  else edit.put(after);
   if (after.listener === null) return;
-  const listener = sockets.get(after.listener);
+  const listener = edit.get(after.listener);
   if (!listener || listener.kind !== 'listener') return;
   const wasEmbryonic = before === null || before.state === 'SYN-RECEIVED';
   if (gone) {
-    sockets.set(listener.id, {
+    edit.put({
       ...listener,
       synQueue: listener.synQueue.filter((id) => id !== after.id),
       acceptQueue: listener.acceptQueue.filter((id) => id !== after.id),
     });
   } else if (wasEmbryonic && after.state !== 'SYN-RECEIVED') {
-    sockets.set(listener.id, {
+    edit.put({
       ...listener,
       synQueue: listener.synQueue.filter((id) => id !== after.id),
       acceptQueue: [...listener.acceptQueue, after.id],
     });
     ctx.out.push({ type: 'acceptable', listener: listener.id, socket: after.id });
   } else if (before === null) {
-    sockets.set(listener.id, { ...listener, synQueue: [...listener.synQueue, after.id] });
+    edit.put({ ...listener, synQueue: [...listener.synQueue, after.id] });
   }
 }

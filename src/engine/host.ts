@@ -7,7 +7,8 @@ import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
-import { findConn, findListener, settle, type Host, type Sock } from './host-state';
+import { findConn, findListener, HostEdit, settle, type Host } from './host-state';
+import { PMap } from './pmap';
 import { listenerPacket } from './listener';
 import type { Ctx } from './step';
 import { connTimer } from './timers';
@@ -23,7 +24,9 @@ export function createHost(config: HostConfig): Host {
     synCookies: config.synCookies ?? false,
     nextPort: config.firstEphemeralPort ?? 49152,
     nextId: 1,
-    sockets: new Map(),
+    sockets: PMap.empty(),
+    byTuple: PMap.empty(),
+    byPort: PMap.empty(),
   };
 }
 
@@ -61,9 +64,9 @@ export function hostPacket(
       return { host, outputs: ctx.out };
     }
     const after = connSegment(conn, seg, ctx);
-    const sockets = new Map<SocketId, Sock>(host.sockets);
-    settle(sockets, conn, after, ctx);
-    return { host: { ...host, sockets }, outputs: ctx.out };
+    const edit = new HostEdit(host);
+    settle(edit, conn, after, ctx);
+    return { host: edit.build(), outputs: ctx.out };
   }
   const listener = findListener(host, seg.dstPort);
   if (listener) return { host: listenerPacket(host, listener, packet, ctx), outputs: ctx.out };
@@ -90,9 +93,9 @@ export function hostTimer(
   if (!conn || conn.kind !== 'conn') return { host, outputs: ctx.out };
   const after = connTimer(conn, timer, ctx);
   if (!after) return { host, outputs: ctx.out };
-  const sockets = new Map<SocketId, Sock>(host.sockets);
-  settle(sockets, conn, after, ctx);
-  return { host: { ...host, sockets }, outputs: ctx.out };
+  const edit = new HostEdit(host);
+  settle(edit, conn, after, ctx);
+  return { host: edit.build(), outputs: ctx.out };
 }
 
 export function hostSockets(host: Host): SocketId[] {

@@ -10,12 +10,12 @@ import { createConn } from './conn-init';
 import type { Conn, Draft } from './conn';
 import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
-import { settle, type Host, type Listener, type Sock } from './host-state';
+import { HostEdit, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { layoutSynOptions, readOffer, type Offer } from './options';
 import { seqAdd } from './seq';
 import { setState, type Ctx } from './step';
-import { Flag, type Packet, type SocketId } from './types';
+import { Flag, type Packet } from './types';
 
 export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
   const seg = packet.segment;
@@ -103,9 +103,9 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
 }
 
 function withChild(host: Host, child: Conn, ctx: Ctx): Host {
-  const sockets = new Map<SocketId, Sock>(host.sockets);
-  settle(sockets, null, child, ctx);
-  return { ...host, sockets, nextId: host.nextId + 1 };
+  const edit = new HostEdit(host);
+  settle(edit, null, child, ctx);
+  return edit.build({ nextId: host.nextId + 1 });
 }
 
 function cookieKey(host: Host): number {

@@ -1,0 +1,289 @@
+/**
+ * Engine benchmark: segment arrivals processed per second on a bulk transfer and on many
+ * short connections, against a bare loop that moves the same segment objects through the
+ * same kind of event queue and does nothing else. Medians of several runs.
+ */
+import {
+  createHost,
+  hostCall,
+  hostPacket,
+  hostTimer,
+  profiles,
+  type Host,
+  type Output,
+  type Packet,
+  type Profile,
+  type SocketId,
+  type TimerName,
+} from '../src/engine';
+import type { BenchRow } from './types';
+
+type Side = 0 | 1;
+
+type Event =
+  | { at: number; order: number; kind: 0; to: Side; packet: Packet }
+  | { at: number; order: number; kind: 1; side: Side; socket: SocketId; timer: TimerName };
+
+/** A binary min-heap on (at, order): the event queue both loops use. */
+class Heap<T extends { at: number; order: number }> {
+  private items: T[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(a[i] as T, a[p] as T)) break;
+      [a[i], a[p]] = [a[p] as T, a[i] as T];
+      i = p;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && less(a[l] as T, a[m] as T)) m = l;
+        if (r < a.length && less(a[r] as T, a[m] as T)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m] as T, a[i] as T];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(a: { at: number; order: number }, b: { at: number; order: number }): boolean {
+  return a.at < b.at || (a.at === b.at && a.order < b.order);
+}
+
+const ADDR = ['10.0.0.1', '10.0.0.2'] as const;
+const DELAY = 5;
+const BULK = Number(process.env.BENCH_BULK ?? 20_000_000);
+const SHORT = Number(process.env.BENCH_SHORT ?? 2000);
+
+interface World {
+  hosts: [Host, Host];
+  queue: Heap<Event>;
+  order: number;
+  now: number;
+  arrivals: number;
+  /** Every packet event, recorded for the bare loop: [at, to, packet]. */
+  record: { at: number; to: Side; packet: Packet }[] | null;
+}
+
+function world(profile: Profile, record: boolean): World {
+  return {
+    hosts: [
+      createHost({ address: ADDR[0], profile, isn: { mode: 'rfc', key: 1 } }),
+      createHost({ address: ADDR[1], profile, isn: { mode: 'rfc', key: 2 } }),
+    ],
+    queue: new Heap<Event>(),
+    order: 0,
+    now: 0,
+    arrivals: 0,
+    record: record ? [] : null,
+  };
+}
+
+function absorb(
+  w: World,
+  side: Side,
+  outputs: readonly Output[],
+  react: (side: Side, o: Output) => void,
+): void {
+  for (const o of outputs) {
+    if (o.type === 'packet') {
+      const at = w.now + DELAY;
+      const to: Side = side === 0 ? 1 : 0;
+      w.queue.push({ at, order: w.order++, kind: 0, to, packet: o.packet });
+      w.record?.push({ at, to, packet: o.packet });
+    } else if (o.type === 'timer' && o.action === 'set' && o.at !== undefined) {
+      w.queue.push({ at: o.at, order: w.order++, kind: 1, side, socket: o.socket, timer: o.timer });
+    } else {
+      react(side, o);
+    }
+  }
+}
+
+function call(
+  w: World,
+  side: Side,
+  c: Parameters<typeof hostCall>[1],
+  react: (side: Side, o: Output) => void,
+) {
+  const r = hostCall(w.hosts[side], c, w.now);
+  w.hosts[side] = r.host;
+  absorb(w, side, r.outputs, react);
+  return r.result;
+}
+
+function drain(w: World, react: (side: Side, o: Output) => void, until = Infinity): void {
+  for (;;) {
+    const e = w.queue.pop();
+    if (!e) return;
+    if (e.at > until) {
+      w.queue.push(e);
+      w.now = until;
+      return;
+    }
+    w.now = e.at;
+    if (e.kind === 0) {
+      w.arrivals++;
+      const r = hostPacket(w.hosts[e.to], e.packet, w.now);
+      w.hosts[e.to] = r.host;
+      absorb(w, e.to, r.outputs, react);
+    } else {
+      const r = hostTimer(w.hosts[e.side], e.socket, e.timer, w.now);
+      w.hosts[e.side] = r.host;
+      absorb(w, e.side, r.outputs, react);
+    }
+  }
+}
+
+/** A sends `bytes` to B, which reads whenever data is readable. */
+function bulk(bytes: number, record: boolean): World {
+  const w = world(profiles.linux, record);
+  const chunk = new Uint8Array(65536);
+  let left = bytes;
+  let client: SocketId = -1;
+  const react = (side: Side, o: Output) => {
+    if (side === 1 && o.type === 'readable')
+      call(w, 1, { call: 'receive', socket: o.socket }, react);
+    if (side === 1 && o.type === 'acceptable')
+      call(w, 1, { call: 'accept', socket: o.listener }, react);
+    if (side === 0 && o.type === 'established') pump();
+  };
+  const pump = () => {
+    while (left > 0) {
+      const r = call(
+        w,
+        0,
+        { call: 'send', socket: client, data: chunk.subarray(0, Math.min(left, chunk.length)) },
+        react,
+      );
+      if (r.result !== 'ok' || !r.bytes) break;
+      left -= r.bytes;
+    }
+  };
+  call(w, 1, { call: 'listen', port: 80 }, react);
+  client = call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react).socket ?? -1;
+  while (w.queue.size > 0) {
+    drain(w, react, w.now + 1);
+    pump();
+  }
+  if (left > 0) throw new Error('bulk transfer did not finish');
+  return w;
+}
+
+/** `n` short connections: connect, 100-byte request, 200-byte reply, close; 8 at a time. */
+function shortConnections(n: number, record: boolean): World {
+  const w = world(profiles.linux, record);
+  let started = 0;
+  const request = new Uint8Array(100);
+  const reply = new Uint8Array(200);
+  const react = (side: Side, o: Output) => {
+    if (side === 1 && o.type === 'acceptable')
+      call(w, 1, { call: 'accept', socket: o.listener }, react);
+    if (side === 0 && o.type === 'established')
+      call(w, 0, { call: 'send', socket: o.socket, data: request }, react);
+    if (o.type === 'readable') {
+      call(w, side, { call: 'receive', socket: o.socket }, react);
+      if (side === 1) call(w, 1, { call: 'send', socket: o.socket, data: reply }, react);
+      else call(w, 0, { call: 'close', socket: o.socket }, react);
+    }
+    if (side === 1 && o.type === 'eof') call(w, 1, { call: 'close', socket: o.socket }, react);
+    if (side === 0 && o.type === 'closed' && started < n) start();
+  };
+  const start = () => {
+    started++;
+    call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react);
+  };
+  call(w, 1, { call: 'listen', port: 80, backlog: 64 }, react);
+  for (let i = 0; i < 8; i++) start();
+  drain(w, react);
+  return w;
+}
+
+/** The bare loop: the same packets, at the same times, through the same heap; nothing else. */
+function bare(record: readonly { at: number; to: Side; packet: Packet }[]): number {
+  const q = new Heap<Event>();
+  let order = 0;
+  let sum = 0;
+  let i = 0;
+  // Packets enter the queue as they were produced (in time order) and leave in time order.
+  for (;;) {
+    const next = record[i];
+    const top = q.pop();
+    if (top) {
+      if (top.kind === 0) sum += top.packet.segment.seq;
+    }
+    if (!next && !top) break;
+    if (next) {
+      q.push({ at: next.at, order: order++, kind: 0, to: next.to, packet: next.packet });
+      i++;
+    }
+  }
+  return sum;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function measure(run: () => number, runs: number): number {
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const count = run();
+    const ms = performance.now() - t0;
+    rates.push((count / ms) * 1000);
+  }
+  return median(rates);
+}
+
+export async function benchEngine(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const RUNS = 7;
+  const cases = [
+    { name: 'bulk transfer, 20 MB, linux profile', make: (rec: boolean) => bulk(BULK, rec) },
+    {
+      name: '2,000 short connections, linux profile',
+      make: (rec: boolean) => shortConnections(SHORT, rec),
+    },
+  ];
+  for (const c of cases) {
+    c.make(false); // warm-up
+    const engineRate = measure(() => c.make(false).arrivals, RUNS);
+    const recorded = c.make(true).record ?? [];
+    const bareRate = measure(() => {
+      bare(recorded);
+      return recorded.length;
+    }, RUNS);
+    rows.push({
+      name: `${c.name}: engine`,
+      value: Math.round(engineRate),
+      unit: 'seg/s',
+      note: `median of ${RUNS}`,
+    });
+    rows.push({ name: `${c.name}: bare loop`, value: Math.round(bareRate), unit: 'seg/s' });
+    rows.push({
+      name: `${c.name}: bare / engine`,
+      value: bareRate / engineRate,
+      unit: '×',
+      note: 'target ≤ 3',
+    });
+  }
+  return rows;
+}
