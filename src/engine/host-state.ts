@@ -8,7 +8,7 @@ import type { SocketOptions } from './api';
 import type { Conn } from './conn';
 import { keyedHash } from './hash';
 import type { IsnConfig } from './isn';
-import { PMap } from './pmap';
+import type { PMap } from './pmap';
 import type { Profile } from './profiles';
 import type { Ctx } from './step';
 import type { SocketId } from './types';
