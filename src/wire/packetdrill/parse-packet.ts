@@ -140,9 +140,6 @@ export function parsePacket(
   if (inbound && options === 'unchecked') {
     throw new ScriptSyntaxError(flagsAt, '<...> only makes sense on an outbound packet');
   }
-  if (ack !== null && !(flags & Flag.ACK)) {
-    throw new ScriptSyntaxError(flagsAt, `'ack ${ack}' given without the ACK flag '.'`);
-  }
   const packet: PacketSpec = {
     direction,
     flags,

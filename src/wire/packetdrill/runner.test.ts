@@ -206,6 +206,17 @@ describe('the timeline', () => {
     expect(states).toEqual(['LISTEN', 'SYN-RECEIVED', 'ESTABLISHED']);
   });
 
+  it('shows segments sent after the last > line as unexpected, without judging them', () => {
+    const result = run([...SERVER, '+0 < P. 1:11(10) ack 1 win 257']);
+    expect(result.outcome).toBe('passed');
+    expect(result.timeline.at(-1)).toMatchObject({
+      type: 'segment',
+      line: null,
+      status: 'unexpected',
+      ack: 11,
+    });
+  });
+
   it('marks the segment of a failed line as a mismatch', () => {
     const result = run(replaced(6, '+0 > S. 0:0(0) ack 2 <mss 1460,nop,wscale 8>'));
     expect(result.timeline).toContainEqual(

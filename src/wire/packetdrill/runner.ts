@@ -4,11 +4,11 @@
  * the first failure stops the run, as it stops packetdrill. Pure: no file system, no wall
  * clock, so the app can run a script in the browser.
  */
-import type { IsnConfig } from '../../engine';
+import { flagNames, type IsnConfig } from '../../engine';
 import type { Script } from './ast';
 import { judgeCode } from './code-block';
 import { ScriptSyntaxError } from './errors';
-import { formatSeconds } from './format';
+import { formatSeconds, formatSegment } from './format';
 import { parseScript } from './parser';
 import type { LineResult, RunResult } from './result';
 import { record, type RunContext } from './run-context';
@@ -85,12 +85,12 @@ function leftovers(ctx: RunContext): void {
       type: 'segment',
       t: e.atUsecs / 1000,
       direction: 'outbound',
-      flags: [],
+      flags: flagNames(view.flags),
       seq: view.seqStart,
       ack: view.ack ?? 0,
       len: view.payloadLength,
       win: view.window ?? 0,
-      text: `${view.flagsText} ${view.seqStart}:${view.seqEnd}(${view.payloadLength})`,
+      text: formatSegment(view),
       line: null,
       status: isForSocket(s, e.packet, ctx.addresses) ? 'unexpected' : 'ignored',
     });

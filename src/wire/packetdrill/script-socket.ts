@@ -101,7 +101,8 @@ export function inboundPacket(
     srcPort: s.remotePort,
     dstPort: s.localPort,
     seq: u32(spec.seqStart + remoteOffset(s, isSyn)) as Seq,
-    ack: (spec.flags & Flag.ACK ? u32((spec.ack ?? 0) + ackOffset) : 0) as Seq,
+    // A script may write `ack N` without the ACK bit; the field then carries N as given.
+    ack: (spec.flags & Flag.ACK ? u32((spec.ack ?? 0) + ackOffset) : (spec.ack ?? 0)) as Seq,
     flags: spec.flags,
     window: spec.window ?? 0,
     urgent: spec.urgent ?? 0,
