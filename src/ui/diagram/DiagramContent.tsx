@@ -8,9 +8,10 @@ import type { SegmentSpan, Timeline } from '../../store';
 import { spansInWindow, timersInWindow } from '../../store';
 import { segmentAccessibleName, segmentLabel, type TraceFacts } from '../format/segment-label';
 import { timeY, type Geometry } from './geometry';
-import { layoutLabels, type PlacedLabel } from './label-layout';
+import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
 import { stackNotes } from './margin-layout';
-import { SegmentArrow, type ArrowEnds } from './SegmentArrow';
+import { lostPoint, SegmentArrow, type ActivateHow, type ArrowEnds } from './SegmentArrow';
+import { labelTag, SegmentLabel } from './SegmentLabel';
 import { StateTag } from './StateTag';
 import { TimerBar } from './TimerBar';
 
@@ -23,7 +24,7 @@ export interface DiagramContentProps {
   facts: TraceFacts;
   selectedId: number | null;
   markerIds: { client: string; server: string };
-  onActivate: (id: number, how: 'select' | 'click' | 'drop') => void;
+  onActivate: (id: number, how: ActivateHow) => void;
 }
 
 function spanKey(span: SegmentSpan): string {
@@ -43,6 +44,7 @@ function useLayout(props: DiagramContentProps): Layout {
     const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
     const spans = spansInWindow(timeline, from, to);
     const ends = new Map<string, ArrowEnds>();
+    const obstacles: Obstacle[] = [];
     const requests = spans.map((span) => {
       const key = spanKey(span);
       const arrow = {
@@ -52,18 +54,31 @@ function useLayout(props: DiagramContentProps): Layout {
         y2: timeY(g, span.crossingEndsAt),
       };
       ends.set(key, arrow);
-      const tag = span.copy ? 'DUP ' : span.send.retransmit > 0 ? 'RTX ' : '';
-      return { key, text: tag + segmentLabel(span.send, facts), ...arrow };
+      const text = labelTag(span) + segmentLabel(span.send, facts);
+      if (span.outcome !== 'lost') return { key, text, ...arrow };
+      // A lost segment's label sits on the part of the arrow it travelled, clear of its ✕.
+      const stop = lostPoint(span, arrow);
+      obstacles.push({
+        x: stop.x,
+        y: stop.y + g.fontSize * 0.6,
+        width: g.fontSize * 3.2,
+        height: g.fontSize * 2.6,
+      });
+      return { key, text, x1: arrow.x1, y1: arrow.y1, x2: stop.x, y2: stop.y };
     });
     const first = g.lifelineX[0] ?? 0;
     const last = g.lifelineX[g.lifelineX.length - 1] ?? g.width;
     const labels = new Map(
-      layoutLabels(requests, {
-        charWidth: g.charWidth,
-        height: g.fontSize + 8,
-        minX: first + 14,
-        maxX: last - 14,
-      }).map((label) => [label.key, label]),
+      layoutLabels(
+        requests,
+        {
+          charWidth: g.charWidth,
+          height: g.fontSize + 8,
+          minX: first + 14,
+          maxX: last - 14,
+        },
+        obstacles,
+      ).map((label) => [label.key, label]),
     );
     const notes = new Map<string, number>();
     for (const endpoint of timeline.endpoints) {
@@ -93,6 +108,9 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
     outward: (i === 0 ? -1 : 1) as -1 | 1,
   }));
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
+  const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
+  const sideOf = (span: SegmentSpan) =>
+    span.send.from === timeline.endpoints[0]?.name ? ('client' as const) : ('server' as const);
   return (
     <>
       {lanes.map(({ endpoint, x, outward }) =>
@@ -127,33 +145,42 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
             />
           );
         })}
-      {layout.spans
-        .filter((span) => span.sendIndex <= cursor)
-        .map((span) => {
-          const key = spanKey(span);
-          const ends = layout.ends.get(key) as ArrowEnds;
-          const side = span.send.from === timeline.endpoints[0]?.name ? 'client' : 'server';
-          const original =
-            span.send.original !== undefined
-              ? timeline.spanById.get(span.send.original)
-              : undefined;
-          return (
-            <SegmentArrow
-              key={key}
-              span={span}
-              ends={ends}
-              label={layout.labels.get(key)}
-              name={segmentAccessibleName(span.send, facts)}
-              ended={span.endIndex >= 0 && span.endIndex <= cursor}
-              selected={selectedId === span.id && !span.copy}
-              side={side}
-              markerId={markerIds[side]}
-              originalY={original ? timeY(g, original.sentAt) : undefined}
-              fontSize={g.fontSize}
-              onActivate={onActivate}
-            />
-          );
-        })}
+      {sent.map((span) => {
+        const key = spanKey(span);
+        const ends = layout.ends.get(key) as ArrowEnds;
+        const side = sideOf(span);
+        const original =
+          span.send.original !== undefined ? timeline.spanById.get(span.send.original) : undefined;
+        return (
+          <SegmentArrow
+            key={key}
+            span={span}
+            ends={ends}
+            name={segmentAccessibleName(span.send, facts)}
+            ended={span.endIndex >= 0 && span.endIndex <= cursor}
+            selected={selectedId === span.id && !span.copy}
+            side={side}
+            markerId={markerIds[side]}
+            originalY={original ? timeY(g, original.sentAt) : undefined}
+            fontSize={g.fontSize}
+            onActivate={onActivate}
+          />
+        );
+      })}
+      {sent.map((span) => {
+        const key = spanKey(span);
+        const label = layout.labels.get(key);
+        if (!label) return null;
+        return (
+          <SegmentLabel
+            key={`label-${key}`}
+            span={span}
+            label={label}
+            side={sideOf(span)}
+            selected={selectedId === span.id && !span.copy}
+          />
+        );
+      })}
     </>
   );
 });

@@ -2,14 +2,14 @@
  * One segment as an arrow from its send (sender's lifeline, send time) to its arrival (receiver's
  * lifeline, arrival time): the slope is the delay. The line grows with the playhead, so its head
  * is the segment travelling; a lost one stops where it was lost under a ✕ and the word "lost"; a
- * retransmission is dashed with an RTX tag and a bracket back to its original's send.
+ * retransmission is dashed and bracketed back to its original's send. Its label is drawn in a
+ * layer above all arrows (SegmentLabel), so no later arrow crosses a label.
  */
-import { m } from 'framer-motion';
-import { memo, useCallback, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { progressAt, type SegmentSpan } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { useDerived } from '../layout/use-derived';
-import type { PlacedLabel } from './label-layout';
+import { useMotionAttribute } from '../layout/use-motion-attribute';
 import styles from './SequenceDiagram.module.css';
 
 export interface ArrowEnds {
@@ -19,10 +19,11 @@ export interface ArrowEnds {
   readonly y2: number;
 }
 
+export type ActivateHow = 'select' | 'click' | 'drop';
+
 export interface SegmentArrowProps {
   span: SegmentSpan;
   ends: ArrowEnds;
-  label: PlacedLabel | undefined;
   /** "SYN seq=700 client to server". */
   name: string;
   /** Has the journey ended (arrival or loss) at the cursor? */
@@ -34,12 +35,31 @@ export interface SegmentArrowProps {
   /** y of the original's send on the same lifeline, for a retransmission's bracket. */
   originalY: number | undefined;
   fontSize: number;
-  onActivate: (id: number, how: 'select' | 'click' | 'drop') => void;
+  onActivate: (id: number, how: ActivateHow) => void;
+}
+
+/** Where a lost segment's journey stopped, on its arrow. */
+export function lostPoint(span: SegmentSpan, ends: ArrowEnds) {
+  return {
+    x: ends.x1 + (ends.x2 - ends.x1) * span.reach,
+    y: ends.y1 + (ends.y2 - ends.y1) * span.reach,
+  };
+}
+
+export function arrowClasses(span: SegmentSpan, side: 'client' | 'server', selected: boolean) {
+  return [
+    styles[side],
+    span.send.retransmit > 0 ? styles.retransmission : '',
+    span.copy ? styles.copy : '',
+    selected ? styles.selected : '',
+  ].join(' ');
 }
 
 export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps) {
-  const { span, ends, label, name, ended, selected, side, markerId, originalY, fontSize } = props;
+  const { span, ends, name, ended, selected, side, markerId, originalY, fontSize, onActivate } =
+    props;
   const playhead = usePlayhead();
+  const line = useRef<SVGLineElement>(null);
   const tipX = useDerived(
     playhead,
     useCallback((t: number) => ends.x1 + (ends.x2 - ends.x1) * progressAt(span, t), [span, ends]),
@@ -48,12 +68,12 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     playhead,
     useCallback((t: number) => ends.y1 + (ends.y2 - ends.y1) * progressAt(span, t), [span, ends]),
   );
-  const { onActivate } = props;
+  useMotionAttribute(line, 'x2', tipX);
+  useMotionAttribute(line, 'y2', tipY);
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
-        event.stopPropagation();
         onActivate(span.id, 'select');
       } else if (event.key === 'Delete' || event.key === 'd' || event.key === 'D') {
         event.preventDefault();
@@ -63,23 +83,13 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     [onActivate, span.id],
   );
   const lost = span.outcome === 'lost' && ended;
-  const retransmission = span.send.retransmit > 0;
-  const lostX = ends.x1 + (ends.x2 - ends.x1) * span.reach;
-  const lostY = ends.y1 + (ends.y2 - ends.y1) * span.reach;
+  const at = lostPoint(span, ends);
   const mark = fontSize * 0.55;
-  const tag = span.copy ? 'DUP ' : retransmission ? 'RTX ' : '';
-  const bracketBulge = ends.x2 > ends.x1 ? 22 : -22;
-  const classes = [
-    styles.arrow,
-    styles[side],
-    retransmission ? styles.retransmission : '',
-    span.copy ? styles.copy : '',
-    selected ? styles.selected : '',
-  ].join(' ');
+  const bulge = ends.x2 > ends.x1 ? 22 : -22;
   const interactive = !span.copy;
   return (
     <g
-      className={classes}
+      className={`${styles.arrow} ${arrowClasses(span, side, selected)}`}
       data-segment={span.id}
       {...(interactive
         ? {
@@ -94,51 +104,28 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     >
       <line className={styles.hit} x1={ends.x1} y1={ends.y1} x2={ends.x2} y2={ends.y2} />
       <line className={styles.halo} x1={ends.x1} y1={ends.y1} x2={ends.x2} y2={ends.y2} />
-      {retransmission && originalY !== undefined && (
+      {span.send.retransmit > 0 && originalY !== undefined && (
         <path
           className={styles.bracket}
-          d={`M ${ends.x1} ${originalY} C ${ends.x1 + bracketBulge} ${originalY}, ${ends.x1 + bracketBulge} ${ends.y1}, ${ends.x1} ${ends.y1}`}
+          d={`M ${ends.x1} ${originalY} C ${ends.x1 + bulge} ${originalY}, ${ends.x1 + bulge} ${ends.y1}, ${ends.x1} ${ends.y1}`}
         />
       )}
-      <m.line
+      <line
+        ref={line}
         className={styles.line}
         x1={ends.x1}
         y1={ends.y1}
-        x2={tipX}
-        y2={tipY}
+        x2={tipX.get()}
+        y2={tipY.get()}
         markerEnd={lost ? undefined : `url(#${markerId})`}
       />
       {lost && (
         <g className={styles.lost}>
           <path
-            d={`M ${lostX - mark} ${lostY - mark} L ${lostX + mark} ${lostY + mark} M ${lostX + mark} ${lostY - mark} L ${lostX - mark} ${lostY + mark}`}
+            d={`M ${at.x - mark} ${at.y - mark} L ${at.x + mark} ${at.y + mark} M ${at.x + mark} ${at.y - mark} L ${at.x - mark} ${at.y + mark}`}
           />
-          <text x={lostX} y={lostY + mark + fontSize} textAnchor="middle">
+          <text x={at.x} y={at.y + mark + fontSize} textAnchor="middle">
             lost
-          </text>
-        </g>
-      )}
-      {label && (
-        <g className={styles.label}>
-          {label.displaced && (
-            <line
-              className={styles.leader}
-              x1={label.anchorX}
-              y1={label.anchorY}
-              x2={label.x}
-              y2={label.y - label.height / 2}
-            />
-          )}
-          <rect
-            x={label.x - label.width / 2}
-            y={label.y - label.height / 2}
-            width={label.width}
-            height={label.height}
-            rx={4}
-          />
-          <text x={label.x} y={label.y} dominantBaseline="central" textAnchor="middle">
-            {tag && <tspan className={styles.tag}>{tag}</tspan>}
-            {tag ? label.text.slice(tag.length) : label.text}
           </text>
         </g>
       )}

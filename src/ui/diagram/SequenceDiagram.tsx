@@ -3,18 +3,19 @@
  * segment an arrow from send to arrival. The view follows the playhead (a motion value scrolls the
  * content) and only the arrows near the view are rendered, so a 10,000-segment run stays light.
  */
-import { m } from 'framer-motion';
 import { useCallback, useId, useMemo, useRef } from 'react';
 import type { LabState } from '../../store';
 import { isInFlight, useLab, useLabStore } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { selectTraceFacts } from '../layout/trace-facts';
 import { useDerived } from '../layout/use-derived';
+import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { useElementSize } from '../layout/use-element-size';
 import { DiagramContent } from './DiagramContent';
 import { diagramGeometry, renderWindow, viewStartAt } from './geometry';
 import { LifelineHeads } from './LifelineHeads';
 import { PlayheadLine } from './PlayheadLine';
+import type { ActivateHow } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
 import { TimeGrid } from './TimeGrid';
 
@@ -46,10 +47,12 @@ export function SequenceDiagram() {
   const scroll = useDerived(
     playhead,
     useCallback(
-      (t: number) => -viewStartAt(t, viewSpan, timeline.endTime) * g.pxPerMs,
+      (t: number) => `translate(0 ${-viewStartAt(t, viewSpan, timeline.endTime) * g.pxPerMs})`,
       [viewSpan, timeline.endTime, g.pxPerMs],
     ),
   );
+  const content = useRef<SVGGElement>(null);
+  useMotionAttribute(content, 'transform', scroll);
   const half = viewSpan / 2;
   const from = (block - 1) * half;
   const to = (block + 4) * half;
@@ -59,7 +62,7 @@ export function SequenceDiagram() {
     [baseId],
   );
   const onActivate = useCallback(
-    (id: number, how: 'select' | 'click' | 'drop') => {
+    (id: number, how: ActivateHow) => {
       const state = store.getState();
       const span = state.timeline.spanById.get(id);
       if (!span) return;
@@ -108,7 +111,7 @@ export function SequenceDiagram() {
               aria-hidden="true"
             />
           ))}
-          <m.g style={{ y: scroll }}>
+          <g ref={content} transform={scroll.get()}>
             <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
             <DiagramContent
               timeline={timeline}
@@ -122,7 +125,7 @@ export function SequenceDiagram() {
               onActivate={onActivate}
             />
             <PlayheadLine g={g} />
-          </m.g>
+          </g>
         </svg>
         <div className={styles.zoom}>
           <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">

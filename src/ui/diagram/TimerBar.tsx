@@ -3,11 +3,11 @@
  * time already run filled in, and a note beside the lifeline that counts down ("RTO 0.62 s left")
  * and then says how it ended ("RTO fired", marked with a burst at the lifeline).
  */
-import { m } from 'framer-motion';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { TimerSpan } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { useDerived } from '../layout/use-derived';
+import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { formatTime, timeY, type Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 import { TIMER_SHORT_NAMES } from './timer-names';
@@ -24,9 +24,11 @@ export interface TimerBarProps {
 }
 
 /** The note's words at virtual time t (the bar is drawn only once the timer is set). */
-export function timerNote(timer: TimerSpan, t: number, ended: boolean): string {
+export function timerNote(timer: TimerSpan, t: number, ended: boolean, compact = false): string {
   const name = TIMER_SHORT_NAMES[timer.timer];
-  if (!ended && t < timer.endAt) return `${name} ${formatTime(timer.expiresAt - t)} left`;
+  if (!ended && t < timer.endAt) {
+    return `${name} ${formatTime(timer.expiresAt - t)}${compact ? '' : ' left'}`;
+  }
   if (timer.outcome === 'fired') return `${name} fired`;
   if (timer.outcome === 'cancelled') return `${name} stopped`;
   if (timer.outcome === 'reset') return `${name} restarted`;
@@ -53,12 +55,16 @@ export const TimerBar = memo(function TimerBar({
   );
   const note = useDerived(
     playhead,
-    useCallback((t: number) => timerNote(timer, t, ended), [timer, ended]),
+    useCallback((t: number) => timerNote(timer, t, ended, g.compact), [timer, ended, g.compact]),
   );
+  const elapsed = useRef<SVGRectElement>(null);
+  const noteText = useRef<SVGTextElement>(null);
+  useMotionAttribute(elapsed, 'height', elapsedHeight);
+  useMotionAttribute(noteText, 'textContent', note);
   const endY = timeY(g, timer.endAt);
   const noteX = lifelineX + outward * 16;
   return (
-    <g className={styles[`timer-${timer.outcome}`]} aria-hidden="true">
+    <g className={`${styles.timer} ${styles[`timer-${timer.outcome}`]}`} aria-hidden="true">
       <rect
         className={styles.timerPlanned}
         x={barX}
@@ -66,14 +72,22 @@ export const TimerBar = memo(function TimerBar({
         width={6}
         height={Math.max(1, (timer.expiresAt - timer.setAt) * g.pxPerMs)}
       />
-      <m.rect className={styles.timerElapsed} x={barX} y={top} width={6} height={elapsedHeight} />
+      <rect
+        ref={elapsed}
+        className={styles.timerElapsed}
+        x={barX}
+        y={top}
+        width={6}
+        height={elapsedHeight.get()}
+      />
       {ended && timer.outcome === 'fired' && (
         <path
           className={styles.timerFired}
           d={`M ${barX + 3} ${endY - 8} L ${barX + 6} ${endY - 2} L ${barX + 11} ${endY} L ${barX + 6} ${endY + 2} L ${barX + 3} ${endY + 8} L ${barX} ${endY + 2} L ${barX - 5} ${endY} L ${barX} ${endY - 2} Z`}
         />
       )}
-      <m.text
+      <text
+        ref={noteText}
         className={styles.timerNote}
         x={noteX}
         y={noteY}
@@ -81,8 +95,8 @@ export const TimerBar = memo(function TimerBar({
         dominantBaseline="central"
         fontSize={g.fontSize - 2}
       >
-        {note}
-      </m.text>
+        {note.get()}
+      </text>
     </g>
   );
 });

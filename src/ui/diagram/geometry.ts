@@ -36,7 +36,7 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
   const charWidth = fontSize * MONOSPACE_CHAR_RATIO;
   const gutter = compact ? 0 : 64;
   // Room for the longest state name ("ESTABLISHED", "SYN-RECEIVED") beside each lifeline.
-  const margin = Math.ceil(13 * (fontSize - 2) * MONOSPACE_CHAR_RATIO) + 14;
+  const margin = Math.ceil(13 * (fontSize - 2) * MONOSPACE_CHAR_RATIO) + (compact ? 20 : 14);
   const left = gutter + margin;
   const right = size.width - margin;
   const count = Math.max(1, lifelines);
@@ -65,7 +65,8 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
  * before t=0 nor past the end.
  */
 export function viewStartAt(t: number, viewSpan: number, endTime: number): number {
-  const latest = Math.max(0, endTime - viewSpan);
+  // Room below the end for the last labels and marks.
+  const latest = Math.max(0, endTime - viewSpan * 0.8);
   return Math.min(latest, Math.max(0, t - viewSpan * 0.65));
 }
 

@@ -39,6 +39,14 @@ describe('segment labels', () => {
     }
   });
 
+  it('keep clear of a loss mark', () => {
+    const [label] = layoutLabels([arrow('1', 0, 100)], metrics, [
+      { x: 400, y: 55, width: 40, height: 30 },
+    ]);
+    expect(label?.y).not.toBe(50);
+    expect(Math.abs((label?.y ?? 0) - 55)).toBeGreaterThanOrEqual(25);
+  });
+
   it('are shortened word by word to fit a narrow screen', () => {
     expect(fitLabel('PSH-ACK seq=701 ack=201 len=18', 24)).toBe('PSH-ACK seq=701 ack=201');
     expect(fitLabel('SYN seq=700', 40)).toBe('SYN seq=700');

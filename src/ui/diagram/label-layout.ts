@@ -65,9 +65,21 @@ function boxAt(x: number, y: number, width: number, height: number): Box {
   return { left: x - width / 2, right: x + width / 2, top: y - height / 2, bottom: y + height / 2 };
 }
 
-export function layoutLabels(requests: readonly LabelRequest[], m: LabelMetrics): PlacedLabel[] {
+/** A rectangle labels must not cover (a loss mark and its word), given by its centre and size. */
+export interface Obstacle {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function layoutLabels(
+  requests: readonly LabelRequest[],
+  m: LabelMetrics,
+  obstacles: readonly Obstacle[] = [],
+): PlacedLabel[] {
   const maxChars = Math.max(3, Math.floor((m.maxX - m.minX - 2 * PADDING_X) / m.charWidth));
-  const placed: Box[] = [];
+  const placed: Box[] = obstacles.map((o) => boxAt(o.x, o.y, o.width, o.height));
   const result: PlacedLabel[] = [];
   const sorted = [...requests].sort((a, b) => a.y1 + a.y2 - (b.y1 + b.y2));
   for (const request of sorted) {
