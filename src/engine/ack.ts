@@ -6,6 +6,7 @@
 import type { Draft } from './conn';
 import { findTimestamp } from './options';
 import { tsNow } from './emit';
+import { dropFront } from './sendbuf';
 import { addRttSample, currentTimeout } from './rtt';
 import { seqDiff, seqGeq, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
@@ -17,7 +18,7 @@ export function advanceUna(d: Draft, ctx: Ctx, seg: Segment): void {
   const inBuffer = seqDiff(ack, d.sndBufSeq);
   if (inBuffer > 0) {
     const n = Math.min(inBuffer, d.sndBuf.length);
-    d.sndBuf = d.sndBuf.subarray(n);
+    d.sndBuf = dropFront(d.sndBuf, n);
     d.sndBufSeq = ((d.sndBufSeq + n) >>> 0) as Seq;
   }
   d.sndUna = ack;

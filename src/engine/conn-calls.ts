@@ -7,6 +7,7 @@ import type { Chunk, Conn, Draft } from './conn';
 import { isSynchronized } from './conn';
 import { receiveWindow, sendSegment } from './emit';
 import { flush, payloadMss } from './output';
+import { appendBytes } from './sendbuf';
 import { seqAdd, seqDiff } from './seq';
 import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';
@@ -24,7 +25,7 @@ export function connSend(conn: Conn, data: Uint8Array, ctx: Ctx): ConnCallResult
   const space = ctx.profile.sendBuffer - conn.sndBuf.length;
   if (space <= 0) return { conn, result: { result: 'EAGAIN' } };
   const take = data.length <= space ? data : data.subarray(0, space);
-  const d: Draft = { ...conn, sndBuf: concat(conn.sndBuf, take) };
+  const d: Draft = { ...conn, sndBuf: appendBytes(conn.sndBuf, take) };
   flush(d, ctx);
   return { conn: d, result: { result: 'ok', bytes: take.length } };
 }
@@ -123,14 +124,6 @@ export function connAbort(conn: Conn, ctx: Ctx): Conn {
 }
 
 const EMPTY = new Uint8Array(0);
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
 
 /** Takes up to `max` bytes from the receive queue (kept newest-first). */
 function takeBytes(d: Draft, max: number): Uint8Array {

@@ -3,6 +3,7 @@ import type { Conn } from './conn';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
+import { EMPTY_SEND_BUF } from './sendbuf';
 import { seqAdd } from './seq';
 import type { Seq, SocketId } from './types';
 
@@ -18,8 +19,6 @@ export interface ConnSeed {
   readonly mssClamp: number | null;
   readonly receiveBuffer: number | null;
 }
-
-const EMPTY = new Uint8Array(0);
 
 export function createConn(s: ConnSeed): Conn {
   const afterSyn = seqAdd(s.iss, 1);
@@ -44,7 +43,7 @@ export function createConn(s: ConnSeed): Conn {
     sndWl1: zero,
     sndWl2: zero,
     maxSndWnd: 0,
-    sndBuf: EMPTY,
+    sndBuf: EMPTY_SEND_BUF,
     sndBufSeq: afterSyn,
     finSeq: null,
     rtxNext: s.iss,

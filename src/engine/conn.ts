@@ -6,6 +6,7 @@
  */
 import type { FourTuple } from './isn';
 import type { Negotiated, Offer } from './options';
+import type { SendBuf } from './sendbuf';
 import type { Errno, Seq, SocketId, TcpState } from './types';
 
 /** Received bytes waiting for the application, newest first (an immutable cons list). */
@@ -53,8 +54,8 @@ export interface Conn {
   readonly sndWl2: Seq;
   /** MAX.SND.WND of RFC 5961 §5: the largest window the peer ever offered. */
   readonly maxSndWnd: number;
-  /** Unacknowledged and unsent bytes; sndBuf[0] has sequence number sndBufSeq. */
-  readonly sndBuf: Uint8Array;
+  /** Unacknowledged and unsent bytes; the first has sequence number sndBufSeq. */
+  readonly sndBuf: SendBuf;
   readonly sndBufSeq: Seq;
   /** Sequence number our FIN occupies, once it has been sent. */
   readonly finSeq: Seq | null;

@@ -5,6 +5,7 @@
  */
 import { dataEnd, type Draft } from './conn';
 import { sendSegment } from './emit';
+import { readBytes } from './sendbuf';
 import { currentTimeout } from './rtt';
 import { seqAdd, seqDiff, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
@@ -60,7 +61,7 @@ function sendOne(d: Draft, ctx: Ctx): boolean {
   if (avail > 0 && usable > 0) {
     const len = Math.min(avail, usable, payloadMss(d));
     const start = seqDiff(d.sndNxt, d.sndBufSeq);
-    const payload = d.sndBuf.subarray(start, start + len);
+    const payload = readBytes(d.sndBuf, start, len);
     const last = len === avail;
     // The FIN rides on the last data segment (RFC 9293 §3.10.4: after preceding SENDs).
     const fin = last && finDue;
@@ -105,7 +106,7 @@ function resendOne(d: Draft, ctx: Ctx): boolean {
   const avail = Math.max(0, seqDiff(dataStop, from));
   const len = Math.min(avail, payloadMss(d), Math.max(usable, 1));
   const start = seqDiff(from, d.sndBufSeq);
-  const payload = d.sndBuf.subarray(start, start + len);
+  const payload = readBytes(d.sndBuf, start, len);
   const fin = d.finSeq !== null && seqAdd(from, len) === d.finSeq;
   let flags = Flag.ACK;
   if (len > 0 && len === avail) flags |= Flag.PSH;
@@ -143,7 +144,7 @@ export function sendWindowProbe(d: Draft, ctx: Ctx): void {
   const avail = seqDiff(dataEnd(d), d.sndNxt);
   if (avail <= 0 || !sendsData(d.state)) return;
   const start = seqDiff(d.sndNxt, d.sndBufSeq);
-  sendSegment(d, ctx, Flag.ACK, d.sndNxt, d.sndBuf.subarray(start, start + 1), 0);
+  sendSegment(d, ctx, Flag.ACK, d.sndNxt, readBytes(d.sndBuf, start, 1), 0);
   d.sndNxt = seqAdd(d.sndNxt, 1);
   d.rtxNext = d.sndNxt;
   armSendTimers(d, ctx);

@@ -6,6 +6,7 @@
 import type { Output } from './api';
 import type { Draft } from './conn';
 import type { Profile } from './profiles';
+import { EMPTY_SEND_BUF } from './sendbuf';
 import type { Errno, TcpState, TimerName } from './types';
 
 /** What one step knows besides the connection: the time, the profile, the outputs so far. */
@@ -69,7 +70,7 @@ export function setState(d: Draft, ctx: Ctx, to: TcpState, cause: string): void 
   ctx.out.push({ type: 'state', socket: d.id, from, to, cause });
   if (to === 'CLOSED') {
     cancelAllTimers(d, ctx);
-    d.sndBuf = EMPTY;
+    d.sndBuf = EMPTY_SEND_BUF;
     ctx.out.push({ type: 'closed', socket: d.id });
   } else if (to === 'TIME-WAIT') {
     // RFC 9293 §3.10.7.4: in TIME-WAIT only the 2 MSL timer runs.
@@ -84,8 +85,6 @@ export function setState(d: Draft, ctx: Ctx, to: TcpState, cause: string): void 
 function isOpening(s: TcpState): boolean {
   return s === 'SYN-SENT' || s === 'SYN-RECEIVED';
 }
-
-const EMPTY = new Uint8Array(0);
 
 /** Records an asynchronous failure as SO_ERROR would and tells the application. */
 export function reportError(d: Draft, ctx: Ctx, errno: Errno): void {
