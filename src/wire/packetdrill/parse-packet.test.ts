@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { Flag } from '../../engine/types';
+import { errorOf, only, packet } from './parser-test-kit';
+import { parseScript } from './parser';
+
+describe('packets', () => {
+  it('reads an inbound SYN with window and options', () => {
+    expect(packet('0 < S 0:0(0) win 32792 <mss 1000,sackOK,nop,nop,nop,wscale 7>')).toEqual({
+      direction: 'inbound',
+      flags: Flag.SYN,
+      flagsText: 'S',
+      ae: false,
+      seqStart: 0,
+      seqEnd: 0,
+      payloadLength: 0,
+      ack: null,
+      window: 32792,
+      urgent: null,
+      options: [
+        { kind: 'mss', value: 1000 },
+        { kind: 'sackOK' },
+        { kind: 'nop' },
+        { kind: 'nop' },
+        { kind: 'nop' },
+        { kind: 'wscale', shift: 7 },
+      ],
+    });
+  });
+
+  it('maps every flag letter, with . as ACK and - as no flag at all', () => {
+    expect(packet('0 > S. 0:0(0) ack 1 <...>').flags).toBe(Flag.SYN | Flag.ACK);
+    expect(packet('0 > FP. 1:11(10) ack 1').flags).toBe(Flag.FIN | Flag.PSH | Flag.ACK);
+    expect(packet('0 > R 34:34(0) win 0').flags).toBe(Flag.RST);
+    expect(packet('0 > SEW 0:0(0) <...>').flags).toBe(Flag.SYN | Flag.ECE | Flag.CWR);
+    expect(packet('0 < - 1:1001(1000) win 20000').flags).toBe(0);
+  });
+
+  it('reads data, ack and TS options on one line', () => {
+    const p = packet('0 > . 1:1(0) ack 1001 <nop,nop,TS val 200 ecr 201>');
+    expect(p.ack).toBe(1001);
+    expect(p.window).toBeNull();
+    expect(p.options).toEqual([
+      { kind: 'nop' },
+      { kind: 'nop' },
+      { kind: 'ts', val: 200, ecr: 201 },
+    ]);
+  });
+
+  it('treats no option list as "no options" and <...> as unchecked', () => {
+    expect(packet('0 > . 1:1(0) ack 1').options).toEqual([]);
+    expect(packet('0 > S 0:0(0) <...>').options).toBe('unchecked');
+  });
+
+  it('reads SACK blocks, eol padding and Fast Open cookies', () => {
+    expect(packet('0 > . 1:1(0) ack 1 <nop,nop,sack 1001:2001 3001:4001>').options).toEqual([
+      { kind: 'nop' },
+      { kind: 'nop' },
+      {
+        kind: 'sack',
+        blocks: [
+          [1001, 2001],
+          [3001, 4001],
+        ],
+      },
+    ]);
+    expect(packet('0 < S 0:0(0) win 1 <mss 1460,sackOK,eol,eol>').options).toContainEqual({
+      kind: 'eol',
+    });
+    expect(packet('0 > S 0:0(0) <mss 1460,FO,nop,nop>').options).toContainEqual({
+      kind: 'fastopen',
+      experimental: false,
+      cookie: '',
+    });
+    expect(packet('0 < S 0:10(10) win 1 <FO abcd1234>').options).toEqual([
+      { kind: 'fastopen', experimental: false, cookie: 'abcd1234' },
+    ]);
+  });
+
+  it('resolves a Fast Open cookie symbol from the defines (-D TFO_COOKIE=...)', () => {
+    const script = parseScript('0 < S 0:10(10) win 1 <FOEXP TFO_COOKIE>', {
+      defines: { TFO_COOKIE: '3021B9D889017EEB' },
+    });
+    const action = script.events[0]!.action;
+    expect(action.type === 'packet' && action.packet.options).toEqual([
+      { kind: 'fastopen', experimental: true, cookie: '3021b9d889017eeb' },
+    ]);
+  });
+
+  it('keeps an undefined cookie symbol unresolved rather than guessing', () => {
+    expect(packet('0 < S 0:10(10) win 1 <FOEXP TFO_COOKIE>').options).toEqual([
+      { kind: 'fastopen', experimental: true, cookie: null, symbol: 'TFO_COOKIE' },
+    ]);
+  });
+
+  it('marks UDP, ICMP and IP-level packet lines as unsupported instead of failing', () => {
+    const action = only('0 < icmp unreachable frag_needed mtu 1200 [1:1461(1460)]');
+    expect(action).toEqual({
+      type: 'unsupported-packet',
+      direction: 'inbound',
+      reason: 'ICMP messages are not modeled by the simulated link',
+    });
+    expect(only('0 > [ect0] S 0:0(0) <...>').type).toBe('unsupported-packet');
+  });
+
+  it('names line and column when start:end does not span the length', () => {
+    expect(errorOf('0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 > P. 1:1001(100) ack 1')).toBe(
+      '2:9: inconsistent sequence numbers: 1:1001 does not span 100 bytes',
+    );
+  });
+
+  it('requires a window on inbound packets', () => {
+    expect(errorOf('0 < . 1:1(0) ack 1')).toBe(
+      '1:5: an inbound packet must give its window (win N)',
+    );
+  });
+
+  it('rejects unknown flags, options and trailing words with their position', () => {
+    expect(errorOf('0 > SX 0:0(0)')).toBe("1:5: 'SX' is not a set of TCP flags");
+    expect(errorOf('0 > S 0:0(0) <mss 1460,bogus 3>')).toBe("1:24: unknown TCP option 'bogus'");
+    expect(errorOf('0 > . 1:1(0) ack 1 wnd 3')).toBe("1:20: unexpected 'wnd' on a packet line");
+    expect(errorOf('0 > . 1:1(0) ack 1 <nop,nop')).toBe(
+      "1:28: expected ',' or '>' in the option list, found end of script",
+    );
+    expect(errorOf('0 > . 1:1(0) win 70000')).toBe('1:18: a window 70000 is larger than 65535');
+  });
+});
