@@ -64,7 +64,7 @@ export function summarizeEvent(e: TraceEvent, facts: TraceFacts): EventSummary {
       return { who: e.endpoint, what: `timer ${e.action}`, details: `${e.timer}${lasting}` };
     }
     case 'call': {
-      const result = e.result === 'ok' ? '' : ` → ${e.result}`;
+      const result = e.result === 'ok' ? (e.async === true ? ' returns' : '') : ` → ${e.result}`;
       return { who: e.endpoint, what: 'call', details: `${e.call}()${result}` };
     }
     case 'data':

@@ -72,7 +72,7 @@ function failure(errno: string): string {
   return why === undefined ? errno : `${errno}: ${why}`;
 }
 
-/** Control characters shown as ␍ ␊ (as in the payload), cut to a readable length. */
+/** Control characters shown as \\r \\n (as in the payload), cut to a readable length. */
 function clip(text: string, max = 24): string {
   const hex = Array.from(new TextEncoder().encode(text), (b) =>
     b.toString(16).padStart(2, '0'),

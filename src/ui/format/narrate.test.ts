@@ -196,7 +196,7 @@ describe('narrate: states, timers, calls and data', () => {
       result: 'ok',
     };
     expect(narrate(sendCall, facts)).toBe(
-      "The client's application hands 18 bytes, “GET / HTTP/1.1␍␊␍␊”, to TCP to send (SEND, RFC 9293 §3.10.2).",
+      "The client's application hands 18 bytes, “GET / HTTP/1.1\\r\\n\\r\\n”, to TCP to send (SEND, RFC 9293 §3.10.2).",
     );
   });
 
@@ -221,7 +221,7 @@ describe('narrate: states, timers, calls and data', () => {
       bytes: DATA.payload,
     };
     expect(narrate(data, facts)).toBe(
-      "The server's application receives 18 bytes: “GET / HTTP/1.1␍␊␍␊”, in order and without gaps (RFC 9293 §3.10.3).",
+      "The server's application receives 18 bytes: “GET / HTTP/1.1\\r\\n\\r\\n”, in order and without gaps (RFC 9293 §3.10.3).",
     );
   });
 });

@@ -35,8 +35,10 @@ export function portOf(address: string): string {
   return address.slice(address.lastIndexOf(':') + 1);
 }
 
-/** Payload hex as text a person can read: printable ASCII kept, CR and LF as the control
- * pictures ␍ ␊, any other byte as "·". */
+/**
+ * Payload hex as text a person can read: printable ASCII kept, CR and LF written \r and \n as
+ * Wireshark does (no font needed), any other byte as "·".
+ */
 export function printable(hex: string): string {
   let text = '';
   for (let i = 0; i + 1 < hex.length; i += 2) {
@@ -46,7 +48,7 @@ export function printable(hex: string): string {
   return text;
 }
 
-const CONTROL: Readonly<Record<number, string>> = { 0x0d: '␍', 0x0a: '␊' };
+const CONTROL: Readonly<Record<number, string>> = { 0x0d: '\\r', 0x0a: '\\n' };
 
 /** A short quote of a payload for a sentence: at most `max` characters, with an ellipsis. */
 export function quote(hex: string, max = 24): string {

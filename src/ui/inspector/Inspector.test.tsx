@@ -25,7 +25,7 @@ describe('Inspector', () => {
 
   it('shows a payload as text, and its bytes after the header', () => {
     const html = renderToStaticMarkup(<Inspector segment={DATA} facts={facts} />);
-    expect(html).toContain('GET / HTTP/1.1␍␊␍␊');
+    expect(html).toContain('GET / HTTP/1.1\\r\\n\\r\\n');
     expect(html).toContain('aria-label="Payload: 47 45 54');
   });
 

@@ -65,7 +65,7 @@ describe('inspector rows: every header field, with its bytes', () => {
 
   it('shows data as text with its length', () => {
     const row = field(rowsOf(DATA), 'payload');
-    expect(row.value).toBe('GET / HTTP/1.1␍␊␍␊');
+    expect(row.value).toBe('GET / HTTP/1.1\\r\\n\\r\\n');
     expect(row.alt).toBe('18 bytes');
     expect(row.why).toContain('occupying sequence numbers 701 to 718');
   });
