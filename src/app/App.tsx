@@ -21,6 +21,7 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useTheme } from './use-theme';
 
 const ConnectedEventLog = lazy(() => import('../ui/layout/ConnectedEventLog'));
+const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMachine'));
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
 // arrive just after the first view.
 const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'));
@@ -70,6 +71,9 @@ export function App() {
               <section className={styles.lower} aria-label="Event log and state machine">
                 <Suspense fallback={<p className={styles.loading}>Loading the event log…</p>}>
                   <ConnectedEventLog />
+                </Suspense>
+                <Suspense fallback={<p className={styles.loading}>Loading the state machine…</p>}>
+                  <ConnectedStateMachine />
                 </Suspense>
               </section>
             </div>
