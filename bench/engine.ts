@@ -152,7 +152,7 @@ function drain(w: World, react: (side: Side, o: Output) => void, until = Infinit
 }
 
 /** A sends `bytes` to B, which reads whenever data is readable. */
-function bulk(bytes: number, record: boolean): World {
+export function bulk(bytes: number, record: boolean): World {
   const w = world(profiles.linux, record);
   const chunk = new Uint8Array(65536);
   let left = bytes;
@@ -187,7 +187,7 @@ function bulk(bytes: number, record: boolean): World {
 }
 
 /** `n` short connections: connect, 100-byte request, 200-byte reply, close; 8 at a time. */
-function shortConnections(n: number, record: boolean): World {
+export function shortConnections(n: number, record: boolean): World {
   const w = world(profiles.linux, record);
   let started = 0;
   const request = new Uint8Array(100);

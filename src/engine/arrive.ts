@@ -5,7 +5,7 @@
 import { checkAck } from './check-ack';
 import { checkRst, checkSyn } from './check-control';
 import { checkSequence } from './check-seq';
-import type { Conn, Draft } from './conn';
+import { cloneConn, type Conn, type Draft } from './conn';
 import { incoming } from './incoming';
 import { flush } from './output';
 import { synSentSegment } from './syn-sent';
@@ -15,7 +15,7 @@ import { processTextAndFin } from './text';
 
 /** One segment into one connection: the new TCB (the old one is untouched). */
 export function connSegment(conn: Conn, seg: Segment, ctx: Ctx): Conn {
-  const d: Draft = { ...conn };
+  const d: Draft = cloneConn(conn);
   if (d.state === 'SYN-SENT') {
     const rest = synSentSegment(d, seg, ctx);
     if (rest) processTextAndFin(d, rest, ctx);

@@ -4,7 +4,7 @@
  */
 import type { CallResult } from './api';
 import type { Chunk, Conn, Draft } from './conn';
-import { isSynchronized } from './conn';
+import { cloneConn, isSynchronized } from './conn';
 import { receiveWindow, sendSegment } from './emit';
 import { flush, payloadMss } from './output';
 import { appendBytes } from './sendbuf';
@@ -25,14 +25,15 @@ export function connSend(conn: Conn, data: Uint8Array, ctx: Ctx): ConnCallResult
   const space = ctx.profile.sendBuffer - conn.sndBuf.length;
   if (space <= 0) return { conn, result: { result: 'EAGAIN' } };
   const take = data.length <= space ? data : data.subarray(0, space);
-  const d: Draft = { ...conn, sndBuf: appendBytes(conn.sndBuf, take) };
+  const d: Draft = cloneConn(conn);
+  d.sndBuf = appendBytes(conn.sndBuf, take);
   flush(d, ctx);
   return { conn: d, result: { result: 'ok', bytes: take.length } };
 }
 
 export function connReceive(conn: Conn, max: number, ctx: Ctx): ConnCallResult {
   if (conn.rcvUnread > 0 && !conn.readShut) {
-    const d: Draft = { ...conn };
+    const d: Draft = cloneConn(conn);
     const data = takeBytes(d, max);
     windowUpdate(d, ctx);
     return { conn: d, result: { result: 'ok', data } };
@@ -50,7 +51,8 @@ function takeError(conn: Conn, then: 'ok' | 'EPIPE'): ConnCallResult {
 
 /** close(): RFC 9293 §3.10.4, with the unread-data RST of SHLD-3 / RFC 2525 §2.17. */
 export function connClose(conn: Conn, ctx: Ctx): Conn {
-  const d: Draft = { ...conn, appClosed: true };
+  const d: Draft = cloneConn(conn);
+  d.appClosed = true;
   if (d.rcvUnread > 0 && isSynchronized(d.state) && d.state !== 'TIME-WAIT') {
     sendSegment(d, ctx, Flag.RST | Flag.ACK, d.sndNxt);
     setState(
@@ -76,7 +78,7 @@ export function connShutdown(conn: Conn, how: 'read' | 'write' | 'both', ctx: Ct
   if (conn.state === 'CLOSED' || conn.state === 'LISTEN') {
     return { conn, result: { result: 'ENOTCONN' } };
   }
-  const d: Draft = { ...conn };
+  const d: Draft = cloneConn(conn);
   if (how !== 'write') d.readShut = true;
   if (how !== 'read') shutWrite(d, ctx);
   return { conn: d, result: OK };
@@ -107,7 +109,8 @@ function shutWrite(d: Draft, ctx: Ctx): void {
 
 /** ABORT (RFC 9293 §3.10.5): RST <SEQ=SND.NXT> where the peer holds state, then CLOSED. */
 export function connAbort(conn: Conn, ctx: Ctx): Conn {
-  const d: Draft = { ...conn, appClosed: true };
+  const d: Draft = cloneConn(conn);
+  d.appClosed = true;
   if (d.state === 'CLOSED') return d;
   if (
     d.state === 'SYN-RECEIVED' ||

@@ -1,5 +1,5 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import type { Conn } from './conn';
+import { cloneConn, type Conn } from './conn';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
@@ -23,7 +23,7 @@ export interface ConnSeed {
 export function createConn(s: ConnSeed): Conn {
   const afterSyn = seqAdd(s.iss, 1);
   const zero = 0 as Seq;
-  return {
+  return cloneConn({
     kind: 'conn',
     id: s.id,
     state: 'CLOSED',
@@ -78,5 +78,5 @@ export function createConn(s: ConnSeed): Conn {
     delayedAckAt: null,
     timeWaitAt: null,
     finWait2At: null,
-  };
+  });
 }

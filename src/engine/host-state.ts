@@ -6,7 +6,6 @@
  */
 import type { SocketOptions } from './api';
 import type { Conn } from './conn';
-import { keyedHash } from './hash';
 import type { IsnConfig } from './isn';
 import type { PMap } from './pmap';
 import type { Profile } from './profiles';
@@ -47,8 +46,10 @@ function addressHash(address: string): number {
   return h;
 }
 
+/** A 32-bit key for (remote address, remote port, local port); collisions share a bucket. */
 function tupleKey(localPort: number, remoteAddress: string, remotePort: number): number {
-  return keyedHash(0, [addressHash(remoteAddress), remotePort, localPort]);
+  const h = Math.imul(addressHash(remoteAddress) ^ (remotePort << 16) ^ localPort, 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Finds the connection a segment belongs to (its 4-tuple), skipping deleted TCBs. */
@@ -124,9 +125,14 @@ export class HostEdit {
   }
 
   build(changes: Partial<Pick<Host, 'nextId' | 'nextPort'>> = {}): Host {
+    const h = this.host;
     return {
-      ...this.host,
-      ...changes,
+      address: h.address,
+      profile: h.profile,
+      isn: h.isn,
+      synCookies: h.synCookies,
+      nextPort: changes.nextPort ?? h.nextPort,
+      nextId: changes.nextId ?? h.nextId,
       sockets: this.sockets,
       byTuple: this.byTuple,
       byPort: this.byPort,

@@ -2,7 +2,7 @@
  * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6). A fire for a
  * timer that is not due at `now` is stale and changes nothing.
  */
-import type { Conn, Draft } from './conn';
+import { cloneConn, type Conn, type Draft } from './conn';
 import { sendSyn, sendSynAck } from './handshake';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
@@ -14,7 +14,7 @@ import { returnToListen } from './lifecycle';
 export function connTimer(conn: Conn, timer: TimerName, ctx: Ctx): Conn | null {
   const due = timerDue(conn, timer);
   if (due === null || due > ctx.now) return null;
-  const d: Draft = { ...conn };
+  const d: Draft = cloneConn(conn);
   switch (timer) {
     case 'retransmit':
       d.rtxAt = null;
