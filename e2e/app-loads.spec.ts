@@ -8,6 +8,9 @@ test.describe('the built app', () => {
     const watched = watchPage(page);
     await page.goto('./');
     await expect(page.getByRole('heading', { level: 1, name: 'Handshake Lab' })).toBeVisible();
+    await expect(page.getByRole('figure', { name: 'Sequence diagram' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Client state' })).toHaveText('CLOSED');
+    await expect(page.getByRole('table', { name: 'Event log' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expectNoAxeViolations(page);
     expect(watched.problems).toEqual([]);
