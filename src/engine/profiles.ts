@@ -79,7 +79,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     sackPermitted: false, // RFC 2018 is optional
     timestamps: false, // RFC 7323 is optional
     tsTickMs: 1, // RFC 7323 §5.4 allows 1 ms to 1 s; 1 ms if a variant turns TS on
-    optionLayout: 'linux',
+    optionLayout: 'linux', // only MSS is sent; the layout matters if a variant adds options
     synWindow: 65535, // largest unscaled window (RFC 9293 §3.1)
     receiveBuffer: 65535, // one unscaled window
     sendBuffer: 262144, // a buffer size, not an RFC number
@@ -91,12 +91,12 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synRetries: 7, // RFC 9293 MUST-23: retry a SYN for at least 3 minutes (gives up at 247 s)
     synAckRetries: 7, // same rule for the passive side
     synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // RFC 6298 §5.5 doubling, capped by rtoMaxMs
-    connectTimeoutMs: null,
+    connectTimeoutMs: null, // RFC 9293 §3.8.3: R2 for a SYN is at least 3 minutes, set by synRetries
     dataRetries: 15, // RFC 9293 §3.8.3 R2 ≥ 100 s; 15 doublings as Linux
     timeWaitMs: 240000, // RFC 9293 §3.4.2: 2 × MSL, MSL = 2 minutes
     finWait2TimeoutMs: null, // RFC 9293 has no FIN-WAIT-2 timeout
     delayedAckMs: 200, // RFC 9293 §3.8.6.3 SHLD-18: under 0.5 s; 200 ms is the classic value
-    quickAckSegments: 0,
+    quickAckSegments: 0, // RFC 9293 §3.8.6.3 has no quick-ack phase
     delayFinAck: false, // the FIN is acknowledged as soon as it is processed (§3.10.7.4)
     ackEveryFullSegments: 2, // RFC 9293 §3.8.6.3 SHLD-19: every second full-sized segment
     ackAboveSndNxt: 'ack', // RFC 9293 §3.10.7.4: "send an ACK, drop the segment"
@@ -125,7 +125,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synRetries: 6, // TCP_SYN_RETRIES: SYNs at 0,1,3,7,15,31,63 s, ETIMEDOUT at 127 s
     synAckRetries: 5, // tcp_synack_retries: SYN-ACKs at 0,1,3,7,15,31 s
     synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // classic exponential backoff (linear timeouts off)
-    connectTimeoutMs: null,
+    connectTimeoutMs: null, // Linux limits the attempt by tcp_syn_retries alone (ip-sysctl)
     dataRetries: 15, // tcp_retries2 = 15 (ip-sysctl)
     timeWaitMs: 60000, // TCP_TIMEWAIT_LEN (tcp.h)
     finWait2TimeoutMs: 60000, // tcp_fin_timeout (ip-sysctl)
@@ -165,13 +165,13 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timeWaitMs: 60000, // 2 × MSL, net.inet.tcp.msl = 30 s
     finWait2TimeoutMs: 60000, // net.inet.tcp.finwait2_timeout = 60 s
     delayedAckMs: 100, // net.inet.tcp.delacktime = 100 ms
-    quickAckSegments: 0,
-    delayFinAck: false,
+    quickAckSegments: 0, // FreeBSD delays from the start (tcp_input.c DELAY_ACK)
+    delayFinAck: false, // closing-ipv4.pkt and last-ack-ipv4.pkt show immediate FIN ACKs
     ackEveryFullSegments: 2, // RFC 9293 SHLD-19
     ackAboveSndNxt: 'ack', // tcp_input(): SEQ_GT(th_ack, snd_max) → dropafterack
     rfc5961: true, // net.inet.tcp.insecure_rst = 0, insecure_syn = 0 (the -secure scripts)
     duplicateSynInSynReceived: 'syn-ack', // syncache re-sends the SYN-ACK for a duplicate SYN
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
-    timestampsOnRst: false,
+    timestampsOnRst: false, // tcp_respond() builds RSTs without options
   },
 };
