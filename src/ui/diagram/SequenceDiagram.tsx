@@ -113,6 +113,7 @@ export function SequenceDiagram() {
           ))}
           <g ref={content} transform={scroll.get()}>
             <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
+            <PlayheadLine g={g} />
             <DiagramContent
               timeline={timeline}
               g={g}
@@ -124,7 +125,6 @@ export function SequenceDiagram() {
               markerIds={markerIds}
               onActivate={onActivate}
             />
-            <PlayheadLine g={g} />
           </g>
         </svg>
         <div className={styles.zoom}>

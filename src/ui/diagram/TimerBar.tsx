@@ -8,9 +8,9 @@ import type { TimerSpan } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
-import { formatTime, timeY, type Geometry } from './geometry';
+import { timeY, type Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
-import { TIMER_SHORT_NAMES } from './timer-names';
+import { timerNote } from './timer-note';
 
 export interface TimerBarProps {
   timer: TimerSpan;
@@ -21,18 +21,6 @@ export interface TimerBarProps {
   noteY: number;
   /** Has the event that ended the timer happened at the cursor? */
   ended: boolean;
-}
-
-/** The note's words at virtual time t (the bar is drawn only once the timer is set). */
-export function timerNote(timer: TimerSpan, t: number, ended: boolean, compact = false): string {
-  const name = TIMER_SHORT_NAMES[timer.timer];
-  if (!ended && t < timer.endAt) {
-    return `${name} ${formatTime(timer.expiresAt - t)}${compact ? '' : ' left'}`;
-  }
-  if (timer.outcome === 'fired') return `${name} fired`;
-  if (timer.outcome === 'cancelled') return `${name} stopped`;
-  if (timer.outcome === 'reset') return `${name} restarted`;
-  return `${name} ${formatTime(timer.expiresAt - timer.setAt)}`;
 }
 
 export const TimerBar = memo(function TimerBar({

@@ -35,8 +35,10 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
   const fontSize = compact ? 12 : 15;
   const charWidth = fontSize * MONOSPACE_CHAR_RATIO;
   const gutter = compact ? 0 : 64;
-  // Room for the longest state name ("ESTABLISHED", "SYN-RECEIVED") beside each lifeline.
-  const margin = Math.ceil(13 * (fontSize - 2) * MONOSPACE_CHAR_RATIO) + (compact ? 20 : 14);
+  // Room beside each lifeline for the longest state name ("SYN-RECEIVED") and, on wider screens,
+  // a timer's countdown ("RTO 975 ms left").
+  const noteChars = compact ? 13 : 16;
+  const margin = Math.ceil(noteChars * (fontSize - 2) * MONOSPACE_CHAR_RATIO) + 20;
   const left = gutter + margin;
   const right = size.width - margin;
   const count = Math.max(1, lifelines);
