@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore } from './create-lab-store';
-import { relayWorld } from './testing/relay-world';
+import { createSimWorld } from './sim-world';
 import { stateAt } from './world-at';
 
+/*
+ * The store runs on the real simulator. The "handshake" preset (50 ms each way, textbook ISNs):
+ * the client connects at t=10 ms; SYN (id 1) 10 → 60, SYN-ACK (id 2) 60 → 110, ACK (id 3)
+ * 110 → 160; both endpoints ESTABLISHED at 160. Retransmission timers start at 1 s (RFC 6298 §2.1).
+ */
+const world = createSimWorld();
+
 function lab() {
-  return createLabStore({ world: relayWorld, preset: 'handshake' });
+  return createLabStore({ world, preset: 'handshake' });
 }
 
 describe('playback', () => {
@@ -16,8 +23,10 @@ describe('playback', () => {
   it('plays one 50 ms crossing in two seconds of wall clock at the default speed', () => {
     const store = lab();
     store.getState().play();
+    store.getState().tick(400); // to t=10: the client sends its SYN
+    expect(stateAt(store.getState().timeline, 'server', store.getState().cursor)).toBe('LISTEN');
     store.getState().tick(2000);
-    expect(store.getState().t).toBe(50);
+    expect(store.getState().t).toBe(60);
     expect(stateAt(store.getState().timeline, 'server', store.getState().cursor)).toBe(
       'SYN-RECEIVED',
     );
@@ -89,7 +98,11 @@ describe('forking the future', () => {
     const after = store.getState();
     expect(after.timeline.events.filter((e) => e.t < 80)).toEqual(before);
     expect(after.timeline.spanById.get(2)?.outcome).toBe('lost');
-    expect(after.timeline.spanById.get(3)?.send.original).toBe(2);
+    // The server's retransmission timer (1 s, RFC 6298 §2.1) sends the SYN-ACK again.
+    const resend = after.timeline.spans.find((s) => s.send.original === 2);
+    expect(resend?.send.flags).toEqual(['SYN', 'ACK']);
+    expect(resend?.sentAt).toBe(1060);
+    expect(stateAt(after.timeline, 'server', after.timeline.events.length - 1)).toBe('ESTABLISHED');
     expect(after.t).toBe(80);
     expect(after.interventions).toEqual([{ at: 80, kind: 'drop', id: 2 }]);
   });
@@ -125,8 +138,14 @@ describe('forking the future', () => {
     const s = store.getState();
     expect(s.run.delay).toBe(200);
     expect(s.base.delay).toBe(50);
-    expect(s.timeline.spanById.get(2)?.endAt).toBe(100);
-    expect(s.timeline.spanById.get(3)?.endAt).toBe(300);
+    // The SYN-ACK already on the wire keeps its 50 ms; the ACK sent at 110 takes 200 ms.
+    expect(s.timeline.spanById.get(2)?.endAt).toBe(110);
+    expect(s.timeline.spanById.get(3)?.endAt).toBe(310);
+    expect(s.timeline.events.filter((e) => e.t < 75)).toEqual(
+      lab()
+        .getState()
+        .timeline.events.filter((e) => e.t < 75),
+    );
   });
 
   it('a change at t=0 simply re-runs with the new setting', () => {
@@ -134,22 +153,25 @@ describe('forking the future', () => {
     store.getState().changeRunSettings({ delay: 200 });
     const s = store.getState();
     expect([s.base.delay, s.interventions, s.t]).toEqual([200, [], 0]);
-    expect(s.timeline.spanById.get(1)?.endAt).toBe(200);
+    expect(s.timeline.spanById.get(1)?.endAt).toBe(210);
   });
 
   it('a change at the end re-runs and shows the new end', () => {
     const store = lab();
     store.getState().toEnd();
     store.getState().changeRunSettings({ delay: 100 });
-    expect(store.getState().t).toBe(300);
+    // connect at 10, then three crossings of 100 ms
+    expect(store.getState().t).toBe(310);
+    expect(store.getState().interventions).toEqual([]);
   });
 
   it('choosing a preset loads its own settings from the start', () => {
     const store = lab();
     store.getState().seek(80);
-    store.getState().choosePreset('slow-handshake');
+    store.getState().choosePreset('high-latency');
     const s = store.getState();
-    expect([s.run.preset, s.run.delay, s.t, s.cursor]).toEqual(['slow-handshake', 300, 0, -1]);
+    expect([s.run.preset, s.run.delay, s.t, s.cursor]).toEqual(['high-latency', 600, 0, -1]);
+    expect(s.timeline.spanById.get(1)?.endAt).toBe(610);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relayRun, relayWorld } from './testing/relay-world';
+import { createSimWorld } from './sim-world';
 import { buildTimeline } from './timeline';
 import {
   isInFlight,
@@ -10,12 +10,17 @@ import {
   timersRunningAt,
 } from './world-at';
 
-const settings = relayWorld.defaults('handshake');
-const handshake = buildTimeline(relayRun(settings, []));
+/*
+ * The real simulator's "handshake" preset: the client connects at t=10 ms; SYN (id 1) 10 → 60,
+ * SYN-ACK (id 2) 60 → 110, ACK (id 3) 110 → 160 over a 50 ms link.
+ */
+const world = createSimWorld();
+const settings = world.defaults('handshake');
+const handshake = buildTimeline(world.run(settings, []));
 
 describe('the timeline keeps the trace as the simulator produced it', () => {
   it('holds every event, in order, untouched', () => {
-    const run = relayRun(settings, []);
+    const run = world.run(settings, []);
     expect(buildTimeline(run).events).toBe(run.trace);
   });
 
@@ -25,9 +30,9 @@ describe('the timeline keeps the trace as the simulator produced it', () => {
 
   it('spans each segment from its send to its arrival', () => {
     expect(handshake.spans.map((s) => [s.id, s.sentAt, s.endAt, s.outcome])).toEqual([
-      [1, 0, 50, 'delivered'],
-      [2, 50, 100, 'delivered'],
-      [3, 100, 150, 'delivered'],
+      [1, 10, 60, 'delivered'],
+      [2, 60, 110, 'delivered'],
+      [3, 110, 160, 'delivered'],
     ]);
   });
 });
@@ -35,54 +40,65 @@ describe('the timeline keeps the trace as the simulator produced it', () => {
 describe('the world at a moment', () => {
   it('gives each endpoint the RFC state after the events that have happened', () => {
     expect(stateAt(handshake, 'client', -1)).toBe('CLOSED');
+    expect(stateAt(handshake, 'client', lastEventAtOrBefore(handshake, 0))).toBe('CLOSED');
     expect(stateAt(handshake, 'server', lastEventAtOrBefore(handshake, 0))).toBe('LISTEN');
-    expect(stateAt(handshake, 'client', lastEventAtOrBefore(handshake, 99))).toBe('SYN-SENT');
-    expect(stateAt(handshake, 'client', lastEventAtOrBefore(handshake, 100))).toBe('ESTABLISHED');
+    expect(stateAt(handshake, 'client', lastEventAtOrBefore(handshake, 109))).toBe('SYN-SENT');
+    expect(stateAt(handshake, 'client', lastEventAtOrBefore(handshake, 110))).toBe('ESTABLISHED');
+    expect(stateAt(handshake, 'server', lastEventAtOrBefore(handshake, 159))).toBe('SYN-RECEIVED');
     expect(stateAt(handshake, 'server', handshake.events.length - 1)).toBe('ESTABLISHED');
   });
 
   it('places a segment along its arrow by (now − sentAt) / (arrivesAt − sentAt)', () => {
     const synAck = handshake.spanById.get(2)!;
-    expect(progressAt(synAck, 50)).toBe(0);
-    expect(progressAt(synAck, 62.5)).toBe(0.25);
+    expect(progressAt(synAck, 60)).toBe(0);
+    expect(progressAt(synAck, 72.5)).toBe(0.25);
     expect(progressAt(synAck, 400)).toBe(1);
   });
 
   it('finds only the journeys that overlap a time window', () => {
-    expect(spansInWindow(handshake, 60, 90).map((s) => s.id)).toEqual([2]);
-    expect(spansInWindow(handshake, 50, 50).map((s) => s.id)).toEqual([1, 2]);
-    expect(spansInWindow(handshake, 151, 900)).toEqual([]);
+    expect(spansInWindow(handshake, 70, 100).map((s) => s.id)).toEqual([2]);
+    expect(spansInWindow(handshake, 60, 60).map((s) => s.id)).toEqual([1, 2]);
+    expect(spansInWindow(handshake, 0, 5)).toEqual([]);
+    expect(spansInWindow(handshake, 161, 900)).toEqual([]);
   });
 
   it('counts a segment in flight only between its send and its arrival', () => {
     const syn = handshake.spanById.get(1)!;
     expect(isInFlight(syn, 0, -1)).toBe(false);
-    expect(isInFlight(syn, 20, lastEventAtOrBefore(handshake, 20))).toBe(true);
-    expect(isInFlight(syn, 50, lastEventAtOrBefore(handshake, 50))).toBe(false);
+    expect(isInFlight(syn, 30, lastEventAtOrBefore(handshake, 30))).toBe(true);
+    expect(isInFlight(syn, 60, lastEventAtOrBefore(handshake, 60))).toBe(false);
   });
 });
 
 describe('a lost segment', () => {
-  const lost = buildTimeline(relayRun(settings, [{ at: 80, kind: 'drop', id: 2 }]));
+  // The user drops the SYN-ACK at t=85, half way across (sent at 60, due at 110).
+  const lost = buildTimeline(world.run(settings, [{ at: 85, kind: 'drop', id: 2 }]));
 
   it('stops where it was lost and names why', () => {
     const synAck = lost.spanById.get(2)!;
     expect(synAck.outcome).toBe('lost');
     expect(synAck.dropReason).toBe('user');
-    expect(synAck.reach).toBeCloseTo(0.6);
-    expect(progressAt(synAck, 99)).toBeCloseTo(0.6);
+    expect(synAck.reach).toBeCloseTo(0.5);
+    expect(progressAt(synAck, 109)).toBeCloseTo(0.5);
   });
 
   it('links the retransmission to its original', () => {
-    const rtx = lost.spanById.get(3)!;
+    const rtx = lost.spans.find((span) => span.send.original === 2)!;
     expect(rtx.send.retransmit).toBe(1);
-    expect(rtx.send.original).toBe(2);
-    expect(rtx.sentAt).toBe(1050);
+    expect(rtx.send.flags).toEqual(['SYN', 'ACK']);
+    expect(rtx.sentAt).toBe(1060);
   });
 
-  it('shows the retransmission timer running until it fires', () => {
+  it('shows both retransmission timers running until they fire (RFC 6298 §5.4)', () => {
     const at500 = timersRunningAt(lost, 500, lastEventAtOrBefore(lost, 500));
-    expect(at500.map((timer) => [timer.endpoint, timer.expiresAt])).toEqual([['server', 1050]]);
-    expect(lost.timers.find((timer) => timer.outcome === 'fired')?.endAt).toBe(1050);
+    expect(at500.map((timer) => [timer.endpoint, timer.expiresAt])).toEqual([
+      ['client', 1010],
+      ['server', 1060],
+    ]);
+    const fired = lost.timers.filter((timer) => timer.outcome === 'fired');
+    expect(fired.slice(0, 2).map((timer) => [timer.endpoint, timer.endAt])).toEqual([
+      ['client', 1010],
+      ['server', 1060],
+    ]);
   });
 });

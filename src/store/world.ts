@@ -1,8 +1,9 @@
 /**
  * What the store needs from the simulated world, as an interface: the store asks for a run with
  * given settings and interventions, and receives the trace exactly as the simulator produced it.
- * The adapter onto src/sim (sim-world.ts) maps these settings onto a preset's scenario; tests and
- * benches can hand the store any other world that keeps the same promises.
+ * The adapter onto src/sim (sim-world.ts) maps these settings onto a preset's scenario; the
+ * store's tests run on it too. Benches may hand the store a synthetic world that keeps the same
+ * promises (bench/synthetic-run.ts) to reach sizes no preset produces.
  */
 import type { TraceEvent } from '../sim/trace';
 
