@@ -3,7 +3,7 @@
  * sequence number", Table 6; RFC 7323 §5.3 PAWS.) Trims it to the window when it is.
  */
 import type { Draft } from './conn';
-import { receiveWindow, sendAck } from './emit';
+import { acceptanceWindow, sendAck } from './emit';
 import { sendSynAck } from './handshake';
 import type { Incoming } from './incoming';
 import { findTimestamp } from './options';
@@ -21,7 +21,7 @@ export function checkSequence(d: Draft, v: Incoming, ctx: Ctx): boolean {
     return false;
   }
   trimOldSyn(d, v);
-  const wnd = receiveWindow(d);
+  const wnd = acceptanceWindow(d, ctx);
   const segLen = v.data.length + (v.syn ? 1 : 0) + (v.fin ? 1 : 0);
   if (!acceptable(v.seq, segLen, d.rcvNxt, wnd)) {
     if (zeroWindowAllowance(d, v, wnd)) return true;

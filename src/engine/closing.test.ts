@@ -65,12 +65,22 @@ describe('FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT (active close)', () => {
 });
 
 describe('CLOSING (simultaneous close)', () => {
+  it('the rfc profile acknowledges the crossing FIN with <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>', () => {
+    const { probe: p, socket } = connectedProbe(profiles.rfc);
+    p.call({ call: 'close', socket });
+    p.sent();
+    p.inject({ flags: 'F.', seq: 1, ack: 1 });
+    expect(p.sent().map(describeSegment)).toEqual(['. 2:2(0) ack 2 win 65535']);
+    expect(p.info(socket)?.state).toBe('CLOSING');
+  });
+
   it('FIN received before the ACK of our FIN → CLOSING, then TIME-WAIT (closing-ipv4.pkt)', () => {
     const { probe: p, socket } = connectedProbe(profiles.freebsd);
     p.call({ call: 'shutdown', socket, how: 'write' });
     expect(p.sent().map(describeSegment)).toEqual(['F. 1:1(0) ack 1 win 65535']);
     p.inject({ flags: 'F.', seq: 1, ack: 1 });
-    expect(p.sent().map(describeSegment)).toEqual(['. 2:2(0) ack 2 win 65535']);
+    // FreeBSD's ACK repeats its unacknowledged FIN (tcp_output): "> F. 1:1(0) ack 2".
+    expect(p.sent().map(describeSegment)).toEqual(['F. 1:1(0) ack 2 win 65535']);
     expect(p.info(socket)?.state).toBe('CLOSING');
     p.inject({ flags: '.', seq: 2, ack: 2 });
     expect(p.info(socket)?.state).toBe('TIME-WAIT');

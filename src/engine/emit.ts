@@ -29,6 +29,18 @@ export function receiveWindow(d: Readonly<Draft>): number {
   return Math.max(free, promised);
 }
 
+/**
+ * The window an arriving segment is checked against (RFC 9293 §3.10.7.4 Table 6): the
+ * advertised RCV.WND, or with profile acceptanceWindow 'buffer' all free buffer space
+ * (FreeBSD's rcv_wnd may exceed what a 16-bit field without scaling can say).
+ */
+export function acceptanceWindow(d: Readonly<Draft>, ctx: Ctx): number {
+  if (ctx.profile.acceptanceWindow === 'advertised') return receiveWindow(d);
+  const free = Math.max(0, d.rcvBuffer - d.rcvUnread);
+  const promised = seqDiff(d.rcvAdvertised, d.rcvNxt);
+  return Math.max(free, promised);
+}
+
 /** Sends one segment from this connection and updates what the peer now knows. */
 export function sendSegment(
   d: Draft,
@@ -88,7 +100,20 @@ export function sendSegment(
   }
 }
 
-/** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: the reply of §3.10.7.4 and the challenge ACK. */
+/**
+ * <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: the reply of §3.10.7.4, the challenge ACK and every
+ * pure acknowledgment. With profile finInAcks (BSD tcp_output) an ACK sent while our FIN is
+ * unacknowledged repeats the FIN: <SEQ=FIN><ACK=RCV.NXT><CTL=FIN,ACK> (closing-ipv4.pkt).
+ */
 export function sendAck(d: Draft, ctx: Ctx): void {
+  if (
+    ctx.profile.finInAcks &&
+    d.finSeq !== null &&
+    seqAdd(d.finSeq, 1) === d.sndNxt &&
+    d.sndUna !== d.sndNxt
+  ) {
+    sendSegment(d, ctx, Flag.FIN | Flag.ACK, d.finSeq, undefined, 1);
+    return;
+  }
   sendSegment(d, ctx, Flag.ACK, d.sndNxt);
 }

@@ -5,6 +5,7 @@
 import type { Draft } from './conn';
 import { sendSegment } from './emit';
 import { negotiate, readOffer } from './options';
+import type { Profile } from './profiles';
 import { synTimeout, rtoAfterHandshake } from './rtt';
 import { seqAdd } from './seq';
 import { cancelTimer, setState, setTimer, type Ctx } from './step';
@@ -39,13 +40,23 @@ function armSynTimer(d: Draft, ctx: Ctx): void {
 }
 
 /** Records what the peer's SYN offered and what the two ends agreed (RFC 7323, RFC 2018). */
-export function absorbPeerSyn(d: Draft, seg: Segment, profileDefaultMss: number): void {
+export function absorbPeerSyn(
+  d: Draft,
+  seg: Segment,
+  profile: Profile,
+  defaultMss = profile.defaultPeerMss,
+): void {
   const peer = readOffer(seg.options);
   d.irs = seg.seq;
   d.rcvNxt = seqAdd(seg.seq, 1);
   d.rcvAdvertised = d.rcvNxt;
-  d.negotiated = negotiate(d.offer, peer, profileDefaultMss);
+  d.negotiated = negotiate(d.offer, peer, defaultMss);
   if (d.negotiated.timestamps && peer.tsVal !== null) d.tsRecent = peer.tsVal;
+  if (profile.roundReceiveBufferToMss) {
+    // FreeBSD tcp_mss(): sbreserve(roundup(recvspace, mss)), e.g. 65536 → 65700 for MSS 1460.
+    const mss = d.negotiated.sendMss;
+    d.rcvBuffer = Math.ceil(d.rcvBuffer / mss) * mss;
+  }
 }
 
 /** SND.WND, SND.WL1, SND.WL2 from a segment (RFC 9293 §3.10.7.3 / §3.10.7.4 fifth). */

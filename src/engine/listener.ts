@@ -95,7 +95,7 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
     ts: base.ts && peer.tsVal !== null ? base.ts : null,
   };
   const d = newChild(host, l, packet, ctx, offer);
-  absorbPeerSyn(d, seg, host.profile.defaultPeerMss);
+  absorbPeerSyn(d, seg, host.profile);
   takeWindow(d, seg);
   setState(d, ctx, 'SYN-RECEIVED', 'received SYN in LISTEN: SYN,ACK sent (RFC 9293 §3.10.7.2)');
   sendSynAck(d, ctx, 0);
@@ -165,7 +165,7 @@ function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): Ho
   d.rtxNext = d.sndNxt;
   d.sndBufSeq = d.sndNxt;
   d.synTransmits = 1;
-  absorbPeerSyn(d, { ...seg, seq: irs, options: [{ kind: 'mss', value: mss }] }, mss);
+  absorbPeerSyn(d, { ...seg, seq: irs, options: [{ kind: 'mss', value: mss }] }, host.profile, mss);
   setState(
     d,
     ctx,

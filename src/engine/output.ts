@@ -4,7 +4,7 @@
  * RFC 6298 §5). Called at the end of every step that may have changed what we can send.
  */
 import { dataEnd, type Draft } from './conn';
-import { sendSegment } from './emit';
+import { sendAck, sendSegment } from './emit';
 import { readBytes } from './sendbuf';
 import { currentTimeout } from './rtt';
 import { seqAdd, seqDiff, seqGt, seqLt } from './seq';
@@ -41,7 +41,7 @@ export function flush(d: Draft, ctx: Ctx, limit = Infinity): void {
     armSendTimers(d, ctx);
   }
   if (d.ackNow && sent === 0 && d.state !== 'CLOSED' && d.state !== 'SYN-SENT') {
-    sendSegment(d, ctx, Flag.ACK, d.sndNxt);
+    sendAck(d, ctx);
   }
 }
 

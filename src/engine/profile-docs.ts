@@ -11,6 +11,10 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   optionLayout: 'order and padding of SYN / SYN-ACK options',
   synWindow: 'raw window field of SYN and SYN-ACK (never scaled)',
   receiveBuffer: 'receive buffer; RCV.WND = buffer − unread bytes',
+  acceptanceWindow:
+    'window that arriving segments are checked against: advertised, or all free buffer',
+  roundReceiveBufferToMss:
+    'round the receive buffer up to a multiple of the MSS after the handshake',
   sendBuffer: 'send buffer; send() accepts at most this many unacknowledged bytes',
   initialWindowSegments: 'fixed initial window in segments (RFC 6928); no congestion control',
   rtoInitialMs: 'initial RTO (ms), RFC 6298 §2.1',
@@ -32,5 +36,6 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   rfc5961: 'challenge ACKs for in-window RSTs and for SYNs (RFC 5961)',
   duplicateSynInSynReceived: 'answer to a retransmitted SYN in SYN-RECEIVED',
   abortRstWithAck: 'abort sends RST,ACK rather than a bare RST',
+  finInAcks: 'an ACK sent while our FIN is unacknowledged repeats the FIN (BSD)',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
 };

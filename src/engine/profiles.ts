@@ -25,6 +25,13 @@ export interface Profile {
   readonly synWindow: number;
   /** Receive buffer: RCV.WND = receiveBuffer − unread bytes. */
   readonly receiveBuffer: number;
+  /**
+   * The window segments are checked against: 'advertised' (what the window field said) or
+   * 'buffer' (all free buffer space, even beyond a 65535 field without window scaling).
+   */
+  readonly acceptanceWindow: 'advertised' | 'buffer';
+  /** Round the receive buffer up to a multiple of the send MSS after the handshake. */
+  readonly roundReceiveBufferToMss: boolean;
   /** Send buffer: how many unacknowledged plus unsent bytes send() accepts. */
   readonly sendBuffer: number;
   /** Fixed initial (and only) congestion window, in segments. */
@@ -64,6 +71,8 @@ export interface Profile {
   readonly duplicateSynInSynReceived: 'ack' | 'syn-ack';
   /** Whether an abort's RST also carries ACK (RST,ACK seq=SND.NXT ack=RCV.NXT). */
   readonly abortRstWithAck: boolean;
+  /** Whether a pure ACK sent while our FIN is unacknowledged repeats the FIN (BSD). */
+  readonly finInAcks: boolean;
   /** Whether a RST we send on a timestamp connection carries the TS option. */
   readonly timestampsOnRst: boolean;
 }
@@ -82,6 +91,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     optionLayout: 'linux', // only MSS is sent; the layout matters if a variant adds options
     synWindow: 65535, // largest unscaled window (RFC 9293 §3.1)
     receiveBuffer: 65535, // one unscaled window
+    acceptanceWindow: 'advertised', // RFC 9293 §3.10.7.4: RCV.WND as advertised
+    roundReceiveBufferToMss: false, // not an RFC notion
     sendBuffer: 262144, // a buffer size, not an RFC number
     initialWindowSegments: 10, // RFC 6928
     rtoInitialMs: 1000, // RFC 6298 §2.1
@@ -104,6 +115,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     duplicateSynInSynReceived: 'ack', // the sequence check of §3.10.7.4 answers with an ACK
     abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
+    finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
   },
   linux: {
     name: 'linux',
@@ -116,6 +128,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     optionLayout: 'linux', // tcp_options_write(): mss,sackOK,TS,nop,wscale (PROFILES.md)
     synWindow: 64240, // 44 × 1460 as seen on the wire (PROFILES.md)
     receiveBuffer: 131072, // tcp_rmem[1] default (ip-sysctl)
+    acceptanceWindow: 'advertised', // tcp_sequence() checks against tcp_receive_window()
+    roundReceiveBufferToMss: false, // Linux sizes by tcp_rmem, not by MSS
     sendBuffer: 16384 * 16, // tcp_wmem[1] 256 KiB as in defaults.sh
     initialWindowSegments: 10, // TCP_INIT_CWND 10 (RFC 6928)
     rtoInitialMs: 1000, // TCP_TIMEOUT_INIT (tcp.h)
@@ -138,6 +152,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     duplicateSynInSynReceived: 'syn-ack', // tcp_check_req() re-sends the SYN-ACK (PROFILES.md)
     abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
+    finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
   },
   freebsd: {
     name: 'freebsd',
@@ -150,6 +165,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     optionLayout: 'freebsd', // tcp_addoptions(): mss,nop,wscale,sackOK,TS; EOL padding
     synWindow: 65535, // scripts: "> S 0:0(0) win 65535"
     receiveBuffer: 65536, // net.inet.tcp.recvspace
+    acceptanceWindow: 'buffer', // tcp_input() uses rcv_wnd = sbspace (right-edge-secure.pkt: 65700)
+    roundReceiveBufferToMss: true, // tcp_mss() → sbreserve(roundup(recvspace, mss)): 65700
     sendBuffer: 32768, // net.inet.tcp.sendspace
     initialWindowSegments: 10, // net.inet.tcp.initcwnd_segments = 10
     rtoInitialMs: 1000, // net.inet.tcp.rexmit_initial = 1000 (TCPTV_RTOBASE)
@@ -173,5 +190,6 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     duplicateSynInSynReceived: 'syn-ack', // syncache re-sends the SYN-ACK for a duplicate SYN
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
+    finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
   },
 };

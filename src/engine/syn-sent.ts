@@ -4,6 +4,7 @@ import type { Draft } from './conn';
 import { sendSegment } from './emit';
 import { absorbPeerSyn, enterEstablished, sendSynAck, takeWindow } from './handshake';
 import { incoming, type Incoming } from './incoming';
+import { answerOffer, readOffer } from './options';
 import { seqGt, seqLeq } from './seq';
 import { reportError, setState, type Ctx } from './step';
 import { Flag, type Segment } from './types';
@@ -32,7 +33,7 @@ export function synSentSegment(d: Draft, seg: Segment, ctx: Ctx): Incoming | nul
   }
   // Fourth, check the SYN bit; fifth, without SYN or RST drop the segment.
   if (!(seg.flags & Flag.SYN)) return null;
-  absorbPeerSyn(d, seg, ctx.profile.defaultPeerMss);
+  absorbPeerSyn(d, seg, ctx.profile);
   if (hasAck) {
     takeWindow(d, seg);
     advanceUna(d, ctx, seg);
@@ -46,6 +47,8 @@ export function synSentSegment(d: Draft, seg: Segment, ctx: Ctx): Incoming | nul
   }
   // Simultaneous open: SYN-RECEIVED, remembering it came from SYN-SENT (MUST-11).
   takeWindow(d, seg);
+  // The SYN,ACK answers only what the peer's SYN offered (RFC 7323 §1.3, RFC 2018 §2).
+  d.offer = answerOffer(d.offer, readOffer(seg.options));
   setState(
     d,
     ctx,
