@@ -2,11 +2,20 @@
  * The store for the full page, opened at the view the URL describes (scenario, link settings,
  * profile, ISNs, theme, playhead and selected segment); anything absent keeps the preset's own.
  */
-import { createLabStore, type LabStore } from '../store';
+import { createLabStore, type LabStore, type World } from '../store';
 import { createSimWorld } from '../store/sim-world';
-import { parseUrlState } from './url/url-params';
+import { parseUrlState, type UrlState } from './url/url-params';
 
-export function createPageStore(search: string): { store: LabStore; notes: string[] } {
+export interface PageStore {
+  store: LabStore;
+  world: World;
+  /** Everything the URL said that the page could read (embeds read their options here). */
+  url: UrlState;
+  /** One sentence per ignored parameter. */
+  notes: string[];
+}
+
+export function createPageStore(search: string): PageStore {
   const world = createSimWorld();
   const { state: url, notes } = parseUrlState(
     search,
@@ -29,5 +38,5 @@ export function createPageStore(search: string): { store: LabStore; notes: strin
   if (url.segment !== undefined && store.getState().timeline.spanById.has(url.segment)) {
     store.getState().select(url.segment);
   }
-  return { store, notes };
+  return { store, world, url, notes };
 }

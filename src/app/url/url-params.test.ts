@@ -22,6 +22,10 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
     loop: fc.boolean(),
     start: fc.integer({ min: 0, max: 1000 }),
     end: fc.integer({ min: 1001, max: 1e6 }),
+    origins: fc.uniqueArray(
+      fc.constantFrom('https://a.example', 'http://127.0.0.1:8080', 'https://b.example:8443'),
+      { minLength: 1 },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -63,6 +67,17 @@ describe('URL state', () => {
 
   it('accepts theme=auto as the system theme, as embed snippets write it', () => {
     expect(parseUrlState('theme=auto').state).toEqual({ theme: 'system' });
+  });
+
+  it('reads an allow-list of parent origins, and refuses anything that is not a bare origin', () => {
+    expect(parseUrlState('origins=https://a.example,http://127.0.0.1:8080').state).toEqual({
+      origins: ['https://a.example', 'http://127.0.0.1:8080'],
+    });
+    for (const bad of ['https://a.example/', 'javascript:alert(1)', 'a.example', '*', '']) {
+      const parsed = parseUrlState(`origins=${encodeURIComponent(bad)}`);
+      expect(parsed.state).toEqual({});
+      expect(parsed.notes).toHaveLength(1);
+    }
   });
 
   it('drops an end that does not come after start', () => {

@@ -30,6 +30,11 @@ export interface UrlState {
   /** Embeds: the moment playback starts from and returns to when it loops (ms). */
   start?: number;
   end?: number;
+  /**
+   * Embeds: the parent origins allowed to drive the lab over postMessage, comma-separated
+   * (`origins=https://a.example,https://b.example`). Absent: any parent may.
+   */
+  origins?: string[];
 }
 
 export type UrlParamName = keyof UrlState;
@@ -52,6 +57,7 @@ export const URL_PARAM_NAMES: readonly UrlParamName[] = [
   'loop',
   'start',
   'end',
+  'origins',
 ];
 
 /** Languages the interface is written in. */
@@ -90,6 +96,26 @@ const flag: Parser = (raw) => {
   return { problem: 'expected 1 or 0' };
 };
 
+/** Up to 16 web origins, each exactly as a browser writes one (scheme://host[:port], no path). */
+const originList: Parser = (raw) => {
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.length > 16) return { problem: 'expected at most 16 origins' };
+  for (const item of items) {
+    let origin: string;
+    try {
+      const url = new URL(item);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+      origin = url.origin;
+    } catch {
+      return { problem: 'expected origins such as https://course.example, separated by commas' };
+    }
+    if (origin !== item) {
+      return { problem: `expected an origin without path or slash, such as ${quote(origin)}` };
+    }
+  }
+  return { value: items };
+};
+
 const PARSERS: Record<UrlParamName, Parser> = {
   scenario: (raw) =>
     /^[a-z0-9][a-z0-9-]{0,63}$/.test(raw) ? { value: raw } : { problem: 'expected a preset name' },
@@ -111,6 +137,7 @@ const PARSERS: Record<UrlParamName, Parser> = {
   loop: flag,
   start: numberIn(0, 1e9, false, ' ms'),
   end: numberIn(0, 1e9, false, ' ms'),
+  origins: originList,
 };
 
 /** Shortens what a note quotes, so a hostile URL cannot flood the page. */
@@ -166,7 +193,8 @@ export function serializeUrlState(state: UrlState): string {
   for (const name of URL_PARAM_NAMES) {
     const value = state[name];
     if (value === undefined) continue;
-    params.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    if (Array.isArray(value)) params.set(name, value.join(','));
+    else params.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
   }
   return params.toString();
 }
