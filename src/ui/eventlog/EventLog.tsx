@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Trace } from '../../sim/trace';
 import { summarizeEvent } from '../format/event-summary';
 import type { TraceFacts } from '../format/trace-facts';
-import { formatClock } from '../narration/Narration';
+import { formatClock } from '../narration/NarrationFrame';
 import styles from './EventLog.module.css';
 import { scrollToShow, visibleRows } from './visible-rows';
 

@@ -1,8 +1,15 @@
-/** The narration panel fed from the store: the sentence of the event at the cursor. */
+/**
+ * The narration panel fed from the store: the sentence of the event at the cursor. The sentence
+ * code (src/ui/format/narrate*) loads just after the first view, which has nothing to narrate
+ * yet: until it arrives the panel shows its frame with the invitation to start.
+ */
+import { lazy, Suspense } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
-import { Narration } from '../narration/Narration';
+import { NarrationFrame, START_PROMPT } from '../narration/NarrationFrame';
 import { selectTraceFacts } from './trace-facts';
+
+const Narration = lazy(() => import('../narration/Narration'));
 
 const selectTrace = (s: LabState) => s.timeline.events;
 const selectCursor = (s: LabState) => s.cursor;
@@ -14,5 +21,14 @@ export function ConnectedNarration() {
   const playing = useLab(selectPlaying);
   const facts = useLab(selectTraceFacts);
   // While playing, sentences change faster than anyone can listen: announce only when stepping.
-  return <Narration trace={trace} facts={facts} currentIndex={cursor} announce={!playing} />;
+  const announce = !playing;
+  return (
+    <Suspense
+      fallback={
+        <NarrationFrame earlier={[]} current={START_PROMPT} announce={announce} headingLevel={2} />
+      }
+    >
+      <Narration trace={trace} facts={facts} currentIndex={cursor} announce={announce} />
+    </Suspense>
+  );
 }
