@@ -24,7 +24,7 @@ export function tsNow(d: Readonly<Draft>, ctx: Ctx): number {
  */
 export function receiveWindow(d: Readonly<Draft>): number {
   const shift = d.negotiated?.wscale?.send ?? 0;
-  const free = Math.min(Math.max(0, d.rcvBuffer - d.rcvUnread), 65535 * 2 ** shift);
+  const free = Math.min(Math.max(0, d.rcvBuffer - d.rcvUnread), 65535 << shift);
   const promised = seqDiff(d.rcvAdvertised, d.rcvNxt);
   return Math.max(free, promised);
 }
@@ -62,7 +62,7 @@ export function sendSegment(
     window = Math.min(wnd, ctx.profile.synWindow, 65535);
   } else {
     shift = d.negotiated?.wscale?.send ?? 0;
-    window = Math.min(65535, Math.floor(wnd / 2 ** shift));
+    window = Math.min(65535, wnd >>> shift);
   }
   let options: readonly TcpOption[] = NO_OPTIONS;
   if (syn) {
@@ -94,9 +94,9 @@ export function sendSegment(
   });
   if (ack && !(flags & Flag.RST)) {
     d.lastAckSent = d.rcvNxt;
-    d.rcvAdvertised = seqAdd(d.rcvNxt, window * 2 ** shift);
+    d.rcvAdvertised = seqAdd(d.rcvNxt, window << shift);
     d.ackNow = false;
-    cancelTimer(d, ctx, 'delayed-ack');
+    if (d.delayedAckAt !== null) cancelTimer(d, ctx, 'delayed-ack');
   }
 }
 

@@ -63,7 +63,7 @@ export function absorbPeerSyn(
 export function takeWindow(d: Draft, seg: Segment): void {
   // RFC 7323 §2.2: the window of a segment carrying SYN is never scaled.
   const shift = seg.flags & Flag.SYN ? 0 : (d.negotiated?.wscale?.recv ?? 0);
-  d.sndWnd = seg.window * 2 ** shift;
+  d.sndWnd = seg.window << shift;
   d.sndWl1 = seg.seq;
   d.sndWl2 = seg.ack;
   if (d.sndWnd > d.maxSndWnd) d.maxSndWnd = d.sndWnd;

@@ -16,33 +16,56 @@ export interface Ctx {
   readonly out: Output[];
 }
 
-type TimerField = 'rtxAt' | 'persistAt' | 'delayedAckAt' | 'timeWaitAt' | 'finWait2At';
-
-const TIMER_FIELD: Readonly<Partial<Record<TimerName, TimerField>>> = {
-  retransmit: 'rtxAt',
-  persist: 'persistAt',
-  'delayed-ack': 'delayedAckAt',
-  'time-wait': 'timeWaitAt',
-  'fin-wait-2': 'finWait2At',
-};
-
 /** When the connection's timer is due, or null if it is not pending. */
 export function timerDue(c: Readonly<Draft>, timer: TimerName): number | null {
-  const field = TIMER_FIELD[timer];
-  return field ? c[field] : null;
+  switch (timer) {
+    case 'retransmit':
+      return c.rtxAt;
+    case 'persist':
+      return c.persistAt;
+    case 'delayed-ack':
+      return c.delayedAckAt;
+    case 'time-wait':
+      return c.timeWaitAt;
+    case 'fin-wait-2':
+      return c.finWait2At;
+    default:
+      return null;
+  }
+}
+
+/** Stores a timer's due time (null = not pending); plain field writes keep this fast. */
+function storeTimer(d: Draft, timer: TimerName, at: number | null): void {
+  switch (timer) {
+    case 'retransmit':
+      d.rtxAt = at;
+      return;
+    case 'persist':
+      d.persistAt = at;
+      return;
+    case 'delayed-ack':
+      d.delayedAckAt = at;
+      return;
+    case 'time-wait':
+      d.timeWaitAt = at;
+      return;
+    case 'fin-wait-2':
+      d.finWait2At = at;
+      return;
+    default:
+      return;
+  }
 }
 
 export function setTimer(d: Draft, ctx: Ctx, timer: TimerName, at: number): void {
-  const field = TIMER_FIELD[timer];
-  if (!field || d[field] === at) return;
-  d[field] = at;
+  if (timerDue(d, timer) === at) return;
+  storeTimer(d, timer, at);
   ctx.out.push({ type: 'timer', socket: d.id, timer, action: 'set', at });
 }
 
 export function cancelTimer(d: Draft, ctx: Ctx, timer: TimerName): void {
-  const field = TIMER_FIELD[timer];
-  if (!field || d[field] === null) return;
-  d[field] = null;
+  if (timerDue(d, timer) === null) return;
+  storeTimer(d, timer, null);
   ctx.out.push({ type: 'timer', socket: d.id, timer, action: 'cancel' });
 }
 
