@@ -68,6 +68,12 @@ test.describe('the handshake preset', () => {
       if (name === 'projector') {
         await expect(page.getByRole('heading', { name: 'What is happening' })).toBeInViewport();
       }
+      if (name === 'phone') {
+        // The whole textbook label, wrapped: flags on one line, every number on the next.
+        await page.getByRole('button', { name: 'End', exact: true }).click();
+        const drawn = await diagram(page).locator('text').allTextContents();
+        expect(drawn).toEqual(expect.arrayContaining(['SYN-ACK', 'seq=200 ack=701']));
+      }
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );

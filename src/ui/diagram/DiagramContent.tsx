@@ -74,6 +74,7 @@ function useLayout(props: DiagramContentProps): Layout {
         {
           charWidth: g.charWidth,
           height: g.fontSize + 8,
+          lineHeight: g.fontSize + 2,
           minX: first + 14,
           maxX: last - 14,
         },

@@ -21,7 +21,6 @@ export const SegmentLabel = memo(function SegmentLabel(props: {
 }) {
   const { span, label, side, selected } = props;
   const tag = labelTag(span);
-  const text = label.text.startsWith(tag) ? label.text.slice(tag.length) : label.text;
   return (
     <g className={`${styles.label} ${arrowClasses(span, side, selected)}`} aria-hidden="true">
       {label.displaced && (
@@ -40,10 +39,16 @@ export const SegmentLabel = memo(function SegmentLabel(props: {
         height={label.height}
         rx={4}
       />
-      <text x={label.x} y={label.y} dominantBaseline="central" textAnchor="middle">
-        {tag && label.text.startsWith(tag) && <tspan className={styles.tag}>{tag}</tspan>}
-        {text}
-      </text>
+      {label.lines.map((line, i) => {
+        const y = label.y + (i - (label.lines.length - 1) / 2) * label.lineHeight;
+        const tagged = i === 0 && tag !== '' && line.startsWith(tag);
+        return (
+          <text key={i} x={label.x} y={y} dominantBaseline="central" textAnchor="middle">
+            {tagged && <tspan className={styles.tag}>{tag}</tspan>}
+            {tagged ? line.slice(tag.length) : line}
+          </text>
+        );
+      })}
     </g>
   );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, layoutLabels, type LabelRequest } from './label-layout';
+import { layoutLabels, wrapLabel, type LabelRequest } from './label-layout';
 
-const metrics = { charWidth: 9, height: 20, minX: 150, maxX: 650 };
+const metrics = { charWidth: 9, height: 20, lineHeight: 14, minX: 150, maxX: 650 };
 
 function arrow(key: string, y1: number, y2: number, leftToRight = true): LabelRequest {
   return leftToRight
@@ -47,18 +47,42 @@ describe('segment labels', () => {
     expect(Math.abs((label?.y ?? 0) - 55)).toBeGreaterThanOrEqual(25);
   });
 
-  it('are shortened word by word to fit a narrow screen', () => {
-    expect(fitLabel('PSH-ACK seq=701 ack=201 len=18', 24)).toBe('PSH-ACK seq=701 ack=201');
-    expect(fitLabel('SYN seq=700', 40)).toBe('SYN seq=700');
-    expect(fitLabel('SYN-ACK', 4)).toBe('SYN…');
+  it('wrap on a narrow screen: flags first, then every number, none dropped', () => {
+    expect(wrapLabel('SYN seq=700', 40)).toEqual(['SYN seq=700']);
+    expect(wrapLabel('SYN-ACK seq=200 ack=701', 19)).toEqual(['SYN-ACK', 'seq=200 ack=701']);
+    expect(wrapLabel('RTX SYN-ACK seq=200 ack=701', 19)).toEqual([
+      'RTX SYN-ACK',
+      'seq=200 ack=701',
+    ]);
+    expect(wrapLabel('PSH-ACK seq=701 ack=201 len=18', 19)).toEqual([
+      'PSH-ACK',
+      'seq=701 ack=201',
+      'len=18',
+    ]);
+    expect(wrapLabel('ACK seq=3735928559 ack=4294967295', 12)).toEqual([
+      'ACK',
+      'seq=3735928559',
+      'ack=4294967295',
+    ]);
+    const narrow = { ...metrics, minX: 300, maxX: 520 };
     const [label] = layoutLabels(
       [{ ...arrow('1', 0, 100), text: 'PSH-ACK seq=701 ack=201 len=18' }],
-      {
-        ...metrics,
-        minX: 300,
-        maxX: 520,
-      },
+      narrow,
     );
-    expect(label?.text).toBe('PSH-ACK seq=701 ack=201');
+    expect(label?.lines).toEqual(['PSH-ACK', 'seq=701 ack=201 len=18']);
+    expect(label?.height).toBe(metrics.height + metrics.lineHeight);
+    expect((label?.x ?? 0) - (label?.width ?? 0) / 2).toBeGreaterThanOrEqual(narrow.minX);
+  });
+
+  it('never overlap when wrapped onto several lines', () => {
+    const narrow = { ...metrics, minX: 300, maxX: 440 };
+    const requests = Array.from({ length: 8 }, (_, i) => ({
+      ...arrow(String(i), 10 + i * 5, 110 + i * 5, i % 2 === 0),
+      text: `PSH-ACK seq=${700 + i} ack=201 len=18`,
+    }));
+    const labels = layoutLabels(requests, narrow);
+    expect(labels.every((l) => l.lines.length > 1)).toBe(true);
+    for (const a of labels)
+      for (const b of labels) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
   });
 });

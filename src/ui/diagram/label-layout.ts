@@ -1,8 +1,9 @@
 /**
  * Placing segment labels so that none overlaps another or an arrow's ends. Each label first tries
  * spots along its own arrow (the middle, then nearer either end); when all are taken it moves
- * down the arrow's middle column and a leader line ties it back to its arrow. Labels that do not
- * fit between the lifelines are shortened a word at a time ("PSH-ACK seq=701 ack=201").
+ * down the arrow's middle column and a leader line ties it back to its arrow. A label that does not
+ * fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below, so
+ * no number is ever dropped.
  */
 
 export interface LabelRequest {
@@ -17,6 +18,10 @@ export interface LabelRequest {
 export interface PlacedLabel {
   readonly key: string;
   readonly text: string;
+  /** The text as drawn: one line, or the flags and then the numbers on narrow screens. */
+  readonly lines: readonly string[];
+  /** Distance between the centres of two lines. */
+  readonly lineHeight: number;
   /** Centre of the label box. */
   readonly x: number;
   readonly y: number;
@@ -31,7 +36,10 @@ export interface PlacedLabel {
 
 export interface LabelMetrics {
   readonly charWidth: number;
+  /** Height of a one-line label box. */
   readonly height: number;
+  /** What each further line adds to the box. */
+  readonly lineHeight: number;
   /** Labels stay strictly between these x, clear of the lifelines and the arrows' ends. */
   readonly minX: number;
   readonly maxX: number;
@@ -40,14 +48,28 @@ export interface LabelMetrics {
 const FRACTIONS = [0.5, 0.35, 0.65, 0.22, 0.78];
 const PADDING_X = 6;
 
-/** Shortens a label word by word (then with an ellipsis) to at most `maxChars` characters. */
-export function fitLabel(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
+/**
+ * Breaks a label into lines of at most `maxChars` characters: the whole label when it fits;
+ * otherwise the tag and flags ("RTX SYN-ACK") first, then the numbers packed word by word. A
+ * single word longer than the line keeps its own line whole: a number is never cut.
+ */
+export function wrapLabel(text: string, maxChars: number): string[] {
+  if (text.length <= maxChars) return [text];
   const words = text.split(' ');
-  while (words.length > 1 && words.join(' ').length > maxChars) words.pop();
-  const kept = words.join(' ');
-  if (kept.length <= maxChars) return kept;
-  return `${kept.slice(0, Math.max(1, maxChars - 1))}…`;
+  const firstNumber = words.findIndex((word) => word.includes('='));
+  const head = firstNumber <= 0 ? words.slice(0, 1) : words.slice(0, firstNumber);
+  const lines = [head.join(' ')];
+  let line = '';
+  for (const word of words.slice(head.length)) {
+    if (line !== '' && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 interface Box {
@@ -83,9 +105,11 @@ export function layoutLabels(
   const result: PlacedLabel[] = [];
   const sorted = [...requests].sort((a, b) => a.y1 + a.y2 - (b.y1 + b.y2));
   for (const request of sorted) {
-    const text = fitLabel(request.text, maxChars);
-    const width = text.length * m.charWidth + 2 * PADDING_X;
-    const height = m.height;
+    const text = request.text;
+    const lines = wrapLabel(text, maxChars);
+    const longest = Math.max(...lines.map((line) => line.length));
+    const width = longest * m.charWidth + 2 * PADDING_X;
+    const height = m.height + (lines.length - 1) * m.lineHeight;
     const clampX = (x: number) => Math.min(m.maxX - width / 2, Math.max(m.minX + width / 2, x));
     const pointAt = (f: number) => ({
       x: request.x1 + (request.x2 - request.x1) * f,
@@ -100,6 +124,8 @@ export function layoutLabels(
       chosen = {
         key: request.key,
         text,
+        lines,
+        lineHeight: m.lineHeight,
         x,
         y: anchor.y,
         width,
@@ -124,6 +150,8 @@ export function layoutLabels(
       chosen = {
         key: request.key,
         text,
+        lines,
+        lineHeight: m.lineHeight,
         x,
         y,
         width,
