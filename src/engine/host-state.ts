@@ -140,6 +140,22 @@ export class HostEdit {
   }
 }
 
+/** The host with one connection's TCB replaced, when nothing else in the host changes. */
+export function withConn(host: Host, after: Conn): Host | null {
+  if (after.listener !== null || after.state === 'CLOSED' || after.state === 'LISTEN') return null;
+  return {
+    address: host.address,
+    profile: host.profile,
+    isn: host.isn,
+    synCookies: host.synCookies,
+    nextPort: host.nextPort,
+    nextId: host.nextId,
+    sockets: host.sockets.set(after.id, after),
+    byTuple: host.byTuple,
+    byPort: host.byPort,
+  };
+}
+
 /**
  * Stores a connection's new TCB and keeps the host's bookkeeping in step with it: a
  * deleted TCB that the application no longer holds leaves the host; a child that reached

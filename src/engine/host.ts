@@ -7,7 +7,7 @@ import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
-import { findConn, findListener, HostEdit, settle, type Host } from './host-state';
+import { findConn, findListener, HostEdit, settle, withConn, type Host } from './host-state';
 import { PMap } from './pmap';
 import { listenerPacket } from './listener';
 import type { Ctx } from './step';
@@ -64,6 +64,8 @@ export function hostPacket(
       return { host, outputs: ctx.out };
     }
     const after = connSegment(conn, seg, ctx);
+    const quick = withConn(host, after);
+    if (quick) return { host: quick, outputs: ctx.out };
     const edit = new HostEdit(host);
     settle(edit, conn, after, ctx);
     return { host: edit.build(), outputs: ctx.out };
@@ -93,6 +95,8 @@ export function hostTimer(
   if (!conn || conn.kind !== 'conn') return { host, outputs: ctx.out };
   const after = connTimer(conn, timer, ctx);
   if (!after) return { host, outputs: ctx.out };
+  const quick = withConn(host, after);
+  if (quick) return { host: quick, outputs: ctx.out };
   const edit = new HostEdit(host);
   settle(edit, conn, after, ctx);
   return { host: edit.build(), outputs: ctx.out };
