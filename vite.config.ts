@@ -15,7 +15,10 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       outDir: single ? 'dist-single' : 'dist',
-      ...(single ? { rolldownOptions: { output: { codeSplitting: false } } } : {}),
+      // Two pages: the full lab and the embed. The single file holds the full lab only.
+      rolldownOptions: single
+        ? { output: { codeSplitting: false } }
+        : { input: { index: 'index.html', embed: 'embed.html' } },
     },
     preview: { port: 4173, strictPort: true },
     test: {

@@ -4,7 +4,7 @@
  * bar, and the event log and state machine further down (loaded after the first view).
  */
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { LabStoreProvider } from '../store';
 import { RunSettingsPanel } from '../ui/controls/RunSettings';
 import { ScenarioPicker } from '../ui/controls/ScenarioPicker';
@@ -16,6 +16,9 @@ import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
 import { createPageStore } from './create-page-store';
+import { LinkNotes } from './LinkNotes';
+import { ShareButton } from './share/ShareButton';
+import { useUrlSync } from './url/use-url-sync';
 import { useFrameLoop } from './use-frame-loop';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useTheme } from './use-theme';
@@ -28,7 +31,9 @@ const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'))
 const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
-  const [{ store, notes }] = useState(() => createPageStore(window.location.search));
+  const [{ store, world, notes }] = useState(() => createPageStore(window.location.search));
+  const stage = useRef<HTMLElement>(null);
+  useUrlSync(store, world);
   useFrameLoop(store);
   useKeyboardShortcuts(store);
   useTheme(store);
@@ -42,18 +47,13 @@ export function App() {
                 <header className={styles.header}>
                   <h1 className={styles.title}>Handshake Lab</h1>
                   <ScenarioPicker />
+                  <ShareButton store={store} world={world} stage={stage} className={styles.share} />
                 </header>
-                {notes.length > 0 && (
-                  <ul className={styles.notes} aria-label="Ignored link parameters">
-                    {notes.map((note) => (
-                      <li key={note}>{note}</li>
-                    ))}
-                  </ul>
-                )}
+                <LinkNotes notes={notes} className={styles.notes} />
                 <section className={styles.settings} aria-label="Run and display settings">
                   <RunSettingsPanel />
                 </section>
-                <main className={styles.stage}>
+                <main ref={stage} className={styles.stage}>
                   <SequenceDiagram />
                 </main>
                 <aside className={styles.side} aria-label="Explanations">

@@ -45,6 +45,11 @@ describe('host-page API: commands in', () => {
       readHostCommand({ ...envelope, command: 'set', settings: { __proto__: 1, loss: 5 } }),
     ).toEqual({ command: 'set', settings: { loss: 5 } });
     expect(readHostCommand({ ...envelope, command: 'eval', code: '1' })).toBeUndefined();
+    for (const inherited of ['valueOf', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(
+        readHostCommand({ ...envelope, command: 'set', settings: { [inherited]: 1 } }),
+      ).toBeUndefined();
+    }
   });
 
   it('never throws on any value a page could post', () => {

@@ -29,16 +29,27 @@ export type HostCommand =
   | { command: 'set'; settings: HostSettings };
 
 export type LabEvent =
+  /** Once, when the lab listens for commands. */
   | { event: 'ready'; scenario: string; duration: number }
+  /** Playing or paused, and after each new run (a load, a settings change). */
+  | { event: 'playback'; playing: boolean; t: number; scenario: string; duration: number }
+  /** An endpoint's RFC 9293 state changed as the playhead passed it. */
   | { event: 'state'; endpoint: string; from: string; to: string; t: number }
+  /** A segment was sent, arrived, or was dropped as the playhead passed it. */
   | {
       event: 'segment';
       kind: 'sent' | 'delivered' | 'dropped';
       id: number;
       label: string;
+      from: string;
+      to: string;
+      /** Why it was dropped (loss, rule, user, firewall, queue-full); only when dropped. */
+      reason?: string;
       t: number;
     }
+  /** Playback reached the end of the run (or of the embed's range). */
   | { event: 'finished'; t: number }
+  /** The lab's content height in CSS pixels, whenever it changes. */
   | { event: 'height'; height: number }
   | { event: 'error'; message: string };
 
@@ -68,9 +79,10 @@ function readSettings(value: unknown): HostSettings | undefined {
   const entries = Object.entries(value);
   if (entries.length === 0) return undefined;
   for (const [name, setting] of entries) {
-    const check = SETTING_CHECKS[name as keyof HostSettings] as
-      ((value: unknown) => boolean) | undefined;
-    if (!check || !check(setting)) return undefined;
+    // Own names only: "valueOf" or "constructor" must not find Object.prototype's functions.
+    if (!Object.hasOwn(SETTING_CHECKS, name)) return undefined;
+    const check = SETTING_CHECKS[name as keyof HostSettings];
+    if (!check(setting)) return undefined;
     settings[name] = setting;
   }
   return settings as HostSettings;

@@ -24,7 +24,12 @@ const full = { controls: 'full' as const, autoplay: false, loop: false };
 
 describe('Share or embed', () => {
   it('links to the same page at the view on screen, keeping the path it is served under', () => {
-    const { link } = shareLinks(view, world, 'https://host.example/labs/tcp/index.html?x=1#top', full);
+    const { link } = shareLinks(
+      view,
+      world,
+      'https://host.example/labs/tcp/index.html?x=1#top',
+      full,
+    );
     expect(link).toBe(
       'https://host.example/labs/tcp/index.html?scenario=handshake&delay=120&t=85&segment=2&theme=dark',
     );
