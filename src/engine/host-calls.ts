@@ -10,7 +10,7 @@ import { sendSyn } from './handshake';
 import { findConn, findListener, HostEdit, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { ourOffer } from './listener';
-import { setState, type Ctx } from './step';
+import { changeState, setState, type Ctx } from './step';
 import type { Draft } from './conn';
 import type { SocketId } from './types';
 
@@ -64,13 +64,7 @@ function listen(
     acceptQueue: [],
     options,
   };
-  ctx.out.push({
-    type: 'state',
-    socket: id,
-    from: 'CLOSED',
-    to: 'LISTEN',
-    cause: 'listen(): passive OPEN (RFC 9293 §3.10.1)',
-  });
+  changeState({ id, state: 'CLOSED' }, ctx, 'LISTEN', 'listen(): passive OPEN (RFC 9293 §3.10.1)');
   const edit = new HostEdit(host);
   edit.put(l);
   return { host: edit.build({ nextId: id + 1 }), result: { result: 'ok', socket: id } };
@@ -187,13 +181,12 @@ function abort(host: Host, socket: SocketId, ctx: Ctx): CallStep {
 function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
   const edit = new HostEdit(host);
   edit.remove(l.id);
-  ctx.out.push({
-    type: 'state',
-    socket: l.id,
-    from: 'LISTEN',
-    to: 'CLOSED',
-    cause: 'close() of a listening socket (RFC 9293 §3.10.4)',
-  });
+  changeState(
+    { id: l.id, state: 'LISTEN' },
+    ctx,
+    'CLOSED',
+    'close() of a listening socket (RFC 9293 §3.10.4)',
+  );
   ctx.out.push({ type: 'closed', socket: l.id });
   for (const id of [...l.acceptQueue, ...l.synQueue]) {
     const child = edit.get(id);

@@ -37,7 +37,7 @@ function conns(pair: Pair, side: Side): Conn[] {
 }
 
 describe('properties over random call schedules', () => {
-  it('nothing throws, SND.UNA ≤ SND.NXT, no ACK beyond the peer’s SND.NXT, and every run ends', () => {
+  it('nothing throws, SND.UNA ≤ SND.NXT, no ACK beyond the peer’s SND.NXT, causes cite the RFC, and every run ends', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(profiles.rfc, profiles.linux, profiles.freebsd),
@@ -92,6 +92,10 @@ describe('properties over random call schedules', () => {
           }
           pair.run(Infinity, 100_000);
           expect(pair.pending()).toBe(0);
+          // Every state change names its cause and cites an RFC.
+          for (const { output } of pair.outputs) {
+            if (output.type === 'state') expect(output.cause).toMatch(/RFC \d+/);
+          }
           expect(pair.now).toBeLessThan(3600_000);
         },
       ),

@@ -7,7 +7,7 @@ import type { Output } from './api';
 import type { Draft } from './conn';
 import type { Profile } from './profiles';
 import { EMPTY_SEND_BUF } from './sendbuf';
-import type { Errno, TcpState, TimerName } from './types';
+import type { Errno, SocketId, TcpState, TimerName } from './types';
 
 /** What one step knows besides the connection: the time, the profile, the outputs so far. */
 export interface Ctx {
@@ -82,15 +82,30 @@ export function cancelAllTimers(d: Draft, ctx: Ctx): void {
 }
 
 /**
- * The one function that changes a connection's state (DESIGN.md). `cause` is a short
- * sentence citing the RFC. Entering CLOSED deletes the TCB: every timer is cancelled and
- * a `closed` output follows.
+ * The one place a socket changes state and a `state` output is made (DESIGN.md), with a
+ * cause that cites the RFC. Listeners use it directly; connections through setState.
+ */
+export function changeState(
+  target: { readonly id: SocketId; state: TcpState },
+  ctx: Ctx,
+  to: TcpState,
+  cause: string,
+): boolean {
+  const from = target.state;
+  if (from === to) return false;
+  target.state = to;
+  ctx.out.push({ type: 'state', socket: target.id, from, to, cause });
+  return true;
+}
+
+/**
+ * A connection's state change, and what entering the new state implies: entering CLOSED
+ * deletes the TCB (every timer is cancelled and a `closed` output follows); TIME-WAIT runs
+ * only its 2 MSL timer; reaching ESTABLISHED completes connect or accept.
  */
 export function setState(d: Draft, ctx: Ctx, to: TcpState, cause: string): void {
   const from = d.state;
-  if (from === to) return;
-  d.state = to;
-  ctx.out.push({ type: 'state', socket: d.id, from, to, cause });
+  if (!changeState(d, ctx, to, cause)) return;
   if (to === 'CLOSED') {
     cancelAllTimers(d, ctx);
     d.sndBuf = EMPTY_SEND_BUF;
