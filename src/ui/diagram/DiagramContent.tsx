@@ -9,7 +9,7 @@ import { spansInWindow, timersInWindow } from '../../store';
 import { segmentAccessibleName, segmentLabel, type TraceFacts } from '../format/segment-label';
 import { timeY, type Geometry } from './geometry';
 import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
-import { stackNotes } from './margin-layout';
+import { laneNotes } from './lane-notes';
 import { lostPoint, SegmentArrow, type ActivateHow, type ArrowEnds } from './SegmentArrow';
 import { labelTag, SegmentLabel } from './SegmentLabel';
 import { StateTag } from './StateTag';
@@ -81,21 +81,7 @@ function useLayout(props: DiagramContentProps): Layout {
         obstacles,
       ).map((label) => [label.key, label]),
     );
-    const notes = new Map<string, number>();
-    for (const endpoint of timeline.endpoints) {
-      const changes = (timeline.states.get(endpoint.name) ?? []).filter(
-        (c) => c.t >= from && c.t <= to,
-      );
-      const timers = timersInWindow(timeline, from, to).filter((x) => x.endpoint === endpoint.name);
-      const stacked = stackNotes(
-        [
-          ...changes.map((c) => ({ key: `state-${c.index}`, y: timeY(g, c.t) })),
-          ...timers.map((x) => ({ key: `timer-${x.setIndex}`, y: timeY(g, x.setAt) })),
-        ],
-        g.fontSize + 2,
-      );
-      for (const [key, y] of stacked) notes.set(key, y);
-    }
+    const notes = new Map(laneNotes(timeline, g, from, to).map((note) => [note.key, note.y]));
     return { spans, ends, labels, notes };
   }, [timeline, g, from, to, facts]);
 }

@@ -13,6 +13,7 @@ import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { useElementSize } from '../layout/use-element-size';
 import { DiagramContent } from './DiagramContent';
 import { diagramGeometry, renderWindow, viewStartAt } from './geometry';
+import { laneNotes } from './lane-notes';
 import { LifelineHeads } from './LifelineHeads';
 import { PlayheadLine } from './PlayheadLine';
 import type { ActivateHow } from './SegmentArrow';
@@ -56,6 +57,16 @@ export function SequenceDiagram() {
   const half = viewSpan / 2;
   const from = (block - 1) * half;
   const to = (block + 4) * half;
+  // The playhead's label shares the left margin with the first lifeline's notes only when there
+  // is no time gutter (narrow screens); there it steps around the notes on screen.
+  const notesUnderLabel = useMemo(() => {
+    if (g.gutter > 0) return new Float64Array();
+    const first = timeline.endpoints[0]?.name;
+    const ys = laneNotes(timeline, g, from, to)
+      .filter((note) => note.endpoint === first && note.index <= cursor)
+      .map((note) => note.y);
+    return Float64Array.from(ys).sort();
+  }, [timeline, g, from, to, cursor]);
   const baseId = useId().replace(/:/g, '');
   const markerIds = useMemo(
     () => ({ client: `${baseId}-head-client`, server: `${baseId}-head-server` }),
@@ -113,7 +124,7 @@ export function SequenceDiagram() {
           ))}
           <g ref={content} transform={scroll.get()}>
             <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
-            <PlayheadLine g={g} />
+            <PlayheadLine g={g} avoid={notesUnderLabel} />
             <DiagramContent
               timeline={timeline}
               g={g}
