@@ -165,30 +165,29 @@ function drain(w: World, react: (side: Side, o: Output) => void, until = Infinit
   }
 }
 
-/** A sends `bytes` to B, which reads whenever data is readable. */
+/**
+ * A sends `bytes` to B. Both applications act once per millisecond of virtual time, as a
+ * program with an event loop would: A tops up its send buffer, B reads what has arrived.
+ */
 export function bulk(bytes: number, record: boolean): World {
   const w = world(profiles.linux, record);
   const chunk = new Uint8Array(65536);
   let left = bytes;
   let client: SocketId = -1;
+  let server: SocketId = -1;
   const react = (side: Side, o: Output) => {
-    if (side === 1 && o.type === 'readable')
-      call(w, 1, { call: 'receive', socket: o.socket }, react);
-    if (side === 1 && o.type === 'acceptable')
-      call(w, 1, { call: 'accept', socket: o.listener }, react);
-    if (side === 0 && o.type === 'established') pump();
+    if (side === 1 && o.type === 'acceptable') {
+      server = call(w, 1, { call: 'accept', socket: o.listener }, react).socket ?? -1;
+    }
   };
   const pump = () => {
     while (left > 0) {
-      const r = call(
-        w,
-        0,
-        { call: 'send', socket: client, data: chunk.subarray(0, Math.min(left, chunk.length)) },
-        react,
-      );
+      const data = chunk.subarray(0, Math.min(left, chunk.length));
+      const r = call(w, 0, { call: 'send', socket: client, data }, react);
       if (r.result !== 'ok' || !r.bytes) break;
       left -= r.bytes;
     }
+    if (server >= 0) call(w, 1, { call: 'receive', socket: server }, react);
   };
   call(w, 1, { call: 'listen', port: 80 }, react);
   client = call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react).socket ?? -1;
