@@ -4,7 +4,7 @@
  * like a blocking send(): its remaining bytes are handed over as room frees, and the calls
  * the application makes meanwhile wait for it to return.
  */
-import { hostCall, type AppCall, type SocketId } from '../engine';
+import { hostCall, socketInfo, type AppCall, type SocketId } from '../engine';
 import { applyOutputs, recordData, traceCall, type Args } from './application';
 import type { ScenarioCall } from './scenario';
 import type { EndpointRuntime, World } from './world';
@@ -137,6 +137,10 @@ function socketCall(
  */
 export function flushUnsent(world: World, ep: EndpointRuntime): void {
   for (const [socket, data] of [...ep.unsent]) {
+    // Like Linux (sk_stream_is_writeable), the blocked writer wakes only once a third of the
+    // buffer is free, not for every acknowledged segment.
+    const queued = socketInfo(ep.host, socket)?.unacknowledged ?? 0;
+    if (queued > (ep.sendBuffer * 2) / 3) continue;
     const step = hostCall(ep.host, { call: 'send', socket, data }, world.now);
     ep.host = step.host;
     const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;

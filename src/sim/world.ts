@@ -65,6 +65,8 @@ export interface EndpointRuntime {
   readonly pendingConnects: Map<SocketId, Readonly<Record<string, string>>>;
   /** How often each application event has happened, for `after` triggers. */
   readonly eventCounts: Map<TriggerEvent, number>;
+  /** The profile's send buffer size, in bytes. */
+  readonly sendBuffer: number;
   /** Bytes a send() could not hand over yet (send buffer full), by socket, written as room frees. */
   readonly unsent: Map<SocketId, Uint8Array>;
   /** Calls made while a socket's send() was still blocked: they run once its bytes are handed over. */
@@ -114,9 +116,10 @@ export function endpointProfile(spec: ScenarioEndpoint): Profile {
 }
 
 function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
+  const profile = endpointProfile(spec);
   const host = createHost({
     address: spec.address,
-    profile: endpointProfile(spec),
+    profile,
     // A random ISN uses the RFC 9293 §3.4.1 generator keyed from the scenario seed.
     isn:
       spec.isn === 'random'
@@ -127,6 +130,7 @@ function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
   return {
     spec,
     host,
+    sendBuffer: profile.sendBuffer,
     connections: [],
     peers: new Map(),
     unsent: new Map(),
