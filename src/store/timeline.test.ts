@@ -7,6 +7,8 @@ import {
   progressAt,
   spansInWindow,
   stateAt,
+  stateChangesInWindow,
+  timersInWindow,
   timersRunningAt,
 } from './world-at';
 
@@ -100,5 +102,30 @@ describe('a lost segment', () => {
       ['client', 1010],
       ['server', 1060],
     ]);
+  });
+});
+
+describe('windows of time, found by binary search', () => {
+  it('gives the state changes of one endpoint within a window', () => {
+    expect(stateChangesInWindow(handshake, 'client', 100, 200).map((c) => [c.t, c.to])).toEqual([
+      [110, 'ESTABLISHED'],
+    ]);
+    expect(stateChangesInWindow(handshake, 'server', 0, 60).map((c) => c.to)).toEqual([
+      'LISTEN',
+      'SYN-RECEIVED',
+    ]);
+    expect(stateChangesInWindow(handshake, 'nobody', 0, 1000)).toEqual([]);
+  });
+
+  it('gives the same timers as a scan of all of them, in the order they were set', () => {
+    const busy = buildTimeline(world.run(world.defaults('random-loss'), []));
+    expect(busy.timers.length).toBeGreaterThan(5);
+    const step = busy.endTime / 37;
+    for (let from = -step; from <= busy.endTime + step; from += step) {
+      for (const span of [0, step / 3, step * 4]) {
+        const scan = busy.timers.filter((x) => x.setAt <= from + span && x.endAt >= from);
+        expect(timersInWindow(busy, from, from + span)).toEqual(scan);
+      }
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { TcpState } from '../engine/types';
 import type { DropReason, SendEvent, TimerName, TraceEvent } from '../sim/trace';
+import { buildMaxTree, type MaxTree } from './max-tree';
 import type { EndpointInfo, RunResult } from './world';
 
 /** One segment's journey: from its send to its arrival, its loss, or the end of the run. */
@@ -69,8 +70,14 @@ export interface Timeline {
   readonly states: ReadonlyMap<string, readonly StateChange[]>;
   /** Per endpoint, the trace index of each state change (for binary search by cursor). */
   readonly stateIndexes: ReadonlyMap<string, Int32Array>;
+  /** Per endpoint, the time of each state change (for binary search by time). */
+  readonly stateTimes: ReadonlyMap<string, Float64Array>;
   readonly initialStates: ReadonlyMap<string, TcpState>;
+  /** Timer lives in the order they were set (so by set time). */
   readonly timers: readonly TimerSpan[];
+  readonly timerStarts: Float64Array;
+  /** Maxima over the timers' end times: the timers alive in a window without a scan. */
+  readonly timerEnds: MaxTree;
 }
 
 const FALLBACK_DELAY_MS = 50;
@@ -202,7 +209,10 @@ function buildStates(trace: readonly TraceEvent[]) {
   const stateIndexes = new Map(
     [...states].map(([name, list]) => [name, Int32Array.from(list, (c) => c.index)]),
   );
-  return { states, stateIndexes, initialStates };
+  const stateTimes = new Map(
+    [...states].map(([name, list]) => [name, Float64Array.from(list, (c) => c.t)]),
+  );
+  return { states, stateIndexes, stateTimes, initialStates };
 }
 
 function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
@@ -249,6 +259,7 @@ export function buildTimeline(run: RunResult): Timeline {
   });
   const spanById = new Map<number, SegmentSpan>();
   for (const span of spans) if (!span.copy) spanById.set(span.id, span);
+  const timers = buildTimers(events);
   return {
     run,
     events,
@@ -260,6 +271,8 @@ export function buildTimeline(run: RunResult): Timeline {
     spanEndsMax,
     spanById,
     ...buildStates(events),
-    timers: buildTimers(events),
+    timers,
+    timerStarts: Float64Array.from(timers, (timer) => timer.setAt),
+    timerEnds: buildMaxTree(Float64Array.from(timers, (timer) => timer.endAt)),
   };
 }

@@ -4,6 +4,7 @@
  * instant and stepping visits them one by one. Every query is a binary search.
  */
 import type { TcpState } from '../engine/types';
+import { eachEndingFrom } from './max-tree';
 import { lowerBound, upperBound } from './search';
 import type { SegmentSpan, StateChange, Timeline, TimerSpan } from './timeline';
 
@@ -69,17 +70,32 @@ export function progressAt(span: SegmentSpan, t: number): number {
   return Math.max(0, Math.min(span.reach, progress));
 }
 
-/** Timers of an endpoint that were running at `t`. */
+/** Timers that were running at `t`, with the events up to `cursor` having happened. */
 export function timersRunningAt(timeline: Timeline, t: number, cursor: number): TimerSpan[] {
-  return timeline.timers.filter(
-    (timer) =>
-      timer.setIndex <= cursor &&
-      (timer.endIndex < 0 || timer.endIndex > cursor) &&
-      t <= timer.endAt,
+  return timersInWindow(timeline, t, t).filter(
+    (timer) => timer.setIndex <= cursor && (timer.endIndex < 0 || timer.endIndex > cursor),
   );
 }
 
-/** Timers whose life overlaps the window [from, to]. */
+/** Timers whose life overlaps the window [from, to], in the order they were set. */
 export function timersInWindow(timeline: Timeline, from: number, to: number): TimerSpan[] {
-  return timeline.timers.filter((timer) => timer.setAt <= to && timer.endAt >= from);
+  const result: TimerSpan[] = [];
+  const setByThen = upperBound(timeline.timerStarts, to);
+  eachEndingFrom(timeline.timerEnds, setByThen, from, (i) => {
+    result.push(timeline.timers[i] as TimerSpan);
+  });
+  return result;
+}
+
+/** An endpoint's state changes at moments within [from, to]. */
+export function stateChangesInWindow(
+  timeline: Timeline,
+  endpoint: string,
+  from: number,
+  to: number,
+): readonly StateChange[] {
+  const times = timeline.stateTimes.get(endpoint);
+  const changes = timeline.states.get(endpoint);
+  if (!times || !changes) return [];
+  return changes.slice(lowerBound(times, from), upperBound(times, to));
 }

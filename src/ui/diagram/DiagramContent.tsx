@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import type { SegmentSpan, Timeline } from '../../store';
-import { spansInWindow, timersInWindow } from '../../store';
+import { spansInWindow, stateChangesInWindow, timersInWindow } from '../../store';
 import { segmentAccessibleName, segmentLabel, type TraceFacts } from '../format/segment-label';
 import { timeY, type Geometry } from './geometry';
 import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
@@ -101,8 +101,8 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   return (
     <>
       {lanes.map(({ endpoint, x, outward }) =>
-        (timeline.states.get(endpoint.name) ?? [])
-          .filter((c) => c.index <= cursor && c.t >= from && c.t <= to)
+        stateChangesInWindow(timeline, endpoint.name, from, to)
+          .filter((c) => c.index <= cursor)
           .map((change) => (
             <StateTag
               key={`state-${change.index}`}

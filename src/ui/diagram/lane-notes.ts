@@ -4,7 +4,7 @@
  * clear of them.
  */
 import type { Timeline } from '../../store';
-import { timersInWindow } from '../../store';
+import { stateChangesInWindow, timersInWindow } from '../../store';
 import { timeY, type Geometry } from './geometry';
 import { stackNotes } from './margin-layout';
 
@@ -20,9 +20,7 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
   const notes: LaneNote[] = [];
   const timers = timersInWindow(timeline, from, to);
   for (const endpoint of timeline.endpoints) {
-    const changes = (timeline.states.get(endpoint.name) ?? []).filter(
-      (c) => c.t >= from && c.t <= to,
-    );
+    const changes = stateChangesInWindow(timeline, endpoint.name, from, to);
     const mine = timers.filter((x) => x.endpoint === endpoint.name);
     const requests = [
       ...changes.map((c) => ({ key: `state-${c.index}`, y: timeY(g, c.t), index: c.index })),
