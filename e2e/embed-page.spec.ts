@@ -1,0 +1,103 @@
+// embed.html on its own: every width from 320 px, both themes, the three control sets, reduced
+// motion, notes for bad parameters, and the link to the full page.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+
+const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
+const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
+const serverState = (page: Page) => page.getByRole('status', { name: 'Server state' });
+
+async function overflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+test.describe('embed.html', () => {
+  for (const width of [320, 390, 800]) {
+    test(`fits ${width} px wide with the diagram, both badges and the controls`, async ({
+      page,
+    }) => {
+      const watched = watchPage(page);
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto('./embed.html?scenario=handshake&t=120&segment=2');
+      await expect(diagram(page)).toBeVisible();
+      await expect(clientState(page)).toHaveText('ESTABLISHED');
+      await expect(serverState(page)).toHaveText('SYN-RECEIVED');
+      await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+      await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, `embed-${width}`);
+      expect(watched.problems).toEqual([]);
+      expect(watched.foreignRequests).toEqual([]);
+    });
+  }
+
+  test('dark theme with minimal controls passes axe and looks right', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto('./embed.html?scenario=lost-syn-ack&t=1100&theme=dark&controls=minimal');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Next event' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, 'embed-dark-390');
+  });
+
+  test('controls=none shows the diagram only; theme=auto follows the system', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('./embed.html?scenario=handshake&controls=none&theme=auto&t=160');
+    await expect(diagram(page)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
+    await expect(page.getByRole('slider', { name: 'Time' })).toHaveCount(0);
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, 'embed-none-auto-dark');
+  });
+
+  test('autoplay plays by itself, and stops at the end of its range', async ({ page }) => {
+    await page.goto('./embed.html?scenario=handshake&autoplay=1&end=60');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 10_000 });
+    await expect(serverState(page)).toHaveText('SYN-RECEIVED');
+    await expect(clientState(page)).toHaveText('SYN-SENT');
+  });
+
+  test('under reduced motion it does not start by itself; without controls it shows the end', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('./embed.html?scenario=handshake&autoplay=1');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(clientState(page)).toHaveText('CLOSED');
+    await page.goto('./embed.html?scenario=handshake&autoplay=1&controls=none');
+    await expect(clientState(page)).toHaveText('ESTABLISHED');
+    await expect(serverState(page)).toHaveText('ESTABLISHED');
+  });
+
+  test('names each ignored parameter and still shows the lab', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.goto('./embed.html?scenario=handshake&controls=huge&loss=900&utm_source=x');
+    const notes = page.getByRole('list', { name: 'Ignored link parameters' }).getByRole('listitem');
+    await expect(notes).toHaveText([
+      'Ignored controls=huge: expected full, minimal, none.',
+      'Ignored loss=900: expected a number from 0 to 100 %.',
+      'Ignored unknown parameter “utm_source”.',
+    ]);
+    await expect(diagram(page)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    expect(watched.problems).toEqual([]);
+  });
+
+  test('"Open in Handshake Lab" opens the full page at the same view', async ({ page }) => {
+    await page.goto('./embed.html?scenario=lost-syn-ack&delay=80&controls=minimal&loop=1');
+    await page.getByRole('slider', { name: 'Time' }).fill('300');
+    const link = page.getByRole('link', { name: /Open in Handshake Lab/ });
+    await link.focus();
+    const href = await link.getAttribute('href');
+    expect(href).toBe('./index.html?scenario=lost-syn-ack&delay=80&t=300');
+    const [opened] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+    await expect(opened.getByRole('heading', { level: 1, name: 'Handshake Lab' })).toBeVisible();
+    await expect(opened.getByLabel('Delay (ms)')).toHaveValue('80');
+    expect(new URL(opened.url()).search).toBe('?scenario=lost-syn-ack&delay=80&t=300');
+  });
+});
