@@ -111,7 +111,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
               y={timeY(g, change.t)}
               noteY={layout.notes.get(`state-${change.index}`) ?? timeY(g, change.t)}
               outward={outward}
-              fontSize={g.fontSize}
+              fontSize={g.noteSize}
             />
           )),
       )}

@@ -32,7 +32,8 @@ function LifelineHead({
     <div className={styles.head} style={{ left: `${x}px` }}>
       <span className={styles.headName}>{endpoint.name}</span>
       <span className={styles.headAddress}>
-        {endpoint.address}:{endpoint.port}
+        <span>{endpoint.address}</span>
+        <span>:{endpoint.port}</span>
       </span>
       {!spoofed && (
         <StateBadge
@@ -53,7 +54,12 @@ export function LifelineHeads({
   g: Geometry;
 }) {
   return (
-    <div className={styles.heads}>
+    // Three lifelines on a phone stand closer than an address is wide: the port goes under it.
+    <div
+      className={
+        g.compact && endpoints.length > 2 ? `${styles.heads} ${styles.crowded}` : styles.heads
+      }
+    >
       {endpoints.map((endpoint, i) => (
         <LifelineHead
           key={endpoint.name}

@@ -21,7 +21,7 @@ export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array })
   const baseline = useDerived(
     playhead,
     useCallback(
-      (t: number) => playheadLabelBaseline(timeY(g, t), avoid, size, g.fontSize - 2),
+      (t: number) => playheadLabelBaseline(timeY(g, t), avoid, size, g.noteSize),
       [g, avoid, size],
     ),
   );

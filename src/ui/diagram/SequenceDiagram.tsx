@@ -12,13 +12,13 @@ import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { useElementSize } from '../layout/use-element-size';
 import { DiagramContent } from './DiagramContent';
-import { diagramGeometry, renderWindow, viewStartAt } from './geometry';
+import { diagramGeometry, renderWindow, timeY, viewStartAt } from './geometry';
 import { laneNotes } from './lane-notes';
 import { LifelineHeads } from './LifelineHeads';
 import { PlayheadLine } from './PlayheadLine';
 import type { ActivateHow } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
-import { TimeGrid } from './TimeGrid';
+import { gridTicks, TimeGrid } from './TimeGrid';
 
 const selectTimeline = (s: LabState) => s.timeline;
 const selectViewSpan = (s: LabState) => s.viewSpan;
@@ -57,14 +57,17 @@ export function SequenceDiagram() {
   const half = viewSpan / 2;
   const from = (block - 1) * half;
   const to = (block + 4) * half;
-  // The playhead's label shares the left margin with the first lifeline's notes only when there
-  // is no time gutter (narrow screens); there it steps around the notes on screen.
-  const notesUnderLabel = useMemo(() => {
-    if (g.gutter > 0) return new Float64Array();
+  // The playhead's label sits in the time gutter beside the tick labels on wide screens; with no
+  // gutter (narrow screens) it shares the left margin with the first lifeline's notes. Either
+  // way it steps around what is written there.
+  const underLabel = useMemo(() => {
     const first = timeline.endpoints[0]?.name;
-    const ys = laneNotes(timeline, g, from, to)
-      .filter((note) => note.endpoint === first && note.index <= cursor)
-      .map((note) => note.y);
+    const ys =
+      g.gutter > 0
+        ? gridTicks(g, from, to, timeline.endTime).map((t) => timeY(g, t))
+        : laneNotes(timeline, g, from, to)
+            .filter((note) => note.endpoint === first && note.index <= cursor)
+            .map((note) => note.y);
     return Float64Array.from(ys).sort();
   }, [timeline, g, from, to, cursor]);
   const baseId = useId().replace(/:/g, '');
@@ -86,6 +89,14 @@ export function SequenceDiagram() {
   return (
     <figure className={styles.figure} aria-label="Sequence diagram">
       <LifelineHeads endpoints={timeline.endpoints} g={g} />
+      <div className={styles.zoom}>
+        <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={zoomOut} aria-label="Zoom out" title="Zoom out">
+          −
+        </button>
+      </div>
       <div ref={canvas} className={styles.canvas}>
         <svg
           className={styles.svg}
@@ -124,7 +135,7 @@ export function SequenceDiagram() {
           ))}
           <g ref={content} transform={scroll.get()}>
             <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
-            <PlayheadLine g={g} avoid={notesUnderLabel} />
+            <PlayheadLine g={g} avoid={underLabel} />
             <DiagramContent
               timeline={timeline}
               g={g}
@@ -138,14 +149,6 @@ export function SequenceDiagram() {
             />
           </g>
         </svg>
-        <div className={styles.zoom}>
-          <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">
-            +
-          </button>
-          <button type="button" onClick={zoomOut} aria-label="Zoom out" title="Zoom out">
-            −
-          </button>
-        </div>
       </div>
     </figure>
   );

@@ -13,6 +13,7 @@ export const StateTag = memo(function StateTag(props: {
   y: number;
   noteY: number;
   outward: -1 | 1;
+  /** The notes' font size (Geometry.noteSize). */
   fontSize: number;
 }) {
   const { change, lifelineX, y, noteY, outward, fontSize } = props;
@@ -28,7 +29,7 @@ export const StateTag = memo(function StateTag(props: {
         y={noteY}
         textAnchor={outward < 0 ? 'end' : 'start'}
         dominantBaseline="central"
-        fontSize={fontSize - 2}
+        fontSize={fontSize}
       >
         {change.to}
       </text>

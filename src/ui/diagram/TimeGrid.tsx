@@ -2,6 +2,15 @@ import { memo } from 'react';
 import { formatTime, tickStep, timeY, type Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 
+/** The round-number moments ticked in the window [from, to]. */
+export function gridTicks(g: Geometry, from: number, to: number, endTime: number): number[] {
+  const step = tickStep(g.pxPerMs);
+  const ticks: number[] = [];
+  const last = Math.min(to, endTime + step);
+  for (let t = Math.max(0, Math.ceil(from / step) * step); t <= last; t += step) ticks.push(t);
+  return ticks;
+}
+
 /** Round-number time ticks across the diagram, written in the left gutter. */
 export const TimeGrid = memo(function TimeGrid(props: {
   g: Geometry;
@@ -10,10 +19,7 @@ export const TimeGrid = memo(function TimeGrid(props: {
   endTime: number;
 }) {
   const { g, from, to, endTime } = props;
-  const step = tickStep(g.pxPerMs);
-  const ticks: number[] = [];
-  const last = Math.min(to, endTime + step);
-  for (let t = Math.max(0, Math.ceil(from / step) * step); t <= last; t += step) ticks.push(t);
+  const ticks = gridTicks(g, from, to, endTime);
   return (
     <g className={styles.grid} aria-hidden="true">
       {ticks.map((t) => (

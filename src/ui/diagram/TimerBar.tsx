@@ -81,7 +81,7 @@ export const TimerBar = memo(function TimerBar({
         y={noteY}
         textAnchor={outward < 0 ? 'end' : 'start'}
         dominantBaseline="central"
-        fontSize={g.fontSize - 2}
+        fontSize={g.noteSize}
       >
         {note.get()}
       </text>

@@ -23,6 +23,8 @@ export interface Geometry {
   /** Blank space above t=0 and below the last moment in view. */
   readonly pad: number;
   readonly fontSize: number;
+  /** Font size of the notes beside the lifelines (state tags, timers): never under 11 px. */
+  readonly noteSize: number;
   /** Width of one character of the monospace label font (estimate, for layout). */
   readonly charWidth: number;
   readonly compact: boolean;
@@ -34,11 +36,12 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
   const compact = size.width < 620;
   const fontSize = compact ? 12 : 15;
   const charWidth = fontSize * MONOSPACE_CHAR_RATIO;
+  const noteSize = Math.max(11, fontSize - 2);
   const gutter = compact ? 0 : 64;
   // Room beside each lifeline for the longest state name ("SYN-RECEIVED") and, on wider screens,
   // a timer's countdown ("RTO 975 ms left").
   const noteChars = compact ? 13 : 16;
-  const margin = Math.ceil(noteChars * (fontSize - 2) * MONOSPACE_CHAR_RATIO) + 20;
+  const margin = Math.ceil(noteChars * noteSize * MONOSPACE_CHAR_RATIO) + 20;
   const left = gutter + margin;
   const right = size.width - margin;
   const count = Math.max(1, lifelines);
@@ -56,6 +59,7 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
     pxPerMs,
     pad,
     fontSize,
+    noteSize,
     charWidth,
     compact,
   };

@@ -26,7 +26,7 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
       ...changes.map((c) => ({ key: `state-${c.index}`, y: timeY(g, c.t), index: c.index })),
       ...mine.map((x) => ({ key: `timer-${x.setIndex}`, y: timeY(g, x.setAt), index: x.setIndex })),
     ];
-    const stacked = stackNotes(requests, g.fontSize + 2);
+    const stacked = stackNotes(requests, g.noteSize + 4);
     for (const request of requests) {
       const y = stacked.get(request.key) ?? request.y;
       notes.push({ key: request.key, endpoint: endpoint.name, index: request.index, y });
