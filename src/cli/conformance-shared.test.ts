@@ -19,23 +19,6 @@ if (!present)
  * says what the engine would have to do.
  */
 const KNOWN_ENGINE_GAPS: Readonly<Record<string, { line: number; reason: RegExp }>> = {
-  // FreeBSD re-sends its FIN with the ACK of the peer's FIN while its own is unacknowledged
-  // (tcp_output: TF_SENTFIN with snd_nxt == snd_max); the engine sends a bare ACK.
-  'freebsd-tcp-testsuite__snippets__closing-ipv4.pkt': {
-    line: 57,
-    reason: /^flags \(FIN\): expected F\. vs actual \./,
-  },
-  // FreeBSD rounds the receive buffer up to a multiple of the MSS (65700), so SEG.SEQ 65700 is
-  // in the window and gets a challenge ACK; the engine's window ends at 65535 and drops it.
-  'freebsd-tcp-testsuite__state-event-engine__rcv-rst-established__rcv-rst-established-right-edge-secure-ipv4.pkt':
-    { line: 57, reason: /^Timed out waiting for packet/ },
-  // In a simultaneous open the SYN,ACK echoes only what the peer's SYN offered, EOL-padded
-  // (<mss 1460,sackOK,eol,eol>); the engine repeats its own SYN's options.
-  'freebsd-tcp-testsuite__state-event-engine__rcv-syn-syn-sent__rcv-syn-without-data-syn-sent-ipv4.pkt':
-    {
-      line: 54,
-      reason: /^tcp options/,
-    },
   // TCP Fast Open (RFC 7413) is not implemented by the engine.
   'google-packetdrill__gtests__net__tcp__fastopen__client__syn-data-timeout.pkt': {
     line: 9,
