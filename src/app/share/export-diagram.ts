@@ -30,7 +30,7 @@ const STYLE_PROPERTIES = [
 ] as const;
 
 /** Attributes that only matter to a live page (focus, roles, names, handlers' hooks). */
-const LIVE_ATTRIBUTES = /^(tabindex|role|aria-.*|class|data-.*|focusable)$/;
+const LIVE_ATTRIBUTES = /^(tabindex|role|aria-.*|class|style|data-.*|focusable)$/;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -40,16 +40,20 @@ export interface DiagramStill {
   height: number;
 }
 
+/**
+ * Writes each computed style as an SVG presentation attribute. Attributes, not a `style`
+ * attribute: the page's Content-Security-Policy (style-src 'self') forbids inline style
+ * attributes, and in a file with no stylesheet presentation attributes decide just the same.
+ */
 function inlineStyles(source: Element, copy: Element) {
   const computed = getComputedStyle(source);
-  const declarations = STYLE_PROPERTIES.map((name) => {
-    const value = computed.getPropertyValue(name);
-    return value ? `${name}: ${value}` : '';
-  }).filter(Boolean);
   for (const attribute of [...copy.attributes]) {
     if (LIVE_ATTRIBUTES.test(attribute.name)) copy.removeAttribute(attribute.name);
   }
-  copy.setAttribute('style', declarations.join('; '));
+  for (const name of STYLE_PROPERTIES) {
+    const value = computed.getPropertyValue(name);
+    if (value) copy.setAttribute(name, value);
+  }
   const sourceChildren = source.children;
   const copyChildren = copy.children;
   for (let i = 0; i < sourceChildren.length; i++) {
@@ -68,11 +72,11 @@ function text(
   const element = document.createElementNS(SVG_NS, 'text');
   element.setAttribute('x', String(x));
   element.setAttribute('y', String(y));
-  element.setAttribute(
-    'style',
-    `fill: ${style.fill}; font-size: ${style.size}px; font-weight: ${style.weight ?? 400}; ` +
-      `font-family: ${style.family}; text-anchor: middle`,
-  );
+  element.setAttribute('fill', style.fill);
+  element.setAttribute('font-size', `${style.size}px`);
+  element.setAttribute('font-weight', String(style.weight ?? 400));
+  element.setAttribute('font-family', style.family);
+  element.setAttribute('text-anchor', 'middle');
   element.textContent = content;
   return element;
 }
@@ -82,7 +86,12 @@ function text(
  * (it becomes the SVG's <title>, what screen readers and file browsers show).
  */
 export function diagramStill(figure: HTMLElement, title: string): DiagramStill {
-  const svg = figure.querySelector('svg');
+  // The drawing is the figure's largest SVG (the badges carry small icon SVGs of their own).
+  const area = (element: SVGSVGElement) => {
+    const box = element.getBoundingClientRect();
+    return box.width * box.height;
+  };
+  const svg = [...figure.querySelectorAll('svg')].sort((a, b) => area(b) - area(a))[0];
   if (!svg) throw new Error('The diagram has no SVG to export.');
   const figureBox = figure.getBoundingClientRect();
   const svgBox = svg.getBoundingClientRect();
