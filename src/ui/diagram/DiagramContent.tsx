@@ -75,8 +75,9 @@ function useLayout(props: DiagramContentProps): Layout {
           charWidth: g.charWidth,
           height: g.fontSize + 8,
           lineHeight: g.fontSize + 2,
-          minX: first + 14,
-          maxX: last - 14,
+          // Clear of the arrow heads (7 px): a little closer on phones, where width is scarce.
+          minX: first + (g.compact ? 12 : 14),
+          maxX: last - (g.compact ? 12 : 14),
         },
         obstacles,
       ).map((label) => [label.key, label]),
