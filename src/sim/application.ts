@@ -13,7 +13,7 @@ import {
   type SocketId,
 } from '../engine';
 import type { Errno } from '../engine/types';
-import { sendPacket, toHex } from './network';
+import { sendPacket } from './network';
 import type { TriggerEvent } from './scenario';
 import type { CallEvent } from './trace';
 import type { EndpointRuntime, World } from './world';
@@ -49,7 +49,7 @@ export function recordData(world: World, endpoint: string, data: Uint8Array): vo
   world.trace.push(
     data.length === 0
       ? { t: world.now, type: 'data', endpoint, len: 0, bytes: '', eof: true }
-      : { t: world.now, type: 'data', endpoint, len: data.length, bytes: toHex(data) },
+      : { t: world.now, type: 'data', endpoint, len: data.length, bytes: world.hex.hex(data) },
   );
 }
 

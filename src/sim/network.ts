@@ -10,24 +10,6 @@ import { roundTime, transmit, wireSize } from './link';
 import type { DropReason, SendEvent, TraceOption } from './trace';
 import { directionOf, type Flight, type World } from './world';
 
-const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
-const ASCII = new TextDecoder('ascii');
-
-/**
- * Bytes as lowercase hex. Built as one array of character codes and decoded once: string
- * concatenation per byte made the garbage collector the bulk of a long run's cost.
- */
-export function toHex(bytes: Uint8Array): string {
-  if (bytes.length === 0) return '';
-  const chars = new Uint8Array(bytes.length * 2);
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    chars[2 * i] = HEX_DIGITS[b >> 4] as number;
-    chars[2 * i + 1] = HEX_DIGITS[b & 15] as number;
-  }
-  return ASCII.decode(chars);
-}
-
 /**
  * The keys of a sequence space: a retransmission repeats the same sender, ports, seq and
  * (PSH aside) flags; failing that, the same seq (a retransmission may add a FIN to the data).
@@ -93,7 +75,7 @@ export function sendPacket(world: World, from: string, packet: Packet, retransmi
     options: traceOptions(packet),
     retransmit,
     ...(original === undefined ? {} : { original }),
-    payload: toHex(segment.payload),
+    payload: world.hex.hex(segment.payload),
     ...(reason === undefined ? { arrivesAt } : { dropsAt: midway }),
   };
   world.trace.push(event);

@@ -5,6 +5,7 @@
  */
 import { createHost, profiles, type Host, type Profile, type SocketId } from '../engine';
 import { FaultBook } from './faults';
+import { HexTable } from './hex';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
 import { deriveSeed, namedStream } from './rng';
@@ -100,6 +101,8 @@ export interface World {
   /** Calls waiting for an endpoint event, by "endpoint:event". */
   readonly watchers: Map<string, Watcher[]>;
   readonly spoofed: { name: string; address: string; port: number }[];
+  /** Shared hex strings of the payloads seen in this run (see hex.ts). */
+  readonly hex: HexTable;
 }
 
 /** The engine profile for an endpoint: its named profile with the scenario's option toggles. */
@@ -160,6 +163,7 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     nextId: 1,
     watchers: new Map(),
     spoofed: [],
+    hex: new HexTable(),
   };
   for (const spec of scenario.endpoints) {
     world.endpoints.set(spec.name, createEndpoint(spec, scenario.seed));
