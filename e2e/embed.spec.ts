@@ -59,9 +59,10 @@ interface Received {
   [field: string]: unknown;
 }
 
-const received = (page: Page, id: string) =>
+const received = (page: Page, id: string): Promise<Received[]> =>
   page.evaluate(
-    (frame) => (window as unknown as { received: Record<string, Received[]> }).received[frame],
+    (frame) =>
+      (window as unknown as { received: Record<string, Received[]> }).received[frame] ?? [],
     id,
   );
 
