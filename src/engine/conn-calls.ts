@@ -45,7 +45,11 @@ export function connReceive(conn: Conn, max: number, ctx: Ctx): ConnCallResult {
 
 /** A pending asynchronous error is reported once (as read() and write() do), then `then`. */
 function takeError(conn: Conn, then: 'ok' | 'EPIPE'): ConnCallResult {
-  if (conn.error) return { conn: { ...conn, error: null }, result: { result: conn.error } };
+  if (conn.error) {
+    const d: Draft = cloneConn(conn);
+    d.error = null;
+    return { conn: d, result: { result: conn.error } };
+  }
   return { conn, result: then === 'ok' ? { result: 'ok', data: EMPTY } : { result: then } };
 }
 

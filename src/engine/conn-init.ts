@@ -1,5 +1,5 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import { cloneConn, type Conn } from './conn';
+import { cloneConn, type Draft } from './conn';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
@@ -20,7 +20,7 @@ export interface ConnSeed {
   readonly receiveBuffer: number | null;
 }
 
-export function createConn(s: ConnSeed): Conn {
+export function createConn(s: ConnSeed): Draft {
   const afterSyn = seqAdd(s.iss, 1);
   const zero = 0 as Seq;
   return cloneConn({

@@ -116,66 +116,127 @@ export interface Conn {
 export type Draft = { -readonly [K in keyof Conn]: Conn[K] };
 
 /**
- * A copy of a TCB to change within one step. Written out field by field so that every
- * copy has the same shape, which keeps the engine's hot path fast.
+ * A copy of a TCB to change within one step. A class whose constructor writes every field
+ * in the same order gives every TCB one hidden class (V8 "map") whose fields stay tagged,
+ * so the hot path never migrates objects between shapes; plain-object spreads of a TCB
+ * would start new shapes.
  */
+class TcbCopy implements Draft {
+  kind: Draft['kind'];
+  id: Draft['id'];
+  state: Draft['state'];
+  tuple: Draft['tuple'];
+  listener: Draft['listener'];
+  passive: Draft['passive'];
+  owned: Draft['owned'];
+  appClosed: Draft['appClosed'];
+  readShut: Draft['readShut'];
+  writeShut: Draft['writeShut'];
+  error: Draft['error'];
+  mssClamp: Draft['mssClamp'];
+  iss: Draft['iss'];
+  sndUna: Draft['sndUna'];
+  sndNxt: Draft['sndNxt'];
+  sndWnd: Draft['sndWnd'];
+  sndWl1: Draft['sndWl1'];
+  sndWl2: Draft['sndWl2'];
+  maxSndWnd: Draft['maxSndWnd'];
+  sndBuf: Draft['sndBuf'];
+  sndBufSeq: Draft['sndBufSeq'];
+  finSeq: Draft['finSeq'];
+  rtxNext: Draft['rtxNext'];
+  rtxRound: Draft['rtxRound'];
+  backoff: Draft['backoff'];
+  retries: Draft['retries'];
+  totalRetransmits: Draft['totalRetransmits'];
+  synTransmits: Draft['synTransmits'];
+  srtt: Draft['srtt'];
+  rttvar: Draft['rttvar'];
+  rto: Draft['rto'];
+  rttSeq: Draft['rttSeq'];
+  rttStart: Draft['rttStart'];
+  connectDeadline: Draft['connectDeadline'];
+  irs: Draft['irs'];
+  rcvNxt: Draft['rcvNxt'];
+  rcvBuffer: Draft['rcvBuffer'];
+  rcvUnread: Draft['rcvUnread'];
+  rcvQueue: Draft['rcvQueue'];
+  held: Draft['held'];
+  rcvAdvertised: Draft['rcvAdvertised'];
+  finReceived: Draft['finReceived'];
+  ackNow: Draft['ackNow'];
+  quickAcks: Draft['quickAcks'];
+  offer: Draft['offer'];
+  negotiated: Draft['negotiated'];
+  tsOffset: Draft['tsOffset'];
+  tsRecent: Draft['tsRecent'];
+  lastAckSent: Draft['lastAckSent'];
+  rtxAt: Draft['rtxAt'];
+  persistAt: Draft['persistAt'];
+  delayedAckAt: Draft['delayedAckAt'];
+  timeWaitAt: Draft['timeWaitAt'];
+  finWait2At: Draft['finWait2At'];
+
+  constructor(c: Conn) {
+    this.kind = c.kind;
+    this.id = c.id;
+    this.state = c.state;
+    this.tuple = c.tuple;
+    this.listener = c.listener;
+    this.passive = c.passive;
+    this.owned = c.owned;
+    this.appClosed = c.appClosed;
+    this.readShut = c.readShut;
+    this.writeShut = c.writeShut;
+    this.error = c.error;
+    this.mssClamp = c.mssClamp;
+    this.iss = c.iss;
+    this.sndUna = c.sndUna;
+    this.sndNxt = c.sndNxt;
+    this.sndWnd = c.sndWnd;
+    this.sndWl1 = c.sndWl1;
+    this.sndWl2 = c.sndWl2;
+    this.maxSndWnd = c.maxSndWnd;
+    this.sndBuf = c.sndBuf;
+    this.sndBufSeq = c.sndBufSeq;
+    this.finSeq = c.finSeq;
+    this.rtxNext = c.rtxNext;
+    this.rtxRound = c.rtxRound;
+    this.backoff = c.backoff;
+    this.retries = c.retries;
+    this.totalRetransmits = c.totalRetransmits;
+    this.synTransmits = c.synTransmits;
+    this.srtt = c.srtt;
+    this.rttvar = c.rttvar;
+    this.rto = c.rto;
+    this.rttSeq = c.rttSeq;
+    this.rttStart = c.rttStart;
+    this.connectDeadline = c.connectDeadline;
+    this.irs = c.irs;
+    this.rcvNxt = c.rcvNxt;
+    this.rcvBuffer = c.rcvBuffer;
+    this.rcvUnread = c.rcvUnread;
+    this.rcvQueue = c.rcvQueue;
+    this.held = c.held;
+    this.rcvAdvertised = c.rcvAdvertised;
+    this.finReceived = c.finReceived;
+    this.ackNow = c.ackNow;
+    this.quickAcks = c.quickAcks;
+    this.offer = c.offer;
+    this.negotiated = c.negotiated;
+    this.tsOffset = c.tsOffset;
+    this.tsRecent = c.tsRecent;
+    this.lastAckSent = c.lastAckSent;
+    this.rtxAt = c.rtxAt;
+    this.persistAt = c.persistAt;
+    this.delayedAckAt = c.delayedAckAt;
+    this.timeWaitAt = c.timeWaitAt;
+    this.finWait2At = c.finWait2At;
+  }
+}
+
 export function cloneConn(c: Conn): Draft {
-  return {
-    kind: c.kind,
-    id: c.id,
-    state: c.state,
-    tuple: c.tuple,
-    listener: c.listener,
-    passive: c.passive,
-    owned: c.owned,
-    appClosed: c.appClosed,
-    readShut: c.readShut,
-    writeShut: c.writeShut,
-    error: c.error,
-    mssClamp: c.mssClamp,
-    iss: c.iss,
-    sndUna: c.sndUna,
-    sndNxt: c.sndNxt,
-    sndWnd: c.sndWnd,
-    sndWl1: c.sndWl1,
-    sndWl2: c.sndWl2,
-    maxSndWnd: c.maxSndWnd,
-    sndBuf: c.sndBuf,
-    sndBufSeq: c.sndBufSeq,
-    finSeq: c.finSeq,
-    rtxNext: c.rtxNext,
-    rtxRound: c.rtxRound,
-    backoff: c.backoff,
-    retries: c.retries,
-    totalRetransmits: c.totalRetransmits,
-    synTransmits: c.synTransmits,
-    srtt: c.srtt,
-    rttvar: c.rttvar,
-    rto: c.rto,
-    rttSeq: c.rttSeq,
-    rttStart: c.rttStart,
-    connectDeadline: c.connectDeadline,
-    irs: c.irs,
-    rcvNxt: c.rcvNxt,
-    rcvBuffer: c.rcvBuffer,
-    rcvUnread: c.rcvUnread,
-    rcvQueue: c.rcvQueue,
-    held: c.held,
-    rcvAdvertised: c.rcvAdvertised,
-    finReceived: c.finReceived,
-    ackNow: c.ackNow,
-    quickAcks: c.quickAcks,
-    offer: c.offer,
-    negotiated: c.negotiated,
-    tsOffset: c.tsOffset,
-    tsRecent: c.tsRecent,
-    lastAckSent: c.lastAckSent,
-    rtxAt: c.rtxAt,
-    persistAt: c.persistAt,
-    delayedAckAt: c.delayedAckAt,
-    timeWaitAt: c.timeWaitAt,
-    finWait2At: c.finWait2At,
-  };
+  return new TcbCopy(c);
 }
 
 /** States in which both ends have exchanged SYNs (RFC 9293 §3.5). */

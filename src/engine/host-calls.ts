@@ -11,7 +11,7 @@ import { findConn, findListener, HostEdit, settle, type Host, type Listener } fr
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { ourOffer } from './listener';
 import { changeState, setState, type Ctx } from './step';
-import type { Draft } from './conn';
+import { cloneConn, type Draft } from './conn';
 import type { SocketId } from './types';
 
 export interface CallStep {
@@ -106,20 +106,18 @@ function connect(
     remotePort,
   };
   const id = host.nextId;
-  const d: Draft = {
-    ...createConn({
-      id,
-      tuple,
-      iss: chooseIsn(host.isn, tuple, ctx.now),
-      profile: host.profile,
-      offer: ourOffer(host, options.mss),
-      tsOffset: timestampOffset(host.isn, tuple),
-      passive: false,
-      listener: null,
-      mssClamp: options.mss ?? null,
-      receiveBuffer: options.receiveBuffer ?? null,
-    }),
-  };
+  const d: Draft = createConn({
+    id,
+    tuple,
+    iss: chooseIsn(host.isn, tuple, ctx.now),
+    profile: host.profile,
+    offer: ourOffer(host, options.mss),
+    tsOffset: timestampOffset(host.isn, tuple),
+    passive: false,
+    listener: null,
+    mssClamp: options.mss ?? null,
+    receiveBuffer: options.receiveBuffer ?? null,
+  });
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;
   setState(d, ctx, 'SYN-SENT', 'connect(): active OPEN, SYN sent (RFC 9293 §3.10.1)');
@@ -140,7 +138,12 @@ function accept(host: Host, socket: SocketId): CallStep {
   const child = host.sockets.get(first);
   const edit = new HostEdit(host);
   edit.put({ ...l, acceptQueue: rest });
-  if (child && child.kind === 'conn') edit.put({ ...child, owned: true, listener: null });
+  if (child && child.kind === 'conn') {
+    const d: Draft = cloneConn(child);
+    d.owned = true;
+    d.listener = null;
+    edit.put(d);
+  }
   return { host: edit.build(), result: { result: 'ok', socket: first } };
 }
 
@@ -191,7 +194,9 @@ function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
   for (const id of [...l.acceptQueue, ...l.synQueue]) {
     const child = edit.get(id);
     if (!child || child.kind !== 'conn') continue;
-    const after = connAbort({ ...child, listener: null }, ctx);
+    const orphan: Draft = cloneConn(child);
+    orphan.listener = null;
+    const after = connAbort(orphan, ctx);
     settle(edit, child, after, ctx);
   }
   return { host: edit.build(), result: { result: 'ok' } };
@@ -202,6 +207,8 @@ function getError(host: Host, socket: SocketId): CallStep {
   if (!c) return fail(host, 'EBADF');
   if (c.kind !== 'conn' || c.error === null) return { host, result: { result: 'ok', error: 'ok' } };
   const edit = new HostEdit(host);
-  edit.put({ ...c, error: null });
+  const d: Draft = cloneConn(c);
+  d.error = null;
+  edit.put(d);
   return { host: edit.build(), result: { result: 'ok', error: c.error } };
 }

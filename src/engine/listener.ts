@@ -62,21 +62,20 @@ export function ourOffer(host: Host, mssClamp: number | undefined): Offer {
 
 function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offer): Draft {
   const tuple = tupleOf(host, packet);
-  return {
-    ...createConn({
-      id: host.nextId,
-      tuple,
-      iss: chooseIsn(host.isn, tuple, ctx.now),
-      profile: host.profile,
-      offer,
-      tsOffset: timestampOffset(host.isn, tuple),
-      passive: true,
-      listener: l.id,
-      mssClamp: l.options.mss ?? null,
-      receiveBuffer: l.options.receiveBuffer ?? null,
-    }),
-    state: 'LISTEN',
-  };
+  const d = createConn({
+    id: host.nextId,
+    tuple,
+    iss: chooseIsn(host.isn, tuple, ctx.now),
+    profile: host.profile,
+    offer,
+    tsOffset: timestampOffset(host.isn, tuple),
+    passive: true,
+    listener: l.id,
+    mssClamp: l.options.mss ?? null,
+    receiveBuffer: l.options.receiveBuffer ?? null,
+  });
+  d.state = 'LISTEN';
+  return d;
 }
 
 /**
