@@ -37,4 +37,18 @@ describe('send buffer', () => {
       { numRuns: 100 },
     );
   });
+
+  it('keeps every version intact when two appends fork from the same one', () => {
+    const bytes = (n: number, v: number) => new Uint8Array(n).fill(v);
+    const base = dropFront(
+      appendBytes(appendBytes(EMPTY_SEND_BUF, bytes(3000, 1)), bytes(3000, 2)),
+      100,
+    );
+    const a = appendBytes(base, bytes(3000, 3));
+    const b = appendBytes(base, bytes(3000, 4));
+    expect(base.length).toBe(5900);
+    expect(readBytes(a, 5900, 3000).every((x) => x === 3)).toBe(true);
+    expect(readBytes(b, 5900, 3000).every((x) => x === 4)).toBe(true);
+    expect(Array.from(readBytes(base, 2890, 20))).toEqual([...bytes(10, 1), ...bytes(10, 2)]);
+  });
 });
