@@ -167,7 +167,8 @@ function drain(w: World, react: (side: Side, o: Output) => void, until = Infinit
 
 /**
  * A sends `bytes` to B. Both applications act once per millisecond of virtual time, as a
- * program with an event loop would: A tops up its send buffer, B reads what has arrived.
+ * program with an event loop would: A tops up its send buffer, B reads what has arrived
+ * if the engine said something did (a `readable` output, as epoll would).
  */
 export function bulk(bytes: number, record: boolean): World {
   const w = world(profiles.linux, record);
@@ -175,10 +176,12 @@ export function bulk(bytes: number, record: boolean): World {
   let left = bytes;
   let client: SocketId = -1;
   let server: SocketId = -1;
+  let readable = false;
   const react = (side: Side, o: Output) => {
     if (side === 1 && o.type === 'acceptable') {
       server = call(w, 1, { call: 'accept', socket: o.listener }, react).socket ?? -1;
     }
+    if (side === 1 && o.type === 'readable') readable = true;
   };
   const pump = () => {
     while (left > 0) {
@@ -187,7 +190,10 @@ export function bulk(bytes: number, record: boolean): World {
       if (r.result !== 'ok' || !r.bytes) break;
       left -= r.bytes;
     }
-    if (server >= 0) call(w, 1, { call: 'receive', socket: server }, react);
+    if (server >= 0 && readable) {
+      readable = false;
+      call(w, 1, { call: 'receive', socket: server }, react);
+    }
   };
   call(w, 1, { call: 'listen', port: 80 }, react);
   client = call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react).socket ?? -1;
