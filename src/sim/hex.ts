@@ -25,53 +25,65 @@ export function toHex(bytes: Uint8Array): string {
   return ASCII.decode(chars);
 }
 
-/** FNV-1a over the bytes: cheap next to encoding them, and spreads rotations well. */
-function hashBytes(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+/**
+ * A hash of the length and up to about 64 bytes spread over the payload: it only picks the
+ * bucket, and every hit is confirmed byte for byte, so it need not read every byte.
+ */
+function sampleHash(bytes: Uint8Array): number {
+  const n = bytes.length;
+  const step = n > 64 ? (n >> 6) | 1 : 1;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  for (let i = 0; i < n; i += step) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  h = Math.imul(h ^ (bytes[n - 1] as number), 0x01000193);
   return h >>> 0;
 }
 
-/** Whether `hex` is the encoding of `bytes`. */
-function encodes(hex: string, bytes: Uint8Array): boolean {
-  if (hex.length !== bytes.length * 2) return false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (
-      hex.charCodeAt(2 * i) !== HEX_DIGITS[b >> 4] ||
-      hex.charCodeAt(2 * i + 1) !== HEX_DIGITS[b & 15]
-    ) {
-      return false;
-    }
-  }
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+interface Entry {
+  /** A copy of the bytes (the caller's array may be a view the engine reuses). */
+  readonly bytes: Uint8Array;
+  readonly hex: string;
 }
 
 /** One run's shared hex strings, found by content. */
 export class HexTable {
-  /** Hex strings by the hash of their bytes (a list, for the rare collision). */
-  private readonly byHash = new Map<number, string[]>();
+  private readonly byHash = new Map<number, Entry[]>();
   private entries = 0;
+  private storedBytes = 0;
 
   /**
-   * @param limit the most distinct payloads kept; past it, new payloads are encoded afresh
-   *   each time, so a run of all-different payloads costs no more than without a table.
+   * Past `maxEntries` distinct payloads or `maxBytes` of them, new payloads are encoded afresh
+   * each time, so a run of all-different payloads costs little more than without a table.
    */
-  constructor(private readonly limit = 4096) {}
+  constructor(
+    private readonly maxEntries = 4096,
+    private readonly maxBytes = 4 * 1024 * 1024,
+  ) {}
 
-  /** The hex of `bytes`: the shared string when these bytes were seen before. */
+  /** The hex of `bytes`: the shared string when the same bytes were seen before. */
   hex(bytes: Uint8Array): string {
     if (bytes.length === 0) return '';
-    const hash = hashBytes(bytes);
-    const list = this.byHash.get(hash);
-    if (list !== undefined) {
-      for (const hex of list) if (encodes(hex, bytes)) return hex;
+    const hash = sampleHash(bytes);
+    const bucket = this.byHash.get(hash);
+    if (bucket !== undefined) {
+      for (const entry of bucket) if (sameBytes(entry.bytes, bytes)) return entry.hex;
     }
     const hex = toHex(bytes);
-    if (this.entries < this.limit) {
+    if (
+      this.entries < this.maxEntries &&
+      this.storedBytes + bytes.length <= this.maxBytes &&
+      (bucket === undefined || bucket.length < 8)
+    ) {
       this.entries++;
-      if (list === undefined) this.byHash.set(hash, [hex]);
-      else list.push(hex);
+      this.storedBytes += bytes.length;
+      const entry = { bytes: bytes.slice(), hex };
+      if (bucket === undefined) this.byHash.set(hash, [entry]);
+      else bucket.push(entry);
     }
     return hex;
   }
