@@ -18,4 +18,22 @@ test.describe('the single-file build', () => {
     expect(policy).not.toContain('unsafe-eval');
     expect(watched.problems).toEqual([]);
   });
+
+  test('plays the handshake from disk: both ends reach ESTABLISHED', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.goto(`${singleFile}?scenario=handshake`);
+    const client = page.getByRole('status', { name: 'Client state' });
+    const server = page.getByRole('status', { name: 'Server state' });
+    await expect(client).toHaveText('CLOSED');
+    // Real time: the 160 ms handshake plays in a fraction of a second, by the frame loop.
+    const speed = page.getByRole('slider', { name: 'Speed' });
+    await speed.focus();
+    await speed.press('End');
+    await expect(speed).toHaveAttribute('aria-valuetext', 'real time');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(client).toHaveText('ESTABLISHED');
+    await expect(server).toHaveText('ESTABLISHED');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    expect(watched.problems).toEqual([]);
+  });
 });
