@@ -126,6 +126,18 @@ for (const [name, size] of [
     await expect(
       inspector(page).getByText(/retransmitted after the RTO of 1 s expired/),
     ).toBeVisible();
+    // Figure 5 is readable wherever the page puts it: no label drawn under 12 px.
+    const machine = page.getByRole('img', { name: /RFC 9293 Figure 5/ });
+    await machine.scrollIntoViewIfNeeded();
+    const smallest = await machine.evaluate((svg) =>
+      Math.min(
+        ...[...svg.querySelectorAll('text')].map((text) => {
+          const height = parseFloat(getComputedStyle(text).fontSize);
+          return height * (svg.getBoundingClientRect().width / 1000);
+        }),
+      ),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(12);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
