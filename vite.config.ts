@@ -1,26 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
 import { contentSecurityPolicy, singleFile } from './scripts/vite-csp';
-
-/**
- * With code splitting off, Vite inlines each lazy import but leaves its preload marker behind
- * (`__vitePreload(factory, __VITE_PRELOAD__)`), which throws in the page. The single file has no
- * chunks to preload: the marker becomes "no dependencies".
- */
-function inlinedPreloads(): Plugin {
-  return {
-    name: 'handshake-lab:inlined-preloads',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk')
-          chunk.code = chunk.code.replaceAll('__VITE_PRELOAD__', 'void 0');
-      }
-    },
-  };
-}
 
 // `base: './'` keeps every asset path relative, so the built app runs from any static host under
 // any sub-path. `--mode single` (npm run build:single) folds the app into one HTML file that
@@ -29,11 +9,7 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     base: './',
-    plugins: [
-      react(),
-      contentSecurityPolicy(),
-      ...(single ? [inlinedPreloads(), singleFile()] : []),
-    ],
+    plugins: [react(), contentSecurityPolicy(), ...(single ? [singleFile()] : [])],
     publicDir: single ? false : 'public',
     build: {
       target: 'es2022',

@@ -71,7 +71,13 @@ export function singleFile(): Plugin {
             if (!chunk || chunk.type !== 'chunk')
               throw new Error(`single-file build: no chunk ${file}`);
             delete bundle[file];
-            const code = escapeInline(chunk.code, 'script');
+            // With code splitting off, each lazy import is inlined but keeps its preload marker
+            // (`__vitePreload(factory, __VITE_PRELOAD__)`), which would throw: one file has nothing
+            // to preload.
+            const code = escapeInline(
+              chunk.code.replaceAll('__VITE_PRELOAD__', 'void 0'),
+              'script',
+            );
             hashes.script.push(sha256(code));
             return `<script type="module">${code}</script>`;
           },
