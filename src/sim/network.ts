@@ -3,28 +3,12 @@
  * delivery, duplication or drop, each written to the trace. A lost segment vanishes half-way
  * along the link (its `drop` event is timed there, so a diagram can show where it died).
  */
-import { flagNames } from '../engine/flags';
 import { Flag, type Packet } from '../engine/types';
 import { firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
-import type { DropReason, SendEvent, TraceOption } from './trace';
+import { flagList, sendEvent, traceOptions, type SendEnd } from './send-record';
+import type { DropReason } from './trace';
 import { directionOf, type Flight, type World } from './world';
-
-/**
- * The keys of a sequence space: a retransmission repeats the same sender, ports, seq and
- * (PSH aside) flags; failing that, the same seq (a retransmission may add a FIN to the data).
- */
-function spaceKeys(from: string, packet: Packet): [exact: string, loose: string] {
-  const s = packet.segment;
-  const loose = `${from}|${s.srcPort}>${packet.dst}:${s.dstPort}|${s.seq}`;
-  return [`${loose}|${s.flags & ~Flag.PSH}`, loose];
-}
-
-function traceOptions(packet: Packet): TraceOption[] {
-  return packet.segment.options.map((o): TraceOption =>
-    o.kind === 'sack' ? { kind: 'sack', blocks: o.blocks.map(([a, b]) => [a, b] as const) } : o,
-  );
-}
 
 /** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
 export function sendPacket(world: World, from: string, packet: Packet, retransmit: number): void {
@@ -39,12 +23,9 @@ export function sendPacket(world: World, from: string, packet: Packet, retransmi
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
-  const [exact, loose] = spaceKeys(from, packet);
   let original: number | undefined;
-  if (retransmit === 0) {
-    world.firstSent.set(exact, id);
-    if (!world.firstSent.has(loose)) world.firstSent.set(loose, id);
-  } else original = world.firstSent.get(exact) ?? world.firstSent.get(loose);
+  if (retransmit === 0) world.firstSent.record(from, packet, id);
+  else original = world.firstSent.originalOf(from, packet);
 
   const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);
@@ -59,25 +40,22 @@ export function sendPacket(world: World, from: string, packet: Packet, retransmi
   const sender = world.endpoints.get(from);
   if (sender && sender.iss === undefined && segment.flags & Flag.SYN) sender.iss = segment.seq;
 
-  const event: SendEvent = {
-    t: now,
-    type: 'send',
+  const payload = world.hex.hex(segment.payload);
+  const end: SendEnd = reason === undefined ? 'arrives' : 'drops';
+  const endTime = reason === undefined ? arrivesAt : midway;
+  const event = sendEvent(
+    world.labels,
+    packet,
+    now,
     id,
     from,
     to,
-    src: `${packet.src}:${segment.srcPort}`,
-    dst: `${packet.dst}:${segment.dstPort}`,
-    flags: flagNames(segment.flags),
-    seq: segment.seq,
-    ack: segment.ack,
-    len: segment.payload.length,
-    win: segment.window,
-    options: traceOptions(packet),
     retransmit,
-    ...(original === undefined ? {} : { original }),
-    payload: world.hex.hex(segment.payload),
-    ...(reason === undefined ? { arrivesAt } : { dropsAt: midway }),
-  };
+    original,
+    payload,
+    end,
+    endTime,
+  );
   world.trace.push(event);
 
   const flight: Flight = { id, packet, pending: 0 };
@@ -123,14 +101,14 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     id,
     from,
     to,
-    src: `${packet.src}:${segment.srcPort}`,
-    dst: `${packet.dst}:${segment.dstPort}`,
-    flags: flagNames(segment.flags),
+    src: world.labels.label(packet.src, segment.srcPort),
+    dst: world.labels.label(packet.dst, segment.dstPort),
+    flags: flagList(segment.flags),
     seq: segment.seq,
     ack: segment.ack,
     len: 0,
     win: segment.window,
-    options: [],
+    options: traceOptions(packet),
     retransmit: 0,
     payload: '',
     arrivesAt,

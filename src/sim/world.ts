@@ -6,6 +6,8 @@
 import { createHost, profiles, type Host, type Profile, type SocketId } from '../engine';
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
+import { FirstTransmissions } from './first-transmissions';
+import { EndpointLabels } from './send-record';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
 import { deriveSeed, namedStream } from './rng';
@@ -96,7 +98,9 @@ export interface World {
   readonly firewall: readonly FirewallRule[];
   readonly inFlight: Map<number, Flight>;
   /** First transmission id by sequence space, to link retransmissions to it. */
-  readonly firstSent: Map<string, number>;
+  readonly firstSent: FirstTransmissions;
+  /** Shared "address:port" strings for send events. */
+  readonly labels: EndpointLabels;
   nextId: number;
   /** Calls waiting for an endpoint event, by "endpoint:event". */
   readonly watchers: Map<string, Watcher[]>;
@@ -159,7 +163,8 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     faults: new FaultBook(scenario.faults),
     firewall: scenario.firewall,
     inFlight: new Map(),
-    firstSent: new Map(),
+    firstSent: new FirstTransmissions(),
+    labels: new EndpointLabels(),
     nextId: 1,
     watchers: new Map(),
     spoofed: [],

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { flagNames } from '../engine/flags';
+import { seq } from '../engine/seq';
+import { Flag, type Packet } from '../engine/types';
+import { FirstTransmissions } from './first-transmissions';
+import { EndpointLabels, flagList } from './send-record';
+
+function packet(seqNo: number, flags: number, srcPort = 49152, dst = '10.0.0.2'): Packet {
+  return {
+    src: '10.0.0.1',
+    dst,
+    segment: {
+      srcPort,
+      dstPort: 80,
+      seq: seq(seqNo),
+      ack: seq(0),
+      flags,
+      window: 64240,
+      urgent: 0,
+      options: [],
+      payload: new Uint8Array(0),
+    },
+  };
+}
+
+describe('shared pieces of send events', () => {
+  it('names the flags of every flag byte as the engine does, in a list nobody can change', () => {
+    for (let flags = 0; flags < 256; flags++) {
+      expect(flagList(flags)).toEqual(flagNames(flags));
+      expect(Object.isFrozen(flagList(flags))).toBe(true);
+    }
+  });
+
+  it('labels an address and port as address:port', () => {
+    const labels = new EndpointLabels();
+    expect(labels.label('10.0.0.1', 49152)).toBe('10.0.0.1:49152');
+    expect(labels.label('10.0.0.1', 80)).toBe('10.0.0.1:80');
+    expect(labels.label('10.0.0.1', 49152)).toBe('10.0.0.1:49152');
+  });
+});
+
+describe('linking a retransmission to its first transmission', () => {
+  it('finds the first segment with the same sequence number and flags, PSH aside', () => {
+    const first = new FirstTransmissions();
+    first.record('client', packet(701, Flag.ACK | Flag.PSH), 3);
+    first.record('client', packet(701, Flag.ACK | Flag.FIN), 4);
+    expect(first.originalOf('client', packet(701, Flag.ACK))).toBe(3);
+    expect(first.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(4);
+  });
+
+  it('falls back to the same sequence number when the retransmission adds a FIN', () => {
+    const first = new FirstTransmissions();
+    first.record('client', packet(4294967295, Flag.ACK | Flag.PSH), 7);
+    expect(first.originalOf('client', packet(4294967295, Flag.ACK | Flag.FIN))).toBe(7);
+  });
+
+  it('keeps connections and senders apart', () => {
+    const first = new FirstTransmissions();
+    first.record('client', packet(701, Flag.SYN), 1);
+    expect(first.originalOf('client', packet(701, Flag.SYN, 49153))).toBeUndefined();
+    expect(first.originalOf('client', packet(701, Flag.SYN, 49152, '10.0.0.3'))).toBeUndefined();
+    expect(first.originalOf('other', packet(701, Flag.SYN))).toBeUndefined();
+    expect(first.originalOf('client', packet(701, Flag.SYN))).toBe(1);
+  });
+});
