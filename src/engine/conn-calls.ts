@@ -145,7 +145,20 @@ function takeBytes(d: Draft, max: number): Uint8Array {
   return all.subarray(0, n);
 }
 
+/** One array with the chunks' bytes: a view when they lie back to back in one buffer. */
 function concatAll(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const first = chunks[0] as Uint8Array;
+  let end = first.byteOffset;
+  let adjacent = true;
+  for (const c of chunks) {
+    if (c.buffer !== first.buffer || c.byteOffset !== end) {
+      adjacent = false;
+      break;
+    }
+    end += c.length;
+  }
+  // Nobody writes received bytes once delivered, so a view over them is as good as a copy.
+  if (adjacent) return new Uint8Array(first.buffer, first.byteOffset, total);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
