@@ -7,7 +7,15 @@ import { connAbort, connClose, connReceive, connSend, connShutdown } from './con
 import type { Conn } from './conn';
 import { createConn } from './conn-init';
 import { sendSyn } from './handshake';
-import { findConn, findListener, HostEdit, settle, type Host, type Listener } from './host-state';
+import {
+  findConn,
+  findListener,
+  getSock,
+  HostEdit,
+  settle,
+  type Host,
+  type Listener,
+} from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { ourOffer } from './listener';
 import { changeState, setState, type Ctx } from './step';
@@ -131,11 +139,11 @@ function connect(
 }
 
 function accept(host: Host, socket: SocketId): CallStep {
-  const l = host.sockets.get(socket);
+  const l = getSock(host, socket);
   if (!l || l.kind !== 'listener') return fail(host, 'EINVAL');
   const [first, ...rest] = l.acceptQueue;
   if (first === undefined) return fail(host, 'EAGAIN');
-  const child = host.sockets.get(first);
+  const child = getSock(host, first);
   const edit = new HostEdit(host);
   edit.put({ ...l, acceptQueue: rest });
   if (child && child.kind === 'conn') {
@@ -153,7 +161,7 @@ function onConn(
   ctx: Ctx,
   f: (c: Conn) => { readonly conn: Conn; readonly result: CallResult },
 ): CallStep {
-  const c = host.sockets.get(socket);
+  const c = getSock(host, socket);
   if (!c) return fail(host, 'EBADF');
   if (c.kind !== 'conn') return fail(host, 'ENOTCONN');
   const r = f(c);
@@ -164,14 +172,14 @@ function onConn(
 }
 
 function close(host: Host, socket: SocketId, ctx: Ctx): CallStep {
-  const s = host.sockets.get(socket);
+  const s = getSock(host, socket);
   if (!s) return fail(host, 'EBADF');
   if (s.kind === 'listener') return closeListener(host, s, ctx);
   return onConn(host, socket, ctx, (c) => ({ conn: connClose(c, ctx), result: { result: 'ok' } }));
 }
 
 function abort(host: Host, socket: SocketId, ctx: Ctx): CallStep {
-  const s = host.sockets.get(socket);
+  const s = getSock(host, socket);
   if (!s) return fail(host, 'EBADF');
   if (s.kind === 'listener') return closeListener(host, s, ctx);
   return onConn(host, socket, ctx, (c) => ({ conn: connAbort(c, ctx), result: { result: 'ok' } }));
@@ -203,7 +211,7 @@ function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
 }
 
 function getError(host: Host, socket: SocketId): CallStep {
-  const c = host.sockets.get(socket);
+  const c = getSock(host, socket);
   if (!c) return fail(host, 'EBADF');
   if (c.kind !== 'conn' || c.error === null) return { host, result: { result: 'ok', error: 'ok' } };
   const edit = new HostEdit(host);

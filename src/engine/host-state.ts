@@ -3,6 +3,10 @@
  * an immutable record. Sockets live in persistent maps (pmap.ts) indexed by id, by the
  * connection's 4-tuple and by listening port, so a step costs the same with 2 sockets or
  * 20,000; old versions of the host stay valid.
+ *
+ * The connection changed last is kept beside the map (`recent`) and written into it only
+ * when another connection changes or the tables change, so that a run of segments on one
+ * connection — a bulk transfer — copies no map path at all. Read sockets with getSock.
  */
 import type { SocketOptions } from './api';
 import type { Conn } from './conn';
@@ -33,11 +37,26 @@ export interface Host {
   readonly synCookies: boolean;
   readonly nextPort: number;
   readonly nextId: SocketId;
+  /** Every socket by id; the entry for `recent.id` may be an older version of it. */
   readonly sockets: PMap<Sock>;
+  /** The current version of the connection changed last (authoritative over `sockets`). */
+  readonly recent: Conn | null;
   /** Connection ids by a hash of (remote address, remote port, local port). */
   readonly byTuple: PMap<readonly SocketId[]>;
   /** Listener id by port. */
   readonly byPort: PMap<SocketId>;
+}
+
+/** The socket with this id, as it is now. */
+export function getSock(host: Host, id: SocketId): Sock | undefined {
+  const r = host.recent;
+  return r !== null && r.id === id ? r : host.sockets.get(id);
+}
+
+/** The socket table with `recent` written in. */
+export function settledSockets(host: Host): PMap<Sock> {
+  const r = host.recent;
+  return r === null ? host.sockets : host.sockets.set(r.id, r);
 }
 
 function addressHash(address: string): number {
@@ -62,7 +81,7 @@ export function findConn(
   const ids = host.byTuple.get(tupleKey(localPort, remoteAddress, remotePort));
   if (!ids) return undefined;
   for (const id of ids) {
-    const s = host.sockets.get(id);
+    const s = getSock(host, id);
     if (
       s &&
       s.kind === 'conn' &&
@@ -79,7 +98,7 @@ export function findConn(
 
 export function findListener(host: Host, port: number): Listener | undefined {
   const id = host.byPort.get(port);
-  const s = id === undefined ? undefined : host.sockets.get(id);
+  const s = id === undefined ? undefined : getSock(host, id);
   return s && s.kind === 'listener' ? s : undefined;
 }
 
@@ -90,7 +109,7 @@ export class HostEdit {
   byPort: PMap<SocketId>;
 
   constructor(private readonly host: Host) {
-    this.sockets = host.sockets;
+    this.sockets = settledSockets(host);
     this.byTuple = host.byTuple;
     this.byPort = host.byPort;
   }
@@ -134,6 +153,7 @@ export class HostEdit {
       nextPort: changes.nextPort ?? h.nextPort,
       nextId: changes.nextId ?? h.nextId,
       sockets: this.sockets,
+      recent: null,
       byTuple: this.byTuple,
       byPort: this.byPort,
     };
@@ -143,6 +163,7 @@ export class HostEdit {
 /** The host with one connection's TCB replaced, when nothing else in the host changes. */
 export function withConn(host: Host, after: Conn): Host | null {
   if (after.listener !== null || after.state === 'CLOSED' || after.state === 'LISTEN') return null;
+  const r = host.recent;
   return {
     address: host.address,
     profile: host.profile,
@@ -150,7 +171,8 @@ export function withConn(host: Host, after: Conn): Host | null {
     synCookies: host.synCookies,
     nextPort: host.nextPort,
     nextId: host.nextId,
-    sockets: host.sockets.set(after.id, after),
+    sockets: r === null || r.id === after.id ? host.sockets : host.sockets.set(r.id, r),
+    recent: after,
     byTuple: host.byTuple,
     byPort: host.byPort,
   };

@@ -7,7 +7,15 @@ import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
-import { findConn, findListener, HostEdit, settle, withConn, type Host } from './host-state';
+import {
+  findConn,
+  findListener,
+  getSock,
+  HostEdit,
+  settle,
+  withConn,
+  type Host,
+} from './host-state';
 import { PMap } from './pmap';
 import { listenerPacket } from './listener';
 import type { Ctx } from './step';
@@ -25,6 +33,7 @@ export function createHost(config: HostConfig): Host {
     nextPort: config.firstEphemeralPort ?? 49152,
     nextId: 1,
     sockets: PMap.empty(),
+    recent: null,
     byTuple: PMap.empty(),
     byPort: PMap.empty(),
   };
@@ -79,7 +88,7 @@ export function hostPacket(
 
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
   if (listener === null) return false;
-  const l = host.sockets.get(listener);
+  const l = getSock(host, listener);
   return l !== undefined && l.kind === 'listener' && l.acceptQueue.length >= l.backlog;
 }
 
@@ -91,7 +100,7 @@ export function hostTimer(
   now: number,
 ): { host: Host; outputs: Output[] } {
   const ctx = ctxFor(host, now);
-  const conn = host.sockets.get(socket);
+  const conn = getSock(host, socket);
   if (!conn || conn.kind !== 'conn') return { host, outputs: ctx.out };
   const after = connTimer(conn, timer, ctx);
   if (!after) return { host, outputs: ctx.out };
@@ -103,7 +112,7 @@ export function hostTimer(
 }
 
 export function hostSockets(host: Host): SocketId[] {
-  return [...host.sockets.keys()];
+  return [...host.sockets.keys()]; // `recent` is always in the map already
 }
 
 const NOT_NEGOTIATED = {
@@ -115,7 +124,7 @@ const NOT_NEGOTIATED = {
 } as const;
 
 export function socketInfo(host: Host, socket: SocketId): SocketInfo | undefined {
-  const s = host.sockets.get(socket);
+  const s = getSock(host, socket);
   if (!s) return undefined;
   if (s.kind === 'listener') {
     return {
