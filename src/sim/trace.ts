@@ -80,6 +80,24 @@ export interface SendEvent extends EventBase {
    * path (a rejecting firewall's RST); it starts half-way along the link.
    */
   readonly forgedBy?: 'firewall';
+  /**
+   * Set only in a packetdrill script run (src/wire/packetdrill/to-trace.ts): how the script
+   * accounted for this segment. An inbound segment is the line that injected it (verdict
+   * 'passed'); an outbound one is the `>` line that checked it ('passed' or 'failed', with the
+   * line's expectation and the reason). 'unchecked': the engine sent it after the script's last
+   * line for it, so no line judged it (line null).
+   */
+  readonly script?: ScriptVerdict;
+}
+
+/** A script line's verdict on one segment (see SendEvent.script). */
+export interface ScriptVerdict {
+  readonly line: number | null;
+  readonly verdict: 'passed' | 'failed' | 'unchecked';
+  /** The line's segment in packetdrill syntax, e.g. "S. 0:0(0) ack 1 <...>". */
+  readonly expected?: string;
+  /** What differed, e.g. "ack: expected 11 vs actual 1". */
+  readonly message?: string;
 }
 
 export interface DeliverEvent extends EventBase {
