@@ -1,13 +1,16 @@
 /**
  * An endpoint's RFC 9293 state as a badge: a live status whose name is "Client state" and whose
  * text is the state itself. Colour and shape both say the phase; a change pops briefly (a still
- * change under reduced motion).
+ * change under reduced motion). The first view shows the still badge; the animated one
+ * (MotionBadge, framer-motion) takes over as soon as it has loaded.
  */
-import { m } from 'framer-motion';
+import { lazy, Suspense } from 'react';
 import type { TcpState } from '../../engine/types';
 import styles from './StateBadge.module.css';
 import { PhaseIcon } from './PhaseIcon';
 import { phaseOf } from './phase';
+
+const MotionBadge = lazy(() => import('./MotionBadge'));
 
 export interface StateBadgeProps {
   /** Accessible name, e.g. "Client state". */
@@ -18,19 +21,24 @@ export interface StateBadgeProps {
 
 export function StateBadge({ label, state, size = 'normal' }: StateBadgeProps) {
   const phase = phaseOf(state);
-  return (
-    <m.span
-      key={state}
-      role="status"
-      aria-label={label}
-      className={`${styles.badge} ${styles[phase]} ${size === 'compact' ? styles.compact : ''}`}
-      initial={{ scale: 1.18, opacity: 0.6 }}
-      animate={{ scale: 1, opacity: 1 }}
-      transition={{ duration: 0.35, ease: 'easeOut' }}
-      data-phase={phase}
-    >
+  const className = `${styles.badge} ${styles[phase]} ${size === 'compact' ? styles.compact : ''}`;
+  const content = (
+    <>
       <PhaseIcon phase={phase} size={size === 'compact' ? 14 : 18} />
       <span className={styles.text}>{state}</span>
-    </m.span>
+    </>
+  );
+  return (
+    <Suspense
+      fallback={
+        <span role="status" aria-label={label} className={className} data-phase={phase}>
+          {content}
+        </span>
+      }
+    >
+      <MotionBadge state={state} label={label} className={className} phase={phase}>
+        {content}
+      </MotionBadge>
+    </Suspense>
   );
 }
