@@ -78,6 +78,17 @@ describe('playback', () => {
     expect(sought.getState().cursor).toBe(played.getState().cursor);
   });
 
+  it('opens on the exchange of segments, not on the silence of TIME-WAIT after it', () => {
+    expect(lab().getState().viewSpan).toBe(300);
+    const halfClose = createLabStore({ world, preset: 'half-close' }).getState();
+    // The last segment arrives at 560 ms; TIME-WAIT then runs a minute (RFC 9293 §3.6).
+    expect(halfClose.timeline.endTime).toBeGreaterThan(60_000);
+    expect(halfClose.viewSpan).toBe(650);
+    const store = lab();
+    store.getState().choosePreset('half-close');
+    expect(store.getState().viewSpan).toBe(650);
+  });
+
   it('zooms by halving and doubling the visible span', () => {
     const store = lab();
     const span = store.getState().viewSpan;

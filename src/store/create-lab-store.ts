@@ -1,10 +1,11 @@
 /**
- * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing five
+ * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing six
  * slices over a vanilla Zustand store, so the same store runs in Node tests and under React.
  */
 import { createStore } from 'zustand/vanilla';
 import { createHistorySlice } from './slices/history';
 import { createPlaybackSlice, defaultViewSpan } from './slices/playback';
+import { createScriptRunSlice } from './slices/script-run';
 import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
 import { createTimelineSlice } from './slices/timeline';
@@ -30,7 +31,7 @@ export function createLabStore(init: LabStoreInit) {
   const timeline = buildTimeline(world.run(run, []));
   return createStore<LabState>()((...a) => ({
     ...createTimelineSlice(world, { timeline, base: run })(...a),
-    ...createPlaybackSlice(defaultViewSpan(timeline.endTime))(...a),
+    ...createPlaybackSlice(defaultViewSpan(timeline))(...a),
     ...createSettingsSlice(world, {
       run,
       numbering: init.numbering ?? 'absolute',
@@ -38,6 +39,7 @@ export function createLabStore(init: LabStoreInit) {
     })(...a),
     ...createSelectionSlice(...a),
     ...createHistorySlice(...a),
+    ...createScriptRunSlice(...a),
   }));
 }
 

@@ -1,14 +1,21 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_SPEED } from '../speed';
+import type { Timeline } from '../timeline';
 import type { LabState, PlaybackSlice } from '../types';
 import { lastEventAtOrBefore } from '../world-at';
 
 const MIN_VIEW_SPAN = 20;
 const MAX_VIEW_SPAN = 600_000;
 
-/** A view span that shows a short exchange whole, and a long one a handful of crossings at a time. */
-export function defaultViewSpan(endTime: number): number {
-  return Math.min(2_000, Math.max(300, Math.ceil((endTime * 1.15) / 50) * 50));
+/**
+ * A view span that shows a short exchange whole, and a long one a handful of crossings at a time.
+ * It measures the exchange by its segments, not by the run's end: a close followed by TIME-WAIT's
+ * minute of silence (RFC 9293 §3.6) would otherwise squeeze the whole exchange into a sliver.
+ */
+export function defaultViewSpan(timeline: Pick<Timeline, 'endTime' | 'spanEndsMax'>): number {
+  const lastSegmentAt = timeline.spanEndsMax[timeline.spanEndsMax.length - 1];
+  const busyUntil = lastSegmentAt ?? timeline.endTime;
+  return Math.min(2_000, Math.max(300, Math.ceil((busyUntil * 1.15) / 50) * 50));
 }
 
 export function createPlaybackSlice(

@@ -20,13 +20,16 @@ export function createSettingsSlice(
     numbering: initial.numbering,
     theme: initial.theme,
     choosePreset: (name) => {
+      get().leaveScriptRun();
       const state = get();
       const run = world.defaults(name);
       const next = commitRun(world, state, { base: run, run, interventions: [] }, 'start');
-      set({ ...next, viewSpan: defaultViewSpan(next.timeline?.endTime ?? 0) });
+      set({ ...next, ...(next.timeline ? { viewSpan: defaultViewSpan(next.timeline) } : {}) });
     },
     changeRunSettings: (patch) => {
       const state = get();
+      // A script run has no scenario to re-run with other settings.
+      if (state.scriptRun !== null) return;
       const run = { ...state.run, ...patch };
       if (isMidRun(state) && onlyLinkChanges(patch)) {
         // RFC-independent lab rule: a new link applies from the playhead on; the past stays.
