@@ -38,10 +38,16 @@ export function keyedHash(key: number, words: readonly number[]): number {
 }
 
 /** Dotted-quad IPv4 address → unsigned 32-bit number (0 for anything unparsable). */
+/** Addresses already parsed (a memo: a host meets the same few addresses again and again). */
+const parsedAddresses = new Map<string, number>();
+
 export function ipv4ToNumber(address: string): number {
+  const known = parsedAddresses.get(address);
+  if (known !== undefined) return known;
   const parts = address.split('.');
-  if (parts.length !== 4) return 0;
   let n = 0;
-  for (const p of parts) n = (n * 256 + (Number(p) & 255)) >>> 0;
+  if (parts.length === 4) for (const p of parts) n = (n * 256 + (Number(p) & 255)) >>> 0;
+  if (parsedAddresses.size >= 4096) parsedAddresses.clear();
+  parsedAddresses.set(address, n);
   return n;
 }

@@ -59,9 +59,16 @@ export function settledSockets(host: Host): PMap<Sock> {
   return r === null ? host.sockets : host.sockets.set(r.id, r);
 }
 
+/** Address hashes already computed (a memo: V8 caches a string's own hash, so this is cheap). */
+const addressHashes = new Map<string, number>();
+
 function addressHash(address: string): number {
+  const known = addressHashes.get(address);
+  if (known !== undefined) return known;
   let h = 0;
   for (let i = 0; i < address.length; i++) h = (Math.imul(h, 31) + address.charCodeAt(i)) | 0;
+  if (addressHashes.size >= 4096) addressHashes.clear();
+  addressHashes.set(address, h);
   return h;
 }
 
