@@ -94,9 +94,24 @@ function freebsdLayout(offer: Offer): TcpOption[] {
   return out;
 }
 
+/**
+ * Recently made <nop,nop,TS> lists, by a hash of (val, ecr). Option lists are immutable
+ * values, so segments sent within one timestamp tick share one list instead of each
+ * allocating three objects (a memo: the result is the same list either way).
+ */
+const tsMemo: (readonly TcpOption[] | undefined)[] = new Array<undefined>(64).fill(undefined);
+
 /** Options on every segment after the handshake: <nop,nop,TS> when timestamps were agreed. */
-export function timestampOptions(val: number, ecr: number): TcpOption[] {
-  return [NOP, NOP, { kind: 'ts', val, ecr }];
+export function timestampOptions(val: number, ecr: number): readonly TcpOption[] {
+  const slot = (Math.imul(val ^ Math.imul(ecr, 0x9e3779b1), 0x85ebca6b) >>> 26) & 63;
+  const hit = tsMemo[slot];
+  if (hit !== undefined) {
+    const ts = hit[2] as { readonly val: number; readonly ecr: number };
+    if (ts.val === val && ts.ecr === ecr) return hit;
+  }
+  const made: readonly TcpOption[] = [NOP, NOP, { kind: 'ts', val, ecr }];
+  tsMemo[slot] = made;
+  return made;
 }
 
 /** Reads what a SYN or SYN-ACK offered. */
