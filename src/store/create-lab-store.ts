@@ -1,11 +1,10 @@
 /**
- * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing six
+ * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing five
  * slices over a vanilla Zustand store, so the same store runs in Node tests and under React.
  */
 import { createStore } from 'zustand/vanilla';
 import { createHistorySlice } from './slices/history';
 import { createPlaybackSlice, defaultViewSpan } from './slices/playback';
-import { createScriptRunSlice } from './slices/script-run';
 import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
 import { createTimelineSlice } from './slices/timeline';
@@ -39,7 +38,6 @@ export function createLabStore(init: LabStoreInit) {
     })(...a),
     ...createSelectionSlice(...a),
     ...createHistorySlice(...a),
-    ...createScriptRunSlice(...a),
   }));
 }
 
