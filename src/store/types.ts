@@ -1,7 +1,9 @@
 /** The shape of one visualizer's store: five slices, each with the actions that change it. */
+import type { MissingSegment } from '../wire/packetdrill/to-trace';
 import type { Timeline } from './timeline';
 import type {
   Intervention,
+  RunResult,
   LinkSettings,
   Numbering,
   PresetSummary,
@@ -80,10 +82,47 @@ export interface HistorySlice {
   undo: () => void;
 }
 
+/** What the page shows about a script run besides its trace. */
+export interface ScriptRunInfo {
+  /** The file name, or "Pasted script". */
+  readonly name: string;
+  readonly profile: string;
+  readonly outcome: 'passed' | 'failed' | 'skipped' | 'error';
+  readonly counts: {
+    readonly passed: number;
+    readonly failed: number;
+    readonly notApplicable: number;
+  };
+  /** The first failing line and why, if any. */
+  readonly failure: { readonly line: number; readonly reason: string } | null;
+  /** Segments a line expected that the engine never sent. */
+  readonly missing: readonly MissingSegment[];
+}
+
+/** Where the scenario run stood when a script run replaced it. */
+export interface ScenarioPlace {
+  readonly timeline: Timeline;
+  readonly t: number;
+  readonly cursor: number;
+  readonly selectedId: number | null;
+  readonly viewSpan: number;
+}
+
+export interface ScriptRunSlice {
+  /** The script run shown instead of the scenario, or null. */
+  scriptRun: ScriptRunInfo | null;
+  scenarioPlace: ScenarioPlace | null;
+  /** Shows a recorded run that did not come from a scenario; nothing forks while it is shown. */
+  loadScriptRun: (load: { info: ScriptRunInfo; run: RunResult }) => void;
+  /** Back to the scenario run, where it was. */
+  leaveScriptRun: () => void;
+}
+
 export type LabState = TimelineSlice &
   PlaybackSlice &
   SettingsSlice &
   SelectionSlice &
-  HistorySlice;
+  HistorySlice &
+  ScriptRunSlice;
 
 export type { LinkSettings };

@@ -4,7 +4,9 @@ import type { HistorySlice, LabState } from '../types';
 export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set, get) => ({
   past: [],
   undo: () => {
-    const { past, selectedId } = get();
+    const { past, selectedId, scriptRun } = get();
+    // The history is the scenario's; "Back to scenarios" leaves a script run.
+    if (scriptRun !== null) return;
     const branch = past[past.length - 1];
     if (!branch) return;
     set({

@@ -15,6 +15,8 @@ export function createTimelineSlice(
     interventions: [],
     dropSegment: (id) => {
       const state = get();
+      // A script run is a record, not a world: nothing to re-run without the segment.
+      if (state.scriptRun !== null) return;
       const span = state.timeline.spanById.get(id);
       // Only a segment on the wire can be lost; one that arrived is history.
       if (!span || !isInFlight(span, state.t, state.cursor)) return;

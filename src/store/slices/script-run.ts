@@ -1,0 +1,46 @@
+/**
+ * A script run: a recorded run that did not come from a scenario (a packetdrill script played
+ * against the engine). It has no world behind it to re-run, so nothing forks: dropping a
+ * segment, changing the link or the run settings, and undo do nothing while it is shown (the
+ * controls say why). Playback (play, step, seek, reset) works as for any run. Leaving it
+ * returns to the scenario run exactly as it was.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { buildTimeline } from '../timeline';
+import type { LabState, ScriptRunSlice, ScenarioPlace } from '../types';
+import { defaultViewSpan } from './playback';
+
+function placeOf(state: LabState): ScenarioPlace {
+  return {
+    timeline: state.timeline,
+    t: state.t,
+    cursor: state.cursor,
+    selectedId: state.selectedId,
+    viewSpan: state.viewSpan,
+  };
+}
+
+export const createScriptRunSlice: StateCreator<LabState, [], [], ScriptRunSlice> = (set, get) => ({
+  scriptRun: null,
+  scenarioPlace: null,
+  loadScriptRun: ({ info, run }) => {
+    const state = get();
+    const timeline = buildTimeline(run);
+    set({
+      scriptRun: info,
+      // A second script replaces the first; the scenario to return to stays the same.
+      scenarioPlace: state.scenarioPlace ?? placeOf(state),
+      timeline,
+      t: 0,
+      cursor: -1,
+      playing: false,
+      selectedId: null,
+      viewSpan: defaultViewSpan(timeline),
+    });
+  },
+  leaveScriptRun: () => {
+    const place = get().scenarioPlace;
+    if (place === null) return;
+    set({ ...place, scriptRun: null, scenarioPlace: null, playing: false });
+  },
+});
