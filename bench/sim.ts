@@ -1,7 +1,22 @@
 // Simulated world throughput and memory: a bulk transfer through the whole world (engine,
 // link, event queue, trace). Measured, not asserted; the machine is shared, so speeds are
 // medians of several runs.
+import {
+  createHost,
+  hostCall,
+  hostPacket,
+  hostTimer,
+  socketInfo,
+  type AppCall,
+  type Host,
+  type Output,
+  type Packet,
+  type SocketId,
+  type TimerName,
+} from '../src/engine';
 import { runScenario, validateScenario, type Scenario } from '../src/sim';
+import { EventQueue } from '../src/sim/queue';
+import { endpointProfile } from '../src/sim/world';
 import type { BenchRow } from './types';
 
 /** A client sending `bytes` to a server over a 50 ms link; `mss` sets the segment size. */
@@ -24,6 +39,131 @@ function bulkTransfer(bytes: number, mss: number): Scenario {
   return result.scenario;
 }
 
+type Side = 0 | 1;
+type LoopEvent =
+  | { readonly kind: 'packet'; readonly to: Side; readonly packet: Packet }
+  | {
+      readonly kind: 'timer';
+      readonly side: Side;
+      readonly socket: SocketId;
+      readonly timer: TimerName;
+      readonly at: number;
+    }
+  | { readonly kind: 'app'; readonly run: () => void };
+
+/**
+ * The engine alone on the same transfer as bulkTransfer: the same two hosts, the same 50 ms
+ * FIFO link, the same event queue, and an application that acts as the world's default one
+ * does (the server accepts and reads at once and closes at end of stream; the client's
+ * blocking send hands over more bytes once a third of its send buffer is free, then closes).
+ * No link model, faults, trace or hex: the floor the world's own cost is measured against.
+ * Returns the number of segments sent, which should equal the world's.
+ */
+function engineAlone(scenario: Scenario, bytes: number): number {
+  const specs = scenario.endpoints;
+  const delay = scenario.link.c2s.delay;
+  const hosts = specs.map((spec) =>
+    createHost({
+      address: spec.address,
+      profile: endpointProfile(spec),
+      isn: { mode: 'fixed', value: spec.isn === 'random' ? 0 : spec.isn },
+    }),
+  ) as [Host, Host];
+  const sendBuffer = endpointProfile(specs[0] as (typeof specs)[0]).sendBuffer;
+  const queue = new EventQueue<LoopEvent>();
+  const timers: [Map<SocketId, Map<TimerName, number>>, Map<SocketId, Map<TimerName, number>>] = [
+    new Map(),
+    new Map(),
+  ];
+  let now = 0;
+  let segments = 0;
+  let client: SocketId = -1;
+  let unsent: Uint8Array | null = null;
+
+  const call = (side: Side, c: AppCall) => {
+    const step = hostCall(hosts[side], c, now);
+    hosts[side] = step.host;
+    absorb(side, step.outputs);
+    return step.result;
+  };
+  const send = (data: Uint8Array) => {
+    const result = call(0, { call: 'send', socket: client, data });
+    const taken = result.result === 'ok' ? (result.bytes ?? data.length) : data.length;
+    unsent = taken < data.length ? data.subarray(taken) : null;
+    if (unsent === null) call(0, { call: 'close', socket: client });
+  };
+  // As in the world: packets and timers first, then the application's reactions, and the
+  // scenario's `after` calls (send and close after established, close after eof) as events.
+  const absorb = (side: Side, outputs: readonly Output[]) => {
+    const reactions: Output[] = [];
+    for (const out of outputs) {
+      if (out.type === 'packet') {
+        segments++;
+        queue.push(now + delay, { kind: 'packet', to: side === 0 ? 1 : 0, packet: out.packet });
+      } else if (out.type === 'timer') {
+        let mine = timers[side].get(out.socket);
+        if (mine === undefined) timers[side].set(out.socket, (mine = new Map()));
+        if (out.action === 'set' && out.at !== undefined) {
+          mine.set(out.timer, out.at);
+          const { socket, timer, at } = out;
+          queue.push(at, { kind: 'timer', side, socket, timer, at });
+        } else if (out.action === 'cancel') mine.delete(out.timer);
+      } else reactions.push(out);
+    }
+    for (const out of reactions) {
+      if (side === 1 && out.type === 'acceptable') {
+        call(1, { call: 'accept', socket: out.listener });
+      } else if (side === 1 && out.type === 'readable') {
+        call(1, { call: 'receive', socket: out.socket });
+      } else if (side === 1 && out.type === 'eof') {
+        const socket = out.socket;
+        queue.push(now, { kind: 'app', run: () => call(1, { call: 'close', socket }) });
+      } else if (side === 0 && out.type === 'established') {
+        queue.push(now, { kind: 'app', run: () => send(filler(bytes)) });
+      }
+    }
+  };
+
+  call(1, { call: 'listen', port: specs[1]?.port ?? 80 });
+  now = 1;
+  const server = specs[1] as (typeof specs)[1];
+  client =
+    call(0, { call: 'connect', remote: server.address, remotePort: server.port }).socket ?? -1;
+  for (let e = queue.pop(); e !== undefined; e = queue.pop()) {
+    const event = e.item;
+    now = e.time;
+    if (event.kind === 'app') {
+      event.run();
+      continue;
+    }
+    if (event.kind === 'timer') {
+      const mine = timers[event.side].get(event.socket);
+      if (mine?.get(event.timer) !== event.at) continue; // re-armed or cancelled since
+      mine.delete(event.timer);
+      const step = hostTimer(hosts[event.side], event.socket, event.timer, now);
+      hosts[event.side] = step.host;
+      absorb(event.side, step.outputs);
+      continue;
+    }
+    const step = hostPacket(hosts[event.to], event.packet, now);
+    hosts[event.to] = step.host;
+    absorb(event.to, step.outputs);
+    const waiting: Uint8Array | null = unsent;
+    if (event.to === 0 && waiting !== null) {
+      const queued = socketInfo(hosts[0], client)?.unacknowledged ?? 0;
+      if (queued <= (sendBuffer * 2) / 3) send(waiting);
+    }
+  }
+  return segments;
+}
+
+/** The world's filler for `bytes: n` sends: a repeating alphabet. */
+function filler(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bytes[i] = 97 + (i % 26);
+  return bytes;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -34,49 +174,81 @@ const gc = (globalThis as { gc?: () => void }).gc;
 export async function benchSim(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
 
-  // Throughput: trace events written per second of wall time.
-  const scenario = bulkTransfer(4_000_000, 1460);
+  // Throughput: the world and the engine alone on the same transfer, run in turns so that
+  // the shared machine's load weighs on both alike.
+  const bytes = 4_000_000;
+  const scenario = bulkTransfer(bytes, 1460);
   runScenario(scenario); // warm-up
+  engineAlone(scenario, bytes);
   const rates: number[] = [];
   const segmentRates: number[] = [];
+  const engineRates: number[] = [];
+  const ratios: number[] = [];
   let events = 0;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
+  let segments = 0;
+  let engineSegments = 0;
+  for (let i = 0; i < 9; i++) {
+    let start = performance.now();
     const result = runScenario(scenario);
     const seconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    engineSegments = engineAlone(scenario, bytes);
+    const engineSeconds = (performance.now() - start) / 1000;
     events = result.trace.length;
+    segments = result.trace.filter((e) => e.type === 'send').length;
     rates.push(events / seconds);
-    segmentRates.push(result.trace.filter((e) => e.type === 'send').length / seconds);
+    segmentRates.push(segments / seconds);
+    engineRates.push(engineSegments / engineSeconds);
+    ratios.push(seconds / engineSeconds);
   }
   rows.push({
     name: 'sim: trace events per second (4 MB bulk transfer)',
     value: Math.round(median(rates)),
     unit: 'events/s',
-    note: `median of 5 runs, ${events} events per run`,
+    note: `median of 9 runs, ${events} events per run`,
   });
   rows.push({
     name: 'sim: segments per second through the world',
     value: Math.round(median(segmentRates)),
     unit: 'seg/s',
-    note: 'engine + link + queue + trace',
+    note: `engine + link + queue + trace, ${segments} segments`,
+  });
+  rows.push({
+    name: 'sim: segments per second, engine alone, same transfer',
+    value: Math.round(median(engineRates)),
+    unit: 'seg/s',
+    note: `same hosts, link delay and application, no world; ${engineSegments} segments`,
+  });
+  rows.push({
+    name: 'sim: world time / engine-alone time',
+    value: Math.round(median(ratios) * 100) / 100,
+    unit: 'x',
+    note: 'median of the per-run ratios',
   });
 
-  // Memory: a run of about 1,000,000 segments (small 88-byte MSS keeps the payload modest;
-  // the trace keeps every payload as hex, so the figure grows with the segment size).
+  // Memory: a run of about 1,000,000 segments (a small 88-byte MSS makes many segments of a
+  // modest transfer; equal payloads share one hex string, so the figure is mostly the events).
   const big = bulkTransfer(59_000_000, 88);
   gc?.();
   const before = process.memoryUsage().heapUsed;
   const result = runScenario(big);
   gc?.();
-  const after = process.memoryUsage().heapUsed;
-  const segments = result.trace.filter((e) => e.type === 'send').length;
+  const held = process.memoryUsage().heapUsed - before;
+  const bigSegments = result.trace.filter((e) => e.type === 'send').length;
+  const measured = gc
+    ? 'measured after global.gc()'
+    : 'global.gc not exposed (run node with --expose-gc): includes garbage not yet collected';
   rows.push({
-    name: `sim: heap held by a run of ${segments.toLocaleString('en-US')} segments`,
-    value: Math.round((after - before) / 1024 / 1024),
+    name: `sim: heap held by a run of ${bigSegments.toLocaleString('en-US')} segments`,
+    value: Math.round(held / 1024 / 1024),
     unit: 'MiB',
-    note: gc
-      ? `${result.trace.length.toLocaleString('en-US')} trace events; measured after global.gc()`
-      : 'global.gc not exposed (run node with --expose-gc): includes garbage not yet collected',
+    note: `${result.trace.length.toLocaleString('en-US')} trace events; ${measured}`,
+  });
+  rows.push({
+    name: 'sim: heap per segment (its send, deliver, data, timer events)',
+    value: Math.round(held / bigSegments),
+    unit: 'bytes',
+    note: `${Math.round(held / result.trace.length)} bytes per trace event`,
   });
   return rows;
 }
