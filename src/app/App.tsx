@@ -17,6 +17,9 @@ import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
 import { createPageStore } from './create-page-store';
 import { LinkNotes } from './LinkNotes';
+import { OpenScriptButton } from './packetdrill/OpenScriptButton';
+import { ScenarioOnly, SettingsLock } from './packetdrill/ScenarioOnly';
+import { ScriptRunBanner } from './packetdrill/ScriptRunBanner';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './url/use-url-sync';
 import { useFrameLoop } from './use-frame-loop';
@@ -47,13 +50,24 @@ export function App() {
                 <header className={styles.header}>
                   <h1 className={styles.title}>Handshake Lab</h1>
                   <ScenarioPicker />
-                  <ShareButton store={store} world={world} stage={stage} className={styles.share} />
+                  <OpenScriptButton store={store} className={styles.share} />
+                  <ScenarioOnly>
+                    <ShareButton
+                      store={store}
+                      world={world}
+                      stage={stage}
+                      className={styles.share}
+                    />
+                  </ScenarioOnly>
                 </header>
                 <LinkNotes notes={notes} className={styles.notes} />
                 <section className={styles.settings} aria-label="Run and display settings">
-                  <RunSettingsPanel />
+                  <SettingsLock>
+                    <RunSettingsPanel />
+                  </SettingsLock>
                 </section>
                 <main ref={stage} className={styles.stage}>
+                  <ScriptRunBanner />
                   <SequenceDiagram />
                 </main>
                 <aside className={styles.side} aria-label="Explanations">

@@ -51,7 +51,9 @@ export function useUrlSync(store: LabStore, world: World) {
     };
 
     const unsubscribe = store.subscribe((state) => {
-      if (restoring) return;
+      // A script run is not expressible as a link (the script is local): the address keeps the
+      // scenario until the user goes back to it.
+      if (restoring || state.scriptRun !== null) return;
       const query = queryOf(state);
       if (query === written) return;
       if (withoutPlayhead(query) !== withoutPlayhead(written)) {

@@ -1,0 +1,139 @@
+/**
+ * "Open packetdrill script": a native modal <dialog> with a file input, a textarea to paste
+ * into, the profile, and Run. A bad script (a syntax error with its line:column, a binary or
+ * huge file) is named here and nothing else changes: the run on screen stays.
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { LabStore } from '../../store';
+import styles from './ScriptDialog.module.css';
+import {
+  checkScriptBytes,
+  detectProfile,
+  prepareScriptRun,
+  type ProfileChoice,
+} from './prepare-script-run';
+
+const PROFILES: readonly { value: ProfileChoice; label: string }[] = [
+  { value: 'linux', label: 'linux (packetdrill defaults)' },
+  { value: 'freebsd', label: 'freebsd' },
+  { value: 'rfc', label: 'rfc (RFC 9293 as written)' },
+];
+
+export interface ScriptDialogProps {
+  store: LabStore;
+  open: boolean;
+  onClose: () => void;
+}
+
+export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const ids = useId();
+  // Form state of the dialog (what the user typed), not protocol facts.
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | undefined>(undefined);
+  const [profile, setProfile] = useState<ProfileChoice>('linux');
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const problem = checkScriptBytes(bytes);
+    if (problem) {
+      setMessage(`${file.name}: ${problem}`);
+      return;
+    }
+    const content = new TextDecoder().decode(bytes);
+    setText(content);
+    setFileName(file.name);
+    setProfile(detectProfile(content, file.name));
+    setMessage(null);
+  };
+
+  const onText = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    const next = event.target.value;
+    // Pasting into an empty box starts a new, unnamed script.
+    if (text.trim() === '' && fileName !== undefined) setFileName(undefined);
+    if (text.trim() === '' && next.trim() !== '') setProfile(detectProfile(next, undefined));
+    setText(next);
+  };
+
+  const onRun = (event: FormEvent) => {
+    event.preventDefault();
+    const prepared = prepareScriptRun(text, {
+      ...(fileName !== undefined ? { fileName } : {}),
+      profile,
+    });
+    if (!prepared.ok) {
+      setMessage(prepared.message);
+      return;
+    }
+    setMessage(null);
+    store.getState().loadScriptRun(prepared.load);
+    onClose();
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      aria-labelledby={`${ids}-title`}
+      onClose={onClose}
+    >
+      <form className={styles.form} onSubmit={onRun}>
+        <h2 id={`${ids}-title`} className={styles.title}>
+          Open a packetdrill script
+        </h2>
+        <p className={styles.help}>
+          The script plays the peer; the lab’s engine is the stack under test. Each line’s verdict
+          shows on the arrows. The script runs in this browser and is sent nowhere.
+        </p>
+        <label className={styles.field}>
+          <span>Script file (.pkt)</span>
+          <input type="file" accept=".pkt,text/plain" onChange={(e) => void onFile(e)} />
+        </label>
+        <label className={styles.field}>
+          <span>Script{fileName !== undefined ? ` (${fileName})` : ''}</span>
+          <textarea
+            className={styles.script}
+            value={text}
+            onChange={onText}
+            rows={12}
+            spellCheck={false}
+            aria-describedby={message ? `${ids}-message` : undefined}
+            aria-invalid={message ? true : undefined}
+          />
+        </label>
+        <label className={styles.field}>
+          <span>Profile</span>
+          <select value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)}>
+            {PROFILES.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id={`${ids}-message`} role="alert" className={styles.message}>
+          {message}
+        </p>
+        <div className={styles.buttons}>
+          <button type="submit" className={styles.primary}>
+            Run
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

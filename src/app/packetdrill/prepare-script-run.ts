@@ -1,0 +1,121 @@
+/**
+ * From the text of a packetdrill script to a run the store can show: checks the input (size,
+ * text), chooses the profile, plays the script against the engine (runScript, pure: no file
+ * system) and turns the result into the lab's trace. Loaded only when the dialog opens.
+ */
+import { profiles, type Profile } from '../../engine/profiles';
+import type { RunResult as LabRunResult, ScriptRunInfo } from '../../store';
+import {
+  configure,
+  detectOrigin,
+  parseScript,
+  runScript,
+  ScriptSyntaxError,
+  type RunResult,
+} from '../../wire/packetdrill';
+import { LINUX_DEFAULTS_SH } from '../../wire/packetdrill/sysctl';
+import { scriptRunToTrace } from '../../wire/packetdrill/to-trace';
+
+export const MAX_SCRIPT_BYTES = 256 * 1024;
+export type ProfileChoice = 'linux' | 'freebsd' | 'rfc';
+export const PASTED_NAME = 'Pasted script';
+
+export type Prepared =
+  | { readonly ok: true; readonly load: { info: ScriptRunInfo; run: LabRunResult } }
+  | { readonly ok: false; readonly message: string };
+
+const kib = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+
+/** Why these bytes are not a script the lab can open, or null: too big, or not text. */
+export function checkScriptBytes(bytes: Uint8Array): string | null {
+  if (bytes.length > MAX_SCRIPT_BYTES) {
+    return `The file is ${kib(bytes.length)}; the lab opens scripts up to ${kib(MAX_SCRIPT_BYTES)}.`;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    return `This is not a text file (byte ${nul + 1} is a NUL byte): open a .pkt script.`;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return 'This is not a text file (it is not valid UTF-8): open a .pkt script.';
+  }
+  return null;
+}
+
+/**
+ * The profile the script's origin asks for (script-config's rules). A pasted script has no file
+ * name, so where the text says nothing it runs as packetdrill's own scripts do: linux.
+ */
+export function detectProfile(text: string, fileName: string | undefined): ProfileChoice {
+  try {
+    const origin = detectOrigin(parseScript(text), fileName);
+    if (origin !== 'unknown') return origin;
+  } catch (error) {
+    if (!(error instanceof ScriptSyntaxError)) throw error;
+  }
+  return fileName === undefined ? 'linux' : 'rfc';
+}
+
+/** Linux with packetdrill's defaults.sh settings (wscale 8, TS, SACK) even if the script omits it. */
+function profileFor(choice: ProfileChoice): Profile {
+  if (choice === 'linux') return { ...profiles.linux, ...LINUX_DEFAULTS_SH.profile };
+  return profiles[choice];
+}
+
+function info(name: string, result: RunResult, missing: ScriptRunInfo['missing']): ScriptRunInfo {
+  const failure = result.firstFailure;
+  return {
+    name,
+    profile: result.profile.name,
+    outcome: result.outcome,
+    counts: {
+      passed: result.counts.passed + result.counts.performed + result.counts.applied,
+      failed: result.counts.failed,
+      notApplicable: result.counts.notApplicable,
+    },
+    failure: failure ? { line: failure.line, reason: failure.reason ?? 'failed' } : null,
+    missing,
+  };
+}
+
+export function prepareScriptRun(
+  text: string,
+  options: { fileName?: string; profile: ProfileChoice },
+): Prepared {
+  const bytes = new TextEncoder().encode(text);
+  const tooBig = bytes.length > MAX_SCRIPT_BYTES ? checkScriptBytes(bytes) : null;
+  if (tooBig) return { ok: false, message: tooBig.replace('The file', 'The script') };
+  if (text.includes('\0')) {
+    return { ok: false, message: 'The script holds a NUL character: it is not a text script.' };
+  }
+  if (text.trim() === '') {
+    return { ok: false, message: 'The script is empty: paste a script or open a .pkt file.' };
+  }
+  const fileName = options.fileName;
+  let result: RunResult;
+  try {
+    result = runScript(text, {
+      ...(fileName !== undefined ? { fileName } : {}),
+      profile: profileFor(options.profile),
+    });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `The script could not be run: ${why}` };
+  }
+  const syntax = result.syntaxError;
+  if (syntax) {
+    const reason = syntax.message.replace(/^\d+:\d+:\s*/, '');
+    return {
+      ok: false,
+      message: `Syntax error at line ${syntax.line}:${syntax.column}: ${reason}`,
+    };
+  }
+  const config = configure(parseScript(text), fileName !== undefined ? { fileName } : {});
+  const run = scriptRunToTrace(result, {
+    localIp: config.localIp,
+    remoteIp: config.remoteIp,
+    bindPort: config.bindPort,
+    connectPort: config.connectPort,
+  });
+  return { ok: true, load: { info: info(fileName ?? PASTED_NAME, result, run.missing), run } };
+}
