@@ -4,15 +4,19 @@
  * (which SYN it answers, whose FIN it acknowledges, which timer resent it).
  */
 import type { SendEvent } from '../../sim/trace';
+import { narrateScriptVerdict } from './script-verdict';
 import { firingBehind, formatDuration, timerRunMs } from './timer-lookup';
 import type { TraceFacts } from './trace-facts';
 import { bytes, num, ordinal, portOf, The, the } from './words';
 
 export function narrateSend(e: SendEvent, facts: TraceFacts): string {
   const sentence = describeSend(e, facts);
-  return e.retransmit > 0 && !e.flags.includes('SYN')
-    ? `${sentence} ${retransmissionReason(e, facts)}`
-    : sentence;
+  const told =
+    e.retransmit > 0 && !e.flags.includes('SYN')
+      ? `${sentence} ${retransmissionReason(e, facts)}`
+      : sentence;
+  const verdict = narrateScriptVerdict(e);
+  return verdict === '' ? told : `${told} ${verdict}`;
 }
 
 function describeSend(e: SendEvent, facts: TraceFacts): string {

@@ -5,6 +5,7 @@
  */
 import type { FlagName } from '../../engine/types';
 import type { SendEvent } from '../../sim/trace';
+import { mismatchSuffix } from './script-verdict';
 import { displaySeq, type TraceFacts } from './trace-facts';
 
 export { deriveTraceFacts, displaySeq, relativeSeq } from './trace-facts';
@@ -34,7 +35,10 @@ export function segmentLabel(e: SendEvent, facts: TraceFacts): string {
   return parts.join(' ');
 }
 
-/** The label plus its direction, e.g. "SYN seq=700 client to server": an arrow's accessible name. */
+/**
+ * The label plus its direction, e.g. "SYN seq=700 client to server": an arrow's accessible name.
+ * In a script run a segment its line rejected adds ", mismatch: expected ack 11".
+ */
 export function segmentAccessibleName(e: SendEvent, facts: TraceFacts): string {
-  return `${segmentLabel(e, facts)} ${e.from} to ${e.to}`;
+  return `${segmentLabel(e, facts)} ${e.from} to ${e.to}${mismatchSuffix(e)}`;
 }
