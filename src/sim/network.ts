@@ -6,7 +6,7 @@
 import { Flag, type Packet } from '../engine/types';
 import { firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
-import { flagList, sendEvent, traceOptions, type SendEnd } from './send-record';
+import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason } from './trace';
 import { directionOf, type Flight, type World } from './world';
 
@@ -44,7 +44,7 @@ export function sendPacket(world: World, from: string, packet: Packet, retransmi
   const end: SendEnd = reason === undefined ? 'arrives' : 'drops';
   const endTime = reason === undefined ? arrivesAt : midway;
   const event = sendEvent(
-    world.labels,
+    world.shared,
     packet,
     now,
     id,
@@ -101,14 +101,14 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     id,
     from,
     to,
-    src: world.labels.label(packet.src, segment.srcPort),
-    dst: world.labels.label(packet.dst, segment.dstPort),
+    src: world.shared.labels.label(packet.src, segment.srcPort),
+    dst: world.shared.labels.label(packet.dst, segment.dstPort),
     flags: flagList(segment.flags),
     seq: segment.seq,
     ack: segment.ack,
     len: 0,
     win: segment.window,
-    options: traceOptions(packet),
+    options: world.shared.options.list(from, packet),
     retransmit: 0,
     payload: '',
     arrivesAt,

@@ -3,9 +3,15 @@ import { flagNames } from '../engine/flags';
 import { seq } from '../engine/seq';
 import { Flag, type Packet } from '../engine/types';
 import { FirstTransmissions } from './first-transmissions';
-import { EndpointLabels, flagList } from './send-record';
+import { EndpointLabels, flagList, OptionLists } from './send-record';
 
-function packet(seqNo: number, flags: number, srcPort = 49152, dst = '10.0.0.2'): Packet {
+function packet(
+  seqNo: number,
+  flags: number,
+  srcPort = 49152,
+  dst = '10.0.0.2',
+  options: Packet['segment']['options'] = [],
+): Packet {
   return {
     src: '10.0.0.1',
     dst,
@@ -17,7 +23,7 @@ function packet(seqNo: number, flags: number, srcPort = 49152, dst = '10.0.0.2')
       flags,
       window: 64240,
       urgent: 0,
-      options: [],
+      options,
       payload: new Uint8Array(0),
     },
   };
@@ -36,6 +42,31 @@ describe('shared pieces of send events', () => {
     expect(labels.label('10.0.0.1', 49152)).toBe('10.0.0.1:49152');
     expect(labels.label('10.0.0.1', 80)).toBe('10.0.0.1:80');
     expect(labels.label('10.0.0.1', 49152)).toBe('10.0.0.1:49152');
+  });
+});
+
+describe('option lists of send events', () => {
+  const ts = (val: number, ecr: number) => [{ kind: 'ts', val, ecr } as const];
+
+  it('shares one list across a burst of segments with the same options', () => {
+    const lists = new OptionLists();
+    const first = lists.list('client', packet(1, Flag.ACK, 49152, '10.0.0.2', ts(5, 9)));
+    const second = lists.list('client', packet(2, Flag.ACK, 49152, '10.0.0.2', ts(5, 9)));
+    expect(second).toBe(first);
+    expect(second).toEqual([{ kind: 'ts', val: 5, ecr: 9 }]);
+  });
+
+  it('keeps each segment its own options when they differ', () => {
+    const lists = new OptionLists();
+    lists.list('client', packet(1, Flag.ACK, 49152, '10.0.0.2', ts(5, 9)));
+    expect(lists.list('client', packet(2, Flag.ACK, 49152, '10.0.0.2', ts(6, 9)))).toEqual(
+      ts(6, 9),
+    );
+    const sack = [{ kind: 'sack', blocks: [[seq(10), seq(20)]] } as const];
+    const other = [{ kind: 'sack', blocks: [[seq(10), seq(30)]] } as const];
+    lists.list('server', packet(1, Flag.ACK, 80, '10.0.0.1', sack));
+    expect(lists.list('server', packet(1, Flag.ACK, 80, '10.0.0.1', other))).toEqual(other);
+    expect(lists.list('client', packet(3, Flag.ACK))).toEqual([]);
   });
 });
 

@@ -25,12 +25,64 @@ const NO_OPTIONS: readonly TraceOption[] = Object.freeze([]);
 
 /**
  * The segment's options as the trace writes them. The engine's options are readonly plain
- * data of the same shape, never changed once a segment is built, so the trace shares the
- * engine's list instead of copying it.
+ * data of the same shape, never changed once a segment is built, so the trace keeps the
+ * engine's list instead of copying it; and since a burst of segments from one sender carries
+ * the same options (the same timestamp within a millisecond), a list equal to the sender's
+ * previous one is replaced by that one, so the burst shares a single list.
  */
-export function traceOptions(packet: Packet): readonly TraceOption[] {
-  const options = packet.segment.options;
-  return options.length === 0 ? NO_OPTIONS : options;
+export class OptionLists {
+  private readonly previous = new Map<string, readonly TraceOption[]>();
+
+  list(from: string, packet: Packet): readonly TraceOption[] {
+    const options: readonly TraceOption[] = packet.segment.options;
+    if (options.length === 0) return NO_OPTIONS;
+    const previous = this.previous.get(from);
+    if (previous !== undefined && sameOptions(previous, options)) return previous;
+    this.previous.set(from, options);
+    return options;
+  }
+}
+
+function sameOptions(a: readonly TraceOption[], b: readonly TraceOption[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (!sameOption(a[i] as TraceOption, b[i] as TraceOption)) return false;
+  }
+  return true;
+}
+
+function sameOption(a: TraceOption, b: TraceOption): boolean {
+  switch (a.kind) {
+    case 'eol':
+    case 'nop':
+    case 'sackOK':
+      return b.kind === a.kind;
+    case 'mss':
+      return b.kind === 'mss' && b.value === a.value;
+    case 'wscale':
+      return b.kind === 'wscale' && b.shift === a.shift;
+    case 'ts':
+      return b.kind === 'ts' && b.val === a.val && b.ecr === a.ecr;
+    case 'sack':
+      return (
+        b.kind === 'sack' &&
+        b.blocks.length === a.blocks.length &&
+        a.blocks.every(([l, r], i) => b.blocks[i]?.[0] === l && b.blocks[i]?.[1] === r)
+      );
+    case 'unknown':
+      return (
+        b.kind === 'unknown' &&
+        b.type === a.type &&
+        b.data.length === a.data.length &&
+        a.data.every((x, i) => b.data[i] === x)
+      );
+  }
+}
+
+/** One run's shared parts of send events. */
+export interface SharedParts {
+  readonly labels: EndpointLabels;
+  readonly options: OptionLists;
 }
 
 /** Whether a send event ends with its arrival time or the time it is lost half-way. */
@@ -42,7 +94,7 @@ export type SendEnd = 'arrives' | 'drops';
  * saved trace and the CLI's jsonl) has always had.
  */
 export function sendEvent(
-  labels: EndpointLabels,
+  shared: SharedParts,
   packet: Packet,
   t: number,
   id: number,
@@ -56,12 +108,12 @@ export function sendEvent(
 ): SendEvent {
   const segment = packet.segment;
   const type = 'send';
-  const src = labels.label(packet.src, segment.srcPort);
-  const dst = labels.label(packet.dst, segment.dstPort);
+  const src = shared.labels.label(packet.src, segment.srcPort);
+  const dst = shared.labels.label(packet.dst, segment.dstPort);
   const flags = flagList(segment.flags);
   const { seq, ack, window: win } = segment;
   const len = segment.payload.length;
-  const options = traceOptions(packet);
+  const options = shared.options.list(from, packet);
   if (original === undefined) {
     return end === 'arrives'
       ? {

@@ -7,7 +7,7 @@ import { createHost, profiles, type Host, type Profile, type SocketId } from '..
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
 import { FirstTransmissions } from './first-transmissions';
-import { EndpointLabels } from './send-record';
+import { EndpointLabels, OptionLists, type SharedParts } from './send-record';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
 import { deriveSeed, namedStream } from './rng';
@@ -99,8 +99,8 @@ export interface World {
   readonly inFlight: Map<number, Flight>;
   /** First transmission id by sequence space, to link retransmissions to it. */
   readonly firstSent: FirstTransmissions;
-  /** Shared "address:port" strings for send events. */
-  readonly labels: EndpointLabels;
+  /** Shared "address:port" strings and option lists for send events. */
+  readonly shared: SharedParts;
   nextId: number;
   /** Calls waiting for an endpoint event, by "endpoint:event". */
   readonly watchers: Map<string, Watcher[]>;
@@ -164,7 +164,7 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     firewall: scenario.firewall,
     inFlight: new Map(),
     firstSent: new FirstTransmissions(),
-    labels: new EndpointLabels(),
+    shared: { labels: new EndpointLabels(), options: new OptionLists() },
     nextId: 1,
     watchers: new Map(),
     spoofed: [],
