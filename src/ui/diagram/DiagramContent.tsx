@@ -12,6 +12,7 @@ import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes } from './lane-notes';
 import { lostPoint, SegmentArrow, type ActivateHow, type ArrowEnds } from './SegmentArrow';
 import { labelTag, SegmentLabel } from './SegmentLabel';
+import { ScriptMarks } from './ScriptMarks';
 import { StateTag } from './StateTag';
 import { TimerBar } from './TimerBar';
 
@@ -169,6 +170,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
           />
         );
       })}
+      <ScriptMarks timeline={timeline} g={g} sent={sent} ends={layout.ends} cursor={cursor} />
     </>
   );
 });

@@ -27,7 +27,8 @@ function LifelineHead({
 }) {
   const selectState = useMemo(() => stateOf(endpoint.name), [endpoint.name]);
   const state = useLab(selectState);
-  const spoofed = endpoint.profile === 'spoofed';
+  // A spoofed source and a packetdrill script's peer send segments but keep no TCP state.
+  const spoofed = endpoint.profile === 'spoofed' || endpoint.profile === 'packetdrill';
   return (
     <div className={styles.head} style={{ left: `${x}px` }}>
       <span className={styles.headName}>{endpoint.name}</span>

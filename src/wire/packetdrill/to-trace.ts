@@ -28,8 +28,9 @@ const SCRIPT_REMOTE_PORT = 48_000;
 export interface ScriptAddresses {
   readonly localIp: string;
   readonly remoteIp: string;
-  /** The port the engine listens on or connects to (packetdrill's --bind_port/--connect_port). */
-  readonly port: number;
+  /** packetdrill's --bind_port (the engine listens) and --connect_port (the engine connects). */
+  readonly bindPort: number;
+  readonly connectPort: number;
 }
 
 export interface TraceEndpoint {
@@ -43,6 +44,8 @@ export interface TraceEndpoint {
 /** An outbound line the engine never answered: drawn as a ghost arrow at the time it was due. */
 export interface MissingSegment {
   readonly t: number;
+  /** Where its crossing would have ended. */
+  readonly endsAt: number;
   readonly line: number;
   readonly from: string;
   readonly to: string;
@@ -113,14 +116,14 @@ export function scriptRunToTrace(result: RunResult, where: ScriptAddresses): Scr
   const engine: TraceEndpoint = {
     name: ENGINE_ENDPOINT,
     address: where.localIp,
-    port: engineActive ? ENGINE_EPHEMERAL_PORT : where.port,
+    port: engineActive ? ENGINE_EPHEMERAL_PORT : where.bindPort,
     profile: result.profile.name,
     ...(engineIsn !== undefined ? { iss: engineIsn } : {}),
   };
   const script: TraceEndpoint = {
     name: SCRIPT_ENDPOINT,
     address: where.remoteIp,
-    port: engineActive ? where.port : SCRIPT_REMOTE_PORT,
+    port: engineActive ? where.connectPort : SCRIPT_REMOTE_PORT,
     profile: PACKETDRILL_PROFILE,
     ...(scriptIsn !== undefined ? { iss: scriptIsn } : {}),
   };
@@ -158,6 +161,7 @@ export function scriptRunToTrace(result: RunResult, where: ScriptAddresses): Scr
       const { line } = entry;
       missing.push({
         t,
+        endsAt: t + CROSSING_MS,
         line: line.line,
         from: ENGINE_ENDPOINT,
         to: SCRIPT_ENDPOINT,
