@@ -36,6 +36,20 @@ describe('payload hex', () => {
     expect(table.hex(a)).not.toBe(table.hex(b));
   });
 
+  it('tells apart long payloads differing anywhere, whatever their alignment in memory', () => {
+    const base = randomBytes(1460 + 8, 4);
+    for (const offset of [0, 1, 4]) {
+      for (const at of [0, 700, 1459]) {
+        const table = new HexTable();
+        const view = base.subarray(offset, offset + 1460);
+        const changed = view.slice();
+        changed[at] = (changed[at] as number) ^ 0x80;
+        expect(table.hex(view)).toBe(toHex(view));
+        expect(table.hex(changed)).toBe(toHex(changed));
+      }
+    }
+  });
+
   it('still encodes correctly once it holds as many payloads as its limit', () => {
     const table = new HexTable(2);
     for (let seed = 0; seed < 5; seed++) {
