@@ -78,9 +78,8 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
         sendPacket(world, name, out.packet, out.retransmit);
         break;
       case 'timer': {
-        const key = `${out.socket}:${out.timer}`;
         if (out.action === 'set' && out.at !== undefined) {
-          ep.timers.set(key, out.at);
+          ep.timers.set(out.socket, out.timer, out.at);
           world.trace.push({
             t: world.now,
             type: 'timer',
@@ -96,7 +95,7 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
             timer: out.timer,
             at: out.at,
           });
-        } else if (out.action === 'cancel' && ep.timers.delete(key)) {
+        } else if (out.action === 'cancel' && ep.timers.delete(out.socket, out.timer)) {
           world.trace.push({
             t: world.now,
             type: 'timer',
@@ -189,9 +188,7 @@ function react(world: World, ep: EndpointRuntime, out: Output): void {
       return;
     }
     case 'closed':
-      for (const key of [...ep.timers.keys()]) {
-        if (key.startsWith(`${out.socket}:`)) ep.timers.delete(key);
-      }
+      ep.timers.forgetSocket(out.socket);
       notify(world, ep, 'closed');
       return;
     default:

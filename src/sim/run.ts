@@ -58,7 +58,7 @@ function handle(world: World, event: WorldEvent): void {
     case 'timer': {
       const ep = world.endpoints.get(event.endpoint);
       if (!ep) return;
-      ep.timers.delete(`${event.socket}:${event.timer}`);
+      ep.timers.delete(event.socket, event.timer);
       world.trace.push({
         t: world.now,
         type: 'timer',
@@ -82,7 +82,7 @@ function handle(world: World, event: WorldEvent): void {
 function isStaleTimer(world: World, event: WorldEvent): boolean {
   if (event.kind !== 'timer') return false;
   const ep = world.endpoints.get(event.endpoint);
-  return ep?.timers.get(`${event.socket}:${event.timer}`) !== event.at;
+  return ep?.timers.get(event.socket, event.timer) !== event.at;
 }
 
 function deliver(world: World, flight: Flight, duplicate: boolean): void {

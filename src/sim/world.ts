@@ -7,6 +7,7 @@ import { createHost, profiles, type Host, type Profile, type SocketId } from '..
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
 import { FirstTransmissions } from './first-transmissions';
+import { PendingTimers } from './pending-timers';
 import { EndpointLabels, OptionLists, type SharedParts } from './send-record';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
@@ -76,8 +77,8 @@ export interface EndpointRuntime {
   readonly deferred: Map<SocketId, ScenarioCall[]>;
   /** ISS of the first SYN or SYN-ACK this endpoint sent. */
   iss?: number;
-  /** Due time of each pending timer, by "socket:timer"; a fire that no longer matches is stale. */
-  readonly timers: Map<string, number>;
+  /** Due time of each pending timer; a fire that no longer matches is stale. */
+  readonly timers: PendingTimers;
 }
 
 export interface Watcher {
@@ -144,7 +145,7 @@ function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
     deferred: new Map(),
     pendingConnects: new Map(),
     eventCounts: new Map(),
-    timers: new Map(),
+    timers: new PendingTimers(),
   };
 }
 
