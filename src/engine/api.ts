@@ -24,6 +24,8 @@ export interface SocketOptions {
   readonly mss?: number;
   /** SO_RCVBUF: receive buffer in bytes. */
   readonly receiveBuffer?: number;
+  /** TCP_FASTOPEN on a listener: take data from SYNs with a valid cookie (RFC 7413). */
+  readonly fastOpen?: boolean;
 }
 
 export type AppCall =
@@ -39,6 +41,12 @@ export type AppCall =
       readonly remotePort: number;
       readonly localPort?: number;
       readonly options?: SocketOptions;
+      /**
+       * sendto(MSG_FASTOPEN): data for the SYN (RFC 7413). With a cookie for the peer, the
+       * SYN carries what fits and `bytes` says how much; without one, the SYN asks for a
+       * cookie and `bytes` is 0 (sendto's EINPROGRESS).
+       */
+      readonly fastOpen?: Uint8Array;
     }
   | { readonly call: 'accept'; readonly socket: SocketId }
   | { readonly call: 'send'; readonly socket: SocketId; readonly data: Uint8Array }

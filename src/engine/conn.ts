@@ -4,6 +4,7 @@
  * draft as the new record, so the value passed in is never mutated and old values can be
  * kept as checkpoints. Buffers are shared between versions and never written in place.
  */
+import type { FastOpenOption } from './fastopen';
 import type { FourTuple } from './isn';
 import type { Negotiated, Offer } from './options';
 import type { SendBuf } from './sendbuf';
@@ -105,6 +106,14 @@ export interface Conn {
   readonly tsRecent: number;
   readonly lastAckSent: Seq;
 
+  // --- TCP Fast Open (RFC 7413) ---
+  /** The Fast Open option our first SYN or SYN-ACK carries (a cookie or a request). */
+  readonly fastOpenSyn: FastOpenOption | null;
+  /** Client: bytes of data the first SYN carried. */
+  readonly synData: number;
+  /** Server: the child took data from the SYN (acceptable, may send before the third ACK). */
+  readonly fastOpened: boolean;
+
   // --- timers: due time in ms, or null ---
   readonly rtxAt: number | null;
   readonly persistAt: number | null;
@@ -171,6 +180,9 @@ class TcbCopy implements Draft {
   tsOffset: Draft['tsOffset'];
   tsRecent: Draft['tsRecent'];
   lastAckSent: Draft['lastAckSent'];
+  fastOpenSyn: Draft['fastOpenSyn'];
+  synData: Draft['synData'];
+  fastOpened: Draft['fastOpened'];
   rtxAt: Draft['rtxAt'];
   persistAt: Draft['persistAt'];
   delayedAckAt: Draft['delayedAckAt'];
@@ -227,6 +239,9 @@ class TcbCopy implements Draft {
     this.tsOffset = c.tsOffset;
     this.tsRecent = c.tsRecent;
     this.lastAckSent = c.lastAckSent;
+    this.fastOpenSyn = c.fastOpenSyn;
+    this.synData = c.synData;
+    this.fastOpened = c.fastOpened;
     this.rtxAt = c.rtxAt;
     this.persistAt = c.persistAt;
     this.delayedAckAt = c.delayedAckAt;

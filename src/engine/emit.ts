@@ -4,6 +4,7 @@
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
 import type { Draft } from './conn';
+import { fastOpenOptions } from './fastopen';
 import { layoutSynOptions, timestampOptions } from './options';
 import { seqAdd, seqDiff } from './seq';
 import { cancelTimer, type Ctx } from './step';
@@ -67,7 +68,11 @@ export function sendSegment(
   let options: readonly TcpOption[] = NO_OPTIONS;
   if (syn) {
     const ts = d.offer.ts ? { val: tsNow(d, ctx), ecr: ack ? d.tsRecent : 0 } : null;
-    options = layoutSynOptions(ctx.profile.optionLayout, { ...d.offer, ts });
+    const laid = layoutSynOptions(ctx.profile.optionLayout, { ...d.offer, ts });
+    // RFC 7413: the cookie (or request) rides on the first SYN or SYN-ACK only; Linux
+    // resends a lost SYN without it, and a SYN-ACK retransmission is built without it.
+    options =
+      d.fastOpenSyn && retransmit === 0 ? [...laid, ...fastOpenOptions(d.fastOpenSyn)] : laid;
   } else if (d.negotiated?.timestamps && (!(flags & Flag.RST) || ctx.profile.timestampsOnRst)) {
     options = timestampOptions(tsNow(d, ctx), d.tsRecent);
   }

@@ -7,14 +7,26 @@ import { sendSegment } from './emit';
 import { negotiate, readOffer } from './options';
 import type { Profile } from './profiles';
 import { synTimeout, rtoAfterHandshake } from './rtt';
+import { readBytes } from './sendbuf';
 import { seqAdd } from './seq';
 import { cancelTimer, setState, setTimer, type Ctx } from './step';
 import { Flag, type Segment } from './types';
 
-/** Sends (or resends) our SYN <SEQ=ISS><CTL=SYN> and arms its retransmission timer. */
+/**
+ * Sends (or resends) our SYN <SEQ=ISS><CTL=SYN> and arms its retransmission timer. A Fast
+ * Open SYN carries the first `synData` bytes (RFC 7413 §4.2.1); a retransmission goes
+ * without them (Linux: syn-data-timeout.pkt), but they count as sent: the SYN-ACK that
+ * does not acknowledge them makes them go again at once (synSentSegment).
+ */
 export function sendSyn(d: Draft, ctx: Ctx): void {
-  sendSegment(d, ctx, Flag.SYN, d.iss, undefined, d.synTransmits);
+  const data =
+    d.synData > 0 && d.synTransmits === 0 ? readBytes(d.sndBuf, 0, d.synData) : undefined;
+  sendSegment(d, ctx, Flag.SYN, d.iss, data, d.synTransmits);
   armSynTimer(d, ctx);
+  if (d.synData > 0) {
+    d.sndNxt = seqAdd(d.sndNxt, d.synData);
+    d.rtxNext = d.sndNxt;
+  }
 }
 
 /** Sends (or resends) <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and arms its timer. */

@@ -3,6 +3,8 @@
  * receive, close, shutdown, abort, getError.
  */
 import type { AppCall, CallResult, SocketOptions } from './api';
+import { FastOpenBits } from './fastopen';
+import { appendBytes } from './sendbuf';
 import { connAbort, connClose, connReceive, connSend, connShutdown } from './conn-calls';
 import type { Conn } from './conn';
 import { createConn } from './conn-init';
@@ -22,6 +24,8 @@ import { changeState, setState, type Ctx } from './step';
 import { cloneConn, type Draft } from './conn';
 import type { SocketId } from './types';
 
+type ConnectCall = Extract<AppCall, { call: 'connect' }>;
+
 export interface CallStep {
   readonly host: Host;
   readonly result: CallResult;
@@ -32,7 +36,7 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallStep {
     case 'listen':
       return listen(host, call.port, call.backlog ?? 128, call.options ?? {}, ctx);
     case 'connect':
-      return connect(host, call.remote, call.remotePort, call.localPort, call.options ?? {}, ctx);
+      return connect(host, call, ctx);
     case 'accept':
       return accept(host, call.socket);
     case 'send':
@@ -91,14 +95,10 @@ function pickPort(host: Host, remote: string, remotePort: number): { port: numbe
 }
 
 /** OPEN, active (RFC 9293 §3.10.1): choose the ISS, send <SEQ=ISS><CTL=SYN>, SYN-SENT. */
-function connect(
-  host: Host,
-  remote: string,
-  remotePort: number,
-  localPort: number | undefined,
-  options: SocketOptions,
-  ctx: Ctx,
-): CallStep {
+function connect(host: Host, call: ConnectCall, ctx: Ctx): CallStep {
+  const { remote, remotePort } = call;
+  const options = call.options ?? {};
+  let localPort = call.localPort;
   let nextPort = host.nextPort;
   if (localPort === undefined) {
     const picked = pickPort(host, remote, remotePort);
@@ -128,14 +128,38 @@ function connect(
   });
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;
+  if (call.fastOpen !== undefined) prepareFastOpen(host, d, call.fastOpen);
   setState(d, ctx, 'SYN-SENT', 'connect(): active OPEN, SYN sent (RFC 9293 §3.10.1)');
   sendSyn(d, ctx);
   const edit = new HostEdit(host);
   edit.put(d);
   return {
     host: edit.build({ nextId: id + 1, nextPort }),
-    result: { result: 'ok', socket: id },
+    result:
+      call.fastOpen === undefined
+        ? { result: 'ok', socket: id }
+        : { result: 'ok', socket: id, bytes: d.synData },
   };
+}
+
+/**
+ * sendto(MSG_FASTOPEN), RFC 7413 §4.2.1: with a cookie for the server (or the profile's
+ * no-cookie bit) the SYN carries as much data as fits beside the options (Linux: the MSS
+ * less MAX_TCP_OPTION_SPACE, 40 bytes); without one it asks for a cookie and takes none.
+ */
+function prepareFastOpen(host: Host, d: Draft, data: Uint8Array): void {
+  const bits = host.profile.fastOpen;
+  if (!(bits & FastOpenBits.CLIENT)) return;
+  const cookie = host.fastOpenCookies.get(d.tuple.remoteAddress);
+  if (cookie === undefined && !(bits & FastOpenBits.CLIENT_NO_COOKIE)) {
+    d.fastOpenSyn = { cookie: [], experimental: false };
+    return;
+  }
+  if (cookie !== undefined) d.fastOpenSyn = { cookie, experimental: false };
+  const room = Math.min(d.offer.mss - 40, host.profile.sendBuffer);
+  const take = data.length <= room ? data : data.subarray(0, room);
+  d.sndBuf = appendBytes(d.sndBuf, take);
+  d.synData = take.length;
 }
 
 function accept(host: Host, socket: SocketId): CallStep {

@@ -45,6 +45,8 @@ export interface Host {
   readonly byTuple: PMap<readonly SocketId[]>;
   /** Listener id by port. */
   readonly byPort: PMap<SocketId>;
+  /** Fast Open cookies the client learned, by server address (RFC 7413 §4.1.3). */
+  readonly fastOpenCookies: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The socket with this id, as it is now. */
@@ -150,7 +152,7 @@ export class HostEdit {
     this.byTuple = rest.length > 0 ? this.byTuple.set(k, rest) : this.byTuple.delete(k);
   }
 
-  build(changes: Partial<Pick<Host, 'nextId' | 'nextPort'>> = {}): Host {
+  build(changes: Partial<Pick<Host, 'nextId' | 'nextPort' | 'fastOpenCookies'>> = {}): Host {
     const h = this.host;
     return {
       address: h.address,
@@ -163,6 +165,7 @@ export class HostEdit {
       recent: null,
       byTuple: this.byTuple,
       byPort: this.byPort,
+      fastOpenCookies: changes.fastOpenCookies ?? h.fastOpenCookies,
     };
   }
 }
@@ -182,6 +185,7 @@ export function withConn(host: Host, after: Conn): Host | null {
     recent: after,
     byTuple: host.byTuple,
     byPort: host.byPort,
+    fastOpenCookies: host.fastOpenCookies,
   };
 }
 
@@ -198,14 +202,14 @@ export function settle(edit: HostEdit, before: Conn | null, after: Conn, ctx: Ct
   if (after.listener === null) return;
   const listener = edit.get(after.listener);
   if (!listener || listener.kind !== 'listener') return;
-  const wasEmbryonic = before === null || before.state === 'SYN-RECEIVED';
+  const wasEmbryonic = before === null || embryonic(before);
   if (gone) {
     edit.put({
       ...listener,
       synQueue: listener.synQueue.filter((id) => id !== after.id),
       acceptQueue: listener.acceptQueue.filter((id) => id !== after.id),
     });
-  } else if (wasEmbryonic && after.state !== 'SYN-RECEIVED') {
+  } else if (wasEmbryonic && !embryonic(after)) {
     edit.put({
       ...listener,
       synQueue: listener.synQueue.filter((id) => id !== after.id),
@@ -215,4 +219,12 @@ export function settle(edit: HostEdit, before: Conn | null, after: Conn, ctx: Ct
   } else if (before === null) {
     edit.put({ ...listener, synQueue: [...listener.synQueue, after.id] });
   }
+}
+
+/**
+ * A child that waits for its third ACK in the SYN queue. A Fast Open child that took data
+ * from the SYN may be accepted at once (RFC 7413 §4.2.2; Linux queues it for accept()).
+ */
+function embryonic(c: Conn): boolean {
+  return c.state === 'SYN-RECEIVED' && !c.fastOpened;
 }

@@ -20,6 +20,8 @@ import { PMap } from './pmap';
 import { listenerPacket } from './listener';
 import type { Ctx } from './step';
 import { connTimer } from './timers';
+import type { Conn } from './conn';
+import { findFastOpen } from './fastopen';
 import { Flag, type Packet, type SocketId, type TimerName } from './types';
 
 export type { Host, Listener } from './host-state';
@@ -36,6 +38,7 @@ export function createHost(config: HostConfig): Host {
     recent: null,
     byTuple: PMap.empty(),
     byPort: PMap.empty(),
+    fastOpenCookies: new Map(),
   };
 }
 
@@ -67,23 +70,43 @@ export function hostPacket(
     if (
       acceptQueueFull(host, conn.listener) &&
       conn.state === 'SYN-RECEIVED' &&
+      !conn.fastOpened &&
       seg.flags & Flag.ACK
     ) {
       // Linux keeps the child in SYN-RECEIVED and ignores the ACK while accept() lags.
       return { host, outputs: ctx.out };
     }
     const after = connSegment(conn, seg, ctx);
-    const quick = withConn(host, after);
+    const cookies = learnedCookie(host, conn, after, packet);
+    const quick = cookies === null ? withConn(host, after) : null;
     if (quick) return { host: quick, outputs: ctx.out };
     const edit = new HostEdit(host);
     settle(edit, conn, after, ctx);
-    return { host: edit.build(), outputs: ctx.out };
+    return { host: edit.build(cookies ? { fastOpenCookies: cookies } : {}), outputs: ctx.out };
   }
   const listener = findListener(host, seg.dstPort);
   if (listener) return { host: listenerPacket(host, listener, packet, ctx), outputs: ctx.out };
   const rst = resetFor(packet);
   if (rst) ctx.out.push(rst);
   return { host, outputs: ctx.out };
+}
+
+/**
+ * RFC 7413 §4.1.3: a client that asked for Fast Open keeps the cookie of the SYN,ACK that
+ * completed its handshake, for its next connection to that server.
+ */
+function learnedCookie(
+  host: Host,
+  before: Conn,
+  after: Conn,
+  packet: Packet,
+): ReadonlyMap<string, readonly number[]> | null {
+  if (before.state !== 'SYN-SENT' || after.state === 'SYN-SENT' || after.state === 'CLOSED')
+    return null;
+  if (before.fastOpenSyn === null && before.synData === 0) return null;
+  const fo = findFastOpen(packet.segment.options);
+  if (!fo || fo.cookie.length === 0) return null;
+  return new Map(host.fastOpenCookies).set(packet.src, fo.cookie);
 }
 
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {

@@ -13,7 +13,10 @@ import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
 import { HostEdit, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { layoutSynOptions, readOffer, type Offer } from './options';
+import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
+import { ipv4ToNumber } from './hash';
 import { seqAdd } from './seq';
+import { acceptSynData } from './text';
 import { setState, type Ctx } from './step';
 import { Flag, type Packet } from './types';
 
@@ -81,7 +84,8 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
 /**
  * "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ ... <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
  * ... SND.NXT is set to ISS+1 and SND.UNA to ISS". The SYN-ACK offers only what the SYN
- * offered (RFC 7323, RFC 2018). Data on the SYN is not accepted (docs/engine.md).
+ * offered (RFC 7323, RFC 2018). Data on the SYN is not accepted (docs/engine.md), except
+ * by a Fast Open listener (fastOpenChild).
  */
 function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
   const seg = packet.segment;
@@ -96,9 +100,36 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
   const d = newChild(host, l, packet, ctx, offer);
   absorbPeerSyn(d, seg, host.profile);
   takeWindow(d, seg);
+  fastOpenChild(host, l, packet, d, ctx);
   setState(d, ctx, 'SYN-RECEIVED', 'received SYN in LISTEN: SYN,ACK sent (RFC 9293 §3.10.7.2)');
   sendSynAck(d, ctx, 0);
   return withChild(host, d, ctx);
+}
+
+/**
+ * RFC 7413 §4.2.2 on a Fast Open listener: a SYN with a valid cookie makes a child that
+ * takes the SYN's data at once and may be accepted before the third ACK; a SYN asking for
+ * a cookie, or bearing an invalid one, gets a cookie in the SYN,ACK (in the same option
+ * form) and its data is ignored, as without Fast Open.
+ */
+function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Draft, ctx: Ctx): void {
+  const fo = findFastOpen(packet.segment.options);
+  if (fo === null || !serverFastOpen(host.profile, l.options.fastOpen === true)) return;
+  const cookie = fastOpenCookie(
+    host.profile.fastOpenKey,
+    ipv4ToNumber(packet.src),
+    ipv4ToNumber(host.address),
+  );
+  const valid =
+    (fo.cookie.length === cookie.length && fo.cookie.every((b, i) => b === cookie[i])) ||
+    (host.profile.fastOpen & FastOpenBits.SERVER_NO_COOKIE) !== 0;
+  if (!valid) {
+    d.fastOpenSyn = { cookie, experimental: fo.experimental };
+    return;
+  }
+  d.fastOpened = true;
+  acceptSynData(d, ctx, packet.segment.payload); // RCV.NXT moves past it: the SYN,ACK acks it
+  d.rcvAdvertised = d.rcvNxt;
 }
 
 function withChild(host: Host, child: Conn, ctx: Ctx): Host {

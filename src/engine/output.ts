@@ -19,8 +19,16 @@ export function payloadMss(d: Readonly<Draft>): number {
   return Math.max(1, mss - (n.timestamps ? 12 : 0));
 }
 
-/** States whose send side is open for data and the FIN (the handshake is complete). */
-function sendsData(s: TcpState): boolean {
+/**
+ * Whether the send side is open for data and the FIN: the handshake is complete, or a Fast
+ * Open server child may send data before the third ACK (RFC 7413 §4.2.2), though its FIN
+ * still waits for ESTABLISHED.
+ */
+function sendsData(d: Readonly<Draft>): boolean {
+  return d.state === 'SYN-RECEIVED' ? d.fastOpened : sendsFin(d.state);
+}
+
+function sendsFin(s: TcpState): boolean {
   return (
     s === 'ESTABLISHED' ||
     s === 'CLOSE-WAIT' ||
@@ -36,7 +44,7 @@ function sendsData(s: TcpState): boolean {
  */
 export function flush(d: Draft, ctx: Ctx, limit = Infinity): void {
   let sent = 0;
-  if (sendsData(d.state)) {
+  if (sendsData(d)) {
     while (sent < limit && sendOne(d, ctx)) sent++;
     armSendTimers(d, ctx);
   }
@@ -57,7 +65,7 @@ function sendOne(d: Draft, ctx: Ctx): boolean {
   const end = dataEnd(d);
   const avail = seqDiff(end, d.sndNxt);
   const usable = seqDiff(windowEdge(d, ctx), d.sndNxt);
-  const finDue = d.writeShut && d.finSeq === null;
+  const finDue = d.writeShut && d.finSeq === null && sendsFin(d.state);
   if (avail > 0 && usable > 0) {
     const len = Math.min(avail, usable, payloadMss(d));
     const start = seqDiff(d.sndNxt, d.sndBufSeq);
@@ -129,7 +137,7 @@ export function armSendTimers(d: Draft, ctx: Ctx): void {
   }
   cancelTimer(d, ctx, 'retransmit');
   const waiting = seqDiff(dataEnd(d), d.sndNxt) > 0;
-  if (waiting && d.sndWnd === 0 && sendsData(d.state)) {
+  if (waiting && d.sndWnd === 0 && sendsData(d)) {
     if (d.persistAt === null) setTimer(d, ctx, 'persist', ctx.now + currentTimeout(d, ctx.profile));
   } else {
     cancelTimer(d, ctx, 'persist');
@@ -142,7 +150,7 @@ export function armSendTimers(d: Draft, ctx: Ctx): void {
  */
 export function sendWindowProbe(d: Draft, ctx: Ctx): void {
   const avail = seqDiff(dataEnd(d), d.sndNxt);
-  if (avail <= 0 || !sendsData(d.state)) return;
+  if (avail <= 0 || !sendsData(d)) return;
   const start = seqDiff(d.sndNxt, d.sndBufSeq);
   sendSegment(d, ctx, Flag.ACK, d.sndNxt, readBytes(d.sndBuf, start, 1), 0);
   d.sndNxt = seqAdd(d.sndNxt, 1);

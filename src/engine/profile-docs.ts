@@ -38,4 +38,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   abortRstWithAck: 'abort sends RST,ACK rather than a bare RST',
   finInAcks: 'an ACK sent while our FIN is unacknowledged repeats the FIN (BSD)',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
+  fastOpen:
+    'TCP Fast Open bits (Linux tcp_fastopen): 0x1 client, 0x2 server, 0x4 / 0x200 no cookie, 0x400 every listener',
+  fastOpenKey: 'key of the server cookie (SipHash-2-4 of the addresses), as tcp_fastopen_key',
 };

@@ -75,7 +75,18 @@ export interface Profile {
   readonly finInAcks: boolean;
   /** Whether a RST we send on a timestamp connection carries the TS option. */
   readonly timestampsOnRst: boolean;
+  /**
+   * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client,
+   * 0x2 server (listeners with TCP_FASTOPEN), 0x4 client without cookie, 0x200 server
+   * without cookie, 0x400 every listener (fastopen.ts FastOpenBits).
+   */
+  readonly fastOpen: number;
+  /** The server's cookie key: the four 32-bit words of net.ipv4.tcp_fastopen_key. */
+  readonly fastOpenKey: readonly [number, number, number, number];
 }
+
+/** packetdrill's defaults.sh key (a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4); kernels pick one at boot. */
+const PACKETDRILL_TFO_KEY = [0xa1a1a1a1, 0xb2b2b2b2, 0xc3c3c3c3, 0xd4d4d4d4] as const;
 
 export type ProfileName = 'rfc' | 'linux' | 'freebsd';
 
@@ -116,6 +127,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+    fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
+    fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
   },
   linux: {
     name: 'linux',
@@ -153,6 +166,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
+    fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
+    fastOpenKey: PACKETDRILL_TFO_KEY, // random at boot; a lab shows a fixed one (defaults.sh)
   },
   freebsd: {
     name: 'freebsd',
@@ -191,5 +206,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
+    fastOpen: 0, // net.inet.tcp.fastopen.server_enable = 0; its client side is not modelled
+    fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
   },
 };

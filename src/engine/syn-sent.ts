@@ -37,6 +37,12 @@ export function synSentSegment(d: Draft, seg: Segment, ctx: Ctx): Incoming | nul
   if (hasAck) {
     takeWindow(d, seg);
     advanceUna(d, ctx, seg);
+    if (d.sndUna !== d.sndNxt) {
+      // RFC 7413 §4.2.1 (Linux tcp_rcv_fastopen_synack): the server did not take the SYN's
+      // data, so it goes again right after the handshake, as a retransmission.
+      d.rtxNext = d.sndUna;
+      d.rtxRound = 1;
+    }
     enterEstablished(d, ctx, 'received SYN,ACK acknowledging our SYN (RFC 9293 §3.10.7.3)');
     // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, which queued data may carry (flush decides).
     d.ackNow = true;

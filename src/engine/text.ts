@@ -39,6 +39,15 @@ export function processTextAndFin(d: Draft, v: Incoming, ctx: Ctx): void {
   if (fin) finArrived(d, ctx);
 }
 
+/**
+ * Data that arrived on a SYN a Fast Open server accepted (RFC 7413 §4.2.2): it is in the
+ * window by construction (RCV.NXT = SEG.SEQ + 1) and goes to the application at once.
+ */
+export function acceptSynData(d: Draft, ctx: Ctx, data: Uint8Array): void {
+  const room = Math.max(0, d.rcvBuffer - d.rcvUnread);
+  if (data.length > 0) deliver(d, ctx, data.length <= room ? data : data.subarray(0, room));
+}
+
 function deliver(d: Draft, ctx: Ctx, data: Uint8Array): void {
   d.rcvQueue = { data, next: d.rcvQueue };
   d.rcvUnread += data.length;
