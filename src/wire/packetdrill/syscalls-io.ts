@@ -15,6 +15,7 @@ import {
   symbolsOf,
   type CallOutcome,
 } from './syscall-kit';
+import { doFastOpenSendto } from './syscalls-socket';
 
 function send(ctx: RunContext, entry: FdEntry, length: number): CallOutcome {
   if (entry.socket === null) return fail('EPIPE');
@@ -33,10 +34,7 @@ export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const length = intOf(spec.args[2]);
   if (length === null) return notApplicable(`${spec.name} needs a byte count`);
   if (spec.name === 'sendto' && symbolsOf(spec.args[3]).includes('MSG_FASTOPEN')) {
-    return {
-      kind: 'failed',
-      reason: 'sendto(MSG_FASTOPEN) needs TCP Fast Open, which the engine does not implement',
-    };
+    return doFastOpenSendto(ctx, spec, entry, length);
   }
   const flags = symbolsOf(spec.args[3]).filter((f) => f !== '0');
   if ((spec.name === 'send' || spec.name === 'sendto') && flags.length > 0) {

@@ -38,11 +38,12 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
         ? ok(0, false)
         : notApplicable('TCP_KEEPINIT after the first connection cannot change the running engine');
     case 'TCP_FASTOPEN':
+      // The value is the Fast Open queue length; the engine bounds it by the backlog.
+      if (value === null) return fail('EINVAL');
+      entry.options = { ...entry.options, fastOpen: value > 0 };
+      return ok(0, false);
     case 'TCP_FASTOPEN_CONNECT':
-      return {
-        kind: 'failed',
-        reason: `${name} needs TCP Fast Open, which the engine does not implement`,
-      };
+      return notApplicable('TCP_FASTOPEN_CONNECT: only sendto(MSG_FASTOPEN) is modeled');
     default:
       return notApplicable(`setsockopt ${name} has no engine setting`);
   }

@@ -3,7 +3,7 @@
  * keeps the fd table (packetdrill maps script fds to live ones the same way); listen, accept,
  * connect, shutdown and close go to the engine and their results are checked.
  */
-import type { Output, SocketId } from '../../engine';
+import type { CallResult, Output, SocketId } from '../../engine';
 import type { SyscallSpec } from './ast';
 import type { FdEntry, RunContext } from './run-context';
 import { newScriptSocket } from './script-socket';
@@ -128,27 +128,63 @@ function connectDone(
   return null;
 }
 
-export function doConnect(ctx: RunContext, spec: SyscallSpec): CallOutcome {
-  const entry = fdOf(ctx, spec);
-  if (isOutcome(entry)) return entry;
-  const remotePort = portOf(spec.args[1]) ?? ctx.config.connectPort;
+/** Active open on the engine; `fastOpen` is sendto(MSG_FASTOPEN)'s data. */
+function startConnect(
+  ctx: RunContext,
+  entry: FdEntry,
+  remotePort: number,
+  fastOpen?: Uint8Array,
+): CallResult {
   const result = ctx.world.call({
     call: 'connect',
     remote: ctx.addresses.remoteIp,
     remotePort,
     ...(entry.port !== null ? { localPort: entry.port } : {}),
     options: entry.options,
+    ...(fastOpen !== undefined ? { fastOpen } : {}),
   });
-  if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
-  const socket = result.socket;
-  entry.socket = socket;
+  if (result.result !== 'ok' || result.socket === undefined) return result;
+  entry.socket = result.socket;
   const scriptSocket = entry.scriptSocket ?? newScriptSocket('init', 0, remotePort);
   scriptSocket.phase = 'connecting';
-  scriptSocket.localPort = ctx.world.info(socket)?.localPort ?? 0;
+  scriptSocket.localPort = ctx.world.info(result.socket)?.localPort ?? 0;
   scriptSocket.remotePort = remotePort;
   entry.scriptSocket = scriptSocket;
   ctx.sut = scriptSocket;
+  return result;
+}
+
+export function doConnect(ctx: RunContext, spec: SyscallSpec): CallOutcome {
+  const entry = fdOf(ctx, spec);
+  if (isOutcome(entry)) return entry;
+  const remotePort = portOf(spec.args[1]) ?? ctx.config.connectPort;
+  const result = startConnect(ctx, entry, remotePort);
+  if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
+  const socket = result.socket;
   if (entry.nonBlocking) return fail('EINPROGRESS');
+  return { kind: 'blocked', poll: (outputs) => connectDone(socket, outputs) };
+}
+
+/**
+ * sendto(fd, buf, n, MSG_FASTOPEN, addr, len) on an unconnected socket (RFC 7413): connect
+ * with data for the SYN. It returns the bytes the SYN carries; when none (no cookie yet, so
+ * the SYN asks for one) a non-blocking socket gets EINPROGRESS, as Linux's
+ * tcp_sendmsg_fastopen, and a blocking one waits for the handshake and returns 0.
+ */
+export function doFastOpenSendto(
+  ctx: RunContext,
+  spec: SyscallSpec,
+  entry: FdEntry,
+  length: number,
+): CallOutcome {
+  if (entry.socket !== null) return fail('EISCONN');
+  const remotePort = portOf(spec.args[4]) ?? ctx.config.connectPort;
+  const result = startConnect(ctx, entry, remotePort, new Uint8Array(length));
+  if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
+  const bytes = result.bytes ?? 0;
+  if (bytes > 0) return ok(bytes);
+  if (entry.nonBlocking) return fail('EINPROGRESS');
+  const socket = result.socket;
   return { kind: 'blocked', poll: (outputs) => connectDone(socket, outputs) };
 }
 

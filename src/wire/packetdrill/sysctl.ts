@@ -19,7 +19,8 @@ const onOff = (v: string): boolean => Number(v) !== 0;
 
 /**
  * packetdrill's gtests/net/common/defaults.sh (copied in ../shared/conformance): wscale 8 from
- * tcp_rmem max 15 MiB, TS and SACK on, 5 SYN and SYN-ACK retries, SYN cookies on.
+ * tcp_rmem max 15 MiB, TS and SACK on, 5 SYN and SYN-ACK retries, SYN cookies on, Fast Open
+ * 0x70403 (client, server, every listener) with key a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4.
  */
 export const LINUX_DEFAULTS_SH: Setting = {
   profile: {
@@ -28,9 +29,11 @@ export const LINUX_DEFAULTS_SH: Setting = {
     sackPermitted: true,
     synRetries: 5,
     synAckRetries: 5,
+    fastOpen: 0x70403,
+    fastOpenKey: [0xa1a1a1a1, 0xb2b2b2b2, 0xc3c3c3c3, 0xd4d4d4d4],
   },
   synCookies: true,
-  note: 'defaults.sh: wscale 8, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1',
+  note: 'defaults.sh: wscale 8, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1, tcp_fastopen 0x70403 and its key',
 };
 
 type Rule = (value: string, base: Profile) => PieceVerdict;
@@ -51,7 +54,14 @@ const LINUX_RULES: Readonly<Record<string, Rule>> = {
   tcp_syncookies: (v) => ({
     setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
   }),
-  tcp_fastopen: () => ({ notApplicable: 'tcp_fastopen: the engine has no TCP Fast Open' }),
+  tcp_fastopen: set((v) => ({ fastOpen: Number(v) }), 'tcp_fastopen'),
+  tcp_fastopen_key: (v) => {
+    const words = v.split('-').map((w) => parseInt(w, 16));
+    if (words.length !== 4 || words.some((w) => !Number.isFinite(w)))
+      return { notApplicable: `tcp_fastopen_key ${v}: expected four hex words` };
+    const key = words as [number, number, number, number];
+    return { setting: { profile: { fastOpenKey: key }, note: `tcp_fastopen_key = ${v}` } };
+  },
 };
 
 const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
