@@ -100,9 +100,11 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
           <span>Script file (.pkt)</span>
           <input type="file" accept=".pkt,text/plain" onChange={(e) => void onFile(e)} />
         </label>
-        <label className={styles.field}>
-          <span>Script{fileName !== undefined ? ` (${fileName})` : ''}</span>
+        <div className={styles.field}>
+          <label htmlFor={`${ids}-script`}>Script</label>
+          {fileName !== undefined && <span className={styles.fileName}>from {fileName}</span>}
           <textarea
+            id={`${ids}-script`}
             className={styles.script}
             value={text}
             onChange={onText}
@@ -111,7 +113,7 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
             aria-describedby={message ? `${ids}-message` : undefined}
             aria-invalid={message ? true : undefined}
           />
-        </label>
+        </div>
         <label className={styles.field}>
           <span>Profile</span>
           <select value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)}>
