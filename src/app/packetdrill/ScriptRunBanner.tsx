@@ -35,11 +35,12 @@ export function ScriptRunBanner() {
             Line {run.failure.line} failed: {run.failure.reason}
           </p>
         )}
-        <p className={styles.help}>
+        <details className={styles.help}>
+          <summary>About script runs</summary>
           The script plays the peer (“script”); the lab’s engine answers (“engine”). Link and run
           settings belong to scenarios and are off here. A script run cannot be shared as a link:
           the script stays in this browser, so the address still shows the scenario.
-        </p>
+        </details>
       </div>
       <button type="button" className={styles.back} onClick={leave}>
         Back to scenarios

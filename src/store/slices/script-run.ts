@@ -8,7 +8,19 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { buildTimeline } from '../timeline';
 import type { LabState, ScriptRunSlice, ScenarioPlace } from '../types';
-import { defaultViewSpan } from './playback';
+import type { Timeline } from '../timeline';
+
+/**
+ * A script run's crossings are short (to-trace draws each in 10 ms), so its view starts zoomed to
+ * the exchange: a whole short script on one screen with arrows that visibly slope.
+ */
+function scriptViewSpan(timeline: Timeline): number {
+  const busy = timeline.spanEndsMax[timeline.spanEndsMax.length - 1] ?? timeline.endTime;
+  return Math.min(
+    2_000,
+    Math.max(60, Math.ceil((Math.max(busy, timeline.endTime) * 1.15) / 10) * 10),
+  );
+}
 
 function placeOf(state: LabState): ScenarioPlace {
   return {
@@ -35,7 +47,7 @@ export const createScriptRunSlice: StateCreator<LabState, [], [], ScriptRunSlice
       cursor: -1,
       playing: false,
       selectedId: null,
-      viewSpan: defaultViewSpan(timeline),
+      viewSpan: scriptViewSpan(timeline),
     });
   },
   leaveScriptRun: () => {
