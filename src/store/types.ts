@@ -89,9 +89,12 @@ export interface ScriptRunInfo {
   readonly profile: string;
   readonly outcome: 'passed' | 'failed' | 'skipped' | 'error';
   readonly counts: {
+    /** Lines compared with what the engine did, and found to agree. */
     readonly passed: number;
     readonly failed: number;
     readonly notApplicable: number;
+    /** Lines carried out with nothing to compare: injected segments, socket(), settings. */
+    readonly carriedOut: number;
   };
   /** The first failing line and why, if any. */
   readonly failure: { readonly line: number; readonly reason: string } | null;

@@ -16,7 +16,7 @@ export function ScriptRunBanner() {
   const run = useLab(selectScriptRun);
   const leave = useLab(selectLeave);
   if (run === null) return null;
-  const { passed, failed, notApplicable } = run.counts;
+  const { passed, failed, notApplicable, carriedOut } = run.counts;
   return (
     <section className={styles.banner} aria-label="Script run" data-outcome={run.outcome}>
       <div className={styles.text}>
@@ -27,6 +27,7 @@ export function ScriptRunBanner() {
           <strong>{run.name}</strong>
           <span>
             {plural(passed, 'line')} passed, {failed} failed, {notApplicable} not applicable
+            <span className={styles.profile}> · {carriedOut} carried out, nothing to compare</span>
           </span>
           <span className={styles.profile}>profile {run.profile}</span>
         </p>

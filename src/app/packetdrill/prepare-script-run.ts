@@ -69,9 +69,10 @@ function info(name: string, result: RunResult, missing: ScriptRunInfo['missing']
     profile: result.profile.name,
     outcome: result.outcome,
     counts: {
-      passed: result.counts.passed + result.counts.performed + result.counts.applied,
+      passed: result.counts.passed,
       failed: result.counts.failed,
       notApplicable: result.counts.notApplicable,
+      carriedOut: result.counts.performed + result.counts.applied,
     },
     failure: failure ? { line: failure.line, reason: failure.reason ?? 'failed' } : null,
     missing,
