@@ -3,15 +3,34 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
 interface Step {
   name: string;
   command: string;
   args: string[];
-  /** Reads how many tests the step ran from its report file. */
-  count?: () => { passed: number; failed: number; skipped: number };
+  /** Reads how many tests the step ran, from its report file or from what it printed. */
+  count?: (output: string) => Counts;
+  /** Whether the step's output is needed for counting (it is still printed). */
+  capture?: boolean;
 }
 
 mkdirSync('test-output', { recursive: true });
+
+/**
+ * The Linux, FreeBSD and Google packetdrill scripts kept beside the project (CI always has them).
+ * Without them the project's own scripts still run, and the run says what it left out.
+ */
+function conformanceSuites(): string[] {
+  const shared = '../shared/conformance/packetdrill';
+  if (existsSync(shared)) return [shared];
+  console.log(`Note: ${shared} is not here, so only the project's own scripts are run.`);
+  return [];
+}
 
 function readJson(path: string): Record<string, unknown> {
   return existsSync(path)
@@ -41,6 +60,18 @@ const steps: Step[] = [
       };
     },
   },
+  {
+    name: 'packetdrill conformance',
+    command: 'npx',
+    args: ['tsx', 'src/cli/conformance.ts', 'conformance', ...conformanceSuites()],
+    capture: true,
+    count: (output) => {
+      const last = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(output);
+      return last
+        ? { passed: Number(last[1]), failed: Number(last[2]), skipped: Number(last[3]) }
+        : { passed: 0, failed: 0, skipped: 0 };
+    },
+  },
   { name: 'production build', command: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'single-file build', command: 'npm', args: ['run', '--silent', 'build:single'] },
   {
@@ -65,10 +96,17 @@ let failedStep: string | undefined;
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
-  const result = spawnSync(step.command, step.args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(step.command, step.args, {
+    stdio: step.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = step.capture ? (result.stdout ?? '') : '';
+  if (step.capture) process.stdout.write(output);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (step.count) {
-    const counted = step.count();
+    const counted = step.count(output);
     totals.passed += counted.passed;
     totals.failed += counted.failed;
     totals.skipped += counted.skipped;
