@@ -39,9 +39,9 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
   const noteSize = Math.max(11, fontSize - 2);
   const gutter = compact ? 0 : 64;
   // Room beside each lifeline for the longest state name ("SYN-RECEIVED") and, on wider screens,
-  // a timer's countdown ("RTO 975 ms left"). On a phone every pixel between the lifelines keeps
-  // a label on two lines rather than three.
-  const noteChars = compact ? 12 : 16;
+  // a timer's longest note ("Delayed ACK stopped"). On a phone every pixel between the lifelines
+  // keeps a label on two lines rather than three.
+  const noteChars = compact ? 12 : 20;
   const margin = Math.ceil(noteChars * noteSize * MONOSPACE_CHAR_RATIO) + 20;
   const left = gutter + margin;
   const right = size.width - margin;
