@@ -43,7 +43,7 @@ test.describe('packetdrill scripts in the app', () => {
     await expect(banner).toContainText('Pasted script');
     await expect(banner).toContainText('0 failed');
     await expect(banner).toContainText('profile linux');
-    await expect(banner).toContainText('About script runs');
+    await expect(banner).toContainText('about script runs');
     const figure = page.getByRole('figure', { name: 'Sequence diagram' });
     await expect(figure.getByText('engine', { exact: true })).toBeVisible();
     await expect(figure.getByText('script', { exact: true })).toBeVisible();
@@ -90,6 +90,25 @@ test.describe('packetdrill scripts in the app', () => {
     await page.setViewportSize(VIEWPORTS.phone);
     // The first screen a phone shows (the full page is five screens long).
     await page.screenshot({ path: 'test-output/screenshots/packetdrill-mismatch-390x844.png' });
+  });
+
+  test('a segment the engine never sent is a ghost arrow at the time it was due', async ({
+    page,
+  }) => {
+    await page.setViewportSize(VIEWPORTS.projector);
+    await page.goto('./?scenario=handshake');
+    // After the data is acknowledged the engine has nothing to send: a FIN it never sends.
+    await runPasted(page, `${ACTIVE}\n +.1 > F. 101:101(0) ack 1\n`);
+    await expect(page.getByRole('region', { name: 'Script run' })).toContainText(
+      'Timed out waiting for packet',
+    );
+    await stepToEnd(page);
+    await expect(
+      page.getByRole('img', {
+        name: 'expected: F. 101:101(0) ack 1 (never sent) engine to script, line 28',
+      }),
+    ).toBeVisible();
+    await saveScreenshot(page, 'packetdrill-ghost-1280x720');
   });
 
   test('bad input is named with its place, and the run on screen stays', async ({ page }) => {

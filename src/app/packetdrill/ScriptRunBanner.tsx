@@ -27,9 +27,7 @@ export function ScriptRunBanner() {
           <strong>{run.name}</strong>
           <span>
             {plural(passed, 'line')} passed, {failed} failed, {notApplicable} not applicable
-            <span className={styles.profile}> · {carriedOut} carried out, nothing to compare</span>
           </span>
-          <span className={styles.profile}>profile {run.profile}</span>
         </p>
         {run.failure && (
           <p className={styles.failure}>
@@ -37,7 +35,10 @@ export function ScriptRunBanner() {
           </p>
         )}
         <details className={styles.help}>
-          <summary>About script runs</summary>
+          <summary>
+            {carriedOut} carried out (nothing to compare) · profile {run.profile} · about script
+            runs
+          </summary>
           The script plays the peer (“script”); the lab’s engine answers (“engine”). Link and run
           settings belong to scenarios and are off here. A script run cannot be shared as a link:
           the script stays in this browser, so the address still shows the scenario.

@@ -11,6 +11,9 @@ import type { ArrowEnds } from './SegmentArrow';
 import styles from './ScriptMarks.module.css';
 
 const selectMissing = (s: LabState) => s.scriptRun?.missing;
+/** How many ghosts the playhead has reached: a number that changes rarely, not every frame. */
+const selectGhostsReached = (s: LabState) =>
+  s.scriptRun?.missing.filter((m) => m.t <= s.t).length ?? 0;
 
 export interface ScriptMarksProps {
   timeline: Timeline;
@@ -38,8 +41,8 @@ function MismatchMark({ at, size }: { at: { x: number; y: number }; size: number
 
 export function ScriptMarks({ timeline, g, sent, ends, cursor }: ScriptMarksProps) {
   const missing = useLab(selectMissing);
+  const reached = useLab(selectGhostsReached);
   const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
-  const now = cursor >= 0 ? (timeline.times[cursor] ?? 0) : -1;
   const size = g.noteSize;
   return (
     <>
@@ -54,34 +57,33 @@ export function ScriptMarks({ timeline, g, sent, ends, cursor }: ScriptMarksProp
         };
         return <MismatchMark key={`mismatch-${span.id}`} at={at} size={size} />;
       })}
-      {(missing ?? [])
-        .filter((m) => m.t <= now)
-        .map((m) => {
-          const x1 = lane.get(m.from) ?? 0;
-          const x2 = lane.get(m.to) ?? 0;
-          const y1 = timeY(g, m.t);
-          const y2 = timeY(g, m.endsAt);
-          const name = `expected: ${m.expected} (never sent) ${m.from} to ${m.to}, line ${m.line}`;
-          const mid = (x1 + x2) / 2;
-          return (
-            <g
-              key={`missing-${m.line}`}
-              className={styles.ghost}
-              role="img"
-              aria-label={name}
-              tabIndex={0}
-            >
-              <title>{m.reason}</title>
-              <line x1={x1} y1={y1} x2={x2} y2={y2} />
-              <text x={mid} y={Math.min(y1, y2) - size * 1.6} textAnchor="middle" fontSize={size}>
-                <tspan x={mid}>expected: {m.expected}</tspan>
-                <tspan x={mid} dy={size * 1.2}>
-                  (never sent · line {m.line})
-                </tspan>
-              </text>
-            </g>
-          );
-        })}
+      {(missing ?? []).slice(0, reached).map((m) => {
+        const x1 = lane.get(m.from) ?? 0;
+        const x2 = lane.get(m.to) ?? 0;
+        const y1 = timeY(g, m.t);
+        const y2 = timeY(g, m.endsAt);
+        const name = `expected: ${m.expected} (never sent) ${m.from} to ${m.to}, line ${m.line}`;
+        const mid = (x1 + x2) / 2;
+        return (
+          <g
+            key={`missing-${m.line}`}
+            className={styles.ghost}
+            role="img"
+            aria-label={name}
+            tabIndex={0}
+          >
+            <title>{m.reason}</title>
+            <line x1={x1} y1={y1} x2={x2} y2={y2} />
+            {/* Below the ghost: a segment never sent ends the run, so nothing is drawn after it. */}
+            <text x={mid} y={Math.max(y1, y2) + size * 1.4} textAnchor="middle" fontSize={size}>
+              <tspan x={mid}>expected: {m.expected}</tspan>
+              <tspan x={mid} dy={size * 1.2}>
+                (never sent · line {m.line})
+              </tspan>
+            </text>
+          </g>
+        );
+      })}
     </>
   );
 }
