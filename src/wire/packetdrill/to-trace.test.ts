@@ -6,7 +6,7 @@ import { CROSSING_MS, scriptRunToTrace, type ScriptTrace } from './to-trace';
 
 const OWN = new URL('../../../conformance/', import.meta.url);
 const own = (name: string): string => readFileSync(new URL(name, OWN), 'utf8');
-const WHERE = { localIp: '192.168.0.1', remoteIp: '192.0.2.1', port: 8080 };
+const WHERE = { localIp: '192.168.0.1', remoteIp: '192.0.2.1', bindPort: 8080, connectPort: 8080 };
 
 function convert(text: string): ScriptTrace {
   return scriptRunToTrace(runScript(text), WHERE);
