@@ -1,10 +1,11 @@
 /**
- * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing five
+ * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing six
  * slices over a vanilla Zustand store, so the same store runs in Node tests and under React.
  */
 import { createStore } from 'zustand/vanilla';
 import { createHistorySlice } from './slices/history';
 import { createPlaybackSlice, defaultViewSpan } from './slices/playback';
+import { createScriptRunSlice } from './slices/script-run';
 import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
 import { createTimelineSlice } from './slices/timeline';
@@ -38,6 +39,7 @@ export function createLabStore(init: LabStoreInit) {
     })(...a),
     ...createSelectionSlice(...a),
     ...createHistorySlice(...a),
+    ...createScriptRunSlice(...a),
   }));
 }
 

@@ -20,6 +20,7 @@ export function createSettingsSlice(
     numbering: initial.numbering,
     theme: initial.theme,
     choosePreset: (name) => {
+      get().leaveScriptRun();
       const state = get();
       const run = world.defaults(name);
       const next = commitRun(world, state, { base: run, run, interventions: [] }, 'start');
@@ -27,6 +28,8 @@ export function createSettingsSlice(
     },
     changeRunSettings: (patch) => {
       const state = get();
+      // A script run has no scenario to re-run with other settings.
+      if (state.scriptRun !== null) return;
       const run = { ...state.run, ...patch };
       if (isMidRun(state) && onlyLinkChanges(patch)) {
         // RFC-independent lab rule: a new link applies from the playhead on; the past stays.
