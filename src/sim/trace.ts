@@ -96,6 +96,8 @@ export interface ScriptVerdict {
   readonly verdict: 'passed' | 'failed' | 'unchecked';
   /** The line's segment in packetdrill syntax, e.g. "S. 0:0(0) ack 1 <...>". */
   readonly expected?: string;
+  /** What the engine sent, written as the line would write it (for a failed line). */
+  readonly actual?: string;
   /** What differed, e.g. "ack: expected 11 vs actual 1". */
   readonly message?: string;
 }

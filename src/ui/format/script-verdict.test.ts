@@ -22,6 +22,7 @@ const synAck: SendEvent = {
     line: 17,
     verdict: 'failed',
     expected: 'S. 0:0(0) ack 11 <mss 1460,nop,wscale 8>',
+    actual: 'S. 0:0(0) ack 1 win 64240 <mss 1460,nop,wscale 8>',
     message: 'ack: expected 11 vs actual 1; win: expected 1 vs actual 64240',
   },
 };
@@ -36,7 +37,7 @@ describe('a segment its script line rejected', () => {
 
   it('narrates the line, what it expected and what differed', () => {
     expect(narrateScriptVerdict(synAck)).toBe(
-      "Mismatch at script line 17: the line expected “S. 0:0(0) ack 11 <mss 1460,nop,wscale 8>”, and the engine's segment differs (ack: expected 11 vs actual 1; win: expected 1 vs actual 64240).",
+      'Mismatch at script line 17: the line expected “S. 0:0(0) ack 11 <mss 1460,nop,wscale 8>”, the engine sent “S. 0:0(0) ack 1 win 64240 <mss 1460,nop,wscale 8>” (ack: expected 11 vs actual 1; win: expected 1 vs actual 64240).',
     );
   });
 });

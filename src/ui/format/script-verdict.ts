@@ -31,5 +31,7 @@ export function narrateScriptVerdict(e: SendEvent): string {
   const line = `line ${s.line}`;
   if (e.from === 'script') return `The script injects it (${line}).`;
   if (s.verdict === 'passed') return `It matches script ${line}.`;
-  return `Mismatch at script ${line}: the line expected “${s.expected ?? '?'}”, and the engine's segment differs (${s.message ?? 'see the line'}).`;
+  const sent =
+    s.actual !== undefined ? `the engine sent “${s.actual}”` : "the engine's segment differs";
+  return `Mismatch at script ${line}: the line expected “${s.expected ?? '?'}”, ${sent} (${s.message ?? 'see the line'}).`;
 }

@@ -134,6 +134,7 @@ describe('a failing script', () => {
       line: 17,
       verdict: 'failed',
       expected: 'S. 0:0(0) ack 11 <mss 1460,nop,wscale 8>',
+      actual: 'S. 0:0(0) ack 1 win 64240 <mss 1460,nop,wscale 8>',
       message: 'ack: expected 11 vs actual 1',
     });
   });

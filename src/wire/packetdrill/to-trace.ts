@@ -211,6 +211,7 @@ export function scriptRunToTrace(result: RunResult, where: ScriptAddresses): Scr
           line: entry.line,
           verdict: entry.status === 'unexpected' ? 'unchecked' : failed ? 'failed' : 'passed',
           ...(failed && line?.expected !== undefined ? { expected: line.expected } : {}),
+          ...(failed && line?.actual !== undefined ? { actual: line.actual } : {}),
           ...(failed && line?.reason !== undefined ? { message: line.reason } : {}),
         },
       };
