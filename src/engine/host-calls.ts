@@ -15,6 +15,7 @@ import {
   getSock,
   HostEdit,
   settle,
+  withConn,
   type Host,
   type Listener,
 } from './host-state';
@@ -190,6 +191,9 @@ function onConn(
   if (c.kind !== 'conn') return fail(host, 'ENOTCONN');
   const r = f(c);
   if (r.conn === c) return { host, result: r.result };
+  // Most calls change only this connection's TCB: no table changes, no map path copied.
+  const quick = withConn(host, r.conn);
+  if (quick) return { host: quick, result: r.result };
   const edit = new HostEdit(host);
   settle(edit, c, r.conn, ctx);
   return { host: edit.build(), result: r.result };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHost, hostCall, hostTimer } from './host';
+import { createHost, hostCall, hostPacket, hostTimer, socketInfo } from './host';
 import { profiles } from './profiles';
 import { ADDRESS, establishedPair, Pair } from './testing/pair';
 import { describeSegment, Probe } from './testing/probe';
@@ -109,6 +109,29 @@ describe('host: many sockets', () => {
     const r = hostCall(h0, { call: 'connect', remote: '10.0.0.2', remotePort: 80 }, 0);
     expect(JSON.stringify([...h0.sockets])).toBe(snapshot);
     expect(r.host).not.toBe(h0);
+  });
+
+  it('a host value stays a checkpoint: later calls and arrivals on its connection change only the new hosts', () => {
+    // DESIGN.md: the caller may keep old hosts and fork from them. A send and an arrival on
+    // the same connection take the fast path that replaces one TCB; neither may touch h0.
+    const { pair, a, b } = establishedPair();
+    const h0 = pair.hosts.A;
+    const info0 = JSON.stringify(socketInfo(h0, a));
+    const sent = hostCall(h0, { call: 'send', socket: a, data: new Uint8Array(3000) }, pair.now);
+    const packet = sent.outputs.find((o) => o.type === 'packet');
+    if (packet?.type !== 'packet') throw new Error('send made no segment');
+    const atB = hostPacket(pair.hosts.B, packet.packet, pair.now + 1);
+    const ack = atB.outputs.find((o) => o.type === 'packet');
+    expect(socketInfo(sent.host, a)?.sndNxt).not.toBe(socketInfo(h0, a)?.sndNxt);
+    if (ack?.type === 'packet') hostPacket(sent.host, ack.packet, pair.now + 2);
+    hostCall(sent.host, { call: 'send', socket: a, data: new Uint8Array(10) }, pair.now + 2);
+    expect(JSON.stringify(socketInfo(h0, a))).toBe(info0);
+    const again = hostCall(h0, { call: 'send', socket: a, data: new Uint8Array(3000) }, pair.now);
+    expect(again.outputs).toEqual(sent.outputs);
+    expect(JSON.stringify(socketInfo(again.host, a))).toBe(
+      JSON.stringify(socketInfo(sent.host, a)),
+    );
+    expect(socketInfo(pair.hosts.B, b)?.rcvNxt).toBe(socketInfo(h0, a)?.sndNxt);
   });
 
   it('calls on an unknown socket report EBADF', () => {
