@@ -8,6 +8,7 @@ import { stateAt, useLab } from '../../store';
 import { StateBadge } from '../badges/StateBadge';
 import type { Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
+import { keepsNoTcpState } from '../format/stateless-endpoint';
 
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -27,8 +28,7 @@ function LifelineHead({
 }) {
   const selectState = useMemo(() => stateOf(endpoint.name), [endpoint.name]);
   const state = useLab(selectState);
-  // A spoofed source and a packetdrill script's peer send segments but keep no TCP state.
-  const spoofed = endpoint.profile === 'spoofed' || endpoint.profile === 'packetdrill';
+  const spoofed = keepsNoTcpState(endpoint.profile);
   return (
     <div className={styles.head} style={{ left: `${x}px` }}>
       <span className={styles.headName}>{endpoint.name}</span>

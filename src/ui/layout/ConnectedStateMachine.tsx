@@ -8,6 +8,7 @@ import type { LabState } from '../../store';
 import { lastStateChange, stateAt, useLab } from '../../store';
 import { StateMachine } from '../statemachine/StateMachine';
 import type { EndpointMachine } from '../statemachine/states-at';
+import { keepsNoTcpState } from '../format/stateless-endpoint';
 
 const selectTimeline = (s: LabState) => s.timeline;
 const selectCursor = (s: LabState) => s.cursor;
@@ -18,7 +19,7 @@ export default function ConnectedStateMachine() {
   const machines = useMemo<EndpointMachine[]>(
     () =>
       timeline.endpoints
-        .filter((endpoint) => endpoint.profile !== 'spoofed')
+        .filter((endpoint) => !keepsNoTcpState(endpoint.profile))
         .map((endpoint) => {
           const change = lastStateChange(timeline, endpoint.name, cursor);
           const state = stateAt(timeline, endpoint.name, cursor);
