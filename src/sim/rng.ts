@@ -1,7 +1,7 @@
 /**
  * A small seeded pseudo-random generator: mulberry32 (Tommy Ettinger's 32-bit state mixer).
- * The simulator never touches Math.random (DESIGN.md): the same scenario seed gives the same
- * run. Each consumer gets its own stream, derived from (seed, stream name), so that a change in
+ * The simulator never uses the global random number generator (DESIGN.md): the same seed gives
+ * the same run. Each consumer gets its own stream, derived from (seed, stream name), so that a change in
  * how often one direction of the link draws does not reshuffle the other direction.
  */
 
