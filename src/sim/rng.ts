@@ -1,8 +1,8 @@
 /**
  * A small seeded pseudo-random generator: mulberry32 (Tommy Ettinger's 32-bit state mixer).
  * The simulator never uses the global random number generator (DESIGN.md): the same seed gives
- * the same run. Each consumer gets its own stream, derived from (seed, stream name), so that a change in
- * how often one direction of the link draws does not reshuffle the other direction.
+ * the same run. Each consumer gets its own stream, derived from (seed, stream name), so that a
+ * change in how often one direction of the link draws does not reshuffle the other direction.
  */
 
 /** One independent stream of uniform numbers in [0, 1). */
