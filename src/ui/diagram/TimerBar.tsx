@@ -45,10 +45,25 @@ export const TimerBar = memo(function TimerBar({
     playhead,
     useCallback((t: number) => timerNote(timer, t, ended, g.compact), [timer, ended, g.compact]),
   );
+  // A note longer than the room beside the lifeline ("Delayed ACK stopped" on a phone) is
+  // narrowed to fit rather than cut at the diagram's edge; shorter ones keep their natural width.
+  const room = g.margin - 20;
+  const noteFit = useDerived(
+    playhead,
+    useCallback(
+      (t: number) => {
+        const width =
+          (timerNote(timer, t, ended, g.compact).length * g.noteSize * g.charWidth) / g.fontSize;
+        return width > room ? String(room) : '';
+      },
+      [timer, ended, g, room],
+    ),
+  );
   const elapsed = useRef<SVGRectElement>(null);
   const noteText = useRef<SVGTextElement>(null);
   useMotionAttribute(elapsed, 'height', elapsedHeight);
   useMotionAttribute(noteText, 'textContent', note);
+  useMotionAttribute(noteText, 'textLength', noteFit);
   const endY = timeY(g, timer.endAt);
   const noteX = lifelineX + outward * 16;
   return (
@@ -82,6 +97,8 @@ export const TimerBar = memo(function TimerBar({
         textAnchor={outward < 0 ? 'end' : 'start'}
         dominantBaseline="central"
         fontSize={g.noteSize}
+        lengthAdjust="spacingAndGlyphs"
+        {...(noteFit.get() ? { textLength: Number(noteFit.get()) } : {})}
       >
         {note.get()}
       </text>

@@ -4,7 +4,8 @@ import { useLayoutEffect, type RefObject } from 'react';
 /**
  * Writes a motion value into one attribute (or the text) of an element on every change, with no
  * React render: how the picture follows the playhead at animation-frame rate. Render the element
- * with the value's current `get()` so the first paint is already right.
+ * with the value's current `get()` so the first paint is already right. An empty string removes
+ * the attribute.
  */
 export function useMotionAttribute(
   ref: RefObject<Element | null>,
@@ -16,6 +17,7 @@ export function useMotionAttribute(
     if (!element) return;
     const apply = (latest: number | string) => {
       if (name === 'textContent') element.textContent = String(latest);
+      else if (latest === '') element.removeAttribute(name);
       else element.setAttribute(name, String(latest));
     };
     apply(value.get());
