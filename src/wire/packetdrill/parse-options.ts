@@ -5,27 +5,7 @@
 import type { ScriptOptions, ScriptTcpOption } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
-
-function readInteger(cursor: Cursor, what: string): number {
-  cursor.skipSpace(true);
-  const at = cursor.location();
-  const text = cursor.readNumberText();
-  if (text === null || text.includes('.')) {
-    throw new ScriptSyntaxError(at, `expected ${what}, found ${cursor.describeNext()}`);
-  }
-  const value = Number(text);
-  if (value > 0xffffffff)
-    throw new ScriptSyntaxError(at, `${what} ${text} does not fit in 32 bits`);
-  return value;
-}
-
-function readLimited(cursor: Cursor, what: string, max: number): number {
-  cursor.skipSpace(true);
-  const at = cursor.location();
-  const value = readInteger(cursor, what);
-  if (value > max) throw new ScriptSyntaxError(at, `${what} ${value} is larger than ${max}`);
-  return value;
-}
+import { readBounded } from './read-numbers';
 
 function expectWord(cursor: Cursor, word: string): void {
   cursor.skipSpace(true);
@@ -64,9 +44,9 @@ function parseOption(cursor: Cursor, defines: Readonly<Record<string, string>>):
     case 'eol':
       return { kind: 'eol' };
     case 'mss':
-      return { kind: 'mss', value: readLimited(cursor, 'an MSS', 0xffff) };
+      return { kind: 'mss', value: readBounded(cursor, 'an MSS', 0xffff) };
     case 'wscale':
-      return { kind: 'wscale', shift: readLimited(cursor, 'a window scale shift', 255) };
+      return { kind: 'wscale', shift: readBounded(cursor, 'a window scale shift', 255) };
     case 'sackOK':
       return { kind: 'sackOK' };
     case 'sack': {
@@ -74,18 +54,18 @@ function parseOption(cursor: Cursor, defines: Readonly<Record<string, string>>):
       for (;;) {
         cursor.skipSpace(true);
         if (!/[0-9]/.test(cursor.peek())) break;
-        const left = readInteger(cursor, 'a SACK block start');
+        const left = readBounded(cursor, 'a SACK block start', 0xffffffff);
         cursor.expect(':');
-        blocks.push([left, readInteger(cursor, 'a SACK block end')]);
+        blocks.push([left, readBounded(cursor, 'a SACK block end', 0xffffffff)]);
       }
       if (blocks.length === 0) throw new ScriptSyntaxError(at, 'sack needs at least one block a:b');
       return { kind: 'sack', blocks };
     }
     case 'TS': {
       expectWord(cursor, 'val');
-      const val = readInteger(cursor, 'a TS val');
+      const val = readBounded(cursor, 'a TS val', 0xffffffff);
       expectWord(cursor, 'ecr');
-      return { kind: 'ts', val, ecr: readInteger(cursor, 'a TS ecr') };
+      return { kind: 'ts', val, ecr: readBounded(cursor, 'a TS ecr', 0xffffffff) };
     }
     case 'FO':
       return readCookie(cursor, false, defines);

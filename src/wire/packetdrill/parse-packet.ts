@@ -7,6 +7,7 @@ import type { Action, PacketSpec, ScriptOptions, SourceLocation } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
 import { parseOptions } from './parse-options';
+import { readBounded, readU32 } from './read-numbers';
 
 /** Flag letters of packetdrill's `flags` token. `A` (AccECN AE) is kept apart. */
 const FLAG_LETTERS: Readonly<Record<string, number>> = {
@@ -36,26 +37,6 @@ function parseFlags(text: string, at: SourceLocation): { flags: number; ae: bool
     flags |= bit;
   }
   return { flags, ae: text.includes('A') };
-}
-
-function readU32(cursor: Cursor, what: string): number {
-  const at = cursor.location();
-  const text = cursor.readNumberText();
-  if (text === null || text.includes('.')) {
-    throw new ScriptSyntaxError(at, `expected ${what}, found ${cursor.describeNext()}`);
-  }
-  const value = Number(text);
-  if (value > 0xffffffff)
-    throw new ScriptSyntaxError(at, `${what} ${text} does not fit in 32 bits`);
-  return value;
-}
-
-function readField(cursor: Cursor, what: string, max: number): number {
-  cursor.skipSpace(true);
-  const at = cursor.location();
-  const value = readU32(cursor, what);
-  if (value > max) throw new ScriptSyntaxError(at, `${what} ${value} is larger than ${max}`);
-  return value;
 }
 
 /** Why a packet line is of a kind the runner does not model, or null for a TCP line. */
@@ -123,10 +104,10 @@ export function parsePacket(
       break;
     }
     const word = cursor.readWord();
-    if (word === 'ack' && ack === null) ack = readField(cursor, 'an ack number', 0xffffffff);
-    else if (word === 'win' && window === null) window = readField(cursor, 'a window', 0xffff);
+    if (word === 'ack' && ack === null) ack = readBounded(cursor, 'an ack number', 0xffffffff);
+    else if (word === 'win' && window === null) window = readBounded(cursor, 'a window', 0xffff);
     else if (word === 'urg' && urgent === null)
-      urgent = readField(cursor, 'an urgent pointer', 0xffff);
+      urgent = readBounded(cursor, 'an urgent pointer', 0xffff);
     else {
       throw new ScriptSyntaxError(
         at,
