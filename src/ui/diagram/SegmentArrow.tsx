@@ -83,6 +83,8 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     [onActivate, span.id],
   );
   const lost = span.outcome === 'lost' && ended;
+  // Where the journey ends (the far end unless the segment was lost): the highlight and the click
+  // target stop there, not at an arrival that never happened.
   const at = lostPoint(span, ends);
   const mark = fontSize * 0.55;
   const bulge = ends.x2 > ends.x1 ? 22 : -22;
@@ -102,8 +104,8 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
           }
         : { 'aria-hidden': true })}
     >
-      <line className={styles.hit} x1={ends.x1} y1={ends.y1} x2={ends.x2} y2={ends.y2} />
-      <line className={styles.halo} x1={ends.x1} y1={ends.y1} x2={ends.x2} y2={ends.y2} />
+      <line className={styles.hit} x1={ends.x1} y1={ends.y1} x2={at.x} y2={at.y} />
+      <line className={styles.halo} x1={ends.x1} y1={ends.y1} x2={at.x} y2={at.y} />
       {span.send.retransmit > 0 && originalY !== undefined && (
         <path
           className={styles.bracket}
