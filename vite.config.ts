@@ -24,6 +24,7 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
       environment: 'node',
+      setupFiles: ['scripts/fast-check-seed.ts'],
       testTimeout: 30_000,
     },
   };

@@ -27,6 +27,7 @@ export function checkSequence(d: Draft, v: Incoming, ctx: Ctx): boolean {
     if (zeroWindowAllowance(d, v, wnd)) return true;
     if (rst) return false;
     retransmittedFinInTimeWait(d, v, ctx);
+    if (keepsAckOfOldDuplicate(d, v, segLen, ctx)) return true;
     sendAck(d, ctx);
     return false;
   }
@@ -79,6 +80,26 @@ function trimOldSyn(d: Draft, v: Incoming): void {
   v.syn = false;
   v.seq = seqAdd(v.seq, 1);
   d.ackNow = true;
+}
+
+/**
+ * An old duplicate (wholly before RCV.NXT) is answered with an ACK either way. The RFC then
+ * drops it, ACK field and all; real stacks still process its ACK (profile oldSegmentAck).
+ * Without that, two BSD ends in CLOSING whose every ACK repeats its FIN (finInAcks) would
+ * drop each other's acknowledgment of their FINs forever. The segment is trimmed to nothing
+ * at RCV.NXT, so only its ACK (and its timestamp) go on to the later checks.
+ */
+function keepsAckOfOldDuplicate(d: Draft, v: Incoming, segLen: number, ctx: Ctx): boolean {
+  const mode = ctx.profile.oldSegmentAck;
+  if (mode === 'drop' || v.syn || !(v.seg.flags & Flag.ACK)) return false;
+  const end = seqAdd(v.seq, segLen);
+  if (mode === 'at-edge' ? end !== d.rcvNxt : !seqLeq(end, d.rcvNxt)) return false;
+  updateTsRecent(d, v);
+  v.data = v.data.subarray(0, 0);
+  v.fin = false;
+  v.seq = d.rcvNxt;
+  d.ackNow = true;
+  return true;
 }
 
 /** RFC 7323 §5.3: a timestamp older than TS.Recent marks an old duplicate. */

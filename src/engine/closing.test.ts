@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
+import { ADDRESS, Pair } from './testing/pair';
+import type { SocketId } from './types';
 import { acceptedProbe, connectedProbe, describeSegment } from './testing/probe';
 
 describe('FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT (active close)', () => {
@@ -84,6 +86,40 @@ describe('CLOSING (simultaneous close)', () => {
     expect(p.info(socket)?.state).toBe('CLOSING');
     p.inject({ flags: '.', seq: 2, ack: 2 });
     expect(p.info(socket)?.state).toBe('TIME-WAIT');
+  });
+
+  it('a repeated FIN that acknowledges ours: FreeBSD and Linux still take its ACK, the RFC drops it (§3.10.7.4)', () => {
+    for (const [profile, state] of [
+      [profiles.freebsd, 'TIME-WAIT'],
+      [profiles.linux, 'TIME-WAIT'],
+      [profiles.rfc, 'CLOSING'],
+    ] as const) {
+      const { probe: p, socket } = connectedProbe(profile);
+      p.call({ call: 'shutdown', socket, how: 'write' });
+      p.inject({ flags: 'F.', seq: 1, ack: 1 });
+      expect(p.info(socket)?.state).toBe('CLOSING');
+      p.sent();
+      // The peer's FIN again (seq 1, now before RCV.NXT = 2), this time acknowledging ours.
+      p.inject({ flags: 'F.', seq: 1, ack: 2 });
+      expect(p.info(socket)?.state, profile.name).toBe(state);
+      expect(p.sent().map(describeSegment), profile.name).toEqual(['. 2:2(0) ack 2 win 65535']);
+    }
+  });
+
+  it('two FreeBSD ends closing at once, each repeating its FIN in every ACK, both reach TIME-WAIT', () => {
+    const pair = new Pair({ profile: profiles.freebsd, jitter: (_p, _from, n) => (n * 37) % 60 });
+    const listener = pair.call('B', { call: 'listen', port: 80 }).socket as SocketId;
+    const client = pair.call('A', { call: 'connect', remote: ADDRESS.B, remotePort: 80 })
+      .socket as SocketId;
+    // Jitter makes the link reorder; at 174 ms the client has just been ESTABLISHED by the
+    // SYN-ACK while the server, still in SYN-RECEIVED, is told to close (its FIN waits).
+    pair.advance(174);
+    const server = [...pair.hosts.B.sockets.keys()].find((id) => id !== listener) as SocketId;
+    pair.call('A', { call: 'shutdown', socket: client, how: 'write' });
+    pair.call('B', { call: 'close', socket: server });
+    pair.run(1_000);
+    expect(pair.info('A', client)?.state).toBe('TIME-WAIT');
+    expect(pair.info('B', server)?.state).toBe('TIME-WAIT');
   });
 });
 

@@ -37,6 +37,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   duplicateSynInSynReceived: 'answer to a retransmitted SYN in SYN-RECEIVED',
   abortRstWithAck: 'abort sends RST,ACK rather than a bare RST',
   finInAcks: 'an ACK sent while our FIN is unacknowledged repeats the FIN (BSD)',
+  oldSegmentAck:
+    'ACK field of an old duplicate segment: dropped with it, processed if it ends at RCV.NXT, or always processed',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
   fastOpen:
     'TCP Fast Open bits (Linux tcp_fastopen): 0x1 client, 0x2 server, 0x4 / 0x200 no cookie, 0x400 every listener',

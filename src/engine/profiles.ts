@@ -73,6 +73,12 @@ export interface Profile {
   readonly abortRstWithAck: boolean;
   /** Whether a pure ACK sent while our FIN is unacknowledged repeats the FIN (BSD). */
   readonly finInAcks: boolean;
+  /**
+   * The ACK field of a segment that lies wholly before RCV.NXT (an old duplicate): dropped
+   * with the segment (RFC), still processed when the segment ends exactly at RCV.NXT
+   * (Linux, a repeated FIN), or always processed (FreeBSD).
+   */
+  readonly oldSegmentAck: 'drop' | 'at-edge' | 'process';
   /** Whether a RST we send on a timestamp connection carries the TS option. */
   readonly timestampsOnRst: boolean;
   /**
@@ -127,6 +133,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+    oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
   },
@@ -166,6 +173,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
+    oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
     fastOpenKey: PACKETDRILL_TFO_KEY, // random at boot; a lab shows a fixed one (defaults.sh)
   },
@@ -206,6 +214,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
+    oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
     fastOpen: 0, // net.inet.tcp.fastopen.server_enable = 0; its client side is not modelled
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
   },
