@@ -60,6 +60,10 @@ test.describe('packetdrill scripts in the app', () => {
     // Link settings belong to scenarios; the address keeps the scenario.
     await expect(page.getByLabel('Loss (%)')).toBeDisabled();
     expect(page.url()).toBe(before);
+    // Display settings are not the run's: a teacher can still switch the theme for the room.
+    await expect(page.getByLabel('Numbers')).toBeEnabled();
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
     await banner.getByRole('button', { name: 'Back to scenarios' }).click();
     await expect(banner).toBeHidden();

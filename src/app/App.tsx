@@ -6,7 +6,7 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { LabStoreProvider } from '../store';
-import { RunSettingsPanel } from '../ui/controls/RunSettings';
+import { DisplaySettingsPanel, RunSettingsPanel } from '../ui/controls/RunSettings';
 import { ScenarioPicker } from '../ui/controls/ScenarioPicker';
 import { Scrubber } from '../ui/controls/Scrubber';
 import { SpeedSlider } from '../ui/controls/SpeedSlider';
@@ -65,6 +65,7 @@ export function App() {
                   <SettingsLock>
                     <RunSettingsPanel />
                   </SettingsLock>
+                  <DisplaySettingsPanel />
                 </section>
                 <main ref={stage} className={styles.stage}>
                   <ScriptRunBanner />

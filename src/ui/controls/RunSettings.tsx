@@ -1,7 +1,8 @@
 /**
- * Settings of the run and of the display: link Delay, Jitter, Loss and Seed, the stack's Profile,
- * the ISN choice, absolute or relative Numbers, and the Theme. A link change in the middle of a
- * run forks its future; the others re-run it (see docs/visualizer.md).
+ * Settings of the run (link Delay, Jitter, Loss and Seed, the stack's Profile, the ISN choice)
+ * and of the display (absolute or relative Numbers, the Theme). A link change in the middle of
+ * a run forks its future; the other run settings re-run it (see docs/visualizer.md). They are
+ * two groups because a packetdrill script run locks the first and never the second.
  */
 import type { IsnMode, LabState, Numbering, Profile, Theme } from '../../store';
 import { useLab } from '../../store';
@@ -36,13 +37,9 @@ const THEMES = [
 
 export function RunSettingsPanel() {
   const run = useLab(selectRun);
-  const numbering = useLab(selectNumbering);
-  const theme = useLab(selectTheme);
   const change = useLab(selectChange);
-  const setNumbering = useLab(selectSetNumbering);
-  const setTheme = useLab(selectSetTheme);
   return (
-    <div className={styles.settings} role="group" aria-label="Settings">
+    <div className={styles.settings} role="group" aria-label="Run settings">
       <NumberField
         label="Delay (ms)"
         value={run.delay}
@@ -87,6 +84,17 @@ export function RunSettingsPanel() {
         options={ISN_MODES}
         onChange={(isn) => change({ isn })}
       />
+    </div>
+  );
+}
+
+export function DisplaySettingsPanel() {
+  const numbering = useLab(selectNumbering);
+  const theme = useLab(selectTheme);
+  const setNumbering = useLab(selectSetNumbering);
+  const setTheme = useLab(selectSetTheme);
+  return (
+    <div className={styles.settings} role="group" aria-label="Display settings">
       <SelectField label="Numbers" value={numbering} options={NUMBERINGS} onChange={setNumbering} />
       <SelectField label="Theme" value={theme} options={THEMES} onChange={setTheme} />
     </div>

@@ -9,6 +9,8 @@ import styles from './SequenceDiagram.module.css';
 /**
  * "Now": a line across the diagram at the playhead, with the time written beside it, clear of
  * the notes in `avoid` (y of the state tags and timer notes the label could cover, sorted).
+ * The line starts after the time gutter, so it never strikes through a tick's time, and the
+ * label's patch of background hides the tick time it passes over (two times never overprint).
  */
 export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array }) {
   const playhead = usePlayhead();
@@ -25,14 +27,30 @@ export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array })
       [g, avoid, size],
     ),
   );
+  const patchTop = useDerived(
+    baseline,
+    useCallback((b: number) => b - size, [size]),
+  );
   const group = useRef<SVGGElement>(null);
   const text = useRef<SVGTextElement>(null);
+  const patch = useRef<SVGRectElement>(null);
   useMotionAttribute(group, 'transform', transform);
   useMotionAttribute(text, 'textContent', label);
   useMotionAttribute(text, 'y', baseline);
+  useMotionAttribute(patch, 'y', patchTop);
   return (
     <g ref={group} className={styles.playhead} transform={transform.get()} aria-hidden="true">
-      <line x1={g.gutter > 0 ? 4 : 0} x2={g.width} y1={0} y2={0} />
+      <line x1={g.gutter} x2={g.width} y1={0} y2={0} />
+      {g.gutter > 0 && (
+        <rect
+          ref={patch}
+          className={styles.playheadPatch}
+          x={0}
+          y={patchTop.get()}
+          width={g.gutter - 2}
+          height={size * 1.3}
+        />
+      )}
       <text ref={text} x={4} y={baseline.get()} fontSize={size}>
         {label.get()}
       </text>
