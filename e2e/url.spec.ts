@@ -132,6 +132,7 @@ const VALUES = [
   '50.5',
   'rfc',
   'linux',
+  'freebsd',
   'dark',
   'auto',
   'en',

@@ -17,7 +17,7 @@ import type { Intervention, LinkSettings, Profile, RunResult, RunSettings, World
 const TEXTBOOK_ISN = { client: 700, server: 200 } as const;
 
 function profileOf(scenario: Scenario): Profile {
-  return scenario.endpoints[0]?.profile === 'linux' ? 'linux' : 'rfc';
+  return scenario.endpoints[0]?.profile ?? 'rfc';
 }
 
 export function presetDefaults(preset: Preset): RunSettings {

@@ -7,7 +7,7 @@
  */
 import type { TraceEvent } from '../sim/trace';
 
-export type Profile = 'rfc' | 'linux';
+export type Profile = 'rfc' | 'linux' | 'freebsd';
 export type IsnMode = 'textbook' | 'random';
 export type Numbering = 'absolute' | 'relative';
 export type Theme = 'light' | 'dark' | 'system';

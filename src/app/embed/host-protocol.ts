@@ -15,7 +15,7 @@ export interface HostSettings {
   jitter?: number;
   loss?: number;
   seed?: number;
-  profile?: 'rfc' | 'linux';
+  profile?: 'rfc' | 'linux' | 'freebsd';
   isn?: 'textbook' | 'random';
   theme?: 'light' | 'dark' | 'system';
 }
@@ -68,7 +68,7 @@ const SETTING_CHECKS: { [K in keyof HostSettings]-?: (value: unknown) => boolean
   jitter: (v) => finiteIn(v, 0, 5000),
   loss: (v) => finiteIn(v, 0, 100),
   seed: (v) => finiteIn(v, 0, 4294967295) && Number.isInteger(v),
-  profile: (v) => v === 'rfc' || v === 'linux',
+  profile: (v) => v === 'rfc' || v === 'linux' || v === 'freebsd',
   isn: (v) => v === 'textbook' || v === 'random',
   theme: (v) => v === 'light' || v === 'dark' || v === 'system',
 };

@@ -11,7 +11,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
     delay: fc.integer({ min: 0, max: 10000 }),
     jitter: fc.double({ min: 0, max: 5000, noNaN: true }),
     loss: fc.double({ min: 0, max: 100, noNaN: true }),
-    profile: fc.constantFrom('rfc' as const, 'linux' as const),
+    profile: fc.constantFrom('rfc' as const, 'linux' as const, 'freebsd' as const),
     isn: fc.constantFrom('textbook' as const, 'random' as const),
     t: fc.double({ min: 0, max: 1e9, noNaN: true }),
     segment: fc.integer({ min: 1, max: 1e6 }),

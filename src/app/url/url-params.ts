@@ -16,7 +16,7 @@ export interface UrlState {
   jitter?: number;
   /** Loss in percent (0 to 100), as the Loss (%) control shows it. */
   loss?: number;
-  profile?: 'rfc' | 'linux';
+  profile?: 'rfc' | 'linux' | 'freebsd';
   isn?: 'textbook' | 'random';
   /** The playhead in virtual milliseconds. */
   t?: number;
@@ -123,7 +123,7 @@ const PARSERS: Record<UrlParamName, Parser> = {
   delay: numberIn(0, 10000, false, ' ms'),
   jitter: numberIn(0, 5000, false, ' ms'),
   loss: numberIn(0, 100, false, ' %'),
-  profile: oneOf(['rfc', 'linux']),
+  profile: oneOf(['rfc', 'linux', 'freebsd']),
   isn: oneOf(['textbook', 'random']),
   t: numberIn(0, 1e9, false, ' ms'),
   segment: numberIn(1, 1e9, true),

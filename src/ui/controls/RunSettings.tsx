@@ -20,6 +20,7 @@ const selectSetTheme = (s: LabState) => s.setTheme;
 const PROFILES = [
   { value: 'rfc', text: 'RFC' },
   { value: 'linux', text: 'Linux' },
+  { value: 'freebsd', text: 'FreeBSD' },
 ] as const satisfies readonly { value: Profile; text: string }[];
 const ISN_MODES = [
   { value: 'textbook', text: 'Textbook' },

@@ -12,7 +12,7 @@ import { bytes, num, ordinal, portOf, The, the } from './words';
 export function narrateSend(e: SendEvent, facts: TraceFacts): string {
   const sentence = describeSend(e, facts);
   const told =
-    e.retransmit > 0 && !e.flags.includes('SYN')
+    e.retransmit > 0 && !e.flags.includes('SYN') && !isFinRepeatedInAck(e, facts)
       ? `${sentence} ${retransmissionReason(e, facts)}`
       : sentence;
   const verdict = narrateScriptVerdict(e);
@@ -40,6 +40,9 @@ function describeSend(e: SendEvent, facts: TraceFacts): string {
     const fin = has('FIN') ? ' and a FIN, as it has nothing more to send' : '';
     return `${The(e.from)} sends ${bytes(e.len)} of data, seq ${seq} to ${last}${fin}, acknowledging up to ack ${ack} (RFC 9293 §3.8).`;
   }
+  if (isFinRepeatedInAck(e, facts)) {
+    return `${The(e.from)} acknowledges with ack ${ack} and repeats its FIN (seq ${seq}): FreeBSD sets FIN on every segment while its own FIN is unacknowledged, where the RFC sends a bare ACK (RFC 9293 §3.10.7.4).`;
+  }
   if (has('FIN')) {
     return `${The(e.from)} sends a FIN with seq ${seq}: it has no more data to send and closes its half of the connection (RFC 9293 §3.6).`;
   }
@@ -53,12 +56,31 @@ function describeSynAckAgain(e: SendEvent, facts: TraceFacts, seq: number, ack: 
     return `${head}: ${the(e.to)}'s ACK did not come ${waited(e, facts)} (RFC 6298 §5.4, RFC 9293 §3.8.1).`;
   }
   // Not timer-driven: the peer's SYN arrived again. RFC 9293 §3.10.7.4 answers it with a bare
-  // ACK (the SYN fails the sequence check); Linux re-sends the SYN-ACK (PROFILES.md).
-  const linux =
-    facts.profile[e.from] === 'linux'
-      ? ', as Linux does; the RFC would send a bare ACK (RFC 9293 §3.10.7.4)'
-      : ' (RFC 9293 §3.10.7.4)';
-  return `${head}: it answers ${the(e.to)}'s SYN, which arrived again${linux}.`;
+  // ACK (the SYN fails the sequence check); Linux and FreeBSD re-send the SYN-ACK (PROFILES.md).
+  const stack = STACK_NAMES[facts.profile[e.from] ?? ''];
+  const how =
+    stack === undefined
+      ? ' (RFC 9293 §3.10.7.4)'
+      : `, as ${stack} does; the RFC would send a bare ACK (RFC 9293 §3.10.7.4)`;
+  return `${head}: it answers ${the(e.to)}'s SYN, which arrived again${how}.`;
+}
+
+/** Profiles that stand for a real stack, by the name a learner knows it by. */
+const STACK_NAMES: Readonly<Record<string, string>> = { linux: 'Linux', freebsd: 'FreeBSD' };
+
+/**
+ * A FIN sent again with no retransmission timer behind it: a BSD stack sets FIN on every
+ * segment while its own FIN is unacknowledged (tcp_output), so its ACKs repeat the FIN.
+ */
+function isFinRepeatedInAck(e: SendEvent, facts: TraceFacts): boolean {
+  return (
+    e.flags.includes('FIN') &&
+    e.flags.includes('ACK') &&
+    e.len === 0 &&
+    e.retransmit > 0 &&
+    firingBehind(e, facts) === undefined &&
+    facts.profile[e.from] === 'freebsd'
+  );
 }
 
 /** Whether the sender already sent a bare SYN before this segment (a simultaneous open). */

@@ -244,3 +244,33 @@ describe('narrate: a SYN-ACK sent again for a repeated SYN, not by a timer', () 
     );
   });
 });
+
+describe('narrate: a FreeBSD ACK that repeats its FIN (simultaneous close)', () => {
+  // The simultaneous-close preset on the freebsd profile: both FINs cross; the server's
+  // acknowledgment of the client's FIN carries its own unacknowledged FIN again.
+  const trace: TraceEvent[] = [
+    SYN,
+    SYN_ACK,
+    ACK,
+    send(4, 'client', ['FIN', 'ACK'], 701, 201, { t: 500 }),
+    send(5, 'server', ['FIN', 'ACK'], 201, 701, { t: 500 }),
+    send(6, 'server', ['FIN', 'ACK'], 201, 702, { t: 550, retransmit: 1, original: 5 }),
+  ];
+  const endpoints = [
+    { name: 'client', profile: 'freebsd' },
+    { name: 'server', profile: 'freebsd' },
+  ];
+
+  it('says the FIN rides on the ACK because FreeBSD repeats it, not because a timer fired', () => {
+    const freebsd = deriveTraceFacts(trace, 'absolute', endpoints);
+    const told = narrate(trace[5] as TraceEvent, freebsd);
+    expect(told).toBe(
+      'The server acknowledges with ack 702 and repeats its FIN (seq 201): FreeBSD sets FIN on every segment while its own FIN is unacknowledged, where the RFC sends a bare ACK (RFC 9293 §3.10.7.4).',
+    );
+  });
+
+  it('keeps calling the same segment a retransmission on other profiles', () => {
+    const linux = deriveTraceFacts(trace, 'absolute', [{ name: 'server', profile: 'linux' }]);
+    expect(narrate(trace[5] as TraceEvent, linux)).toContain('It is the 1st retransmission');
+  });
+});
