@@ -112,6 +112,56 @@ test('lost-syn-ack shows the loss and the retransmission', async ({ page }) => {
   expect(watched.problems).toEqual([]);
 });
 
+/**
+ * Every segment label's words inside its own box, and no two boxes on top of each other: the
+ * boxes are laid out for the diagram's font size, so the text must be drawn at that size.
+ */
+async function labelProblems(page: Page): Promise<string[]> {
+  return diagram(page)
+    .getByRole('group', { name: 'Segments over time' })
+    .evaluate((svg) => {
+      const problems: string[] = [];
+      const boxes: { name: string; r: DOMRect }[] = [];
+      for (const rect of svg.querySelectorAll('rect[rx="4"]')) {
+        const r = rect.getBoundingClientRect();
+        const texts = [...(rect.parentElement?.querySelectorAll('text') ?? [])];
+        const name = texts.map((t) => t.textContent).join(' / ');
+        for (const t of texts) {
+          const b = t.getBoundingClientRect();
+          if (b.left < r.left - 1 || b.right > r.right + 1)
+            problems.push(`"${name}" overflows its box`);
+        }
+        for (const other of boxes) {
+          const o = other.r;
+          const apart =
+            r.right <= o.left + 1 ||
+            o.right <= r.left + 1 ||
+            r.bottom <= o.top + 1 ||
+            o.bottom <= r.top + 1;
+          if (!apart) problems.push(`"${name}" covers "${other.name}"`);
+        }
+        boxes.push({ name, r });
+      }
+      if (boxes.length < 5) problems.push(`only ${boxes.length} labels found`);
+      return problems;
+    });
+}
+
+for (const [name, size] of [
+  ['phone', VIEWPORTS.phone],
+  ['projector', VIEWPORTS.projector],
+] as const) {
+  test(`at ${name} size segment labels fit their boxes and never cover each other`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await open(page, '?scenario=lost-syn-ack');
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    await expect(diagram(page).getByText('lost', { exact: true })).toBeVisible();
+    expect(await labelProblems(page)).toEqual([]);
+  });
+}
+
 test('stepping back and forward reproduces the same screen', async ({ page }) => {
   await open(page, '?scenario=handshake');
   const next = page.getByRole('button', { name: 'Next event' });

@@ -102,6 +102,8 @@ export function SequenceDiagram() {
           className={styles.svg}
           width={size.width}
           height={size.height}
+          // Labels are laid out for this size (geometry.ts); text without its own size uses it.
+          fontSize={g.fontSize}
           role="group"
           aria-label="Segments over time"
         >
