@@ -39,6 +39,37 @@ describe('segment labels', () => {
     }
   });
 
+  it('prefer a spot on their own arrow that hides no other arrow (crossing FINs)', () => {
+    const a: LabelRequest = {
+      key: 'a',
+      text: 'FIN-ACK seq=701 ack=1',
+      x1: 100,
+      y1: 0,
+      x2: 700,
+      y2: 100,
+    };
+    const b: LabelRequest = {
+      key: 'b',
+      text: 'FIN-ACK seq=201 ack=1',
+      x1: 700,
+      y1: 45,
+      x2: 100,
+      y2: 55,
+    };
+    const labels = layoutLabels([a, b], metrics);
+    // Walk each other arrow in small steps: no point of it may fall inside a label's box.
+    const hides = (l: (typeof labels)[number], r: LabelRequest) =>
+      Array.from({ length: 601 }, (_, i) => i / 600).some((f) => {
+        const x = r.x1 + (r.x2 - r.x1) * f;
+        const y = r.y1 + (r.y2 - r.y1) * f;
+        return Math.abs(x - l.x) < l.width / 2 && Math.abs(y - l.y) < l.height / 2;
+      });
+    const [la, lb] = [labels.find((l) => l.key === 'a'), labels.find((l) => l.key === 'b')];
+    expect(la && hides(la, b)).toBe(false);
+    expect(lb && hides(lb, a)).toBe(false);
+    expect(la?.displaced || lb?.displaced).toBe(false);
+  });
+
   it('keep clear of a loss mark', () => {
     const [label] = layoutLabels([arrow('1', 0, 100)], metrics, [
       { x: 400, y: 55, width: 40, height: 30 },

@@ -1,6 +1,7 @@
 /**
  * Placing segment labels so that none overlaps another or an arrow's ends. Each label first tries
- * spots along its own arrow (the middle, then nearer either end); when all are taken it moves
+ * spots along its own arrow (the middle, then nearer either end), preferring the spot that hides
+ * the fewest other arrows (crossing arrows of a simultaneous close); when all are taken it moves
  * down the arrow's middle column and a leader line ties it back to its arrow. A label that does not
  * fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below, so
  * no number is ever dropped.
@@ -95,6 +96,41 @@ export interface Obstacle {
   readonly height: number;
 }
 
+/** Whether the arrow's line passes through the box (Liang–Barsky clipping of the segment). */
+function arrowCrossesBox(r: LabelRequest, box: Box): boolean {
+  const dx = r.x2 - r.x1;
+  const dy = r.y2 - r.y1;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: readonly (readonly [number, number])[] = [
+    [-dx, r.x1 - box.left],
+    [dx, box.right - r.x1],
+    [-dy, r.y1 - box.top],
+    [dy, box.bottom - r.y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** How many arrows other than the label's own the box would hide (stops early at `enough`). */
+function arrowsUnder(box: Box, own: LabelRequest, all: readonly LabelRequest[], enough: number) {
+  let count = 0;
+  for (const r of all) {
+    if (r === own || Math.max(r.y1, r.y2) < box.top || Math.min(r.y1, r.y2) > box.bottom) continue;
+    if (arrowCrossesBox(r, box) && ++count >= enough) break;
+  }
+  return count;
+}
+
 export function layoutLabels(
   requests: readonly LabelRequest[],
   m: LabelMetrics,
@@ -116,11 +152,17 @@ export function layoutLabels(
       y: request.y1 + (request.y2 - request.y1) * f,
     });
     let chosen: PlacedLabel | undefined;
+    let chosenBox: Box | undefined;
+    let fewest = Infinity;
     for (const f of FRACTIONS) {
       const anchor = pointAt(f);
       const x = clampX(anchor.x);
       const box = boxAt(x, anchor.y, width, height);
       if (placed.some((other) => overlaps(box, other))) continue;
+      const hidden = arrowsUnder(box, request, requests, fewest);
+      if (hidden >= fewest) continue;
+      fewest = hidden;
+      chosenBox = box;
       chosen = {
         key: request.key,
         text,
@@ -134,9 +176,9 @@ export function layoutLabels(
         anchorY: anchor.y,
         displaced: false,
       };
-      placed.push(box);
-      break;
+      if (hidden === 0) break;
     }
+    if (chosenBox) placed.push(chosenBox);
     if (!chosen) {
       const anchor = pointAt(0.5);
       const x = clampX(anchor.x);
