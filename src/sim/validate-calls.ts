@@ -14,6 +14,7 @@ import {
   checkNumber,
   checkString,
   child,
+  expectObject,
   isObject,
   optionalNumber,
   rejectUnknownKeys,
@@ -136,11 +137,9 @@ function checkTrigger(
   endpoints: readonly ScenarioEndpoint[],
   self: string,
 ): Trigger | undefined {
-  if (!isObject(value)) {
-    problems.add(path, `must be an object such as {"event": "established"}, got ${show(value)}`);
-    return undefined;
-  }
-  rejectUnknownKeys(problems, path, value, ['event', 'endpoint', 'nth', 'delay']);
+  const keys = ['event', 'endpoint', 'nth', 'delay'];
+  const shape = 'an object such as {"event": "established"}';
+  if (!expectObject(problems, path, value, keys, shape)) return undefined;
   const event = checkEnum(problems, child(path, 'event'), value.event, TRIGGER_EVENTS);
   const endpoint =
     value.endpoint === undefined

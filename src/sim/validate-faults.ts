@@ -9,21 +9,16 @@ import {
   checkNumber,
   checkString,
   child,
-  isObject,
+  expectObject,
   optionalNumber,
-  rejectUnknownKeys,
-  show,
   type Json,
   type Problems,
 } from './validate-kit';
 import { checkName } from './validate-world';
 
 export function checkFault(problems: Problems, path: string, value: Json): Fault | undefined {
-  if (!isObject(value)) {
-    problems.add(path, `must be an object, got ${show(value)}`);
+  if (!expectObject(problems, path, value, ['direction', 'match', 'nth', 'action', 'by']))
     return undefined;
-  }
-  rejectUnknownKeys(problems, path, value, ['direction', 'match', 'nth', 'action', 'by']);
   const direction = checkEnum(problems, child(path, 'direction'), value.direction, [
     'c2s',
     's2c',
@@ -57,11 +52,8 @@ export function checkFirewallRule(
   path: string,
   value: Json,
 ): FirewallRule | undefined {
-  if (!isObject(value)) {
-    problems.add(path, `must be an object, got ${show(value)}`);
+  if (!expectObject(problems, path, value, ['direction', 'port', 'match', 'action']))
     return undefined;
-  }
-  rejectUnknownKeys(problems, path, value, ['direction', 'port', 'match', 'action']);
   const direction =
     value.direction === undefined
       ? 'c2s'
@@ -104,11 +96,7 @@ export function checkInjection(
   value: Json,
   endpointNames: readonly string[],
 ): Injection | undefined {
-  if (!isObject(value)) {
-    problems.add(path, `must be an object, got ${show(value)}`);
-    return undefined;
-  }
-  rejectUnknownKeys(problems, path, value, INJECTION_KEYS);
+  if (!expectObject(problems, path, value, INJECTION_KEYS)) return undefined;
   const name =
     value.name === undefined ? 'attacker' : checkName(problems, child(path, 'name'), value.name);
   if (name && endpointNames.includes(name)) {

@@ -35,6 +35,25 @@ export function child(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
+/**
+ * Whether `value` is an object; if it is, its unknown keys are reported, and if not, one
+ * message says it must be `shape`. The checks of every object in a scenario start here.
+ */
+export function expectObject(
+  problems: Problems,
+  path: string,
+  value: Json,
+  known: readonly string[],
+  shape = 'an object',
+): value is JsonObject {
+  if (!isObject(value)) {
+    problems.add(path, `must be ${shape}, got ${show(value)}`);
+    return false;
+  }
+  rejectUnknownKeys(problems, path, value, known);
+  return true;
+}
+
 /** Reports every key of `object` that is not in `known` (typos should not pass silently). */
 export function rejectUnknownKeys(
   problems: Problems,

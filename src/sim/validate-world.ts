@@ -16,9 +16,8 @@ import {
   checkEnum,
   checkNumber,
   child,
-  isObject,
+  expectObject,
   optionalNumber,
-  rejectUnknownKeys,
   show,
   type Json,
   type Problems,
@@ -34,11 +33,7 @@ export function checkName(problems: Problems, path: string, value: Json): string
 
 function checkOptions(problems: Problems, path: string, value: Json): EndpointOptions {
   if (value === undefined) return {};
-  if (!isObject(value)) {
-    problems.add(path, `must be an object, got ${show(value)}`);
-    return {};
-  }
-  rejectUnknownKeys(problems, path, value, ['mss', 'wscale', 'sack', 'timestamps']);
+  if (!expectObject(problems, path, value, ['mss', 'wscale', 'sack', 'timestamps'])) return {};
   const options: { -readonly [K in keyof EndpointOptions]: EndpointOptions[K] } = {};
   if (value.mss !== undefined) {
     const mss = checkNumber(problems, child(path, 'mss'), value.mss, {
@@ -84,11 +79,7 @@ export function checkEndpoint(
   path: string,
   value: Json,
 ): ScenarioEndpoint | undefined {
-  if (!isObject(value)) {
-    problems.add(path, `must be an object, got ${show(value)}`);
-    return undefined;
-  }
-  rejectUnknownKeys(problems, path, value, ENDPOINT_KEYS);
+  if (!expectObject(problems, path, value, ENDPOINT_KEYS)) return undefined;
   const name = checkName(problems, child(path, 'name'), value.name);
   const address = checkAddress(problems, child(path, 'address'), value.address);
   const port = checkNumber(problems, child(path, 'port'), value.port, PORT);
@@ -135,11 +126,7 @@ const DIRECTION_KEYS = Object.keys(DEFAULT_LINK_DIRECTION);
 
 function checkDirection(problems: Problems, path: string, value: Json): LinkDirection {
   if (value === undefined) return DEFAULT_LINK_DIRECTION;
-  if (!isObject(value)) {
-    problems.add(path, `must be an object, got ${show(value)}`);
-    return DEFAULT_LINK_DIRECTION;
-  }
-  rejectUnknownKeys(problems, path, value, DIRECTION_KEYS);
+  if (!expectObject(problems, path, value, DIRECTION_KEYS)) return DEFAULT_LINK_DIRECTION;
   const d = DEFAULT_LINK_DIRECTION;
   const at = (key: string): string => child(path, key);
   const delay = optionalNumber(problems, at('delay'), value.delay, NON_NEGATIVE, d.delay);
@@ -169,11 +156,8 @@ function checkDirection(problems: Problems, path: string, value: Json): LinkDire
 
 export function checkLink(problems: Problems, path: string, value: Json): Link {
   if (value === undefined) return { c2s: DEFAULT_LINK_DIRECTION, s2c: DEFAULT_LINK_DIRECTION };
-  if (!isObject(value)) {
-    problems.add(path, `must be an object with c2s and s2c, got ${show(value)}`);
+  if (!expectObject(problems, path, value, ['c2s', 's2c'], 'an object with c2s and s2c'))
     return { c2s: DEFAULT_LINK_DIRECTION, s2c: DEFAULT_LINK_DIRECTION };
-  }
-  rejectUnknownKeys(problems, path, value, ['c2s', 's2c']);
   return {
     c2s: checkDirection(problems, child(path, 'c2s'), value.c2s),
     s2c: checkDirection(problems, child(path, 's2c'), value.s2c),
