@@ -4,6 +4,7 @@
  * (which SYN it answers, whose FIN it acknowledges, which timer resent it).
  */
 import type { SendEvent } from '../../sim/trace';
+import { isFinRepeatedInAck } from './fin-in-ack';
 import { narrateScriptVerdict } from './script-verdict';
 import { firingBehind, formatDuration, timerRunMs } from './timer-lookup';
 import type { TraceFacts } from './trace-facts';
@@ -67,21 +68,6 @@ function describeSynAckAgain(e: SendEvent, facts: TraceFacts, seq: number, ack: 
 
 /** Profiles that stand for a real stack, by the name a learner knows it by. */
 const STACK_NAMES: Readonly<Record<string, string>> = { linux: 'Linux', freebsd: 'FreeBSD' };
-
-/**
- * A FIN sent again with no retransmission timer behind it: a BSD stack sets FIN on every
- * segment while its own FIN is unacknowledged (tcp_output), so its ACKs repeat the FIN.
- */
-function isFinRepeatedInAck(e: SendEvent, facts: TraceFacts): boolean {
-  return (
-    e.flags.includes('FIN') &&
-    e.flags.includes('ACK') &&
-    e.len === 0 &&
-    e.retransmit > 0 &&
-    firingBehind(e, facts) === undefined &&
-    facts.profile[e.from] === 'freebsd'
-  );
-}
 
 /** Whether the sender already sent a bare SYN before this segment (a simultaneous open). */
 function earlierSyn(e: SendEvent, facts: TraceFacts): boolean {

@@ -5,6 +5,7 @@
  * spelled with absolute numbers, the way the RFC writes it.
  */
 import type { SendEvent } from '../../sim/trace';
+import { isFinRepeatedInAck } from '../format/fin-in-ack';
 import { firingBehind, formatDuration, timerRunMs } from '../format/timer-lookup';
 import type { TraceFacts } from '../format/trace-facts';
 import { bytes, portOf, the } from '../format/words';
@@ -41,6 +42,9 @@ function explainRetransmittedSeq(e: SendEvent, facts: TraceFacts): string {
     e.original === undefined ? 'the same seq as before' : `same seq as segment #${e.original}`;
   const fire = firingBehind(e, facts);
   const ran = fire === undefined ? undefined : timerRunMs(fire, facts);
+  if (ran === undefined && isFinRepeatedInAck(e, facts)) {
+    return `${e.seq}: ${same}, the FIN repeated on this ACK: FreeBSD sets FIN on every segment while its FIN is unacknowledged, no timer needed (RFC 9293 §3.10.7.4).`;
+  }
   if (ran === undefined) {
     return `${e.seq}: ${same}, sent again (${e.retransmit} × retransmitted) because it was not acknowledged (RFC 6298 §5).`;
   }

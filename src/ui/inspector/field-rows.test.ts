@@ -119,6 +119,20 @@ describe('inspector explanations: why each value', () => {
     );
   });
 
+  it('says a FreeBSD FIN repeated on an ACK was not resent by a timer (simultaneous close)', () => {
+    const fin = send(5, 'server', ['FIN', 'ACK'], 201, 701, { t: 500 });
+    const again = send(6, 'server', ['FIN', 'ACK'], 201, 702, {
+      t: 550,
+      retransmit: 1,
+      original: 5,
+    });
+    const trace = [SYN, SYN_ACK, ACK, send(4, 'client', ['FIN', 'ACK'], 701, 201), fin, again];
+    const freebsd = deriveTraceFacts(trace, 'absolute', [{ name: 'server', profile: 'freebsd' }]);
+    expect(field(fieldRows(again, freebsd), 'seq').why).toBe(
+      '201: same seq as segment #5, the FIN repeated on this ACK: FreeBSD sets FIN on every segment while its FIN is unacknowledged, no timer needed (RFC 9293 §3.10.7.4).',
+    );
+  });
+
   it('says why ack is ignored on a first SYN and what a clear ACK bit means', () => {
     const rows = rowsOf(SYN);
     expect(field(rows, 'ack').why).toContain('ignored, a first SYN has nothing to acknowledge yet');
