@@ -11,6 +11,7 @@ import { timeY, type Geometry } from './geometry';
 import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes } from './lane-notes';
 import { lostPoint, SegmentArrow, type ActivateHow, type ArrowEnds } from './SegmentArrow';
+import { CrowdNotes } from './CrowdNotes';
 import { labelTag, SegmentLabel } from './SegmentLabel';
 import { ScriptMarks } from './ScriptMarks';
 import { StateTag } from './StateTag';
@@ -170,6 +171,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
           />
         );
       })}
+      <CrowdNotes labels={layout.labels} sent={sent.map(spanKey)} />
       <ScriptMarks timeline={timeline} g={g} sent={sent} ends={layout.ends} cursor={cursor} />
     </>
   );

@@ -31,6 +31,22 @@ describe('segment labels', () => {
     expect(labels.some((l) => l.displaced)).toBe(true);
   });
 
+  it('stay within four label heights of their arrow; the rest are counted in one note', () => {
+    const requests = Array.from({ length: 12 }, (_, i) =>
+      arrow(String(i), 10 + i, 110 + i, i % 2 === 0),
+    );
+    const labels = layoutLabels(requests, metrics);
+    const own = labels.filter((l) => l.stands.length === 0);
+    for (const l of own) expect(l.y - l.anchorY).toBeLessThanOrEqual(4 * l.height);
+    const notes = labels.filter((l) => l.stands.length > 0);
+    expect(notes).toHaveLength(1);
+    const note = notes[0];
+    expect(note?.text).toBe(`+${note?.stands.length} more · zoom in`);
+    // Every arrow is either labelled or counted, once.
+    const keys = [...own.map((l) => l.key), ...(note?.stands ?? [])].sort();
+    expect(keys).toEqual(requests.map((r) => r.key).sort());
+  });
+
   it('stay clear of the lifelines and the arrows ends', () => {
     const labels = layoutLabels([arrow('1', 0, 4), arrow('2', 0, 4, false)], metrics);
     for (const l of labels) {
@@ -112,7 +128,7 @@ describe('segment labels', () => {
       text: `PSH-ACK seq=${700 + i} ack=201 len=18`,
     }));
     const labels = layoutLabels(requests, narrow);
-    expect(labels.every((l) => l.lines.length > 1)).toBe(true);
+    expect(labels.filter((l) => l.stands.length === 0).every((l) => l.lines.length > 1)).toBe(true);
     for (const a of labels)
       for (const b of labels) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
   });

@@ -2,9 +2,10 @@
  * Placing segment labels so that none overlaps another or an arrow's ends. Each label first tries
  * spots along its own arrow (the middle, then nearer either end), preferring the spot that hides
  * the fewest other arrows (crossing arrows of a simultaneous close); when all are taken it moves
- * down the arrow's middle column and a leader line ties it back to its arrow. A label that does not
- * fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below, so
- * no number is ever dropped.
+ * down the arrow's middle column, at most MAX_SLIDE label heights, and a leader line ties it back
+ * to its arrow. Labels with no room even there are counted in one note per crowd. A label that does
+ * not fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below,
+ * so no number is ever dropped.
  */
 
 export interface LabelRequest {
@@ -33,6 +34,8 @@ export interface PlacedLabel {
   readonly anchorY: number;
   /** True when the label sits away from its arrow and needs a leader line. */
   readonly displaced: boolean;
+  /** For a note that stands for labels with no room near their arrows: their keys; else []. */
+  readonly stands: readonly string[];
 }
 
 export interface LabelMetrics {
@@ -139,71 +142,149 @@ export function layoutLabels(
   const maxChars = Math.max(3, Math.floor((m.maxX - m.minX - 2 * PADDING_X) / m.charWidth));
   const placed: Box[] = obstacles.map((o) => boxAt(o.x, o.y, o.width, o.height));
   const result: PlacedLabel[] = [];
+  const crowded: { key: string; x: number; y: number }[] = [];
   const sorted = [...requests].sort((a, b) => a.y1 + a.y2 - (b.y1 + b.y2));
   for (const request of sorted) {
-    const text = request.text;
-    const lines = wrapLabel(text, maxChars);
-    const longest = Math.max(...lines.map((line) => line.length));
-    const width = longest * m.charWidth + 2 * PADDING_X;
-    const height = m.height + (lines.length - 1) * m.lineHeight;
-    const clampX = (x: number) => Math.min(m.maxX - width / 2, Math.max(m.minX + width / 2, x));
-    const pointAt = (f: number) => ({
-      x: request.x1 + (request.x2 - request.x1) * f,
-      y: request.y1 + (request.y2 - request.y1) * f,
-    });
-    let chosen: PlacedLabel | undefined;
-    let chosenBox: Box | undefined;
-    let fewest = Infinity;
-    for (const f of FRACTIONS) {
-      const anchor = pointAt(f);
-      const x = clampX(anchor.x);
-      const box = boxAt(x, anchor.y, width, height);
-      if (placed.some((other) => overlaps(box, other))) continue;
-      const hidden = arrowsUnder(box, request, requests, fewest);
-      if (hidden >= fewest) continue;
-      fewest = hidden;
-      chosenBox = box;
-      chosen = {
-        key: request.key,
-        text,
-        lines,
-        lineHeight: m.lineHeight,
-        x,
-        y: anchor.y,
-        width,
-        height,
-        anchorX: anchor.x,
-        anchorY: anchor.y,
-        displaced: false,
-      };
-      if (hidden === 0) break;
-    }
-    if (chosenBox) placed.push(chosenBox);
-    if (!chosen) {
-      const anchor = pointAt(0.5);
-      const x = clampX(anchor.x);
-      let y = anchor.y;
-      // Slide down in steps of a label's height until the box is free.
-      for (let step = 1; step < 200; step++) {
-        y = anchor.y + step * (height * 0.6);
-        if (!placed.some((other) => overlaps(boxAt(x, y, width, height), other))) break;
-      }
-      placed.push(boxAt(x, y, width, height));
-      chosen = {
-        key: request.key,
-        text,
-        lines,
-        lineHeight: m.lineHeight,
-        x,
-        y,
-        width,
-        height,
-        anchorX: anchor.x,
-        anchorY: anchor.y,
-        displaced: true,
-      };
-    }
-    result.push(chosen);
+    const lines = wrapLabel(request.text, maxChars);
+    const size = boxSize(lines, m);
+    const label = onArrow(request, lines, size, m, placed, requests);
+    const middle = pointOn(request, 0.5);
+    const placedLabel =
+      label ?? slideDown(request.key, request.text, lines, size, middle, m, placed, MAX_SLIDE);
+    if (placedLabel) result.push(placedLabel);
+    else crowded.push({ key: request.key, x: middle.x, y: middle.y });
   }
-  return result;
+  return [...result, ...summarize(crowded, m, placed)];
+}
+
+/** Label heights a displaced label may move down from its arrow; further on it misleads. */
+const MAX_SLIDE = 4;
+
+function boxSize(lines: readonly string[], m: LabelMetrics) {
+  const longest = Math.max(...lines.map((line) => line.length));
+  return {
+    width: longest * m.charWidth + 2 * PADDING_X,
+    height: m.height + (lines.length - 1) * m.lineHeight,
+  };
+}
+
+function pointOn(r: LabelRequest, f: number) {
+  return { x: r.x1 + (r.x2 - r.x1) * f, y: r.y1 + (r.y2 - r.y1) * f };
+}
+
+function clampX(x: number, width: number, m: LabelMetrics): number {
+  return Math.min(m.maxX - width / 2, Math.max(m.minX + width / 2, x));
+}
+
+/** The free spot on the arrow that hides the fewest other arrows, or undefined. */
+function onArrow(
+  request: LabelRequest,
+  lines: readonly string[],
+  size: { width: number; height: number },
+  m: LabelMetrics,
+  placed: Box[],
+  requests: readonly LabelRequest[],
+): PlacedLabel | undefined {
+  let chosen: PlacedLabel | undefined;
+  let chosenBox: Box | undefined;
+  let fewest = Infinity;
+  for (const f of FRACTIONS) {
+    const anchor = pointOn(request, f);
+    const x = clampX(anchor.x, size.width, m);
+    const box = boxAt(x, anchor.y, size.width, size.height);
+    if (placed.some((other) => overlaps(box, other))) continue;
+    const hidden = arrowsUnder(box, request, requests, fewest);
+    if (hidden >= fewest) continue;
+    fewest = hidden;
+    chosenBox = box;
+    chosen = {
+      key: request.key,
+      text: request.text,
+      lines,
+      lineHeight: m.lineHeight,
+      x,
+      y: anchor.y,
+      ...size,
+      anchorX: anchor.x,
+      anchorY: anchor.y,
+      displaced: false,
+      stands: [],
+    };
+    if (hidden === 0) break;
+  }
+  if (chosenBox) placed.push(chosenBox);
+  return chosen;
+}
+
+/**
+ * Slides a label down the middle column in steps of 0.6 of its height until its box is free,
+ * at most `maxHeights` label heights below the anchor; undefined when there is no room.
+ */
+function slideDown(
+  key: string,
+  text: string,
+  lines: readonly string[],
+  size: { width: number; height: number },
+  anchor: { x: number; y: number },
+  m: LabelMetrics,
+  placed: Box[],
+  maxHeights: number,
+  stands: readonly string[] = [],
+): PlacedLabel | undefined {
+  const x = clampX(anchor.x, size.width, m);
+  const step = size.height * 0.6;
+  for (let i = 1; i * step <= maxHeights * size.height; i++) {
+    const y = anchor.y + i * step;
+    const box = boxAt(x, y, size.width, size.height);
+    if (placed.some((other) => overlaps(box, other))) continue;
+    placed.push(box);
+    const anchorX = anchor.x;
+    const anchorY = anchor.y;
+    return {
+      key,
+      text,
+      lines,
+      lineHeight: m.lineHeight,
+      x,
+      y,
+      ...size,
+      anchorX,
+      anchorY,
+      displaced: true,
+      stands,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * One note for each run of labels that found no room near their arrows (a SYN flood at the
+ * default zoom): "+5 more · zoom in", just below them. The arrows keep their names, and the event
+ * log lists every segment.
+ */
+function summarize(
+  crowded: readonly { key: string; x: number; y: number }[],
+  m: LabelMetrics,
+  placed: Box[],
+): PlacedLabel[] {
+  const notes: PlacedLabel[] = [];
+  let run: { key: string; x: number; y: number }[] = [];
+  const flush = () => {
+    const first = run[0];
+    if (!first) return;
+    const text = `+${run.length} more · zoom in`;
+    const lines = [text];
+    const size = boxSize(lines, m);
+    const keys = run.map((c) => c.key);
+    const note = slideDown(`more:${first.key}`, text, lines, size, first, m, placed, 200, keys);
+    if (note) notes.push(note);
+    run = [];
+  };
+  for (const c of crowded) {
+    const last = run[run.length - 1];
+    if (last && c.y - last.y > MAX_SLIDE * m.height) flush();
+    run.push(c);
+  }
+  flush();
+  return notes;
 }
