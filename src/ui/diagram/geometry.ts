@@ -69,11 +69,13 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
 /**
  * The first virtual millisecond in view: the view follows the playhead, keeping it about two
  * thirds down so the learner sees what led here and a little of what comes; it never scrolls
- * before t=0 nor past the end.
+ * before t=0 nor past the end. A run that nearly fits is not scrolled by a sliver: that would
+ * cut the first notes and tick in half at the top edge for a little more room at the bottom.
  */
 export function viewStartAt(t: number, viewSpan: number, endTime: number): number {
   // Room below the end for the last labels and marks.
-  const latest = Math.max(0, endTime - viewSpan * 0.8);
+  const latest = endTime - viewSpan * 0.8;
+  if (latest < viewSpan * 0.1) return 0;
   return Math.min(latest, Math.max(0, t - viewSpan * 0.65));
 }
 
