@@ -55,6 +55,19 @@ describe('segment labels', () => {
     }
   });
 
+  it('never put a lone label in a "+1 more" note: every arrow is labelled or counted once', () => {
+    for (let n = 1; n <= 16; n++) {
+      const requests = Array.from({ length: n }, (_, i) =>
+        arrow(String(i), 10 + i, 110 + i, i % 2 === 0),
+      );
+      const labels = layoutLabels(requests, metrics);
+      const notes = labels.filter((l) => l.stands.length > 0);
+      for (const note of notes) expect(note.stands.length).toBeGreaterThan(1);
+      const keys = labels.flatMap((l) => (l.stands.length > 0 ? l.stands : [l.key])).sort();
+      expect(keys, `${n} arrows`).toEqual(requests.map((r) => r.key).sort());
+    }
+  });
+
   it('prefer a spot on their own arrow that hides no other arrow (crossing FINs)', () => {
     const a: LabelRequest = {
       key: 'a',

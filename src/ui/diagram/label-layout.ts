@@ -88,7 +88,7 @@ export function layoutLabels(
   const maxChars = Math.max(3, Math.floor((m.maxX - m.minX - 2 * PADDING_X) / m.charWidth));
   const placed: Box[] = obstacles.map((o) => boxAt(o.x, o.y, o.width, o.height));
   const result: PlacedLabel[] = [];
-  const crowded: { key: string; x: number; y: number }[] = [];
+  const crowded: Crowded[] = [];
   const sorted = [...requests].sort((a, b) => a.y1 + a.y2 - (b.y1 + b.y2));
   for (const request of sorted) {
     const lines = wrapLabel(request.text, maxChars);
@@ -98,7 +98,7 @@ export function layoutLabels(
     const placedLabel =
       label ?? slideDown(request.key, request.text, lines, size, middle, m, placed, MAX_SLIDE);
     if (placedLabel) result.push(placedLabel);
-    else crowded.push({ key: request.key, x: middle.x, y: middle.y });
+    else crowded.push({ key: request.key, text: request.text, lines, size, ...middle });
   }
   return [...result, ...summarize(crowded, m, placed)];
 }
@@ -203,26 +203,32 @@ function slideDown(
   return undefined;
 }
 
+/** A label that found no room near its arrow, with its anchor (the arrow's middle). */
+interface Crowded {
+  readonly key: string;
+  readonly text: string;
+  readonly lines: readonly string[];
+  readonly size: { width: number; height: number };
+  readonly x: number;
+  readonly y: number;
+}
+
 /**
  * One note for each run of labels that found no room near their arrows (a SYN flood at the
  * default zoom): "+5 more · zoom in", just below them. The arrows keep their names, and the event
- * log lists every segment.
+ * log lists every segment. A run of one is the label itself, further down: a note would take as
+ * much room and say less.
  */
-function summarize(
-  crowded: readonly { key: string; x: number; y: number }[],
-  m: LabelMetrics,
-  placed: Box[],
-): PlacedLabel[] {
+function summarize(crowded: readonly Crowded[], m: LabelMetrics, placed: Box[]): PlacedLabel[] {
   const notes: PlacedLabel[] = [];
-  let run: { key: string; x: number; y: number }[] = [];
+  let run: Crowded[] = [];
   const flush = () => {
     const first = run[0];
     if (!first) return;
-    const text = `+${run.length} more · zoom in`;
-    const lines = [text];
-    const size = boxSize(lines, m);
-    const keys = run.map((c) => c.key);
-    const note = slideDown(`more:${first.key}`, text, lines, size, first, m, placed, 200, keys);
+    const note =
+      run.length === 1
+        ? slideDown(first.key, first.text, first.lines, first.size, first, m, placed, 200)
+        : crowdNote(run, first, m, placed);
     if (note) notes.push(note);
     run = [];
   };
@@ -233,4 +239,21 @@ function summarize(
   }
   flush();
   return notes;
+}
+
+function crowdNote(run: readonly Crowded[], first: Crowded, m: LabelMetrics, placed: Box[]) {
+  const text = `+${run.length} more · zoom in`;
+  const lines = [text];
+  const keys = run.map((c) => c.key);
+  return slideDown(
+    `more:${first.key}`,
+    text,
+    lines,
+    boxSize(lines, m),
+    first,
+    m,
+    placed,
+    200,
+    keys,
+  );
 }
