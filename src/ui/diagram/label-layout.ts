@@ -94,11 +94,10 @@ export function layoutLabels(
     const lines = wrapLabel(request.text, maxChars);
     const size = boxSize(lines, m);
     const label = onArrow(request, lines, size, m, placed, requests);
-    const middle = pointOn(request, 0.5);
-    const placedLabel =
-      label ?? slideDown(request.key, request.text, lines, size, middle, m, placed, MAX_SLIDE);
+    const below = { key: request.key, text: request.text, lines, size, ...pointOn(request, 0.5) };
+    const placedLabel = label ?? slideDown(below, m, placed, MAX_SLIDE);
     if (placedLabel) result.push(placedLabel);
-    else crowded.push({ key: request.key, text: request.text, lines, size, ...middle });
+    else crowded.push(below);
   }
   return [...result, ...summarize(crowded, m, placed)];
 }
@@ -167,25 +166,21 @@ function onArrow(
  * at most `maxHeights` label heights below the anchor; undefined when there is no room.
  */
 function slideDown(
-  key: string,
-  text: string,
-  lines: readonly string[],
-  size: { width: number; height: number },
-  anchor: { x: number; y: number },
+  label: Crowded,
   m: LabelMetrics,
   placed: Box[],
   maxHeights: number,
   stands: readonly string[] = [],
 ): PlacedLabel | undefined {
-  const x = clampX(anchor.x, size.width, m);
+  const { key, text, lines, size } = label;
+  const x = clampX(label.x, size.width, m);
   const step = size.height * 0.6;
   for (let i = 1; i * step <= maxHeights * size.height; i++) {
-    const y = anchor.y + i * step;
+    const y = label.y + i * step;
     const box = boxAt(x, y, size.width, size.height);
     if (placed.some((other) => overlaps(box, other))) continue;
     placed.push(box);
-    const anchorX = anchor.x;
-    const anchorY = anchor.y;
+    const anchor = { anchorX: label.x, anchorY: label.y };
     return {
       key,
       text,
@@ -194,8 +189,7 @@ function slideDown(
       x,
       y,
       ...size,
-      anchorX,
-      anchorY,
+      ...anchor,
       displaced: true,
       stands,
     };
@@ -203,7 +197,7 @@ function slideDown(
   return undefined;
 }
 
-/** A label that found no room near its arrow, with its anchor (the arrow's middle). */
+/** A label to place below its anchor (the middle of its arrow), with its size. */
 interface Crowded {
   readonly key: string;
   readonly text: string;
@@ -226,9 +220,7 @@ function summarize(crowded: readonly Crowded[], m: LabelMetrics, placed: Box[]):
     const first = run[0];
     if (!first) return;
     const note =
-      run.length === 1
-        ? slideDown(first.key, first.text, first.lines, first.size, first, m, placed, 200)
-        : crowdNote(run, first, m, placed);
+      run.length === 1 ? slideDown(first, m, placed, 200) : crowdNote(run, first, m, placed);
     if (note) notes.push(note);
     run = [];
   };
@@ -243,17 +235,12 @@ function summarize(crowded: readonly Crowded[], m: LabelMetrics, placed: Box[]):
 
 function crowdNote(run: readonly Crowded[], first: Crowded, m: LabelMetrics, placed: Box[]) {
   const text = `+${run.length} more · zoom in`;
-  const lines = [text];
-  const keys = run.map((c) => c.key);
+  const note = { key: `more:${first.key}`, text, lines: [text], size: boxSize([text], m) };
   return slideDown(
-    `more:${first.key}`,
-    text,
-    lines,
-    boxSize(lines, m),
-    first,
+    { ...note, x: first.x, y: first.y },
     m,
     placed,
     200,
-    keys,
+    run.map((c) => c.key),
   );
 }
