@@ -8,7 +8,7 @@ import { isFinRepeatedInAck } from './fin-in-ack';
 import { narrateScriptVerdict } from './script-verdict';
 import { firingBehind, formatDuration, timerRunMs } from './timer-lookup';
 import type { TraceFacts } from './trace-facts';
-import { bytes, num, ordinal, portOf, The, the } from './words';
+import { bytes, num, ordinal, portOf, stackName, The, the } from './words';
 
 export function narrateSend(e: SendEvent, facts: TraceFacts): string {
   const sentence = describeSend(e, facts);
@@ -58,16 +58,13 @@ function describeSynAckAgain(e: SendEvent, facts: TraceFacts, seq: number, ack: 
   }
   // Not timer-driven: the peer's SYN arrived again. RFC 9293 §3.10.7.4 answers it with a bare
   // ACK (the SYN fails the sequence check); Linux and FreeBSD re-send the SYN-ACK (PROFILES.md).
-  const stack = STACK_NAMES[facts.profile[e.from] ?? ''];
+  const stack = stackName(facts.profile[e.from]);
   const how =
     stack === undefined
       ? ' (RFC 9293 §3.10.7.4)'
       : `, as ${stack} does; the RFC would send a bare ACK (RFC 9293 §3.10.7.4)`;
   return `${head}: it answers ${the(e.to)}'s SYN, which arrived again${how}.`;
 }
-
-/** Profiles that stand for a real stack, by the name a learner knows it by. */
-const STACK_NAMES: Readonly<Record<string, string>> = { linux: 'Linux', freebsd: 'FreeBSD' };
 
 /** Whether the sender already sent a bare SYN before this segment (a simultaneous open). */
 function earlierSyn(e: SendEvent, facts: TraceFacts): boolean {

@@ -55,3 +55,19 @@ export function quote(hex: string, max = 24): string {
   const text = printable(hex);
   return `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
 }
+
+const PROFILE_NAMES: Readonly<Record<string, string>> = {
+  rfc: 'RFC',
+  linux: 'Linux',
+  freebsd: 'FreeBSD',
+};
+
+/** A profile by the name a learner knows it by: "Linux", "FreeBSD", "RFC". */
+export function profileName(profile: string): string {
+  return PROFILE_NAMES[profile] ?? profile;
+}
+
+/** The real stack a profile follows ("Linux", "FreeBSD"), or undefined for the RFC's own. */
+export function stackName(profile: string | undefined): string | undefined {
+  return profile === undefined || profile === 'rfc' ? undefined : PROFILE_NAMES[profile];
+}

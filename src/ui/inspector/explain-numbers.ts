@@ -8,7 +8,7 @@ import type { SendEvent } from '../../sim/trace';
 import { isFinRepeatedInAck } from '../format/fin-in-ack';
 import { firingBehind, formatDuration, timerRunMs } from '../format/timer-lookup';
 import type { TraceFacts } from '../format/trace-facts';
-import { bytes, portOf, the } from '../format/words';
+import { bytes, portOf, profileName, the } from '../format/words';
 
 export function explainPort(e: SendEvent, facts: TraceFacts, side: 'src' | 'dst'): string {
   const owner = side === 'src' ? e.from : e.to;
@@ -112,13 +112,4 @@ function explainSynWindow(e: SendEvent, facts: TraceFacts): string {
   const profile = facts.profile[e.from];
   const who = profile === undefined ? the(e.from) : `the ${profileName(profile)} profile`;
   return `${e.win}: ${who} advertises ${multiple} in its ${e.flags.includes('ACK') ? 'SYN-ACK' : 'SYN'}, never scaled (RFC 7323 §2.2).`;
-}
-
-function profileName(profile: string): string {
-  const known: Readonly<Record<string, string>> = {
-    linux: 'Linux',
-    freebsd: 'FreeBSD',
-    rfc: 'RFC',
-  };
-  return known[profile] ?? profile;
 }
