@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,8 @@ describe('npm run conformance', () => {
 
   it("runs the project's own scripts by default", () => {
     const { out } = cli(['conformance']);
-    expect(out.filter((l) => l.startsWith('PASS  conformance/'))).toHaveLength(6);
+    const own = readdirSync(join(REPO, 'conformance')).filter((f) => f.endsWith('.pkt'));
+    expect(own.length).toBeGreaterThanOrEqual(6);
+    expect(out.filter((l) => l.startsWith('PASS  conformance/'))).toHaveLength(own.length);
   });
 });
