@@ -19,15 +19,20 @@ function absorb(h: number, word: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** Final avalanche so that every input bit affects every output bit. */
-function finish(h: number, count: number): number {
-  h ^= count * 4;
+/** MurmurHash3's avalanche finalizer: every input bit affects every output bit. */
+export function mix32(x: number): number {
+  let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** The length goes into the hash, then the avalanche. */
+function finish(h: number, count: number): number {
+  return mix32(h ^ (count * 4));
 }
 
 /** Hash of a list of 32-bit words under a key; the result is an unsigned 32-bit number. */

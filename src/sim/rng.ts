@@ -4,6 +4,8 @@
  * the same run. Each consumer gets its own stream, derived from (seed, stream name), so that a
  * change in how often one direction of the link draws does not reshuffle the other direction.
  */
+// Stream seeds are derived with the engine's 32-bit avalanche mix (MurmurHash3's finalizer).
+import { mix32 } from '../engine/hash';
 
 /** One independent stream of uniform numbers in [0, 1). */
 export interface RandomStream {
@@ -11,17 +13,6 @@ export interface RandomStream {
   next(): number;
   /** The next unsigned 32-bit integer. */
   nextUint32(): number;
-}
-
-/** A 32-bit avalanche mix (the finaliser of MurmurHash3), used to derive stream seeds. */
-export function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** A stable 32-bit hash of the scenario seed and a stream name such as "link:c2s". */

@@ -3,10 +3,9 @@
  * project writes"). Virtual time becomes wall-clock time from a fixed epoch, so a capture
  * opens in Wireshark with believable dates and is byte-identical on every run.
  */
-import type { Segment } from '../engine/types';
 import type { Trace } from '../sim/trace';
 import { type CaptureOptions, capturedSegments } from './capture';
-import { decodeFrame, frameOfSendEvent } from './frame';
+import { decodeFrame, frameOfSendEvent, type DecodedFrame } from './frame';
 import { decodePcapFile, encodePcapFile, LINKTYPE_ETHERNET, type PcapRecord } from './pcap-file';
 
 /** 2026-01-01T00:00:00Z in seconds since the Unix epoch: virtual time 0 of every capture. */
@@ -32,16 +31,9 @@ export function timestampOf(t: number): { seconds: number; micros: number } {
   };
 }
 
-export interface CapturedFrame {
+export interface CapturedFrame extends DecodedFrame {
   /** Virtual ms: time since the capture epoch (our own files) — may be large for others. */
   readonly t: number;
-  /** "address:port" of each end. */
-  readonly src: string;
-  readonly dst: string;
-  readonly identification: number;
-  readonly ttl: number;
-  readonly segment: Segment;
-  readonly checksumsOk: boolean;
 }
 
 /** Reads a pcap of Ethernet/IPv4/TCP frames back into segments; names the frame at fault. */

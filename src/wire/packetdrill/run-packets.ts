@@ -26,7 +26,8 @@ export const OUTBOUND_GRACE_USECS = 2_000_000;
 /** How far a `*` line looks ahead on the virtual clock. */
 export const ANY_TIME_HORIZON_USECS = 600_000_000;
 
-function timelineSegment(
+/** A segment for the script run's timeline: what the app draws as an arrow. */
+export function timelineSegment(
   ctx: RunContext,
   atUsecs: number,
   view: PacketSpec,

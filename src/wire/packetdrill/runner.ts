@@ -4,15 +4,15 @@
  * the first failure stops the run, as it stops packetdrill. Pure: no file system, no wall
  * clock, so the app can run a script in the browser.
  */
-import { flagNames, type IsnConfig } from '../../engine';
+import type { IsnConfig } from '../../engine';
 import type { Script } from './ast';
 import { judgeCode } from './code-block';
 import { ScriptSyntaxError } from './errors';
-import { formatSeconds, formatSegment } from './format';
+import { formatSeconds } from './format';
 import { parseScript } from './parser';
 import type { LineResult, RunResult } from './result';
 import { record, type RunContext } from './run-context';
-import { runInbound, runOutbound } from './run-packets';
+import { runInbound, runOutbound, timelineSegment } from './run-packets';
 import { pollPending, runSyscall, settlePending } from './run-syscalls';
 import { summarize } from './summary';
 import { configure, type ConfigRequest } from './script-config';
@@ -81,19 +81,8 @@ function leftovers(ctx: RunContext): void {
     const s = ctx.sut;
     if (!s) continue;
     const view = outboundView(s, e.packet.segment);
-    ctx.timeline.push({
-      type: 'segment',
-      t: e.atUsecs / 1000,
-      direction: 'outbound',
-      flags: flagNames(view.flags),
-      seq: view.seqStart,
-      ack: view.ack ?? 0,
-      len: view.payloadLength,
-      win: view.window ?? 0,
-      text: formatSegment(view),
-      line: null,
-      status: isForSocket(s, e.packet, ctx.addresses) ? 'unexpected' : 'ignored',
-    });
+    const status = isForSocket(s, e.packet, ctx.addresses) ? 'unexpected' : 'ignored';
+    timelineSegment(ctx, e.atUsecs, view, null, status);
   }
 }
 
