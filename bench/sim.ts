@@ -16,6 +16,7 @@ import {
 } from '../src/engine';
 import { runScenario, validateScenario, type Scenario } from '../src/sim';
 import { EventQueue } from '../src/sim/queue';
+import { filler } from '../src/sim/socket-calls';
 import { endpointProfile } from '../src/sim/world';
 import type { BenchRow } from './types';
 
@@ -155,15 +156,6 @@ function engineAlone(scenario: Scenario, bytes: number): number {
     }
   }
   return segments;
-}
-
-/** The world's filler for `bytes: n` sends, made the same way: a repeating alphabet. */
-function filler(n: number): Uint8Array {
-  const bytes = new Uint8Array(n);
-  const first = Math.min(n, 26);
-  for (let i = 0; i < first; i++) bytes[i] = 97 + i;
-  for (let filled = first; filled < n; filled *= 2) bytes.copyWithin(filled, 0, filled);
-  return bytes;
 }
 
 function median(values: number[]): number {

@@ -14,7 +14,7 @@ import type { EndpointRuntime, World } from './world';
  * once and then doubled with copyWithin: a byte loop with a modulo was a visible share of a
  * multi-megabyte run.
  */
-function filler(n: number): Uint8Array {
+export function filler(n: number): Uint8Array {
   const bytes = new Uint8Array(n);
   const first = Math.min(n, 26);
   for (let i = 0; i < first; i++) bytes[i] = 97 + i;

@@ -5,6 +5,7 @@
  * store's tests run on it too. Benches may hand the store a synthetic world that keeps the same
  * promises (bench/synthetic-run.ts) to reach sizes no preset produces.
  */
+import type { EndpointInfo } from '../sim/run-types';
 import type { TraceEvent } from '../sim/trace';
 
 export type Profile = 'rfc' | 'linux' | 'freebsd';
@@ -37,13 +38,8 @@ export type Intervention =
   | { readonly at: number; readonly kind: 'drop'; readonly id: number }
   | { readonly at: number; readonly kind: 'link'; readonly link: Partial<LinkSettings> };
 
-export interface EndpointInfo {
-  readonly name: string;
-  readonly address: string;
-  readonly port: number;
-  readonly profile: string;
-  readonly iss?: number;
-}
+/** An endpoint as the run knows it, exactly as the simulator reports it. */
+export type { EndpointInfo };
 
 export interface RunResult {
   readonly trace: readonly TraceEvent[];
