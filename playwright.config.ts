@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/chromium';
 
 const executablePath = findChromium();
-const port = 4173;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
