@@ -7,3 +7,4 @@ export { formatTrace, formatSegment, formatOption, formatTime } from './format';
 export type * from './scenario';
 export { DEFAULT_LINK_DIRECTION, SEGMENT_KINDS, TRIGGER_EVENTS, CALL_NAMES } from './scenario';
 export type * from './trace';
+export { isVisibleChange, visibleStepIndices } from './visible-steps';
