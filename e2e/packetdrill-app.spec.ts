@@ -156,6 +156,42 @@ test.describe('packetdrill scripts in the app', () => {
     ).toBeVisible();
   });
 
+  test('a hostile script is named in one message; the text box and the run on screen stay', async ({
+    page,
+  }) => {
+    const watched = watchPage(page);
+    await page.setViewportSize(VIEWPORTS.projector);
+    await page.goto('./?scenario=handshake');
+    await expect(page.getByRole('status', { name: 'Client state' })).toBeVisible();
+    // 2,333 nested brackets once overflowed the parser's stack and emptied the text box.
+    const nested = `0 setsockopt(3, SOL_SOCKET, SO_LINGER, ${'['.repeat(2333)}1, 4) = 0\n`;
+    await page.getByRole('button', { name: 'Open packetdrill script' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open a packetdrill script' });
+    const box = dialog.getByLabel('Script', { exact: true });
+    await box.fill(nested);
+    await expect(box).toHaveValue(nested);
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toHaveText(
+      'Syntax error at line 1:71: arguments nest deeper than 32 levels of [ ], { } or ( )',
+    );
+    await expect(box).toHaveValue(nested);
+
+    await dialog.getByLabel('Script file (.pkt)').setInputFiles({
+      name: 'nested.pkt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(nested),
+    });
+    await expect(box).toHaveValue(nested);
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await expect(alert).toHaveText(/^Syntax error at line 1:71: arguments nest deeper/);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('region', { name: 'Script run' })).toBeHidden();
+    await expect(page.getByRole('status', { name: 'Client state' })).toBeVisible();
+    expect(watched.problems).toEqual([]);
+  });
+
   test('opens a .pkt file and takes its profile from the script', async ({ page }) => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto('./?scenario=handshake');

@@ -8,6 +8,7 @@ import type { LabStore } from '../../store';
 import styles from './ScriptDialog.module.css';
 import {
   checkScriptBytes,
+  checkScriptSize,
   detectProfile,
   prepareScriptRun,
   type ProfileChoice,
@@ -45,7 +46,19 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    // The size is known before reading: a huge file is refused without loading it.
+    const tooBig = checkScriptSize(file.size);
+    if (tooBig) {
+      setMessage(`${file.name}: ${tooBig}`);
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      setMessage(`${file.name}: the file could not be read.`);
+      return;
+    }
     const problem = checkScriptBytes(bytes);
     if (problem) {
       setMessage(`${file.name}: ${problem}`);

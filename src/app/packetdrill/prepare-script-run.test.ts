@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkScriptBytes,
+  checkScriptSize,
   detectProfile,
   MAX_SCRIPT_BYTES,
   prepareScriptRun,
@@ -88,5 +89,27 @@ describe('what the dialog reports', () => {
     expect(checkScriptBytes(Uint8Array.from([0x41, 0x00, 0x42]))).toMatch(/byte 2 is a NUL byte/);
     expect(checkScriptBytes(Uint8Array.from([0xff, 0xfe, 0x41]))).toMatch(/not valid UTF-8/);
     expect(checkScriptBytes(new TextEncoder().encode(active))).toBeNull();
+  });
+});
+
+describe('hostile scripts', () => {
+  const nested = `0 setsockopt(3, SOL_SOCKET, SO_LINGER, ${'['.repeat(2333)}1, 4) = 0`;
+
+  it('choose a profile without throwing, so pasting keeps the text box', () => {
+    expect(detectProfile(nested, undefined)).toBe('linux');
+  });
+
+  it('are named in one message with their place', () => {
+    expect(prepareScriptRun(nested, { profile: 'linux' })).toEqual({
+      ok: false,
+      message: 'Syntax error at line 1:71: arguments nest deeper than 32 levels of [ ], { } or ( )',
+    });
+  });
+
+  it('refuse a file by its size before reading it', () => {
+    expect(checkScriptSize(MAX_SCRIPT_BYTES)).toBeNull();
+    expect(checkScriptSize(25 * 1024 * 1024)).toBe(
+      'The file is 25,600 KB; the lab opens scripts up to 256 KB.',
+    );
   });
 });

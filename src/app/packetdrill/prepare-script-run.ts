@@ -8,15 +8,16 @@ import type { RunResult as LabRunResult, ScriptRunInfo } from '../../store';
 import {
   configure,
   detectOrigin,
+  formatKilobytes,
   parseScript,
   runScript,
-  ScriptSyntaxError,
+  SCRIPT_LIMITS,
   type RunResult,
 } from '../../wire/packetdrill';
 import { LINUX_DEFAULTS_SH } from '../../wire/packetdrill/sysctl';
 import { scriptRunToTrace } from '../../wire/packetdrill/to-trace';
 
-export const MAX_SCRIPT_BYTES = 256 * 1024;
+export const MAX_SCRIPT_BYTES = SCRIPT_LIMITS.maxScriptBytes;
 export type ProfileChoice = 'linux' | 'freebsd' | 'rfc';
 export const PASTED_NAME = 'Pasted script';
 
@@ -24,13 +25,16 @@ export type Prepared =
   | { readonly ok: true; readonly load: { info: ScriptRunInfo; run: LabRunResult } }
   | { readonly ok: false; readonly message: string };
 
-const kib = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+/** Why a file of `size` bytes is too big to open, or null; asked before the file is read. */
+export function checkScriptSize(size: number): string | null {
+  if (size <= MAX_SCRIPT_BYTES) return null;
+  return `The file is ${formatKilobytes(size)}; the lab opens scripts up to ${formatKilobytes(MAX_SCRIPT_BYTES)}.`;
+}
 
 /** Why these bytes are not a script the lab can open, or null: too big, or not text. */
 export function checkScriptBytes(bytes: Uint8Array): string | null {
-  if (bytes.length > MAX_SCRIPT_BYTES) {
-    return `The file is ${kib(bytes.length)}; the lab opens scripts up to ${kib(MAX_SCRIPT_BYTES)}.`;
-  }
+  const tooBig = checkScriptSize(bytes.length);
+  if (tooBig) return tooBig;
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return `This is not a text file (byte ${nul + 1} is a NUL byte): open a .pkt script.`;
@@ -50,8 +54,8 @@ export function detectProfile(text: string, fileName: string | undefined): Profi
   try {
     const origin = detectOrigin(parseScript(text), fileName);
     if (origin !== 'unknown') return origin;
-  } catch (error) {
-    if (!(error instanceof ScriptSyntaxError)) throw error;
+  } catch {
+    // A script that cannot be read says nothing about its origin; Run names its problem.
   }
   return fileName === undefined ? 'linux' : 'rfc';
 }
@@ -92,17 +96,24 @@ export function prepareScriptRun(
   if (text.trim() === '') {
     return { ok: false, message: 'The script is empty: paste a script or open a .pkt file.' };
   }
-  const fileName = options.fileName;
-  let result: RunResult;
   try {
-    result = runScript(text, {
-      ...(fileName !== undefined ? { fileName } : {}),
-      profile: profileFor(options.profile),
-    });
+    return runAndConvert(text, options);
   } catch (error) {
+    // A fault of the runner, not of the script: still one message, and the run on screen stays.
     const why = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `The script could not be run: ${why}` };
   }
+}
+
+function runAndConvert(
+  text: string,
+  options: { fileName?: string; profile: ProfileChoice },
+): Prepared {
+  const fileName = options.fileName;
+  const result: RunResult = runScript(text, {
+    ...(fileName !== undefined ? { fileName } : {}),
+    profile: profileFor(options.profile),
+  });
   const syntax = result.syntaxError;
   if (syntax) {
     const reason = syntax.message.replace(/^\d+:\d+:\s*/, '');

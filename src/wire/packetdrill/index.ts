@@ -6,3 +6,4 @@ export { parseScript, type ParseOptions } from './parser';
 export { runScript, type RunOptions } from './runner';
 export { configure, detectOrigin, type Origin, type RunConfig } from './script-config';
 export { formatSegment, formatOptions, formatFlags } from './format';
+export { SCRIPT_LIMITS, formatKilobytes } from './limits';

@@ -4,11 +4,40 @@
  * `getsockopt(3, SOL_SOCKET, SO_ERROR, [ETIMEDOUT], [4]) = 0` (packetdrill parser.y,
  * `syscall_spec` and `expression`).
  */
-import type { Expr, SyscallSpec } from './ast';
+import type { Expr, SourceLocation, SyscallSpec } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
+import { SCRIPT_LIMITS } from './limits';
 
-function parseAtom(cursor: Cursor, withinLine: boolean): Expr {
+/**
+ * The parser descends once per `[`, `{` or `name(`; the depth is bounded so a hostile script
+ * (thousands of `[`) gets one message instead of exhausting the stack.
+ */
+function deeper(at: SourceLocation, depth: number): number {
+  const max = SCRIPT_LIMITS.maxNesting;
+  if (depth >= max) {
+    throw new ScriptSyntaxError(at, `arguments nest deeper than ${max} levels of [ ], { } or ( )`);
+  }
+  return depth + 1;
+}
+
+/** packetdrill's integers are 64-bit; this runner keeps those a double holds exactly. */
+function readInteger(cursor: Cursor, at: SourceLocation, negative: boolean): number {
+  const text = cursor.readNumberText();
+  if (text === null || text.includes('.')) {
+    throw new ScriptSyntaxError(at, `expected an integer, found ${cursor.describeNext()}`);
+  }
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new ScriptSyntaxError(
+      at,
+      `the integer ${negative ? '-' : ''}${text} is too large (at most ${Number.MAX_SAFE_INTEGER})`,
+    );
+  }
+  return negative ? -value : value;
+}
+
+function parseAtom(cursor: Cursor, withinLine: boolean, depth: number): Expr {
   cursor.skipSpace(withinLine);
   const at = cursor.location();
   if (cursor.startsWith('...')) {
@@ -19,12 +48,7 @@ function parseAtom(cursor: Cursor, withinLine: boolean): Expr {
   if (c === '-' || /[0-9]/.test(c)) {
     const negative = c === '-';
     if (negative) cursor.advance();
-    const text = cursor.readNumberText();
-    if (text === null || text.includes('.')) {
-      throw new ScriptSyntaxError(at, `expected an integer, found ${cursor.describeNext()}`);
-    }
-    const value = Number(text);
-    return { kind: 'int', value: negative ? -value : value };
+    return { kind: 'int', value: readInteger(cursor, at, negative) };
   }
   if (c === '"') {
     cursor.advance();
@@ -33,20 +57,23 @@ function parseAtom(cursor: Cursor, withinLine: boolean): Expr {
     return { kind: 'string', value };
   }
   if (c === '[') {
+    const inner = deeper(at, depth);
     cursor.advance();
-    return { kind: 'list', items: parseList(cursor, ']') };
+    return { kind: 'list', items: parseList(cursor, ']', inner) };
   }
   if (c === '{') {
+    const inner = deeper(at, depth);
     cursor.advance();
-    return parseStruct(cursor);
+    return parseStruct(cursor, inner);
   }
   const name = cursor.readWord();
   if (name === null)
     throw new ScriptSyntaxError(at, `expected an argument, found ${cursor.describeNext()}`);
   cursor.skipSpace();
   if (cursor.peek() === '(') {
+    const inner = deeper(at, depth);
     cursor.advance();
-    return { kind: 'call', name, args: parseList(cursor, ')') };
+    return { kind: 'call', name, args: parseList(cursor, ')', inner) };
   }
   return { kind: 'symbol', name };
 }
@@ -55,19 +82,19 @@ function parseAtom(cursor: Cursor, withinLine: boolean): Expr {
  * `a | b | c`: flag sets such as O_RDWR|O_NONBLOCK. `withinLine` keeps a call's result from
  * reaching into the next line.
  */
-export function parseExpr(cursor: Cursor, withinLine = false): Expr {
-  const first = parseAtom(cursor, withinLine);
+export function parseExpr(cursor: Cursor, withinLine = false, depth = 0): Expr {
+  const first = parseAtom(cursor, withinLine, depth);
   const terms: Expr[] = [first];
   for (;;) {
     cursor.skipSpace(withinLine);
     if (cursor.peek() !== '|') break;
     cursor.advance();
-    terms.push(parseAtom(cursor, withinLine));
+    terms.push(parseAtom(cursor, withinLine, depth));
   }
   return terms.length === 1 ? first : { kind: 'or', terms };
 }
 
-function parseList(cursor: Cursor, close: ')' | ']'): Expr[] {
+function parseList(cursor: Cursor, close: ')' | ']', depth: number): Expr[] {
   const items: Expr[] = [];
   cursor.skipSpace();
   if (cursor.peek() === close) {
@@ -75,7 +102,7 @@ function parseList(cursor: Cursor, close: ')' | ']'): Expr[] {
     return items;
   }
   for (;;) {
-    items.push(parseExpr(cursor));
+    items.push(parseExpr(cursor, false, depth));
     cursor.skipSpace();
     if (cursor.peek() === ',') {
       cursor.advance();
@@ -86,7 +113,7 @@ function parseList(cursor: Cursor, close: ')' | ']'): Expr[] {
   }
 }
 
-function parseStruct(cursor: Cursor): Expr {
+function parseStruct(cursor: Cursor, depth: number): Expr {
   const fields: { name: string; value: Expr }[] = [];
   cursor.skipSpace();
   if (cursor.peek() === '}') {
@@ -101,7 +128,7 @@ function parseStruct(cursor: Cursor): Expr {
       throw new ScriptSyntaxError(at, `expected a field name, found ${cursor.describeNext()}`);
     cursor.skipSpace();
     cursor.expect('=', `'=' after field '${name}'`);
-    fields.push({ name, value: parseExpr(cursor) });
+    fields.push({ name, value: parseExpr(cursor, false, depth) });
     cursor.skipSpace();
     if (cursor.peek() === ',') {
       cursor.advance();
@@ -132,7 +159,7 @@ export function parseSyscall(cursor: Cursor, returnUsecs: number | null): Syscal
     throw new ScriptSyntaxError(at, `expected a system call, found ${cursor.describeNext()}`);
   cursor.skipSpace(true);
   cursor.expect('(', `'(' after ${name}`);
-  const args = parseList(cursor, ')');
+  const args = parseList(cursor, ')', 1);
   cursor.skipSpace(true);
   cursor.expect('=', `'= result' after ${name}(...)`);
   const result = parseExpr(cursor, true);

@@ -5,6 +5,7 @@
 import type { EventTime } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
+import { SCRIPT_LIMITS } from './limits';
 
 /** Seconds as written → integer microseconds, the unit packetdrill computes in. */
 export function secondsToUsecs(text: string): number {
@@ -17,6 +18,13 @@ function readSeconds(cursor: Cursor): number {
   const text = cursor.readNumberText();
   if (text === null || text.startsWith('0x')) {
     throw new ScriptSyntaxError(at, `expected a time in seconds, found ${cursor.describeNext()}`);
+  }
+  const max = SCRIPT_LIMITS.maxTimeSeconds;
+  if (Number(text) > max) {
+    throw new ScriptSyntaxError(
+      at,
+      `the time ${text} s is later than ${max} s, the longest a script may run`,
+    );
   }
   return secondsToUsecs(text);
 }

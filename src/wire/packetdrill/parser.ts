@@ -6,6 +6,7 @@
 import type { Action, EventTime, HeaderOption, Script, ScriptEvent } from './ast';
 import { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
+import { formatKilobytes, SCRIPT_LIMITS, utf8Length } from './limits';
 import { parsePacket } from './parse-packet';
 import { parseSyscall } from './parse-syscall';
 import { atEventTime, parseBlockingEnd, parseEventTime } from './parse-time';
@@ -103,7 +104,20 @@ function checkTimes(events: readonly ScriptEvent[]): void {
   }
 }
 
+/** A script over the size limit is refused before any of it is read. */
+function checkSize(source: string): void {
+  const max = SCRIPT_LIMITS.maxScriptBytes;
+  const bytes = source.length > max ? source.length : utf8Length(source, max);
+  if (bytes > max) {
+    throw new ScriptSyntaxError(
+      { line: 1, column: 1 },
+      `the script is larger than ${formatKilobytes(max)}, the most a script may be`,
+    );
+  }
+}
+
 export function parseScript(source: string, options: ParseOptions = {}): Script {
+  checkSize(source);
   const defines = options.defines ?? {};
   const { text, usesPreprocessor } = preprocess(source, defines);
   const cursor = new Cursor(text);

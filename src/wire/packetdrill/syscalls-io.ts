@@ -4,6 +4,7 @@
  */
 import type { Output } from '../../engine';
 import type { SyscallSpec } from './ast';
+import { SCRIPT_LIMITS } from './limits';
 import type { CallValue, FdEntry, RunContext } from './run-context';
 import {
   fail,
@@ -27,12 +28,30 @@ function send(ctx: RunContext, entry: FdEntry, length: number): CallOutcome {
   return result.result === 'ok' ? ok(result.bytes ?? length) : fail(result.result);
 }
 
+/**
+ * A byte count the runner can carry out: 0 to SCRIPT_LIMITS.maxIoBytes, or the one message
+ * that says why not (the runner names the line). The payload is allocated, so a count of -1
+ * or 2^53 must never reach it.
+ */
+function byteCount(spec: SyscallSpec): number | CallOutcome {
+  const count = intOf(spec.args[2]);
+  if (count === null) return notApplicable(`${spec.name} needs a byte count`);
+  const max = SCRIPT_LIMITS.maxIoBytes;
+  if (count < 0 || count > max) {
+    return {
+      kind: 'failed',
+      reason: `${spec.name}: the byte count ${count} is outside 0 to ${max.toLocaleString('en-US')}`,
+    };
+  }
+  return count;
+}
+
 /** write(fd, buf, n), send(fd, buf, n, flags), sendto(fd, buf, n, flags, addr, len). */
 export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
-  const length = intOf(spec.args[2]);
-  if (length === null) return notApplicable(`${spec.name} needs a byte count`);
+  const length = byteCount(spec);
+  if (typeof length !== 'number') return length;
   if (spec.name === 'sendto' && symbolsOf(spec.args[3]).includes('MSG_FASTOPEN')) {
     return doFastOpenSendto(ctx, spec, entry, length);
   }
@@ -55,8 +74,8 @@ function receive(ctx: RunContext, entry: FdEntry, max: number): CallValue | 'aga
 export function doRead(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
-  const max = intOf(spec.args[2]);
-  if (max === null) return notApplicable(`${spec.name} needs a byte count`);
+  const max = byteCount(spec);
+  if (typeof max !== 'number') return max;
   const flags = symbolsOf(spec.args[3]);
   if (spec.name === 'recv' && flags.length > 0)
     return notApplicable(`recv flags ${flags.join('|')} are not modeled`);

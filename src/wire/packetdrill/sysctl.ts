@@ -42,9 +42,25 @@ const set =
   (field: (v: string, base: Profile) => Partial<Profile>, what: string): Rule =>
   (v, base) => ({ setting: { profile: field(v, base), note: `${what} = ${v}` } });
 
+/** The kernel reads these sysctls as C ints (proc_dointvec, sysctl_handle_int). */
+const INT_MAX = 2 ** 31 - 1;
+
+/** A whole-number sysctl: a value the kernel would refuse is not applied, and says why. */
+const int =
+  (field: (n: number) => Partial<Profile>, what: string): Rule =>
+  (v) => {
+    const n = Number(v);
+    if (!/^(0x[0-9a-f]+|\d+)$/i.test(v) || n > INT_MAX) {
+      return {
+        notApplicable: `${what}: expected a whole number from 0 to ${INT_MAX}, got '${v.slice(0, 24)}'`,
+      };
+    }
+    return { setting: { profile: field(n), note: `${what} = ${v}` } };
+  };
+
 const LINUX_RULES: Readonly<Record<string, Rule>> = {
-  tcp_syn_retries: set((v) => ({ synRetries: Number(v) }), 'tcp_syn_retries'),
-  tcp_synack_retries: set((v) => ({ synAckRetries: Number(v) }), 'tcp_synack_retries'),
+  tcp_syn_retries: int((n) => ({ synRetries: n }), 'tcp_syn_retries'),
+  tcp_synack_retries: int((n) => ({ synAckRetries: n }), 'tcp_synack_retries'),
   tcp_timestamps: set((v) => ({ timestamps: onOff(v) }), 'tcp_timestamps'),
   tcp_sack: set((v) => ({ sackPermitted: onOff(v) }), 'tcp_sack'),
   tcp_window_scaling: set(
@@ -54,7 +70,7 @@ const LINUX_RULES: Readonly<Record<string, Rule>> = {
   tcp_syncookies: (v) => ({
     setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
   }),
-  tcp_fastopen: set((v) => ({ fastOpen: Number(v) }), 'tcp_fastopen'),
+  tcp_fastopen: int((n) => ({ fastOpen: n }), 'tcp_fastopen'),
   tcp_fastopen_key: (v) => {
     const words = v.split('-').map((w) => parseInt(w, 16));
     if (words.length !== 4 || words.some((w) => !Number.isFinite(w)))
@@ -73,11 +89,11 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
     'net.inet.tcp.rfc1323',
   ),
   'sack.enable': set((v) => ({ sackPermitted: onOff(v) }), 'net.inet.tcp.sack.enable'),
-  rexmit_initial: set((v) => ({ rtoInitialMs: Number(v) }), 'net.inet.tcp.rexmit_initial (ms)'),
-  rexmit_min: set((v) => ({ rtoMinMs: Number(v) }), 'net.inet.tcp.rexmit_min (ms)'),
-  keepinit: set((v) => ({ connectTimeoutMs: Number(v) }), 'net.inet.tcp.keepinit (ms)'),
-  recvspace: set((v) => ({ receiveBuffer: Number(v) }), 'net.inet.tcp.recvspace'),
-  sendspace: set((v) => ({ sendBuffer: Number(v) }), 'net.inet.tcp.sendspace'),
+  rexmit_initial: int((n) => ({ rtoInitialMs: n }), 'net.inet.tcp.rexmit_initial (ms)'),
+  rexmit_min: int((n) => ({ rtoMinMs: n }), 'net.inet.tcp.rexmit_min (ms)'),
+  keepinit: int((n) => ({ connectTimeoutMs: n }), 'net.inet.tcp.keepinit (ms)'),
+  recvspace: int((n) => ({ receiveBuffer: n }), 'net.inet.tcp.recvspace'),
+  sendspace: int((n) => ({ sendBuffer: n }), 'net.inet.tcp.sendspace'),
   insecure_rst: set(
     (v) => ({ rfc5961: !onOff(v) }),
     'net.inet.tcp.insecure_rst (RFC 5961 off when 1)',
