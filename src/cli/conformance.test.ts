@@ -108,4 +108,23 @@ describe('npm run conformance', () => {
     expect(own.length).toBeGreaterThanOrEqual(6);
     expect(out.filter((l) => l.startsWith('PASS  conformance/'))).toHaveLength(own.length);
   });
+
+  it('fails a hostile script on its own and still runs the rest of the folder', () => {
+    const dir = folder({
+      'a-nested.pkt': `0 setsockopt(3, SOL_SOCKET, SO_LINGER, ${'['.repeat(2333)}1, 4) = 0`,
+      'b-huge.pkt': '// padding\n'.repeat(30_000),
+      'c-write.pkt': `${PASSING}\n+0 write(3, ..., -1) = -1`,
+      'd-pass.pkt': PASSING,
+    });
+    const { code, out } = cli([dir], dir);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      'FAIL  a-nested.pkt:1:71: arguments nest deeper than 32 levels of [ ], { } or ( )',
+    );
+    expect(out).toContain('FAIL  b-huge.pkt: the script is 323 KB; scripts may be up to 256 KB');
+    expect(out).toContain('      write: the byte count -1 is outside 0 to 16,777,216');
+    expect(out).toContainEqual(expect.stringMatching(/^PASS {2}d-pass\.pkt/));
+    expect(out.at(-1)).toBe('1 passed, 3 failed, 0 skipped');
+    expect(out.join('\n')).not.toMatch(/ at .*\.ts:\d+/);
+  });
 });

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runScript } from '../wire/packetdrill';
+import { formatKilobytes, runScript, SCRIPT_LIMITS, type RunResult } from '../wire/packetdrill';
 import { judge } from './conformance-expectations';
 import { formatScript, formatTotals, type Totals } from './conformance-report';
 
@@ -54,15 +54,52 @@ export function parseArgs(argv: readonly string[]): Args | string {
   return { paths, defines, verbose };
 }
 
-function scriptsIn(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) return scriptsIn(full);
-      return name.endsWith('.pkt') ? [full] : [];
-    });
+/** A script to run, or a path that could not be read (it fails on its own; the rest still run). */
+type Entry = { readonly file: string } | { readonly path: string; readonly problem: string };
+
+function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function scriptsIn(path: string): Entry[] {
+  try {
+    if (!statSync(path).isDirectory()) return [{ file: path }];
+    return readdirSync(path)
+      .sort()
+      .flatMap((name) => {
+        const full = join(path, name);
+        try {
+          if (statSync(full).isDirectory()) return scriptsIn(full);
+        } catch (error) {
+          return name.endsWith('.pkt')
+            ? [{ path: full, problem: `cannot read: ${describeError(error)}` }]
+            : [];
+        }
+        return name.endsWith('.pkt') ? [{ file: full }] : [];
+      });
+  } catch (error) {
+    return [{ path, problem: `cannot read: ${describeError(error)}` }];
+  }
+}
+
+/**
+ * One script's result, or the one-line reason it could not run. The size is checked before
+ * the file is read; a fault of the runner fails this script only, without a stack trace.
+ */
+function runFile(file: string, defines: Readonly<Record<string, string>>): RunResult | string {
+  try {
+    const size = statSync(file).size;
+    const max = SCRIPT_LIMITS.maxScriptBytes;
+    if (size > max) {
+      return `the script is ${formatKilobytes(size)}; scripts may be up to ${formatKilobytes(max)}`;
+    }
+    return runScript(readFileSync(file, 'utf8'), { fileName: basename(file), defines });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code !== undefined) return `cannot read: ${e.code}`;
+    return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export function runConformance(argv: readonly string[], io: Io): number {
@@ -73,7 +110,7 @@ export function runConformance(argv: readonly string[], io: Io): number {
     return 2;
   }
   const requested = args.paths.length > 0 ? args.paths : [OWN_FOLDER, SHARED_FOLDER];
-  const files: string[] = [];
+  const entries: Entry[] = [];
   for (const path of requested) {
     const full = resolve(io.cwd, path);
     if (!existsSync(full)) {
@@ -86,15 +123,18 @@ export function runConformance(argv: readonly string[], io: Io): number {
       io.out(`error: no such file or folder: ${path}`);
       return 2;
     }
-    files.push(...scriptsIn(full));
+    entries.push(...scriptsIn(full));
   }
   const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
-  for (const file of files) {
+  for (const entry of entries) {
+    const result = 'file' in entry ? runFile(entry.file, args.defines) : entry.problem;
+    const file = 'file' in entry ? entry.file : entry.path;
     const name = relative(io.cwd, file);
-    const result = runScript(readFileSync(file, 'utf8'), {
-      fileName: basename(file),
-      defines: args.defines,
-    });
+    if (typeof result === 'string') {
+      io.out(`FAIL  ${name}: ${result}`);
+      totals.failed++;
+      continue;
+    }
     const judgement = judge(basename(file), result);
     for (const line of formatScript(name, result, judgement, args.verbose)) io.out(line);
     if (judgement.verdict === 'pass') totals.passed++;
@@ -108,8 +148,16 @@ export function runConformance(argv: readonly string[], io: Io): number {
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
-  process.exitCode = runConformance(process.argv.slice(2), {
-    out: (l) => console.log(l),
-    cwd: process.cwd(),
-  });
+  try {
+    process.exitCode = runConformance(process.argv.slice(2), {
+      out: (l) => console.log(l),
+      cwd: process.cwd(),
+    });
+  } catch (error) {
+    // A fault of this program, not of a script: one line, never a stack trace.
+    console.log(
+      `conformance: internal error: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exitCode = 1;
+  }
 }
