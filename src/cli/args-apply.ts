@@ -11,6 +11,8 @@ function asObject(value: unknown): Json {
 
 /** The scenario JSON with every given option applied (the input is not changed). */
 export function applyOverrides(scenario: unknown, args: RunArgs): unknown {
+  // JSON that is not an object stays as it is, so validation names it as such.
+  if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) return scenario;
   const base = asObject(scenario);
   const out: Json = { ...base };
   if (args.seed !== undefined) out.seed = args.seed;

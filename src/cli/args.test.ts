@@ -71,7 +71,7 @@ describe('parseArgs', () => {
 
   it.each([
     [['--scenario', 'h', '--loss', '1.5'], '--loss: must be between 0 and 1, got 1.5'],
-    [['--scenario', 'h', '--delay', '-3'], '--delay: must be at least 0, got -3'],
+    [['--scenario', 'h', '--delay', '-3'], '--delay: must be between 0 and 60000, got -3'],
     [['--scenario', 'h', '--seed', 'abc'], '--seed: expected a number, got "abc"'],
     [['--scenario', 'h', '--format', 'xml'], '--format: must be one of text, jsonl, got "xml"'],
     [['--scenario', 'h', '--bogus', '1'], 'unknown option --bogus (see --help)'],

@@ -2,7 +2,7 @@
  * The command line of `npm run sim`, parsed by hand. Every mistake becomes one ArgError whose
  * message names the option and the problem; sim.ts prints it as one line and exits with 2.
  */
-import { SEGMENT_KINDS, type Fault, type SegmentKind } from '../sim';
+import { SCENARIO_LIMITS, SEGMENT_KINDS, type Fault, type SegmentKind } from '../sim';
 
 export class ArgError extends Error {}
 
@@ -173,11 +173,11 @@ function buildRunArgs(scenario: string, values: Map<ValueOption, string>, drops:
   const fields = {
     seed: opt('seed', (t) => number('seed', t, 0, 4294967295, true)),
     profile: opt('profile', (t) => oneOf('profile', t, ['rfc', 'linux', 'freebsd'] as const)),
-    delay: opt('delay', (t) => number('delay', t, 0)),
-    jitter: opt('jitter', (t) => number('jitter', t, 0)),
+    delay: opt('delay', (t) => number('delay', t, 0, SCENARIO_LIMITS.maxDelayMs)),
+    jitter: opt('jitter', (t) => number('jitter', t, 0, SCENARIO_LIMITS.maxDelayMs)),
     loss: opt('loss', (t) => number('loss', t, 0, 1)),
     isn: opt('isn', parseIsn),
-    until: opt('until', (t) => number('until', t, 0)),
+    until: opt('until', (t) => number('until', t, 0, SCENARIO_LIMITS.maxTimeMs)),
     pcap: opt('pcap', (t) => {
       if (t === '') throw new ArgError('--pcap: needs a file name');
       return t;

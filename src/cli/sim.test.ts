@@ -71,6 +71,11 @@ describe('npm run sim', () => {
     ],
     [['--scenario', 'handshake', '--loss', '1.5'], 'sim: --loss: must be between 0 and 1, got 1.5'],
     [
+      ['--scenario', 'handshake', '--delay', '1e308'],
+      'sim: --delay: must be between 0 and 60000, got 1e308',
+    ],
+    [['--scenario', '/dev/zero'], 'sim: /dev/zero is not a regular file'],
+    [
       ['--scenario', 'handshake', '--drop', 'sideways:SYN'],
       /^sim: --drop: expected DIRECTION:FLAGS\[#N\]/,
     ],

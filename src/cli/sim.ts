@@ -3,15 +3,13 @@
  * readable like a packet capture or as JSON lines; optionally writes a pcap. Bad input is
  * reported as one line on stderr with exit code 2, never a stack trace.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { formatTime, formatTrace, getPreset, presets, runScenario, validateScenario } from '../sim';
 import type { RunResult, Scenario } from '../sim';
 import { writePcap } from '../wire/pcap';
 import { applyOverrides } from './args-apply';
 import { ArgError, USAGE, parseArgs, type RunArgs } from './args';
-
-/** A mistake in what the user gave us: reported in one line, exit code 2. */
-class InputError extends Error {}
+import { InputError, loadScenarioFile } from './scenario-file';
 
 function loadScenarioJson(name: string): unknown {
   const preset = getPreset(name);
@@ -19,17 +17,7 @@ function loadScenarioJson(name: string): unknown {
   if (!existsSync(name)) {
     throw new InputError(`unknown preset or file "${name}" (see --list for the presets)`);
   }
-  let text: string;
-  try {
-    text = readFileSync(name, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${name}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InputError(`${name} is not valid JSON: ${(error as Error).message}`);
-  }
+  return loadScenarioFile(name);
 }
 
 function scenarioFor(args: RunArgs): Scenario {

@@ -5,6 +5,7 @@ export type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-ty
 export { presets, getPreset, type Preset } from './presets';
 export { formatTrace, formatSegment, formatOption, formatTime } from './format';
 export type * from './scenario';
+export { SCENARIO_LIMITS } from './limits';
 export { DEFAULT_LINK_DIRECTION, SEGMENT_KINDS, TRIGGER_EVENTS, CALL_NAMES } from './scenario';
 export type * from './trace';
 export { isVisibleChange, visibleStepIndices } from './visible-steps';

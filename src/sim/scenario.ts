@@ -3,6 +3,7 @@
  * guide). `validateScenario` turns untrusted JSON into a `Scenario` with every default filled
  * in, so the runner never sees a missing or out-of-range field.
  */
+import { SCENARIO_LIMITS } from './limits';
 
 export type ProfileName = 'rfc' | 'linux' | 'freebsd';
 export type Direction = 'c2s' | 's2c';
@@ -203,4 +204,5 @@ export const DEFAULT_LINK_DIRECTION: LinkDirection = {
   bandwidth: 0,
 };
 
-export const DEFAULT_MAX_STEPS = 1_000_000;
+/** The step budget of a scenario that names none (SCENARIO_LIMITS declares it). */
+export const DEFAULT_MAX_STEPS = SCENARIO_LIMITS.defaultMaxSteps;

@@ -7,9 +7,11 @@ import {
   type TimedCall,
   type Trigger,
 } from './scenario';
+import { SCENARIO_LIMITS } from './limits';
 import {
-  NON_NEGATIVE,
+  NTH,
   PORT,
+  TIME,
   checkEnum,
   checkNumber,
   checkString,
@@ -107,7 +109,7 @@ export function checkCallBody(
         // "bytes": n sends n filler bytes (a bulk transfer without spelling it out).
         const bytes = checkNumber(problems, child(path, 'bytes'), value.bytes, {
           min: 1,
-          max: 100_000_000,
+          max: SCENARIO_LIMITS.maxSendBytes,
           integer: true,
         });
         return bytes === undefined ? undefined : { call: 'send', bytes, ...withPeer };
@@ -145,8 +147,8 @@ function checkTrigger(
     value.endpoint === undefined
       ? self
       : checkEndpointName(problems, child(path, 'endpoint'), value.endpoint, endpoints);
-  const nth = optionalNumber(problems, child(path, 'nth'), value.nth, { min: 1, integer: true }, 1);
-  const delay = optionalNumber(problems, child(path, 'delay'), value.delay, NON_NEGATIVE, 0);
+  const nth = optionalNumber(problems, child(path, 'nth'), value.nth, NTH, 1);
+  const delay = optionalNumber(problems, child(path, 'delay'), value.delay, TIME, 0);
   if (!event || !endpoint) return undefined;
   return { event, endpoint, nth, delay };
 }
@@ -176,6 +178,6 @@ export function checkTimedCall(
     const after = checkTrigger(problems, child(path, 'after'), value.after, endpoints, endpoint);
     return after ? { ...body, endpoint, after } : undefined;
   }
-  const at = optionalNumber(problems, child(path, 'at'), value.at, NON_NEGATIVE, 0);
+  const at = optionalNumber(problems, child(path, 'at'), value.at, TIME, 0);
   return { ...body, endpoint, at };
 }

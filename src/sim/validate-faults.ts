@@ -1,8 +1,17 @@
 /** Validation of the faults, the firewall rules and the injections (spoofed sources). */
-import { SEGMENT_KINDS, type Fault, type FirewallRule, type Injection } from './scenario';
+import { SCENARIO_LIMITS } from './limits';
 import {
-  NON_NEGATIVE,
+  SEGMENT_KINDS,
+  type Fault,
+  type FirewallRule,
+  type Injection,
+  type ScenarioEndpoint,
+} from './scenario';
+import {
+  DELAY,
+  NTH,
   PORT,
+  TIME,
   checkAddress,
   checkArray,
   checkEnum,
@@ -27,7 +36,7 @@ export function checkFault(problems: Problems, path: string, value: Json): Fault
   let nth: number | 'every' | undefined = 1;
   if (value.nth === 'every') nth = 'every';
   else if (value.nth !== undefined) {
-    nth = checkNumber(problems, child(path, 'nth'), value.nth, { min: 1, integer: true });
+    nth = checkNumber(problems, child(path, 'nth'), value.nth, NTH);
   }
   const action =
     value.action === undefined
@@ -41,7 +50,7 @@ export function checkFault(problems: Problems, path: string, value: Json): Fault
   if (action === 'delay' && value.by === undefined) {
     problems.add(child(path, 'by'), 'a delay fault needs "by" (milliseconds)');
   } else {
-    by = optionalNumber(problems, child(path, 'by'), value.by, NON_NEGATIVE, 0);
+    by = optionalNumber(problems, child(path, 'by'), value.by, DELAY, 0);
   }
   if (!direction || !match || nth === undefined || !action) return undefined;
   return { direction, match, nth, action, by };
@@ -94,32 +103,30 @@ export function checkInjection(
   problems: Problems,
   path: string,
   value: Json,
-  endpointNames: readonly string[],
+  endpoints: readonly ScenarioEndpoint[],
 ): Injection | undefined {
   if (!expectObject(problems, path, value, INJECTION_KEYS)) return undefined;
+  const endpointNames = endpoints.map((e) => e.name);
   const name =
     value.name === undefined ? 'attacker' : checkName(problems, child(path, 'name'), value.name);
   if (name && endpointNames.includes(name)) {
     problems.add(child(path, 'name'), `"${name}" is already an endpoint's name`);
   }
-  const at = optionalNumber(problems, child(path, 'at'), value.at, NON_NEGATIVE, 0);
+  const at = optionalNumber(problems, child(path, 'at'), value.at, TIME, 0);
   const count = checkNumber(problems, child(path, 'count'), value.count, {
     min: 1,
-    max: 100000,
+    max: SCENARIO_LIMITS.maxInjectedPackets,
     integer: true,
   });
-  const interval = optionalNumber(
-    problems,
-    child(path, 'interval'),
-    value.interval,
-    NON_NEGATIVE,
-    0,
-  );
+  const interval = optionalNumber(problems, child(path, 'interval'), value.interval, DELAY, 0);
   const to = checkString(problems, child(path, 'to'), value.to);
   if (to !== undefined && !endpointNames.includes(to)) {
     problems.add(child(path, 'to'), `no endpoint is named "${to}"`);
   }
   const fromAddress = checkAddress(problems, child(path, 'fromAddress'), value.fromAddress);
+  if (fromAddress !== undefined && count !== undefined) {
+    checkSpoofedRange(problems, child(path, 'fromAddress'), fromAddress, count, endpoints);
+  }
   const fromPort = optionalNumber(problems, child(path, 'fromPort'), value.fromPort, PORT, 1024);
   const flags =
     value.flags === undefined
@@ -130,7 +137,7 @@ export function checkInjection(
 }
 
 function checkFlags(problems: Problems, path: string, value: Json): Injection['flags'] | undefined {
-  const list = checkArray(problems, path, value);
+  const list = checkArray(problems, path, value, 4);
   const flags: ('SYN' | 'ACK' | 'RST' | 'FIN')[] = [];
   list.forEach((item, i) => {
     const flag = checkEnum(problems, child(path, i), item, ['SYN', 'ACK', 'RST', 'FIN'] as const);
@@ -141,4 +148,39 @@ function checkFlags(problems: Problems, path: string, value: Json): Injection['f
     return undefined;
   }
   return flags;
+}
+
+const toUint32 = (address: string): number =>
+  address.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+
+const toDotted = (n: number): string =>
+  [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+
+/**
+ * The spoofed sources are `count` consecutive addresses from `from`. They must stay inside
+ * IPv4's space (no wrap past 255.255.255.255) and be nobody's real address: a source that is an
+ * endpoint's address would take that endpoint's name in the trace and its replies.
+ */
+function checkSpoofedRange(
+  problems: Problems,
+  path: string,
+  from: string,
+  count: number,
+  endpoints: readonly ScenarioEndpoint[],
+): void {
+  const first = toUint32(from);
+  const last = first + count - 1;
+  if (last > 0xffffffff) {
+    problems.add(path, `${count} sources from ${from} would run past 255.255.255.255`);
+    return;
+  }
+  for (const endpoint of endpoints) {
+    const address = toUint32(endpoint.address);
+    if (address >= first && address <= last) {
+      problems.add(
+        path,
+        `the spoofed sources ${from} to ${toDotted(last)} include ${endpoint.name}'s address ${endpoint.address}`,
+      );
+    }
+  }
 }

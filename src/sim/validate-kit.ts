@@ -15,9 +15,12 @@ export class Problems {
   }
 }
 
-/** A short rendering of a found value for a message. */
+import { SCENARIO_LIMITS } from './limits';
+
+/** A short rendering of a found value for a message (never "NaN" or "Infinity"). */
 export function show(value: Json): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number that is not finite';
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
   if (Array.isArray(value)) return 'an array';
@@ -147,12 +150,26 @@ export function checkString(problems: Problems, path: string, value: Json): stri
   return undefined;
 }
 
-/** The array at `path` ([] when absent), or [] with a message when it is not an array. */
-export function checkArray(problems: Problems, path: string, value: Json): readonly Json[] {
+/**
+ * The array at `path` ([] when absent), or [] with a message when it is not an array or holds
+ * more than `max` entries (counted before any entry is looked at).
+ */
+export function checkArray(
+  problems: Problems,
+  path: string,
+  value: Json,
+  max: number,
+): readonly Json[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
-  problems.add(path, `must be a list, got ${show(value)}`);
-  return [];
+  if (!Array.isArray(value)) {
+    problems.add(path, `must be a list, got ${show(value)}`);
+    return [];
+  }
+  if (value.length > max) {
+    problems.add(path, `must have at most ${max} entries, got ${value.length}`);
+    return [];
+  }
+  return value;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -165,5 +182,10 @@ export function checkAddress(problems: Problems, path: string, value: Json): str
 
 export const PORT: NumberRule = { min: 1, max: 65535, integer: true };
 export const UINT32: NumberRule = { min: 0, max: 4294967295, integer: true };
-export const NON_NEGATIVE: NumberRule = { min: 0 };
+/** A moment of the run, ms. */
+export const TIME: NumberRule = { min: 0, max: SCENARIO_LIMITS.maxTimeMs };
+/** A delay on the link, ms. */
+export const DELAY: NumberRule = { min: 0, max: SCENARIO_LIMITS.maxDelayMs };
+/** The n-th occurrence of something: no run has more events than its step budget. */
+export const NTH: NumberRule = { min: 1, max: SCENARIO_LIMITS.maxSteps, integer: true };
 export const PROBABILITY: NumberRule = { min: 0, max: 1 };

@@ -6,8 +6,9 @@ import {
   type LinkDirection,
   type ScenarioEndpoint,
 } from './scenario';
+import { SCENARIO_LIMITS } from './limits';
 import {
-  NON_NEGATIVE,
+  DELAY,
   PORT,
   PROBABILITY,
   UINT32,
@@ -129,29 +130,32 @@ function checkDirection(problems: Problems, path: string, value: Json): LinkDire
   if (!expectObject(problems, path, value, DIRECTION_KEYS)) return DEFAULT_LINK_DIRECTION;
   const d = DEFAULT_LINK_DIRECTION;
   const at = (key: string): string => child(path, key);
-  const delay = optionalNumber(problems, at('delay'), value.delay, NON_NEGATIVE, d.delay);
+  const delay = optionalNumber(problems, at('delay'), value.delay, DELAY, d.delay);
   return {
     delay,
-    jitter: optionalNumber(problems, at('jitter'), value.jitter, NON_NEGATIVE, d.jitter),
+    jitter: optionalNumber(problems, at('jitter'), value.jitter, DELAY, d.jitter),
     loss: optionalNumber(problems, at('loss'), value.loss, PROBABILITY, d.loss),
     duplicate: optionalNumber(problems, at('duplicate'), value.duplicate, PROBABILITY, d.duplicate),
     reorder: optionalNumber(problems, at('reorder'), value.reorder, PROBABILITY, d.reorder),
     // By default a held-back segment waits one more propagation delay.
-    reorderDelay: optionalNumber(
-      problems,
-      at('reorderDelay'),
-      value.reorderDelay,
-      NON_NEGATIVE,
-      delay,
-    ),
-    bandwidth: optionalNumber(
-      problems,
-      at('bandwidth'),
-      value.bandwidth,
-      NON_NEGATIVE,
-      d.bandwidth,
-    ),
+    reorderDelay: optionalNumber(problems, at('reorderDelay'), value.reorderDelay, DELAY, delay),
+    bandwidth: checkBandwidth(problems, at('bandwidth'), value.bandwidth, d.bandwidth),
   };
+}
+
+/** 0 (unlimited) or a rate at which one segment serializes in a finite, sensible time. */
+function checkBandwidth(problems: Problems, path: string, value: Json, fallback: number): number {
+  if (value === 0) return 0;
+  const { minBandwidth: min, maxBandwidth: max } = SCENARIO_LIMITS;
+  const bandwidth = optionalNumber(problems, path, value, { min: 0, max }, fallback);
+  if (bandwidth > 0 && bandwidth < min) {
+    problems.add(
+      path,
+      `must be 0 (unlimited) or at least ${min} bits per second, got ${bandwidth}`,
+    );
+    return fallback;
+  }
+  return bandwidth;
 }
 
 export function checkLink(problems: Problems, path: string, value: Json): Link {

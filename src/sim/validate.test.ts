@@ -35,7 +35,7 @@ describe('validateScenario', () => {
 
   it('rejects a negative delay', () => {
     expect(errorsOf({ endpoints, link: { s2c: { delay: -5 } } })).toEqual([
-      'link.s2c.delay: must be at least 0, got -5',
+      'link.s2c.delay: must be between 0 and 60000, got -5',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('validateScenario', () => {
     });
     expect(errors).toEqual([
       'faults[0].direction: must be one of c2s, s2c, got "up"',
-      'faults[1].nth: must be at least 1, got 0',
+      'faults[1].nth: must be between 1 and 500000, got 0',
       'firewall[0].action: must be one of drop, reject, got "maybe"',
     ]);
   });

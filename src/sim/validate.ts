@@ -3,11 +3,17 @@
  * list of messages out. Hand-written on purpose (no schema library): each message names the
  * field path and the problem, and a bad scenario never reaches the engine.
  */
-import { DEFAULT_MAX_STEPS, type Scenario, type ScenarioEndpoint } from './scenario';
+import { SCENARIO_LIMITS } from './limits';
+import {
+  DEFAULT_MAX_STEPS,
+  type Injection,
+  type Scenario,
+  type ScenarioEndpoint,
+} from './scenario';
 import { checkTimedCall } from './validate-calls';
 import {
-  NON_NEGATIVE,
   Problems,
+  TIME,
   UINT32,
   checkArray,
   child,
@@ -44,30 +50,26 @@ export function validateScenario(json: unknown): ValidationResult {
   rejectUnknownKeys(problems, '', json, SCENARIO_KEYS);
   const seed = optionalNumber(problems, 'seed', json.seed, UINT32, 1);
   const until =
-    json.until === undefined
-      ? undefined
-      : optionalNumber(problems, 'until', json.until, NON_NEGATIVE, 0);
+    json.until === undefined ? undefined : optionalNumber(problems, 'until', json.until, TIME, 0);
   const maxSteps = optionalNumber(
     problems,
     'maxSteps',
     json.maxSteps,
-    { min: 1, integer: true },
+    { min: 1, max: SCENARIO_LIMITS.maxSteps, integer: true },
     DEFAULT_MAX_STEPS,
   );
 
+  const L = SCENARIO_LIMITS;
   const endpoints = checkEndpoints(problems, json.endpoints);
-  const names = endpoints.map((e) => e.name);
   const link = checkLink(problems, 'link', json.link);
-  const faults = checkArray(problems, 'faults', json.faults).flatMap(
+  const faults = checkArray(problems, 'faults', json.faults, L.maxFaults).flatMap(
     (f, i) => checkFault(problems, child('faults', i), f) ?? [],
   );
-  const firewall = checkArray(problems, 'firewall', json.firewall).flatMap(
+  const firewall = checkArray(problems, 'firewall', json.firewall, L.maxFirewallRules).flatMap(
     (r, i) => checkFirewallRule(problems, child('firewall', i), r) ?? [],
   );
-  const inject = checkArray(problems, 'inject', json.inject).flatMap(
-    (r, i) => checkInjection(problems, child('inject', i), r, names) ?? [],
-  );
-  const calls = checkArray(problems, 'calls', json.calls).flatMap(
+  const inject = checkInjections(problems, json.inject, endpoints);
+  const calls = checkArray(problems, 'calls', json.calls, L.maxCalls).flatMap(
     (c, i) => checkTimedCall(problems, child('calls', i), c, endpoints) ?? [],
   );
 
@@ -81,26 +83,50 @@ function checkEndpoints(problems: Problems, value: unknown): ScenarioEndpoint[] 
     problems.add('endpoints', `must be a non-empty list, got ${show(value)}`);
     return [];
   }
+  const max = SCENARIO_LIMITS.maxEndpoints;
+  if (value.length > max) {
+    problems.add('endpoints', `must have at most ${max} entries, got ${value.length}`);
+    return [];
+  }
   const checked = value.map((e, i) => checkEndpoint(problems, child('endpoints', i), e));
-  // Names and addresses must be unique even when another field of an entry is wrong.
+  // Names and addresses must be unique even when another field of an entry is wrong; one
+  // pass with the names and addresses seen so far.
+  const names = new Set<unknown>();
+  const addresses = new Set<unknown>();
   value.forEach((raw: unknown, i) => {
-    const earlier = value.slice(0, i) as unknown[];
-    const field = (entry: unknown, key: string): unknown =>
-      typeof entry === 'object' && entry !== null
-        ? (entry as Record<string, unknown>)[key]
-        : undefined;
-    const name = field(raw, 'name');
-    const address = field(raw, 'address');
-    if (typeof name === 'string' && earlier.some((e) => field(e, 'name') === name)) {
+    const entry = isObject(raw) ? raw : {};
+    const { name, address } = entry;
+    if (typeof name === 'string' && names.has(name)) {
       problems.add(child('endpoints', i), `the name "${name}" is used twice`);
     }
-    if (typeof address === 'string' && earlier.some((e) => field(e, 'address') === address)) {
+    if (typeof address === 'string' && addresses.has(address)) {
       problems.add(
         child('endpoints', i),
         `the address ${address} is used twice (one host per address)`,
       );
     }
+    names.add(name);
+    addresses.add(address);
   });
-  const endpoints = checked.filter((e): e is ScenarioEndpoint => e !== undefined);
-  return endpoints;
+  return checked.filter((e): e is ScenarioEndpoint => e !== undefined);
+}
+
+/** The injections, each on its own, then their total: every spoofed packet is one source. */
+function checkInjections(
+  problems: Problems,
+  value: unknown,
+  endpoints: readonly ScenarioEndpoint[],
+): Injection[] {
+  const L = SCENARIO_LIMITS;
+  const inject = checkArray(problems, 'inject', value, L.maxInjections).flatMap(
+    (r, i) => checkInjection(problems, child('inject', i), r, endpoints) ?? [],
+  );
+  const total = inject.reduce((sum, injection) => sum + injection.count, 0);
+  if (total > L.maxInjectedPackets) {
+    problems.add(
+      'inject',
+      `the injections send ${total} packets together; at most ${L.maxInjectedPackets}`,
+    );
+  }
+  return inject;
 }
