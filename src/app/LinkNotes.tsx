@@ -1,4 +1,6 @@
 /** The notes naming each link parameter the page ignored, so a bad link never fails silently. */
+import { shownNotes } from './url/link-notes';
+
 export function LinkNotes({
   notes,
   className,
@@ -9,8 +11,8 @@ export function LinkNotes({
   if (notes.length === 0) return null;
   return (
     <ul className={className} aria-label="Ignored link parameters">
-      {notes.map((note) => (
-        <li key={note}>{note}</li>
+      {shownNotes(notes).map((note, i) => (
+        <li key={i}>{note}</li>
       ))}
     </ul>
   );

@@ -4,7 +4,8 @@
  */
 import { createLabStore, type LabStore, type World } from '../store';
 import { createSimWorld } from '../store/sim-world';
-import { parseUrlState, type UrlState } from './url/url-params';
+import { missingSegmentNote } from './url/link-notes';
+import { parseUrlState, type PageKind, type UrlState } from './url/url-params';
 
 export interface PageStore {
   store: LabStore;
@@ -15,11 +16,12 @@ export interface PageStore {
   notes: string[];
 }
 
-export function createPageStore(search: string): PageStore {
+export function createPageStore(search: string, page: PageKind = 'full'): PageStore {
   const world = createSimWorld();
   const { state: url, notes } = parseUrlState(
     search,
     world.presets.map((p) => p.name),
+    page,
   );
   const store = createLabStore({
     world,
@@ -35,8 +37,9 @@ export function createPageStore(search: string): PageStore {
     ...(url.theme !== undefined ? { theme: url.theme } : {}),
   });
   if (url.t !== undefined) store.getState().seek(url.t);
-  if (url.segment !== undefined && store.getState().timeline.spanById.has(url.segment)) {
-    store.getState().select(url.segment);
+  if (url.segment !== undefined) {
+    if (store.getState().timeline.spanById.has(url.segment)) store.getState().select(url.segment);
+    else notes.push(missingSegmentNote(url.segment));
   }
   return { store, world, url, notes };
 }

@@ -15,7 +15,7 @@ export interface EmbedSetup extends PageStore {
 }
 
 export function createEmbed(search: string): EmbedSetup {
-  const page = createPageStore(search);
+  const page = createPageStore(search, 'embed');
   const { store, url } = page;
   const start = Math.min(url.start ?? 0, store.getState().timeline.endTime);
   if (url.t === undefined && start > 0) store.getState().seek(start);

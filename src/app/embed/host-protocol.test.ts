@@ -61,6 +61,39 @@ describe('host-page API: commands in', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('acts only on finite values within bounds, whatever extreme a field holds', () => {
+    const extreme = fc.oneof(
+      fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, -1e308, 2 ** 53 + 2, -1, 0.5),
+      fc.double(),
+      fc.anything(),
+    );
+    const message = fc.record({
+      command: fc.constantFrom('play', 'pause', 'seek', 'step', 'load', 'set', 'toString'),
+      t: extreme,
+      direction: extreme,
+      scenario: fc.oneof(extreme, fc.string({ maxLength: 80 })),
+      settings: fc.dictionary(
+        fc.constantFrom('delay', 'jitter', 'loss', 'seed', 'profile', 'isn', 'theme', '__proto__'),
+        extreme,
+      ),
+    });
+    fc.assert(
+      fc.property(message, (fields) => {
+        const command = readHostCommand({ ...envelope, ...fields });
+        if (command === undefined) return;
+        const numbers = Object.values(command.command === 'set' ? command.settings : command);
+        for (const value of numbers) {
+          if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+        }
+        if (command.command === 'seek') expect(command.t).toBeLessThanOrEqual(1e9);
+        if (command.command === 'set' && command.settings.delay !== undefined) {
+          expect(command.settings.delay).toBeLessThanOrEqual(10000);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('host-page API: events out', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_SHOWN_NOTES, missingSegmentNote, shownNotes } from './link-notes';
 import { parseUrlState, serializeUrlState, type UrlState } from './url-params';
 
 const PRESETS = ['handshake', 'lost-syn-ack', 'closed-port'];
@@ -95,6 +96,66 @@ describe('URL state', () => {
         if (state.scenario !== undefined) expect(PRESETS).toContain(state.scenario);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('on the full page, notes each embed-only parameter and keeps none of them', () => {
+    const parsed = parseUrlState(
+      '?scenario=handshake&controls=none&autoplay=1&loop=1&start=5&end=9&origins=https://a.example&lang=en',
+      PRESETS,
+      'full',
+    );
+    expect(parsed.state).toEqual({ scenario: 'handshake', lang: 'en' });
+    expect(parsed.notes).toEqual(
+      [
+        'controls=none',
+        'autoplay=1',
+        'loop=1',
+        'start=5',
+        'end=9',
+        'origins=https://a.example',
+      ].map((p) => `Ignored ${p}: only an embedded lab uses it.`),
+    );
+  });
+
+  it('never shows more than a few notes, whatever the query string', () => {
+    const query = fc.array(fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 12 })), {
+      maxLength: 300,
+    });
+    fc.assert(
+      fc.property(query, fc.constantFrom('full' as const, 'embed' as const), (pairs, page) => {
+        const search = new URLSearchParams(pairs).toString();
+        const { notes } = parseUrlState(search, PRESETS, page);
+        const shown = shownNotes(notes);
+        expect(shown.length).toBeLessThanOrEqual(MAX_SHOWN_NOTES + 1);
+        if (notes.length > MAX_SHOWN_NOTES) {
+          expect(shown.at(-1)).toBe(
+            `…and ${notes.length - MAX_SHOWN_NOTES} more ignored parameter${notes.length - MAX_SHOWN_NOTES === 1 ? '' : 's'}.`,
+          );
+        }
+        for (const note of shown) expect([...note].every((c) => c >= ' ')).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the notes a page shows', () => {
+  it('shows the first three and counts the rest', () => {
+    const notes = Array.from({ length: 150 }, (_, i) => `Ignored unknown parameter “junk${i}”.`);
+    expect(shownNotes(notes)).toEqual([
+      'Ignored unknown parameter “junk0”.',
+      'Ignored unknown parameter “junk1”.',
+      'Ignored unknown parameter “junk2”.',
+      '…and 147 more ignored parameters.',
+    ]);
+    expect(shownNotes(notes.slice(0, 4)).at(-1)).toBe('…and 1 more ignored parameter.');
+    expect(shownNotes(notes.slice(0, 3))).toEqual(notes.slice(0, 3));
+  });
+
+  it('names a selected segment the run does not have', () => {
+    expect(missingSegmentNote(999999)).toBe(
+      'Ignored segment=999999: this run has no segment 999999.',
     );
   });
 });

@@ -60,6 +60,22 @@ export const URL_PARAM_NAMES: readonly UrlParamName[] = [
   'origins',
 ];
 
+/**
+ * Parameters only an embedded lab reads (docs/embedding.md). The full page names each in a note
+ * and leaves it out of its own link.
+ */
+export const EMBED_ONLY_PARAMS = [
+  'controls',
+  'autoplay',
+  'loop',
+  'start',
+  'end',
+  'origins',
+] as const satisfies readonly UrlParamName[];
+
+/** Which page reads the link: the full page or an embed. */
+export type PageKind = 'full' | 'embed';
+
 /** Languages the interface is written in. */
 export const SUPPORTED_LANGUAGES: readonly string[] = ['en'];
 
@@ -153,8 +169,13 @@ function isParamName(name: string): name is UrlParamName {
 /**
  * Reads a query string. `knownScenarios` lists the preset names; a scenario outside it is
  * ignored with a note. A repeated parameter keeps its last value, as links edited by hand expect.
+ * On the full page (`page: 'full'`) the embed-only parameters are ignored with a note.
  */
-export function parseUrlState(search: string, knownScenarios?: readonly string[]): ParsedUrl {
+export function parseUrlState(
+  search: string,
+  knownScenarios?: readonly string[],
+  page: PageKind = 'embed',
+): ParsedUrl {
   const state: Record<string, unknown> = {};
   const notes: string[] = [];
   let params: URLSearchParams;
@@ -166,6 +187,10 @@ export function parseUrlState(search: string, knownScenarios?: readonly string[]
   for (const [name, raw] of params) {
     if (!isParamName(name)) {
       notes.push(`Ignored unknown parameter “${quote(name)}”.`);
+      continue;
+    }
+    if (page === 'full' && (EMBED_ONLY_PARAMS as readonly string[]).includes(name)) {
+      notes.push(`Ignored ${name}=${quote(raw)}: only an embedded lab uses it.`);
       continue;
     }
     const parsed = PARSERS[name](raw);

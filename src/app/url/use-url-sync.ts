@@ -30,7 +30,10 @@ function withoutPlayhead(query: string): string {
 export function useUrlSync(store: LabStore, world: World) {
   useEffect(() => {
     const presetNames = world.presets.map((p) => p.name);
-    let kept: KeptParams = keptParams(parseUrlState(window.location.search, presetNames).state);
+    // The full page's link keeps none of the embed-only parameters (parseUrlState notes them).
+    let kept: KeptParams = keptParams(
+      parseUrlState(window.location.search, presetNames, 'full').state,
+    );
     let restoring = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
     const queryOf = (state: LabState) => serializeUrlState(urlStateOfLab(state, world, kept));
@@ -69,7 +72,7 @@ export function useUrlSync(store: LabStore, world: World) {
     const onPopState = () => {
       clearTimeout(pending);
       pending = undefined;
-      const { state: url } = parseUrlState(window.location.search, presetNames);
+      const { state: url } = parseUrlState(window.location.search, presetNames, 'full');
       kept = keptParams(url);
       restoring = true;
       try {

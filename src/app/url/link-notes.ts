@@ -1,0 +1,23 @@
+/**
+ * The notes a page shows for what its link asked and could not have. However many parameters a
+ * link carries, the page shows the first few and counts the rest, so junk in a link never pushes
+ * the lab down the page.
+ */
+
+/** How many notes a page shows before it counts the rest. */
+export const MAX_SHOWN_NOTES = 3;
+
+/** The notes to show: the first MAX_SHOWN_NOTES, then one line counting the others. */
+export function shownNotes(notes: readonly string[]): string[] {
+  if (notes.length <= MAX_SHOWN_NOTES) return [...notes];
+  const more = notes.length - MAX_SHOWN_NOTES;
+  return [
+    ...notes.slice(0, MAX_SHOWN_NOTES),
+    `…and ${more} more ignored parameter${more === 1 ? '' : 's'}.`,
+  ];
+}
+
+/** The note for a selected segment the run does not have. */
+export function missingSegmentNote(segment: number): string {
+  return `Ignored segment=${segment}: this run has no segment ${segment}.`;
+}
