@@ -6,6 +6,14 @@
  */
 import { profiles, type Profile } from '../../engine/profiles';
 import type { HeaderOption, Script } from './ast';
+import {
+  DEFAULT_LINK,
+  ipVersionOption,
+  linkProblem,
+  linkProfile,
+  mtuOption,
+  type IpVersion,
+} from './script-link';
 import { commandVerdicts, type PieceVerdict } from './sysctl';
 
 export type Origin = 'linux' | 'freebsd' | 'unknown';
@@ -30,6 +38,9 @@ export interface RunConfig {
   readonly remoteIp: string;
   readonly bindPort: number;
   readonly connectPort: number;
+  /** `--ip_version` and `--mtu`: they decide the advertised MSS (script-link.ts). */
+  readonly ipVersion: IpVersion;
+  readonly mtu: number;
   /** The variations applied to the base profile, in words. */
   readonly notes: readonly string[];
   readonly optionVerdicts: readonly LineVerdict[];
@@ -79,6 +90,8 @@ interface Timing {
   remoteIp: string;
   bindPort: number;
   connectPort: number;
+  ipVersion: IpVersion;
+  mtu: number;
 }
 
 function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
@@ -118,12 +131,9 @@ function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
       timing.remoteIp = value;
       return { status: 'applied', reason: `remote address ${value}` };
     case 'ip_version':
-      return value === 'ipv4'
-        ? { status: 'applied', reason: 'IPv4' }
-        : {
-            status: 'not-applicable',
-            reason: `${value}: only IPv4 is simulated; the script runs over IPv4`,
-          };
+      return ipVersionOption(value, timing);
+    case 'mtu':
+      return mtuOption(value, timing);
     case 'mss':
       return {
         status: 'not-applicable',
@@ -166,10 +176,18 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
     remoteIp: '192.0.2.1', // packetdrill's default --remote_ip
     bindPort: 8080,
     connectPort: 8080,
+    ...DEFAULT_LINK,
   };
   const optionVerdicts = script.options.map((o) => applyOption(o, timing));
+  const problem = linkProblem(timing);
+  if (problem !== null) {
+    timing.mtu = DEFAULT_LINK.mtu;
+    script.options.forEach((o, i) => {
+      if (o.name === 'mtu') optionVerdicts[i] = { status: 'not-applicable', reason: problem };
+    });
+  }
 
-  let profile: Profile = base;
+  let profile: Profile = { ...base, ...linkProfile(timing) };
   let synCookies = false;
   const notes: string[] = [];
   const verdicts = new Map<number, LineVerdict>();
