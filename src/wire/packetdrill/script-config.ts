@@ -149,14 +149,23 @@ function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
 }
 
 function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdict {
-  const applied = verdicts.flatMap((v) => ('setting' in v ? [v.setting.note] : []));
+  const atUse = verdicts.flatMap((v) => ('readAtUse' in v ? [v.readAtUse] : []));
+  const settings = verdicts.flatMap((v) => ('setting' in v ? [v.setting] : []));
   const ignored = verdicts.flatMap((v) => ('notApplicable' in v ? [v.notApplicable] : []));
-  if (late && applied.length > 0) {
-    return {
-      status: 'not-applicable',
-      reason: `a command after the first socket call cannot change the running engine (${applied.join('; ')})`,
-    };
+  if (late && settings.length > 0) {
+    const read = settings.filter((s) => s.readAtUse);
+    if (read.length === settings.length) {
+      atUse.push(
+        ...read.map((s) => `${s.note}, read by getsockopt; the running engine keeps its setting`),
+      );
+    } else {
+      return {
+        status: 'not-applicable',
+        reason: `a command after the first socket call cannot change the running engine (${settings.map((s) => s.note).join('; ')})`,
+      };
+    }
   }
+  const applied = [...(late ? [] : settings.map((s) => s.note)), ...atUse];
   if (applied.length === 0) return { status: 'not-applicable', reason: ignored.join('; ') };
   const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
   return { status: 'applied', reason: `${applied.join('; ')}${rest}` };
