@@ -131,8 +131,8 @@ function connectDone(
   return null;
 }
 
-/** Active open on the engine; `fastOpen` is sendto(MSG_FASTOPEN)'s data. */
-function startConnect(
+/** Active open on the engine; `fastOpen` is the data offered for the SYN (RFC 7413). */
+export function startConnect(
   ctx: RunContext,
   entry: FdEntry,
   remotePort: number,
