@@ -22,15 +22,19 @@ interface Step {
 mkdirSync('test-output', { recursive: true });
 
 /**
- * The Linux, FreeBSD and Google packetdrill scripts kept beside the project (CI always has them).
- * Without them the project's own scripts still run, and the run says what it left out.
+ * The Linux, FreeBSD and Google packetdrill scripts kept beside the project (CI always has them):
+ * the 25 shared scripts and the corpus of the suites in full. Without them the project's own
+ * scripts still run, and the run says what it left out.
  */
 function conformanceSuites(): string[] {
-  const shared = '../shared/conformance/packetdrill';
-  if (existsSync(shared)) return [shared];
-  console.log(`Note: ${shared} is not here, so only the project's own scripts are run.`);
-  return [];
+  const shared = ['../shared/conformance/packetdrill', '../shared/conformance/corpus'];
+  const missing = shared.filter((path) => !existsSync(path));
+  for (const path of missing) console.log(`Note: ${path} is not here, so it is not run.`);
+  return shared.filter((path) => existsSync(path));
 }
+
+/** Corpus scripts that still fail while the pass rates hold (the threshold tracks them). */
+let belowTarget = 0;
 
 function readJson(path: string): Record<string, unknown> {
   return existsSync(path)
@@ -63,13 +67,27 @@ const steps: Step[] = [
   {
     name: 'packetdrill conformance',
     command: 'npx',
-    args: ['tsx', 'src/cli/conformance.ts', 'conformance', ...conformanceSuites()],
+    // Judged by pass rates by suite area against conformance/pass-rates.json: a rate that
+    // falls fails the run; scripts the engine does not pass yet are counted apart.
+    args: [
+      'tsx',
+      'src/cli/conformance.ts',
+      'conformance',
+      ...conformanceSuites(),
+      '--quiet',
+      '--threshold',
+    ],
     capture: true,
     count: (output) => {
       const last = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(output);
-      return last
-        ? { passed: Number(last[1]), failed: Number(last[2]), skipped: Number(last[3]) }
-        : { passed: 0, failed: 0, skipped: 0 };
+      if (!last) return { passed: 0, failed: 0, skipped: 0 };
+      const met = /^threshold met/m.test(output);
+      if (met) belowTarget = Number(last[2]);
+      return {
+        passed: Number(last[1]),
+        failed: met ? 0 : Number(last[2]),
+        skipped: Number(last[3]),
+      };
     },
   },
   { name: 'production build', command: 'npm', args: ['run', '--silent', 'build'] },
@@ -124,4 +142,9 @@ if (failedStep) console.log(`Failed step: ${failedStep}`);
 // With no count, a failed step still fails the run: count it as one failure.
 if (failedStep && totals.failed === 0) totals.failed = 1;
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (belowTarget > 0) {
+  console.log(
+    `conformance: ${belowTarget} scripts not passed yet, within conformance/pass-rates.json`,
+  );
+}
 process.exit(failedStep ? 1 : 0);

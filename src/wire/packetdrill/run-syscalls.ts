@@ -10,6 +10,7 @@ import { record, type CallValue, type RunContext } from './run-context';
 import { expectedValue, formatValue, resultMismatch, type CallOutcome } from './syscall-kit';
 import { doIoctl, doRead, doWrite } from './syscalls-io';
 import { doFcntl, doGetsockopt, doSetsockopt } from './syscalls-options';
+import { doSendto } from './syscalls-sendto';
 import {
   doAccept,
   doBind,
@@ -34,7 +35,7 @@ const HANDLERS: Readonly<Record<string, (ctx: RunContext, spec: SyscallSpec) => 
   close: doClose,
   write: doWrite,
   send: doWrite,
-  sendto: doWrite,
+  sendto: doSendto,
   read: doRead,
   recv: doRead,
   ioctl: doIoctl,

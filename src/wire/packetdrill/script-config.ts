@@ -6,6 +6,14 @@
  */
 import { profiles, type Profile } from '../../engine/profiles';
 import type { HeaderOption, Script } from './ast';
+import {
+  DEFAULT_LINK,
+  ipVersionOption,
+  linkProblem,
+  linkProfile,
+  mtuOption,
+  type IpVersion,
+} from './script-link';
 import { commandVerdicts, type PieceVerdict } from './sysctl';
 
 export type Origin = 'linux' | 'freebsd' | 'unknown';
@@ -30,6 +38,9 @@ export interface RunConfig {
   readonly remoteIp: string;
   readonly bindPort: number;
   readonly connectPort: number;
+  /** `--ip_version` and `--mtu`: they decide the advertised MSS (script-link.ts). */
+  readonly ipVersion: IpVersion;
+  readonly mtu: number;
   /** The variations applied to the base profile, in words. */
   readonly notes: readonly string[];
   readonly optionVerdicts: readonly LineVerdict[];
@@ -79,6 +90,8 @@ interface Timing {
   remoteIp: string;
   bindPort: number;
   connectPort: number;
+  ipVersion: IpVersion;
+  mtu: number;
 }
 
 function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
@@ -118,12 +131,9 @@ function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
       timing.remoteIp = value;
       return { status: 'applied', reason: `remote address ${value}` };
     case 'ip_version':
-      return value === 'ipv4'
-        ? { status: 'applied', reason: 'IPv4' }
-        : {
-            status: 'not-applicable',
-            reason: `${value}: only IPv4 is simulated; the script runs over IPv4`,
-          };
+      return ipVersionOption(value, timing);
+    case 'mtu':
+      return mtuOption(value, timing);
     case 'mss':
       return {
         status: 'not-applicable',
@@ -139,14 +149,23 @@ function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
 }
 
 function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdict {
-  const applied = verdicts.flatMap((v) => ('setting' in v ? [v.setting.note] : []));
+  const atUse = verdicts.flatMap((v) => ('readAtUse' in v ? [v.readAtUse] : []));
+  const settings = verdicts.flatMap((v) => ('setting' in v ? [v.setting] : []));
   const ignored = verdicts.flatMap((v) => ('notApplicable' in v ? [v.notApplicable] : []));
-  if (late && applied.length > 0) {
-    return {
-      status: 'not-applicable',
-      reason: `a command after the first socket call cannot change the running engine (${applied.join('; ')})`,
-    };
+  if (late && settings.length > 0) {
+    const read = settings.filter((s) => s.readAtUse);
+    if (read.length === settings.length) {
+      atUse.push(
+        ...read.map((s) => `${s.note}, read by getsockopt; the running engine keeps its setting`),
+      );
+    } else {
+      return {
+        status: 'not-applicable',
+        reason: `a command after the first socket call cannot change the running engine (${settings.map((s) => s.note).join('; ')})`,
+      };
+    }
   }
+  const applied = [...(late ? [] : settings.map((s) => s.note)), ...atUse];
   if (applied.length === 0) return { status: 'not-applicable', reason: ignored.join('; ') };
   const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
   return { status: 'applied', reason: `${applied.join('; ')}${rest}` };
@@ -166,10 +185,18 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
     remoteIp: '192.0.2.1', // packetdrill's default --remote_ip
     bindPort: 8080,
     connectPort: 8080,
+    ...DEFAULT_LINK,
   };
   const optionVerdicts = script.options.map((o) => applyOption(o, timing));
+  const problem = linkProblem(timing);
+  if (problem !== null) {
+    timing.mtu = DEFAULT_LINK.mtu;
+    script.options.forEach((o, i) => {
+      if (o.name === 'mtu') optionVerdicts[i] = { status: 'not-applicable', reason: problem };
+    });
+  }
 
-  let profile: Profile = base;
+  let profile: Profile = { ...base, ...linkProfile(timing) };
   let synCookies = false;
   const notes: string[] = [];
   const verdicts = new Map<number, LineVerdict>();

@@ -67,13 +67,26 @@ export function portOf(expr: Expr | undefined): number | null {
   return intOf(port);
 }
 
+/**
+ * Errno names that are one number on Linux and FreeBSD (errno.h: `#define EWOULDBLOCK EAGAIN`,
+ * and Linux's `#define EDEADLOCK EDEADLK`, `ENOTSUP EOPNOTSUPP`); packetdrill compares numbers.
+ */
+const ERRNO_ALIASES: Readonly<Record<string, string>> = {
+  EWOULDBLOCK: 'EAGAIN',
+  EDEADLOCK: 'EDEADLK',
+  ENOTSUP: 'EOPNOTSUPP',
+};
+
+const sameErrno = (a: string, b: string | null): boolean =>
+  b !== null && (ERRNO_ALIASES[a] ?? a) === (ERRNO_ALIASES[b] ?? b);
+
 /** packetdrill's check of a call's return value and errno, or null when they agree. */
 export function resultMismatch(spec: SyscallSpec, got: CallValue): string | null {
   const gotText = got.errno ? `${got.value} ${got.errno}` : String(got.value);
   if (spec.result.kind === 'int' && spec.result.value !== got.value) {
     return `expected result ${spec.result.value} but got ${gotText}`;
   }
-  if (spec.errno !== null && spec.errno !== got.errno) {
+  if (spec.errno !== null && !sameErrno(spec.errno, got.errno)) {
     return `expected errno ${spec.errno} but got ${got.errno ?? 'no error'}`;
   }
   return null;

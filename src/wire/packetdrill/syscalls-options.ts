@@ -4,6 +4,7 @@
  * passed on; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
  */
 import type { SyscallSpec } from './ast';
+import { getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
 import type { RunContext } from './run-context';
 import {
   fail,
@@ -16,11 +17,28 @@ import {
   type CallOutcome,
 } from './syscall-kit';
 
+/** Whether the script speaks to FreeBSD's socket layer (its errnos and option semantics). */
+function freebsdSockets(ctx: RunContext): boolean {
+  return ctx.config.origin === 'freebsd' || ctx.world.profile.name === 'freebsd';
+}
+
+/** The index of the event whose system call this is (the spec object is the script's own). */
+function eventIndex(ctx: RunContext, spec: SyscallSpec): number {
+  return ctx.script.events.findIndex(
+    (e) => e.action.type === 'syscall' && e.action.syscall === spec,
+  );
+}
+
 export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
   const name = symbolsOf(spec.args[2])[0] ?? '?';
   const value = intOf(spec.args[3]);
+  if (isKeepaliveOption(name) && name !== 'TCP_KEEPINIT') {
+    if (value === null) return fail('EINVAL');
+    const refused = setKeepalive(entry, name, value, freebsdSockets(ctx));
+    return refused ? fail(refused) : ok();
+  }
   switch (name) {
     case 'SO_REUSEADDR':
       return notApplicable('SO_REUSEADDR: no other socket holds the port in the simulation');
@@ -32,11 +50,14 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
       if (value === null) return fail('EINVAL');
       entry.options = { ...entry.options, receiveBuffer: value };
       return ok(0, false);
-    case 'TCP_KEEPINIT':
+    case 'TCP_KEEPINIT': {
       if (value === null) return fail('EINVAL');
+      const refused = setKeepalive(entry, name, value, freebsdSockets(ctx));
+      if (refused) return fail(refused);
       return ctx.world.tuneProfile({ connectTimeoutMs: value * 1000 })
         ? ok(0, false)
         : notApplicable('TCP_KEEPINIT after the first connection cannot change the running engine');
+    }
     case 'TCP_FASTOPEN':
       // The value is the Fast Open queue length; the engine bounds it by the backlog.
       if (value === null) return fail('EINVAL');
@@ -70,13 +91,27 @@ export function doGetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   }
   if (name === 'TCP_MAXSEG') {
     const info = entry.socket === null ? undefined : ctx.world.info(entry.socket);
-    if (!info) return fail('ENOTCONN');
-    const actual = String(info.negotiated.sendMss);
+    // Before a connection: the MSS set with TCP_MAXSEG, else the default send MSS a new
+    // socket starts with (Linux do_tcp_getsockopt(): user_mss in CLOSE and LISTEN, else
+    // mss_cache, which tcp_init_sock() sets to TCP_MSS_DEFAULT; FreeBSD t_maxseg = tcp_mssdflt).
+    const actual = String(
+      info?.negotiated.sendMss ?? entry.options.mss ?? ctx.world.profile.defaultPeerMss,
+    );
     return {
       kind: 'value',
       value: { value: 0, errno: null },
       checked: true,
-      extra: mismatch(name, String(intOf(wanted)), actual),
+      extra: mismatch(name, intOf(wanted), actual),
+    };
+  }
+  if (isKeepaliveOption(name)) {
+    const value = getKeepalive(entry, name, ctx.script, eventIndex(ctx, spec), freebsdSockets(ctx));
+    if (value === 'ENOPROTOOPT') return fail(value);
+    return {
+      kind: 'value',
+      value: { value: 0, errno: null },
+      checked: true,
+      extra: mismatch(name, intOf(wanted), String(value)),
     };
   }
   if (name === 'SO_RCVBUF')
@@ -84,8 +119,10 @@ export function doGetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   return notApplicable(`getsockopt ${name} is not modeled`);
 }
 
-function mismatch(name: string, expected: string, actual: string): string | null {
-  return expected === actual ? null : `${name}: expected [${expected}] vs actual [${actual}]`;
+/** The option's value against the script's `[n]`; `...` (or no number) checks nothing. */
+function mismatch(name: string, expected: string | number | null, actual: string): string | null {
+  if (expected === null || String(expected) === actual) return null;
+  return `${name}: expected [${expected}] vs actual [${actual}]`;
 }
 
 export function doFcntl(ctx: RunContext, spec: SyscallSpec): CallOutcome {

@@ -4,8 +4,10 @@
  * connect, shutdown and close go to the engine and their results are checked.
  */
 import type { CallResult, Output, SocketId } from '../../engine';
+import { FastOpenBits } from '../../engine/fastopen';
 import type { SyscallSpec } from './ast';
 import type { FdEntry, RunContext } from './run-context';
+import { inheritKeepalive } from './keepalive-options';
 import { newScriptSocket } from './script-socket';
 import {
   fail,
@@ -95,6 +97,7 @@ function tryAccept(ctx: RunContext, spec: SyscallSpec, listener: FdEntry): CallO
     options: {},
     scriptSocket: child,
   });
+  inheritKeepalive(ctx.fds.get(fd)!, listener);
   return ok(fd);
 }
 
@@ -128,8 +131,8 @@ function connectDone(
   return null;
 }
 
-/** Active open on the engine; `fastOpen` is sendto(MSG_FASTOPEN)'s data. */
-function startConnect(
+/** Active open on the engine; `fastOpen` is the data offered for the SYN (RFC 7413). */
+export function startConnect(
   ctx: RunContext,
   entry: FdEntry,
   remotePort: number,
@@ -177,6 +180,10 @@ export function doFastOpenSendto(
   entry: FdEntry,
   length: number,
 ): CallOutcome {
+  // Linux tcp_sendmsg_fastopen(): EOPNOTSUPP when the client bit of tcp_fastopen is off or
+  // the address is AF_UNSPEC; the socket stays unconnected.
+  if (!(ctx.world.profile.fastOpen & FastOpenBits.CLIENT)) return fail('EOPNOTSUPP');
+  if (symbolsOf(spec.args[4]).includes('AF_UNSPEC')) return fail('EOPNOTSUPP');
   if (entry.socket !== null) return fail('EISCONN');
   const remotePort = portOf(spec.args[4]) ?? ctx.config.connectPort;
   const result = startConnect(ctx, entry, remotePort, new Uint8Array(length));

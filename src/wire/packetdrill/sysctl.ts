@@ -8,12 +8,24 @@ import type { Profile } from '../../engine/profiles';
 export interface Setting {
   readonly profile: Partial<Profile>;
   readonly synCookies?: boolean;
+  /** The socket layer also reads it when a call asks (getsockopt), so it applies at any time. */
+  readonly readAtUse?: boolean;
   /** What was applied, in words. */
   readonly note: string;
 }
 
-/** One piece of a command: either a setting or the reason it does not apply. */
-export type PieceVerdict = { readonly setting: Setting } | { readonly notApplicable: string };
+/**
+ * One piece of a command: a profile setting, a value the socket layer reads when a call asks
+ * for it (so it applies at any time: keepalive-options.ts), or the reason it does not apply.
+ */
+export type PieceVerdict =
+  | { readonly setting: Setting }
+  | { readonly readAtUse: string }
+  | { readonly notApplicable: string };
+
+const readAtUse = (name: string, value: string): PieceVerdict => ({
+  readAtUse: `${name} = ${value}, read by getsockopt on sockets without their own value`,
+});
 
 const onOff = (v: string): boolean => Number(v) !== 0;
 
@@ -71,6 +83,9 @@ const LINUX_RULES: Readonly<Record<string, Rule>> = {
     setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
   }),
   tcp_fastopen: int((n) => ({ fastOpen: n }), 'tcp_fastopen'),
+  tcp_keepalive_time: (v) => readAtUse('tcp_keepalive_time (s)', v),
+  tcp_keepalive_intvl: (v) => readAtUse('tcp_keepalive_intvl (s)', v),
+  tcp_keepalive_probes: (v) => readAtUse('tcp_keepalive_probes', v),
   tcp_fastopen_key: (v) => {
     const words = v.split('-').map((w) => parseInt(w, 16));
     if (words.length !== 4 || words.some((w) => !Number.isFinite(w)))
@@ -91,7 +106,11 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   'sack.enable': set((v) => ({ sackPermitted: onOff(v) }), 'net.inet.tcp.sack.enable'),
   rexmit_initial: int((n) => ({ rtoInitialMs: n }), 'net.inet.tcp.rexmit_initial (ms)'),
   rexmit_min: int((n) => ({ rtoMinMs: n }), 'net.inet.tcp.rexmit_min (ms)'),
-  keepinit: int((n) => ({ connectTimeoutMs: n }), 'net.inet.tcp.keepinit (ms)'),
+  // Read again by each connection as it starts (TP_KEEPINIT()), so a later change still counts.
+  keepinit: (v, base) => {
+    const verdict = int((n) => ({ connectTimeoutMs: n }), 'net.inet.tcp.keepinit (ms)')(v, base);
+    return 'setting' in verdict ? { setting: { ...verdict.setting, readAtUse: true } } : verdict;
+  },
   recvspace: int((n) => ({ receiveBuffer: n }), 'net.inet.tcp.recvspace'),
   sendspace: int((n) => ({ sendBuffer: n }), 'net.inet.tcp.sendspace'),
   insecure_rst: set(
@@ -111,6 +130,9 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
             note: 'net.inet.tcp.blackhole = 0 (closed ports answer with RST, as the engine does)',
           },
         },
+  keepidle: (v) => readAtUse('net.inet.tcp.keepidle (ms)', v),
+  keepintvl: (v) => readAtUse('net.inet.tcp.keepintvl (ms)', v),
+  keepcnt: (v) => readAtUse('net.inet.tcp.keepcnt', v),
   'ecn.enable': () => ({ notApplicable: 'net.inet.tcp.ecn.enable: ECN is not modeled' }),
   rexmit_slop: () => ({
     notApplicable: "net.inet.tcp.rexmit_slop: FreeBSD's RTO slop is not modeled",
@@ -126,16 +148,38 @@ const NOT_MODELED_KERNEL = (name: string): PieceVerdict => ({
   notApplicable: `${name}: no engine setting for this sysctl`,
 });
 
+/** `name=value` with the name in dotted form (`/proc/sys/net/ipv4/x` → `net.ipv4.x`), or null. */
+function parseAssignment(assignment: string): { name: string; value: string } | null {
+  const m = /^([^=\s]+)\s*=\s*"?([^"]*)"?$/.exec(assignment.trim());
+  if (!m) return null;
+  const [, rawName = '', value = ''] = m;
+  return { name: rawName.replace(/^\/proc\/sys\//, '').replace(/\//g, '.'), value };
+}
+
+/** The assignments a command makes, by sysctl or set_sysctls.py, in order. */
+export function sysctlAssignments(command: string): { name: string; value: string }[] {
+  return command
+    .split(/\n|;|&&/)
+    .map((p) => p.trim().split(/\s+/))
+    .flatMap((words) => {
+      const program = words[0] ?? '';
+      if (program !== 'sysctl' && !program.endsWith('set_sysctls.py')) return [];
+      return words.slice(1).flatMap((w) => {
+        const a = w.startsWith('-') ? null : parseAssignment(w);
+        return a ? [a] : [];
+      });
+    });
+}
+
 /** One `name=value` assignment, Linux (`net.ipv4.tcp_x`, `/proc/sys/net/ipv4/tcp_x`) or FreeBSD. */
 export function sysctlVerdict(
   assignment: string,
   base: Profile,
   freebsdProfile: boolean,
 ): PieceVerdict {
-  const m = /^([^=\s]+)\s*=\s*"?([^"]*)"?$/.exec(assignment.trim());
-  if (!m) return { notApplicable: `'${assignment}' is not a name=value assignment` };
-  const [, rawName = '', value = ''] = m;
-  const name = rawName.replace(/^\/proc\/sys\//, '').replace(/\//g, '.');
+  const parsed = parseAssignment(assignment);
+  if (!parsed) return { notApplicable: `'${assignment}' is not a name=value assignment` };
+  const { name, value } = parsed;
   const linux = /^net\.ipv4\.(tcp_\w+)$/.exec(name)?.[1];
   if (linux !== undefined)
     return (LINUX_RULES[linux] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);

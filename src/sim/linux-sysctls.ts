@@ -1,0 +1,182 @@
+/**
+ * The `linux` profile as a current kernel derives it: every number from the sysctls that drive
+ * it, with the defaults of Linux 6.x (Documentation/networking/ip-sysctl.rst, include/net/tcp.h).
+ * A scenario or a packetdrill script changes a sysctl and the numbers follow, as on a real host.
+ *
+ * What each sysctl drives (LINUX_SYSCTL_EFFECTS says it in words for the docs):
+ * - tcp_rmem[1] is the receive buffer; the SYN's window is half of it, the default scaling
+ *   ratio of tcp_win_from_space(), rounded down to whole MSS and capped at 65535
+ *   (tcp_select_initial_window(); 131072 → 64240 with MSS 1460).
+ * - max(tcp_rmem[2], net.core.rmem_max) sets the window scale: ilog2 of it less 15, from 0 to
+ *   14 (tcp_select_initial_window(); 6 MiB → 7, packetdrill's 15 MiB → 8), when
+ *   tcp_window_scaling is on.
+ * - tcp_wmem[1] is the send buffer a socket starts with (tcp_init_sock()).
+ * - tcp_syn_retries plus tcp_syn_linear_timeouts is how many times a SYN is retransmitted, the
+ *   first tcp_syn_linear_timeouts + 1 waits one initial RTO each, then doubling
+ *   (tcp_write_timeout(), tcp_retransmit_timer(); commit ccce324dabfe, Linux 6.5):
+ *   SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s and ETIMEDOUT at 131 s.
+ * - tcp_synack_retries counts SYN-ACK retransmissions, always doubling (linear timeouts apply
+ *   to SYN-SENT only).
+ * - tcp_syncookies: 0 never, 1 when the listener's SYN queue is full, 2 always.
+ * - net.core.somaxconn caps listen()'s backlog (__sys_listen()), and the backlog bounds both
+ *   the accept queue and, with cookies on, the SYN queue (inet_csk_reqsk_queue_is_full()).
+ * - tcp_timestamps, tcp_sack, tcp_fin_timeout, tcp_retries2, tcp_fastopen as named.
+ */
+import { profiles, type Profile } from '../engine';
+
+export interface LinuxSysctls {
+  /** net.ipv4.tcp_rmem: min, default, max receive buffer (bytes). */
+  readonly tcp_rmem: readonly [number, number, number];
+  /** net.ipv4.tcp_wmem: min, default, max send buffer (bytes). */
+  readonly tcp_wmem: readonly [number, number, number];
+  /** net.core.rmem_max (bytes). */
+  readonly rmem_max: number;
+  readonly tcp_window_scaling: 0 | 1;
+  /** 0 off, 1 on with a random offset per connection, 2 on without. */
+  readonly tcp_timestamps: 0 | 1 | 2;
+  readonly tcp_sack: 0 | 1;
+  readonly tcp_syn_retries: number;
+  readonly tcp_syn_linear_timeouts: number;
+  readonly tcp_synack_retries: number;
+  readonly tcp_syncookies: 0 | 1 | 2;
+  /** net.core.somaxconn: the largest listen() backlog. */
+  readonly somaxconn: number;
+  /** Seconds an orphaned FIN-WAIT-2 connection lives. */
+  readonly tcp_fin_timeout: number;
+  /** Retransmissions of data before the connection fails. */
+  readonly tcp_retries2: number;
+  readonly tcp_fastopen: number;
+}
+
+/** A Linux 6.x kernel as it boots (ip-sysctl.rst; rmem_max is 212992 on 64-bit builds). */
+export const LINUX_6_DEFAULTS: LinuxSysctls = {
+  tcp_rmem: [4096, 131072, 6291456],
+  tcp_wmem: [4096, 16384, 4194304],
+  rmem_max: 212992,
+  tcp_window_scaling: 1,
+  tcp_timestamps: 1,
+  tcp_sack: 1,
+  tcp_syn_retries: 6,
+  tcp_syn_linear_timeouts: 4,
+  tcp_synack_retries: 5,
+  tcp_syncookies: 1,
+  somaxconn: 4096,
+  tcp_fin_timeout: 60,
+  tcp_retries2: 15,
+  tcp_fastopen: 1,
+};
+
+/** TCP_MAX_WSCALE (tcp.h). */
+const MAX_WSCALE = 14;
+/** The largest unscaled window field. */
+const MAX_UNSCALED_WINDOW = 65535;
+/** Doublings up to 128 × the initial RTO; the last repeats, and TCP_RTO_MAX (120 s) caps it. */
+const DOUBLINGS = 7;
+
+export type SynCookies = 'never' | 'on-overflow' | 'always';
+
+export interface LinuxHost {
+  readonly profile: Profile;
+  readonly synCookies: SynCookies;
+  /** The largest backlog listen() grants. */
+  readonly maxBacklog: number;
+}
+
+/** floor(log2(n)) for n ≥ 1. */
+const ilog2 = (n: number): number => Math.floor(Math.log2(n));
+
+/** tcp_select_initial_window(): the shift that lets the largest buffer be advertised. */
+export function windowScaleFor(s: LinuxSysctls): number | null {
+  if (s.tcp_window_scaling === 0) return null;
+  const space = Math.max(s.tcp_rmem[2], s.rmem_max);
+  return Math.min(MAX_WSCALE, Math.max(0, ilog2(space) - 15));
+}
+
+/** The SYN's window: half the receive buffer in whole MSS, at most 65535. */
+export function synWindowFor(s: LinuxSysctls, mss: number): number {
+  const space = Math.floor(s.tcp_rmem[1] / 2);
+  return Math.min(MAX_UNSCALED_WINDOW, Math.floor(space / mss) * mss);
+}
+
+/** Multipliers of the initial RTO for successive SYN waits: linear first, then doubling. */
+export function synBackoffFor(s: LinuxSysctls): number[] {
+  const linear = Array.from({ length: s.tcp_syn_linear_timeouts + 1 }, () => 1);
+  const doubling = Array.from({ length: DOUBLINGS }, (_, i) => 2 ** (i + 1));
+  return [...linear, ...doubling];
+}
+
+/** The sysctls that are not whole numbers in range, named; empty when all are usable. */
+export function sysctlProblems(s: LinuxSysctls): string[] {
+  const problems: string[] = [];
+  const whole = (name: string, v: number, min: number, max: number): void => {
+    if (!Number.isInteger(v) || v < min || v > max) {
+      problems.push(`${name}: must be a whole number from ${min} to ${max}`);
+    }
+  };
+  s.tcp_rmem.forEach((v, i) => whole(`tcp_rmem[${i}]`, v, 1, 2 ** 31 - 1));
+  s.tcp_wmem.forEach((v, i) => whole(`tcp_wmem[${i}]`, v, 1, 2 ** 31 - 1));
+  whole('rmem_max', s.rmem_max, 1, 2 ** 31 - 1);
+  whole('tcp_syn_retries', s.tcp_syn_retries, 1, 127); // ip-sysctl: at most 127
+  whole('tcp_syn_linear_timeouts', s.tcp_syn_linear_timeouts, 0, 127);
+  whole('tcp_synack_retries', s.tcp_synack_retries, 0, 255);
+  whole('somaxconn', s.somaxconn, 0, 2 ** 31 - 1);
+  whole('tcp_fin_timeout', s.tcp_fin_timeout, 0, 2 ** 31 - 1);
+  whole('tcp_retries2', s.tcp_retries2, 0, 255);
+  return problems;
+}
+
+/** The host a Linux kernel with these sysctls is; `mss` comes from the link (MTU − 40). */
+export function linuxHost(changes: Partial<LinuxSysctls> = {}, mss = 1460): LinuxHost {
+  const s: LinuxSysctls = { ...LINUX_6_DEFAULTS, ...changes };
+  const base = profiles.linux;
+  const profile: Profile = {
+    ...base,
+    mss,
+    windowScale: windowScaleFor(s),
+    timestamps: s.tcp_timestamps !== 0,
+    sackPermitted: s.tcp_sack === 1,
+    synWindow: synWindowFor(s, mss),
+    receiveBuffer: s.tcp_rmem[1],
+    sendBuffer: s.tcp_wmem[1],
+    synRetries: s.tcp_syn_retries + s.tcp_syn_linear_timeouts,
+    synBackoff: synBackoffFor(s),
+    synAckRetries: s.tcp_synack_retries,
+    finWait2TimeoutMs: s.tcp_fin_timeout * 1000,
+    dataRetries: s.tcp_retries2,
+    fastOpen: s.tcp_fastopen,
+  };
+  const synCookies: SynCookies =
+    s.tcp_syncookies === 0 ? 'never' : s.tcp_syncookies === 1 ? 'on-overflow' : 'always';
+  return { profile, synCookies, maxBacklog: s.somaxconn };
+}
+
+/** Which sysctl drives which number, for the docs' table and the UI's profile details. */
+export const LINUX_SYSCTL_EFFECTS: readonly { readonly sysctl: string; readonly drives: string }[] =
+  [
+    {
+      sysctl: 'tcp_rmem[1]',
+      drives: 'receiveBuffer; synWindow = min(65535, ⌊tcp_rmem[1]/2⌋ in whole MSS)',
+    },
+    { sysctl: 'tcp_rmem[2], rmem_max', drives: 'windowScale = clamp(ilog2(max) − 15, 0, 14)' },
+    { sysctl: 'tcp_window_scaling', drives: 'windowScale offered or not' },
+    { sysctl: 'tcp_wmem[1]', drives: 'sendBuffer (before autotuning)' },
+    { sysctl: 'tcp_syn_retries + tcp_syn_linear_timeouts', drives: 'synRetries' },
+    {
+      sysctl: 'tcp_syn_linear_timeouts',
+      drives: 'synBackoff: that many + 1 waits of one RTO, then doubling',
+    },
+    { sysctl: 'tcp_synack_retries', drives: 'synAckRetries (always doubling)' },
+    {
+      sysctl: 'tcp_syncookies',
+      drives: 'SYN cookies: never (0), when the SYN queue is full (1), always (2)',
+    },
+    {
+      sysctl: 'somaxconn',
+      drives: 'the largest listen() backlog (accept queue, and SYN queue with cookies)',
+    },
+    { sysctl: 'tcp_timestamps', drives: 'timestamps' },
+    { sysctl: 'tcp_sack', drives: 'sackPermitted' },
+    { sysctl: 'tcp_fin_timeout', drives: 'finWait2TimeoutMs' },
+    { sysctl: 'tcp_retries2', drives: 'dataRetries' },
+    { sysctl: 'tcp_fastopen', drives: 'fastOpen' },
+  ];

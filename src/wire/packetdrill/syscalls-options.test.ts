@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from './result';
+import { runScript } from './runner';
+
+const FREEBSD = '0 `sysctl -w net.inet.tcp.rfc1323=1`';
+const LINUX = '`./defaults.sh`';
+
+function run(lines: readonly string[]): RunResult {
+  return runScript(lines.join('\n'));
+}
+
+/** The verdict and reason of the script's line `n` (1-based, as written). */
+function line(result: RunResult, n: number): string {
+  const l = result.lines.find((x) => x.line === n);
+  return `${l?.status ?? 'missing'}${l?.reason ? `: ${l.reason}` : ''}`;
+}
+
+describe('keepalive socket options read the sysctl at the time of the call', () => {
+  it('FreeBSD: getsockopt(TCP_KEEPIDLE) follows net.inet.tcp.keepidle (ms) until the socket sets its own', () => {
+    const result = run([
+      FREEBSD,
+      '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPIDLE, [7200], [4]) = 0',
+      '+.1 `sysctl -w net.inet.tcp.keepidle=15000`',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPIDLE, [15], [4]) = 0',
+      '+0 setsockopt(3, IPPROTO_TCP, TCP_KEEPIDLE, [30], 4) = 0',
+      '+.1 `sysctl -w net.inet.tcp.keepidle=7200000`',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPIDLE, [30], [4]) = 0',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPCNT, [8], [4]) = 0',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPINTVL, [75], [4]) = 0',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPINIT, [75], [4]) = 0',
+    ]);
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+    expect(line(result, 4)).toMatch(
+      /^applied: net\.inet\.tcp\.keepidle \(ms\) = 15000, read by getsockopt/,
+    );
+  });
+
+  it('names a value that differs', () => {
+    const result = run([
+      FREEBSD,
+      '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPCNT, [9], [4]) = 0',
+    ]);
+    expect(result.firstFailure?.reason).toBe('TCP_KEEPCNT: expected [9] vs actual [8]');
+  });
+
+  it('Linux: defaults of tcp.h, the bounds of do_tcp_setsockopt(), and no TCP_KEEPINIT', () => {
+    const result = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 getsockopt(3, SOL_TCP, TCP_KEEPCNT, [9], [4]) = 0',
+      '+0 setsockopt(3, SOL_TCP, TCP_KEEPCNT, [0], 4) = -1 EINVAL (Invalid argument)',
+      '+0 setsockopt(3, SOL_TCP, TCP_KEEPIDLE, [32768], 4) = -1 EINVAL (Invalid argument)',
+      '+0 setsockopt(3, SOL_TCP, TCP_KEEPINTVL, [10], 4) = 0',
+      '+0 getsockopt(3, SOL_TCP, TCP_KEEPINTVL, [10], [4]) = 0',
+      '+0 getsockopt(3, SOL_TCP, TCP_KEEPINIT, [75], [4]) = -1 ENOPROTOOPT (Protocol not available)',
+    ]);
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+
+  it('an accepted socket starts with the listener’s values', () => {
+    const result = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 setsockopt(3, SOL_TCP, TCP_KEEPIDLE, [60], 4) = 0',
+      '+0 bind(3, ..., ...) = 0',
+      '+0 listen(3, 1) = 0',
+      '+0 < S 0:0(0) win 65535 <mss 1460>',
+      '+0 > S. 0:0(0) ack 1 <mss 1460>',
+      '+0 < . 1:1(0) ack 1 win 257',
+      '+0 accept(3, ..., ...) = 4',
+      '+0 getsockopt(4, SOL_TCP, TCP_KEEPIDLE, [60], [4]) = 0',
+    ]);
+    expect(result.firstFailure).toBeNull();
+  });
+});
+
+describe('other socket calls as the kernels answer them', () => {
+  it('EWOULDBLOCK and EAGAIN are one errno (errno.h), so either spelling matches', () => {
+    const result = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+      '+0 bind(3, ..., ...) = 0',
+      '+0 listen(3, 1) = 0',
+      '+0 accept(3, ..., ...) = -1 EWOULDBLOCK (Resource temporarily unavailable)',
+      '+0 accept(3, ..., ...) = -1 EAGAIN (Resource temporarily unavailable)',
+    ]);
+    expect(line(result, 6)).toBe('passed');
+    expect(line(result, 7)).toBe('passed');
+  });
+
+  it('getsockopt(TCP_MAXSEG) before connect: the MSS set with TCP_MAXSEG, else 536 (TCP_MSS_DEFAULT)', () => {
+    const result = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 getsockopt(3, SOL_TCP, TCP_MAXSEG, [536], [4]) = 0',
+      '+0 setsockopt(3, SOL_TCP, TCP_MAXSEG, [1100], 4) = 0',
+      '+0 getsockopt(3, SOL_TCP, TCP_MAXSEG, [1100], [4]) = 0',
+    ]);
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+
+  it('sendto(MSG_FASTOPEN) fails with EOPNOTSUPP to AF_UNSPEC or with the client bit of tcp_fastopen off', () => {
+    const unspec = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+      '+0 sendto(3, ..., 0, MSG_FASTOPEN, AF_UNSPEC, ...) = -1 EOPNOTSUPP (Operation not supported)',
+    ]);
+    expect(line(unspec, 4)).toBe('passed');
+    const off = run([
+      '`./defaults.sh; sysctl -q net.ipv4.tcp_fastopen=0`',
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+      '+0 sendto(3, ..., 1000, MSG_FASTOPEN, ..., ...) = -1 EOPNOTSUPP (Operation not supported)',
+    ]);
+    expect(line(off, 4)).toBe('passed');
+  });
+});
