@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
 
+/** The preview server the tests run against (playwright.config.ts). */
+const LAB = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
 test.describe('Share or embed', () => {
   test('offers a link, an iframe snippet and a still, as an accessible modal dialog', async ({
     page,
@@ -20,16 +23,18 @@ test.describe('Share or embed', () => {
     await expect(dialog.locator(':focus')).toHaveCount(1);
 
     const link = dialog.getByLabel('Link to this view');
-    await expect(link).toHaveValue('http://127.0.0.1:4173/?scenario=handshake&t=120');
+    await expect(link).toHaveValue(`${LAB}/?scenario=handshake&t=120`);
     await dialog.getByRole('button', { name: 'Copy link' }).click();
     await expect(dialog.getByText('Copied.')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'http://127.0.0.1:4173/?scenario=handshake&t=120',
+      `${LAB}/?scenario=handshake&t=120`,
     );
 
     const snippet = dialog.getByLabel('Embed code');
     await expect(snippet).toHaveValue(
-      /^<iframe src="http:\/\/127\.0\.0\.1:4173\/embed\.html\?scenario=handshake&amp;t=120" title="Handshake Lab: [^"]+" loading="lazy" width="\d+" height="\d+"/,
+      new RegExp(
+        `^<iframe src="${LAB.replace(/[.]/g, '\\.')}/embed\\.html\\?scenario=handshake&amp;t=120" title="Handshake Lab: [^"]+" loading="lazy" width="\\d+" height="\\d+"`,
+      ),
     );
     await dialog.getByLabel('Controls').selectOption('minimal');
     await dialog.getByLabel('Autoplay').check();

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, saveScreenshot, watchPage } from './support';
 
-const LAB = 'http://127.0.0.1:4173';
+const LAB = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 /** A host page with three frames; it records every message and resizes a frame on `height`. */
 function hostPage(): string {

@@ -13,6 +13,7 @@ const PROPERTY_FILES = [
   'src/engine/pmap.test.ts',
   'src/engine/seq.test.ts',
   'src/wire/',
+  'src/sim/limits.test.ts',
   'src/store/max-tree.test.ts',
   'src/app/url/url-params.test.ts',
   'src/app/embed/host-protocol.test.ts',

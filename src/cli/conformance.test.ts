@@ -75,8 +75,9 @@ describe('npm run conformance', () => {
   });
 
   it('says clearly that the shared scripts are skipped when their folder is not there', () => {
-    const dir = folder({});
-    mkdirSync(join(dir, 'conformance'));
+    // A project folder of its own, so nothing beside the temporary folder stands in for ../shared.
+    const dir = join(folder({}), 'project');
+    mkdirSync(join(dir, 'conformance'), { recursive: true });
     writeFileSync(join(dir, 'conformance', 'ok.pkt'), PASSING);
     const { code, out } = cli([], dir);
     expect(code).toBe(0);
