@@ -5,7 +5,9 @@
  */
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { LabStoreProvider } from '../store';
+import { useStore } from 'zustand';
+import { LabStoreProvider, type LabState } from '../store';
+import { PresentButton } from '../ui/controls/PresentButton';
 import { DisplaySettingsPanel, RunSettingsPanel } from '../ui/controls/RunSettings';
 import { ScenarioPicker } from '../ui/controls/ScenarioPicker';
 import { Scrubber } from '../ui/controls/Scrubber';
@@ -24,6 +26,7 @@ import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './url/use-url-sync';
 import { useFrameLoop } from './use-frame-loop';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { usePresentation } from './use-presentation';
 import { useTheme } from './use-theme';
 
 const ConnectedEventLog = lazy(() => import('../ui/layout/ConnectedEventLog'));
@@ -31,6 +34,10 @@ const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMach
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
 // arrive just after the first view.
 const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'));
+// Presentation mode (the diagram filling the screen) loads when first asked for.
+const Presentation = lazy(() => import('./presentation/Presentation'));
+const selectPresenting = (s: LabState) => s.presenting;
+const selectLargeType = (s: LabState) => s.largeType;
 const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
@@ -38,14 +45,22 @@ export function App() {
   const stage = useRef<HTMLElement>(null);
   useUrlSync(store, world);
   useFrameLoop(store);
-  useKeyboardShortcuts(store);
+  useKeyboardShortcuts(store, { presentation: true });
   useTheme(store);
+  usePresentation(store);
+  const presenting = useStore(store, selectPresenting);
+  const largeType = useStore(store, selectLargeType);
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>
         <LabStoreProvider store={store}>
           <PlayheadProvider>
-            <div className={styles.page}>
+            {/* Hidden, not unmounted, while presenting: leaving finds the page as it was. */}
+            <div
+              className={styles.page}
+              hidden={presenting}
+              data-large-type={largeType ? '' : undefined}
+            >
               <div className={styles.screen}>
                 <header className={styles.header}>
                   <h1 className={styles.title}>Handshake Lab</h1>
@@ -66,12 +81,14 @@ export function App() {
                     <RunSettingsPanel />
                   </SettingsLock>
                   <DisplaySettingsPanel />
+                  <PresentButton className={styles.present} />
                 </section>
                 <main ref={stage} className={styles.stage}>
                   <ScriptRunBanner />
                   <SequenceDiagram />
                 </main>
-                <aside className={styles.side} aria-label="Explanations">
+                {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
+                <aside className={styles.side} aria-label="Explanations" tabIndex={0}>
                   <ConnectedNarration />
                   <Suspense fallback={null}>
                     <ConnectedInspector />
@@ -92,6 +109,11 @@ export function App() {
                 </Suspense>
               </section>
             </div>
+            {presenting && (
+              <Suspense fallback={null}>
+                <Presentation />
+              </Suspense>
+            )}
           </PlayheadProvider>
         </LabStoreProvider>
       </LazyMotion>

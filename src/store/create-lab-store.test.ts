@@ -89,14 +89,22 @@ describe('playback', () => {
     expect(store.getState().viewSpan).toBe(650);
   });
 
-  it('zooms by halving and doubling the visible span', () => {
-    const store = lab();
+  it('zooms by halving and doubling the visible span, out no further than the whole run', () => {
+    const store = createLabStore({ world, preset: 'syn-timeout' });
     const span = store.getState().viewSpan;
     store.getState().zoomIn();
     expect(store.getState().viewSpan).toBe(span / 2);
+    store.getState().zoomIn();
     store.getState().zoomOut();
-    store.getState().zoomOut();
-    expect(store.getState().viewSpan).toBe(span * 2);
+    expect(store.getState().viewSpan).toBe(span / 2);
+    for (let i = 0; i < 10; i++) store.getState().zoomOut();
+    // The whole run (its end 88 % of the way down the view), not twice the span before.
+    const whole = store.getState().viewSpan;
+    expect(whole).toBeGreaterThan(span);
+    expect(whole).toBeLessThan(span * 2);
+    store.getState().zoomIn();
+    store.getState().toEnd();
+    expect(store.getState().viewSpan).toBe(whole);
   });
 });
 

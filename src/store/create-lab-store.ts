@@ -1,5 +1,5 @@
 /**
- * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing six
+ * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing seven
  * slices over a vanilla Zustand store, so the same store runs in Node tests and under React.
  */
 import { createStore } from 'zustand/vanilla';
@@ -9,6 +9,7 @@ import { createScriptRunSlice } from './slices/script-run';
 import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
 import { createTimelineSlice } from './slices/timeline';
+import { createViewSlice } from './slices/view';
 import { buildTimeline } from './timeline';
 import type { LabState } from './types';
 import type { Numbering, RunSettings, Theme, World } from './world';
@@ -40,6 +41,7 @@ export function createLabStore(init: LabStoreInit) {
     ...createSelectionSlice(...a),
     ...createHistorySlice(...a),
     ...createScriptRunSlice(...a),
+    ...createViewSlice(...a),
   }));
 }
 

@@ -5,3 +5,5 @@ export type { SegmentSpan, StateChange, Timeline, TimerSpan } from './timeline';
 export * from './world-at';
 export * from './speed';
 export type * from './world';
+export * from './time-axis';
+export { visibleSteps } from './steps';

@@ -1,6 +1,7 @@
 /** The shape of one visualizer's store: five slices, each with the actions that change it. */
 import type { MissingSegment } from '../wire/packetdrill/to-trace';
 import type { Timeline } from './timeline';
+import type { TimeAxisMode } from './time-axis';
 import type {
   Intervention,
   RunResult,
@@ -30,18 +31,27 @@ export interface PlaybackSlice {
   t: number;
   /** Index of the last trace event that has happened (-1 before the first). */
   cursor: number;
-  /** How many virtual milliseconds the diagram shows at once (zoom). */
+  /** How much of the time axis the diagram shows at once (zoom), in axis units (time-axis.ts). */
   viewSpan: number;
   play: () => void;
   pause: () => void;
   togglePlay: () => void;
+  /** One event forward (several events can share an instant). */
   stepNext: () => void;
+  /** One event back. */
   stepPrevious: () => void;
+  /** To the next moment the diagram changes (src/sim/visible-steps.ts): presenter keys. */
+  nextStep: () => void;
+  /** To the previous moment the diagram changed. */
+  previousStep: () => void;
   toStart: () => void;
   toEnd: () => void;
   /** Moves the playhead to any moment (scrubbing). */
   seek: (t: number) => void;
-  /** Advances the playhead by wall-clock milliseconds × speed; stops at the end. */
+  /**
+   * Advances the playhead by wall-clock milliseconds × speed (a compressed break in about a
+   * second); stops at the end.
+   */
   tick: (wallMs: number) => void;
   setSpeed: (speed: number) => void;
   zoomIn: () => void;
@@ -121,8 +131,22 @@ export interface ScriptRunSlice {
   leaveScriptRun: () => void;
 }
 
+/** How the page shows the run to a room: the time axis, presentation mode, large type. */
+export interface ViewSlice {
+  timeAxis: TimeAxisMode;
+  /** Presentation mode: the diagram, badges, narration and progress fill the screen. */
+  presenting: boolean;
+  /** Projector-size type without presentation mode (for a projector already zoomed). */
+  largeType: boolean;
+  /** Switches the axis and fits the view to the run on it. */
+  setTimeAxis: (mode: TimeAxisMode) => void;
+  setPresenting: (presenting: boolean) => void;
+  setLargeType: (largeType: boolean) => void;
+}
+
 export type LabState = TimelineSlice &
   PlaybackSlice &
+  ViewSlice &
   SettingsSlice &
   SelectionSlice &
   HistorySlice &

@@ -24,7 +24,10 @@ export function createSettingsSlice(
       const state = get();
       const run = world.defaults(name);
       const next = commitRun(world, state, { base: run, run, interventions: [] }, 'start');
-      set({ ...next, ...(next.timeline ? { viewSpan: defaultViewSpan(next.timeline) } : {}) });
+      set({
+        ...next,
+        ...(next.timeline ? { viewSpan: defaultViewSpan(next.timeline, state.timeAxis) } : {}),
+      });
     },
     changeRunSettings: (patch) => {
       const state = get();

@@ -1,10 +1,11 @@
 /**
  * Settings of the run (link Delay, Jitter, Loss and Seed, the stack's Profile, the ISN choice)
- * and of the display (absolute or relative Numbers, the Theme). A link change in the middle of
+ * and of the display (the Time axis, compressed or true scale; the Text size, large for a
+ * projector; absolute or relative Numbers; the Theme). A link change in the middle of
  * a run forks its future; the other run settings re-run it (see docs/visualizer.md). They are
  * two groups because a packetdrill script run locks the first and never the second.
  */
-import type { IsnMode, LabState, Numbering, Profile, Theme } from '../../store';
+import type { IsnMode, LabState, Numbering, Profile, Theme, TimeAxisMode } from '../../store';
 import { useLab } from '../../store';
 import styles from './Controls.module.css';
 import { NumberField } from './NumberField';
@@ -16,6 +17,10 @@ const selectTheme = (s: LabState) => s.theme;
 const selectChange = (s: LabState) => s.changeRunSettings;
 const selectSetNumbering = (s: LabState) => s.setNumbering;
 const selectSetTheme = (s: LabState) => s.setTheme;
+const selectTimeAxis = (s: LabState) => s.timeAxis;
+const selectSetTimeAxis = (s: LabState) => s.setTimeAxis;
+const selectTextSize = (s: LabState) => (s.largeType ? 'large' : 'normal');
+const selectSetLargeType = (s: LabState) => s.setLargeType;
 
 const PROFILES = [
   { value: 'rfc', text: 'RFC' },
@@ -30,6 +35,14 @@ const NUMBERINGS = [
   { value: 'absolute', text: 'Absolute' },
   { value: 'relative', text: 'Relative' },
 ] as const satisfies readonly { value: Numbering; text: string }[];
+const TIME_AXES = [
+  { value: 'compressed', text: 'Compressed' },
+  { value: 'true', text: 'True scale' },
+] as const satisfies readonly { value: TimeAxisMode; text: string }[];
+const TEXT_SIZES = [
+  { value: 'normal', text: 'Normal' },
+  { value: 'large', text: 'Large' },
+] as const;
 const THEMES = [
   { value: 'system', text: 'System' },
   { value: 'light', text: 'Light' },
@@ -94,8 +107,19 @@ export function DisplaySettingsPanel() {
   const theme = useLab(selectTheme);
   const setNumbering = useLab(selectSetNumbering);
   const setTheme = useLab(selectSetTheme);
+  const timeAxis = useLab(selectTimeAxis);
+  const setTimeAxis = useLab(selectSetTimeAxis);
+  const textSize = useLab(selectTextSize);
+  const setLargeType = useLab(selectSetLargeType);
   return (
     <div className={styles.settings} role="group" aria-label="Display settings">
+      <SelectField label="Time axis" value={timeAxis} options={TIME_AXES} onChange={setTimeAxis} />
+      <SelectField
+        label="Text size"
+        value={textSize}
+        options={TEXT_SIZES}
+        onChange={(size) => setLargeType(size === 'large')}
+      />
       <SelectField label="Numbers" value={numbering} options={NUMBERINGS} onChange={setNumbering} />
       <SelectField label="Theme" value={theme} options={THEMES} onChange={setTheme} />
     </div>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import styles from './Controls.module.css';
+import { afterChoice, noteBrowsingKey } from './focus-home';
 
 const selectPresets = (s: LabState) => s.presets;
 const selectPreset = (s: LabState) => s.run.preset;
@@ -24,7 +25,11 @@ export function ScenarioPicker() {
           id={id}
           value={preset}
           aria-describedby={`${id}-description`}
-          onChange={(event) => choosePreset(event.currentTarget.value)}
+          onKeyDown={noteBrowsingKey}
+          onChange={(event) => {
+            choosePreset(event.currentTarget.value);
+            afterChoice(event.currentTarget, event.timeStamp);
+          }}
         >
           {presets.map((p) => (
             <option key={p.name} value={p.name}>

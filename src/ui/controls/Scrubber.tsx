@@ -8,6 +8,7 @@ import { useLab } from '../../store';
 import { formatTime } from '../diagram/geometry';
 import { usePlayhead } from '../layout/playhead';
 import styles from './Controls.module.css';
+import { returnAfterDrag } from './focus-home';
 
 const selectEndTime = (s: LabState) => s.timeline.endTime;
 const selectSeek = (s: LabState) => s.seek;
@@ -38,6 +39,7 @@ export function Scrubber() {
         ref={input}
         id={id}
         type="range"
+        onPointerDown={returnAfterDrag}
         min={0}
         max={endTime}
         step="any"

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { LabState } from '../../store';
 import { SPEEDS, speedAtStep, speedLabel, speedStep, useLab } from '../../store';
 import styles from './Controls.module.css';
+import { returnAfterDrag } from './focus-home';
 
 const selectSpeed = (s: LabState) => s.speed;
 const selectSetSpeed = (s: LabState) => s.setSpeed;
@@ -18,6 +19,7 @@ export function SpeedSlider() {
       <input
         id={id}
         type="range"
+        onPointerDown={returnAfterDrag}
         min={0}
         max={SPEEDS.length - 1}
         step={1}

@@ -1,7 +1,10 @@
 /**
- * The transport bar: Reset, Previous event, Play/Pause, Next event, End, and Undo for the last
- * fork. Buttons are large enough to tap and are named exactly as tests and screen readers expect;
- * on a phone the words shrink to icons and the names stay.
+ * The transport bar: Reset, Previous step, Play/Pause, Next step, End, and Undo for the last
+ * fork. A step goes to the next moment the diagram changes (a segment leaves, arrives or is lost,
+ * a state changes, a timer fires), as the presenter keys do; the small Previous event and Next
+ * event buttons beside them visit every event one at a time. Buttons are large enough to tap and
+ * are named exactly as tests and screen readers expect; on a phone the words shrink to icons and
+ * the names stay.
  */
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
@@ -12,8 +15,10 @@ const selectPlaying = (s: LabState) => s.playing;
 const selectCanUndo = (s: LabState) => s.past.length > 0;
 const selectToStart = (s: LabState) => s.toStart;
 const selectStepPrevious = (s: LabState) => s.stepPrevious;
+const selectPreviousStep = (s: LabState) => s.previousStep;
 const selectTogglePlay = (s: LabState) => s.togglePlay;
 const selectStepNext = (s: LabState) => s.stepNext;
+const selectNextStep = (s: LabState) => s.nextStep;
 const selectToEnd = (s: LabState) => s.toEnd;
 const selectUndo = (s: LabState) => s.undo;
 
@@ -21,23 +26,30 @@ function TransportButton(props: {
   name: string;
   icon: IconName;
   keyHint: string;
+  /** aria-keyshortcuts: the keys that do the same. */
+  keys?: string;
   onClick: () => void;
   disabled?: boolean;
   primary?: boolean;
   /** Keep the word visible on phones too. */
   alwaysWord?: boolean;
+  /** Never show the word: a small secondary button. */
+  iconOnly?: boolean;
 }) {
   return (
     <button
       type="button"
-      className={props.primary ? styles.primary : undefined}
+      className={props.primary ? styles.primary : props.iconOnly ? styles.fine : undefined}
       onClick={props.onClick}
       disabled={props.disabled}
       aria-label={props.name}
+      aria-keyshortcuts={props.keys}
       title={`${props.name} (${props.keyHint})`}
     >
       <Icon name={props.icon} />
-      <span className={props.alwaysWord ? undefined : styles.wide}>{props.name}</span>
+      {!props.iconOnly && (
+        <span className={props.alwaysWord ? undefined : styles.wide}>{props.name}</span>
+      )}
     </button>
   );
 }
@@ -47,24 +59,55 @@ export function Transport() {
   const canUndo = useLab(selectCanUndo);
   const toStart = useLab(selectToStart);
   const stepPrevious = useLab(selectStepPrevious);
+  const previousStep = useLab(selectPreviousStep);
   const togglePlay = useLab(selectTogglePlay);
   const stepNext = useLab(selectStepNext);
+  const nextStep = useLab(selectNextStep);
   const toEnd = useLab(selectToEnd);
   const undo = useLab(selectUndo);
   return (
     <div className={styles.transport} role="group" aria-label="Playback">
-      <TransportButton name="Reset" icon="start" keyHint="Home" onClick={toStart} />
-      <TransportButton name="Previous event" icon="previous" keyHint="←" onClick={stepPrevious} />
+      <TransportButton name="Reset" icon="start" keyHint="Home" keys="Home" onClick={toStart} />
+      <TransportButton
+        name="Previous step"
+        icon="previous"
+        keyHint="← or PageUp"
+        keys="ArrowLeft PageUp"
+        onClick={previousStep}
+      />
+      <TransportButton
+        name="Previous event"
+        icon="stepPrevious"
+        keyHint="Shift+←: every event, one at a time"
+        keys="Shift+ArrowLeft"
+        onClick={stepPrevious}
+        iconOnly
+      />
       <TransportButton
         name={playing ? 'Pause' : 'Play'}
         icon={playing ? 'pause' : 'play'}
         keyHint="Space"
+        keys="Space"
         onClick={togglePlay}
         primary
         alwaysWord
       />
-      <TransportButton name="Next event" icon="next" keyHint="→" onClick={stepNext} />
-      <TransportButton name="End" icon="end" keyHint="End" onClick={toEnd} />
+      <TransportButton
+        name="Next event"
+        icon="stepNext"
+        keyHint="Shift+→: every event, one at a time"
+        keys="Shift+ArrowRight"
+        onClick={stepNext}
+        iconOnly
+      />
+      <TransportButton
+        name="Next step"
+        icon="next"
+        keyHint="→ or PageDown"
+        keys="ArrowRight PageDown"
+        onClick={nextStep}
+      />
+      <TransportButton name="End" icon="end" keyHint="End" keys="End" onClick={toEnd} />
       <TransportButton
         name="Undo"
         icon="undo"

@@ -4,12 +4,14 @@
  * selection change; the per-frame motion lives in motion values inside.
  */
 import { memo, useMemo } from 'react';
-import type { SegmentSpan, Timeline } from '../../store';
+import type { AxisBreak, SegmentSpan, Timeline } from '../../store';
 import { spansInWindow, stateChangesInWindow, timersInWindow } from '../../store';
 import { segmentAccessibleName, segmentLabel, type TraceFacts } from '../format/segment-label';
+import { BreakLabels } from './AxisBreaks';
 import { timeY, type Geometry } from './geometry';
 import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes } from './lane-notes';
+import { groupLossMarks, lossBox, placeBreakLabel, type LossRequest } from './marks-layout';
 import { lostPoint, SegmentArrow, type ActivateHow, type ArrowEnds } from './SegmentArrow';
 import { CrowdNotes } from './CrowdNotes';
 import { labelTag, SegmentLabel } from './SegmentLabel';
@@ -38,6 +40,9 @@ interface Layout {
   ends: Map<string, ArrowEnds>;
   labels: Map<string, PlacedLabel>;
   notes: Map<string, number>;
+  /** Loss marks that would overprint, grouped: each group is drawn once, by its first key. */
+  lossGroups: string[][];
+  breakLabels: { b: AxisBreak; box: Obstacle }[];
 }
 
 function useLayout(props: DiagramContentProps): Layout {
@@ -46,7 +51,7 @@ function useLayout(props: DiagramContentProps): Layout {
     const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
     const spans = spansInWindow(timeline, from, to);
     const ends = new Map<string, ArrowEnds>();
-    const obstacles: Obstacle[] = [];
+    const losses: LossRequest[] = [];
     const requests = spans.map((span) => {
       const key = spanKey(span);
       const arrow = {
@@ -60,14 +65,23 @@ function useLayout(props: DiagramContentProps): Layout {
       if (span.outcome !== 'lost') return { key, text, ...arrow };
       // A lost segment's label sits on the part of the arrow it travelled, clear of its ✕.
       const stop = lostPoint(span, arrow);
-      obstacles.push({
-        x: stop.x,
-        y: stop.y + g.fontSize * 0.6,
-        width: g.fontSize * 3.2,
-        height: g.fontSize * 2.6,
-      });
+      losses.push({ key, ...stop });
       return { key, text, x1: arrow.x1, y1: arrow.y1, x2: stop.x, y2: stop.y };
     });
+    const lossGroups = groupLossMarks(losses, g);
+    const stops = new Map(losses.map((l) => [l.key, l]));
+    const obstacles: Obstacle[] = lossGroups.map((group) => {
+      const stop = stops.get(group[0] as string) as LossRequest;
+      return lossBox(stop.x, stop.y, g);
+    });
+    // A break's "⋯ 59.95 s ⋯" keeps its place, clear of loss marks; labels go around it.
+    const breakLabels = g.axis.breaks
+      .filter((b) => b.to >= from && b.from <= to)
+      .map((b) => ({
+        b,
+        box: placeBreakLabel(b, timeY(g, b.from), timeY(g, b.to), g, obstacles),
+      }));
+    obstacles.push(...breakLabels.map((label) => label.box));
     const first = g.lifelineX[0] ?? 0;
     const last = g.lifelineX[g.lifelineX.length - 1] ?? g.width;
     const labels = new Map(
@@ -85,8 +99,23 @@ function useLayout(props: DiagramContentProps): Layout {
       ).map((label) => [label.key, label]),
     );
     const notes = new Map(laneNotes(timeline, g, from, to).map((note) => [note.key, note.y]));
-    return { spans, ends, labels, notes };
+    return { spans, ends, labels, notes, lossGroups, breakLabels };
   }, [timeline, g, from, to, facts]);
+}
+
+/** For each loss mark to draw (by its group's first key), how many of its group are lost now. */
+function lossCounts(layout: Layout, cursor: number): Map<string, number> {
+  const byKey = new Map(layout.spans.map((span) => [spanKey(span), span]));
+  const counts = new Map<string, number>();
+  for (const group of layout.lossGroups) {
+    const lost = group.filter((key) => {
+      const span = byKey.get(key);
+      return span !== undefined && span.endIndex >= 0 && span.endIndex <= cursor;
+    });
+    // Drawn at the stop of the first of the group to be lost, once any is.
+    if (lost.length > 0) counts.set(lost[0] as string, lost.length);
+  }
+  return counts;
 }
 
 export const DiagramContent = memo(function DiagramContent(props: DiagramContentProps) {
@@ -99,6 +128,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   }));
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
+  const losses = lossCounts(layout, cursor);
   const sideOf = (span: SegmentSpan) =>
     span.send.from === timeline.endpoints[0]?.name ? ('client' as const) : ('server' as const);
   return (
@@ -153,6 +183,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
             markerId={markerIds[side]}
             originalY={original ? timeY(g, original.sentAt) : undefined}
             fontSize={g.fontSize}
+            lossCount={losses.get(key) ?? 0}
             onActivate={onActivate}
           />
         );
@@ -171,6 +202,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
           />
         );
       })}
+      <BreakLabels labels={layout.breakLabels} fontSize={g.noteSize} />
       <CrowdNotes labels={layout.labels} sent={sent.map(spanKey)} />
       <ScriptMarks timeline={timeline} g={g} sent={sent} ends={layout.ends} cursor={cursor} />
     </>

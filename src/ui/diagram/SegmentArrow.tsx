@@ -35,6 +35,11 @@ export interface SegmentArrowProps {
   /** y of the original's send on the same lifeline, for a retransmission's bracket. */
   originalY: number | undefined;
   fontSize: number;
+  /**
+   * How many lost segments this arrow's ✕ stands for: 1 for its own, more where losses at the
+   * same spot merge into one mark ("lost ×3"), 0 where another arrow's mark stands for it.
+   */
+  lossCount: number;
   onActivate: (id: number, how: ActivateHow) => void;
 }
 
@@ -56,8 +61,9 @@ export function arrowClasses(span: SegmentSpan, side: 'client' | 'server', selec
 }
 
 export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps) {
-  const { span, ends, name, ended, selected, side, markerId, originalY, fontSize, onActivate } =
+  const { span, ends, name, ended, selected, side, markerId, originalY, fontSize, lossCount } =
     props;
+  const { onActivate } = props;
   const playhead = usePlayhead();
   const line = useRef<SVGLineElement>(null);
   const tipX = useDerived(
@@ -121,13 +127,13 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
         y2={tipY.get()}
         markerEnd={lost ? undefined : `url(#${markerId})`}
       />
-      {lost && (
+      {lost && lossCount > 0 && (
         <g className={styles.lost}>
           <path
             d={`M ${at.x - mark} ${at.y - mark} L ${at.x + mark} ${at.y + mark} M ${at.x + mark} ${at.y - mark} L ${at.x - mark} ${at.y + mark}`}
           />
           <text x={at.x} y={at.y + mark + fontSize} textAnchor="middle">
-            lost
+            {lossCount > 1 ? `lost ×${lossCount}` : 'lost'}
           </text>
         </g>
       )}

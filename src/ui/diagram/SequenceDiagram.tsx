@@ -5,12 +5,14 @@
  */
 import { useCallback, useId, useMemo, useRef } from 'react';
 import type { LabState } from '../../store';
-import { isInFlight, useLab, useLabStore } from '../../store';
+import { fromAxis, isInFlight, timeAxisOf, toAxis, useLab, useLabStore } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { selectTraceFacts } from '../layout/trace-facts';
 import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { useElementSize } from '../layout/use-element-size';
+import { FOCUS_HOME } from '../controls/focus-home';
+import { AxisBreaks } from './AxisBreaks';
 import { DiagramContent } from './DiagramContent';
 import { diagramGeometry, renderWindow, timeY, viewStartAt } from './geometry';
 import { laneNotes } from './lane-notes';
@@ -24,7 +26,12 @@ const selectTimeline = (s: LabState) => s.timeline;
 const selectViewSpan = (s: LabState) => s.viewSpan;
 const selectCursor = (s: LabState) => s.cursor;
 const selectSelectedId = (s: LabState) => s.selectedId;
-const selectWindowBlock = (s: LabState) => renderWindow(s.t, s.viewSpan, s.timeline.endTime).block;
+const selectAxis = (s: LabState) => timeAxisOf(s.timeline, s.timeAxis);
+const selectLarge = (s: LabState) => s.largeType || s.presenting;
+const selectWindowBlock = (s: LabState) => {
+  const axis = selectAxis(s);
+  return renderWindow(toAxis(axis, s.t), s.viewSpan, axis.end).block;
+};
 const selectZoomIn = (s: LabState) => s.zoomIn;
 const selectZoomOut = (s: LabState) => s.zoomOut;
 
@@ -40,23 +47,27 @@ export function SequenceDiagram() {
   const facts = useLab(selectTraceFacts);
   const zoomIn = useLab(selectZoomIn);
   const zoomOut = useLab(selectZoomOut);
+  const axis = useLab(selectAxis);
+  const large = useLab(selectLarge);
   const playhead = usePlayhead();
   const g = useMemo(
-    () => diagramGeometry(size, timeline.endpoints.length, viewSpan),
-    [size, timeline.endpoints.length, viewSpan],
+    () => diagramGeometry(size, timeline.endpoints.length, viewSpan, { large, axis }),
+    [size, timeline.endpoints.length, viewSpan, large, axis],
   );
   const scroll = useDerived(
     playhead,
     useCallback(
-      (t: number) => `translate(0 ${-viewStartAt(t, viewSpan, timeline.endTime) * g.pxPerMs})`,
-      [viewSpan, timeline.endTime, g.pxPerMs],
+      (t: number) =>
+        `translate(0 ${-viewStartAt(toAxis(axis, t), viewSpan, axis.end) * g.pxPerMs})`,
+      [viewSpan, axis, g.pxPerMs],
     ),
   );
   const content = useRef<SVGGElement>(null);
   useMotionAttribute(content, 'transform', scroll);
+  // The render window, from the axis back to virtual time.
   const half = viewSpan / 2;
-  const from = (block - 1) * half;
-  const to = (block + 4) * half;
+  const from = fromAxis(axis, (block - 1) * half);
+  const to = fromAxis(axis, (block + 4) * half);
   // The playhead's label sits in the time gutter beside the tick labels on wide screens; with no
   // gutter (narrow screens) it shares the left margin with the first lifeline's notes. Either
   // way it steps around what is written there.
@@ -87,7 +98,9 @@ export function SequenceDiagram() {
     [store],
   );
   return (
-    <figure className={styles.figure} aria-label="Sequence diagram">
+    // Focus returns here after a select choice or a slider drag (focus-home.ts), so the next
+    // key drives the run; the figure is not a Tab stop itself.
+    <figure className={styles.figure} aria-label="Sequence diagram" tabIndex={-1} {...FOCUS_HOME}>
       <LifelineHeads endpoints={timeline.endpoints} g={g} />
       <div className={styles.zoom}>
         <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">
@@ -137,6 +150,7 @@ export function SequenceDiagram() {
           ))}
           <g ref={content} transform={scroll.get()}>
             <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
+            <AxisBreaks g={g} from={from} to={to} />
             <PlayheadLine g={g} avoid={underLabel} />
             <DiagramContent
               timeline={timeline}

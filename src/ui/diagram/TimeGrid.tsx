@@ -2,13 +2,37 @@ import { memo } from 'react';
 import { formatTime, tickStep, timeY, type Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 
-/** The round-number moments ticked in the window [from, to]. */
+/**
+ * The round-number moments ticked in the window [from, to]. None inside a break of the time axis
+ * nor closer to one than a third of a step: the break says its own length, and the ticks on
+ * either side keep their true spacing.
+ */
 export function gridTicks(g: Geometry, from: number, to: number, endTime: number): number[] {
   const step = tickStep(g.pxPerMs);
   const ticks: number[] = [];
   const last = Math.min(to, endTime + step);
-  for (let t = Math.max(0, Math.ceil(from / step) * step); t <= last; t += step) ticks.push(t);
+  const breaks = g.axis.breaks.filter((b) => b.to >= from && b.from <= to);
+  for (const [start, end] of pieces(from, last, breaks, step / 3)) {
+    for (let t = Math.max(0, Math.ceil(start / step) * step); t <= end; t += step) ticks.push(t);
+  }
   return ticks;
+}
+
+/** [from, to] without the breaks (each widened by `clear` on either side). */
+function pieces(
+  from: number,
+  to: number,
+  breaks: readonly { from: number; to: number }[],
+  clear: number,
+): [number, number][] {
+  const result: [number, number][] = [];
+  let start = from;
+  for (const b of breaks) {
+    if (b.from - clear > start) result.push([start, b.from - clear]);
+    start = Math.max(start, b.to + clear);
+  }
+  if (start <= to) result.push([start, to]);
+  return result;
 }
 
 /** Round-number time ticks across the diagram, written in the left gutter. */

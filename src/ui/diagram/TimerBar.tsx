@@ -1,7 +1,9 @@
 /**
  * A timer along its endpoint's lifeline: the planned life as an outline from set to expiry, the
  * time already run filled in, and a note beside the lifeline that counts down ("RTO 0.62 s left")
- * and then says how it ended ("RTO fired", marked with a burst at the lifeline).
+ * and then says how it ended ("RTO fired", marked with a burst at the lifeline). On a compressed
+ * axis, a timer running through a break gets a bracket beside its bar, and its note, beside the
+ * bracket's middle, says its true length ("TIME-WAIT 60 s").
  */
 import { memo, useCallback, useRef } from 'react';
 import type { TimerSpan } from '../../store';
@@ -10,6 +12,7 @@ import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { timeY, type Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
+import { runsThroughBreak } from './lane-notes';
 import { timerNote } from './timer-note';
 
 export interface TimerBarProps {
@@ -37,13 +40,16 @@ export const TimerBar = memo(function TimerBar({
   const elapsedHeight = useDerived(
     playhead,
     useCallback(
-      (t: number) => Math.max(0, Math.min(t, timer.endAt) - timer.setAt) * g.pxPerMs,
-      [timer, g],
+      (t: number) => Math.max(0, timeY(g, Math.min(t, timer.endAt)) - top),
+      [timer, g, top],
     ),
   );
   const note = useDerived(
     playhead,
-    useCallback((t: number) => timerNote(timer, t, ended, g.compact), [timer, ended, g.compact]),
+    useCallback(
+      (t: number) => timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer)),
+      [timer, ended, g],
+    ),
   );
   // A note longer than the room beside the lifeline ("Delayed ACK stopped" on a phone) is
   // narrowed to fit rather than cut at the diagram's edge; shorter ones keep their natural width.
@@ -53,7 +59,10 @@ export const TimerBar = memo(function TimerBar({
     useCallback(
       (t: number) => {
         const width =
-          (timerNote(timer, t, ended, g.compact).length * g.noteSize * g.charWidth) / g.fontSize;
+          (timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer)).length *
+            g.noteSize *
+            g.charWidth) /
+          g.fontSize;
         return width > room ? String(room) : '';
       },
       [timer, ended, g, room],
@@ -66,6 +75,11 @@ export const TimerBar = memo(function TimerBar({
   useMotionAttribute(noteText, 'textLength', noteFit);
   const endY = timeY(g, timer.endAt);
   const noteX = lifelineX + outward * 16;
+  const plannedEnd = timeY(g, timer.expiresAt);
+  // On a compressed axis the bar of a timer that runs through a break is short; a bracket beside
+  // it says how long the timer really is ("TIME-WAIT 60 s", "RTO 2 s").
+  const compressed = runsThroughBreak(g, timer);
+  const bracketX = outward < 0 ? barX - 5 : barX + 11;
   return (
     <g className={`${styles.timer} ${styles[`timer-${timer.outcome}`]}`} aria-hidden="true">
       <rect
@@ -73,7 +87,7 @@ export const TimerBar = memo(function TimerBar({
         x={barX}
         y={top}
         width={6}
-        height={Math.max(1, (timer.expiresAt - timer.setAt) * g.pxPerMs)}
+        height={Math.max(1, timeY(g, timer.expiresAt) - top)}
       />
       <rect
         ref={elapsed}
@@ -87,6 +101,12 @@ export const TimerBar = memo(function TimerBar({
         <path
           className={styles.timerFired}
           d={`M ${barX + 3} ${endY - 8} L ${barX + 6} ${endY - 2} L ${barX + 11} ${endY} L ${barX + 6} ${endY + 2} L ${barX + 3} ${endY + 8} L ${barX} ${endY + 2} L ${barX - 5} ${endY} L ${barX} ${endY - 2} Z`}
+        />
+      )}
+      {compressed && (
+        <path
+          className={styles.timerBracket}
+          d={`M ${bracketX - outward * 4} ${top} H ${bracketX} V ${plannedEnd} H ${bracketX - outward * 4}`}
         />
       )}
       <text

@@ -1,8 +1,10 @@
 /**
  * Where things go in the sequence diagram: lifeline columns, the time scale, and the window of
- * time the view shows. Pure functions of the container size, the zoom and the playhead, so the
- * picture at a moment is always the same picture.
+ * time the view shows. Pure functions of the container size, the zoom, the time axis and the
+ * playhead, so the picture at a moment is always the same picture. Vertical positions go through
+ * the time axis (store/time-axis.ts): compressed, a quiet minute takes a short marked break.
  */
+import { toAxis, trueAxis, type TimeAxis } from '../../store';
 
 export interface DiagramSize {
   readonly width: number;
@@ -18,8 +20,10 @@ export interface Geometry {
   readonly margin: number;
   /** Width of the time-axis gutter on the left (0 on narrow screens). */
   readonly gutter: number;
-  /** Vertical pixels per virtual millisecond. */
+  /** Vertical pixels per unit of the time axis (a virtual millisecond outside breaks). */
   readonly pxPerMs: number;
+  /** The time axis: true scale, or with quiet stretches compressed into breaks. */
+  readonly axis: TimeAxis;
   /** Blank space above t=0 and below the last moment in view. */
   readonly pad: number;
   readonly fontSize: number;
@@ -32,16 +36,28 @@ export interface Geometry {
 
 const MONOSPACE_CHAR_RATIO = 0.62;
 
-export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: number): Geometry {
+export interface GeometryOptions {
+  /** Projector-size type: labels 22 px, notes 20 px (presentation mode, or asked for). */
+  readonly large?: boolean;
+  readonly axis?: TimeAxis;
+}
+
+export function diagramGeometry(
+  size: DiagramSize,
+  lifelines: number,
+  viewSpan: number,
+  { large = false, axis = trueAxis(viewSpan) }: GeometryOptions = {},
+): Geometry {
   const compact = size.width < 620;
-  const fontSize = compact ? 12 : 15;
+  const fontSize = large ? (compact ? 16 : 22) : compact ? 12 : 15;
   const charWidth = fontSize * MONOSPACE_CHAR_RATIO;
-  const noteSize = Math.max(11, fontSize - 2);
-  const gutter = compact ? 0 : 64;
+  const noteSize = large ? fontSize - 2 : Math.max(11, fontSize - 2);
+  const gutter = compact ? 0 : large ? 84 : 64;
   // Room beside each lifeline for the longest state name ("SYN-RECEIVED") and, on wider screens,
   // a timer's longest note ("Delayed ACK stopped"). On a phone every pixel between the lifelines
   // keeps a label on two lines rather than three.
-  const noteChars = compact ? 12 : 20;
+  // In projector-size type the margin holds "SYN-RECEIVED" whole; longer timer notes narrow.
+  const noteChars = compact ? 12 : large ? 14 : 20;
   const margin = Math.ceil(noteChars * noteSize * MONOSPACE_CHAR_RATIO) + 20;
   const left = gutter + margin;
   const right = size.width - margin;
@@ -58,6 +74,7 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
     margin,
     gutter,
     pxPerMs,
+    axis,
     pad,
     fontSize,
     noteSize,
@@ -67,10 +84,11 @@ export function diagramGeometry(size: DiagramSize, lifelines: number, viewSpan: 
 }
 
 /**
- * The first virtual millisecond in view: the view follows the playhead, keeping it about two
- * thirds down so the learner sees what led here and a little of what comes; it never scrolls
- * before t=0 nor past the end. A run that nearly fits is not scrolled by a sliver: that would
- * cut the first notes and tick in half at the top edge for a little more room at the bottom.
+ * The first axis position in view (all three arguments are on the time axis): the view follows
+ * the playhead, keeping it about two thirds down so the learner sees what led here and a little
+ * of what comes; it never scrolls before t=0 nor past the end. A run that nearly fits is not
+ * scrolled by a sliver: that would cut the first notes and tick in half at the top edge for a
+ * little more room at the bottom.
  */
 export function viewStartAt(t: number, viewSpan: number, endTime: number): number {
   // Room below the end for the last labels and marks.
@@ -80,7 +98,7 @@ export function viewStartAt(t: number, viewSpan: number, endTime: number): numbe
 }
 
 /**
- * The stretch of time the diagram renders: the view rounded out to half-span blocks, so React
+ * The stretch of the axis the diagram renders: the view rounded out to half-span blocks, so React
  * re-renders the arrows only when the view crosses a block, not on every animation frame.
  */
 export function renderWindow(t: number, viewSpan: number, endTime: number) {
@@ -91,7 +109,7 @@ export function renderWindow(t: number, viewSpan: number, endTime: number) {
 
 /** y of virtual time `t` in content coordinates (before the view's scroll). */
 export function timeY(g: Geometry, t: number): number {
-  return g.pad + t * g.pxPerMs;
+  return g.pad + toAxis(g.axis, t) * g.pxPerMs;
 }
 
 /** Tick spacing: a round number of milliseconds giving ticks about 80 px apart. */

@@ -2,8 +2,8 @@
  * Placing segment labels so that none overlaps another or an arrow's ends. Each label first tries
  * spots along its own arrow (the middle, then nearer either end), preferring the spot that hides
  * the fewest other arrows (crossing arrows of a simultaneous close); when all are taken it moves
- * down the arrow's middle column, at most MAX_SLIDE label heights, and a leader line ties it back
- * to its arrow. Labels with no room even there are counted in one note per crowd. A label that does
+ * down the arrow's middle column, at most two label heights, and a leader line ties it back to
+ * its arrow. Labels with no room even there are counted in one note per crowd. A label that does
  * not fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below,
  * so no number is ever dropped.
  */
@@ -102,8 +102,11 @@ export function layoutLabels(
   return [...result, ...summarize(crowded, m, placed)];
 }
 
-/** Label heights a displaced label may move down from its arrow; further on it misleads. */
-const MAX_SLIDE = 4;
+/**
+ * Label heights a displaced label may move down from its arrow; further on it misleads (a viewer
+ * at the back of a room reads a label as belonging to the arrow nearest it).
+ */
+const MAX_SLIDE = 2;
 
 function boxSize(lines: readonly string[], m: LabelMetrics) {
   const longest = Math.max(...lines.map((line) => line.length));
@@ -210,8 +213,8 @@ interface Crowded {
 /**
  * One note for each run of labels that found no room near their arrows (a SYN flood at the
  * default zoom): "+5 more · zoom in", just below them. The arrows keep their names, and the event
- * log lists every segment. A run of one is the label itself, further down: a note would take as
- * much room and say less.
+ * log lists every segment. A run of one gets a note too: its label further down would sit beside
+ * some other arrow and be read as that arrow's.
  */
 function summarize(crowded: readonly Crowded[], m: LabelMetrics, placed: Box[]): PlacedLabel[] {
   const notes: PlacedLabel[] = [];
@@ -219,14 +222,13 @@ function summarize(crowded: readonly Crowded[], m: LabelMetrics, placed: Box[]):
   const flush = () => {
     const first = run[0];
     if (!first) return;
-    const note =
-      run.length === 1 ? slideDown(first, m, placed, 200) : crowdNote(run, first, m, placed);
+    const note = crowdNote(run, first, m, placed);
     if (note) notes.push(note);
     run = [];
   };
   for (const c of crowded) {
     const last = run[run.length - 1];
-    if (last && c.y - last.y > MAX_SLIDE * m.height) flush();
+    if (last && c.y - last.y > 4 * m.height) flush();
     run.push(c);
   }
   flush();

@@ -3,7 +3,7 @@
  * stacked so none covers another. The playhead's time label reads the same positions to stay
  * clear of them.
  */
-import type { Timeline } from '../../store';
+import type { Timeline, TimerSpan } from '../../store';
 import { stateChangesInWindow, timersInWindow } from '../../store';
 import { timeY, type Geometry } from './geometry';
 import { stackNotes } from './margin-layout';
@@ -16,6 +16,20 @@ export interface LaneNote {
   readonly y: number;
 }
 
+/**
+ * A timer's note sits at its set time; a timer that runs through a break of the time axis (a
+ * minute of TIME-WAIT, a long retransmission timeout) has its note beside the middle of its
+ * bracket instead, in the break's quiet, where it says the timer's length.
+ */
+export function timerNoteY(g: Geometry, timer: TimerSpan): number {
+  if (!runsThroughBreak(g, timer)) return timeY(g, timer.setAt);
+  return (timeY(g, timer.setAt) + timeY(g, timer.expiresAt)) / 2;
+}
+
+export function runsThroughBreak(g: Geometry, timer: TimerSpan): boolean {
+  return g.axis.breaks.some((b) => b.from >= timer.setAt && b.to <= timer.expiresAt);
+}
+
 export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: number): LaneNote[] {
   const notes: LaneNote[] = [];
   const timers = timersInWindow(timeline, from, to);
@@ -24,7 +38,7 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
     const mine = timers.filter((x) => x.endpoint === endpoint.name);
     const requests = [
       ...changes.map((c) => ({ key: `state-${c.index}`, y: timeY(g, c.t), index: c.index })),
-      ...mine.map((x) => ({ key: `timer-${x.setIndex}`, y: timeY(g, x.setAt), index: x.setIndex })),
+      ...mine.map((x) => ({ key: `timer-${x.setIndex}`, y: timerNoteY(g, x), index: x.setIndex })),
     ];
     const stacked = stackNotes(requests, g.noteSize + 4);
     for (const request of requests) {

@@ -4,9 +4,12 @@
  * away. Runs on every animation frame, so it looks notes up by binary search.
  */
 
-/** The label's font size: never under 11 px, a little smaller than the diagram's text. */
+/**
+ * The label's font size: never under 11 px, a little smaller than the diagram's text, and no
+ * more than 16 px so that "127.01 s" fits the time gutter in projector-size type too.
+ */
 export function playheadLabelSize(fontSize: number): number {
-  return Math.max(11, fontSize - 3);
+  return Math.min(16, Math.max(11, fontSize - 3));
 }
 
 /** Whether a note centred at a y in `sortedYs` lies strictly between `top` and `bottom`. */

@@ -1,0 +1,108 @@
+// Presentation mode: the diagram, both badges, the current narration and a progress line fill
+// the screen in projector-size type; the same type is available without full screen.
+import { expect, test, type Page } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+
+const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
+const presentation = (page: Page) => page.getByRole('main', { name: 'Presentation' });
+
+async function open(page: Page, query: string) {
+  const watched = watchPage(page);
+  await page.setViewportSize(VIEWPORTS.projector);
+  await page.goto(`./${query}`);
+  await expect(diagram(page)).toBeVisible();
+  return watched;
+}
+
+/** The smallest computed font size, in px, of each kind of text the room must read. */
+async function typeSizes(page: Page, narration: string) {
+  const svg = diagram(page).getByRole('group', { name: 'Segments over time' });
+  const sizes = await svg.evaluate((element) => {
+    const px = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
+    const texts = [...element.querySelectorAll('text')];
+    const labels = texts.filter((t) => /seq=/.test(t.textContent ?? '')).map(px);
+    const tags = texts.filter((t) => /^[A-Z]+(-[A-Z0-9]+)*$/.test(t.textContent ?? '')).map(px);
+    return { labels, tags };
+  });
+  const badges = await page
+    .getByRole('status', { name: /^(Client|Server) state$/ })
+    .evaluateAll((elements) => elements.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  const sentence = await page
+    .locator(narration)
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(sizes.labels.length).toBeGreaterThanOrEqual(3);
+  expect(sizes.tags.length).toBeGreaterThanOrEqual(2);
+  expect(badges).toHaveLength(2);
+  return {
+    label: Math.min(...sizes.labels),
+    tag: Math.min(...sizes.tags),
+    badge: Math.min(...badges),
+    narration: sentence,
+  };
+}
+
+test('Present fills the screen with projector-size type; Esc leaves', async ({ page }) => {
+  test.setTimeout(60_000);
+  const watched = await open(page, '?scenario=handshake&t=160');
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(presentation(page)).toBeVisible();
+  // Nothing but the run: no header, settings or transport.
+  await expect(page.getByLabel('Scenario')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Client state' })).toHaveText('ESTABLISHED');
+  await expect(presentation(page).locator('[aria-live]')).toContainText('ESTABLISHED');
+  const box = await diagram(page).boundingBox();
+  expect(box?.width).toBeGreaterThan(1200);
+  expect(box?.height).toBeGreaterThan(480);
+  const sizes = await typeSizes(page, 'main[aria-label="Presentation"] [aria-live] p');
+  expect(sizes.label).toBeGreaterThanOrEqual(22);
+  expect(sizes.tag).toBeGreaterThanOrEqual(20);
+  expect(sizes.badge).toBeGreaterThanOrEqual(20);
+  expect(sizes.narration).toBeGreaterThanOrEqual(24);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'presentation-handshake');
+  // The presenter's keys drive it.
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('status', { name: 'Client state' })).toHaveText('CLOSED');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('status', { name: 'Client state' })).toHaveText('SYN-SENT');
+  await page.keyboard.press('Escape');
+  await expect(presentation(page)).toHaveCount(0);
+  await expect(page.getByLabel('Scenario')).toBeVisible();
+  // The page is where it was left: the playhead moved on in presentation stays.
+  await expect(page.getByRole('status', { name: 'Client state' })).toHaveText('SYN-SENT');
+  expect(watched.problems).toEqual([]);
+});
+
+test('F enters presentation mode and leaves it; dark theme passes axe', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, '?scenario=lost-syn-ack');
+  await page.keyboard.press('End');
+  await page.keyboard.press('f');
+  await expect(presentation(page)).toBeVisible();
+  await expect(diagram(page).getByText('lost', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'presentation-lost-syn-ack-dark');
+  await page.keyboard.press('f');
+  await expect(presentation(page)).toHaveCount(0);
+  await page.keyboard.press('f');
+  await page.getByRole('button', { name: 'Leave presentation' }).click();
+  await expect(presentation(page)).toHaveCount(0);
+});
+
+test('the same large type without full screen, for a projector already zoomed', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await open(page, '?scenario=handshake&t=160');
+  await page.getByLabel('Text size').selectOption('large');
+  const sizes = await typeSizes(page, 'section[aria-labelledby] [aria-live]');
+  expect(sizes.label).toBeGreaterThanOrEqual(22);
+  expect(sizes.tag).toBeGreaterThanOrEqual(20);
+  expect(sizes.badge).toBeGreaterThanOrEqual(20);
+  expect(sizes.narration).toBeGreaterThanOrEqual(24);
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,125 @@
+// The time axis that tells the story: quiet stretches compressed into marked breaks, End showing
+// the whole run, speeds from 1/100× to 100×.
+import { expect, test, type Page } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, watchPage } from './support';
+
+const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
+const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
+
+async function open(page: Page, query: string) {
+  const watched = watchPage(page);
+  await page.setViewportSize(VIEWPORTS.projector);
+  await page.goto(`./${query}`);
+  await expect(diagram(page)).toBeVisible();
+  return watched;
+}
+
+/** Each drawn segment's journey (its hit line, send to arrival or loss) outside the visible canvas. */
+async function arrowsOutOfView(page: Page) {
+  return diagram(page)
+    .getByRole('group', { name: 'Segments over time' })
+    .evaluate((svg) => {
+      const view = (svg.parentElement as HTMLElement).getBoundingClientRect();
+      const ids = new Set<number>();
+      const outside: string[] = [];
+      for (const arrow of svg.querySelectorAll('g[data-segment]')) {
+        ids.add(Number(arrow.getAttribute('data-segment')));
+        const journey = arrow.querySelector('line') as SVGLineElement;
+        const r = journey.getBoundingClientRect();
+        if (r.top < view.top - 1 || r.bottom > view.bottom + 1) {
+          outside.push(
+            arrow.getAttribute('aria-label') ?? `copy of #${arrow.getAttribute('data-segment')}`,
+          );
+        }
+      }
+      const highest = Math.max(0, ...ids);
+      return { outside, missing: highest - ids.size };
+    });
+}
+
+test('End shows every segment of every preset within the diagram at 1280×720', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, '?scenario=handshake');
+  const presets = await page
+    .getByLabel('Scenario')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(presets.length).toBeGreaterThan(10);
+  const problems: string[] = [];
+  for (const preset of presets) {
+    await page.getByLabel('Scenario').selectOption(preset);
+    await page.keyboard.press('End');
+    await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
+      'aria-valuetext',
+      /^(.+) of \1$/,
+    );
+    const { outside, missing } = await arrowsOutOfView(page);
+    if (outside.length > 0) problems.push(`${preset}: ${outside.join(', ')} out of view`);
+    if (missing > 0) problems.push(`${preset}: ${missing} segments not drawn`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('a minute of TIME-WAIT is a marked break, and a bracket with its length', async ({ page }) => {
+  test.setTimeout(60_000);
+  const watched = await open(page, '?scenario=active-close');
+  await expect(page.getByLabel('Time axis')).toHaveValue('compressed');
+  await page.getByRole('button', { name: 'End', exact: true }).click();
+  await expect(clientState(page)).toHaveText('CLOSED');
+  // The client's ACK of the server's FIN arrives at 660 ms; TIME-WAIT ends at 60.61 s.
+  await expect(diagram(page).getByText('⋯ 59.95 s ⋯')).toBeVisible();
+  await expect(diagram(page).getByText('TIME-WAIT 60 s')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // True scale: no break, the exchange a sliver at the top of a minute.
+  await page.getByLabel('Time axis').selectOption('true');
+  await expect(diagram(page).getByText(/^⋯ .* ⋯$/)).toHaveCount(0);
+  await page.getByLabel('Time axis').selectOption('compressed');
+  await expect(diagram(page).getByText('⋯ 59.95 s ⋯')).toBeVisible();
+  expect(watched.problems).toEqual([]);
+});
+
+test('a SYN backoff is a row of breaks, each timeout twice the one before', async ({ page }) => {
+  await open(page, '?scenario=syn-timeout');
+  await page.keyboard.press('End');
+  for (const length of ['1 s', '2 s', '4 s', '8 s', '16 s', '32 s']) {
+    await expect(diagram(page).getByText(`RTO ${length}`, { exact: true })).toBeVisible();
+  }
+  await expect(diagram(page).getByText(/^⋯ .* ⋯$/)).toHaveCount(7);
+});
+
+test('zoom out stops at the whole run', async ({ page }) => {
+  await open(page, '?scenario=active-close');
+  await page.keyboard.press('End');
+  const syn = diagram(page).getByRole('button', { name: /^SYN seq=700 client to server$/ });
+  const before = await syn.boundingBox();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  expect(await syn.boundingBox()).toEqual(before);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect
+    .poll(async () => (await syn.boundingBox())?.height)
+    .toBeGreaterThan(before?.height ?? 0);
+});
+
+test('speeds run from 1/100× to 100× real time', async ({ page }) => {
+  await open(page, '?scenario=handshake');
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  await speed.focus();
+  await page.keyboard.press('Home');
+  await expect(speed).toHaveAttribute('aria-valuetext', '1/100× real time');
+  await page.keyboard.press('End');
+  await expect(speed).toHaveAttribute('aria-valuetext', '100× real time');
+});
+
+test('a compressed stretch plays in about a second, even in slow motion', async ({ page }) => {
+  // Just after the last segment of active-close: TIME-WAIT's minute lies ahead.
+  await open(page, '?scenario=active-close&t=700');
+  await expect(clientState(page)).toHaveText('TIME-WAIT');
+  await expect(page.getByRole('slider', { name: 'Speed' })).toHaveAttribute(
+    'aria-valuetext',
+    '1/40× real time',
+  );
+  await page.getByRole('button', { name: 'Play' }).click();
+  // At 1/40× the minute would take 40 minutes of true scale; the break takes about a second.
+  await expect(clientState(page)).toHaveText('CLOSED', { timeout: 8_000 });
+});
