@@ -133,6 +133,15 @@ export default tseslint.config(
     },
   },
   {
+    // Lessons and predict-mode questions: data plus pure functions of a trace (DESIGN.md).
+    files: ['src/lessons/**/*.ts'],
+    ignores: ['src/lessons/**/*.test.ts'],
+    rules: {
+      ...purity,
+      ...restrictImports({ uiLibraries: true, layers: ['wire', 'store', 'ui', 'app', 'cli'] }),
+    },
+  },
+  {
     files: ['src/wire/**/*.ts'],
     rules: restrictImports({ uiLibraries: true, layers: ['store', 'ui', 'app', 'cli'] }),
   },
