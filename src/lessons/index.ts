@@ -9,3 +9,14 @@ export { answerText, isRight, QUESTION_KINDS } from './question';
 export type { Answer, Question, QuestionKind } from './question';
 export { actionDone, segmentIdOf, viewStep, type StepView } from './step-view';
 export { renderTemplate, checkTemplate, type Rendered } from './template';
+export {
+  EMPTY_PROGRESS,
+  PROGRESS_VERSION,
+  lessonProgress,
+  readProgress,
+  scoreOf,
+  withLesson,
+  type LessonProgress,
+  type Progress,
+  type ReadProgress,
+} from './progress';
