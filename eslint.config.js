@@ -120,7 +120,7 @@ export default tseslint.config(
       ...purity,
       ...restrictImports({
         uiLibraries: true,
-        layers: ['sim', 'wire', 'store', 'ui', 'app', 'cli'],
+        layers: ['sim', 'lessons', 'wire', 'store', 'ui', 'app', 'cli'],
       }),
     },
   },
@@ -129,7 +129,10 @@ export default tseslint.config(
     ignores: ['src/sim/**/*.test.ts'],
     rules: {
       ...purity,
-      ...restrictImports({ uiLibraries: true, layers: ['wire', 'store', 'ui', 'app', 'cli'] }),
+      ...restrictImports({
+        uiLibraries: true,
+        layers: ['lessons', 'wire', 'store', 'ui', 'app', 'cli'],
+      }),
     },
   },
   {

@@ -13,6 +13,8 @@ import { SpeedSlider } from '../ui/controls/SpeedSlider';
 import { Transport } from '../ui/controls/Transport';
 import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
 import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
+import { LessonsButton } from '../ui/lessons/LessonsButton';
+import { PredictToggle } from '../ui/predict/PredictToggle';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
 import { createPageStore } from './create-page-store';
@@ -31,6 +33,9 @@ const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMach
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
 // arrive just after the first view.
 const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'));
+// Lessons and predict mode show nothing until opened or switched on.
+const LessonPanel = lazy(() => import('../ui/lessons/LessonPanel'));
+const PredictPanel = lazy(() => import('../ui/predict/PredictPanel'));
 const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
@@ -50,6 +55,8 @@ export function App() {
                 <header className={styles.header}>
                   <h1 className={styles.title}>Handshake Lab</h1>
                   <ScenarioPicker />
+                  <LessonsButton className={styles.share} />
+                  <PredictToggle />
                   <OpenScriptButton store={store} className={styles.share} />
                   <ScenarioOnly>
                     <ShareButton
@@ -72,6 +79,10 @@ export function App() {
                   <SequenceDiagram />
                 </main>
                 <aside className={styles.side} aria-label="Explanations">
+                  <Suspense fallback={null}>
+                    <LessonPanel />
+                    <PredictPanel />
+                  </Suspense>
                   <ConnectedNarration />
                   <Suspense fallback={null}>
                     <ConnectedInspector />

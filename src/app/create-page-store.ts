@@ -2,6 +2,7 @@
  * The store for the full page, opened at the view the URL describes (scenario, link settings,
  * profile, ISNs, theme, playhead and selected segment); anything absent keeps the preset's own.
  */
+import { course } from '../lessons';
 import { createLabStore, type LabStore, type World } from '../store';
 import { createSimWorld } from '../store/sim-world';
 import { parseUrlState, type UrlState } from './url/url-params';
@@ -15,11 +16,17 @@ export interface PageStore {
   notes: string[];
 }
 
+/** Each lesson's name and number of steps, for the link's `lesson` and `step`. */
+export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(
+  course.map((lesson) => [lesson.id, lesson.steps.length]),
+);
+
 export function createPageStore(search: string): PageStore {
   const world = createSimWorld();
   const { state: url, notes } = parseUrlState(
     search,
     world.presets.map((p) => p.name),
+    LESSON_STEPS,
   );
   const store = createLabStore({
     world,
@@ -38,5 +45,6 @@ export function createPageStore(search: string): PageStore {
   if (url.segment !== undefined && store.getState().timeline.spanById.has(url.segment)) {
     store.getState().select(url.segment);
   }
+  if (url.lesson !== undefined) store.getState().openLesson(url.lesson, (url.step ?? 1) - 1);
   return { store, world, url, notes };
 }

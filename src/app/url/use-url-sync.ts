@@ -9,6 +9,7 @@
  */
 import { useEffect } from 'react';
 import type { LabState, LabStore, World } from '../../store';
+import { LESSON_STEPS } from '../create-page-store';
 import { applyUrlState, keptParams, urlStateOfLab, type KeptParams } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
 
@@ -30,7 +31,9 @@ function withoutPlayhead(query: string): string {
 export function useUrlSync(store: LabStore, world: World) {
   useEffect(() => {
     const presetNames = world.presets.map((p) => p.name);
-    let kept: KeptParams = keptParams(parseUrlState(window.location.search, presetNames).state);
+    let kept: KeptParams = keptParams(
+      parseUrlState(window.location.search, presetNames, LESSON_STEPS).state,
+    );
     let restoring = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
     const queryOf = (state: LabState) => serializeUrlState(urlStateOfLab(state, world, kept));
@@ -69,7 +72,7 @@ export function useUrlSync(store: LabStore, world: World) {
     const onPopState = () => {
       clearTimeout(pending);
       pending = undefined;
-      const { state: url } = parseUrlState(window.location.search, presetNames);
+      const { state: url } = parseUrlState(window.location.search, presetNames, LESSON_STEPS);
       kept = keptParams(url);
       restoring = true;
       try {
