@@ -93,7 +93,8 @@ function askFlags(e: SendEvent, index: number): Parts {
   return {
     prompt: `The ${e.from} sends a segment to the ${e.to} now. Which control bits does it carry?`,
     answer: choice(fourOf(FLAG_CHOICES, correct, index), correct),
-    hint: `It carries ${correct}.`,
+    // The narration shown with the answer says why these bits.
+    hint: '',
   };
 }
 
@@ -162,9 +163,10 @@ function askCount(trace: readonly TraceEvent[], e: SendEvent): Parts {
 function askState(e: StateEvent, index: number): Parts {
   const pool = STATES.filter((s) => s !== e.from);
   return {
-    prompt: `The ${e.endpoint} is in ${e.from}. Which state does it move to now?`,
+    prompt: `The ${e.endpoint} is in the ${e.from} state. Which state does it move to now?`,
     answer: choice(fourOf(pool, e.to, index), e.to),
-    hint: `It moves to ${e.to}: ${e.cause}.`,
+    // The narration shown with the answer gives the event that moved it.
+    hint: '',
   };
 }
 

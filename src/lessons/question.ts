@@ -55,7 +55,10 @@ export interface Question {
   readonly answer: Answer;
   /** The trace index of the event the question is about: revealing plays up to its moment. */
   readonly index: number;
-  /** How the answer follows from what the run showed before (for a wrong answer). */
+  /**
+   * How the answer follows from what the run showed before, where the narration's sentence for
+   * the event does not already say it ('' then).
+   */
   readonly hint: string;
 }
 

@@ -97,7 +97,7 @@ export function QuestionCard({ question, result, why, onReveal, after }: Questio
               ? `Right: ${answerText(spec)}.`
               : `Not quite: ${result.given.trim() === '' ? 'you gave no answer' : `you answered ${result.given.trim()}`}; the answer is ${answerText(spec)}.`}
           </p>
-          <p className={styles.hint}>{question.hint}</p>
+          {question.hint !== '' && <p className={styles.hint}>{question.hint}</p>}
           <p className={styles.why}>
             <span className={styles.whyLabel}>Why: </span>
             {why}
