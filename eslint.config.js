@@ -120,13 +120,25 @@ export default tseslint.config(
       ...purity,
       ...restrictImports({
         uiLibraries: true,
-        layers: ['sim', 'wire', 'store', 'ui', 'app', 'cli'],
+        layers: ['sim', 'lessons', 'wire', 'store', 'ui', 'app', 'cli'],
       }),
     },
   },
   {
     files: ['src/sim/**/*.ts'],
     ignores: ['src/sim/**/*.test.ts'],
+    rules: {
+      ...purity,
+      ...restrictImports({
+        uiLibraries: true,
+        layers: ['lessons', 'wire', 'store', 'ui', 'app', 'cli'],
+      }),
+    },
+  },
+  {
+    // Lessons and predict-mode questions: data plus pure functions of a trace (DESIGN.md).
+    files: ['src/lessons/**/*.ts'],
+    ignores: ['src/lessons/**/*.test.ts'],
     rules: {
       ...purity,
       ...restrictImports({ uiLibraries: true, layers: ['wire', 'store', 'ui', 'app', 'cli'] }),

@@ -52,6 +52,21 @@ describe('the layer rule (DESIGN.md, "Layers")', () => {
     expect(ids).toContain('no-restricted-imports');
   });
 
+  it('keeps lessons below the store: pure, and reaching only the engine and the simulator', async () => {
+    const ids = await ruleIdsFor(
+      'src/lessons/broken-layer.ts',
+      "import { useLab } from '../store';\nexport const u = useLab;\nexport const r = Math.random();\n",
+    );
+    expect(ids).toContain('no-restricted-imports');
+    expect(ids).toContain('no-restricted-properties');
+    expect(
+      await ruleIdsFor(
+        'src/lessons/fine-layer.ts',
+        "import type { Trace } from '../sim/trace';\nexport const none: Trace = [];\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('accepts the simulator importing the engine', async () => {
     const ids = await ruleIdsFor(
       'src/sim/fine-layer.ts',

@@ -15,6 +15,8 @@ import { SpeedSlider } from '../ui/controls/SpeedSlider';
 import { Transport } from '../ui/controls/Transport';
 import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
 import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
+import { LessonsButton } from '../ui/lessons/LessonsButton';
+import { PredictToggle } from '../ui/predict/PredictToggle';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
 import { createPageStore } from './create-page-store';
@@ -38,6 +40,9 @@ const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'))
 const Presentation = lazy(() => import('./presentation/Presentation'));
 const selectPresenting = (s: LabState) => s.presenting;
 const selectLargeType = (s: LabState) => s.largeType;
+// Lessons and predict mode show nothing until opened or switched on.
+const LessonPanel = lazy(() => import('../ui/lessons/LessonPanel'));
+const PredictPanel = lazy(() => import('../ui/predict/PredictPanel'));
 const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
@@ -65,6 +70,8 @@ export function App() {
                 <header className={styles.header}>
                   <h1 className={styles.title}>Handshake Lab</h1>
                   <ScenarioPicker />
+                  <LessonsButton className={styles.share} />
+                  <PredictToggle />
                   <OpenScriptButton store={store} className={styles.share} />
                   <ScenarioOnly>
                     <ShareButton
@@ -89,6 +96,10 @@ export function App() {
                 </main>
                 {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
                 <aside className={styles.side} aria-label="Explanations" tabIndex={0}>
+                  <Suspense fallback={null}>
+                    <LessonPanel />
+                    <PredictPanel />
+                  </Suspense>
                   <ConnectedNarration />
                   <Suspense fallback={null}>
                     <ConnectedInspector />

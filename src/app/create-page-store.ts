@@ -2,6 +2,7 @@
  * The store for the full page, opened at the view the URL describes (scenario, link settings,
  * profile, ISNs, theme, playhead and selected segment); anything absent keeps the preset's own.
  */
+import { course } from '../lessons';
 import { createLabStore, type LabStore, type World } from '../store';
 import { createSimWorld } from '../store/sim-world';
 import { missingSegmentNote } from './url/link-notes';
@@ -16,12 +17,18 @@ export interface PageStore {
   notes: string[];
 }
 
+/** Each lesson's name and number of steps, for the link's `lesson` and `step`. */
+export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(
+  course.map((lesson) => [lesson.id, lesson.steps.length]),
+);
+
 export function createPageStore(search: string, page: PageKind = 'full'): PageStore {
   const world = createSimWorld();
   const { state: url, notes } = parseUrlState(
     search,
     world.presets.map((p) => p.name),
     page,
+    LESSON_STEPS,
   );
   const store = createLabStore({
     world,
@@ -41,5 +48,6 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
     if (store.getState().timeline.spanById.has(url.segment)) store.getState().select(url.segment);
     else notes.push(missingSegmentNote(url.segment));
   }
+  if (url.lesson !== undefined) store.getState().openLesson(url.lesson, (url.step ?? 1) - 1);
   return { store, world, url, notes };
 }

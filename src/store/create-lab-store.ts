@@ -4,7 +4,9 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { createHistorySlice } from './slices/history';
+import { createLessonSlice } from './slices/lesson';
 import { createPlaybackSlice, defaultViewSpan } from './slices/playback';
+import { createPredictSlice } from './slices/predict';
 import { createScriptRunSlice } from './slices/script-run';
 import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
@@ -42,6 +44,8 @@ export function createLabStore(init: LabStoreInit) {
     ...createHistorySlice(...a),
     ...createScriptRunSlice(...a),
     ...createViewSlice(...a),
+    ...createPredictSlice(...a),
+    ...createLessonSlice(world)(...a),
   }));
 }
 

@@ -1,5 +1,7 @@
 /** The shape of one visualizer's store: five slices, each with the actions that change it. */
 import type { MissingSegment } from '../wire/packetdrill/to-trace';
+import type { LessonSlice } from './slices/lesson';
+import type { PredictSlice } from './slices/predict';
 import type { Timeline } from './timeline';
 import type { TimeAxisMode } from './time-axis';
 import type {
@@ -150,6 +152,8 @@ export type LabState = TimelineSlice &
   SettingsSlice &
   SelectionSlice &
   HistorySlice &
-  ScriptRunSlice;
+  ScriptRunSlice &
+  PredictSlice &
+  LessonSlice;
 
 export type { LinkSettings };

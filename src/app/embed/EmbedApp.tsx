@@ -6,7 +6,7 @@
  * end of its range instead, the still equivalent of the animation).
  */
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { LabState } from '../../store';
 import { LabStoreProvider, useLab } from '../../store';
 import { Scrubber } from '../../ui/controls/Scrubber';
@@ -24,6 +24,8 @@ import { MinimalControls } from './MinimalControls';
 import { OpenInLabLink } from './OpenInLabLink';
 import { usePauseWhenHidden } from './use-pause-when-hidden';
 
+// An embed of a lesson step (embed.html?lesson=…&step=…) shows the step under the diagram.
+const LessonPanel = lazy(() => import('../../ui/lessons/LessonPanel'));
 const loadMotionFeatures = () => import('../motion-features').then((module) => module.default);
 
 const selectTitle = (s: LabState) =>
@@ -93,6 +95,9 @@ export function EmbedApp({ setup }: { setup: EmbedSetup }) {
               <main className={styles.stage}>
                 <SequenceDiagram />
               </main>
+              <Suspense fallback={null}>
+                <LessonPanel />
+              </Suspense>
               {controls === 'full' && (
                 <div className={styles.controls}>
                   <Transport />

@@ -34,10 +34,15 @@ export function keptParams(url: UrlState): KeptParams {
  * show: the link restores them from the start (docs/embedding.md, "What a link keeps").
  */
 export function urlStateOfLab(
-  state: Pick<LabState, 'run' | 't' | 'selectedId' | 'theme'>,
+  state: Pick<LabState, 'run' | 't' | 'selectedId' | 'theme'> & Partial<Pick<LabState, 'lesson'>>,
   world: Pick<World, 'defaults'>,
   kept: KeptParams = {},
 ): UrlState {
+  // A lesson step is its own link: the step sets the run and the moment.
+  if (state.lesson) {
+    const theme = state.theme !== 'system' ? { theme: state.theme } : {};
+    return { lesson: state.lesson.id, step: state.lesson.step + 1, ...theme, ...kept };
+  }
   const defaults = world.defaults(state.run.preset);
   const url: Record<string, unknown> = { scenario: state.run.preset };
   for (const key of RUN_KEYS) if (state.run[key] !== defaults[key]) url[key] = state.run[key];
@@ -66,6 +71,12 @@ function sameRun(a: RunSettings, b: RunSettings): boolean {
  * Absent parameters mean the app's defaults, exactly as when the page first opens.
  */
 export function applyUrlState(store: LabStore, world: World, url: UrlState): void {
+  store.getState().setTheme(url.theme ?? 'system');
+  if (url.lesson !== undefined) {
+    store.getState().openLesson(url.lesson, (url.step ?? 1) - 1);
+    return;
+  }
+  store.getState().leaveLesson();
   const target = runSettingsOfUrl(url, world);
   const current = store.getState();
   current.pause();

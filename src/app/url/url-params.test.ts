@@ -66,6 +66,28 @@ describe('URL state', () => {
     ]);
   });
 
+  it('reads a lesson and its step, and names an unknown lesson or a step it does not have', () => {
+    const lessons = new Map([['loss', 9]]);
+    expect(parseUrlState('?lesson=loss&step=3', PRESETS, 'full', lessons)).toEqual({
+      state: { lesson: 'loss', step: 3 },
+      notes: [],
+    });
+    expect(parseUrlState('?lesson=flying&step=2', PRESETS, 'full', lessons)).toEqual({
+      state: {},
+      notes: [
+        'Ignored lesson=flying: there is no such lesson.',
+        'Ignored step=2: a step needs a lesson.',
+      ],
+    });
+    expect(parseUrlState('?lesson=loss&step=10', PRESETS, 'full', lessons)).toEqual({
+      state: { lesson: 'loss' },
+      notes: ['Ignored step=10: the lesson “loss” has 9 steps.'],
+    });
+    expect(parseUrlState('?lesson=loss&step=0', PRESETS, 'full', lessons).notes).toEqual([
+      'Ignored step=0: expected a number from 1 to 1000.',
+    ]);
+  });
+
   it('accepts theme=auto as the system theme, as embed snippets write it', () => {
     expect(parseUrlState('theme=auto').state).toEqual({ theme: 'system' });
   });

@@ -10,6 +10,9 @@ export type Controls = 'full' | 'minimal' | 'none';
 /** What a URL can say. Every field is optional: an absent one keeps the app's default. */
 export interface UrlState {
   scenario?: string;
+  /** A lesson of the course (docs/lessons.md), and its step counted from 1. */
+  lesson?: string;
+  step?: number;
   seed?: number;
   /** One-way link delay in milliseconds. */
   delay?: number;
@@ -42,6 +45,8 @@ export type UrlParamName = keyof UrlState;
 /** The order parameters are written in, so the same view always gives the same link. */
 export const URL_PARAM_NAMES: readonly UrlParamName[] = [
   'scenario',
+  'lesson',
+  'step',
   'seed',
   'delay',
   'jitter',
@@ -135,6 +140,9 @@ const originList: Parser = (raw) => {
 const PARSERS: Record<UrlParamName, Parser> = {
   scenario: (raw) =>
     /^[a-z0-9][a-z0-9-]{0,63}$/.test(raw) ? { value: raw } : { problem: 'expected a preset name' },
+  lesson: (raw) =>
+    /^[a-z0-9][a-z0-9-]{0,63}$/.test(raw) ? { value: raw } : { problem: 'expected a lesson name' },
+  step: numberIn(1, 1000, true),
   seed: numberIn(0, 4294967295, true),
   delay: numberIn(0, 10000, false, ' ms'),
   jitter: numberIn(0, 5000, false, ' ms'),
@@ -168,13 +176,15 @@ function isParamName(name: string): name is UrlParamName {
 
 /**
  * Reads a query string. `knownScenarios` lists the preset names; a scenario outside it is
- * ignored with a note. A repeated parameter keeps its last value, as links edited by hand expect.
+ * ignored with a note, and so is a lesson outside `knownLessons` (name → number of steps) or a
+ * step it does not have. A repeated parameter keeps its last value, as links edited by hand expect.
  * On the full page (`page: 'full'`) the embed-only parameters are ignored with a note.
  */
 export function parseUrlState(
   search: string,
   knownScenarios?: readonly string[],
   page: PageKind = 'embed',
+  knownLessons?: ReadonlyMap<string, number>,
 ): ParsedUrl {
   const state: Record<string, unknown> = {};
   const notes: string[] = [];
@@ -202,14 +212,38 @@ export function parseUrlState(
       notes.push(`Ignored scenario=${quote(raw)}: there is no such scenario.`);
       continue;
     }
+    if (name === 'lesson' && knownLessons && !knownLessons.has(raw)) {
+      notes.push(`Ignored lesson=${quote(raw)}: there is no such lesson.`);
+      continue;
+    }
     state[name] = parsed.value;
   }
   const result = state as UrlState;
+  checkStep(result, notes, knownLessons);
   if (result.start !== undefined && result.end !== undefined && result.end <= result.start) {
     notes.push(`Ignored end=${result.end}: it must come after start=${result.start}.`);
     delete result.end;
   }
   return { state: result, notes };
+}
+
+/** A step needs a lesson, and one that has that many steps. */
+function checkStep(
+  state: UrlState,
+  notes: string[],
+  knownLessons: ReadonlyMap<string, number> | undefined,
+): void {
+  if (state.step === undefined) return;
+  if (state.lesson === undefined) {
+    notes.push(`Ignored step=${state.step}: a step needs a lesson.`);
+    delete state.step;
+    return;
+  }
+  const steps = knownLessons?.get(state.lesson);
+  if (steps !== undefined && state.step > steps) {
+    notes.push(`Ignored step=${state.step}: the lesson “${state.lesson}” has ${steps} steps.`);
+    delete state.step;
+  }
 }
 
 /** Writes a state as a query string (without "?"), in a fixed order, leaving out what is absent. */

@@ -9,6 +9,7 @@
  */
 import { useEffect } from 'react';
 import type { LabState, LabStore, World } from '../../store';
+import { LESSON_STEPS } from '../create-page-store';
 import { applyUrlState, keptParams, urlStateOfLab, type KeptParams } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
 
@@ -32,7 +33,7 @@ export function useUrlSync(store: LabStore, world: World) {
     const presetNames = world.presets.map((p) => p.name);
     // The full page's link keeps none of the embed-only parameters (parseUrlState notes them).
     let kept: KeptParams = keptParams(
-      parseUrlState(window.location.search, presetNames, 'full').state,
+      parseUrlState(window.location.search, presetNames, 'full', LESSON_STEPS).state,
     );
     let restoring = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +73,12 @@ export function useUrlSync(store: LabStore, world: World) {
     const onPopState = () => {
       clearTimeout(pending);
       pending = undefined;
-      const { state: url } = parseUrlState(window.location.search, presetNames, 'full');
+      const { state: url } = parseUrlState(
+        window.location.search,
+        presetNames,
+        'full',
+        LESSON_STEPS,
+      );
       kept = keptParams(url);
       restoring = true;
       try {

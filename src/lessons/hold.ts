@@ -1,0 +1,24 @@
+/**
+ * Where the playhead stands to ask about an event: just before the instant it happens, after
+ * everything earlier, so the diagram shows the run up to the question and nothing of its answer.
+ */
+import type { TraceEvent } from '../sim/trace';
+
+/** How far before the event's instant the run pauses, at most (ms). */
+const HOLD_MS = 0.5;
+
+/** The first trace index at the same instant as `index`. */
+export function firstAtInstant(trace: readonly TraceEvent[], index: number): number {
+  const t = (trace[index] as TraceEvent).t;
+  let first = index;
+  while (first > 0 && (trace[first - 1] as TraceEvent).t === t) first -= 1;
+  return first;
+}
+
+/** The playhead time just before the instant of the event at `index` (0 for an event at 0). */
+export function holdTimeBefore(trace: readonly TraceEvent[], index: number): number {
+  const first = firstAtInstant(trace, index);
+  const t = (trace[first] as TraceEvent).t;
+  const previous = first > 0 ? (trace[first - 1] as TraceEvent).t : 0;
+  return Math.max(0, t - Math.min(HOLD_MS, (t - previous) / 2));
+}

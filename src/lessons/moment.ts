@@ -1,0 +1,151 @@
+/**
+ * Moments of a run, as lessons name them: an event picked out by what happens, never by its time
+ * or its place in the trace, so a lesson points at the same moment under every profile and seed.
+ *
+ * - `start`, `end`: the beginning and the end of the run;
+ * - `send REF`: a segment leaves (REF as in segment-ref.ts, e.g. "server:SYN-ACK#1");
+ * - `fate REF`: the same segment arrives or is lost;
+ * - `state ENDPOINT STATE`: the endpoint enters STATE for the first time;
+ * - `fire ENDPOINT TIMER` or `fire ENDPOINT TIMER#n`: the n-th firing of one of its timers;
+ * - `connect ENDPOINT`: its connect() returns (succeeds or fails).
+ */
+import type { TcpState } from '../engine/types';
+import type { TraceEvent } from '../sim/trace';
+import { findSegment, parseSegmentRef, type SegmentRef } from './segment-ref';
+
+export type Moment =
+  | { readonly kind: 'start' | 'end' }
+  | { readonly kind: 'send' | 'fate'; readonly ref: SegmentRef }
+  | { readonly kind: 'state'; readonly endpoint: string; readonly state: TcpState }
+  | {
+      readonly kind: 'fire';
+      readonly endpoint: string;
+      readonly timer: string;
+      readonly nth: number;
+    }
+  | { readonly kind: 'connect'; readonly endpoint: string };
+
+export const STATES: readonly TcpState[] = [
+  'CLOSED',
+  'LISTEN',
+  'SYN-SENT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+];
+
+const ENDPOINT = /^[a-z][a-z0-9-]*$/;
+const TIMER = /^([a-z][a-z-]*)(?:#(\d{1,4}))?$/;
+
+export function parseMoment(text: string): Moment | { readonly problem: string } {
+  const words = text.trim().split(/\s+/);
+  const [verb = '', first = '', second] = words;
+  const arity = (n: number) =>
+    words.length === n + 1
+      ? undefined
+      : { problem: `"${verb}" takes ${n} word(s) after it, got "${text}"` };
+  switch (verb) {
+    case 'start':
+    case 'end':
+      return arity(0) ?? { kind: verb };
+    case 'send':
+    case 'fate': {
+      const bad = arity(1);
+      if (bad) return bad;
+      const ref = parseSegmentRef(first);
+      return 'problem' in ref ? ref : { kind: verb, ref };
+    }
+    case 'state': {
+      const bad = arity(2);
+      if (bad) return bad;
+      if (!ENDPOINT.test(first)) return { problem: `expected an endpoint name, got "${first}"` };
+      if (!(STATES as readonly string[]).includes(second ?? '')) {
+        return { problem: `unknown state "${second}" (expected one of ${STATES.join(', ')})` };
+      }
+      return { kind: 'state', endpoint: first, state: second as TcpState };
+    }
+    case 'fire': {
+      const bad = arity(2);
+      if (bad) return bad;
+      const timer = TIMER.exec(second ?? '');
+      if (!ENDPOINT.test(first) || !timer) {
+        return { problem: `expected "fire ENDPOINT TIMER#n", got "${text}"` };
+      }
+      const nth = timer[2] === undefined ? 1 : Number(timer[2]);
+      if (nth < 1) return { problem: `the count after # starts at 1, got ${nth}` };
+      return { kind: 'fire', endpoint: first, timer: timer[1] ?? '', nth };
+    }
+    case 'connect': {
+      const bad = arity(1);
+      if (bad) return bad;
+      if (!ENDPOINT.test(first)) return { problem: `expected an endpoint name, got "${first}"` };
+      return { kind: 'connect', endpoint: first };
+    }
+    default:
+      return {
+        problem: `expected a moment starting with start, end, send, fate, state, fire or connect, got "${text}"`,
+      };
+  }
+}
+
+/**
+ * The trace index of the moment's event; -1 for `start`; undefined when the run has no such
+ * moment (the segment was never sent, the state never reached).
+ */
+export function findMoment(trace: readonly TraceEvent[], moment: Moment): number | undefined {
+  switch (moment.kind) {
+    case 'start':
+      return -1;
+    case 'end':
+      return trace.length - 1;
+    case 'send':
+      return findSegment(trace, moment.ref);
+    case 'fate': {
+      const sent = findSegment(trace, moment.ref);
+      if (sent === undefined) return undefined;
+      const id = (trace[sent] as { id: number }).id;
+      return indexWhere(
+        trace,
+        (e) => ((e.type === 'deliver' && !e.duplicate) || e.type === 'drop' ? e.id === id : false),
+        sent,
+      );
+    }
+    case 'state':
+      return indexWhere(
+        trace,
+        (e) => e.type === 'state' && e.endpoint === moment.endpoint && e.to === moment.state,
+      );
+    case 'fire': {
+      let seen = 0;
+      return indexWhere(trace, (e) => {
+        if (e.type !== 'timer' || e.action !== 'fire') return false;
+        if (e.endpoint !== moment.endpoint || e.timer !== moment.timer) return false;
+        seen += 1;
+        return seen === moment.nth;
+      });
+    }
+    case 'connect':
+      return indexWhere(
+        trace,
+        (e) =>
+          e.type === 'call' &&
+          e.call === 'connect' &&
+          e.endpoint === moment.endpoint &&
+          (e.async === true || e.result !== 'ok'),
+      );
+  }
+}
+
+function indexWhere(
+  trace: readonly TraceEvent[],
+  test: (event: TraceEvent) => boolean,
+  from = 0,
+): number | undefined {
+  for (let i = from; i < trace.length; i += 1) if (test(trace[i] as TraceEvent)) return i;
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset, runScenario } from '../sim';
+import { checkTemplate, renderTemplate } from './template';
+
+function traceOf(name: string) {
+  const preset = getPreset(name);
+  if (!preset) throw new Error(name);
+  return runScenario(preset.scenario).trace;
+}
+
+describe('lesson text placeholders', () => {
+  const handshake = traceOf('handshake');
+
+  it('fills facts of the run: ISNs, fields of a named segment, times and states', () => {
+    const text =
+      '{isn client}/{isn server}: SYN-ACK ack {ack server:SYN-ACK#1}, {flags client:ACK#1}; established at {when state client ESTABLISHED}; server {state server}.';
+    const end = handshake.length - 1;
+    expect(renderTemplate(text, handshake, end)).toEqual({
+      text: '700/200: SYN-ACK ack 701, ACK; established at 110 ms; server ESTABLISHED.',
+      missing: [],
+    });
+  });
+
+  it('reads a state at the moment of the step', () => {
+    expect(renderTemplate('{state client}', handshake, -1).text).toBe('CLOSED');
+    const synSent = handshake.findIndex((e) => e.type === 'send');
+    expect(renderTemplate('{state client}', handshake, synSent).text).toBe('SYN-SENT');
+  });
+
+  it('counts transmissions, measures timers and stays, and reads connect()', () => {
+    const timeout = traceOf('syn-timeout');
+    expect(
+      renderTemplate(
+        '{sends client:SYN#1} SYNs; 2nd timeout {timer client retransmit#2}; {connect client}',
+        timeout,
+        0,
+      ).text,
+    ).toMatch(/^\d+ SYNs; 2nd timeout 2 s; ETIMEDOUT$/);
+    expect(renderTemplate('{stay client TIME-WAIT}', traceOf('active-close'), 0).text).toBe('60 s');
+  });
+
+  it('marks what this run does not have instead of inventing it', () => {
+    expect(renderTemplate('{seq client:FIN#1}', handshake, 0)).toEqual({
+      text: '?',
+      missing: ['{seq client:FIN#1}'],
+    });
+  });
+
+  it('names each malformed placeholder', () => {
+    expect(checkTemplate('{when state client OPEN} and {seq SYN#0} and {')).toEqual([
+      '{when state client OPEN}: "when" unknown state "OPEN" (expected one of CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT)',
+      '{seq SYN#0}: "seq" the count after # starts at 1, got 0',
+      'a brace is not closed or not opened',
+    ]);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Lesson texts state facts of the run through placeholders in braces, filled from the trace when
+ * the step is shown, so a text stays right under every profile, seed and ISN:
+ *
+ * | placeholder | gives |
+ * |---|---|
+ * | `{isn ENDPOINT}` | its initial sequence number |
+ * | `{seq REF}`, `{ack REF}`, `{flags REF}`, `{len REF}` | a field of a segment (REF as in segment-ref.ts) |
+ * | `{sends REF}` | how many times that segment was sent (first time and retransmissions) |
+ * | `{count REF}` | how many segments of that endpoint and kind the run has |
+ * | `{state ENDPOINT}` | its state at the step's moment |
+ * | `{when MOMENT}` | the time of a moment (moment.ts), e.g. `{when state client ESTABLISHED}` |
+ * | `{stay ENDPOINT STATE}` | how long it stayed in a state (until it left it, or the run ended) |
+ * | `{timer ENDPOINT TIMER#n}` | how long the n-th firing of a timer had run |
+ * | `{connect ENDPOINT}` | what its connect() returned |
+ */
+import type { TcpState } from '../engine/types';
+import type { TraceEvent } from '../sim/trace';
+import { flagsName } from './flags';
+import { findMoment, parseMoment, STATES } from './moment';
+import { formatMs, isnOf, stateBefore, timerSetBefore, transmissionsOf } from './run-facts';
+import { allSegments, findSegment, parseSegmentRef } from './segment-ref';
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+type Fact = (
+  trace: readonly TraceEvent[],
+  words: readonly string[],
+  at: number,
+) => string | undefined;
+type Check = (words: readonly string[]) => string | undefined;
+
+const endpoint: Check = (w) =>
+  w.length === 1 && /^[a-z][a-z0-9-]*$/.test(w[0] ?? '') ? undefined : 'expects one endpoint name';
+const ref: Check = (w) => {
+  if (w.length !== 1) return 'expects one segment such as "server:SYN-ACK#1"';
+  const parsed = parseSegmentRef(w[0] ?? '');
+  return 'problem' in parsed ? parsed.problem : undefined;
+};
+
+function segmentField(read: (s: Extract<TraceEvent, { type: 'send' }>) => string): Fact {
+  return (trace, [text = '']) => {
+    const parsed = parseSegmentRef(text);
+    if ('problem' in parsed) return undefined;
+    const index = findSegment(trace, parsed);
+    const e = index === undefined ? undefined : trace[index];
+    return e?.type === 'send' ? read(e) : undefined;
+  };
+}
+
+// `sends` counts the transmissions of the segment the reference names.
+const sendsFact: Fact = (trace, [text = '']) => {
+  const parsed = parseSegmentRef(text);
+  if ('problem' in parsed) return undefined;
+  const index = findSegment(trace, parsed);
+  const e = index === undefined ? undefined : trace[index];
+  return e?.type === 'send' ? String(transmissionsOf(trace, e.id).length) : undefined;
+};
+
+const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
+  isn: { check: endpoint, fact: (trace, [name = '']) => maybe(isnOf(trace, name)) },
+  seq: { check: ref, fact: segmentField((s) => String(s.seq)) },
+  ack: { check: ref, fact: segmentField((s) => String(s.ack)) },
+  flags: { check: ref, fact: segmentField((s) => flagsName(s.flags)) },
+  len: { check: ref, fact: segmentField((s) => String(s.len)) },
+  sends: { check: ref, fact: sendsFact },
+  count: {
+    check: ref,
+    fact: (trace, [text = '']) => {
+      const parsed = parseSegmentRef(text);
+      return 'problem' in parsed ? undefined : String(allSegments(trace, parsed).length);
+    },
+  },
+  state: {
+    check: endpoint,
+    fact: (trace, [name = ''], at) => stateBefore(trace, name, at + 1) ?? 'CLOSED',
+  },
+  when: {
+    check: (w) => {
+      const parsed = parseMoment(w.join(' '));
+      return 'problem' in parsed ? parsed.problem : undefined;
+    },
+    fact: (trace, words) => {
+      const moment = parseMoment(words.join(' '));
+      if ('problem' in moment) return undefined;
+      const index = findMoment(trace, moment);
+      if (index === undefined) return undefined;
+      return formatMs(index < 0 ? 0 : (trace[index] as TraceEvent).t);
+    },
+  },
+  stay: {
+    check: (w) =>
+      w.length === 2 && (STATES as readonly string[]).includes(w[1] ?? '')
+        ? undefined
+        : 'expects an endpoint and a state, such as "client TIME-WAIT"',
+    fact: (trace, [name = '', state = '']) =>
+      maybe(stayIn(trace, name, state as TcpState), formatMs),
+  },
+  timer: {
+    check: (w) =>
+      w.length === 2 && /^[a-z][a-z-]*(#\d+)?$/.test(w[1] ?? '')
+        ? undefined
+        : 'expects an endpoint and a timer, such as "client retransmit#2"',
+    fact: (trace, [name = '', timer = '']) => {
+      const moment = parseMoment(`fire ${name} ${timer}`);
+      if ('problem' in moment) return undefined;
+      const index = findMoment(trace, moment);
+      if (index === undefined) return undefined;
+      const set = timerSetBefore(trace, index);
+      return set && formatMs((trace[index] as TraceEvent).t - set.t);
+    },
+  },
+  connect: {
+    check: endpoint,
+    fact: (trace, [name = '']) => {
+      const moment = parseMoment(`connect ${name}`);
+      const index = 'problem' in moment ? undefined : findMoment(trace, moment);
+      const e = index === undefined ? undefined : trace[index];
+      return e?.type === 'call' ? (e.result === 'ok' ? '0' : e.result) : undefined;
+    },
+  },
+};
+
+function factOf(name: string): { check: Check; fact: Fact } | undefined {
+  return Object.hasOwn(FACTS, name) ? FACTS[name] : undefined;
+}
+
+function maybe<T>(value: T | undefined, show: (v: T) => string = String): string | undefined {
+  return value === undefined ? undefined : show(value);
+}
+
+function stayIn(trace: readonly TraceEvent[], name: string, state: TcpState): number | undefined {
+  let entered: number | undefined;
+  for (const e of trace) {
+    if (e.type !== 'state' || e.endpoint !== name) continue;
+    if (e.to === state && entered === undefined) entered = e.t;
+    else if (e.from === state && entered !== undefined) return e.t - entered;
+  }
+  const last = trace[trace.length - 1];
+  return entered === undefined || last === undefined ? undefined : last.t - entered;
+}
+
+/** One message per placeholder the text cannot fill, naming it and the problem. */
+export function checkTemplate(text: string): string[] {
+  const problems: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const [name = '', ...words] = (match[1] ?? '').trim().split(/\s+/);
+    const known = factOf(name);
+    if (known === undefined) {
+      problems.push(
+        `{${match[1]}}: unknown placeholder "${name}" (expected one of ${[...Object.keys(FACTS)].join(', ')})`,
+      );
+      continue;
+    }
+    const problem = known.check(words);
+    if (problem !== undefined) problems.push(`{${match[1]}}: "${name}" ${problem}`);
+  }
+  if (/[{}]/.test(text.replace(PLACEHOLDER, '')))
+    problems.push('a brace is not closed or not opened');
+  return problems;
+}
+
+export interface Rendered {
+  readonly text: string;
+  /** The placeholders this run could not fill (shown as "?"): a lesson run under other settings. */
+  readonly missing: readonly string[];
+}
+
+/** The text with each placeholder replaced by its fact of the run, at trace index `at`. */
+export function renderTemplate(text: string, trace: readonly TraceEvent[], at: number): Rendered {
+  const missing: string[] = [];
+  const rendered = text.replace(PLACEHOLDER, (whole, inner: string) => {
+    const [name = '', ...words] = inner.trim().split(/\s+/);
+    const value = factOf(name)?.fact(trace, words, at);
+    if (value === undefined) {
+      missing.push(whole);
+      return '?';
+    }
+    return value;
+  });
+  return { text: rendered, missing };
+}

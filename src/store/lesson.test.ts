@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { course } from '../lessons';
+import { createLabStore, type LabStore } from './create-lab-store';
+import { lessonActionDone, openStep, stepViewOf } from './slices/lesson';
+import { createSimWorld } from './sim-world';
+
+const world = createSimWorld();
+
+function lab(): LabStore {
+  const store = createLabStore({ world, preset: 'closed-port' });
+  store.subscribe(() => store.getState().holdForLesson());
+  return store;
+}
+
+function stepIndex(id: string, test: (step: (typeof course)[number]['steps'][number]) => boolean) {
+  const lesson = course.find((l) => l.id === id);
+  const index = lesson?.steps.findIndex(test) ?? -1;
+  if (index < 0) throw new Error(`no such step in ${id}`);
+  return index;
+}
+
+describe('lessons in the store', () => {
+  it('opens a step on its preset and settings, at its moment, and marks it seen', () => {
+    const store = lab();
+    store.getState().openLesson('random-isn', 0);
+    const s = store.getState();
+    expect([s.run.preset, s.run.isn]).toEqual(['handshake', 'random']);
+    expect(s.t).toBe(10);
+    expect(s.progress.lessons['random-isn']?.seen).toEqual([0]);
+  });
+
+  it('waits before a question and reveals it, scoring the answer once per step', () => {
+    const store = lab();
+    const ask = stepIndex('why-handshake', (s) => s.ask?.kind === 'ack');
+    store.getState().openLesson('why-handshake', ask);
+    const view = stepViewOf(store.getState().timeline, openStep(store.getState())!.step);
+    expect(store.getState().t).toBe(view.t);
+    store.getState().play();
+    store.getState().tick(60_000);
+    expect(store.getState().t).toBe(view.t);
+    store.getState().revealLessonAnswer('701');
+    expect(store.getState().lesson?.result).toEqual({ given: '701', right: true });
+    expect(store.getState().t).toBe(60);
+    store.getState().revealLessonAnswer('9');
+    expect(store.getState().progress.lessons['why-handshake']?.answered).toEqual({ [ask]: false });
+  });
+
+  it('asks for an action, and knows when the run shows it done', () => {
+    const store = lab();
+    const act = stepIndex('loss', (s) => s.do !== undefined);
+    store.getState().openLesson('loss', act);
+    expect(lessonActionDone(store.getState())).toBe(false);
+    store.getState().doLessonAction();
+    expect(lessonActionDone(store.getState())).toBe(true);
+    expect(store.getState().interventions).toHaveLength(1);
+  });
+
+  it('shows the closing screen past the last step and records the lesson finished', () => {
+    const store = lab();
+    const last = course[0]!.steps.length;
+    store.getState().openLesson(course[0]!.id, last);
+    expect(store.getState().lesson?.step).toBe(last);
+    expect(store.getState().progress.lessons[course[0]!.id]?.finished).toBe(true);
+    store.getState().leaveLesson();
+    expect(store.getState().lesson).toBeNull();
+  });
+
+  it('ignores an unknown lesson', () => {
+    const store = lab();
+    store.getState().openLesson('no-such-lesson', 0);
+    expect(store.getState().lesson).toBeNull();
+  });
+});
