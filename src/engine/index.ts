@@ -20,9 +20,11 @@ export type { IsnConfig, FourTuple } from './isn';
 export type { AppCall, CallResult, HostConfig, Output, SocketInfo, SocketOptions } from './api';
 export {
   createHost,
-  hostCall,
-  hostPacket,
-  hostTimer,
+  handleCall,
+  handlePacket,
+  handleTimeout,
+  nextDeadline,
+  snapshotHost,
   hostSockets,
   socketInfo,
   type Host,

@@ -3,7 +3,7 @@
  * event to event; the run stops at the stop time, when nothing is left to happen (including
  * TIME-WAIT's expiry: a learner sees it end), or when the step budget is spent. It never hangs.
  */
-import { hostPacket, hostTimer } from '../engine';
+import { handlePacket, handleTimeout, nextDeadline } from '../engine';
 import { seq } from '../engine/seq';
 import { Flag, type Packet } from '../engine/types';
 import { applyOutputs } from './application';
@@ -22,9 +22,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   for (;;) {
     const head = world.queue.peek();
     if (head === undefined) break;
-    // A timer re-armed or cancelled since it was queued is no event: discard it unseen, so
+    // A wake-up for a timer re-armed or cancelled since is no event: discard it unseen, so
     // it neither counts as a step nor keeps an otherwise idle run alive.
-    if (isStaleTimer(world, head.item)) {
+    if (isIdleWake(world, head.item, head.time)) {
       world.queue.pop();
       continue;
     }
@@ -55,20 +55,10 @@ function handle(world: World, event: WorldEvent): void {
       return recordDrop(world, event.flight, event.reason);
     case 'forge':
       return sendForged(world, event.from, event.packet, event.transit);
-    case 'timer': {
+    case 'wake': {
       const ep = world.endpoints.get(event.endpoint);
       if (!ep) return;
-      ep.timers.delete(event.socket, event.timer);
-      world.trace.push({
-        t: world.now,
-        type: 'timer',
-        endpoint: event.endpoint,
-        timer: event.timer,
-        action: 'fire',
-      });
-      const step = hostTimer(ep.host, event.socket, event.timer, world.now);
-      ep.host = step.host;
-      return applyOutputs(world, ep, step.outputs);
+      return applyOutputs(world, ep, handleTimeout(ep.host, world.now));
     }
     case 'call':
       return makeCall(world, event.endpoint, event.call);
@@ -79,10 +69,11 @@ function handle(world: World, event: WorldEvent): void {
   }
 }
 
-function isStaleTimer(world: World, event: WorldEvent): boolean {
-  if (event.kind !== 'timer') return false;
-  const ep = world.endpoints.get(event.endpoint);
-  return ep?.timers.get(event.socket, event.timer) !== event.at;
+function isIdleWake(world: World, event: WorldEvent, time: number): boolean {
+  if (event.kind !== 'wake') return false;
+  const host = world.endpoints.get(event.endpoint)?.host;
+  const due = host === undefined ? null : nextDeadline(host);
+  return due === null || due > time;
 }
 
 function deliver(world: World, flight: Flight, duplicate: boolean): void {
@@ -101,9 +92,7 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
       ? { t: world.now, type: 'deliver', id: flight.id, duplicate: true }
       : { t: world.now, type: 'deliver', id: flight.id },
   );
-  const step = hostPacket(ep.host, flight.packet, world.now);
-  ep.host = step.host;
-  applyOutputs(world, ep, step.outputs);
+  applyOutputs(world, ep, handlePacket(ep.host, flight.packet, world.now));
   if (ep.unsent.size > 0) flushUnsent(world, ep);
 }
 
