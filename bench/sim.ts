@@ -20,7 +20,7 @@ import { endpointProfile } from '../src/sim/world';
 import type { BenchRow } from './types';
 
 /** A client sending `bytes` to a server over a 50 ms link; `mss` sets the segment size. */
-function bulkTransfer(bytes: number, mss: number): Scenario {
+export function bulkTransfer(bytes: number, mss: number): Scenario {
   const result = validateScenario({
     maxSteps: 100_000_000,
     endpoints: [

@@ -183,9 +183,7 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
   }
   // Interventions go first among events at the same instant (rank 0) and take no ordering
   // slot from ordinary events, so the run before each `at` is unchanged.
-  for (const intervention of interventions) {
-    world.queue.push(intervention.at, { kind: 'intervention', intervention }, 0);
-  }
+  for (const intervention of interventions) scheduleIntervention(world, intervention);
   for (const call of scenario.calls) {
     if (call.after) {
       const key = `${call.after.endpoint}:${call.after.event}`;
@@ -197,6 +195,11 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     }
   }
   return world;
+}
+
+/** Interventions go first among events at the same instant (rank 0). */
+export function scheduleIntervention(world: World, intervention: Intervention): void {
+  world.queue.push(intervention.at, { kind: 'intervention', intervention }, 0);
 }
 
 /** The k-th address after `base` (10.0.0.1, 10.0.0.2, ...), wrapping within 32 bits. */
