@@ -3,16 +3,31 @@
  * queue of chunks. Appending copies only the application's new bytes, acknowledging moves a
  * start index, and a segment's payload is a view into one chunk when it fits in one.
  *
- * Small appends are copied into a slab (an ArrayBuffer of up to 64 KiB) at its fill mark:
- * allocating an ArrayBuffer per send costs microseconds, a copy into the slab nanoseconds,
- * and consecutive appends lie back to back, so a segment spanning two is still one view.
- * Bytes below a slab's fill mark are never written again: segments in flight keep views of
- * them, and a copy (a checkpoint) shares them.
+ * Small appends are copied into a slab (an ArrayBuffer of 64 KiB) at its fill mark: allocating
+ * an ArrayBuffer per send costs microseconds, a copy into the slab nanoseconds, and consecutive
+ * appends lie back to back, so a segment spanning two is still one view. Bytes below the fill
+ * mark are never written again (segments in flight keep views of them, copies share them), so
+ * one slab serves every send buffer: what lies in it never depends on who else appended.
  */
 
-const SLAB_FIRST = 1024;
 const SLAB_SIZE = 65536;
 const SLAB_APPEND_UP_TO = 16384;
+
+/** The slab small appends are copied into, and its fill mark. */
+let slab = new Uint8Array(SLAB_SIZE);
+let fill = 0;
+
+function slabCopy(data: Uint8Array): Uint8Array {
+  const n = data.length;
+  if (fill + n > slab.length) {
+    slab = new Uint8Array(SLAB_SIZE);
+    fill = 0;
+  }
+  const at = fill;
+  slab.set(data, at);
+  fill = at + n;
+  return slab.subarray(at, at + n);
+}
 
 export class SendBuf {
   /** Chunks from `first` on are live; bytes [0, skip) of chunks[first] are acknowledged. */
@@ -20,32 +35,13 @@ export class SendBuf {
   private first = 0;
   private skip = 0;
   length = 0;
-  private slab: Uint8Array | null = null;
-  private fill = 0;
 
   /** Appends a copy of `data` (the caller may reuse its array). */
   append(data: Uint8Array): void {
     const n = data.length;
     if (n === 0) return;
-    this.chunks.push(n > SLAB_APPEND_UP_TO ? data.slice() : this.slabCopy(data));
+    this.chunks.push(n > SLAB_APPEND_UP_TO ? data.slice() : slabCopy(data));
     this.length += n;
-  }
-
-  private slabCopy(data: Uint8Array): Uint8Array {
-    const n = data.length;
-    let slab = this.slab;
-    if (slab === null || this.fill + n > slab.length) {
-      // Slabs grow with use: a short connection's few bytes do not cost 64 KiB of zeroes.
-      let size = slab === null ? SLAB_FIRST : Math.min(SLAB_SIZE, slab.length * 2);
-      while (size < n) size *= 2;
-      slab = new Uint8Array(size);
-      this.slab = slab;
-      this.fill = 0;
-    }
-    const at = this.fill;
-    slab.set(data, at);
-    this.fill = at + n;
-    return slab.subarray(at, at + n);
   }
 
   /** Bytes [offset, offset + len) of the buffer. */
@@ -118,7 +114,7 @@ export class SendBuf {
     this.length = 0;
   }
 
-  /** An independent copy: it shares the bytes (never written again) but not the slab's free space. */
+  /** An independent copy: it shares the bytes, which are never written again. */
   copy(): SendBuf {
     const c = new SendBuf();
     c.chunks = this.chunks.slice(this.first);
