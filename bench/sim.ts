@@ -6,7 +6,7 @@ import {
   handleCall,
   handlePacket,
   handleTimeout,
-  socketInfo,
+  unacknowledgedBytes,
   type AppCall,
   type Host,
   type Output,
@@ -128,7 +128,7 @@ function engineAlone(scenario: Scenario, bytes: number): number {
     absorb(event.to, handlePacket(hosts[event.to], event.packet, now));
     const waiting: Uint8Array | null = unsent;
     if (event.to === 0 && waiting !== null) {
-      const queued = socketInfo(hosts[0], client)?.unacknowledged ?? 0;
+      const queued = unacknowledgedBytes(hosts[0], client);
       if (queued <= (sendBuffer * 2) / 3) send(waiting);
     }
   }

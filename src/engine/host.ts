@@ -141,6 +141,15 @@ export function hostSockets(host: Host): SocketId[] {
   return [...host.sockets.keys()];
 }
 
+/**
+ * Bytes given to send() and not yet acknowledged (socketInfo's `unacknowledged`), without
+ * building the whole SocketInfo: a blocked writer asks after every arrival.
+ */
+export function unacknowledgedBytes(host: Host, socket: SocketId): number {
+  const s = host.sockets.get(socket);
+  return s !== undefined && s.kind === 'conn' ? s.sndBuf.length : 0;
+}
+
 const NOT_NEGOTIATED = {
   mss: 0,
   sendMss: 0,

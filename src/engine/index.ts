@@ -27,5 +27,6 @@ export {
   snapshotHost,
   hostSockets,
   socketInfo,
+  unacknowledgedBytes,
   type Host,
 } from './host';

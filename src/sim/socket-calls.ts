@@ -4,7 +4,7 @@
  * like a blocking send(): its remaining bytes are handed over as room frees, and the calls
  * the application makes meanwhile wait for it to return.
  */
-import { handleCall, socketInfo, type AppCall, type SocketId } from '../engine';
+import { handleCall, unacknowledgedBytes, type AppCall, type SocketId } from '../engine';
 import { applyOutputs, recordData, traceCall, type Args } from './application';
 import type { ScenarioCall } from './scenario';
 import type { EndpointRuntime, World } from './world';
@@ -143,7 +143,7 @@ export function flushUnsent(world: World, ep: EndpointRuntime): void {
   for (const [socket, data] of [...ep.unsent]) {
     // Like Linux (sk_stream_is_writeable), the blocked writer wakes only once a third of the
     // buffer is free, not for every acknowledged segment.
-    const queued = socketInfo(ep.host, socket)?.unacknowledged ?? 0;
+    const queued = unacknowledgedBytes(ep.host, socket);
     if (queued > (ep.sendBuffer * 2) / 3) continue;
     const step = handleCall(ep.host, { call: 'send', socket, data }, world.now);
     const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
