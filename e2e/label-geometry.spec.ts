@@ -111,8 +111,15 @@ for (const size of SIZES) {
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     const problems: string[] = [];
     let labels = 0;
+    // The moment once drawn: React draws a step in the frame after the keypress moved the
+    // playhead, so a frame's mix of old and new is given a moment to settle.
     const check = async (moment: string) => {
-      const found = await geometryProblems(page);
+      let found = await geometryProblems(page);
+      const deadline = Date.now() + 5_000;
+      while (found.problems.length > 0 && Date.now() < deadline) {
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+        found = await geometryProblems(page);
+      }
       labels += found.labels;
       problems.push(...found.problems.map((p) => `${moment}: ${p}`));
     };
@@ -133,3 +140,26 @@ for (const size of SIZES) {
     expect(watched.problems).toEqual([]);
   });
 }
+
+test("a selected segment's fields show at 1280×720 without scrolling the page", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?scenario=lost-syn-ack');
+  await expect(diagram(page)).toBeVisible();
+  await page.keyboard.press('End');
+  // Enough narration above the inspector to push it below the panel's fold.
+  await page.getByLabel('Text size').selectOption('large');
+  await diagram(page)
+    .getByRole('button', { name: /^RTX SYN-ACK seq=\d+ ack=\d+ server to client$/ })
+    .first()
+    .click();
+  const inspector = page.getByRole('region', { name: 'Segment inspector' });
+  await expect(
+    inspector.getByRole('button', { name: 'Sequence number', exact: true }),
+  ).toBeInViewport();
+  await expect(
+    inspector.getByRole('button', { name: 'Acknowledgment number', exact: true }),
+  ).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
