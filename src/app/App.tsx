@@ -28,6 +28,7 @@ import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './url/use-url-sync';
 import { useFrameLoop } from './use-frame-loop';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useInspectorInView } from './use-inspector-in-view';
 import { usePresentation } from './use-presentation';
 import { useTheme } from './use-theme';
 
@@ -48,11 +49,13 @@ const loadMotionFeatures = () => import('./motion-features').then((module) => mo
 export function App() {
   const [{ store, world, notes }] = useState(() => createPageStore(window.location.search));
   const stage = useRef<HTMLElement>(null);
+  const side = useRef<HTMLElement>(null);
   useUrlSync(store, world);
   useFrameLoop(store);
   useKeyboardShortcuts(store, { presentation: true });
   useTheme(store);
   usePresentation(store);
+  useInspectorInView(store, side);
   const presenting = useStore(store, selectPresenting);
   const largeType = useStore(store, selectLargeType);
   return (
@@ -95,7 +98,12 @@ export function App() {
                   <SequenceDiagram />
                 </main>
                 {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
-                <aside className={styles.side} aria-label="Explanations" tabIndex={0}>
+                <aside
+                  ref={side}
+                  className={styles.side}
+                  aria-label="Explanations"
+                  tabIndex={0}
+                >
                   <Suspense fallback={null}>
                     <LessonPanel />
                     <PredictPanel />

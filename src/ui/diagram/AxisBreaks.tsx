@@ -59,17 +59,26 @@ export function BreakLabels(props: {
   return (
     <g className={styles.breaks} aria-hidden="true">
       {props.labels.map(({ b, box }) => (
-        <text
-          key={b.from}
-          className={styles.breakText}
-          x={box.x}
-          y={box.y}
-          textAnchor="middle"
-          dominantBaseline="central"
-          fontSize={props.fontSize}
-        >
-          {breakLabel(b)}
-        </text>
+        <g key={b.from}>
+          {/* Opaque, so the playhead crossing the break passes beneath the words. */}
+          <rect
+            className={styles.breakBox}
+            x={box.x - box.width / 2}
+            y={box.y - box.height / 2}
+            width={box.width}
+            height={box.height}
+          />
+          <text
+            className={styles.breakText}
+            x={box.x}
+            y={box.y}
+            textAnchor="middle"
+            dominantBaseline="central"
+            fontSize={props.fontSize}
+          >
+            {breakLabel(b)}
+          </text>
+        </g>
       ))}
     </g>
   );

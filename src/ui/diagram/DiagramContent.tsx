@@ -174,6 +174,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
         return (
           <SegmentArrow
             key={key}
+            arrowKey={key}
             span={span}
             ends={ends}
             name={segmentAccessibleName(span.send, facts)}
@@ -197,6 +198,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
             key={`label-${key}`}
             span={span}
             label={label}
+            ends={layout.ends.get(key) as ArrowEnds}
             side={sideOf(span)}
             selected={selectedId === span.id && !span.copy}
           />

@@ -7,10 +7,10 @@ import { playheadLabelBaseline, playheadLabelSize } from './playhead-label';
 import styles from './SequenceDiagram.module.css';
 
 /**
- * "Now": a line across the diagram at the playhead, with the time written beside it, clear of
+ * "Now": a line across the lanes at the playhead, with the time written in the gutter, clear of
  * the notes in `avoid` (y of the state tags and timer notes the label could cover, sorted).
- * The line starts after the time gutter, so it never strikes through a tick's time, and the
- * label's patch of background hides the tick time it passes over (two times never overprint).
+ * The line runs from lifeline to lifeline, so it never strikes through a tick's time or a note
+ * beside a lifeline, and the label's patch of background hides the tick time it passes over.
  */
 export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array }) {
   const playhead = usePlayhead();
@@ -40,7 +40,15 @@ export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array })
   useMotionAttribute(patch, 'y', patchTop);
   return (
     <g ref={group} className={styles.playhead} transform={transform.get()} aria-hidden="true">
-      <line x1={g.gutter} x2={g.width} y1={0} y2={0} />
+      {/* Between the lifelines only: the notes beside them are never struck through, and the
+          labels between them are opaque and drawn above the line. */}
+      <line
+        data-playhead=""
+        x1={g.lifelineX[0] ?? g.gutter}
+        x2={g.lifelineX[g.lifelineX.length - 1] ?? g.width}
+        y1={0}
+        y2={0}
+      />
       {g.gutter > 0 && (
         <rect
           ref={patch}

@@ -22,6 +22,8 @@ export interface ArrowEnds {
 export type ActivateHow = 'select' | 'click' | 'drop';
 
 export interface SegmentArrowProps {
+  /** The arrow's key in the layout (its label names the same key). */
+  arrowKey: string;
   span: SegmentSpan;
   ends: ArrowEnds;
   /** "SYN seq=700 client to server". */
@@ -99,6 +101,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     <g
       className={`${styles.arrow} ${arrowClasses(span, side, selected)}`}
       data-segment={span.id}
+      data-key={props.arrowKey}
       {...(interactive
         ? {
             role: 'button',
@@ -120,6 +123,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
       )}
       <line
         ref={line}
+        data-tip=""
         className={styles.line}
         x1={ends.x1}
         y1={ends.y1}

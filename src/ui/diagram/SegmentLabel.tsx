@@ -2,11 +2,23 @@
  * A segment's label ("SYN-ACK seq=200 ack=701"), tagged RTX for a retransmission and DUP for a
  * link's copy, with a leader line when it had to sit away from its arrow. It is only a picture:
  * clicks pass through to the arrow beneath, and the arrow's accessible name carries the same words.
+ * It appears once the growing arrow reaches the point it labels, never ahead of its arrow.
  */
-import { memo } from 'react';
-import type { SegmentSpan } from '../../store';
+
+/** How far along its arrow (0 at the send, 1 at the arrival) the point a label belongs to is. */
+export function anchorFraction(label: PlacedLabel, ends: ArrowEnds): number {
+  const dy = ends.y2 - ends.y1;
+  const dx = ends.x2 - ends.x1;
+  if (Math.abs(dy) >= Math.abs(dx) * 1e-3 && dy !== 0) return (label.anchorY - ends.y1) / dy;
+  return dx === 0 ? 0 : (label.anchorX - ends.x1) / dx;
+}
+import { memo, useCallback, useRef } from 'react';
+import { progressAt, type SegmentSpan } from '../../store';
+import { usePlayhead } from '../layout/playhead';
+import { useDerived } from '../layout/use-derived';
+import { useMotionAttribute } from '../layout/use-motion-attribute';
 import type { PlacedLabel } from './label-layout';
-import { arrowClasses } from './SegmentArrow';
+import { arrowClasses, type ArrowEnds } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
 
 export function labelTag(span: SegmentSpan): string {
@@ -16,13 +28,33 @@ export function labelTag(span: SegmentSpan): string {
 export const SegmentLabel = memo(function SegmentLabel(props: {
   span: SegmentSpan;
   label: PlacedLabel;
+  ends: ArrowEnds;
   side: 'client' | 'server';
   selected: boolean;
 }) {
-  const { span, label, side, selected } = props;
+  const { span, label, ends, side, selected } = props;
   const tag = labelTag(span);
+  const playhead = usePlayhead();
+  const at = anchorFraction(label, ends);
+  const visibility = useDerived<string>(
+    playhead,
+    useCallback(
+      // A hair of slack: a label at the very end of a lost segment's journey shows with it.
+      (t: number) => (progressAt(span, t) >= Math.min(at, span.reach) - 1e-9 ? '' : 'hidden'),
+      [span, at],
+    ),
+  );
+  const group = useRef<SVGGElement>(null);
+  useMotionAttribute(group, 'visibility', visibility);
   return (
-    <g className={`${styles.label} ${arrowClasses(span, side, selected)}`} aria-hidden="true">
+    <g
+      ref={group}
+      className={`${styles.label} ${arrowClasses(span, side, selected)}`}
+      aria-hidden="true"
+      data-label-for={label.key}
+      data-anchor-y={label.anchorY}
+      {...(visibility.get() ? { visibility: visibility.get() } : {})}
+    >
       {label.displaced && (
         <line
           className={styles.leader}
