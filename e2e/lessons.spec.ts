@@ -63,6 +63,8 @@ async function walk(page: Page, lesson: Key['lessons'][number], right: boolean) 
     await page.keyboard.press('PageDown');
   }
   await expect(panel.getByText('Lesson complete')).toBeVisible();
+  // The closing screen has a link of its own.
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${lesson.steps.length + 1}`));
   await expect(panel).toContainText(
     `You answered ${right ? questions : 0} of ${questions} questions right.`,
   );
@@ -131,7 +133,7 @@ test.describe('the course list and progress', () => {
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 
     await page.goto('./?lesson=loss&step=99');
-    await expect(notes).toContainText('Ignored step=99: the lesson “loss” has');
+    await expect(notes).toContainText('Ignored step=99: the lesson “loss” ends at step');
     await expect(lessonPanel(page)).toContainText('Step 1 of');
   });
 

@@ -79,7 +79,11 @@ export default function LessonPanel() {
         <ClosingScreen lesson={lesson} right={view.right} next={course[number]} />
       ) : (
         <>
-          {place.step === 0 && <p className={styles.note}>You will be able to: {lesson.goal}</p>}
+          {place.step === 0 && (
+            <p className={styles.note}>
+              <strong>Goal:</strong> {lesson.goal}
+            </p>
+          )}
           <p className={styles.text}>{view.text}</p>
           {view.missing && (
             <p className={styles.note}>
