@@ -17,9 +17,12 @@ export interface PageStore {
   notes: string[];
 }
 
-/** Each lesson's name and number of steps, for the link's `lesson` and `step`. */
+/**
+ * Each lesson's name and last step, for the link's `lesson` and `step`: the step after the last
+ * one is the lesson's closing screen, which has a link too.
+ */
 export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(
-  course.map((lesson) => [lesson.id, lesson.steps.length]),
+  course.map((lesson) => [lesson.id, lesson.steps.length + 1]),
 );
 
 export function createPageStore(search: string, page: PageKind = 'full'): PageStore {

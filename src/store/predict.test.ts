@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isRight } from '../lessons';
+import { runScript } from '../wire/packetdrill/runner';
+import { scriptRunToTrace } from '../wire/packetdrill/to-trace';
 import { createLabStore } from './create-lab-store';
 import { createSimWorld } from './sim-world';
 import { nextQuestionStep } from './predict-steps';
@@ -101,5 +105,44 @@ describe('predict mode', () => {
     store.getState().setPredict(false);
     store.getState().seek(150);
     expect(store.getState().t).toBe(150);
+  });
+
+  it('asks on a packetdrill script run, from its trace alone', () => {
+    const store = predicting();
+    const script = readFileSync(
+      new URL('../../conformance/handshake-passive.pkt', import.meta.url),
+      'utf8',
+    );
+    const run = scriptRunToTrace(runScript(script), {
+      localIp: '192.168.0.1',
+      remoteIp: '192.0.2.1',
+      bindPort: 8080,
+      connectPort: 8080,
+    });
+    store.getState().loadScriptRun({
+      info: {
+        name: 'handshake-passive.pkt',
+        profile: 'linux',
+        outcome: 'passed',
+        counts: { passed: 5, failed: 0, notApplicable: 0, carriedOut: 6 },
+        failure: null,
+        missing: run.missing,
+      },
+      run,
+    });
+    let asked = 0;
+    for (let step = waiting(store); step !== undefined; step = waiting(store)) {
+      const answer = step.question!.answer;
+      const right = answer.type === 'choice' ? answer.correct : String(answer.correct);
+      expect(isRight(answer, right)).toBe(true);
+      store.getState().revealPrediction(right);
+      store.getState().nextPrediction();
+      asked += 1;
+    }
+    expect(asked).toBeGreaterThan(3);
+    expect([store.getState().predict.right, store.getState().predict.asked]).toEqual([
+      asked,
+      asked,
+    ]);
   });
 });

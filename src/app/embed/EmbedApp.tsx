@@ -95,9 +95,11 @@ export function EmbedApp({ setup }: { setup: EmbedSetup }) {
               <main className={styles.stage}>
                 <SequenceDiagram />
               </main>
-              <Suspense fallback={null}>
-                <LessonPanel />
-              </Suspense>
+              {url.lesson !== undefined && (
+                <Suspense fallback={null}>
+                  <LessonPanel />
+                </Suspense>
+              )}
               {controls === 'full' && (
                 <div className={styles.controls}>
                   <Transport />

@@ -81,7 +81,7 @@ describe('URL state', () => {
     });
     expect(parseUrlState('?lesson=loss&step=10', PRESETS, 'full', lessons)).toEqual({
       state: { lesson: 'loss' },
-      notes: ['Ignored step=10: the lesson “loss” has 9 steps.'],
+      notes: ['Ignored step=10: the lesson “loss” ends at step 9.'],
     });
     expect(parseUrlState('?lesson=loss&step=0', PRESETS, 'full', lessons).notes).toEqual([
       'Ignored step=0: expected a number from 1 to 1000.',

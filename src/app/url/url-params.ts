@@ -176,7 +176,7 @@ function isParamName(name: string): name is UrlParamName {
 
 /**
  * Reads a query string. `knownScenarios` lists the preset names; a scenario outside it is
- * ignored with a note, and so is a lesson outside `knownLessons` (name → number of steps) or a
+ * ignored with a note, and so is a lesson outside `knownLessons` (name → its last step) or a
  * step it does not have. A repeated parameter keeps its last value, as links edited by hand expect.
  * On the full page (`page: 'full'`) the embed-only parameters are ignored with a note.
  */
@@ -241,7 +241,7 @@ function checkStep(
   }
   const steps = knownLessons?.get(state.lesson);
   if (steps !== undefined && state.step > steps) {
-    notes.push(`Ignored step=${state.step}: the lesson “${state.lesson}” has ${steps} steps.`);
+    notes.push(`Ignored step=${state.step}: the lesson “${state.lesson}” ends at step ${steps}.`);
     delete state.step;
   }
 }

@@ -42,12 +42,16 @@ export default function LessonPanel() {
   const { place, lesson } = view;
   const heading = useRef<HTMLHeadingElement>(null);
   const id = place?.id;
-  // Opening a lesson brings the keyboard to it; moving between steps keeps focus where it is
-  // unless the focused control went away with the step.
+  // Opening a lesson brings the keyboard to it.
+  useEffect(() => {
+    if (id !== undefined) heading.current?.focus();
+  }, [id]);
+  // Moving between steps keeps focus where it is, unless the focused control went away with the
+  // step (an action's button once done, the Next button on the last step).
   useEffect(() => {
     const active = document.activeElement;
     if (active === document.body || active === null) heading.current?.focus();
-  }, [id, place?.step]);
+  }, [place?.step, view.actionDone, view.result]);
   if (place === null || lesson === undefined) return null;
   const number = course.indexOf(lesson) + 1;
   const state = () => store.getState();
@@ -75,7 +79,11 @@ export default function LessonPanel() {
         <ClosingScreen lesson={lesson} right={view.right} next={course[number]} />
       ) : (
         <>
-          {place.step === 0 && <p className={styles.note}>You will be able to: {lesson.goal}</p>}
+          {place.step === 0 && (
+            <p className={styles.note}>
+              <strong>Goal:</strong> {lesson.goal}
+            </p>
+          )}
           <p className={styles.text}>{view.text}</p>
           {view.missing && (
             <p className={styles.note}>

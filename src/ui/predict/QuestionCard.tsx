@@ -27,11 +27,13 @@ export function QuestionCard({ question, result, why, onReveal, after }: Questio
   const answer = useRef<HTMLDivElement>(null);
 
   // Each question gets its own card (keyed by the caller). When it replaces one the learner was
-  // answering (whose Next button has gone with it), focus moves to its first choice.
+  // answering (whose Next button has gone with it), or the Predict switch was just turned on,
+  // focus moves to its first choice.
   useEffect(() => {
     const active = document.activeElement;
     const here = form.current?.closest('section')?.contains(active) ?? false;
-    if (here || active === document.body) {
+    const fromSwitch = active?.getAttribute('role') === 'switch';
+    if (here || fromSwitch || active === document.body) {
       form.current?.querySelector<HTMLInputElement>('input')?.focus();
     }
   }, []);

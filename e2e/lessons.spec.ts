@@ -1,0 +1,171 @@
+// The course, walked as a learner with only a keyboard: every lesson from its first step to its
+// closing screen, answering every question right in one pass and wrong in another; the Lessons
+// list with progress kept in the browser; links to a step; axe on a lesson step.
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Answer } from '../src/lessons/question';
+import type { KeyedStep } from './answer-key';
+import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+
+interface Key {
+  lessons: { id: string; title: string; steps: KeyedStep[] }[];
+}
+
+// Computed once, in Node, from the lessons and simulator the app runs (e2e/answer-key.ts).
+const KEY: Key = JSON.parse(
+  execFileSync('npx', ['tsx', 'e2e/answer-key.ts'], { encoding: 'utf8' }),
+) as Key;
+
+function lessonPanel(page: Page): Locator {
+  return page.getByRole('region', { name: /^Lesson \d+:/ });
+}
+
+/** Answers the focused question with the keyboard: a choice by arrow keys, a number by typing. */
+async function answer(page: Page, key: Answer, right: boolean) {
+  if (key.type === 'number') {
+    await page.keyboard.type(right ? String(key.correct) : '-1');
+  } else {
+    const target = right
+      ? key.choices.indexOf(key.correct)
+      : key.choices.findIndex((c) => c !== key.correct);
+    // The first choice has focus: Space picks it, each arrow moves the pick one down.
+    await page.keyboard.press('Space');
+    for (let i = 0; i < target; i += 1) await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
+async function walk(page: Page, lesson: Key['lessons'][number], right: boolean) {
+  const watched = watchPage(page);
+  await page.goto(`./?lesson=${lesson.id}&step=1`);
+  const panel = lessonPanel(page);
+  // Opening a lesson brings the keyboard to it (its code may still be loading on a busy machine).
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused({ timeout: 20_000 });
+  let questions = 0;
+  for (const [i, step] of lesson.steps.entries()) {
+    await expect(panel.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
+    if (step.type === 'action') {
+      await page.keyboard.press('Tab');
+      await expect(panel.getByRole('button', { name: 'Do it for me' })).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(panel.getByRole('status')).toHaveText('Done.');
+    }
+    if (step.type === 'question') {
+      questions += 1;
+      await expect(panel.getByRole('button', { name: 'Reveal' })).toBeVisible();
+      await answer(page, step.answer, right);
+      const verdict = panel.getByRole('status');
+      await expect(verdict).toContainText(right ? 'Right:' : 'Not quite:');
+      // A wrong answer is explained: the right one, and why (with its RFC section).
+      await expect(verdict).toContainText('Why:');
+      await expect(verdict).toContainText(/RFC \d+/);
+    }
+    await page.keyboard.press('PageDown');
+  }
+  await expect(panel.getByText('Lesson complete')).toBeVisible();
+  // The closing screen has a link of its own.
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${lesson.steps.length + 1}`));
+  await expect(panel).toContainText(
+    `You answered ${right ? questions : 0} of ${questions} questions right.`,
+  );
+  expect(watched.problems).toEqual([]);
+}
+
+test.describe('lessons, walked with the keyboard', () => {
+  for (const lesson of KEY.lessons) {
+    for (const right of [true, false]) {
+      test(`${lesson.id}: every step to the closing screen, answering ${right ? 'right' : 'wrong'}`, async ({
+        page,
+      }) => {
+        test.setTimeout(150_000);
+        await page.setViewportSize(VIEWPORTS.projector);
+        await walk(page, lesson, right);
+      });
+    }
+  }
+});
+
+test.describe('the course list and progress', () => {
+  test('Lessons lists the course, keeps progress across a reload, and resets it', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const watched = watchPage(page);
+    await page.goto('./?scenario=handshake');
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lessons' });
+    await expect(dialog.getByRole('listitem')).toHaveCount(KEY.lessons.length);
+    await dialog.getByRole('button', { name: 'Start', exact: true }).first().click();
+    await expect(dialog).toBeHidden();
+    await expect(lessonPanel(page)).toContainText('Step 1 of');
+    await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(page).toHaveURL(/[?&]lesson=why-handshake&step=1/);
+    await page.keyboard.press('PageDown');
+    await expect(page).toHaveURL(/[?&]step=2/);
+
+    await page.goto('./?scenario=handshake');
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await expect(dialog).toContainText('2 of 7 steps seen');
+    await expect(dialog.getByRole('button', { name: 'Continue' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Reset progress' }).click();
+    await expect(dialog.getByText('Not started')).toHaveCount(KEY.lessons.length);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Lessons' })).toBeFocused();
+    expect(watched.problems).toEqual([]);
+  });
+
+  test('stored progress that cannot be read is ignored with a quiet note', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('handshake-lab.lessons', '{broken'));
+    await page.goto('./?scenario=handshake');
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lessons' });
+    await expect(dialog).toContainText('could not be read');
+    await expect(dialog.getByText('Not started')).toHaveCount(KEY.lessons.length);
+  });
+
+  test('an unknown lesson or step in the link gets a visible note; the page still works', async ({
+    page,
+  }) => {
+    await page.goto('./?lesson=flying&step=2');
+    const notes = page.getByRole('list', { name: 'Ignored link parameters' });
+    await expect(notes).toContainText('Ignored lesson=flying: there is no such lesson.');
+    await expect(notes).toContainText('Ignored step=2: a step needs a lesson.');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+
+    await page.goto('./?lesson=loss&step=99');
+    await expect(notes).toContainText('Ignored step=99: the lesson “loss” ends at step');
+    await expect(lessonPanel(page)).toContainText('Step 1 of');
+  });
+
+  test('Back returns to the previous step', async ({ page }) => {
+    await page.goto('./?lesson=states&step=3');
+    await expect(lessonPanel(page)).toContainText('Step 3 of');
+    await page.keyboard.press('PageDown');
+    await expect(lessonPanel(page)).toContainText('Step 4 of');
+    await page.goBack();
+    await expect(lessonPanel(page)).toContainText('Step 3 of');
+  });
+
+  test('an embed shows one lesson step', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('./embed.html?lesson=why-handshake&step=2');
+    await expect(lessonPanel(page)).toContainText('The server answers with a SYN-ACK');
+    await expect(lessonPanel(page)).toContainText('ack 701');
+  });
+});
+
+test.describe('accessibility of a lesson step', () => {
+  for (const [name, viewport] of [
+    ['projector', VIEWPORTS.projector],
+    ['phone', VIEWPORTS.phone],
+  ] as const) {
+    test(`axe finds nothing on a question step at ${name} size`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize(viewport);
+      await page.goto('./?lesson=why-handshake&step=5');
+      await expect(lessonPanel(page).getByRole('button', { name: 'Reveal' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, `lesson-question-${name}`);
+    });
+  }
+});
