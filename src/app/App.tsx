@@ -15,6 +15,8 @@ import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
 import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
+import { CaptureBannerSlot } from './capture/CaptureBannerSlot';
+import { CaptureMarksSlot } from './capture/CaptureMarksSlot';
 import { createPageStore } from './create-page-store';
 import { LinkNotes } from './LinkNotes';
 import { OpenScriptButton } from './packetdrill/OpenScriptButton';
@@ -26,6 +28,8 @@ import { useFrameLoop } from './use-frame-loop';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useTheme } from './use-theme';
 
+// Opening and downloading captures: their buttons arrive just after the first view.
+const CaptureActions = lazy(() => import('./capture/CaptureActions'));
 const ConnectedEventLog = lazy(() => import('../ui/layout/ConnectedEventLog'));
 const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMachine'));
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
@@ -51,6 +55,9 @@ export function App() {
                   <h1 className={styles.title}>Handshake Lab</h1>
                   <ScenarioPicker />
                   <OpenScriptButton store={store} className={styles.share} />
+                  <Suspense fallback={null}>
+                    <CaptureActions store={store} className={styles.share} />
+                  </Suspense>
                   <ScenarioOnly>
                     <ShareButton
                       store={store}
@@ -69,10 +76,12 @@ export function App() {
                 </section>
                 <main ref={stage} className={styles.stage}>
                   <ScriptRunBanner />
+                  <CaptureBannerSlot />
                   <SequenceDiagram />
                 </main>
                 <aside className={styles.side} aria-label="Explanations">
                   <ConnectedNarration />
+                  <CaptureMarksSlot />
                   <Suspense fallback={null}>
                     <ConnectedInspector />
                   </Suspense>

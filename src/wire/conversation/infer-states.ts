@@ -20,6 +20,8 @@ export interface Crossing {
   readonly seq: number;
   readonly ack: number;
   readonly len: number;
+  /** Never arrived (inferred from the capture): its receiver meets nothing. */
+  readonly lost: boolean;
 }
 
 export const INFERRED = 'Inferred from the capture';
@@ -34,25 +36,29 @@ interface End {
 
 const has = (c: Crossing, flag: number) => (c.flags & flag) !== 0;
 
+/**
+ * A state change and where it falls among the crossings: just before segment i leaves
+ * (`2i`, the change its sending shows), just after it arrives (`2i + 1`), or first (-1).
+ */
+export interface InferredState {
+  readonly event: StateEvent;
+  readonly order: number;
+}
+
 export function inferStates(
   crossings: readonly Crossing[],
   names: readonly [string, string],
-): StateEvent[] {
-  const events: StateEvent[] = [];
+): InferredState[] {
+  const events: InferredState[] = [];
+  let order = -1;
   const ends = new Map<string, End>(
     names.map((n) => [n, { state: 'CLOSED', finAckedBy: null, passive: false }]),
   );
   const move = (name: string, to: TcpState, t: number, because: string) => {
     const end = ends.get(name);
     if (!end || end.state === to) return;
-    events.push({
-      t,
-      type: 'state',
-      endpoint: name,
-      from: end.state,
-      to,
-      cause: `${INFERRED}: ${because}`,
-    });
+    const cause = `${INFERRED}: ${because}`;
+    events.push({ event: { t, type: 'state', endpoint: name, from: end.state, to, cause }, order });
     end.state = to;
   };
 
@@ -79,13 +85,14 @@ export function inferStates(
   const happenings = crossings
     .flatMap((c, i) => [
       { t: c.sentAt, order: 2 * i, kind: 'send' as const, c },
-      { t: c.arrivesAt, order: 2 * i + 1, kind: 'arrive' as const, c },
+      ...(c.lost ? [] : [{ t: c.arrivesAt, order: 2 * i + 1, kind: 'arrive' as const, c }]),
     ])
     .sort((x, y) => x.t - y.t || x.order - y.order);
 
-  for (const { t, kind, c } of happenings) {
-    if (kind === 'send') sent(c, t);
-    else arrived(c, t);
+  for (const happening of happenings) {
+    order = happening.order;
+    if (happening.kind === 'send') sent(happening.c, happening.t);
+    else arrived(happening.c, happening.t);
   }
   return events;
 

@@ -54,6 +54,11 @@ describe('a preset’s link capture, opened as a capture', () => {
     expect(sends(drawn.trace).map((s) => s.retransmit > 0)).toEqual(
       sends(run.trace).map((s) => s.retransmit > 0 || repeatsSyn(s)),
     );
+    // A segment drawn as lost (its sender repeated it before any ACK) was lost in the run.
+    const dropped = (trace: Trace) => trace.flatMap((e) => (e.type === 'drop' ? [e.id] : []));
+    const runDrops = new Set(dropped(run.trace));
+    for (const id of dropped(drawn.trace)) expect(runDrops.has(id), `#${id}`).toBe(true);
+    if (preset.name === 'lost-syn-ack') expect(dropped(drawn.trace)).toEqual([2]);
     // Each end's inferred states are the ones the engine went through, each marked inferred.
     for (const name of ['client', 'server']) {
       const inferred = statesOf(drawn.trace, name);
@@ -65,7 +70,9 @@ describe('a preset’s link capture, opened as a capture', () => {
     const states = drawn.trace.filter((e): e is StateEvent => e.type === 'state');
     expect(states.every((s) => s.cause.startsWith(INFERRED))).toBe(true);
     // Every arrival comes after its send, and times never run backwards.
-    for (const s of sends(drawn.trace)) expect(s.arrivesAt ?? 0).toBeGreaterThanOrEqual(s.t);
+    for (const s of sends(drawn.trace)) {
+      expect(s.arrivesAt ?? s.dropsAt ?? -1).toBeGreaterThanOrEqual(s.t);
+    }
     expect(drawn.trace.map((e) => e.t)).toEqual(
       [...drawn.trace.map((e) => e.t)].sort((x, y) => x - y),
     );

@@ -7,6 +7,7 @@
  * - its arrival is drawn, not measured: half the handshake's round-trip time later (the SYN to
  *   the ACK of the SYN-ACK spans one whole round trip wherever the capture was taken), never
  *   after the receiver's next segment, which may be the answer to it;
+ * - a segment its receiver evidently never got (inferredLost) is drawn lost, reason `inferred`;
  * - the states are inferred (infer-states.ts) and the expert marks computed (expert.ts).
  */
 import { Flag, type FlagName } from '../../engine/types';
@@ -16,7 +17,7 @@ import { parseEndpoint } from '../address';
 import { bytesToHex } from '../hex';
 import type { CapturePacket } from '../read-capture';
 import type { Conversation } from './conversations';
-import { analyseConversation, type ExpertMark } from './expert';
+import { analyseConversation, type ExpertMark, sequenceLength } from './expert';
 import { type Crossing, inferStates } from './infer-states';
 
 export const CAPTURE_PROFILE = 'capture';
@@ -54,9 +55,60 @@ function handshakeRtt(packets: readonly CapturePacket[], a: string): number | nu
       p.src === a && p.t >= synAck.t && !(p.segment.flags & Flag.SYN) && p.segment.flags & Flag.ACK,
   );
   if (!ack) return null;
-  const last = packets.filter((p) => p.src === a && isSyn(p) && p.t <= synAck.t).pop() ?? syn;
+  // After losses, the round trip is the last SYN's: to the SYN-ACK just before that ACK.
+  const lastSynAck =
+    packets.filter((p) => p.src !== a && isSynAck(p) && p.t <= ack.t).pop() ?? synAck;
+  const last = packets.filter((p) => p.src === a && isSyn(p) && p.t <= lastSynAck.t).pop() ?? syn;
   const rtt = ack.t - last.t;
   return rtt > 0 ? rtt : null;
+}
+
+/** For each packet, the time of the next packet its receiver sends (a backwards pass). */
+function nextSegmentFrom(packets: readonly CapturePacket[]): (number | undefined)[] {
+  const result: (number | undefined)[] = new Array<number | undefined>(packets.length);
+  const latest = new Map<string, number>();
+  for (let i = packets.length - 1; i >= 0; i--) {
+    const p = packets[i];
+    if (!p) continue;
+    result[i] = latest.get(p.dst);
+    latest.set(p.src, p.t);
+  }
+  return result;
+}
+
+/**
+ * Segments that evidently never arrived, by what their receiver did after the drawn arrival:
+ * - a SYN-ACK whose receiver then sends its SYN again (it would have answered with an ACK,
+ *   RFC 9293 §3.10.7.3);
+ * - data or a FIN at sequence number s whose receiver then acknowledges exactly s (it still
+ *   waits for s) and whose sender sends s again (RFC 9293 §3.8.1).
+ */
+function inferredLost(packets: readonly CapturePacket[], arrivals: readonly number[]): Set<number> {
+  const lost = new Set<number>();
+  packets.forEach((p, i) => {
+    const arrival = arrivals[i] ?? p.t;
+    const s = p.segment.seq;
+    const data = !isSynAck(p) && sequenceLength(p.segment.flags, p.segment.payload.length) > 0;
+    if (!isSynAck(p) && !data) return;
+    let stillWaiting = false;
+    for (let j = i + 1; j < packets.length; j++) {
+      const q = packets[j];
+      if (!q) break;
+      if (q.src === p.dst && q.t > arrival) {
+        if (isSynAck(p)) {
+          if (isSyn(q)) lost.add(i);
+          return;
+        }
+        if (!(q.segment.flags & Flag.ACK)) return;
+        if (q.segment.ack !== s) return;
+        stillWaiting = true;
+      } else if (q.src === p.src && stillWaiting && q.segment.seq === s) {
+        lost.add(i);
+        return;
+      }
+    }
+  });
+  return lost;
 }
 
 const flagNames = (flags: number): FlagName[] => FLAG_ORDER.filter((name) => flags & Flag[name]);
@@ -81,17 +133,27 @@ export function conversationToTrace(
   const half = rtt === null ? DEFAULT_CROSSING_MS : rtt / 2;
   const analysis = analyseConversation(local, a, rtt ?? DEFAULT_REORDER_MS);
 
-  const trace: TraceEvent[] = [];
-  const crossings: Crossing[] = [];
+  const keyed: { e: TraceEvent; order: number; after: number }[] = [];
+  const met: Crossing[] = [];
   const marks = new Map<number, readonly ExpertMark[]>();
   const frameNumbers = new Map<number, number>();
+  const nextFrom = nextSegmentFrom(local);
+  // The receiver's next segment may answer this one: draw the arrival no later than it.
+  const crossings = local.map((p, i) => {
+    const next = nextFrom[i];
+    const gap = next === undefined ? Infinity : next - p.t;
+    return Math.min(half, gap > 0 ? gap : half);
+  });
+  const lost = inferredLost(
+    local,
+    local.map((p, i) => p.t + (crossings[i] ?? 0)),
+  );
   local.forEach((p, i) => {
     const id = i + 1;
-    // The receiver's next segment may answer this one: draw the arrival no later than it.
-    const next = local.slice(i + 1).find((q) => q.src === p.dst);
-    const gap = next === undefined ? Infinity : next.t - p.t;
-    const crossing = Math.min(half, gap > 0 ? gap : half);
+    const crossing = crossings[i] ?? half;
     const arrivesAt = Math.round((p.t + crossing) * 1000) / 1000;
+    const isLost = lost.has(i);
+    const dropsAt = Math.round((p.t + crossing / 2) * 1000) / 1000;
     const info = analysis[i];
     const original = info?.original;
     const send: SendEvent = {
@@ -111,12 +173,20 @@ export function conversationToTrace(
       retransmit: info?.retransmit ?? 0,
       ...(original !== undefined ? { original: original + 1 } : {}),
       payload: bytesToHex(p.segment.payload),
-      arrivesAt,
+      ...(isLost ? { dropsAt } : { arrivesAt }),
     };
-    trace.push(send, { t: arrivesAt, type: 'deliver', id });
+    // Within one instant: the sender's state change, the send; the arrival, the receiver's change.
+    keyed.push({ e: send, order: 2 * i, after: 1 });
+    keyed.push({
+      e: isLost
+        ? { t: dropsAt, type: 'drop', id, reason: 'inferred' }
+        : { t: arrivesAt, type: 'deliver', id },
+      order: 2 * i + 1,
+      after: 0,
+    });
     if (info && info.marks.length > 0) marks.set(id, info.marks);
     frameNumbers.set(id, p.number);
-    crossings.push({
+    met.push({
       from: send.from,
       to: send.to,
       sentAt: p.t,
@@ -125,11 +195,14 @@ export function conversationToTrace(
       seq: p.segment.seq,
       ack: p.segment.ack,
       len: send.len,
+      lost: isLost,
     });
   });
-  trace.push(...inferStates(crossings, names));
-  // Stable: at one instant, sends come before deliveries and state changes keep their order.
-  const ordered = trace.map((e, i) => ({ e, i })).sort((x, y) => x.e.t - y.e.t || x.i - y.i);
+  for (const { event, order } of inferStates(met, names)) {
+    keyed.push({ e: event, order, after: order % 2 === 0 ? 0 : 1 });
+  }
+  // Time first; at one instant, in the order the ends met the segments (a stable sort).
+  const ordered = keyed.sort((x, y) => x.e.t - y.e.t || x.order - y.order || x.after - y.after);
   const endpoint = (name: string, text: string): EndpointInfo => {
     const { address, port } = parseEndpoint(text);
     const syn = local.find((p) => p.src === text && p.segment.flags & Flag.SYN);
