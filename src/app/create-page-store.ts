@@ -35,6 +35,7 @@ export function createPageStore(search: string): PageStore {
     ...(url.theme !== undefined ? { theme: url.theme } : {}),
   });
   if (url.t !== undefined) store.getState().seek(url.t);
+  if (url.speed !== undefined) store.getState().setSpeed(url.speed);
   if (url.segment !== undefined && store.getState().timeline.spanById.has(url.segment)) {
     store.getState().select(url.segment);
   }
