@@ -59,7 +59,7 @@ export function App() {
                   <ScenarioPicker />
                   <OpenScriptButton store={store} className={styles.share} />
                   <Suspense fallback={null}>
-                    <CaptureActions store={store} className={styles.share} />
+                    <CaptureActions store={store} stage={stage} className={styles.share} />
                   </Suspense>
                   <ScenarioOnly>
                     <ShareButton
