@@ -25,7 +25,6 @@ import { ScriptRunBanner } from './packetdrill/ScriptRunBanner';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './url/use-url-sync';
 import { useFrameLoop } from './use-frame-loop';
-import { useInspectorIntoView } from './use-inspector-into-view';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { useTheme } from './use-theme';
 
@@ -41,12 +40,10 @@ const loadMotionFeatures = () => import('./motion-features').then((module) => mo
 export function App() {
   const [{ store, world, notes }] = useState(() => createPageStore(window.location.search));
   const stage = useRef<HTMLElement>(null);
-  const side = useRef<HTMLElement>(null);
   useUrlSync(store, world);
   useFrameLoop(store);
   useKeyboardShortcuts(store);
   useTheme(store);
-  useInspectorIntoView(store, side);
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>
@@ -82,7 +79,7 @@ export function App() {
                   <CaptureBannerSlot />
                   <SequenceDiagram />
                 </main>
-                <aside ref={side} className={styles.side} aria-label="Explanations">
+                <aside className={styles.side} aria-label="Explanations">
                   <ConnectedNarration />
                   <CaptureMarksSlot />
                   <Suspense fallback={null}>
