@@ -19,6 +19,8 @@ import { LessonsButton } from '../ui/lessons/LessonsButton';
 import { PredictToggle } from '../ui/predict/PredictToggle';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
+import { CaptureBannerSlot } from './capture/CaptureBannerSlot';
+import { CaptureMarksSlot } from './capture/CaptureMarksSlot';
 import { createPageStore } from './create-page-store';
 import { LinkNotes } from './LinkNotes';
 import { OpenScriptButton } from './packetdrill/OpenScriptButton';
@@ -32,6 +34,8 @@ import { useInspectorInView } from './use-inspector-in-view';
 import { usePresentation } from './use-presentation';
 import { useTheme } from './use-theme';
 
+// Opening and downloading captures: their buttons arrive just after the first view.
+const CaptureActions = lazy(() => import('./capture/CaptureActions'));
 const ConnectedEventLog = lazy(() => import('../ui/layout/ConnectedEventLog'));
 const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMachine'));
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
@@ -76,6 +80,9 @@ export function App() {
                   <LessonsButton className={styles.share} />
                   <PredictToggle />
                   <OpenScriptButton store={store} className={styles.share} />
+                  <Suspense fallback={null}>
+                    <CaptureActions store={store} stage={stage} className={styles.share} />
+                  </Suspense>
                   <ScenarioOnly>
                     <ShareButton
                       store={store}
@@ -95,6 +102,7 @@ export function App() {
                 </section>
                 <main ref={stage} className={styles.stage}>
                   <ScriptRunBanner />
+                  <CaptureBannerSlot />
                   <SequenceDiagram />
                 </main>
                 {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
@@ -109,6 +117,7 @@ export function App() {
                     <PredictPanel />
                   </Suspense>
                   <ConnectedNarration />
+                  <CaptureMarksSlot />
                   <Suspense fallback={null}>
                     <ConnectedInspector />
                   </Suspense>

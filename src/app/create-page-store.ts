@@ -47,6 +47,7 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
     ...(url.theme !== undefined ? { theme: url.theme } : {}),
   });
   if (url.t !== undefined) store.getState().seek(url.t);
+  if (url.speed !== undefined) store.getState().setSpeed(url.speed);
   if (url.segment !== undefined) {
     if (store.getState().timeline.spanById.has(url.segment)) store.getState().select(url.segment);
     else notes.push(missingSegmentNote(url.segment));

@@ -23,9 +23,11 @@ export type TraceOption =
 /**
  * Why a segment never arrived: `loss` the link's random loss, `rule` a scenario fault, `user`
  * an intervention, `firewall` a middlebox rule, `queue-full` a full queue, `unreachable` no
- * host has the destination address (replies to spoofed sources).
+ * host has the destination address (replies to spoofed sources), `inferred` a capture shows
+ * its sender sending it again before anything acknowledged it (src/wire/conversation).
  */
-export type DropReason = 'loss' | 'rule' | 'user' | 'firewall' | 'queue-full' | 'unreachable';
+export type DropReason =
+  'loss' | 'rule' | 'user' | 'firewall' | 'queue-full' | 'unreachable' | 'inferred';
 
 interface EventBase {
   /** Virtual time in milliseconds since the start of the run (may be fractional). */

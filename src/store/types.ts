@@ -1,5 +1,8 @@
 /** The shape of one visualizer's store: five slices, each with the actions that change it. */
+import type { Conversation } from '../wire/conversation/conversations';
+import type { ExpertMark } from '../wire/conversation/expert';
 import type { MissingSegment } from '../wire/packetdrill/to-trace';
+import type { OpenedCapture } from '../wire/read-capture';
 import type { LessonSlice } from './slices/lesson';
 import type { PredictSlice } from './slices/predict';
 import type { Timeline } from './timeline';
@@ -114,6 +117,22 @@ export interface ScriptRunInfo {
   readonly missing: readonly MissingSegment[];
 }
 
+/** What the page shows about a conversation opened from a capture besides its trace. */
+export interface CaptureRunInfo {
+  /** The capture's file name. */
+  readonly fileName: string;
+  /** The capture as read (kept in this page only), and its conversations, to switch between. */
+  readonly capture: OpenedCapture;
+  readonly conversations: readonly Conversation[];
+  readonly conversation: Conversation;
+  /** Wireshark-style expert marks, by segment id. */
+  readonly marks: ReadonlyMap<number, readonly ExpertMark[]>;
+  /** The capture's frame number of each segment id. */
+  readonly frameNumbers: ReadonlyMap<number, number>;
+  /** The round trip measured on the captured handshake, ms. */
+  readonly handshakeRtt: number | null;
+}
+
 /** Where the scenario run stood when a script run replaced it. */
 export interface ScenarioPlace {
   readonly timeline: Timeline;
@@ -129,7 +148,11 @@ export interface ScriptRunSlice {
   scenarioPlace: ScenarioPlace | null;
   /** Shows a recorded run that did not come from a scenario; nothing forks while it is shown. */
   loadScriptRun: (load: { info: ScriptRunInfo; run: RunResult }) => void;
-  /** Back to the scenario run, where it was. */
+  /** A conversation of a capture shown instead of the scenario, or null. */
+  captureRun: CaptureRunInfo | null;
+  /** Shows a conversation opened from a capture; like a script run, nothing forks. */
+  loadCaptureRun: (load: { info: CaptureRunInfo; run: RunResult }) => void;
+  /** Back to the scenario run, where it was (from a script run or a capture). */
   leaveScriptRun: () => void;
 }
 

@@ -3,9 +3,11 @@
  * arithmetic on Uint8Array, so the browser and Node compute the same values.
  */
 import { parseIpv4Address } from './address';
+import { ipv6PseudoHeader, isIpv6Address } from './ipv6';
+import { PROTOCOL_TCP } from './protocols';
 
 /** IANA protocol number of TCP, written into the IPv4 header and the pseudo-header. */
-export const PROTOCOL_TCP = 6;
+export { PROTOCOL_TCP };
 
 /**
  * The 16-bit one's complement of the one's complement sum of the data taken as big-endian
@@ -32,6 +34,8 @@ export function internetChecksum(...chunks: readonly Uint8Array[]): number {
  * destination address, a zero byte, the protocol (6) and the TCP length (RFC 9293 §3.1).
  */
 export function pseudoHeader(src: string, dst: string, tcpLength: number): Uint8Array {
+  // Over IPv6 the pseudo-header is 40 bytes with a 32-bit length (RFC 8200 §8.1).
+  if (isIpv6Address(src) || isIpv6Address(dst)) return ipv6PseudoHeader(src, dst, tcpLength);
   const bytes = new Uint8Array(12);
   bytes.set(parseIpv4Address(src), 0);
   bytes.set(parseIpv4Address(dst), 4);

@@ -20,6 +20,7 @@ import { useKeyboardShortcuts } from '../use-keyboard-shortcuts';
 import { useTheme } from '../use-theme';
 import styles from './EmbedApp.module.css';
 import type { EmbedSetup } from './embed-setup';
+import { EmbedCaption } from './EmbedCaption';
 import { MinimalControls } from './MinimalControls';
 import { OpenInLabLink } from './OpenInLabLink';
 import { usePauseWhenHidden } from './use-pause-when-hidden';
@@ -100,6 +101,7 @@ export function EmbedApp({ setup }: { setup: EmbedSetup }) {
                   <LessonPanel />
                 </Suspense>
               )}
+              {setup.narration && <EmbedCaption />}
               {controls === 'full' && (
                 <div className={styles.controls}>
                   <Transport />

@@ -6,10 +6,10 @@
  */
 import type { ReactNode } from 'react';
 import type { LabState } from '../../store';
-import { useLab } from '../../store';
+import { isRecordedRun, useLab } from '../../store';
 import styles from './ScriptRunBanner.module.css';
 
-const selectScripted = (s: LabState) => s.scriptRun !== null;
+const selectScripted = (s: LabState) => isRecordedRun(s);
 
 /** Renders its children only while a scenario run is shown. */
 export function ScenarioOnly({ children }: { children: ReactNode }) {

@@ -14,6 +14,8 @@ export const KEPT_KEYS = [
   'controls',
   'autoplay',
   'loop',
+  'speed',
+  'narration',
   'start',
   'end',
   'origins',

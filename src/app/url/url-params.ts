@@ -30,6 +30,10 @@ export interface UrlState {
   controls?: Controls;
   autoplay?: boolean;
   loop?: boolean;
+  /** Playback speed as a fraction of real time (`speed=1/10` or `speed=0.1`). */
+  speed?: number;
+  /** Embeds: the current narration sentence as a caption under the diagram. */
+  narration?: boolean;
   /** Embeds: the moment playback starts from and returns to when it loops (ms). */
   start?: number;
   end?: number;
@@ -60,6 +64,8 @@ export const URL_PARAM_NAMES: readonly UrlParamName[] = [
   'controls',
   'autoplay',
   'loop',
+  'speed',
+  'narration',
   'start',
   'end',
   'origins',
@@ -117,6 +123,16 @@ const flag: Parser = (raw) => {
   return { problem: 'expected 1 or 0' };
 };
 
+/** A speed from 1/1000 to 1 (real time), written as a fraction "1/10" or a decimal "0.1". */
+const fractionOfRealTime: Parser = (raw) => {
+  const fraction = /^1\/(\d{1,4})$/.exec(raw.trim());
+  const value = fraction ? 1 / Number(fraction[1]) : raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(value) || value < 1 / 1000 || value > 1) {
+    return { problem: 'expected a fraction of real time from 1/1000 to 1, such as 1/10' };
+  }
+  return { value };
+};
+
 /** Up to 16 web origins, each exactly as a browser writes one (scheme://host[:port], no path). */
 const originList: Parser = (raw) => {
   const items = raw.split(',').map((item) => item.trim());
@@ -159,6 +175,8 @@ const PARSERS: Record<UrlParamName, Parser> = {
   controls: oneOf(['full', 'minimal', 'none']),
   autoplay: flag,
   loop: flag,
+  speed: fractionOfRealTime,
+  narration: flag,
   start: numberIn(0, 1e9, false, ' ms'),
   end: numberIn(0, 1e9, false, ' ms'),
   origins: originList,

@@ -8,7 +8,7 @@
  * - Back and Forward (popstate) bring the lab to the view the URL describes.
  */
 import { useEffect } from 'react';
-import type { LabState, LabStore, World } from '../../store';
+import { isRecordedRun, type LabState, type LabStore, type World } from '../../store';
 import { LESSON_STEPS } from '../create-page-store';
 import { applyUrlState, keptParams, urlStateOfLab, type KeptParams } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
@@ -57,7 +57,7 @@ export function useUrlSync(store: LabStore, world: World) {
     const unsubscribe = store.subscribe((state) => {
       // A script run is not expressible as a link (the script is local): the address keeps the
       // scenario until the user goes back to it.
-      if (restoring || state.scriptRun !== null) return;
+      if (restoring || isRecordedRun(state)) return;
       const query = queryOf(state);
       if (query === written) return;
       if (withoutPlayhead(query) !== withoutPlayhead(written)) {

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { HistorySlice, LabState } from '../types';
+import { isRecordedRun } from './script-run';
 
 export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set, get) => ({
   past: [],
   undo: () => {
-    const { past, selectedId, scriptRun } = get();
-    // The history is the scenario's; "Back to scenarios" leaves a script run.
-    if (scriptRun !== null) return;
+    const { past, selectedId } = get();
+    // The history is the scenario's; "Back to scenarios" leaves a script run or a capture.
+    if (isRecordedRun(get())) return;
     const branch = past[past.length - 1];
     if (!branch) return;
     set({

@@ -22,6 +22,16 @@ function scriptViewSpan(timeline: Timeline): number {
   );
 }
 
+/** A capture's view starts showing its whole first exchange, however fast the network was. */
+function captureViewSpan(timeline: Timeline): number {
+  const end = Math.max(timeline.endTime, 0.01);
+  return Math.min(Math.max(end * 1.1, 20), 600_000);
+}
+
+/** A recorded run (a script's or a capture's) is a record, not a world: nothing re-runs it. */
+export const isRecordedRun = (state: Pick<LabState, 'scriptRun' | 'captureRun'>): boolean =>
+  state.scriptRun !== null || state.captureRun !== null;
+
 function placeOf(state: LabState): ScenarioPlace {
   return {
     timeline: state.timeline,
@@ -34,12 +44,14 @@ function placeOf(state: LabState): ScenarioPlace {
 
 export const createScriptRunSlice: StateCreator<LabState, [], [], ScriptRunSlice> = (set, get) => ({
   scriptRun: null,
+  captureRun: null,
   scenarioPlace: null,
   loadScriptRun: ({ info, run }) => {
     const state = get();
     const timeline = buildTimeline(run);
     set({
       scriptRun: info,
+      captureRun: null,
       // A second script replaces the first; the scenario to return to stays the same.
       scenarioPlace: state.scenarioPlace ?? placeOf(state),
       timeline,
@@ -50,9 +62,24 @@ export const createScriptRunSlice: StateCreator<LabState, [], [], ScriptRunSlice
       viewSpan: scriptViewSpan(timeline),
     });
   },
+  loadCaptureRun: ({ info, run }) => {
+    const state = get();
+    const timeline = buildTimeline(run);
+    set({
+      captureRun: info,
+      scriptRun: null,
+      scenarioPlace: state.scenarioPlace ?? placeOf(state),
+      timeline,
+      t: 0,
+      cursor: -1,
+      playing: false,
+      selectedId: null,
+      viewSpan: captureViewSpan(timeline),
+    });
+  },
   leaveScriptRun: () => {
     const place = get().scenarioPlace;
     if (place === null) return;
-    set({ ...place, scriptRun: null, scenarioPlace: null, playing: false });
+    set({ ...place, scriptRun: null, captureRun: null, scenarioPlace: null, playing: false });
   },
 });

@@ -3,6 +3,7 @@ import { commitRun, isMidRun } from '../fork';
 import type { LabState, SettingsSlice } from '../types';
 import type { LinkSettings, Numbering, RunSettings, Theme, World } from '../world';
 import { defaultViewSpan } from './playback';
+import { isRecordedRun } from './script-run';
 
 const LINK_FIELDS = ['delay', 'jitter', 'loss'] as const satisfies readonly (keyof LinkSettings)[];
 
@@ -32,7 +33,7 @@ export function createSettingsSlice(
     changeRunSettings: (patch) => {
       const state = get();
       // A script run has no scenario to re-run with other settings.
-      if (state.scriptRun !== null) return;
+      if (isRecordedRun(state)) return;
       const run = { ...state.run, ...patch };
       if (isMidRun(state) && onlyLinkChanges(patch)) {
         // RFC-independent lab rule: a new link applies from the playhead on; the past stays.

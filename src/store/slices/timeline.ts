@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { commitRun } from '../fork';
+import { isRecordedRun } from './script-run';
 import type { Timeline } from '../timeline';
 import type { LabState, TimelineSlice } from '../types';
 import type { RunSettings, World } from '../world';
@@ -16,7 +17,7 @@ export function createTimelineSlice(
     dropSegment: (id) => {
       const state = get();
       // A script run is a record, not a world: nothing to re-run without the segment.
-      if (state.scriptRun !== null) return;
+      if (isRecordedRun(state)) return;
       const span = state.timeline.spanById.get(id);
       // Only a segment on the wire can be lost; one that arrived is history.
       if (!span || !isInFlight(span, state.t, state.cursor)) return;

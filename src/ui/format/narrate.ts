@@ -61,6 +61,8 @@ const DROP_CAUSE: Partial<Readonly<Record<string, string>>> = {
   firewall: 'by a firewall that discards it silently',
   'queue-full': 'because the link’s queue is full',
   unreachable: 'because no host has its destination address',
+  inferred:
+    'on the way, as the capture shows: its sender sent it again before anything acknowledged it',
 };
 
 function narrateDrop(e: DropEvent, facts: TraceFacts): string {

@@ -1,0 +1,92 @@
+/**
+ * Opening a capture: reads the file, then lists its TCP conversations to choose one, or says in
+ * one message what is wrong with the file. Nothing on screen changes until a conversation is
+ * chosen, so a bad file leaves the run as it was.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { LabStore } from '../../store';
+import { ConversationList } from '../../ui/capture/ConversationList';
+import styles from '../packetdrill/ScriptDialog.module.css';
+import { conversationLoad, openCaptureFile, type Opening } from './prepare-capture';
+
+export default function CaptureDialog({
+  store,
+  file,
+  onClose,
+}: {
+  store: LabStore;
+  file: File;
+  onClose: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const ids = useId();
+  // The reading of this file (the dialog's own view of it until a conversation is chosen).
+  const [read, setRead] = useState<{ file: File; opening: Opening } | null>(null);
+  const opening = read?.file === file ? read.opening : null;
+
+  useEffect(() => {
+    let current = true;
+    void openCaptureFile(file).then((result) => {
+      if (current) setRead({ file, opening: result });
+    });
+    return () => {
+      current = false;
+    };
+  }, [file]);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      aria-labelledby={`${ids}-title`}
+      onClose={onClose}
+    >
+      <div className={styles.form}>
+        <h2 id={`${ids}-title`} className={styles.title}>
+          Open a capture
+        </h2>
+        <p className={styles.help}>
+          {file.name}. The capture is read in this browser and sent nowhere: captures can hold
+          private data. Each end’s state is inferred from what it sent and received.
+        </p>
+        {opening === null && <p role="status">Reading {file.name}…</p>}
+        <p role="alert" className={styles.message}>
+          {opening?.ok === false ? opening.message : ''}
+        </p>
+        {opening?.ok === true && (
+          <>
+            <SkippedNote opening={opening} />
+            <ConversationList
+              conversations={opening.file.conversations}
+              onPick={(conversation) => {
+                store.getState().loadCaptureRun(conversationLoad(opening.file, conversation));
+                onClose();
+              }}
+            />
+          </>
+        )}
+        <div className={styles.buttons}>
+          <button type="button" onClick={onClose}>
+            {opening?.ok === true ? 'Cancel' : 'Close'}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+function SkippedNote({ opening }: { opening: Opening & { ok: true } }) {
+  const { notTcp, damaged, cutShort } = opening.file.capture.skipped;
+  const parts = [
+    notTcp > 0 ? `${notTcp} frames without TCP` : '',
+    damaged > 0 ? `${damaged} damaged frames (${opening.file.capture.firstDamage ?? ''})` : '',
+    cutShort > 0 ? `${cutShort} frames cut short by the snap length` : '',
+  ].filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  return <p className={styles.help}>Left out: {parts.join(', ')}.</p>;
+}

@@ -1,0 +1,18 @@
+/** Beside the narration while a capture is shown: its expert marks, loaded with the capture. */
+import { lazy, Suspense } from 'react';
+import type { LabState } from '../../store';
+import { useLab } from '../../store';
+
+const ExpertMarks = lazy(() =>
+  import('../../ui/capture/ExpertMarks').then((m) => ({ default: m.ExpertMarks })),
+);
+const selectShown = (s: LabState) => s.captureRun !== null;
+
+export function CaptureMarksSlot() {
+  if (!useLab(selectShown)) return null;
+  return (
+    <Suspense fallback={null}>
+      <ExpertMarks />
+    </Suspense>
+  );
+}

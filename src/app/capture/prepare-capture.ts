@@ -1,0 +1,68 @@
+/**
+ * From a file the user opened or dropped to what the page shows: the capture read from its bytes
+ * (src/wire/read-capture.ts), its conversations, and the chosen one as a run for the store.
+ * Loaded only when a capture is opened. Nothing read from the file is run or sent anywhere.
+ */
+import type { CaptureRunInfo, RunResult } from '../../store';
+import { type Conversation, listConversations } from '../../wire/conversation/conversations';
+import { conversationToTrace } from '../../wire/conversation/to-trace';
+import { MAX_CAPTURE_BYTES, type OpenedCapture, readCapture } from '../../wire/read-capture';
+
+export interface OpenedFile {
+  readonly fileName: string;
+  readonly capture: OpenedCapture;
+  readonly conversations: readonly Conversation[];
+}
+
+export type Opening =
+  | { readonly ok: true; readonly file: OpenedFile }
+  | { readonly ok: false; readonly message: string };
+
+/** Reads a File; a file too large is refused before its bytes are read into the page. */
+export async function openCaptureFile(file: File): Promise<Opening> {
+  if (file.size > MAX_CAPTURE_BYTES) {
+    const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+    return {
+      ok: false,
+      message: `${file.name}: the file is ${mb(file.size)}; the lab opens captures up to ${mb(MAX_CAPTURE_BYTES)}. Cut it to one conversation first (for example, Wireshark's File → Export Specified Packets).`,
+    };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return { ok: false, message: `${file.name}: the browser could not read the file.` };
+  }
+  return openCaptureBytes(file.name, bytes);
+}
+
+export function openCaptureBytes(fileName: string, bytes: Uint8Array): Opening {
+  const reading = readCapture(bytes);
+  if (!reading.ok) return { ok: false, message: `${fileName}: ${reading.message}` };
+  const conversations = listConversations(reading.capture.packets);
+  return { ok: true, file: { fileName, capture: reading.capture, conversations } };
+}
+
+export function conversationLoad(
+  file: OpenedFile,
+  conversation: Conversation,
+): { info: CaptureRunInfo; run: RunResult } {
+  const drawn = conversationToTrace(file.capture.packets, conversation);
+  return {
+    info: {
+      fileName: file.fileName,
+      capture: file.capture,
+      conversations: file.conversations,
+      conversation,
+      marks: drawn.marks,
+      frameNumbers: drawn.frameNumbers,
+      handshakeRtt: drawn.handshakeRtt,
+    },
+    run: {
+      trace: drawn.trace,
+      endpoints: drawn.endpoints,
+      endTime: drawn.endTime,
+      stop: drawn.stop,
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The IPv6 header (RFC 8200 §3) and the pseudo-header the TCP checksum covers over IPv6
+ * (RFC 8200 §8.1). Addresses are read and written in RFC 5952's canonical text form
+ * (lowercase, the longest run of zero groups shortened to "::").
+ *
+ *   | Version | Traffic Class |           Flow Label                  |
+ *   |         Payload Length        |  Next Header  |   Hop Limit   |
+ *   |                      Source Address (128 bits)                  |
+ *   |                   Destination Address (128 bits)                |
+ */
+import { PROTOCOL_TCP } from './protocols';
+
+export const IPV6_HEADER_BYTES = 40;
+export const DEFAULT_HOP_LIMIT = 64;
+
+/** Sixteen bytes of an IPv6 address in text form; a clear error for anything else. */
+export function parseIpv6Address(text: string): Uint8Array {
+  const fail = (): never => {
+    throw new Error(`"${text}" is not an IPv6 address such as 2001:db8::1`);
+  };
+  const halves = text.split('::');
+  if (halves.length > 2 || text === '') fail();
+  const groupsOf = (part: string | undefined): number[] =>
+    part === undefined || part === ''
+      ? []
+      : part.split(':').map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : fail()));
+  const head = groupsOf(halves[0]);
+  const tail = groupsOf(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) fail();
+  const groups = [
+    ...head,
+    ...new Array<number>(halves.length === 2 ? missing : 0).fill(0),
+    ...tail,
+  ];
+  const bytes = new Uint8Array(16);
+  groups.forEach((g, i) => {
+    bytes[2 * i] = g >>> 8;
+    bytes[2 * i + 1] = g & 0xff;
+  });
+  return bytes;
+}
+
+/** RFC 5952 §4: lowercase, no leading zeros, the first longest run (≥ 2) of zero groups as "::". */
+export function formatIpv6Address(bytes: Uint8Array): string {
+  const groups = Array.from(
+    { length: 8 },
+    (_, i) => ((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0),
+  );
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > best.length) best = { start: i, length: j - i };
+    i = j;
+  }
+  const hex = (gs: number[]) => gs.map((g) => g.toString(16)).join(':');
+  if (best.length < 2) return hex(groups);
+  return `${hex(groups.slice(0, best.start))}::${hex(groups.slice(best.start + best.length))}`;
+}
+
+export function isIpv6Address(text: string): boolean {
+  return text.includes(':');
+}
+
+/** The 40-byte pseudo-header for an upper-layer checksum over IPv6 (RFC 8200 §8.1). */
+export function ipv6PseudoHeader(src: string, dst: string, upperLength: number): Uint8Array {
+  const bytes = new Uint8Array(40);
+  bytes.set(parseIpv6Address(src), 0);
+  bytes.set(parseIpv6Address(dst), 16);
+  new DataView(bytes.buffer).setUint32(32, upperLength);
+  bytes[39] = PROTOCOL_TCP;
+  return bytes;
+}
+
+export interface Ipv6HeaderFields {
+  readonly src: string;
+  readonly dst: string;
+  /** Bytes after the header (the TCP segment). */
+  readonly payloadLength: number;
+  readonly flowLabel?: number;
+}
+
+/** A header with no extension headers: Next Header is TCP, hop limit 64 (as Linux sends). */
+export function encodeIpv6Header(fields: Ipv6HeaderFields): Uint8Array {
+  if (fields.payloadLength > 0xffff) {
+    throw new Error(
+      `an IPv6 payload is at most 65535 bytes without a jumbogram, got ${fields.payloadLength}`,
+    );
+  }
+  const bytes = new Uint8Array(IPV6_HEADER_BYTES);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, (6 << 28) | ((fields.flowLabel ?? 0) & 0xfffff));
+  view.setUint16(4, fields.payloadLength);
+  view.setUint8(6, PROTOCOL_TCP);
+  view.setUint8(7, DEFAULT_HOP_LIMIT);
+  bytes.set(parseIpv6Address(fields.src), 8);
+  bytes.set(parseIpv6Address(fields.dst), 24);
+  return bytes;
+}
+
+export interface DecodedIpv6 {
+  readonly src: string;
+  readonly dst: string;
+  readonly hopLimit: number;
+  readonly flowLabel: number;
+  /** The upper-layer protocol after any extension headers skipped (6 for TCP). */
+  readonly protocol: number;
+  /** The upper-layer bytes. */
+  readonly payload: Uint8Array;
+}
+
+/** Extension headers that share the generic "next header, length in 8-byte units" shape. */
+const EXTENSIONS_WITH_LENGTH = new Set([0, 43, 60]); // hop-by-hop, routing, destination options
+const FRAGMENT = 44;
+
+export function decodeIpv6(bytes: Uint8Array): DecodedIpv6 {
+  if (bytes.length < IPV6_HEADER_BYTES) {
+    throw new Error(`an IPv6 header is 40 bytes, got ${bytes.length}`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const first = view.getUint32(0);
+  const version = first >>> 28;
+  if (version !== 6) throw new Error(`expected an IPv6 packet, found IP version ${version}`);
+  const payloadLength = view.getUint16(4);
+  if (IPV6_HEADER_BYTES + payloadLength > bytes.length) {
+    throw new Error(
+      `IPv6 payload length is ${payloadLength} but only ${bytes.length - IPV6_HEADER_BYTES} bytes were captured`,
+    );
+  }
+  let next = view.getUint8(6);
+  let at = IPV6_HEADER_BYTES;
+  const end = IPV6_HEADER_BYTES + payloadLength;
+  // RFC 8200 §4.1: extension headers come in a chain before the upper-layer header.
+  while (EXTENSIONS_WITH_LENGTH.has(next) || next === FRAGMENT) {
+    if (at + 8 > end) throw new Error('an IPv6 extension header is cut off');
+    if (next === FRAGMENT && (view.getUint16(at + 2) & 0xfff9) !== 0) {
+      throw new Error('the IPv6 packet is a fragment; fragments are not reassembled');
+    }
+    const length = next === FRAGMENT ? 8 : (view.getUint8(at + 1) + 1) * 8;
+    next = view.getUint8(at);
+    at += length;
+  }
+  if (at > end) throw new Error('an IPv6 extension header is cut off');
+  return {
+    src: formatIpv6Address(bytes.subarray(8, 24)),
+    dst: formatIpv6Address(bytes.subarray(24, 40)),
+    hopLimit: view.getUint8(7),
+    flowLabel: first & 0xfffff,
+    protocol: next,
+    payload: bytes.subarray(at, end),
+  };
+}

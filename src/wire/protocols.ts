@@ -1,0 +1,2 @@
+/** IANA protocol numbers this project writes: in the IPv4 Protocol and IPv6 Next Header fields. */
+export const PROTOCOL_TCP = 6;
