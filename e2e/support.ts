@@ -1,5 +1,5 @@
 // Shared checks for end-to-end specs: what every page of the lab must honour.
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Collects console errors and warnings, page errors, and requests that leave the page's origin. */
@@ -24,6 +24,10 @@ export function watchPage(page: Page) {
 
 /** An axe scan against WCAG 2.1 A and AA that must find nothing. */
 export async function expectNoAxeViolations(page: Page) {
+  // A full scan walks every node and can take tens of seconds on a loaded two-core machine: it
+  // gets its own minute rather than eating into the time the test's own checks were given.
+  const info = test.info();
+  info.setTimeout(info.timeout + 60_000);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
