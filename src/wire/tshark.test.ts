@@ -110,6 +110,8 @@ describe.skipIf(!installed)(
     const results = new Map<string, TsharkFrame[]>();
     let corrupted: TsharkFrame[] = [];
 
+    // Some sixty tshark processes, each loading every dissector: seconds apiece when the machine's
+    // two cores are busy, hence a generous bound on this one step.
     beforeAll(async () => {
       const files = cases.map((c, i) => {
         const file = join(dir, `${i}.pcap`);
@@ -123,7 +125,7 @@ describe.skipIf(!installed)(
       const all = await inParallel([...files, join(dir, 'corrupted.pcap')], 3, analyse);
       cases.forEach((c, i) => results.set(c.name, all[i] ?? []));
       corrupted = all.at(-1) ?? [];
-    }, 120_000);
+    }, 300_000);
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
