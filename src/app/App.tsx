@@ -106,12 +106,7 @@ export function App() {
                   <SequenceDiagram />
                 </main>
                 {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
-                <aside
-                  ref={side}
-                  className={styles.side}
-                  aria-label="Explanations"
-                  tabIndex={0}
-                >
+                <aside ref={side} className={styles.side} aria-label="Explanations" tabIndex={0}>
                   <Suspense fallback={null}>
                     <LessonPanel />
                     <PredictPanel />
