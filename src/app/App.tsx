@@ -14,6 +14,7 @@ import { Transport } from '../ui/controls/Transport';
 import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
 import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
 import { LessonsButton } from '../ui/lessons/LessonsButton';
+import { QuestionPanels } from '../ui/lessons/QuestionPanels';
 import { PredictToggle } from '../ui/predict/PredictToggle';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
@@ -33,9 +34,6 @@ const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMach
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
 // arrive just after the first view.
 const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'));
-// Lessons and predict mode show nothing until opened or switched on.
-const LessonPanel = lazy(() => import('../ui/lessons/LessonPanel'));
-const PredictPanel = lazy(() => import('../ui/predict/PredictPanel'));
 const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
@@ -79,10 +77,7 @@ export function App() {
                   <SequenceDiagram />
                 </main>
                 <aside className={styles.side} aria-label="Explanations">
-                  <Suspense fallback={null}>
-                    <LessonPanel />
-                    <PredictPanel />
-                  </Suspense>
+                  <QuestionPanels />
                   <ConnectedNarration />
                   <Suspense fallback={null}>
                     <ConnectedInspector />
