@@ -16,6 +16,7 @@ import { Transport } from '../ui/controls/Transport';
 import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
 import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
 import { LessonsButton } from '../ui/lessons/LessonsButton';
+import { QuestionPanels } from '../ui/lessons/QuestionPanels';
 import { PredictToggle } from '../ui/predict/PredictToggle';
 import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
@@ -45,9 +46,6 @@ const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'))
 const Presentation = lazy(() => import('./presentation/Presentation'));
 const selectPresenting = (s: LabState) => s.presenting;
 const selectLargeType = (s: LabState) => s.largeType;
-// Lessons and predict mode show nothing until opened or switched on.
-const LessonPanel = lazy(() => import('../ui/lessons/LessonPanel'));
-const PredictPanel = lazy(() => import('../ui/predict/PredictPanel'));
 const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
@@ -107,10 +105,7 @@ export function App() {
                 </main>
                 {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
                 <aside ref={side} className={styles.side} aria-label="Explanations" tabIndex={0}>
-                  <Suspense fallback={null}>
-                    <LessonPanel />
-                    <PredictPanel />
-                  </Suspense>
+                  <QuestionPanels />
                   <ConnectedNarration />
                   <CaptureMarksSlot />
                   <Suspense fallback={null}>

@@ -6,7 +6,7 @@
  * end of its range instead, the still equivalent of the animation).
  */
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { LabState } from '../../store';
 import { LabStoreProvider, useLab } from '../../store';
 import { Scrubber } from '../../ui/controls/Scrubber';
@@ -14,6 +14,8 @@ import { SpeedSlider } from '../../ui/controls/SpeedSlider';
 import { Transport } from '../../ui/controls/Transport';
 import { SequenceDiagram } from '../../ui/diagram/SequenceDiagram';
 import { PlayheadProvider } from '../../ui/layout/playhead';
+// An embed of a lesson step (embed.html?lesson=…&step=…) shows the step under the diagram.
+import { QuestionPanels } from '../../ui/lessons/QuestionPanels';
 import { LinkNotes } from '../LinkNotes';
 import { useFrameLoop } from '../use-frame-loop';
 import { useKeyboardShortcuts } from '../use-keyboard-shortcuts';
@@ -25,8 +27,6 @@ import { MinimalControls } from './MinimalControls';
 import { OpenInLabLink } from './OpenInLabLink';
 import { usePauseWhenHidden } from './use-pause-when-hidden';
 
-// An embed of a lesson step (embed.html?lesson=…&step=…) shows the step under the diagram.
-const LessonPanel = lazy(() => import('../../ui/lessons/LessonPanel'));
 const loadMotionFeatures = () => import('../motion-features').then((module) => module.default);
 
 const selectTitle = (s: LabState) =>
@@ -96,11 +96,7 @@ export function EmbedApp({ setup }: { setup: EmbedSetup }) {
               <main className={styles.stage}>
                 <SequenceDiagram />
               </main>
-              {url.lesson !== undefined && (
-                <Suspense fallback={null}>
-                  <LessonPanel />
-                </Suspense>
-              )}
+              <QuestionPanels />
               {setup.narration && <EmbedCaption />}
               {controls === 'full' && (
                 <div className={styles.controls}>
