@@ -3,6 +3,7 @@ import { seq } from './seq';
 import {
   afterReport,
   chooseSackBlocks,
+  firstOverlap,
   heldBlocks,
   maxSackBlocks,
   type SackBlock,
@@ -57,6 +58,38 @@ describe('ESTABLISHED: SACK blocks for out-of-order data (RFC 2018 §4)', () => 
     });
     expect(blocks).toEqual([b(1, 100), b(200, 300)]);
     expect(afterReport(blocks, b(1, 100))).toEqual([b(200, 300)]);
+  });
+
+  it('a D-SACK block inside a larger held block is followed by that block (RFC 2883 §4)', () => {
+    // overlapping-200-275.pkt: 100:275 fills the hole and repeats 200:275 of the held 200:300.
+    const held = heldBlocks(
+      [
+        { seq: seq(200), data: { length: 100 } },
+        { seq: seq(400), data: { length: 100 } },
+        { seq: seq(600), data: { length: 100 } },
+      ],
+      seq(100),
+    );
+    const duplicate = firstOverlap(held, b(100, 275));
+    expect(duplicate).toEqual(b(200, 275));
+    const blocks = chooseSackBlocks({
+      held,
+      latest: null,
+      reported: [b(600, 700), b(400, 500), b(200, 300)],
+      duplicate,
+      max: 4,
+    });
+    expect(blocks).toEqual([b(200, 275), b(200, 300), b(600, 700), b(400, 500)]);
+    // A repeat of a whole held block is reported twice in a row: as D-SACK, then as held data.
+    expect(
+      chooseSackBlocks({ held, latest: null, reported: [], duplicate: b(600, 700), max: 4 }),
+    ).toEqual([b(600, 700), b(600, 700), b(200, 300), b(400, 500)]);
+  });
+
+  it('firstOverlap finds the first part of a segment that is already held, or nothing', () => {
+    const held = [b(200, 300), b(400, 500)];
+    expect(firstOverlap(held, b(250, 450))).toEqual(b(250, 300));
+    expect(firstOverlap(held, b(300, 400))).toBeNull();
   });
 
   it('at most 4 blocks fit the 40 option bytes, 3 beside timestamps (RFC 2018 §3)', () => {

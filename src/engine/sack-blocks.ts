@@ -63,19 +63,36 @@ export interface SackChoice {
  */
 export function chooseSackBlocks(c: SackChoice): SackBlock[] {
   const out: SackBlock[] = [];
-  const add = (b: SackBlock | undefined): void => {
-    if (b && out.length < c.max && !out.some((o) => sameBlock(o, b))) out.push(b);
+  const add = (b: SackBlock): void => {
+    if (out.length < c.max && !out.some((o) => sameBlock(o, b))) out.push(b);
   };
-  if (c.duplicate) add(c.duplicate);
-  const dataBlocks: SackBlock[] = [];
+  // RFC 2883 §4: the D-SACK block first; when it lies in a larger block held above RCV.NXT,
+  // that block comes second, even when it is the same range.
+  let enclosing: SackBlock | undefined;
+  if (c.duplicate) {
+    out.push(c.duplicate);
+    enclosing = c.held.find((h) => covers(h, c.duplicate!));
+    if (enclosing) out.push(enclosing);
+  }
+  const dataBlocks: SackBlock[] = enclosing ? [enclosing] : [];
   const take = (b: SackBlock | undefined): void => {
     if (b && !dataBlocks.some((o) => sameBlock(o, b))) dataBlocks.push(b);
   };
   if (c.latest) take(c.held.find((h) => covers(h, c.latest!)));
   for (const r of c.reported) take(c.held.find((h) => covers(h, r)));
   for (const h of c.held) take(h);
-  for (const b of dataBlocks) add(b);
-  return out;
+  for (const b of dataBlocks.slice(enclosing ? 1 : 0)) add(b);
+  return out.slice(0, c.max);
+}
+
+/** The first part of `range` that lies inside one of `blocks` (data received twice), or null. */
+export function firstOverlap(blocks: readonly SackBlock[], range: SackBlock): SackBlock | null {
+  for (const [left, right] of blocks) {
+    const start = seqMax(left, range[0]);
+    const end = seqLt(right, range[1]) ? right : range[1];
+    if (seqLt(start, end)) return [start, end];
+  }
+  return null;
 }
 
 /** The reported list after sending `sent`: the data blocks just sent lead (the D-SACK is not kept). */
