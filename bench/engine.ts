@@ -6,16 +6,16 @@
  */
 import {
   createHost,
-  hostCall,
-  hostPacket,
-  hostTimer,
+  handleCall,
+  handlePacket,
+  handleTimeout,
   profiles,
+  type AppCall,
   type Host,
   type Output,
   type Packet,
   type Profile,
   type SocketId,
-  type TimerName,
 } from '../src/engine';
 import type { BenchRow } from './types';
 
@@ -23,7 +23,8 @@ type Side = 0 | 1;
 
 type Event =
   | { at: number; order: number; kind: 0; to: Side; packet: Packet }
-  | { at: number; order: number; kind: 1; side: Side; socket: SocketId; timer: TimerName };
+  /** The host armed a timer for `at`: it may have work then. */
+  | { at: number; order: number; kind: 1; side: Side };
 
 /** A binary min-heap on (at, order): the event queue both loops use. */
 class Heap<T extends { at: number; order: number }> {
@@ -119,30 +120,17 @@ function absorb(
       w.queue.push(e);
       w.record?.push(e);
     } else if (o.type === 'timer' && o.action === 'set' && o.at !== undefined) {
-      const e: Event = {
-        at: o.at,
-        order: w.order++,
-        kind: 1,
-        side,
-        socket: o.socket,
-        timer: o.timer,
-      };
+      const e: Event = { at: o.at, order: w.order++, kind: 1, side };
       w.queue.push(e);
       w.record?.push(e);
-    } else {
+    } else if (o.type !== 'timer') {
       react(side, o);
     }
   }
 }
 
-function call(
-  w: World,
-  side: Side,
-  c: Parameters<typeof hostCall>[1],
-  react: (side: Side, o: Output) => void,
-) {
-  const r = hostCall(w.hosts[side], c, w.now);
-  w.hosts[side] = r.host;
+function call(w: World, side: Side, c: AppCall, react: (side: Side, o: Output) => void) {
+  const r = handleCall(w.hosts[side], c, w.now);
   absorb(w, side, r.outputs, react);
   return r.result;
 }
@@ -160,13 +148,9 @@ function drain(w: World, react: (side: Side, o: Output) => void, until = Infinit
     w.now = e.at;
     if (e.kind === 0) {
       w.arrivals++;
-      const r = hostPacket(w.hosts[e.to], e.packet, w.now);
-      w.hosts[e.to] = r.host;
-      absorb(w, e.to, r.outputs, react);
+      absorb(w, e.to, handlePacket(w.hosts[e.to], e.packet, w.now), react);
     } else {
-      const r = hostTimer(w.hosts[e.side], e.socket, e.timer, w.now);
-      w.hosts[e.side] = r.host;
-      absorb(w, e.side, r.outputs, react);
+      absorb(w, e.side, handleTimeout(w.hosts[e.side], w.now), react);
     }
   }
 }

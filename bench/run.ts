@@ -8,6 +8,7 @@ type Suite = { file: string; exportName: string; title: string };
 const suites: Suite[] = [
   { file: './engine', exportName: 'benchEngine', title: 'TCP engine' },
   { file: './sim', exportName: 'benchSim', title: 'Simulated world' },
+  { file: './fork', exportName: 'benchFork', title: 'Forking a run in the store' },
   { file: './ui', exportName: 'benchUi', title: 'Visualizer' },
 ];
 

@@ -3,16 +3,15 @@
 // medians of several runs.
 import {
   createHost,
-  hostCall,
-  hostPacket,
-  hostTimer,
-  socketInfo,
+  handleCall,
+  handlePacket,
+  handleTimeout,
+  unacknowledgedBytes,
   type AppCall,
   type Host,
   type Output,
   type Packet,
   type SocketId,
-  type TimerName,
 } from '../src/engine';
 import { runScenario, validateScenario, type Scenario } from '../src/sim';
 import { EventQueue } from '../src/sim/queue';
@@ -21,7 +20,7 @@ import { endpointProfile } from '../src/sim/world';
 import type { BenchRow } from './types';
 
 /** A client sending `bytes` to a server over a 50 ms link; `mss` sets the segment size. */
-function bulkTransfer(bytes: number, mss: number): Scenario {
+export function bulkTransfer(bytes: number, mss: number): Scenario {
   const result = validateScenario({
     maxSteps: 100_000_000,
     endpoints: [
@@ -43,13 +42,8 @@ function bulkTransfer(bytes: number, mss: number): Scenario {
 type Side = 0 | 1;
 type LoopEvent =
   | { readonly kind: 'packet'; readonly to: Side; readonly packet: Packet }
-  | {
-      readonly kind: 'timer';
-      readonly side: Side;
-      readonly socket: SocketId;
-      readonly timer: TimerName;
-      readonly at: number;
-    }
+  /** The host armed a timer for this time: it may have work then. */
+  | { readonly kind: 'wake'; readonly side: Side }
   | { readonly kind: 'app'; readonly run: () => void };
 
 /**
@@ -72,18 +66,13 @@ function engineAlone(scenario: Scenario, bytes: number): number {
   ) as [Host, Host];
   const sendBuffer = endpointProfile(specs[0] as (typeof specs)[0]).sendBuffer;
   const queue = new EventQueue<LoopEvent>();
-  const timers: [Map<SocketId, Map<TimerName, number>>, Map<SocketId, Map<TimerName, number>>] = [
-    new Map(),
-    new Map(),
-  ];
   let now = 0;
   let segments = 0;
   let client: SocketId = -1;
   let unsent: Uint8Array | null = null;
 
   const call = (side: Side, c: AppCall) => {
-    const step = hostCall(hosts[side], c, now);
-    hosts[side] = step.host;
+    const step = handleCall(hosts[side], c, now);
     absorb(side, step.outputs);
     return step.result;
   };
@@ -102,13 +91,8 @@ function engineAlone(scenario: Scenario, bytes: number): number {
         segments++;
         queue.push(now + delay, { kind: 'packet', to: side === 0 ? 1 : 0, packet: out.packet });
       } else if (out.type === 'timer') {
-        let mine = timers[side].get(out.socket);
-        if (mine === undefined) timers[side].set(out.socket, (mine = new Map()));
-        if (out.action === 'set' && out.at !== undefined) {
-          mine.set(out.timer, out.at);
-          const { socket, timer, at } = out;
-          queue.push(at, { kind: 'timer', side, socket, timer, at });
-        } else if (out.action === 'cancel') mine.delete(out.timer);
+        if (out.action === 'set' && out.at !== undefined)
+          queue.push(out.at, { kind: 'wake', side });
       } else reactions.push(out);
     }
     for (const out of reactions) {
@@ -137,21 +121,14 @@ function engineAlone(scenario: Scenario, bytes: number): number {
       event.run();
       continue;
     }
-    if (event.kind === 'timer') {
-      const mine = timers[event.side].get(event.socket);
-      if (mine?.get(event.timer) !== event.at) continue; // re-armed or cancelled since
-      mine.delete(event.timer);
-      const step = hostTimer(hosts[event.side], event.socket, event.timer, now);
-      hosts[event.side] = step.host;
-      absorb(event.side, step.outputs);
+    if (event.kind === 'wake') {
+      absorb(event.side, handleTimeout(hosts[event.side], now));
       continue;
     }
-    const step = hostPacket(hosts[event.to], event.packet, now);
-    hosts[event.to] = step.host;
-    absorb(event.to, step.outputs);
+    absorb(event.to, handlePacket(hosts[event.to], event.packet, now));
     const waiting: Uint8Array | null = unsent;
     if (event.to === 0 && waiting !== null) {
-      const queued = socketInfo(hosts[0], client)?.unacknowledged ?? 0;
+      const queued = unacknowledgedBytes(hosts[0], client);
       if (queued <= (sendBuffer * 2) / 3) send(waiting);
     }
   }

@@ -3,22 +3,21 @@
  * bytes leave the send buffer, an RTT sample is taken, and the retransmission timer is
  * restarted or stopped (RFC 9293 §3.10.7.4 fifth, RFC 6298 §5.2–5.3, RFC 7323 §4).
  */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { findTimestamp } from './options';
 import { tsNow } from './emit';
-import { dropFront } from './sendbuf';
 import { addRttSample, currentTimeout } from './rtt';
 import { seqDiff, seqGeq, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
 import type { Seq, Segment } from './types';
 
-export function advanceUna(d: Draft, ctx: Ctx, seg: Segment): void {
+export function advanceUna(d: Conn, ctx: Ctx, seg: Segment): void {
   const ack = seg.ack;
   takeRttSample(d, ctx, seg);
   const inBuffer = seqDiff(ack, d.sndBufSeq);
   if (inBuffer > 0) {
     const n = Math.min(inBuffer, d.sndBuf.length);
-    d.sndBuf = dropFront(d.sndBuf, n);
+    d.sndBuf.drop(n);
     d.sndBufSeq = ((d.sndBufSeq + n) >>> 0) as Seq;
   }
   d.sndUna = ack;
@@ -37,7 +36,7 @@ export function advanceUna(d: Draft, ctx: Ctx, seg: Segment): void {
  * RTT measurement: from the echoed timestamp when timestamps are in use (RFC 7323 §4.1,
  * valid even for retransmissions), otherwise from the one timed segment under Karn's rule.
  */
-function takeRttSample(d: Draft, ctx: Ctx, seg: Segment): void {
+function takeRttSample(d: Conn, ctx: Ctx, seg: Segment): void {
   if (d.negotiated?.timestamps) {
     const ts = findTimestamp(seg.options);
     if (ts && ts.ecr !== 0) {
@@ -56,6 +55,6 @@ function takeRttSample(d: Draft, ctx: Ctx, seg: Segment): void {
 }
 
 /** True when our FIN has been sent and acknowledged. */
-export function finAcked(d: Readonly<Draft>): boolean {
+export function finAcked(d: Readonly<Conn>): boolean {
   return d.finSeq !== null && seqGt(d.sndUna, d.finSeq);
 }

@@ -83,7 +83,8 @@ export type Output =
       readonly type: 'timer';
       readonly socket: SocketId;
       readonly timer: TimerName;
-      readonly action: 'set' | 'cancel';
+      /** `fire`: handleTimeout ran it (the outputs after it are what it caused). */
+      readonly action: 'set' | 'cancel' | 'fire';
       readonly at?: number;
     }
   | {

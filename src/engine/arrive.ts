@@ -5,7 +5,7 @@
 import { checkAck } from './check-ack';
 import { checkRst, checkSyn } from './check-control';
 import { checkSequence } from './check-seq';
-import { cloneConn, type Conn, type Draft } from './conn';
+import type { Conn } from './conn';
 import { incoming } from './incoming';
 import { flush } from './output';
 import { synSentSegment } from './syn-sent';
@@ -13,9 +13,8 @@ import type { Ctx } from './step';
 import type { Segment } from './types';
 import { processTextAndFin } from './text';
 
-/** One segment into one connection: the new TCB (the old one is untouched). */
-export function connSegment(conn: Conn, seg: Segment, ctx: Ctx): Conn {
-  const d: Draft = cloneConn(conn);
+/** One segment into one connection, changing its TCB. */
+export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
   if (d.state === 'SYN-SENT') {
     const rest = synSentSegment(d, seg, ctx);
     if (rest) processTextAndFin(d, rest, ctx);
@@ -26,5 +25,4 @@ export function connSegment(conn: Conn, seg: Segment, ctx: Ctx): Conn {
     }
   }
   if (d.state !== 'CLOSED' && d.state !== 'LISTEN') flush(d, ctx);
-  return d;
 }

@@ -3,7 +3,7 @@
  * RFC 5961 §5).
  */
 import { advanceUna, finAcked } from './ack';
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { enterEstablished, takeWindow } from './handshake';
 import type { Incoming } from './incoming';
@@ -12,7 +12,7 @@ import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';
 
 /** Returns false when processing stops here. */
-export function checkAck(d: Draft, v: Incoming, ctx: Ctx): boolean {
+export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
   const seg = v.seg;
   if (!(seg.flags & Flag.ACK)) return false; // "if the ACK bit is off, drop the segment"
   if (d.state === 'SYN-RECEIVED' && !synReceivedAck(d, v, ctx)) return false;
@@ -37,7 +37,7 @@ export function checkAck(d: Draft, v: Incoming, ctx: Ctx): boolean {
  * SYN-RECEIVED: "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state";
  * otherwise answer <SEQ=SEG.ACK><CTL=RST>.
  */
-function synReceivedAck(d: Draft, v: Incoming, ctx: Ctx): boolean {
+function synReceivedAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
   const seg = v.seg;
   if (seqLt(d.sndUna, seg.ack) && seqLeq(seg.ack, d.sndNxt)) {
     takeWindow(d, seg);
@@ -50,13 +50,13 @@ function synReceivedAck(d: Draft, v: Incoming, ctx: Ctx): boolean {
 }
 
 /** SND.WL1 < SEG.SEQ, or SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK: not an old window. */
-function windowUpdateAllowed(d: Draft, v: Incoming): boolean {
+function windowUpdateAllowed(d: Conn, v: Incoming): boolean {
   const seg = v.seg;
   return seqLt(d.sndWl1, seg.seq) || (d.sndWl1 === seg.seq && seqLeq(d.sndWl2, seg.ack));
 }
 
 /** The closing states' extra ACK processing; false when the TCB is gone. */
-function closingAck(d: Draft, ctx: Ctx): boolean {
+function closingAck(d: Conn, ctx: Ctx): boolean {
   if (!finAcked(d)) return true;
   switch (d.state) {
     case 'FIN-WAIT-1':

@@ -2,7 +2,7 @@
  * Second and fourth checks of §3.10.7.4: the RST bit and the SYN bit in synchronized
  * states, with the RFC 5961 challenge ACK (RFC 9293 §3.10.7.4, RFC 5961 §3.2, §4.2).
  */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import type { Incoming } from './incoming';
 import { returnToListen } from './lifecycle';
@@ -10,7 +10,7 @@ import { reportError, setState, type Ctx } from './step';
 import { Flag } from './types';
 
 /** Returns false when processing stops here. */
-export function checkRst(d: Draft, v: Incoming, ctx: Ctx): boolean {
+export function checkRst(d: Conn, v: Incoming, ctx: Ctx): boolean {
   if (!(v.seg.flags & Flag.RST)) return true;
   if (ctx.profile.rfc5961 && v.seg.seq !== d.rcvNxt) {
     // RFC 5961 §3.2: in the window but not exactly RCV.NXT → challenge ACK, then drop.
@@ -22,7 +22,7 @@ export function checkRst(d: Draft, v: Incoming, ctx: Ctx): boolean {
 }
 
 /** The per-state effect of an acceptable RST (RFC 9293 §3.10.7.4 second). */
-function resetByPeer(d: Draft, ctx: Ctx): void {
+function resetByPeer(d: Conn, ctx: Ctx): void {
   switch (d.state) {
     case 'SYN-RECEIVED':
       if (d.passive) {
@@ -60,7 +60,7 @@ function resetByPeer(d: Draft, ctx: Ctx): void {
 }
 
 /** Fourth check: a SYN (left after trimming) in a synchronized state. */
-export function checkSyn(d: Draft, v: Incoming, ctx: Ctx): boolean {
+export function checkSyn(d: Conn, v: Incoming, ctx: Ctx): boolean {
   if (!v.syn) return true;
   if (d.state === 'SYN-RECEIVED' && d.passive) {
     returnToListen(

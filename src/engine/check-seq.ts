@@ -2,7 +2,7 @@
  * First check of §3.10.7.4: is the segment acceptable? (RFC 9293 §3.10.7.4 "First, check
  * sequence number", Table 6; RFC 7323 §5.3 PAWS.) Trims it to the window when it is.
  */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { acceptanceWindow, sendAck } from './emit';
 import { sendSynAck } from './handshake';
 import type { Incoming } from './incoming';
@@ -12,7 +12,7 @@ import { setTimer, type Ctx } from './step';
 import { Flag, type Seq } from './types';
 
 /** Returns false when the segment must be dropped (after any reply it calls for). */
-export function checkSequence(d: Draft, v: Incoming, ctx: Ctx): boolean {
+export function checkSequence(d: Conn, v: Incoming, ctx: Ctx): boolean {
   const seg = v.seg;
   const rst = (seg.flags & Flag.RST) !== 0;
   if (duplicateSynInSynReceived(d, v, ctx)) return false;
@@ -48,7 +48,7 @@ export function acceptable(s: Seq, segLen: number, r: Seq, wnd: number): boolean
  * made to accept valid ACKs, URGs, and RSTs": a segment at RCV.NXT keeps its control
  * fields and loses its text, which is answered by an ACK showing the closed window.
  */
-function zeroWindowAllowance(d: Draft, v: Incoming, wnd: number): boolean {
+function zeroWindowAllowance(d: Conn, v: Incoming, wnd: number): boolean {
   if (wnd !== 0 || v.seq !== d.rcvNxt || v.syn) return false;
   v.data = v.data.subarray(0, 0);
   v.fin = false;
@@ -60,7 +60,7 @@ function zeroWindowAllowance(d: Draft, v: Incoming, wnd: number): boolean {
  * A peer that did not hear our SYN-ACK sends its SYN again (SEG.SEQ = IRS). The RFC's
  * sequence check answers with an ACK; Linux and FreeBSD send the SYN-ACK again (profile).
  */
-function duplicateSynInSynReceived(d: Draft, v: Incoming, ctx: Ctx): boolean {
+function duplicateSynInSynReceived(d: Conn, v: Incoming, ctx: Ctx): boolean {
   const seg = v.seg;
   if (d.state !== 'SYN-RECEIVED' || !v.syn || seg.flags & (Flag.ACK | Flag.RST)) return false;
   if (seg.seq !== d.irs) return false;
@@ -75,7 +75,7 @@ function duplicateSynInSynReceived(d: Draft, v: Incoming, ctx: Ctx): boolean {
  * allows ("trimming off any portions that lie outside the window (including SYN and
  * FIN)"); the rest is processed and the duplicate is acknowledged.
  */
-function trimOldSyn(d: Draft, v: Incoming): void {
+function trimOldSyn(d: Conn, v: Incoming): void {
   if (!v.syn || v.seq !== d.irs) return;
   v.syn = false;
   v.seq = seqAdd(v.seq, 1);
@@ -89,7 +89,7 @@ function trimOldSyn(d: Draft, v: Incoming): void {
  * drop each other's acknowledgment of their FINs forever. The segment is trimmed to nothing
  * at RCV.NXT, so only its ACK (and its timestamp) go on to the later checks.
  */
-function keepsAckOfOldDuplicate(d: Draft, v: Incoming, segLen: number, ctx: Ctx): boolean {
+function keepsAckOfOldDuplicate(d: Conn, v: Incoming, segLen: number, ctx: Ctx): boolean {
   const mode = ctx.profile.oldSegmentAck;
   if (mode === 'drop' || v.syn || !(v.seg.flags & Flag.ACK)) return false;
   const end = seqAdd(v.seq, segLen);
@@ -103,7 +103,7 @@ function keepsAckOfOldDuplicate(d: Draft, v: Incoming, segLen: number, ctx: Ctx)
 }
 
 /** RFC 7323 §5.3: a timestamp older than TS.Recent marks an old duplicate. */
-function failsPaws(d: Draft, v: Incoming): boolean {
+function failsPaws(d: Conn, v: Incoming): boolean {
   if (!d.negotiated?.timestamps) return false;
   const ts = findTimestamp(v.seg.options);
   return ts !== null && ((ts.val - d.tsRecent) | 0) < 0;
@@ -113,7 +113,7 @@ function failsPaws(d: Draft, v: Incoming): boolean {
  * RFC 9293 §3.10.7.4 eighth, TIME-WAIT: a retransmitted FIN restarts the 2 MSL timeout
  * (its ACK is the one the unacceptable segment gets anyway).
  */
-function retransmittedFinInTimeWait(d: Draft, v: Incoming, ctx: Ctx): void {
+function retransmittedFinInTimeWait(d: Conn, v: Incoming, ctx: Ctx): void {
   if (d.state !== 'TIME-WAIT' || !v.fin) return;
   if (seqAdd(v.seq, v.data.length + 1) !== d.rcvNxt) return;
   setTimer(d, ctx, 'time-wait', ctx.now + ctx.profile.timeWaitMs);
@@ -124,7 +124,7 @@ function retransmittedFinInTimeWait(d: Draft, v: Incoming, ctx: Ctx): void {
  * old SYN or old bytes at the front (and an ACK is owed for the duplicate), bytes or a
  * FIN beyond the right edge at the back.
  */
-function trimToWindow(d: Draft, v: Incoming, wnd: number): void {
+function trimToWindow(d: Conn, v: Incoming, wnd: number): void {
   let front = seqDiff(d.rcvNxt, v.seq);
   if (front > 0) {
     if (v.syn) {
@@ -147,7 +147,7 @@ function trimToWindow(d: Draft, v: Incoming, wnd: number): void {
 }
 
 /** RFC 7323 §4.3: TS.Recent follows SEG.TSval when SEG.SEQ =< Last.ACK.sent. */
-function updateTsRecent(d: Draft, v: Incoming): void {
+function updateTsRecent(d: Conn, v: Incoming): void {
   if (!d.negotiated?.timestamps) return;
   const ts = findTimestamp(v.seg.options);
   if (ts && ((ts.val - d.tsRecent) | 0) >= 0 && seqLeq(v.seg.seq, d.lastAckSent)) {

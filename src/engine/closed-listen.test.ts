@@ -29,7 +29,7 @@ describe('CLOSED (no TCB)', () => {
   });
 
   it('ignores packets addressed to another host', async () => {
-    const { hostPacket } = await import('./host');
+    const { handlePacket } = await import('./host');
     const p = new Probe();
     const segment = {
       srcPort: 1,
@@ -42,9 +42,8 @@ describe('CLOSED (no TCB)', () => {
       options: [],
       payload: new Uint8Array(0),
     } as never;
-    const r = hostPacket(p.host, { src: '1.1.1.1', dst: '9.9.9.9', segment }, 0);
-    expect(r.outputs).toEqual([]);
-    expect(r.host).toBe(p.host);
+    expect(handlePacket(p.host, { src: '1.1.1.1', dst: '9.9.9.9', segment }, 0)).toEqual([]);
+    expect(p.host.sockets.size).toBe(0);
   });
 });
 

@@ -1,61 +1,51 @@
 /**
  * Application calls on a connection (RFC 9293 §3.10.2–3.10.5: SEND, RECEIVE, CLOSE,
- * ABORT; shutdown as sockets have it). Each returns the new TCB and the call's result.
+ * ABORT; shutdown as sockets have it). Each changes the TCB and returns the call's result.
  */
 import type { CallResult } from './api';
-import type { Chunk, Conn, Draft } from './conn';
-import { cloneConn, isSynchronized } from './conn';
+import { isSynchronized, type Chunk, type Conn } from './conn';
 import { receiveWindow, sendSegment } from './emit';
 import { flush, payloadMss } from './output';
-import { appendBytes } from './sendbuf';
 import { seqAdd, seqDiff } from './seq';
 import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';
 
-export interface ConnCallResult {
-  readonly conn: Conn;
-  readonly result: CallResult;
-}
-
 const OK: CallResult = { result: 'ok' };
 
-export function connSend(conn: Conn, data: Uint8Array, ctx: Ctx): ConnCallResult {
-  if (conn.state === 'CLOSED') return takeError(conn, 'EPIPE');
-  if (conn.writeShut) return { conn, result: { result: 'EPIPE' } };
-  const space = ctx.profile.sendBuffer - conn.sndBuf.length;
-  if (space <= 0) return { conn, result: { result: 'EAGAIN' } };
+export function connSend(d: Conn, data: Uint8Array, ctx: Ctx): CallResult {
+  if (d.state === 'CLOSED') return takeError(d, 'EPIPE');
+  if (d.writeShut) return { result: 'EPIPE' };
+  const space = ctx.profile.sendBuffer - d.sndBuf.length;
+  if (space <= 0) return { result: 'EAGAIN' };
   const take = data.length <= space ? data : data.subarray(0, space);
-  const d: Draft = cloneConn(conn);
-  d.sndBuf = appendBytes(conn.sndBuf, take);
+  d.sndBuf.append(take);
   flush(d, ctx);
-  return { conn: d, result: { result: 'ok', bytes: take.length } };
+  return { result: 'ok', bytes: take.length };
 }
 
-export function connReceive(conn: Conn, max: number, ctx: Ctx): ConnCallResult {
-  if (conn.rcvUnread > 0 && !conn.readShut) {
-    const d: Draft = cloneConn(conn);
+export function connReceive(d: Conn, max: number, ctx: Ctx): CallResult {
+  if (d.rcvUnread > 0 && !d.readShut) {
     const data = takeBytes(d, max);
     windowUpdate(d, ctx);
-    return { conn: d, result: { result: 'ok', data } };
+    return { result: 'ok', data };
   }
-  if (conn.finReceived || conn.readShut) return { conn, result: { result: 'ok', data: EMPTY } };
-  if (conn.state === 'CLOSED') return takeError(conn, 'ok');
-  return { conn, result: { result: 'EAGAIN' } };
+  if (d.finReceived || d.readShut) return { result: 'ok', data: EMPTY };
+  if (d.state === 'CLOSED') return takeError(d, 'ok');
+  return { result: 'EAGAIN' };
 }
 
 /** A pending asynchronous error is reported once (as read() and write() do), then `then`. */
-function takeError(conn: Conn, then: 'ok' | 'EPIPE'): ConnCallResult {
-  if (conn.error) {
-    const d: Draft = cloneConn(conn);
+function takeError(d: Conn, then: 'ok' | 'EPIPE'): CallResult {
+  if (d.error) {
+    const error = d.error;
     d.error = null;
-    return { conn: d, result: { result: conn.error } };
+    return { result: error };
   }
-  return { conn, result: then === 'ok' ? { result: 'ok', data: EMPTY } : { result: then } };
+  return then === 'ok' ? { result: 'ok', data: EMPTY } : { result: then };
 }
 
 /** close(): RFC 9293 §3.10.4, with the unread-data RST of SHLD-3 / RFC 2525 §2.17. */
-export function connClose(conn: Conn, ctx: Ctx): Conn {
-  const d: Draft = cloneConn(conn);
+export function connClose(d: Conn, ctx: Ctx): void {
   d.appClosed = true;
   if (d.rcvUnread > 0 && isSynchronized(d.state) && d.state !== 'TIME-WAIT') {
     sendSegment(d, ctx, Flag.RST | Flag.ACK, d.sndNxt);
@@ -65,31 +55,27 @@ export function connClose(conn: Conn, ctx: Ctx): Conn {
       'CLOSED',
       'close() with unread data sends RST (RFC 9293 SHLD-3, RFC 2525 §2.17)',
     );
-    return d;
+    return;
   }
   if (d.state === 'SYN-SENT') {
     setState(d, ctx, 'CLOSED', 'close() in SYN-SENT deletes the TCB (RFC 9293 §3.10.4)');
-    return d;
+    return;
   }
   shutWrite(d, ctx);
   if (d.state === 'FIN-WAIT-2' && ctx.profile.finWait2TimeoutMs !== null) {
     setTimer(d, ctx, 'fin-wait-2', ctx.now + ctx.profile.finWait2TimeoutMs);
   }
-  return d;
 }
 
-export function connShutdown(conn: Conn, how: 'read' | 'write' | 'both', ctx: Ctx): ConnCallResult {
-  if (conn.state === 'CLOSED' || conn.state === 'LISTEN') {
-    return { conn, result: { result: 'ENOTCONN' } };
-  }
-  const d: Draft = cloneConn(conn);
+export function connShutdown(d: Conn, how: 'read' | 'write' | 'both', ctx: Ctx): CallResult {
+  if (d.state === 'CLOSED' || d.state === 'LISTEN') return { result: 'ENOTCONN' };
   if (how !== 'write') d.readShut = true;
   if (how !== 'read') shutWrite(d, ctx);
-  return { conn: d, result: OK };
+  return OK;
 }
 
 /** Queues our FIN after the data (RFC 9293 §3.10.4 CLOSE, per state). */
-function shutWrite(d: Draft, ctx: Ctx): void {
+function shutWrite(d: Conn, ctx: Ctx): void {
   if (d.writeShut) return;
   d.writeShut = true;
   if (d.state === 'ESTABLISHED') {
@@ -112,10 +98,9 @@ function shutWrite(d: Draft, ctx: Ctx): void {
 }
 
 /** ABORT (RFC 9293 §3.10.5): RST <SEQ=SND.NXT> where the peer holds state, then CLOSED. */
-export function connAbort(conn: Conn, ctx: Ctx): Conn {
-  const d: Draft = cloneConn(conn);
+export function connAbort(d: Conn, ctx: Ctx): void {
   d.appClosed = true;
-  if (d.state === 'CLOSED') return d;
+  if (d.state === 'CLOSED') return;
   if (
     d.state === 'SYN-RECEIVED' ||
     d.state === 'ESTABLISHED' ||
@@ -127,13 +112,12 @@ export function connAbort(conn: Conn, ctx: Ctx): Conn {
     sendSegment(d, ctx, flags, d.sndNxt);
   }
   setState(d, ctx, 'CLOSED', 'the application aborted the connection (RFC 9293 §3.10.5)');
-  return d;
 }
 
 const EMPTY = new Uint8Array(0);
 
 /** Takes up to `max` bytes from the receive queue (kept newest-first). */
-function takeBytes(d: Draft, max: number): Uint8Array {
+function takeBytes(d: Conn, max: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   for (let c: Chunk | null = d.rcvQueue; c; c = c.next) chunks.push(c.data);
   chunks.reverse();
@@ -174,7 +158,7 @@ function concatAll(chunks: readonly Uint8Array[], total: number): Uint8Array {
  * (tcp_cleanup_rbuf), only when the new window is at least twice what the peer may still
  * send, so a read from a nearly empty buffer does not cost a segment.
  */
-function windowUpdate(d: Draft, ctx: Ctx): void {
+function windowUpdate(d: Conn, ctx: Ctx): void {
   if (d.state !== 'ESTABLISHED' && d.state !== 'FIN-WAIT-1' && d.state !== 'FIN-WAIT-2') return;
   const offered = receiveWindow(d);
   const remaining = Math.max(0, seqDiff(d.rcvAdvertised, d.rcvNxt));

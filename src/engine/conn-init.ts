@@ -1,9 +1,9 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import { cloneConn, type Draft } from './conn';
+import type { Conn } from './conn';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
-import { EMPTY_SEND_BUF } from './sendbuf';
+import { SendBuf } from './sendbuf';
 import { seqAdd } from './seq';
 import type { Seq, SocketId } from './types';
 
@@ -20,10 +20,10 @@ export interface ConnSeed {
   readonly receiveBuffer: number | null;
 }
 
-export function createConn(s: ConnSeed): Draft {
+export function createConn(s: ConnSeed): Conn {
   const afterSyn = seqAdd(s.iss, 1);
   const zero = 0 as Seq;
-  return cloneConn({
+  return {
     kind: 'conn',
     id: s.id,
     state: 'CLOSED',
@@ -43,7 +43,7 @@ export function createConn(s: ConnSeed): Draft {
     sndWl1: zero,
     sndWl2: zero,
     maxSndWnd: 0,
-    sndBuf: EMPTY_SEND_BUF,
+    sndBuf: new SendBuf(),
     sndBufSeq: afterSyn,
     finSeq: null,
     rtxNext: s.iss,
@@ -81,5 +81,5 @@ export function createConn(s: ConnSeed): Draft {
     delayedAckAt: null,
     timeWaitAt: null,
     finWait2At: null,
-  });
+  };
 }

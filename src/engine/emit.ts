@@ -3,7 +3,7 @@
  * advertise (RFC 9293 §3.8.6.2, RFC 7323 §2.3), and the options (SYN offer, or
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { fastOpenOptions } from './fastopen';
 import { layoutSynOptions, timestampOptions } from './options';
 import { seqAdd, seqDiff } from './seq';
@@ -14,7 +14,7 @@ const NO_BYTES = new Uint8Array(0);
 const NO_OPTIONS: readonly TcpOption[] = [];
 
 /** Our timestamp clock (RFC 7323 §5.4), offset per connection. */
-export function tsNow(d: Readonly<Draft>, ctx: Ctx): number {
+export function tsNow(d: Readonly<Conn>, ctx: Ctx): number {
   return (d.tsOffset + Math.floor(ctx.now / ctx.profile.tsTickMs)) >>> 0;
 }
 
@@ -23,7 +23,7 @@ export function tsNow(d: Readonly<Draft>, ctx: Ctx): number {
  * (RFC 7323 §2.3), never moving the right edge we advertised
  * before to the left (RFC 9293 §3.8.6.2.2, "shrinking the window" is discouraged).
  */
-export function receiveWindow(d: Readonly<Draft>): number {
+export function receiveWindow(d: Readonly<Conn>): number {
   const shift = d.negotiated?.wscale?.send ?? 0;
   const free = Math.min(Math.max(0, d.rcvBuffer - d.rcvUnread), 65535 << shift);
   const promised = seqDiff(d.rcvAdvertised, d.rcvNxt);
@@ -35,7 +35,7 @@ export function receiveWindow(d: Readonly<Draft>): number {
  * advertised RCV.WND, or with profile acceptanceWindow 'buffer' all free buffer space
  * (FreeBSD's rcv_wnd may exceed what a 16-bit field without scaling can say).
  */
-export function acceptanceWindow(d: Readonly<Draft>, ctx: Ctx): number {
+export function acceptanceWindow(d: Readonly<Conn>, ctx: Ctx): number {
   if (ctx.profile.acceptanceWindow === 'advertised') return receiveWindow(d);
   const free = Math.max(0, d.rcvBuffer - d.rcvUnread);
   const promised = seqDiff(d.rcvAdvertised, d.rcvNxt);
@@ -44,7 +44,7 @@ export function acceptanceWindow(d: Readonly<Draft>, ctx: Ctx): number {
 
 /** Sends one segment from this connection and updates what the peer now knows. */
 export function sendSegment(
-  d: Draft,
+  d: Conn,
   ctx: Ctx,
   flags: number,
   seqNo: Seq,
@@ -110,7 +110,7 @@ export function sendSegment(
  * pure acknowledgment. With profile finInAcks (BSD tcp_output) an ACK sent while our FIN is
  * unacknowledged repeats the FIN: <SEQ=FIN><ACK=RCV.NXT><CTL=FIN,ACK> (closing-ipv4.pkt).
  */
-export function sendAck(d: Draft, ctx: Ctx): void {
+export function sendAck(d: Conn, ctx: Ctx): void {
   if (
     ctx.profile.finInAcks &&
     d.finSeq !== null &&

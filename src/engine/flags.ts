@@ -20,7 +20,3 @@ const FLAG_ORDER: readonly FlagName[] = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG
 export function segmentLength(seg: Segment): number {
   return seg.payload.length + (seg.flags & Flag.SYN ? 1 : 0) + (seg.flags & Flag.FIN ? 1 : 0);
 }
-
-export function hasFlag(seg: Segment, flag: number): boolean {
-  return (seg.flags & flag) !== 0;
-}

@@ -2,12 +2,11 @@
  * The opening handshake's own segments and the moment a connection becomes ESTABLISHED
  * (RFC 9293 §3.5, §3.10.7.2, §3.10.7.3).
  */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { sendSegment } from './emit';
 import { negotiate, readOffer } from './options';
 import type { Profile } from './profiles';
 import { synTimeout, rtoAfterHandshake } from './rtt';
-import { readBytes } from './sendbuf';
 import { seqAdd } from './seq';
 import { cancelTimer, setState, setTimer, type Ctx } from './step';
 import { Flag, type Segment } from './types';
@@ -18,9 +17,8 @@ import { Flag, type Segment } from './types';
  * without them (Linux: syn-data-timeout.pkt), but they count as sent: the SYN-ACK that
  * does not acknowledge them makes them go again at once (synSentSegment).
  */
-export function sendSyn(d: Draft, ctx: Ctx): void {
-  const data =
-    d.synData > 0 && d.synTransmits === 0 ? readBytes(d.sndBuf, 0, d.synData) : undefined;
+export function sendSyn(d: Conn, ctx: Ctx): void {
+  const data = d.synData > 0 && d.synTransmits === 0 ? d.sndBuf.read(0, d.synData) : undefined;
   sendSegment(d, ctx, Flag.SYN, d.iss, data, d.synTransmits);
   armSynTimer(d, ctx);
   if (d.synData > 0) {
@@ -30,12 +28,12 @@ export function sendSyn(d: Draft, ctx: Ctx): void {
 }
 
 /** Sends (or resends) <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and arms its timer. */
-export function sendSynAck(d: Draft, ctx: Ctx, retransmit: number): void {
+export function sendSynAck(d: Conn, ctx: Ctx, retransmit: number): void {
   sendSegment(d, ctx, Flag.SYN | Flag.ACK, d.iss, undefined, retransmit);
   armSynTimer(d, ctx);
 }
 
-function armSynTimer(d: Draft, ctx: Ctx): void {
+function armSynTimer(d: Conn, ctx: Ctx): void {
   d.synTransmits++;
   d.sndNxt = seqAdd(d.iss, 1);
   d.rtxNext = d.sndNxt;
@@ -53,7 +51,7 @@ function armSynTimer(d: Draft, ctx: Ctx): void {
 
 /** Records what the peer's SYN offered and what the two ends agreed (RFC 7323, RFC 2018). */
 export function absorbPeerSyn(
-  d: Draft,
+  d: Conn,
   seg: Segment,
   profile: Profile,
   defaultMss = profile.defaultPeerMss,
@@ -72,7 +70,7 @@ export function absorbPeerSyn(
 }
 
 /** SND.WND, SND.WL1, SND.WL2 from a segment (RFC 9293 §3.10.7.3 / §3.10.7.4 fifth). */
-export function takeWindow(d: Draft, seg: Segment): void {
+export function takeWindow(d: Conn, seg: Segment): void {
   // RFC 7323 §2.2: the window of a segment carrying SYN is never scaled.
   const shift = seg.flags & Flag.SYN ? 0 : (d.negotiated?.wscale?.recv ?? 0);
   d.sndWnd = seg.window << shift;
@@ -85,7 +83,7 @@ export function takeWindow(d: Draft, seg: Segment): void {
  * Both SYNs are acknowledged. The handshake timer stops; if close() or shutdown(write)
  * was called during the handshake, its FIN now goes (RFC 9293 §3.10.4, SYN-RECEIVED).
  */
-export function enterEstablished(d: Draft, ctx: Ctx, cause: string): void {
+export function enterEstablished(d: Conn, ctx: Ctx, cause: string): void {
   cancelTimer(d, ctx, 'retransmit');
   d.retries = 0;
   rtoAfterHandshake(d, ctx);

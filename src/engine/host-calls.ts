@@ -1,38 +1,33 @@
 /**
  * Application calls on a host (sockets API shape): listen, connect, accept, send,
- * receive, close, shutdown, abort, getError.
+ * receive, close, shutdown, abort, getError. Each changes the host in place.
  */
 import type { AppCall, CallResult, SocketOptions } from './api';
 import { FastOpenBits } from './fastopen';
-import { appendBytes } from './sendbuf';
 import { connAbort, connClose, connReceive, connSend, connShutdown } from './conn-calls';
 import type { Conn } from './conn';
 import { createConn } from './conn-init';
 import { sendSyn } from './handshake';
 import {
+  addSock,
+  embryonic,
   findConn,
   findListener,
-  getSock,
-  HostEdit,
+  removeSock,
   settle,
-  withConn,
   type Host,
   type Listener,
 } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { ourOffer } from './listener';
 import { changeState, setState, type Ctx } from './step';
-import { cloneConn, type Draft } from './conn';
 import type { SocketId } from './types';
 
 type ConnectCall = Extract<AppCall, { call: 'connect' }>;
 
-export interface CallStep {
-  readonly host: Host;
-  readonly result: CallResult;
-}
+const OK: CallResult = { result: 'ok' };
 
-export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallStep {
+export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
   switch (call.call) {
     case 'listen':
       return listen(host, call.port, call.backlog ?? 128, call.options ?? {}, ctx);
@@ -55,18 +50,14 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallStep {
   }
 }
 
-function fail(host: Host, result: CallResult['result']): CallStep {
-  return { host, result: { result } };
-}
-
 function listen(
   host: Host,
   port: number,
   backlog: number,
   options: SocketOptions,
   ctx: Ctx,
-): CallStep {
-  if (findListener(host, port)) return fail(host, 'EADDRINUSE');
+): CallResult {
+  if (findListener(host, port)) return { result: 'EADDRINUSE' };
   const id = host.nextId;
   const l: Listener = {
     kind: 'listener',
@@ -78,9 +69,9 @@ function listen(
     options,
   };
   changeState({ id, state: 'CLOSED' }, ctx, 'LISTEN', 'listen(): passive OPEN (RFC 9293 §3.10.1)');
-  const edit = new HostEdit(host);
-  edit.put(l);
-  return { host: edit.build({ nextId: id + 1 }), result: { result: 'ok', socket: id } };
+  addSock(host, l);
+  host.nextId = id + 1;
+  return { result: 'ok', socket: id };
 }
 
 function pickPort(host: Host, remote: string, remotePort: number): { port: number; next: number } {
@@ -96,7 +87,7 @@ function pickPort(host: Host, remote: string, remotePort: number): { port: numbe
 }
 
 /** OPEN, active (RFC 9293 §3.10.1): choose the ISS, send <SEQ=ISS><CTL=SYN>, SYN-SENT. */
-function connect(host: Host, call: ConnectCall, ctx: Ctx): CallStep {
+function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
   const { remote, remotePort } = call;
   const options = call.options ?? {};
   let localPort = call.localPort;
@@ -106,7 +97,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallStep {
     localPort = picked.port;
     nextPort = picked.next;
   } else if (findConn(host, localPort, remote, remotePort)) {
-    return fail(host, 'EADDRINUSE');
+    return { result: 'EADDRINUSE' };
   }
   const tuple: FourTuple = {
     localAddress: host.address,
@@ -115,7 +106,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallStep {
     remotePort,
   };
   const id = host.nextId;
-  const d: Draft = createConn({
+  const d = createConn({
     id,
     tuple,
     iss: chooseIsn(host.isn, tuple, ctx.now),
@@ -132,15 +123,12 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallStep {
   if (call.fastOpen !== undefined) prepareFastOpen(host, d, call.fastOpen);
   setState(d, ctx, 'SYN-SENT', 'connect(): active OPEN, SYN sent (RFC 9293 §3.10.1)');
   sendSyn(d, ctx);
-  const edit = new HostEdit(host);
-  edit.put(d);
-  return {
-    host: edit.build({ nextId: id + 1, nextPort }),
-    result:
-      call.fastOpen === undefined
-        ? { result: 'ok', socket: id }
-        : { result: 'ok', socket: id, bytes: d.synData },
-  };
+  addSock(host, d);
+  host.nextId = id + 1;
+  host.nextPort = nextPort;
+  return call.fastOpen === undefined
+    ? { result: 'ok', socket: id }
+    : { result: 'ok', socket: id, bytes: d.synData };
 }
 
 /**
@@ -148,7 +136,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallStep {
  * no-cookie bit) the SYN carries as much data as fits beside the options (Linux: the MSS
  * less MAX_TCP_OPTION_SPACE, 40 bytes); without one it asks for a cookie and takes none.
  */
-function prepareFastOpen(host: Host, d: Draft, data: Uint8Array): void {
+function prepareFastOpen(host: Host, d: Conn, data: Uint8Array): void {
   const bits = host.profile.fastOpen;
   if (!(bits & FastOpenBits.CLIENT)) return;
   const cookie = host.fastOpenCookies.get(d.tuple.remoteAddress);
@@ -159,67 +147,60 @@ function prepareFastOpen(host: Host, d: Draft, data: Uint8Array): void {
   if (cookie !== undefined) d.fastOpenSyn = { cookie, experimental: false };
   const room = Math.min(d.offer.mss - 40, host.profile.sendBuffer);
   const take = data.length <= room ? data : data.subarray(0, room);
-  d.sndBuf = appendBytes(d.sndBuf, take);
+  d.sndBuf.append(take);
   d.synData = take.length;
 }
 
-function accept(host: Host, socket: SocketId): CallStep {
-  const l = getSock(host, socket);
-  if (!l || l.kind !== 'listener') return fail(host, 'EINVAL');
-  const [first, ...rest] = l.acceptQueue;
-  if (first === undefined) return fail(host, 'EAGAIN');
-  const child = getSock(host, first);
-  const edit = new HostEdit(host);
-  edit.put({ ...l, acceptQueue: rest });
+function accept(host: Host, socket: SocketId): CallResult {
+  const l = host.sockets.get(socket);
+  if (!l || l.kind !== 'listener') return { result: 'EINVAL' };
+  const first = l.acceptQueue.shift();
+  if (first === undefined) return { result: 'EAGAIN' };
+  const child = host.sockets.get(first);
   if (child && child.kind === 'conn') {
-    const d: Draft = cloneConn(child);
-    d.owned = true;
-    d.listener = null;
-    edit.put(d);
+    child.owned = true;
+    child.listener = null;
   }
-  return { host: edit.build(), result: { result: 'ok', socket: first } };
+  return { result: 'ok', socket: first };
 }
 
-function onConn(
-  host: Host,
-  socket: SocketId,
-  ctx: Ctx,
-  f: (c: Conn) => { readonly conn: Conn; readonly result: CallResult },
-): CallStep {
-  const c = getSock(host, socket);
-  if (!c) return fail(host, 'EBADF');
-  if (c.kind !== 'conn') return fail(host, 'ENOTCONN');
-  const r = f(c);
-  if (r.conn === c) return { host, result: r.result };
-  // Most calls change only this connection's TCB: no table changes, no map path copied.
-  const quick = withConn(host, r.conn);
-  if (quick) return { host: quick, result: r.result };
-  const edit = new HostEdit(host);
-  settle(edit, c, r.conn, ctx);
-  return { host: edit.build(), result: r.result };
+/** A call on one connection, and the host's bookkeeping after it. */
+function onConn(host: Host, socket: SocketId, ctx: Ctx, f: (c: Conn) => CallResult): CallResult {
+  const c = host.sockets.get(socket);
+  if (!c) return { result: 'EBADF' };
+  if (c.kind !== 'conn') return { result: 'ENOTCONN' };
+  const wasEmbryonic = embryonic(c);
+  const result = f(c);
+  settle(host, c, wasEmbryonic, ctx);
+  return result;
 }
 
-function close(host: Host, socket: SocketId, ctx: Ctx): CallStep {
-  const s = getSock(host, socket);
-  if (!s) return fail(host, 'EBADF');
+function close(host: Host, socket: SocketId, ctx: Ctx): CallResult {
+  const s = host.sockets.get(socket);
+  if (!s) return { result: 'EBADF' };
   if (s.kind === 'listener') return closeListener(host, s, ctx);
-  return onConn(host, socket, ctx, (c) => ({ conn: connClose(c, ctx), result: { result: 'ok' } }));
+  return onConn(host, socket, ctx, (c) => {
+    connClose(c, ctx);
+    return OK;
+  });
 }
 
-function abort(host: Host, socket: SocketId, ctx: Ctx): CallStep {
-  const s = getSock(host, socket);
-  if (!s) return fail(host, 'EBADF');
+function abort(host: Host, socket: SocketId, ctx: Ctx): CallResult {
+  const s = host.sockets.get(socket);
+  if (!s) return { result: 'EBADF' };
   if (s.kind === 'listener') return closeListener(host, s, ctx);
-  return onConn(host, socket, ctx, (c) => ({ conn: connAbort(c, ctx), result: { result: 'ok' } }));
+  return onConn(host, socket, ctx, (c) => {
+    connAbort(c, ctx);
+    return OK;
+  });
 }
 
 /**
  * Closing a listener (RFC 9293 §3.10.4, LISTEN: "any outstanding RECEIVEs are returned";
  * delete the TCB). Connections not yet accepted are aborted with a RST.
  */
-function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
-  const edit = new HostEdit(host);
-  edit.remove(l.id);
+function closeListener(host: Host, l: Listener, ctx: Ctx): CallResult {
+  removeSock(host, l.id);
   changeState(
     { id: l.id, state: 'LISTEN' },
     ctx,
@@ -228,23 +209,20 @@ function closeListener(host: Host, l: Listener, ctx: Ctx): CallStep {
   );
   ctx.out.push({ type: 'closed', socket: l.id });
   for (const id of [...l.acceptQueue, ...l.synQueue]) {
-    const child = edit.get(id);
+    const child = host.sockets.get(id);
     if (!child || child.kind !== 'conn') continue;
-    const orphan: Draft = cloneConn(child);
-    orphan.listener = null;
-    const after = connAbort(orphan, ctx);
-    settle(edit, child, after, ctx);
+    child.listener = null;
+    connAbort(child, ctx);
+    settle(host, child, false, ctx);
   }
-  return { host: edit.build(), result: { result: 'ok' } };
+  return { result: 'ok' };
 }
 
-function getError(host: Host, socket: SocketId): CallStep {
-  const c = getSock(host, socket);
-  if (!c) return fail(host, 'EBADF');
-  if (c.kind !== 'conn' || c.error === null) return { host, result: { result: 'ok', error: 'ok' } };
-  const edit = new HostEdit(host);
-  const d: Draft = cloneConn(c);
-  d.error = null;
-  edit.put(d);
-  return { host: edit.build(), result: { result: 'ok', error: c.error } };
+function getError(host: Host, socket: SocketId): CallResult {
+  const c = host.sockets.get(socket);
+  if (!c) return { result: 'EBADF' };
+  if (c.kind !== 'conn' || c.error === null) return { result: 'ok', error: 'ok' };
+  const error = c.error;
+  c.error = null;
+  return { result: 'ok', error };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createHost, hostCall, hostPacket, hostTimer, socketInfo } from './host';
+import {
+  handleCall,
+  handlePacket,
+  handleTimeout,
+  nextDeadline,
+  snapshotHost,
+  socketInfo,
+} from './host';
 import { profiles } from './profiles';
 import { ADDRESS, establishedPair, Pair } from './testing/pair';
 import { describeSegment, Probe } from './testing/probe';
@@ -91,47 +98,55 @@ describe('host: many sockets', () => {
     expect(p.host.sockets.size).toBe(0);
   });
 
-  it('ignores a stale timer fire', () => {
+  it('has nothing to do before its next deadline, and a timeout before it changes nothing', () => {
     const { pair, a } = establishedPair();
-    const before = pair.hosts.A;
-    const r = hostTimer(before, a, 'retransmit', pair.now);
-    expect(r.outputs).toEqual([]);
-    expect(r.host).toBe(before);
+    const host = pair.hosts.A;
+    expect(nextDeadline(host)).toBeNull(); // everything acknowledged: no timer pending
+    handleCall(host, { call: 'send', socket: a, data: new Uint8Array(10) }, pair.now);
+    const due = nextDeadline(host);
+    expect(due).toBe(pair.now + (socketInfo(host, a)?.rto ?? 0));
+    const info = JSON.stringify(socketInfo(host, a));
+    expect(handleTimeout(host, (due ?? 0) - 1)).toEqual([]);
+    expect(JSON.stringify(socketInfo(host, a))).toBe(info);
+    const fired = handleTimeout(host, due ?? 0);
+    expect(fired[0]).toEqual({ type: 'timer', socket: a, timer: 'retransmit', action: 'fire' });
+    expect(fired.some((o) => o.type === 'packet' && o.retransmit === 1)).toBe(true);
   });
 
-  it('never mutates the host it is given', () => {
-    const h0 = createHost({
-      address: '10.0.0.1',
-      profile: profiles.linux,
-      isn: { mode: 'fixed', value: 1 },
-    });
-    const snapshot = JSON.stringify([...h0.sockets]);
-    const r = hostCall(h0, { call: 'connect', remote: '10.0.0.2', remotePort: 80 }, 0);
-    expect(JSON.stringify([...h0.sockets])).toBe(snapshot);
-    expect(r.host).not.toBe(h0);
+  it('a cancelled timer is no deadline: acknowledged data leaves nothing to fire', () => {
+    const { pair, a } = establishedPair();
+    pair.call('A', { call: 'send', socket: a, data: new Uint8Array(10) });
+    pair.advance(1000); // the peer's delayed ACK comes and is taken
+    expect(nextDeadline(pair.hosts.A)).toBeNull();
+    expect(handleTimeout(pair.hosts.A, pair.now + 60_000)).toEqual([]);
   });
 
-  it('a host value stays a checkpoint: later calls and arrivals on its connection change only the new hosts', () => {
-    // DESIGN.md: the caller may keep old hosts and fork from them. A send and an arrival on
-    // the same connection take the fast path that replaces one TCB; neither may touch h0.
-    const { pair, a, b } = establishedPair();
-    const h0 = pair.hosts.A;
-    const info0 = JSON.stringify(socketInfo(h0, a));
-    const sent = hostCall(h0, { call: 'send', socket: a, data: new Uint8Array(3000) }, pair.now);
+  it('a snapshot is independent: steps on the host leave it, and replaying on it gives the same outputs', () => {
+    // DESIGN.md: checkpoints and forks restore a snapshot and replay from it.
+    const { pair, a } = establishedPair();
+    const host = pair.hosts.A;
+    const copy = snapshotHost(host);
+    const info0 = JSON.stringify(socketInfo(copy, a));
+    const sent = handleCall(
+      host,
+      { call: 'send', socket: a, data: new Uint8Array(3000) },
+      pair.now,
+    );
     const packet = sent.outputs.find((o) => o.type === 'packet');
     if (packet?.type !== 'packet') throw new Error('send made no segment');
-    const atB = hostPacket(pair.hosts.B, packet.packet, pair.now + 1);
-    const ack = atB.outputs.find((o) => o.type === 'packet');
-    expect(socketInfo(sent.host, a)?.sndNxt).not.toBe(socketInfo(h0, a)?.sndNxt);
-    if (ack?.type === 'packet') hostPacket(sent.host, ack.packet, pair.now + 2);
-    hostCall(sent.host, { call: 'send', socket: a, data: new Uint8Array(10) }, pair.now + 2);
-    expect(JSON.stringify(socketInfo(h0, a))).toBe(info0);
-    const again = hostCall(h0, { call: 'send', socket: a, data: new Uint8Array(3000) }, pair.now);
-    expect(again.outputs).toEqual(sent.outputs);
-    expect(JSON.stringify(socketInfo(again.host, a))).toBe(
-      JSON.stringify(socketInfo(sent.host, a)),
+    const ack = handlePacket(pair.hosts.B, packet.packet, pair.now + 1).find(
+      (o) => o.type === 'packet',
     );
-    expect(socketInfo(pair.hosts.B, b)?.rcvNxt).toBe(socketInfo(h0, a)?.sndNxt);
+    if (ack?.type === 'packet') handlePacket(host, ack.packet, pair.now + 2);
+    handleCall(host, { call: 'send', socket: a, data: new Uint8Array(10) }, pair.now + 2);
+    expect(JSON.stringify(socketInfo(copy, a))).toBe(info0);
+    expect(socketInfo(host, a)?.sndNxt).not.toBe(socketInfo(copy, a)?.sndNxt);
+    const again = handleCall(
+      copy,
+      { call: 'send', socket: a, data: new Uint8Array(3000) },
+      pair.now,
+    );
+    expect(again.outputs).toEqual(sent.outputs);
   });
 
   it('calls on an unknown socket report EBADF', () => {

@@ -1,30 +1,23 @@
 /**
- * The host API (sans-IO, DESIGN.md): every function takes the host, one input and the
- * time, and returns the new host and the outputs. The host passed in is never changed.
+ * The host API (sans-IO, DESIGN.md, the calling order is in docs/engine.md): inputs go in
+ * through handle… calls with the time `now` and change the host in place; each call returns
+ * the outputs it made. The host says when it next needs to run (nextDeadline).
  */
 import type { AppCall, CallResult, HostConfig, Output, SocketInfo } from './api';
 import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
-import {
-  findConn,
-  findListener,
-  getSock,
-  HostEdit,
-  settle,
-  withConn,
-  type Host,
-} from './host-state';
-import { PMap } from './pmap';
+import { embryonic, findConn, findListener, settle, type Host } from './host-state';
 import { listenerPacket } from './listener';
-import type { Ctx } from './step';
+import { timerDue, type Ctx } from './step';
 import { connTimer } from './timers';
+import { TimerTable, type TimerEntry } from './timer-table';
 import type { Conn } from './conn';
 import { findFastOpen } from './fastopen';
 import { Flag, type Packet, type SocketId, type TimerName } from './types';
 
-export type { Host, Listener } from './host-state';
+export { snapshotHost, type Host, type Listener } from './host-state';
 
 export function createHost(config: HostConfig): Host {
   return {
@@ -34,108 +27,127 @@ export function createHost(config: HostConfig): Host {
     synCookies: config.synCookies ?? false,
     nextPort: config.firstEphemeralPort ?? 49152,
     nextId: 1,
-    sockets: PMap.empty(),
-    recent: null,
-    byTuple: PMap.empty(),
-    byPort: PMap.empty(),
+    sockets: new Map(),
+    byTuple: new Map(),
+    byPort: new Map(),
     fastOpenCookies: new Map(),
+    timers: new TimerTable(),
   };
 }
 
 function ctxFor(host: Host, now: number): Ctx {
-  return { now, profile: host.profile, out: [] };
+  return { now, profile: host.profile, timers: host.timers, out: [] };
 }
 
-export function hostCall(
+/** An application call. */
+export function handleCall(
   host: Host,
   call: AppCall,
   now: number,
-): { host: Host; result: CallResult; outputs: Output[] } {
+): { result: CallResult; outputs: Output[] } {
   const ctx = ctxFor(host, now);
-  const step = callOnHost(host, call, ctx);
-  return { host: step.host, result: step.result, outputs: ctx.out };
+  const result = callOnHost(host, call, ctx);
+  return { result, outputs: ctx.out };
 }
 
 /** A packet arrives: to its connection, else to a listener on its port, else a reset. */
-export function hostPacket(
-  host: Host,
-  packet: Packet,
-  now: number,
-): { host: Host; outputs: Output[] } {
+export function handlePacket(host: Host, packet: Packet, now: number): Output[] {
   const ctx = ctxFor(host, now);
-  if (packet.dst !== host.address) return { host, outputs: ctx.out };
+  if (packet.dst !== host.address) return ctx.out;
   const seg = packet.segment;
   const conn = findConn(host, seg.dstPort, packet.src, seg.srcPort);
   if (conn) {
     if (
-      acceptQueueFull(host, conn.listener) &&
       conn.state === 'SYN-RECEIVED' &&
       !conn.fastOpened &&
-      seg.flags & Flag.ACK
+      seg.flags & Flag.ACK &&
+      acceptQueueFull(host, conn.listener)
     ) {
       // Linux keeps the child in SYN-RECEIVED and ignores the ACK while accept() lags.
-      return { host, outputs: ctx.out };
+      return ctx.out;
     }
-    const after = connSegment(conn, seg, ctx);
-    const cookies = learnedCookie(host, conn, after, packet);
-    const quick = cookies === null ? withConn(host, after) : null;
-    if (quick) return { host: quick, outputs: ctx.out };
-    const edit = new HostEdit(host);
-    settle(edit, conn, after, ctx);
-    return { host: edit.build(cookies ? { fastOpenCookies: cookies } : {}), outputs: ctx.out };
+    const wasEmbryonic = embryonic(conn);
+    const learns = asksForCookie(conn);
+    connSegment(conn, seg, ctx);
+    if (learns) learnCookie(host, conn, packet);
+    settle(host, conn, wasEmbryonic, ctx);
+    return ctx.out;
   }
   const listener = findListener(host, seg.dstPort);
-  if (listener) return { host: listenerPacket(host, listener, packet, ctx), outputs: ctx.out };
+  if (listener) {
+    listenerPacket(host, listener, packet, ctx);
+    return ctx.out;
+  }
   const rst = resetFor(packet);
   if (rst) ctx.out.push(rst);
-  return { host, outputs: ctx.out };
+  return ctx.out;
+}
+
+function asksForCookie(c: Conn): boolean {
+  return c.state === 'SYN-SENT' && (c.fastOpenSyn !== null || c.synData !== 0);
 }
 
 /**
  * RFC 7413 §4.1.3: a client that asked for Fast Open keeps the cookie of the SYN,ACK that
  * completed its handshake, for its next connection to that server.
  */
-function learnedCookie(
-  host: Host,
-  before: Conn,
-  after: Conn,
-  packet: Packet,
-): ReadonlyMap<string, readonly number[]> | null {
-  if (before.state !== 'SYN-SENT' || after.state === 'SYN-SENT' || after.state === 'CLOSED')
-    return null;
-  if (before.fastOpenSyn === null && before.synData === 0) return null;
+function learnCookie(host: Host, after: Conn, packet: Packet): void {
+  if (after.state === 'SYN-SENT' || after.state === 'CLOSED') return;
   const fo = findFastOpen(packet.segment.options);
-  if (!fo || fo.cookie.length === 0) return null;
-  return new Map(host.fastOpenCookies).set(packet.src, fo.cookie);
+  if (!fo || fo.cookie.length === 0) return;
+  host.fastOpenCookies.set(packet.src, fo.cookie);
 }
 
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
   if (listener === null) return false;
-  const l = getSock(host, listener);
+  const l = host.sockets.get(listener);
   return l !== undefined && l.kind === 'listener' && l.acceptQueue.length >= l.backlog;
 }
 
-/** A timer fires. A stale fire (the timer is no longer due at `now`) changes nothing. */
-export function hostTimer(
-  host: Host,
-  socket: SocketId,
-  timer: TimerName,
-  now: number,
-): { host: Host; outputs: Output[] } {
+/** When the host next needs handleTimeout: the earliest pending timer, or null. */
+export function nextDeadline(host: Host): number | null {
+  for (;;) {
+    const top = host.timers.peek();
+    if (top === undefined) return null;
+    if (live(host, top.socket, top.timer, top.at)) return top.at;
+    host.timers.pop();
+  }
+}
+
+function live(host: Host, socket: SocketId, timer: TimerName, at: number): boolean {
+  const c = host.sockets.get(socket);
+  return c !== undefined && c.kind === 'conn' && timerDue(c, timer) === at;
+}
+
+/**
+ * Time passes: the earliest timer due at or before `now` fires (a `timer` output with action
+ * `fire`, then what it caused). Call it while nextDeadline() <= now; timers due at one instant
+ * fire one call each, in the order they were armed.
+ */
+export function handleTimeout(host: Host, now: number): Output[] {
   const ctx = ctxFor(host, now);
-  const conn = getSock(host, socket);
-  if (!conn || conn.kind !== 'conn') return { host, outputs: ctx.out };
-  const after = connTimer(conn, timer, ctx);
-  if (!after) return { host, outputs: ctx.out };
-  const quick = withConn(host, after);
-  if (quick) return { host: quick, outputs: ctx.out };
-  const edit = new HostEdit(host);
-  settle(edit, conn, after, ctx);
-  return { host: edit.build(), outputs: ctx.out };
+  const at = nextDeadline(host);
+  if (at === null || at > now) return ctx.out;
+  const entry = host.timers.pop() as TimerEntry;
+  const conn = host.sockets.get(entry.socket) as Conn;
+  ctx.out.push({ type: 'timer', socket: entry.socket, timer: entry.timer, action: 'fire' });
+  const wasEmbryonic = embryonic(conn);
+  connTimer(conn, entry.timer, ctx);
+  settle(host, conn, wasEmbryonic, ctx);
+  return ctx.out;
 }
 
 export function hostSockets(host: Host): SocketId[] {
-  return [...host.sockets.keys()]; // `recent` is always in the map already
+  return [...host.sockets.keys()];
+}
+
+/**
+ * Bytes given to send() and not yet acknowledged (socketInfo's `unacknowledged`), without
+ * building the whole SocketInfo: a blocked writer asks after every arrival.
+ */
+export function unacknowledgedBytes(host: Host, socket: SocketId): number {
+  const s = host.sockets.get(socket);
+  return s !== undefined && s.kind === 'conn' ? s.sndBuf.length : 0;
 }
 
 const NOT_NEGOTIATED = {
@@ -147,7 +159,7 @@ const NOT_NEGOTIATED = {
 } as const;
 
 export function socketInfo(host: Host, socket: SocketId): SocketInfo | undefined {
-  const s = getSock(host, socket);
+  const s = host.sockets.get(socket);
   if (!s) return undefined;
   if (s.kind === 'listener') {
     return {

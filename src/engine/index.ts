@@ -20,10 +20,13 @@ export type { IsnConfig, FourTuple } from './isn';
 export type { AppCall, CallResult, HostConfig, Output, SocketInfo, SocketOptions } from './api';
 export {
   createHost,
-  hostCall,
-  hostPacket,
-  hostTimer,
+  handleCall,
+  handlePacket,
+  handleTimeout,
+  nextDeadline,
+  snapshotHost,
   hostSockets,
   socketInfo,
+  unacknowledgedBytes,
   type Host,
 } from './host';

@@ -1,5 +1,5 @@
 /** Ends of a connection's life that are more than one state change. */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { cancelAllTimers, setState, type Ctx } from './step';
 
 /**
@@ -7,7 +7,7 @@ import { cancelAllTimers, setState, type Ctx } from './step';
  * LISTEN". The listener never left LISTEN, so the child's TCB is deleted and the
  * listener goes on; the child's state output shows the return.
  */
-export function returnToListen(d: Draft, ctx: Ctx, cause: string): void {
+export function returnToListen(d: Conn, ctx: Ctx, cause: string): void {
   cancelAllTimers(d, ctx);
   setState(d, ctx, 'LISTEN', cause);
   ctx.out.push({ type: 'closed', socket: d.id });

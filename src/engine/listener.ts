@@ -7,10 +7,10 @@ import type { Output } from './api';
 import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
 import { createConn } from './conn-init';
-import type { Conn, Draft } from './conn';
+import type { Conn } from './conn';
 import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
-import { HostEdit, settle, type Host, type Listener } from './host-state';
+import { addSock, embryonic, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { layoutSynOptions, readOffer, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
@@ -20,22 +20,21 @@ import { acceptSynData } from './text';
 import { setState, type Ctx } from './step';
 import { Flag, type Packet } from './types';
 
-export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
+export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
-  if (seg.flags & Flag.RST) return host; // "An incoming RST should be ignored."
+  if (seg.flags & Flag.RST) return; // "An incoming RST should be ignored."
   if (seg.flags & Flag.ACK) {
-    const viaCookie = host.synCookies ? cookieConnection(host, l, packet, ctx) : null;
-    if (viaCookie) return viaCookie;
+    if (host.synCookies && cookieConnection(host, l, packet, ctx)) return;
     pushReset(ctx.out, packet); // <SEQ=SEG.ACK><CTL=RST>
-    return host;
+    return;
   }
-  if (!(seg.flags & Flag.SYN)) return host; // "Fourth, other data or control": drop
-  if (l.acceptQueue.length >= l.backlog) return host; // Linux drops SYNs while it is full
+  if (!(seg.flags & Flag.SYN)) return; // "Fourth, other data or control": drop
+  if (l.acceptQueue.length >= l.backlog) return; // Linux drops SYNs while it is full
   if (l.synQueue.length >= l.backlog) {
     if (host.synCookies) sendCookieSynAck(host, packet, ctx);
-    return host; // without cookies a full SYN queue drops the SYN
+    return; // without cookies a full SYN queue drops the SYN
   }
-  return spawnChild(host, l, packet, ctx);
+  spawnChild(host, l, packet, ctx);
 }
 
 function pushReset(out: Output[], packet: Packet): void {
@@ -63,7 +62,7 @@ export function ourOffer(host: Host, mssClamp: number | undefined): Offer {
   };
 }
 
-function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offer): Draft {
+function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offer): Conn {
   const tuple = tupleOf(host, packet);
   const d = createConn({
     id: host.nextId,
@@ -87,7 +86,7 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
  * offered (RFC 7323, RFC 2018). Data on the SYN is not accepted (docs/engine.md), except
  * by a Fast Open listener (fastOpenChild).
  */
-function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
+function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
   const peer = readOffer(seg.options);
   const base = ourOffer(host, l.options.mss);
@@ -103,7 +102,7 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
   fastOpenChild(host, l, packet, d, ctx);
   setState(d, ctx, 'SYN-RECEIVED', 'received SYN in LISTEN: SYN,ACK sent (RFC 9293 §3.10.7.2)');
   sendSynAck(d, ctx, 0);
-  return withChild(host, d, ctx);
+  addChild(host, l, d, ctx);
 }
 
 /**
@@ -112,7 +111,7 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host {
  * a cookie, or bearing an invalid one, gets a cookie in the SYN,ACK (in the same option
  * form) and its data is ignored, as without Fast Open.
  */
-function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Draft, ctx: Ctx): void {
+function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Conn, ctx: Ctx): void {
   const fo = findFastOpen(packet.segment.options);
   if (fo === null || !serverFastOpen(host.profile, l.options.fastOpen === true)) return;
   const cookie = fastOpenCookie(
@@ -132,10 +131,12 @@ function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Draft, ctx: C
   d.rcvAdvertised = d.rcvNxt;
 }
 
-function withChild(host: Host, child: Conn, ctx: Ctx): Host {
-  const edit = new HostEdit(host);
-  settle(edit, null, child, ctx);
-  return edit.build({ nextId: host.nextId + 1 });
+/** A new child enters the host and its listener's SYN queue (or the accept queue, or neither). */
+function addChild(host: Host, l: Listener, child: Conn, ctx: Ctx): void {
+  host.nextId = child.id + 1;
+  addSock(host, child);
+  if (embryonic(child)) l.synQueue.push(child.id);
+  else settle(host, child, true, ctx);
 }
 
 function cookieKey(host: Host): number {
@@ -178,15 +179,15 @@ function sendCookieSynAck(host: Host, packet: Packet, ctx: Ctx): void {
  * A returning ACK whose SEG.ACK − 1 is a valid cookie rebuilds the embryonic connection
  * (IRS = SEG.SEQ − 1, ISS = SEG.ACK − 1) and processes the ACK as SYN-RECEIVED would.
  */
-function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): Host | null {
+function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): boolean {
   const seg = packet.segment;
-  if (seg.flags & (Flag.SYN | Flag.RST)) return null;
-  if (l.acceptQueue.length >= l.backlog) return null;
+  if (seg.flags & (Flag.SYN | Flag.RST)) return false;
+  if (l.acceptQueue.length >= l.backlog) return false;
   const tuple = tupleOf(host, packet);
   const iss = seqAdd(seg.ack, -1);
   const irs = seqAdd(seg.seq, -1);
   const mss = checkCookie(cookieKey(host), tuple, iss, irs, ctx.now);
-  if (mss === null) return null;
+  if (mss === null) return false;
   const offer: Offer = { mss: host.profile.mss, wscale: null, sackOK: false, ts: null };
   const d = newChild(host, l, packet, ctx, offer);
   d.iss = iss;
@@ -202,6 +203,7 @@ function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): Ho
     'SYN-RECEIVED',
     'ACK carries a valid SYN cookie: the embryonic connection is rebuilt (RFC 4987 §3.6)',
   );
-  const after = connSegment(d, seg, ctx);
-  return withChild(host, after, ctx);
+  connSegment(d, seg, ctx);
+  addChild(host, l, d, ctx);
+  return true;
 }

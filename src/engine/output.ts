@@ -3,16 +3,15 @@
  * after a timeout, the FIN, and the acknowledgment a step still owes (RFC 9293 §3.8.6,
  * RFC 6298 §5). Called at the end of every step that may have changed what we can send.
  */
-import { dataEnd, type Draft } from './conn';
+import { dataEnd, type Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
-import { readBytes } from './sendbuf';
 import { currentTimeout } from './rtt';
 import { seqAdd, seqDiff, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
 import { Flag, type Seq, type TcpState } from './types';
 
 /** Bytes of payload per segment: the send MSS less the timestamps option (RFC 9293 §3.7.1). */
-export function payloadMss(d: Readonly<Draft>): number {
+export function payloadMss(d: Readonly<Conn>): number {
   const n = d.negotiated;
   if (!n) return 536;
   const mss = d.mssClamp === null ? n.sendMss : Math.min(n.sendMss, d.mssClamp);
@@ -24,7 +23,7 @@ export function payloadMss(d: Readonly<Draft>): number {
  * Open server child may send data before the third ACK (RFC 7413 §4.2.2), though its FIN
  * still waits for ESTABLISHED.
  */
-function sendsData(d: Readonly<Draft>): boolean {
+function sendsData(d: Readonly<Conn>): boolean {
   return d.state === 'SYN-RECEIVED' ? d.fastOpened : sendsFin(d.state);
 }
 
@@ -42,7 +41,7 @@ function sendsFin(s: TcpState): boolean {
  * Sends what may be sent now, then the ACK still owed if nothing else carried it.
  * `limit` bounds the number of segments (one after a timeout, RFC 6298 §5.4).
  */
-export function flush(d: Draft, ctx: Ctx, limit = Infinity): void {
+export function flush(d: Conn, ctx: Ctx, limit = Infinity): void {
   let sent = 0;
   if (sendsData(d)) {
     while (sent < limit && sendOne(d, ctx)) sent++;
@@ -54,13 +53,13 @@ export function flush(d: Draft, ctx: Ctx, limit = Infinity): void {
 }
 
 /** The right edge the fixed window allows: SND.UNA + min(SND.WND, IW) (RFC 6928). */
-function windowEdge(d: Readonly<Draft>, ctx: Ctx): Seq {
+function windowEdge(d: Readonly<Conn>, ctx: Ctx): Seq {
   const iw = ctx.profile.initialWindowSegments * payloadMss(d);
   return seqAdd(d.sndUna, Math.min(d.sndWnd, iw));
 }
 
 /** Sends one segment (a retransmission first, then new data or the FIN); false if none. */
-function sendOne(d: Draft, ctx: Ctx): boolean {
+function sendOne(d: Conn, ctx: Ctx): boolean {
   if (seqLt(d.rtxNext, d.sndNxt)) return resendOne(d, ctx);
   const end = dataEnd(d);
   const avail = seqDiff(end, d.sndNxt);
@@ -69,7 +68,7 @@ function sendOne(d: Draft, ctx: Ctx): boolean {
   if (avail > 0 && usable > 0) {
     const len = Math.min(avail, usable, payloadMss(d));
     const start = seqDiff(d.sndNxt, d.sndBufSeq);
-    const payload = readBytes(d.sndBuf, start, len);
+    const payload = d.sndBuf.read(start, len);
     const last = len === avail;
     // The FIN rides on the last data segment (RFC 9293 §3.10.4: after preceding SENDs).
     const fin = last && finDue;
@@ -95,13 +94,13 @@ function sendOne(d: Draft, ctx: Ctx): boolean {
   return false;
 }
 
-function markFinSent(d: Draft): void {
+function markFinSent(d: Conn): void {
   d.finSeq = d.sndNxt;
   d.sndNxt = seqAdd(d.sndNxt, 1);
 }
 
 /** Go-back retransmission from rtxNext (at least SND.UNA) after a timeout (RFC 6298 §5.4). */
-function resendOne(d: Draft, ctx: Ctx): boolean {
+function resendOne(d: Conn, ctx: Ctx): boolean {
   const from = seqGt(d.sndUna, d.rtxNext) ? d.sndUna : d.rtxNext;
   if (!seqLt(from, d.sndNxt)) {
     d.rtxNext = d.sndNxt;
@@ -114,7 +113,7 @@ function resendOne(d: Draft, ctx: Ctx): boolean {
   const avail = Math.max(0, seqDiff(dataStop, from));
   const len = Math.min(avail, payloadMss(d), Math.max(usable, 1));
   const start = seqDiff(from, d.sndBufSeq);
-  const payload = readBytes(d.sndBuf, start, len);
+  const payload = d.sndBuf.read(start, len);
   const fin = d.finSeq !== null && seqAdd(from, len) === d.finSeq;
   let flags = Flag.ACK;
   if (len > 0 && len === avail) flags |= Flag.PSH;
@@ -128,7 +127,7 @@ function resendOne(d: Draft, ctx: Ctx): boolean {
  * RFC 6298 §5.1: the retransmission timer runs while data is outstanding. RFC 9293
  * §3.8.6.1: with a zero window and data waiting, the persist timer probes instead.
  */
-export function armSendTimers(d: Draft, ctx: Ctx): void {
+export function armSendTimers(d: Conn, ctx: Ctx): void {
   const outstanding = d.sndUna !== d.sndNxt;
   if (outstanding) {
     if (d.rtxAt === null) setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
@@ -148,11 +147,11 @@ export function armSendTimers(d: Draft, ctx: Ctx): void {
  * Zero-window probe (RFC 9293 §3.8.6.1): one byte beyond the window, sent as new data so
  * the retransmission timer takes over if it is not acknowledged.
  */
-export function sendWindowProbe(d: Draft, ctx: Ctx): void {
+export function sendWindowProbe(d: Conn, ctx: Ctx): void {
   const avail = seqDiff(dataEnd(d), d.sndNxt);
   if (avail <= 0 || !sendsData(d)) return;
   const start = seqDiff(d.sndNxt, d.sndBufSeq);
-  sendSegment(d, ctx, Flag.ACK, d.sndNxt, readBytes(d.sndBuf, start, 1), 0);
+  sendSegment(d, ctx, Flag.ACK, d.sndNxt, d.sndBuf.read(start, 1), 0);
   d.sndNxt = seqAdd(d.sndNxt, 1);
   d.rtxNext = d.sndNxt;
   armSendTimers(d, ctx);

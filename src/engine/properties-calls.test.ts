@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppCall } from './api';
 import type { Conn } from './conn';
-import { settledSockets } from './host-state';
 import { profiles } from './profiles';
 import { seqGt, seqLeq } from './seq';
 import { ADDRESS, Pair, type Side } from './testing/pair';
@@ -34,7 +33,7 @@ const step = fc.record({
 });
 
 function conns(pair: Pair, side: Side): Conn[] {
-  return [...settledSockets(pair.hosts[side]).values()].filter((s): s is Conn => s.kind === 'conn');
+  return [...pair.hosts[side].sockets.values()].filter((s): s is Conn => s.kind === 'conn');
 }
 
 describe('properties over random call schedules', () => {

@@ -9,7 +9,6 @@ import { seqGt, seqLeq } from './seq';
 import { ADDRESS, Pair, type Side } from './testing/pair';
 import { Flag, type Packet, type SocketId } from './types';
 import type { Conn } from './conn';
-import { settledSockets } from './host-state';
 
 interface Scenario {
   readonly profile: Profile;
@@ -45,7 +44,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
 });
 
 function conns(pair: Pair, side: Side): Conn[] {
-  return [...settledSockets(pair.hosts[side]).values()].filter((s): s is Conn => s.kind === 'conn');
+  return [...pair.hosts[side].sockets.values()].filter((s): s is Conn => s.kind === 'conn');
 }
 
 /** The connection on `side` that a packet from the other side is addressed to. */

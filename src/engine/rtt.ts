@@ -1,12 +1,12 @@
 /**
  * Round-trip estimation and the retransmission timeout (RFC 6298).
  */
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import type { Ctx } from './step';
 import type { Profile } from './profiles';
 
 /** RFC 6298 §2.2 / §2.3 with alpha = 1/8, beta = 1/4, K = 4; G is the timestamp tick. */
-export function addRttSample(d: Draft, profile: Profile, r: number): void {
+export function addRttSample(d: Conn, profile: Profile, r: number): void {
   const sample = Math.max(r, 0);
   if (d.srtt === null) {
     d.srtt = sample;
@@ -21,7 +21,7 @@ export function addRttSample(d: Draft, profile: Profile, r: number): void {
 }
 
 /** The current timeout: the RTO doubled once per consecutive expiry, capped (§5.5). */
-export function currentTimeout(d: Readonly<Draft>, profile: Profile): number {
+export function currentTimeout(d: Readonly<Conn>, profile: Profile): number {
   return Math.min(profile.rtoMaxMs, d.rto * 2 ** d.backoff);
 }
 
@@ -36,7 +36,7 @@ export function synTimeout(profile: Profile, transmits: number): number {
 }
 
 /** RFC 6298 §5.7: after a retransmitted SYN, data starts with a 3-second RTO. */
-export function rtoAfterHandshake(d: Draft, ctx: Ctx): void {
+export function rtoAfterHandshake(d: Conn, ctx: Ctx): void {
   if (d.synTransmits > 1 && d.srtt === null) {
     d.rto = Math.max(d.rto, ctx.profile.rtoAfterSynRetransmitMs);
   }

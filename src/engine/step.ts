@@ -4,20 +4,24 @@
  * output is made), setTimer / cancelTimer, and reportError.
  */
 import type { Output } from './api';
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import type { Profile } from './profiles';
-import { EMPTY_SEND_BUF } from './sendbuf';
+import type { TimerTable } from './timer-table';
 import type { Errno, SocketId, TcpState, TimerName } from './types';
 
-/** What one step knows besides the connection: the time, the profile, the outputs so far. */
+/**
+ * What one step knows besides the connection: the time, the profile, the host's timer
+ * table, the outputs so far.
+ */
 export interface Ctx {
   readonly now: number;
   readonly profile: Profile;
+  readonly timers: TimerTable;
   readonly out: Output[];
 }
 
 /** When the connection's timer is due, or null if it is not pending. */
-export function timerDue(c: Readonly<Draft>, timer: TimerName): number | null {
+export function timerDue(c: Readonly<Conn>, timer: TimerName): number | null {
   switch (timer) {
     case 'retransmit':
       return c.rtxAt;
@@ -35,7 +39,7 @@ export function timerDue(c: Readonly<Draft>, timer: TimerName): number | null {
 }
 
 /** Stores a timer's due time (null = not pending); plain field writes keep this fast. */
-function storeTimer(d: Draft, timer: TimerName, at: number | null): void {
+function storeTimer(d: Conn, timer: TimerName, at: number | null): void {
   switch (timer) {
     case 'retransmit':
       d.rtxAt = at;
@@ -57,13 +61,14 @@ function storeTimer(d: Draft, timer: TimerName, at: number | null): void {
   }
 }
 
-export function setTimer(d: Draft, ctx: Ctx, timer: TimerName, at: number): void {
+export function setTimer(d: Conn, ctx: Ctx, timer: TimerName, at: number): void {
   if (timerDue(d, timer) === at) return;
   storeTimer(d, timer, at);
+  ctx.timers.add(d.id, timer, at);
   ctx.out.push({ type: 'timer', socket: d.id, timer, action: 'set', at });
 }
 
-export function cancelTimer(d: Draft, ctx: Ctx, timer: TimerName): void {
+export function cancelTimer(d: Conn, ctx: Ctx, timer: TimerName): void {
   if (timerDue(d, timer) === null) return;
   storeTimer(d, timer, null);
   ctx.out.push({ type: 'timer', socket: d.id, timer, action: 'cancel' });
@@ -77,7 +82,7 @@ const ALL_TIMERS: readonly TimerName[] = [
   'fin-wait-2',
 ];
 
-export function cancelAllTimers(d: Draft, ctx: Ctx): void {
+export function cancelAllTimers(d: Conn, ctx: Ctx): void {
   for (const t of ALL_TIMERS) cancelTimer(d, ctx, t);
 }
 
@@ -103,12 +108,12 @@ export function changeState(
  * deletes the TCB (every timer is cancelled and a `closed` output follows); TIME-WAIT runs
  * only its 2 MSL timer; reaching ESTABLISHED completes connect or accept.
  */
-export function setState(d: Draft, ctx: Ctx, to: TcpState, cause: string): void {
+export function setState(d: Conn, ctx: Ctx, to: TcpState, cause: string): void {
   const from = d.state;
   if (!changeState(d, ctx, to, cause)) return;
   if (to === 'CLOSED') {
     cancelAllTimers(d, ctx);
-    d.sndBuf = EMPTY_SEND_BUF;
+    d.sndBuf.clear();
     ctx.out.push({ type: 'closed', socket: d.id });
   } else if (to === 'TIME-WAIT') {
     // RFC 9293 §3.10.7.4: in TIME-WAIT only the 2 MSL timer runs.
@@ -125,7 +130,7 @@ function isOpening(s: TcpState): boolean {
 }
 
 /** Records an asynchronous failure as SO_ERROR would and tells the application. */
-export function reportError(d: Draft, ctx: Ctx, errno: Errno): void {
+export function reportError(d: Conn, ctx: Ctx, errno: Errno): void {
   d.error = errno;
   ctx.out.push({ type: 'error', socket: d.id, errno });
 }

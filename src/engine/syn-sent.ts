@@ -1,6 +1,6 @@
 /** Segment arrival in SYN-SENT (RFC 9293 §3.10.7.3). */
 import { advanceUna } from './ack';
-import type { Draft } from './conn';
+import type { Conn } from './conn';
 import { sendSegment } from './emit';
 import { absorbPeerSyn, enterEstablished, sendSynAck, takeWindow } from './handshake';
 import { incoming, type Incoming } from './incoming';
@@ -10,7 +10,7 @@ import { reportError, setState, type Ctx } from './step';
 import { Flag, type Segment } from './types';
 
 /** Returns the idealized rest of the segment to process as text, or null when done. */
-export function synSentSegment(d: Draft, seg: Segment, ctx: Ctx): Incoming | null {
+export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null {
   const hasAck = (seg.flags & Flag.ACK) !== 0;
   const rst = (seg.flags & Flag.RST) !== 0;
   // First, check the ACK bit.

@@ -3,7 +3,7 @@
  * segments that arrived early (SHLD-31), and the acknowledgment policy (§3.8.6.3).
  */
 import { finAcked } from './ack';
-import type { Draft, Held } from './conn';
+import type { Conn, Held } from './conn';
 import type { Incoming } from './incoming';
 import { payloadMss } from './output';
 import { seqAdd, seqDiff, seqLt } from './seq';
@@ -13,12 +13,12 @@ import { setState, setTimer, type Ctx } from './step';
 const MAX_HELD = 64;
 
 /** States that still accept text: the peer has not sent its FIN yet. */
-function receivesText(d: Readonly<Draft>): boolean {
+function receivesText(d: Readonly<Conn>): boolean {
   return d.state === 'ESTABLISHED' || d.state === 'FIN-WAIT-1' || d.state === 'FIN-WAIT-2';
 }
 
 /** Seventh and eighth steps together: text in order, early segments held, then the FIN. */
-export function processTextAndFin(d: Draft, v: Incoming, ctx: Ctx): void {
+export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
   if (!receivesText(d)) {
     if (v.fin && seqAdd(v.seq, v.data.length) === d.rcvNxt) finArrived(d, ctx);
     return;
@@ -43,12 +43,12 @@ export function processTextAndFin(d: Draft, v: Incoming, ctx: Ctx): void {
  * Data that arrived on a SYN a Fast Open server accepted (RFC 7413 §4.2.2): it is in the
  * window by construction (RCV.NXT = SEG.SEQ + 1) and goes to the application at once.
  */
-export function acceptSynData(d: Draft, ctx: Ctx, data: Uint8Array): void {
+export function acceptSynData(d: Conn, ctx: Ctx, data: Uint8Array): void {
   const room = Math.max(0, d.rcvBuffer - d.rcvUnread);
   if (data.length > 0) deliver(d, ctx, data.length <= room ? data : data.subarray(0, room));
 }
 
-function deliver(d: Draft, ctx: Ctx, data: Uint8Array): void {
+function deliver(d: Conn, ctx: Ctx, data: Uint8Array): void {
   d.rcvQueue = { data, next: d.rcvQueue };
   d.rcvUnread += data.length;
   d.rcvNxt = seqAdd(d.rcvNxt, data.length);
@@ -56,7 +56,7 @@ function deliver(d: Draft, ctx: Ctx, data: Uint8Array): void {
 }
 
 /** Keeps an early segment, sorted by sequence number, replacing one with the same start. */
-function hold(d: Draft, v: Incoming): void {
+function hold(d: Conn, v: Incoming): void {
   const entry: Held = { seq: v.seq, data: v.data, fin: v.fin };
   const rest = d.held.filter((h) => h.seq !== v.seq);
   if (rest.length >= MAX_HELD) return;
@@ -66,7 +66,7 @@ function hold(d: Draft, v: Incoming): void {
 }
 
 /** Moves held segments that now start at or before RCV.NXT into the stream; true at FIN. */
-function drainHeld(d: Draft, ctx: Ctx): boolean {
+function drainHeld(d: Conn, ctx: Ctx): boolean {
   let fin = false;
   let filled = false;
   const left: Held[] = [];
@@ -95,7 +95,7 @@ function drainHeld(d: Draft, ctx: Ctx): boolean {
  * ackEveryFullSegments full segments are unacknowledged (SHLD-19); otherwise arm the
  * delayed-ACK timer (SHLD-18).
  */
-function scheduleAck(d: Draft, ctx: Ctx): void {
+function scheduleAck(d: Conn, ctx: Ctx): void {
   const p = ctx.profile;
   if (p.delayedAckMs === 0) {
     d.ackNow = true;
@@ -110,7 +110,7 @@ function scheduleAck(d: Draft, ctx: Ctx): void {
 }
 
 /** Eighth step: the FIN, once everything before it has arrived. */
-function finArrived(d: Draft, ctx: Ctx): void {
+function finArrived(d: Conn, ctx: Ctx): void {
   d.rcvNxt = seqAdd(d.rcvNxt, 1);
   d.finReceived = true;
   d.held = [];
@@ -157,7 +157,7 @@ function finArrived(d: Draft, ctx: Ctx): void {
  * The ACK of a FIN that leaves us in CLOSE-WAIT: immediate by the RFC; Linux delays it
  * (pingpong mode, +.04 in tcp_basic_server.pkt) so that a quick close() can carry it.
  */
-function ackFin(d: Draft, ctx: Ctx): void {
+function ackFin(d: Conn, ctx: Ctx): void {
   const p = ctx.profile;
   if (p.delayFinAck && p.delayedAckMs > 0 && !d.ackNow) {
     setTimer(d, ctx, 'delayed-ack', ctx.now + p.delayedAckMs);

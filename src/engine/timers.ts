@@ -1,20 +1,16 @@
 /**
- * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6). A fire for a
- * timer that is not due at `now` is stale and changes nothing.
+ * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6).
  */
-import { cloneConn, type Conn, type Draft } from './conn';
+import type { Conn } from './conn';
 import { sendSyn, sendSynAck } from './handshake';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
-import { reportError, setState, setTimer, timerDue, type Ctx } from './step';
+import { reportError, setState, setTimer, type Ctx } from './step';
 import type { TimerName } from './types';
 import { returnToListen } from './lifecycle';
 
-/** The new TCB, or null when the fire is stale. */
-export function connTimer(conn: Conn, timer: TimerName, ctx: Ctx): Conn | null {
-  const due = timerDue(conn, timer);
-  if (due === null || due > ctx.now) return null;
-  const d: Draft = cloneConn(conn);
+/** The timer fires (the host's timer table found it due). */
+export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
   switch (timer) {
     case 'retransmit':
       d.rtxAt = null;
@@ -43,13 +39,10 @@ export function connTimer(conn: Conn, timer: TimerName, ctx: Ctx): Conn | null {
         'orphaned FIN-WAIT-2 timed out (profile finWait2TimeoutMs; not in RFC 9293)',
       );
       break;
-    default:
-      return null;
   }
-  return d;
 }
 
-function retransmitTimeout(d: Draft, ctx: Ctx): void {
+function retransmitTimeout(d: Conn, ctx: Ctx): void {
   if (d.state === 'SYN-SENT') return synSentTimeout(d, ctx);
   if (d.state === 'SYN-RECEIVED') return synReceivedTimeout(d, ctx);
   d.retries++;
@@ -67,11 +60,11 @@ function retransmitTimeout(d: Draft, ctx: Ctx): void {
   flush(d, ctx, 1);
 }
 
-function connectTimedOut(d: Draft, ctx: Ctx): boolean {
+function connectTimedOut(d: Conn, ctx: Ctx): boolean {
   return d.connectDeadline !== null && ctx.now >= d.connectDeadline;
 }
 
-function synSentTimeout(d: Draft, ctx: Ctx): void {
+function synSentTimeout(d: Conn, ctx: Ctx): void {
   if (d.synTransmits > ctx.profile.synRetries || connectTimedOut(d, ctx)) {
     reportError(d, ctx, 'ETIMEDOUT');
     setState(
@@ -85,7 +78,7 @@ function synSentTimeout(d: Draft, ctx: Ctx): void {
   sendSyn(d, ctx);
 }
 
-function synReceivedTimeout(d: Draft, ctx: Ctx): void {
+function synReceivedTimeout(d: Conn, ctx: Ctx): void {
   if (d.synTransmits > ctx.profile.synAckRetries || connectTimedOut(d, ctx)) {
     if (d.passive) {
       returnToListen(

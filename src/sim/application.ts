@@ -5,7 +5,7 @@
  * as a second `call` event marked `async` (see docs/scenarios.md, "What the trace shows").
  */
 import {
-  hostCall,
+  handleCall,
   socketInfo,
   type AppCall,
   type CallResult,
@@ -39,8 +39,7 @@ function socketPeer(ep: EndpointRuntime, socket: SocketId): string | undefined {
 
 /** Runs one engine call on `ep` and processes what it outputs. */
 function engineCall(world: World, ep: EndpointRuntime, call: AppCall): CallResult {
-  const step = hostCall(ep.host, call, world.now);
-  ep.host = step.host;
+  const step = handleCall(ep.host, call, world.now);
   applyOutputs(world, ep, step.outputs);
   return step.result;
 }
@@ -79,7 +78,6 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
         break;
       case 'timer': {
         if (out.action === 'set' && out.at !== undefined) {
-          ep.timers.set(out.socket, out.timer, out.at);
           world.trace.push({
             t: world.now,
             type: 'timer',
@@ -88,20 +86,14 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
             action: 'set',
             at: out.at,
           });
-          world.queue.push(out.at, {
-            kind: 'timer',
-            endpoint: name,
-            socket: out.socket,
-            timer: out.timer,
-            at: out.at,
-          });
-        } else if (out.action === 'cancel' && ep.timers.delete(out.socket, out.timer)) {
+          world.queue.push(out.at, { kind: 'wake', endpoint: name });
+        } else {
           world.trace.push({
             t: world.now,
             type: 'timer',
             endpoint: name,
             timer: out.timer,
-            action: 'cancel',
+            action: out.action,
           });
         }
         break;
@@ -152,8 +144,7 @@ function react(world: World, ep: EndpointRuntime, out: Output): void {
       return;
     case 'acceptable': {
       if (!ep.spec.autoAccept) return;
-      const step = hostCall(ep.host, { call: 'accept', socket: out.listener }, world.now);
-      ep.host = step.host;
+      const step = handleCall(ep.host, { call: 'accept', socket: out.listener }, world.now);
       const socket = step.result.socket;
       const remote = socket === undefined ? undefined : socketPeer(ep, socket);
       if (socket !== undefined) {
@@ -188,7 +179,6 @@ function react(world: World, ep: EndpointRuntime, out: Output): void {
       return;
     }
     case 'closed':
-      ep.timers.forgetSocket(out.socket);
       notify(world, ep, 'closed');
       return;
     default:

@@ -42,8 +42,16 @@ export interface FaultEffect {
 export class FaultBook {
   private readonly counts: number[];
 
-  constructor(private readonly faults: readonly Fault[]) {
-    this.counts = faults.map(() => 0);
+  constructor(
+    private readonly faults: readonly Fault[],
+    counts?: readonly number[],
+  ) {
+    this.counts = counts ? [...counts] : faults.map(() => 0);
+  }
+
+  /** An independent copy with the counts so far (a world snapshot's). */
+  copy(): FaultBook {
+    return new FaultBook(this.faults, this.counts);
   }
 
   /** Registers `segment` travelling in `direction` and returns what the faults do to it. */

@@ -25,6 +25,13 @@ export class FirstTransmissions {
   private readonly byConnection = new Map<string, Map<number, number>>();
   private readonly recent = new Map<string, RecentConnection>();
 
+  /** An independent copy (a world snapshot's). */
+  copy(): FirstTransmissions {
+    const c = new FirstTransmissions();
+    for (const [key, spaces] of this.byConnection) c.byConnection.set(key, new Map(spaces));
+    return c;
+  }
+
   /** Records a first transmission (retransmit 0) and returns nothing to link it to. */
   record(from: string, packet: Packet, id: number): void {
     const spaces = this.spacesOf(from, packet);

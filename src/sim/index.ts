@@ -1,6 +1,7 @@
 /** The simulator's public API (docs/scenarios.md is the user's guide to scenarios). */
 export { validateScenario, type ValidationResult } from './validate';
-export { runScenario } from './run';
+export { checkpointFor, resumeScenario, runScenario } from './run';
+export type { WorldSnapshot } from './snapshot';
 export type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
 export { presets, getPreset, type Preset } from './presets';
 export { formatTrace, formatSegment, formatOption, formatTime } from './format';

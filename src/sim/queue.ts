@@ -48,6 +48,15 @@ export class EventQueue<T> {
     return top === undefined ? undefined : { time: top.time, item: top.item };
   }
 
+  /** An independent copy whose items are `copyItem` of these (a world snapshot's queue). */
+  copy(copyItem: (item: T) => T): EventQueue<T> {
+    const q = new EventQueue<T>();
+    for (const e of this.heap)
+      q.heap.push({ time: e.time, rank: e.rank, order: e.order, item: copyItem(e.item) });
+    q.inserted = this.inserted;
+    return q;
+  }
+
   /** Removes and returns the earliest event with its time. */
   pop(): { time: number; item: T } | undefined {
     const heap = this.heap;

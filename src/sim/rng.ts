@@ -13,6 +13,8 @@ export interface RandomStream {
   next(): number;
   /** The next unsigned 32-bit integer. */
   nextUint32(): number;
+  /** An independent stream that continues from where this one is (a world snapshot's). */
+  copy(): RandomStream;
 }
 
 /** A stable 32-bit hash of the scenario seed and a stream name such as "link:c2s". */
@@ -37,6 +39,7 @@ export function createStream(seed: number): RandomStream {
   return {
     nextUint32,
     next: () => nextUint32() / 4294967296,
+    copy: () => createStream(state),
   };
 }
 

@@ -1,5 +1,6 @@
 /** What runScenario takes besides the scenario, and what it gives back. */
 import type { LinkPatch, ScenarioCall } from './scenario';
+import type { WorldSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
 
 /**
@@ -25,6 +26,8 @@ export interface RunOptions {
   readonly until?: number;
   /** Overrides the scenario's step budget. */
   readonly maxSteps?: number;
+  /** Take a snapshot of the world every this many steps (RunResult.checkpoints); 0: none. */
+  readonly checkpointEvery?: number;
 }
 
 /** An endpoint as known after the run (spoofed sources appear with profile 'spoofed'). */
@@ -44,4 +47,6 @@ export interface RunResult {
   readonly endpoints: EndpointInfo[];
   /** Virtual time at which the run stopped. */
   readonly endTime: number;
+  /** Snapshots taken every `checkpointEvery` steps, oldest first (resumeScenario). */
+  readonly checkpoints?: readonly WorldSnapshot[];
 }

@@ -3,7 +3,7 @@
  * event to event; the run stops at the stop time, when nothing is left to happen (including
  * TIME-WAIT's expiry: a learner sees it end), or when the step budget is spent. It never hangs.
  */
-import { hostPacket, hostTimer } from '../engine';
+import { handlePacket, handleTimeout, nextDeadline } from '../engine';
 import { seq } from '../engine/seq';
 import { Flag, type Packet } from '../engine/types';
 import { applyOutputs } from './application';
@@ -11,20 +11,78 @@ import { flushUnsent, makeCall } from './socket-calls';
 import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';
 import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
 import type { Injection, LinkPatch, Scenario } from './scenario';
-import { createWorld, spoofedAddress, type Flight, type World, type WorldEvent } from './world';
+import { copyWorld, type WorldSnapshot } from './snapshot';
+import type { TraceEvent } from './trace';
+import {
+  createWorld,
+  scheduleIntervention,
+  spoofedAddress,
+  type Flight,
+  type World,
+  type WorldEvent,
+} from './world';
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const world = createWorld(scenario, options.interventions ?? []);
+  return runWorld(world, scenario, options, 0, -Infinity);
+}
+
+/**
+ * The run from `checkpoint` on, with `interventions` added (each at or after the moment the
+ * checkpoint was taken, see checkpointFor): the same trace as running from the start with the
+ * checkpoint's interventions and these, at the cost of only the part after the checkpoint.
+ * `trace` is the trace of the run the checkpoint was taken in (its first events are reused).
+ */
+export function resumeScenario(
+  scenario: Scenario,
+  checkpoint: WorldSnapshot,
+  trace: readonly TraceEvent[],
+  interventions: readonly Intervention[],
+  options: Omit<RunOptions, 'interventions'> = {},
+): RunResult {
+  const world = copyWorld(checkpoint.world, trace.slice(0, checkpoint.tracePosition));
+  for (const intervention of interventions) scheduleIntervention(world, intervention);
+  return runWorld(world, scenario, options, checkpoint.steps, checkpoint.handledUpTo);
+}
+
+/** The latest checkpoint that an intervention at `at` can resume from (nothing at `at` handled yet). */
+export function checkpointFor(
+  checkpoints: readonly WorldSnapshot[],
+  at: number,
+): WorldSnapshot | undefined {
+  let found: WorldSnapshot | undefined;
+  for (const c of checkpoints) if (c.handledUpTo < at) found = c;
+  return found;
+}
+
+function runWorld(
+  world: World,
+  scenario: Scenario,
+  options: RunOptions,
+  stepsSoFar: number,
+  handledSoFar: number,
+): RunResult {
   const until = options.until ?? scenario.until;
   const maxSteps = options.maxSteps ?? scenario.maxSteps;
-  let steps = 0;
+  const every = options.checkpointEvery ?? 0;
+  const checkpoints: WorldSnapshot[] = [];
+  let steps = stepsSoFar;
+  let handledUpTo = handledSoFar;
   let stop: RunResult['stop'] = 'idle';
   for (;;) {
+    if (every > 0 && steps % every === 0 && checkpoints.at(-1)?.steps !== steps) {
+      checkpoints.push({
+        world: copyWorld(world, []),
+        tracePosition: world.trace.length,
+        steps,
+        handledUpTo,
+      });
+    }
     const head = world.queue.peek();
     if (head === undefined) break;
-    // A timer re-armed or cancelled since it was queued is no event: discard it unseen, so
+    // A wake-up for a timer re-armed or cancelled since is no event: discard it unseen, so
     // it neither counts as a step nor keeps an otherwise idle run alive.
-    if (isStaleTimer(world, head.item)) {
+    if (isIdleWake(world, head.item, head.time)) {
       world.queue.pop();
       continue;
     }
@@ -42,9 +100,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     if (!entry) break;
     world.now = entry.time;
     handle(world, entry.item);
+    handledUpTo = entry.time;
     steps++;
   }
-  return { trace: world.trace, stop, endpoints: endpointInfo(world, scenario), endTime: world.now };
+  const result = {
+    trace: world.trace,
+    stop,
+    endpoints: endpointInfo(world, scenario),
+    endTime: world.now,
+  };
+  return every > 0 ? { ...result, checkpoints } : result;
 }
 
 function handle(world: World, event: WorldEvent): void {
@@ -55,20 +120,10 @@ function handle(world: World, event: WorldEvent): void {
       return recordDrop(world, event.flight, event.reason);
     case 'forge':
       return sendForged(world, event.from, event.packet, event.transit);
-    case 'timer': {
+    case 'wake': {
       const ep = world.endpoints.get(event.endpoint);
       if (!ep) return;
-      ep.timers.delete(event.socket, event.timer);
-      world.trace.push({
-        t: world.now,
-        type: 'timer',
-        endpoint: event.endpoint,
-        timer: event.timer,
-        action: 'fire',
-      });
-      const step = hostTimer(ep.host, event.socket, event.timer, world.now);
-      ep.host = step.host;
-      return applyOutputs(world, ep, step.outputs);
+      return applyOutputs(world, ep, handleTimeout(ep.host, world.now));
     }
     case 'call':
       return makeCall(world, event.endpoint, event.call);
@@ -79,10 +134,11 @@ function handle(world: World, event: WorldEvent): void {
   }
 }
 
-function isStaleTimer(world: World, event: WorldEvent): boolean {
-  if (event.kind !== 'timer') return false;
-  const ep = world.endpoints.get(event.endpoint);
-  return ep?.timers.get(event.socket, event.timer) !== event.at;
+function isIdleWake(world: World, event: WorldEvent, time: number): boolean {
+  if (event.kind !== 'wake') return false;
+  const host = world.endpoints.get(event.endpoint)?.host;
+  const due = host === undefined ? null : nextDeadline(host);
+  return due === null || due > time;
 }
 
 function deliver(world: World, flight: Flight, duplicate: boolean): void {
@@ -101,9 +157,7 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
       ? { t: world.now, type: 'deliver', id: flight.id, duplicate: true }
       : { t: world.now, type: 'deliver', id: flight.id },
   );
-  const step = hostPacket(ep.host, flight.packet, world.now);
-  ep.host = step.host;
-  applyOutputs(world, ep, step.outputs);
+  applyOutputs(world, ep, handlePacket(ep.host, flight.packet, world.now));
   if (ep.unsent.size > 0) flushUnsent(world, ep);
 }
 

@@ -4,7 +4,7 @@
  * like a blocking send(): its remaining bytes are handed over as room frees, and the calls
  * the application makes meanwhile wait for it to return.
  */
-import { hostCall, socketInfo, type AppCall, type SocketId } from '../engine';
+import { handleCall, unacknowledgedBytes, type AppCall, type SocketId } from '../engine';
 import { applyOutputs, recordData, traceCall, type Args } from './application';
 import type { ScenarioCall } from './scenario';
 import type { EndpointRuntime, World } from './world';
@@ -47,8 +47,7 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
         call.backlog === undefined
           ? { call: 'listen', port }
           : { call: 'listen', port, backlog: call.backlog };
-      const step = hostCall(ep.host, appCall, world.now);
-      ep.host = step.host;
+      const step = handleCall(ep.host, appCall, world.now);
       if (step.result.socket !== undefined) ep.listener = step.result.socket;
       traceCall(world, name, 'listen', args, step.result.result);
       applyOutputs(world, ep, step.outputs);
@@ -57,12 +56,11 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
     case 'connect': {
       const remote = world.endpoints.get(call.to)?.spec;
       if (!remote) return;
-      const step = hostCall(
+      const step = handleCall(
         ep.host,
         { call: 'connect', remote: remote.address, remotePort: remote.port, localPort: spec.port },
         world.now,
       );
-      ep.host = step.host;
       const socket = step.result.socket;
       const args = { to: call.to, remote: `${remote.address}:${remote.port}` };
       if (socket !== undefined) {
@@ -124,8 +122,7 @@ function socketCall(
     ep.deferred.set(socket, list);
     return;
   }
-  const step = hostCall(ep.host, appCall, world.now);
-  ep.host = step.host;
+  const step = handleCall(ep.host, appCall, world.now);
   traceCall(world, name, call.call, args, step.result.result);
   if (call.call === 'receive' && step.result.data !== undefined) {
     recordData(world, name, step.result.data);
@@ -146,10 +143,9 @@ export function flushUnsent(world: World, ep: EndpointRuntime): void {
   for (const [socket, data] of [...ep.unsent]) {
     // Like Linux (sk_stream_is_writeable), the blocked writer wakes only once a third of the
     // buffer is free, not for every acknowledged segment.
-    const queued = socketInfo(ep.host, socket)?.unacknowledged ?? 0;
+    const queued = unacknowledgedBytes(ep.host, socket);
     if (queued > (ep.sendBuffer * 2) / 3) continue;
-    const step = hostCall(ep.host, { call: 'send', socket, data }, world.now);
-    ep.host = step.host;
+    const step = handleCall(ep.host, { call: 'send', socket, data }, world.now);
     const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
     if (taken < data.length) ep.unsent.set(socket, data.subarray(taken));
     else ep.unsent.delete(socket);

@@ -1,13 +1,12 @@
 /**
  * The simulated world of one run: the hosts (one engine host per endpoint address), the link,
  * the event queue and virtual clock, and the trace being written. It lives only for the length
- * of one runScenario call; the engine's host values are immutable, the world around them is not.
+ * of one runScenario call.
  */
 import { createHost, profiles, type Host, type Profile, type SocketId } from '../engine';
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
 import { FirstTransmissions } from './first-transmissions';
-import { PendingTimers } from './pending-timers';
 import { EndpointLabels, OptionLists, type SharedParts } from './send-record';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
@@ -25,7 +24,7 @@ import type {
   TriggerEvent,
 } from './scenario';
 import type { Intervention } from './run-types';
-import type { DropReason, TimerName, TraceEvent } from './trace';
+import type { DropReason, TraceEvent } from './trace';
 import type { Packet } from '../engine/types';
 
 /** A segment on the link, from send to its last delivery or drop. */
@@ -45,13 +44,8 @@ export type WorldEvent =
       readonly from: string;
       readonly transit: number;
     }
-  | {
-      readonly kind: 'timer';
-      readonly endpoint: string;
-      readonly socket: SocketId;
-      readonly timer: TimerName;
-      readonly at: number;
-    }
+  /** The endpoint's host armed a timer for this time: it may have work then. */
+  | { readonly kind: 'wake'; readonly endpoint: string }
   | { readonly kind: 'call'; readonly endpoint: string; readonly call: ScenarioCall }
   | { readonly kind: 'inject'; readonly injection: Injection; readonly index: number }
   | { readonly kind: 'intervention'; readonly intervention: Intervention };
@@ -59,7 +53,7 @@ export type WorldEvent =
 /** One endpoint's engine host and what its application knows about its sockets. */
 export interface EndpointRuntime {
   readonly spec: ScenarioEndpoint;
-  host: Host;
+  readonly host: Host;
   listener?: SocketId;
   /** Connected or accepted sockets, oldest first. */
   readonly connections: SocketId[];
@@ -77,8 +71,6 @@ export interface EndpointRuntime {
   readonly deferred: Map<SocketId, ScenarioCall[]>;
   /** ISS of the first SYN or SYN-ACK this endpoint sent. */
   iss?: number;
-  /** Due time of each pending timer; a fire that no longer matches is stale. */
-  readonly timers: PendingTimers;
 }
 
 export interface Watcher {
@@ -145,7 +137,6 @@ function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
     deferred: new Map(),
     pendingConnects: new Map(),
     eventCounts: new Map(),
-    timers: new PendingTimers(),
   };
 }
 
@@ -192,9 +183,7 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
   }
   // Interventions go first among events at the same instant (rank 0) and take no ordering
   // slot from ordinary events, so the run before each `at` is unchanged.
-  for (const intervention of interventions) {
-    world.queue.push(intervention.at, { kind: 'intervention', intervention }, 0);
-  }
+  for (const intervention of interventions) scheduleIntervention(world, intervention);
   for (const call of scenario.calls) {
     if (call.after) {
       const key = `${call.after.endpoint}:${call.after.event}`;
@@ -206,6 +195,11 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     }
   }
   return world;
+}
+
+/** Interventions go first among events at the same instant (rank 0). */
+export function scheduleIntervention(world: World, intervention: Intervention): void {
+  world.queue.push(intervention.at, { kind: 'intervention', intervention }, 0);
 }
 
 /** The k-th address after `base` (10.0.0.1, 10.0.0.2, ...), wrapping within 32 bits. */

@@ -5,12 +5,12 @@
  */
 import {
   presets as simPresets,
-  runScenario,
   type Intervention as SimIntervention,
   type LinkDirection,
   type Preset,
   type Scenario,
 } from '../sim';
+import { checkpointedRunner } from './checkpoints';
 import type { Intervention, LinkSettings, Profile, RunResult, RunSettings, World } from './world';
 
 /** The textbook ISNs (client 700, server 200) used when a preset's own are random. */
@@ -81,12 +81,15 @@ export function createSimWorld(available: readonly Preset[] = simPresets): World
     if (!preset) throw new Error('The simulator offers no preset.');
     return preset;
   };
+  const run = checkpointedRunner();
   return {
     presets: available.map(({ name, title, description }) => ({ name, title, description })),
     defaults: (name) => presetDefaults(find(name)),
     run: (settings, interventions): RunResult =>
-      runScenario(scenarioFor(find(settings.preset), settings), {
-        interventions: interventions.map(toSimIntervention),
-      }),
+      run(
+        JSON.stringify(settings),
+        scenarioFor(find(settings.preset), settings),
+        interventions.map(toSimIntervention),
+      ),
   };
 }

@@ -70,13 +70,6 @@ export function progressAt(span: SegmentSpan, t: number): number {
   return Math.max(0, Math.min(span.reach, progress));
 }
 
-/** Timers that were running at `t`, with the events up to `cursor` having happened. */
-export function timersRunningAt(timeline: Timeline, t: number, cursor: number): TimerSpan[] {
-  return timersInWindow(timeline, t, t).filter(
-    (timer) => timer.setIndex <= cursor && (timer.endIndex < 0 || timer.endIndex > cursor),
-  );
-}
-
 /** Timers whose life overlaps the window [from, to], in the order they were set. */
 export function timersInWindow(timeline: Timeline, from: number, to: number): TimerSpan[] {
   const result: TimerSpan[] = [];

@@ -4,10 +4,17 @@
  * (The real lossy link lives in src/sim; the engine's tests do not import it.)
  */
 import type { AppCall, CallResult, Output } from '../api';
-import { createHost, hostCall, hostPacket, hostTimer, socketInfo, type Host } from '../host';
+import {
+  createHost,
+  handleCall,
+  handlePacket,
+  handleTimeout,
+  socketInfo,
+  type Host,
+} from '../host';
 import type { IsnConfig } from '../isn';
 import { profiles, type Profile } from '../profiles';
-import type { Packet, SocketId, TimerName } from '../types';
+import type { Packet, SocketId } from '../types';
 import { formatSegment } from './format';
 
 export type Side = 'A' | 'B';
@@ -40,10 +47,9 @@ type Event =
   | {
       readonly at: number;
       readonly order: number;
-      readonly kind: 'timer';
+      /** The host armed a timer for `at`: it may have work then (handleTimeout decides). */
+      readonly kind: 'wake';
       readonly side: Side;
-      readonly socket: SocketId;
-      readonly timer: TimerName;
     };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -78,8 +84,7 @@ export class Pair {
   }
 
   call(side: Side, call: AppCall): CallResult {
-    const r = hostCall(this.hosts[side], call, this.now);
-    this.hosts[side] = r.host;
+    const r = handleCall(this.hosts[side], call, this.now);
     this.absorb(side, r.outputs);
     if (call.call === 'receive' && r.result.data && r.result.data.length > 0) {
       this.delivered[side].push(r.result.data);
@@ -99,13 +104,9 @@ export class Pair {
       this.queue.shift();
       this.now = e.at;
       if (e.kind === 'packet') {
-        const r = hostPacket(this.hosts[e.to], e.packet, this.now);
-        this.hosts[e.to] = r.host;
-        this.absorb(e.to, r.outputs);
+        this.absorb(e.to, handlePacket(this.hosts[e.to], e.packet, this.now));
       } else {
-        const r = hostTimer(this.hosts[e.side], e.socket, e.timer, this.now);
-        this.hosts[e.side] = r.host;
-        this.absorb(e.side, r.outputs);
+        this.absorb(e.side, handleTimeout(this.hosts[e.side], this.now));
       }
       this.opts.onEvent?.(this);
     }
@@ -151,7 +152,7 @@ export class Pair {
           });
         }
       } else if (o.type === 'timer' && o.action === 'set' && o.at !== undefined) {
-        this.push({ at: o.at, kind: 'timer', side, socket: o.socket, timer: o.timer });
+        this.push({ at: o.at, kind: 'wake', side });
       } else if (o.type === 'state') {
         this.trace.push(`t=${fmt(this.now)} ${side}#${o.socket} ${o.from} → ${o.to}`);
       } else if (o.type === 'error') {

@@ -4,11 +4,19 @@
  * when the test advances time.
  */
 import type { AppCall, CallResult, Output } from '../api';
-import { createHost, hostCall, hostPacket, hostTimer, socketInfo, type Host } from '../host';
+import {
+  createHost,
+  handleCall,
+  handlePacket,
+  handleTimeout,
+  nextDeadline,
+  socketInfo,
+  type Host,
+} from '../host';
 import type { IsnConfig } from '../isn';
 import { profiles, type Profile } from '../profiles';
 import { seq } from '../seq';
-import { Flag, type Segment, type SocketId, type TcpOption, type TimerName } from '../types';
+import { Flag, type Segment, type SocketId, type TcpOption } from '../types';
 
 export const LOCAL = '192.168.0.1';
 export const REMOTE = '192.0.2.1';
@@ -49,7 +57,6 @@ export class Probe {
   /** Everything the host output, in order. */
   readonly log: Output[] = [];
   private cursor = 0;
-  private timers: { socket: SocketId; timer: TimerName; at: number }[] = [];
 
   constructor(
     profile: Profile = profiles.linux,
@@ -60,8 +67,7 @@ export class Probe {
   }
 
   call(call: AppCall): CallResult {
-    const r = hostCall(this.host, call, this.now);
-    this.host = r.host;
+    const r = handleCall(this.host, call, this.now);
     this.take(r.outputs);
     return r.result;
   }
@@ -82,23 +88,16 @@ export class Probe {
       options: i.options ?? [],
       payload,
     };
-    const r = hostPacket(this.host, { src: REMOTE, dst: LOCAL, segment }, this.now);
-    this.host = r.host;
-    this.take(r.outputs);
+    this.take(handlePacket(this.host, { src: REMOTE, dst: LOCAL, segment }, this.now));
   }
 
   /** Moves time to now + ms, firing due timers in order. */
   advance(ms: number): void {
     const end = this.now + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const t = this.timers[0];
-      if (!t || t.at > end) break;
-      this.timers.shift();
-      this.now = t.at;
-      const r = hostTimer(this.host, t.socket, t.timer, this.now);
-      this.host = r.host;
-      this.take(r.outputs);
+    for (let at = nextDeadline(this.host); at !== null && at <= end;) {
+      this.now = at;
+      this.take(handleTimeout(this.host, at));
+      at = nextDeadline(this.host);
     }
     this.now = end;
   }
@@ -122,12 +121,7 @@ export class Probe {
   }
 
   private take(outputs: readonly Output[]): void {
-    for (const o of outputs) {
-      this.log.push(o);
-      if (o.type === 'timer' && o.action === 'set' && o.at !== undefined) {
-        this.timers.push({ socket: o.socket, timer: o.timer, at: o.at });
-      }
-    }
+    for (const o of outputs) this.log.push(o);
   }
 }
 

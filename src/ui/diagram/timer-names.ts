@@ -3,10 +3,8 @@ import type { TimerName } from '../../sim/trace';
 /** How the diagram names each timer beside a lifeline. */
 export const TIMER_SHORT_NAMES: Record<TimerName, string> = {
   retransmit: 'RTO',
-  'syn-ack': 'SYN-ACK RTO',
   'time-wait': 'TIME-WAIT',
   'delayed-ack': 'Delayed ACK',
   'fin-wait-2': 'FIN-WAIT-2',
   persist: 'Persist',
-  keepalive: 'Keepalive',
 };

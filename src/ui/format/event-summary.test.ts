@@ -38,7 +38,7 @@ describe('summarizeEvent: the event log row of each event', () => {
       details: 'LISTEN → SYN-RECEIVED',
     });
     const timer = LOST_SYN_ACK.find((e) => e.type === 'timer');
-    expect(timer && summarizeEvent(timer, facts).details).toBe('syn-ack 1 s');
+    expect(timer && summarizeEvent(timer, facts).details).toBe('retransmit 1 s');
     const call = HANDSHAKE[0];
     expect(call && summarizeEvent(call, facts)).toMatchObject({
       what: 'call',

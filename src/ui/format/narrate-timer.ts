@@ -10,35 +10,29 @@ import { The } from './words';
 /** What each timer is for, as a noun phrase, and where it is defined. */
 const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string }>> = {
   retransmit: { name: 'retransmission timer', cite: 'RFC 6298 §5' },
-  'syn-ack': { name: 'SYN-ACK retransmission timer', cite: 'RFC 6298 §5, RFC 9293 §3.8.1' },
   'time-wait': { name: 'TIME-WAIT timer', cite: 'RFC 9293 §3.4.2, §3.6' },
   'delayed-ack': { name: 'delayed-ACK timer', cite: 'RFC 9293 §3.8.6.3' },
   'fin-wait-2': { name: 'FIN-WAIT-2 timer', cite: 'RFC 9293 §3.6' },
   persist: { name: 'persist timer', cite: 'RFC 9293 §3.8.6.1' },
-  keepalive: { name: 'keep-alive timer', cite: 'RFC 9293 §3.8.4' },
 };
 
 /** Why the timer is started, completing "The client starts its … for 1 s …". */
 const WHY_SET: Readonly<Record<TimerEvent['timer'], string>> = {
   retransmit: 'if nothing acknowledges what it sent by then, it will send it again',
-  'syn-ack': 'if the handshake is not completed by then, it will send the SYN-ACK again',
   'time-wait':
     'it waits twice the maximum segment lifetime so that its last ACK can be repeated and old duplicates die out',
   'delayed-ack': 'it may wait that long before acknowledging, hoping to combine the ACK with data',
   'fin-wait-2': 'an orphaned connection waiting for the peer’s FIN is not kept forever',
   persist: 'the peer’s window is zero, so it will probe it when the timer expires',
-  keepalive: 'it will probe an idle connection to find out whether the peer is still there',
 };
 
 /** What happens when the timer expires, completing "… fired after 1 s: …". */
 const ON_FIRE: Readonly<Record<TimerEvent['timer'], string>> = {
   retransmit: 'no acknowledgment came back, so it retransmits',
-  'syn-ack': 'the handshake did not complete, so it retransmits the SYN-ACK',
   'time-wait': 'the wait is over and the connection is deleted',
   'delayed-ack': 'no data came to carry the ACK, so it sends the ACK on its own',
   'fin-wait-2': 'the peer never sent its FIN, so the connection is deleted',
   persist: 'it probes the peer’s zero window',
-  keepalive: 'the connection was idle, so it probes the peer',
 };
 
 export function narrateTimer(e: TimerEvent, facts: TraceFacts): string {
@@ -57,8 +51,7 @@ function cancelReason(e: TimerEvent, facts: TraceFacts): string {
   if (stateAt(e.endpoint, e.t, facts) === 'CLOSED') {
     return 'the connection is closed, so there is nothing left to wait for';
   }
-  if (e.timer === 'retransmit' || e.timer === 'syn-ack')
-    return 'everything outstanding is acknowledged';
+  if (e.timer === 'retransmit') return 'everything outstanding is acknowledged';
   if (e.timer === 'delayed-ack') return 'the ACK left with another segment';
   return 'it is no longer needed';
 }
@@ -66,7 +59,7 @@ function cancelReason(e: TimerEvent, facts: TraceFacts): string {
 function narrateFire(e: TimerEvent, facts: TraceFacts, name: string, cite: string): string {
   const ran = timerRunMs(e, facts);
   const after = ran === undefined ? '' : ` after ${formatDuration(ran)}`;
-  if (e.timer !== 'retransmit' && e.timer !== 'syn-ack') {
+  if (e.timer !== 'retransmit') {
     return `${The(e.endpoint)}'s ${name} fired${after}: ${ON_FIRE[e.timer]} (${cite}).`;
   }
   const resent = retransmissionAfter(e, facts);

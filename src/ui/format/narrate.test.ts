@@ -102,13 +102,13 @@ describe('narrate: states, timers, calls and data', () => {
 
   it('explains a timer being set, with its length and purpose', () => {
     expect(narrate(event(LOST_SYN_ACK, 'timer', 0), lossFacts)).toBe(
-      'The server starts its SYN-ACK retransmission timer for 1 s: if the handshake is not completed by then, it will send the SYN-ACK again (RFC 6298 §5, RFC 9293 §3.8.1).',
+      'The server starts its retransmission timer for 1 s: if nothing acknowledges what it sent by then, it will send it again (RFC 6298 §5).',
     );
   });
 
   it('explains a firing: how long it waited, what it resends and the backoff (RFC 6298 §5.5)', () => {
     expect(narrate(event(LOST_SYN_ACK, 'timer', 1), lossFacts)).toBe(
-      "The server's SYN-ACK retransmission timer fired after 1 s with no answer, so it sends the SYN-ACK again and backs the timeout off to 2 s (RFC 6298 §5.4–5.5).",
+      "The server's retransmission timer fired after 1 s with no answer, so it sends the SYN-ACK again and backs the timeout off to 2 s (RFC 6298 §5.4–5.5).",
     );
   });
 

@@ -6,9 +6,6 @@
 import type { SendEvent, TimerEvent } from '../../sim/trace';
 import type { TraceFacts } from './trace-facts';
 
-/** Timers whose firing retransmits a segment (RFC 6298 §5.4; the SYN-ACK timer of §3.10.8). */
-const RETRANSMITTING = new Set(['retransmit', 'syn-ack']);
-
 type Timed = readonly { readonly t: number }[];
 
 /** Index of the first event with t > `t` in a list sorted by time. */
@@ -72,7 +69,7 @@ export function firingBehind(e: SendEvent, facts: TraceFacts): TimerEvent | unde
   for (let i = upperBound(facts.timers, e.t) - 1; i >= 0; i--) {
     const timer = facts.timers[i];
     if (timer === undefined || timer.t < e.t) return undefined;
-    if (timer.endpoint === e.from && timer.action === 'fire' && RETRANSMITTING.has(timer.timer)) {
+    if (timer.endpoint === e.from && timer.action === 'fire' && timer.timer === 'retransmit') {
       return retransmissionAfter(timer, facts) === e ? timer : undefined;
     }
   }

@@ -102,11 +102,6 @@ export function deriveTraceFacts(
   };
 }
 
-/** The same facts seen with other numbering: switching does not rescan the trace. */
-export function withNumbering(facts: TraceFacts, numbering: Numbering): TraceFacts {
-  return facts.numbering === numbering ? facts : { ...facts, numbering };
-}
-
 /**
  * `value − isn` modulo 2^32, so a run whose ISN is 2^32 − 2 reads 0, 1, 2, … exactly like one
  * whose ISN is 700 (RFC 9293 §3.4, arithmetic modulo 2^32).

@@ -1,10 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { TcpState } from '../../engine/types';
-import { HANDSHAKE } from '../format/testing/handshake-trace';
 import { BOXES, TRANSITIONS, transitionFor, VIEW_W } from './figure5';
 import { MIN_FIT_WIDTH, MIN_LABEL_PX, prefersActualSize, SMALLEST_LABEL } from './readable-size';
-import { machinesAt } from './states-at';
 import { StateMachine } from './StateMachine';
 
 const ALL_STATES: TcpState[] = [
@@ -42,17 +40,6 @@ describe('Figure 5 as data (RFC 9293 §3.3.2)', () => {
   it('leaves out what the figure leaves out (notes 2 and 3)', () => {
     expect(transitionFor('ESTABLISHED', 'CLOSED')).toBeUndefined();
     expect(transitionFor('FIN-WAIT-1', 'TIME-WAIT')).toBeUndefined();
-  });
-});
-
-describe('machinesAt', () => {
-  it('starts every endpoint CLOSED and follows its state events', () => {
-    expect(machinesAt(HANDSHAKE, 0)).toEqual([
-      { name: 'client', state: 'CLOSED' },
-      { name: 'server', state: 'CLOSED' },
-    ]);
-    const [client] = machinesAt(HANDSHAKE, 3);
-    expect(client).toMatchObject({ name: 'client', state: 'SYN-SENT', last: { from: 'CLOSED' } });
   });
 });
 

@@ -7,10 +7,11 @@
  */
 import {
   createHost,
-  hostCall,
-  hostPacket,
+  handleCall,
+  handlePacket,
+  handleTimeout,
   hostSockets,
-  hostTimer,
+  nextDeadline,
   socketInfo,
   type AppCall,
   type CallResult,
@@ -21,7 +22,6 @@ import {
   type Profile,
   type SocketId,
   type SocketInfo,
-  type TimerName,
 } from '../../engine';
 
 export interface Emitted {
@@ -31,12 +31,6 @@ export interface Emitted {
   readonly retransmit: number;
 }
 
-interface PendingTimer {
-  readonly socket: SocketId;
-  readonly timer: TimerName;
-  readonly atUsecs: number;
-}
-
 const toMs = (usecs: number): number => usecs / 1000;
 const toUsecs = (ms: number): number => Math.round(ms * 1000);
 
@@ -44,7 +38,6 @@ export class EngineWorld {
   private host: Host | null = null;
   private config: HostConfig;
   private clock = 0;
-  private readonly timers = new Map<string, PendingTimer>();
   /** Segments the engine sent that no `>` line has taken yet, oldest first. */
   readonly outbound: Emitted[] = [];
 
@@ -86,17 +79,14 @@ export class EngineWorld {
   }
 
   call(call: AppCall): CallResult {
-    const step = hostCall(this.ensureHost(), call, toMs(this.clock));
-    this.host = step.host;
+    const step = handleCall(this.ensureHost(), call, toMs(this.clock));
     this.take(step.outputs);
     this.onStep();
     return step.result;
   }
 
   inject(packet: Packet): void {
-    const step = hostPacket(this.ensureHost(), packet, toMs(this.clock));
-    this.host = step.host;
-    this.take(step.outputs);
+    this.take(handlePacket(this.ensureHost(), packet, toMs(this.clock)));
     this.onStep();
   }
 
@@ -108,10 +98,10 @@ export class EngineWorld {
     return this.host ? hostSockets(this.host) : [];
   }
 
+  /** When the engine next needs to run, on the script's microsecond clock. */
   nextTimerUsecs(): number | null {
-    let next: number | null = null;
-    for (const t of this.timers.values()) if (next === null || t.atUsecs < next) next = t.atUsecs;
-    return next;
+    const at = this.host ? nextDeadline(this.host) : null;
+    return at === null ? null : toUsecs(at);
   }
 
   /** Fires every timer due at or before `usecs`, in time order; the clock ends at `usecs`. */
@@ -140,13 +130,12 @@ export class EngineWorld {
   /** Fires the timers due at `usecs` (the earliest), moving the clock there. */
   private fireAt(usecs: number): void {
     if (usecs > this.clock) this.clock = usecs;
-    const due = [...this.timers.entries()].filter(([, t]) => t.atUsecs === usecs);
-    for (const [key, t] of due) {
-      this.timers.delete(key);
-      const step = hostTimer(this.ensureHost(), t.socket, t.timer, toMs(usecs));
-      this.host = step.host;
-      this.take(step.outputs);
+    const host = this.ensureHost();
+    for (let at = nextDeadline(host); at !== null && toUsecs(at) === usecs;) {
+      // The engine's own due time: microseconds back to milliseconds may round below it.
+      this.take(handleTimeout(host, Math.max(at, toMs(usecs))));
       this.onStep();
+      at = nextDeadline(host);
     }
   }
 
@@ -159,17 +148,6 @@ export class EngineWorld {
           socket: output.socket,
           retransmit: output.retransmit,
         });
-      } else if (output.type === 'timer') {
-        const key = `${output.socket}/${output.timer}`;
-        if (output.action === 'set' && output.at !== undefined) {
-          this.timers.set(key, {
-            socket: output.socket,
-            timer: output.timer,
-            atUsecs: toUsecs(output.at),
-          });
-        } else {
-          this.timers.delete(key);
-        }
       }
       this.onOutput(output, this.clock);
     }

@@ -23,10 +23,10 @@ export const LOST_SYN_ACK: Trace = [
     cause: 'rcv SYN (RFC 9293 §3.10.7.2)',
   },
   SYN_ACK,
-  { type: 'timer', t: 25, endpoint: 'server', timer: 'syn-ack', action: 'set', at: 1025 },
+  { type: 'timer', t: 25, endpoint: 'server', timer: 'retransmit', action: 'set', at: 1025 },
   { type: 'drop', t: 27, id: 2, reason: 'loss' },
-  { type: 'timer', t: 1025, endpoint: 'server', timer: 'syn-ack', action: 'fire' },
+  { type: 'timer', t: 1025, endpoint: 'server', timer: 'retransmit', action: 'fire' },
   RESENT_SYN_ACK,
-  { type: 'timer', t: 1025, endpoint: 'server', timer: 'syn-ack', action: 'set', at: 3025 },
+  { type: 'timer', t: 1025, endpoint: 'server', timer: 'retransmit', action: 'set', at: 3025 },
   { type: 'deliver', t: 1030, id: 3 },
 ];

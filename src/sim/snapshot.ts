@@ -1,0 +1,72 @@
+/**
+ * Snapshots of a world (DESIGN.md, "One run"): the hosts, the link's random streams and
+ * state, the event queue and everything the application model keeps, copied so that the run
+ * and the copy go their own ways. The trace is append-only, so a snapshot keeps only its
+ * length. Memo tables that only share equal strings (hex, labels, option lists) are shared.
+ */
+import { snapshotHost, type SocketId } from '../engine';
+import type { ScenarioCall } from './scenario';
+import type { LinkState } from './link';
+import type { EndpointRuntime, Flight, World, WorldEvent } from './world';
+
+export interface WorldSnapshot {
+  readonly world: World;
+  /** How many trace events had been written. */
+  readonly tracePosition: number;
+  /** Steps taken so far (the step budget counts them). */
+  readonly steps: number;
+  /** Time of the last event handled: the snapshot serves interventions after it. */
+  readonly handledUpTo: number;
+}
+
+/** A copy of `world` whose trace is `trace` (the caller's copy of the prefix). */
+export function copyWorld(world: World, trace: World['trace']): World {
+  const flights = new Map<Flight, Flight>();
+  const flight = (f: Flight): Flight => {
+    let c = flights.get(f);
+    if (c === undefined) {
+      c = { id: f.id, packet: f.packet, pending: f.pending };
+      flights.set(f, c);
+    }
+    return c;
+  };
+  const inFlight = new Map<number, Flight>();
+  for (const [id, f] of world.inFlight) inFlight.set(id, flight(f));
+  const endpoints = new Map<string, EndpointRuntime>();
+  for (const [name, ep] of world.endpoints) endpoints.set(name, copyEndpoint(ep));
+  return {
+    ...world,
+    trace,
+    queue: world.queue.copy((item) => copyEvent(item, flight)),
+    endpoints,
+    links: { c2s: copyLink(world.links.c2s), s2c: copyLink(world.links.s2c) },
+    faults: world.faults.copy(),
+    inFlight,
+    firstSent: world.firstSent.copy(),
+  };
+}
+
+function copyEvent(item: WorldEvent, flight: (f: Flight) => Flight): WorldEvent {
+  return item.kind === 'deliver' || item.kind === 'drop'
+    ? { ...item, flight: flight(item.flight) }
+    : item;
+}
+
+function copyLink(link: LinkState): LinkState {
+  return { ...link, random: link.random.copy() };
+}
+
+function copyEndpoint(ep: EndpointRuntime): EndpointRuntime {
+  const deferred = new Map<SocketId, ScenarioCall[]>();
+  for (const [socket, calls] of ep.deferred) deferred.set(socket, [...calls]);
+  return {
+    ...ep,
+    host: snapshotHost(ep.host),
+    connections: [...ep.connections],
+    peers: new Map(ep.peers),
+    pendingConnects: new Map(ep.pendingConnects),
+    eventCounts: new Map(ep.eventCounts),
+    unsent: new Map(ep.unsent),
+    deferred,
+  };
+}
