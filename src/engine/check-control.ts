@@ -3,7 +3,7 @@
  * states, with the RFC 5961 challenge ACK (RFC 9293 §3.10.7.4, RFC 5961 §3.2, §4.2).
  */
 import type { Conn } from './conn';
-import { sendAck, sendSegment } from './emit';
+import { sendChallengeAck, sendSegment } from './emit';
 import type { Incoming } from './incoming';
 import { returnToListen } from './lifecycle';
 import { reportError, setState, type Ctx } from './step';
@@ -14,7 +14,7 @@ export function checkRst(d: Conn, v: Incoming, ctx: Ctx): boolean {
   if (!(v.seg.flags & Flag.RST)) return true;
   if (ctx.profile.rfc5961 && v.seg.seq !== d.rcvNxt) {
     // RFC 5961 §3.2: in the window but not exactly RCV.NXT → challenge ACK, then drop.
-    sendAck(d, ctx);
+    sendChallengeAck(d, ctx);
     return false;
   }
   resetByPeer(d, ctx);
@@ -54,6 +54,12 @@ function resetByPeer(d: Conn, ctx: Ctx): void {
         `received RST in ${d.state}: connection reset (RFC 9293 §3.10.7.4)`,
       );
       return;
+    case 'CLOSING':
+    case 'LAST-ACK':
+      // Linux tcp_reset() and FreeBSD tcp_input() still tell an open socket (profile).
+      if (ctx.profile.resetErrorAfterFin && !d.appClosed) reportError(d, ctx, 'ECONNRESET');
+      setState(d, ctx, 'CLOSED', `received RST in ${d.state} (RFC 9293 §3.10.7.4)`);
+      return;
     default:
       setState(d, ctx, 'CLOSED', `received RST in ${d.state} (RFC 9293 §3.10.7.4)`);
   }
@@ -72,11 +78,13 @@ export function checkSyn(d: Conn, v: Incoming, ctx: Ctx): boolean {
   }
   if (ctx.profile.rfc5961) {
     // RFC 5961 §4.2: challenge ACK whatever the sequence number, then drop.
-    sendAck(d, ctx);
+    sendChallengeAck(d, ctx);
     return false;
   }
-  // RFC 793 behaviour: a SYN in the window is an error; reset the connection.
-  sendSegment(d, ctx, Flag.RST, d.sndNxt);
+  // RFC 793 behaviour: a SYN in the window is an error; reset the connection. The reset is
+  // the stack's abort (FreeBSD tcp_drop() → tcp_output() in CLOSED: RST,ACK at SND.NXT).
+  const flags = ctx.profile.abortRstWithAck ? Flag.RST | Flag.ACK : Flag.RST;
+  sendSegment(d, ctx, flags, d.sndNxt);
   reportError(d, ctx, 'ECONNRESET');
   setState(
     d,

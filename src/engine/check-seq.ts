@@ -3,7 +3,7 @@
  * sequence number", Table 6; RFC 7323 §5.3 PAWS.) Trims it to the window when it is.
  */
 import type { Conn } from './conn';
-import { acceptanceWindow, sendAck } from './emit';
+import { acceptanceWindow, sendAck, sendChallengeAck } from './emit';
 import { sendSynAck } from './handshake';
 import type { Incoming } from './incoming';
 import { findTimestamp } from './options';
@@ -27,8 +27,17 @@ export function checkSequence(d: Conn, v: Incoming, ctx: Ctx): boolean {
     if (zeroWindowAllowance(d, v, wnd)) return true;
     if (rst) return false;
     retransmittedFinInTimeWait(d, v, ctx);
+    // RFC 2883 §4.1.1: an old duplicate's text is reported in a D-SACK block.
+    if (v.data.length > 0 && seqLeq(seqAdd(v.seq, v.data.length), d.rcvNxt)) {
+      d.dsack = [v.seq, seqAdd(v.seq, v.data.length)];
+    }
     if (keepsAckOfOldDuplicate(d, v, segLen, ctx)) return true;
-    sendAck(d, ctx);
+    // A SYN outside the window: RFC 5961 §4.2 answers a SYN "irrespective of the sequence
+    // number" with a challenge ACK, which is also the bare <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+    // this check sends (FreeBSD tcp_input() tests SYN before trimming; Linux
+    // tcp_validate_incoming() jumps to syn_challenge).
+    if (v.syn) sendChallengeAck(d, ctx);
+    else sendAck(d, ctx);
     return false;
   }
   trimToWindow(d, v, wnd);
@@ -133,6 +142,7 @@ function trimToWindow(d: Conn, v: Incoming, wnd: number): void {
       v.seq = seqAdd(v.seq, 1);
     }
     const cut = Math.min(front, v.data.length);
+    if (cut > 0) d.dsack = [v.seq, seqAdd(v.seq, cut)]; // RFC 2883 §4: text received twice
     v.data = v.data.subarray(cut);
     v.seq = seqAdd(v.seq, cut);
     d.ackNow = true;

@@ -3,6 +3,7 @@
  * every engine step changes it in place; snapshotConn gives an independent copy for a
  * checkpoint (DESIGN.md).
  */
+import type { SackBlock } from './sack-blocks';
 import type { FastOpenOption } from './fastopen';
 import type { FourTuple } from './isn';
 import type { Negotiated, Offer } from './options';
@@ -89,6 +90,12 @@ export interface Conn {
   rcvQueue: Chunk | null;
   /** Out-of-order segments within the window, sorted by sequence number. */
   held: readonly Held[];
+  /** SACK (RFC 2018 §4): the blocks last reported, newest first. */
+  sackReported: readonly SackBlock[];
+  /** The held segment the next ACK reports first (RFC 2018 §4), until that ACK leaves. */
+  sackLatest: SackBlock | null;
+  /** Data that arrived twice, for the next ACK's D-SACK block (RFC 2883 §4). */
+  dsack: SackBlock | null;
   /** Right edge of the window we last advertised (RCV.NXT + RCV.WND then). */
   rcvAdvertised: Seq;
   /** The peer's FIN has been processed: EOF once the buffer is drained. */

@@ -126,7 +126,7 @@ describe('conversations (golden traces)', () => {
       [
         "t=150 A→B ACK seq=701 ack=201 win=1024 len=1448 <nop,nop,TS val 150 ecr 50> LOST",
         "t=150 A→B PSH,ACK seq=2149 ack=201 win=1024 len=552 <nop,nop,TS val 150 ecr 50>",
-        "t=200 B→A ACK seq=201 ack=701 win=1024 <nop,nop,TS val 200 ecr 100>",
+        "t=200 B→A ACK seq=201 ack=701 win=1024 <nop,nop,TS val 200 ecr 100,nop,nop,sack 2149:2701>",
         "t=450 A→B ACK seq=701 ack=201 win=1024 len=1448 <nop,nop,TS val 450 ecr 200> (rtx 1)",
         "t=500 B→A ACK seq=201 ack=2701 win=1008 <nop,nop,TS val 500 ecr 450>",
       ]

@@ -6,6 +6,7 @@
 import type { Conn } from './conn';
 import { fastOpenOptions } from './fastopen';
 import { layoutSynOptions, timestampOptions } from './options';
+import { afterReport, chooseSackBlocks, heldBlocks, maxSackBlocks } from './sack-blocks';
 import { seqAdd, seqDiff } from './seq';
 import { cancelTimer, type Ctx } from './step';
 import { Flag, type Seq, type TcpOption } from './types';
@@ -42,6 +43,27 @@ export function acceptanceWindow(d: Readonly<Conn>, ctx: Ctx): number {
   return Math.max(free, promised);
 }
 
+const SACK_PAD: readonly TcpOption[] = [{ kind: 'nop' }, { kind: 'nop' }];
+
+/**
+ * The SACK option of an acknowledgment (RFC 2018 §4), <nop,nop,sack ...> after any timestamp
+ * option as Linux and FreeBSD lay it out; none when nothing is held and nothing arrived twice.
+ * Sending it moves the blocks into the list of the latest reports.
+ */
+function sackOptions(d: Conn): readonly TcpOption[] {
+  const blocks = chooseSackBlocks({
+    held: heldBlocks(d.held, d.rcvNxt),
+    latest: d.sackLatest,
+    reported: d.sackReported,
+    duplicate: d.dsack,
+    max: maxSackBlocks(d.negotiated?.timestamps ?? false),
+  });
+  d.sackReported = afterReport(blocks, d.dsack);
+  d.sackLatest = null;
+  d.dsack = null;
+  return blocks.length === 0 ? [] : [...SACK_PAD, { kind: 'sack', blocks }];
+}
+
 /** Sends one segment from this connection and updates what the peer now knows. */
 export function sendSegment(
   d: Conn,
@@ -75,6 +97,9 @@ export function sendSegment(
       d.fastOpenSyn && retransmit === 0 ? [...laid, ...fastOpenOptions(d.fastOpenSyn)] : laid;
   } else if (d.negotiated?.timestamps && (!(flags & Flag.RST) || ctx.profile.timestampsOnRst)) {
     options = timestampOptions(tsNow(d, ctx), d.tsRecent);
+  }
+  if (!syn && ack && !(flags & Flag.RST) && d.negotiated?.sackPermitted) {
+    options = [...options, ...sackOptions(d)];
   }
   if (retransmit > 0) d.totalRetransmits++;
   ctx.out.push({
@@ -120,5 +145,15 @@ export function sendAck(d: Conn, ctx: Ctx): void {
     sendSegment(d, ctx, Flag.FIN | Flag.ACK, d.finSeq, undefined, 1);
     return;
   }
+  sendSegment(d, ctx, Flag.ACK, d.sndNxt);
+}
+
+/**
+ * The challenge ACK of RFC 5961 §3.2 and §4.2, exactly <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>:
+ * never the FIN again, even under finInAcks, because stacks build it apart from their output
+ * routine (FreeBSD tcp_send_challenge_ack() → tcp_respond(); Linux tcp_send_challenge_ack()
+ * → tcp_send_ack()).
+ */
+export function sendChallengeAck(d: Conn, ctx: Ctx): void {
   sendSegment(d, ctx, Flag.ACK, d.sndNxt);
 }

@@ -5,7 +5,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   mss: 'MSS advertised in our SYN and SYN-ACK (bytes)',
   defaultPeerMss: 'send MSS assumed when the peer sends no MSS option',
   windowScale: 'window-scale shift we offer (none = not offered)',
-  sackPermitted: 'offer SACK-permitted (RFC 2018); blocks are not generated',
+  sackPermitted: 'offer SACK-permitted (RFC 2018); held data is reported in SACK blocks',
   timestamps: 'offer the timestamps option (RFC 7323)',
   tsTickMs: 'timestamp clock tick (ms)',
   optionLayout: 'order and padding of SYN / SYN-ACK options',
@@ -32,6 +32,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   quickAckSegments: 'segments acknowledged at once after the handshake',
   delayFinAck: 'delay the ACK of a FIN that moves us to CLOSE-WAIT',
   ackEveryFullSegments: 'acknowledge at once after this many full-sized segments',
+  ackSecondSegment: 'acknowledge every second data segment, whatever its size (BSD DELAY_ACK)',
   ackAboveSndNxt: 'reaction to SEG.ACK > SND.NXT: send an ACK or drop silently',
   rfc5961: 'challenge ACKs for in-window RSTs and for SYNs (RFC 5961)',
   duplicateSynInSynReceived: 'answer to a retransmitted SYN in SYN-RECEIVED',
@@ -40,6 +41,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   oldSegmentAck:
     'ACK field of an old duplicate segment: dropped with it, processed if it ends at RCV.NXT, or always processed',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
+  resetErrorAfterFin: 'a RST in CLOSING or LAST-ACK reports ECONNRESET to a socket still open',
   fastOpen:
     'TCP Fast Open bits (Linux tcp_fastopen): 0x1 client, 0x2 server, 0x4 / 0x200 no cookie, 0x400 every listener',
   fastOpenKey: 'key of the server cookie (SipHash-2-4 of the addresses), as tcp_fastopen_key',

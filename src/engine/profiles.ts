@@ -63,6 +63,8 @@ export interface Profile {
   readonly delayFinAck: boolean;
   /** Acknowledge at once when this many full-sized segments are unacknowledged. */
   readonly ackEveryFullSegments: number;
+  /** Acknowledge every second data segment whatever its size (BSD DELAY_ACK). */
+  readonly ackSecondSegment: boolean;
   /** What to do with an ACK for data not yet sent (SEG.ACK > SND.NXT). */
   readonly ackAboveSndNxt: 'ack' | 'drop';
   /** RFC 5961 challenge ACKs for in-window RSTs and SYNs in synchronized states. */
@@ -81,6 +83,11 @@ export interface Profile {
   readonly oldSegmentAck: 'drop' | 'at-edge' | 'process';
   /** Whether a RST we send on a timestamp connection carries the TS option. */
   readonly timestampsOnRst: boolean;
+  /**
+   * Whether a RST in CLOSING or LAST-ACK leaves ECONNRESET for a socket still open (the RFC
+   * only closes the connection there).
+   */
+  readonly resetErrorAfterFin: boolean;
   /**
    * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client,
    * 0x2 server (listeners with TCP_FASTOPEN), 0x4 client without cookie, 0x200 server
@@ -127,11 +134,13 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     quickAckSegments: 0, // RFC 9293 §3.8.6.3 has no quick-ack phase
     delayFinAck: false, // the FIN is acknowledged as soon as it is processed (§3.10.7.4)
     ackEveryFullSegments: 2, // RFC 9293 §3.8.6.3 SHLD-19: every second full-sized segment
+    ackSecondSegment: false, // SHLD-19 counts full-sized segments
     ackAboveSndNxt: 'ack', // RFC 9293 §3.10.7.4: "send an ACK, drop the segment"
     rfc5961: true, // RFC 9293 §3.10.7.4 recommends RFC 5961
     duplicateSynInSynReceived: 'ack', // the sequence check of §3.10.7.4 answers with an ACK
     abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
+    resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
     oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
@@ -167,11 +176,13 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     quickAckSegments: 16, // TCP_MAX_QUICKACKS (tcp.h)
     delayFinAck: true, // pingpong mode after a FIN: the ACK comes +.04 later (tcp_basic_server.pkt)
     ackEveryFullSegments: 2, // __tcp_ack_snd_check: more than one full frame received
+    ackSecondSegment: false, // Linux measures rcv_mss instead (tcp_measure_rcv_mss)
     ackAboveSndNxt: 'drop', // silently dropped (PROFILES.md, ts_recent/invalid_ack.pkt)
     rfc5961: true, // since 2012, commit 282f23c6 (PROFILES.md)
     duplicateSynInSynReceived: 'syn-ack', // tcp_check_req() re-sends the SYN-ACK (PROFILES.md)
     abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
+    resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
     oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
@@ -204,15 +215,17 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     dataRetries: 12, // TCP_MAXRXTSHIFT
     timeWaitMs: 60000, // 2 × MSL, net.inet.tcp.msl = 30 s
     finWait2TimeoutMs: 60000, // net.inet.tcp.finwait2_timeout = 60 s
-    delayedAckMs: 100, // net.inet.tcp.delacktime = 100 ms
+    delayedAckMs: 40, // net.inet.tcp.delacktime = 40 ms (TCPTV_DELACK hz/25)
     quickAckSegments: 0, // FreeBSD delays from the start (tcp_input.c DELAY_ACK)
     delayFinAck: false, // closing-ipv4.pkt and last-ack-ipv4.pkt show immediate FIN ACKs
     ackEveryFullSegments: 2, // RFC 9293 SHLD-19
+    ackSecondSegment: true, // tcp_input() DELAY_ACK: ACK now when a delayed ACK is pending
     ackAboveSndNxt: 'ack', // tcp_input(): SEQ_GT(th_ack, snd_max) → dropafterack
     rfc5961: true, // net.inet.tcp.insecure_rst = 0, insecure_syn = 0 (the -secure scripts)
     duplicateSynInSynReceived: 'syn-ack', // syncache re-sends the SYN-ACK for a duplicate SYN
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
+    resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
     oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
     fastOpen: 0, // net.inet.tcp.fastopen.server_enable = 0; its client side is not modelled

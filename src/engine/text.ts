@@ -6,6 +6,7 @@ import { finAcked } from './ack';
 import type { Conn, Held } from './conn';
 import type { Incoming } from './incoming';
 import { payloadMss } from './output';
+import { firstOverlap, heldBlocks, type SackBlock } from './sack-blocks';
 import { seqAdd, seqDiff, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
 
@@ -23,14 +24,24 @@ export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
     if (v.fin && seqAdd(v.seq, v.data.length) === d.rcvNxt) finArrived(d, ctx);
     return;
   }
+  if (v.data.length > 0 && d.dsack === null && d.negotiated?.sackPermitted) {
+    // RFC 2883 §4: text that duplicates data already held is reported in a D-SACK block.
+    const range: SackBlock = [v.seq, seqAdd(v.seq, v.data.length)];
+    d.dsack = firstOverlap(heldBlocks(d.held, d.rcvNxt), range);
+  }
   if (v.seq !== d.rcvNxt) {
     if (v.data.length > 0 || v.fin) hold(d, v);
+    if (v.data.length > 0) d.sackLatest = [v.seq, seqAdd(v.seq, v.data.length)];
     d.ackNow = true; // a duplicate ACK shows the sender the hole (RFC 5681 §4.2)
     return;
   }
   if (v.data.length > 0) {
     deliver(d, ctx, v.data);
-    scheduleAck(d, ctx);
+    // RFC 5681 §4.2: a segment that fills all or part of a gap is acknowledged at once
+    // (FreeBSD tcp_input(): in-order text with a reassembly queue goes through tcp_reass()
+    // with TF_ACKNOW).
+    if (d.held.length > 0) d.ackNow = true;
+    else scheduleAck(d, ctx);
   }
   let fin = v.fin;
   if (d.held.length > 0 && !fin) {
@@ -55,10 +66,15 @@ function deliver(d: Conn, ctx: Ctx, data: Uint8Array): void {
   ctx.out.push({ type: 'readable', socket: d.id, bytes: d.rcvUnread });
 }
 
-/** Keeps an early segment, sorted by sequence number, replacing one with the same start. */
+/**
+ * Keeps an early segment, sorted by sequence number. One with the same start replaces the
+ * held one only when it carries more: a shorter repeat must not lose bytes already held.
+ */
 function hold(d: Conn, v: Incoming): void {
   const entry: Held = { seq: v.seq, data: v.data, fin: v.fin };
-  const rest = d.held.filter((h) => h.seq !== v.seq);
+  const same = d.held.find((h) => h.seq === v.seq);
+  if (same && same.data.length >= v.data.length && (same.fin || !v.fin)) return;
+  const rest = d.held.filter((h) => h !== same);
   if (rest.length >= MAX_HELD) return;
   let i = rest.length;
   while (i > 0 && seqLt(v.seq, (rest[i - 1] as Held).seq)) i--;
@@ -104,6 +120,10 @@ function scheduleAck(d: Conn, ctx: Ctx): void {
     d.ackNow = true;
   } else if (seqDiff(d.rcvNxt, d.lastAckSent) >= p.ackEveryFullSegments * payloadMss(d)) {
     d.ackNow = true;
+  } else if (p.ackSecondSegment && d.delayedAckAt !== null) {
+    // FreeBSD DELAY_ACK(): only one segment waits for the delayed-ACK timer; the next is
+    // acknowledged at once, whatever its size.
+    d.ackNow = true;
   } else if (d.delayedAckAt === null) {
     setTimer(d, ctx, 'delayed-ack', ctx.now + p.delayedAckMs);
   }
@@ -113,7 +133,12 @@ function scheduleAck(d: Conn, ctx: Ctx): void {
 function finArrived(d: Conn, ctx: Ctx): void {
   d.rcvNxt = seqAdd(d.rcvNxt, 1);
   d.finReceived = true;
+  // Nothing beyond the FIN can be data, so nothing is held or reported any more (Linux
+  // tcp_fin() purges the out-of-order queue and calls tcp_sack_reset(), D-SACK included).
   d.held = [];
+  d.sackReported = [];
+  d.sackLatest = null;
+  d.dsack = null;
   ctx.out.push({ type: 'eof', socket: d.id });
   switch (d.state) {
     case 'SYN-RECEIVED':

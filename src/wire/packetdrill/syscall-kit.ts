@@ -48,6 +48,11 @@ export function symbolsOf(expr: Expr | undefined): string[] {
   return [];
 }
 
+/** Whether the script speaks to FreeBSD's socket layer (its errnos and option semantics). */
+export function freebsdSockets(ctx: RunContext): boolean {
+  return ctx.config.origin === 'freebsd' || ctx.world.profile.name === 'freebsd';
+}
+
 /** The fd named by argument `i`, or a failed outcome for an fd the script never opened. */
 export function fdOf(ctx: RunContext, spec: SyscallSpec, i = 0): FdEntry | CallOutcome {
   const n = intOf(spec.args[i]);

@@ -15,12 +15,8 @@ import {
   ok,
   symbolsOf,
   type CallOutcome,
+  freebsdSockets,
 } from './syscall-kit';
-
-/** Whether the script speaks to FreeBSD's socket layer (its errnos and option semantics). */
-function freebsdSockets(ctx: RunContext): boolean {
-  return ctx.config.origin === 'freebsd' || ctx.world.profile.name === 'freebsd';
-}
 
 /** The index of the event whose system call this is (the spec object is the script's own). */
 function eventIndex(ctx: RunContext, spec: SyscallSpec): number {

@@ -19,13 +19,10 @@ import {
   portOf,
   symbolsOf,
   type CallOutcome,
+  freebsdSockets,
 } from './syscall-kit';
 import { doWrite } from './syscalls-io';
 import { startConnect } from './syscalls-socket';
-
-function freebsdSockets(ctx: RunContext): boolean {
-  return ctx.config.origin === 'freebsd' || ctx.world.profile.name === 'freebsd';
-}
 
 /** FreeBSD's implied open: connect to the address and queue all `length` bytes. */
 function impliedOpen(

@@ -19,6 +19,7 @@ import {
   portOf,
   symbolsOf,
   type CallOutcome,
+  freebsdSockets,
 } from './syscall-kit';
 
 export function doSocket(ctx: RunContext, spec: SyscallSpec): CallOutcome {
@@ -44,9 +45,25 @@ export function doSocket(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   return ok(fd, false);
 }
 
+/**
+ * The errno a connect-like call gets from a socket that is not fresh: EALREADY while its
+ * connection attempt is under way, EISCONN once it is connected or was (Linux
+ * inet_stream_connect(), FreeBSD kern_connectat() and soconnect()); on a listener Linux says
+ * EISCONN and FreeBSD EOPNOTSUPP (soconnect() refuses SO_ACCEPTCONN sockets).
+ */
+function notFresh(ctx: RunContext, entry: FdEntry): CallOutcome | null {
+  if (entry.listening) return fail(freebsdSockets(ctx) ? 'EOPNOTSUPP' : 'EISCONN');
+  if (entry.socket === null) return null;
+  const state = ctx.world.info(entry.socket)?.state;
+  return fail(state === 'SYN-SENT' || state === 'SYN-RECEIVED' ? 'EALREADY' : 'EISCONN');
+}
+
 export function doBind(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
+  // A socket binds once: a second bind, or one after connect or listen, is EINVAL
+  // (Linux inet_bind(): inet_num already set; FreeBSD in_pcbbind(): inp_lport != 0).
+  if (entry.port !== null || entry.socket !== null) return fail('EINVAL');
   entry.port = portOf(spec.args[1]) ?? ctx.config.bindPort;
   if (entry.scriptSocket) entry.scriptSocket.localPort = entry.port;
   return ok(0, false);
@@ -55,6 +72,11 @@ export function doBind(ctx: RunContext, spec: SyscallSpec): CallOutcome {
 export function doListen(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
+  // listen() on a connected or connecting socket is EINVAL (Linux inet_listen(): the socket
+  // must be unconnected; FreeBSD tcp_usr_listen(): only from CLOSED). Listening again only
+  // changes the backlog.
+  if (entry.listening) return ok();
+  if (entry.socket !== null) return fail('EINVAL');
   const backlog = intOf(spec.args[1]);
   const port = entry.port ?? ctx.config.bindPort;
   const result = ctx.world.call({
@@ -160,6 +182,8 @@ export function startConnect(
 export function doConnect(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
+  const refused = notFresh(ctx, entry);
+  if (refused) return refused;
   const remotePort = portOf(spec.args[1]) ?? ctx.config.connectPort;
   const result = startConnect(ctx, entry, remotePort);
   if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
@@ -184,7 +208,8 @@ export function doFastOpenSendto(
   // the address is AF_UNSPEC; the socket stays unconnected.
   if (!(ctx.world.profile.fastOpen & FastOpenBits.CLIENT)) return fail('EOPNOTSUPP');
   if (symbolsOf(spec.args[4]).includes('AF_UNSPEC')) return fail('EOPNOTSUPP');
-  if (entry.socket !== null) return fail('EISCONN');
+  const refused = notFresh(ctx, entry);
+  if (refused) return refused;
   const remotePort = portOf(spec.args[4]) ?? ctx.config.connectPort;
   const result = startConnect(ctx, entry, remotePort, new Uint8Array(length));
   if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
