@@ -101,7 +101,8 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
             : e.action === 'fire'
               ? 'fires'
               : 'cancelled';
-        return `${time} ${e.endpoint}  timer ${e.timer} ${what}`;
+        const conn = e.local === undefined ? '' : `  (${e.local} ↔ ${e.remote ?? '?'})`;
+        return `${time} ${e.endpoint}  timer ${e.timer} ${what}${conn}`;
       }
       case 'call': {
         const verb = e.async ? 'completes' : '=';

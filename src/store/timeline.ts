@@ -4,7 +4,13 @@
  * trace at seek time.
  */
 import type { TcpState } from '../engine/types';
-import type { DropReason, SendEvent, TimerName, TraceEvent } from '../sim/trace';
+import {
+  timerConnection,
+  type DropReason,
+  type SendEvent,
+  type TimerName,
+  type TraceEvent,
+} from '../sim/trace';
 import { buildMaxTree, type MaxTree } from './max-tree';
 import type { EndpointInfo, RunResult } from './world';
 
@@ -42,6 +48,8 @@ export interface StateChange {
 
 export interface TimerSpan {
   readonly endpoint: string;
+  /** The connection it belongs to (timerConnection): each connection runs its own timers. */
+  readonly connection: string;
   readonly timer: TimerName;
   readonly setAt: number;
   readonly setIndex: number;
@@ -220,7 +228,8 @@ function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
   const spans: TimerSpan[] = [];
   trace.forEach((event, index) => {
     if (event.type !== 'timer') return;
-    const key = `${event.endpoint}/${event.timer}`;
+    const connection = timerConnection(event);
+    const key = `${connection}/${event.timer}`;
     const pending = open.get(key);
     if (pending) {
       const outcome =
@@ -231,6 +240,7 @@ function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
     if (event.action === 'set') {
       open.set(key, {
         endpoint: event.endpoint,
+        connection,
         timer: event.timer,
         setAt: event.t,
         setIndex: index,

@@ -18,6 +18,33 @@ import type { TraceFacts } from './trace-facts';
 import { The, the } from './words';
 
 export function narrate(event: TraceEvent, facts: TraceFacts): string {
+  const sentence = narrateEvent(event, facts);
+  const connection = connectionOf(event, facts);
+  return connection === undefined ? sentence : `${sentence} Connection ${connection}.`;
+}
+
+/**
+ * "10.0.0.2:80 ↔ 198.51.100.1:1024": the connection a segment or timer belongs to, named when
+ * one of its endpoints has several (a server under a SYN flood), so that each sentence says
+ * whose it is; undefined where the endpoint has only one.
+ */
+export function connectionOf(event: TraceEvent, facts: TraceFacts): string | undefined {
+  if (event.type === 'timer') {
+    if (!facts.severalConnections.has(event.endpoint) || event.local === undefined) return;
+    return `${event.local} ↔ ${event.remote ?? '?'}`;
+  }
+  const s =
+    event.type === 'send'
+      ? event
+      : event.type === 'deliver' || event.type === 'drop' || event.type === 'duplicate'
+        ? facts.segments.get(event.id)
+        : undefined;
+  if (s === undefined) return undefined;
+  if (!facts.severalConnections.has(s.from) && !facts.severalConnections.has(s.to)) return;
+  return `${s.src} ↔ ${s.dst}`;
+}
+
+function narrateEvent(event: TraceEvent, facts: TraceFacts): string {
   switch (event.type) {
     case 'call':
       return narrateCall(event);
