@@ -88,7 +88,8 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
       case 'drop': {
         const s = sends.get(e.id);
         const who = s ? `${s.from} → ${s.to}` : '?';
-        return `${time} ${who}  #${e.id} dropped (${e.reason})`;
+        const queue = e.queue === undefined ? '' : `: ${e.queue} queue`;
+        return `${time} ${who}  #${e.id} dropped (${e.reason}${queue})`;
       }
       case 'duplicate':
         return `${time} link  #${e.id} duplicated, the copy arrives at ${formatTime(e.arrivesAt).trim()}`;

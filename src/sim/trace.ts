@@ -113,6 +113,11 @@ export interface DropEvent extends EventBase {
   readonly type: 'drop';
   readonly id: number;
   readonly reason: DropReason;
+  /**
+   * For `queue-full` at a listener: the queue that had no room, the SYN queue (half-open
+   * connections) or the accept queue (established ones waiting for accept()).
+   */
+  readonly queue?: 'syn' | 'accept';
 }
 
 export interface DuplicateEvent extends EventBase {

@@ -27,6 +27,8 @@ export interface SegmentSpan {
   readonly endIndex: number;
   readonly outcome: 'delivered' | 'lost' | 'in-flight';
   readonly dropReason?: DropReason;
+  /** For a SYN a listener refused (`queue-full`): the queue that was full. */
+  readonly dropQueue?: 'syn' | 'accept';
   /**
    * Where the journey ends as a fraction of a full crossing: 1 when delivered, less when the
    * segment was lost on the way (the UI draws it stopping there).
@@ -122,13 +124,16 @@ function buildSpans(run: RunResult, endTime: number): SegmentSpan[] {
   const trace = run.trace;
   const delays = typicalDelays(trace);
   const sends = new Map<number, { event: SendEvent; index: number }>();
-  const ends = new Map<number, { t: number; index: number; reason?: DropReason }>();
+  const ends = new Map<
+    number,
+    { t: number; index: number; reason?: DropReason; queue?: 'syn' | 'accept' | undefined }
+  >();
   const copies: { id: number; index: number; arrivesAt: number }[] = [];
   const copyArrivals = new Map<number, number[]>();
   trace.forEach((event, index) => {
     if (event.type === 'send') sends.set(event.id, { event, index });
     else if (event.type === 'drop' && !ends.has(event.id)) {
-      ends.set(event.id, { t: event.t, index, reason: event.reason });
+      ends.set(event.id, { t: event.t, index, reason: event.reason, queue: event.queue });
     } else if (event.type === 'deliver') {
       if (event.duplicate) {
         const list = copyArrivals.get(event.id) ?? [];
@@ -159,6 +164,7 @@ function buildSpans(run: RunResult, endTime: number): SegmentSpan[] {
         endIndex: end.index,
         outcome: 'lost',
         dropReason: end.reason,
+        ...(end.queue === undefined ? {} : { dropQueue: end.queue }),
         reach,
         copy: false,
       });

@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { SegmentSpan } from '../../store';
 import type { PlacedLabel } from './label-layout';
-import { arrowClasses } from './SegmentArrow';
+import { arrowClasses, type ArrowSide } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
 
 export function labelTag(span: SegmentSpan): string {
@@ -16,7 +16,7 @@ export function labelTag(span: SegmentSpan): string {
 export const SegmentLabel = memo(function SegmentLabel(props: {
   span: SegmentSpan;
   label: PlacedLabel;
-  side: 'client' | 'server';
+  side: ArrowSide;
   selected: boolean;
 }) {
   const { span, label, side, selected } = props;

@@ -90,3 +90,29 @@ describe('narration on presets with several connections', () => {
     });
   });
 });
+
+describe('a SYN refused by a full queue (Linux tcp_conn_request)', () => {
+  const preset = presets.find((p) => p.name === 'syn-flood');
+  if (preset === undefined) throw new Error('syn-flood preset is missing');
+  const run = runScenario(preset.scenario);
+  const facts = deriveTraceFacts(run.trace, 'absolute', run.endpoints);
+
+  it("records the client's SYN reaching the full SYN queue as a queue-full drop at its arrival", () => {
+    const syn = run.trace.find(
+      (e): e is SendEvent => e.type === 'send' && e.from === 'client' && e.flags.includes('SYN'),
+    );
+    const end = run.trace.find(
+      (e) => (e.type === 'drop' || e.type === 'deliver') && e.id === syn?.id,
+    );
+    expect(end).toEqual({
+      t: syn?.arrivesAt,
+      type: 'drop',
+      id: syn?.id,
+      reason: 'queue-full',
+      queue: 'syn',
+    });
+    expect(narrate(end as TraceEvent, facts)).toMatch(
+      /^The server drops the SYN .* as it arrives: its SYN queue is full .* SYN cookies are off, .*tcp_conn_request.*The client will only notice when its retransmission timer fires/,
+    );
+  });
+});
