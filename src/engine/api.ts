@@ -100,7 +100,12 @@ export type Output =
   | { readonly type: 'acceptable'; readonly listener: SocketId; readonly socket: SocketId }
   | { readonly type: 'eof'; readonly socket: SocketId }
   | { readonly type: 'error'; readonly socket: SocketId; readonly errno: Errno }
-  | { readonly type: 'closed'; readonly socket: SocketId };
+  | { readonly type: 'closed'; readonly socket: SocketId }
+  /**
+   * The listener refused the SYN that just arrived because its SYN queue (without SYN cookies)
+   * or its accept queue is full: the SYN is dropped as if it never came (Linux tcp_conn_request).
+   */
+  | { readonly type: 'refused'; readonly listener: SocketId; readonly queue: 'syn' | 'accept' };
 
 export interface SocketInfo {
   readonly state: TcpState;

@@ -29,10 +29,16 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     return;
   }
   if (!(seg.flags & Flag.SYN)) return; // "Fourth, other data or control": drop
-  if (l.acceptQueue.length >= l.backlog) return; // Linux drops SYNs while it is full
+  // Linux tcp_conn_request: a full SYN queue answers with a cookie when cookies are on and
+  // drops the SYN otherwise (TCPReqQFullDrop); a full accept queue drops it (ListenOverflows).
+  if (l.acceptQueue.length >= l.backlog) {
+    ctx.out.push({ type: 'refused', listener: l.id, queue: 'accept' });
+    return;
+  }
   if (l.synQueue.length >= l.backlog) {
     if (host.synCookies) sendCookieSynAck(host, packet, ctx);
-    return; // without cookies a full SYN queue drops the SYN
+    else ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
+    return;
   }
   spawnChild(host, l, packet, ctx);
 }

@@ -37,6 +37,23 @@ function socketPeer(ep: EndpointRuntime, socket: SocketId): string | undefined {
   return socketInfo(ep.host, socket)?.remoteAddress;
 }
 
+/**
+ * The two ends of the connection `socket` (address:port), remembered so that a timer event
+ * after the socket is deleted (its cancel) still names its connection; {} for a listener.
+ */
+function socketEnds(ep: EndpointRuntime, socket: SocketId): { local?: string; remote?: string } {
+  const info = socketInfo(ep.host, socket);
+  if (info !== undefined && info.remotePort !== 0) {
+    const ends = {
+      local: `${info.localAddress}:${info.localPort}`,
+      remote: `${info.remoteAddress}:${info.remotePort}`,
+    };
+    ep.socketEnds.set(socket, ends);
+    return ends;
+  }
+  return ep.socketEnds.get(socket) ?? {};
+}
+
 /** Runs one engine call on `ep` and processes what it outputs. */
 function engineCall(world: World, ep: EndpointRuntime, call: AppCall): CallResult {
   const step = handleCall(ep.host, call, world.now);
@@ -77,6 +94,7 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
         sendPacket(world, name, out.packet, out.retransmit);
         break;
       case 'timer': {
+        const ends = socketEnds(ep, out.socket);
         if (out.action === 'set' && out.at !== undefined) {
           world.trace.push({
             t: world.now,
@@ -85,6 +103,7 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
             timer: out.timer,
             action: 'set',
             at: out.at,
+            ...ends,
           });
           world.queue.push(out.at, { kind: 'wake', endpoint: name });
         } else {
@@ -94,6 +113,7 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
             endpoint: name,
             timer: out.timer,
             action: out.action,
+            ...ends,
           });
         }
         break;

@@ -88,7 +88,8 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
       case 'drop': {
         const s = sends.get(e.id);
         const who = s ? `${s.from} → ${s.to}` : '?';
-        return `${time} ${who}  #${e.id} dropped (${e.reason})`;
+        const queue = e.queue === undefined ? '' : `: ${e.queue} queue`;
+        return `${time} ${who}  #${e.id} dropped (${e.reason}${queue})`;
       }
       case 'duplicate':
         return `${time} link  #${e.id} duplicated, the copy arrives at ${formatTime(e.arrivesAt).trim()}`;
@@ -101,7 +102,8 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
             : e.action === 'fire'
               ? 'fires'
               : 'cancelled';
-        return `${time} ${e.endpoint}  timer ${e.timer} ${what}`;
+        const conn = e.local === undefined ? '' : `  (${e.local} ↔ ${e.remote ?? '?'})`;
+        return `${time} ${e.endpoint}  timer ${e.timer} ${what}${conn}`;
       }
       case 'call': {
         const verb = e.async ? 'completes' : '=';

@@ -152,12 +152,18 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
     world.trace.push({ t: world.now, type: 'drop', id: flight.id, reason: 'unreachable' });
     return;
   }
+  const outputs = handlePacket(ep.host, flight.packet, world.now);
+  // A listener with a full queue refuses the SYN as it arrives: the trace records that moment
+  // as the segment's drop, with the queue that was full, not as a delivery.
+  const refused = outputs.find((out) => out.type === 'refused');
   world.trace.push(
-    duplicate
-      ? { t: world.now, type: 'deliver', id: flight.id, duplicate: true }
-      : { t: world.now, type: 'deliver', id: flight.id },
+    refused !== undefined
+      ? { t: world.now, type: 'drop', id: flight.id, reason: 'queue-full', queue: refused.queue }
+      : duplicate
+        ? { t: world.now, type: 'deliver', id: flight.id, duplicate: true }
+        : { t: world.now, type: 'deliver', id: flight.id },
   );
-  applyOutputs(world, ep, handlePacket(ep.host, flight.packet, world.now));
+  applyOutputs(world, ep, outputs);
   if (ep.unsent.size > 0) flushUnsent(world, ep);
 }
 

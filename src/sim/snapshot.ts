@@ -64,6 +64,7 @@ function copyEndpoint(ep: EndpointRuntime): EndpointRuntime {
     host: snapshotHost(ep.host),
     connections: [...ep.connections],
     peers: new Map(ep.peers),
+    socketEnds: new Map(ep.socketEnds),
     pendingConnects: new Map(ep.pendingConnects),
     eventCounts: new Map(ep.eventCounts),
     unsent: new Map(ep.unsent),

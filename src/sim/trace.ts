@@ -115,6 +115,11 @@ export interface DropEvent extends EventBase {
   readonly type: 'drop';
   readonly id: number;
   readonly reason: DropReason;
+  /**
+   * For `queue-full` at a listener: the queue that had no room, the SYN queue (half-open
+   * connections) or the accept queue (established ones waiting for accept()).
+   */
+  readonly queue?: 'syn' | 'accept';
 }
 
 export interface DuplicateEvent extends EventBase {
@@ -140,6 +145,24 @@ export interface TimerEvent extends EventBase {
   readonly action: 'set' | 'cancel' | 'fire';
   /** Expiry time for 'set'. */
   readonly at?: number;
+  /**
+   * The connection the timer belongs to, as address:port of each end (as `src` and `dst` of
+   * the segments it sends): an endpoint with several connections runs a timer for each.
+   */
+  readonly local?: string;
+  readonly remote?: string;
+}
+
+/** The connection a timer belongs to, "local-remote", or the endpoint alone if unknown. */
+export function timerConnection(e: TimerEvent): string {
+  return e.local === undefined || e.remote === undefined
+    ? e.endpoint
+    : `${e.endpoint} ${e.local}-${e.remote}`;
+}
+
+/** The same key for a segment, on the side of the endpoint that sends it. */
+export function sendConnection(e: SendEvent): string {
+  return `${e.from} ${e.src}-${e.dst}`;
 }
 
 export interface DataEvent extends EventBase {

@@ -59,6 +59,8 @@ export interface EndpointRuntime {
   readonly connections: SocketId[];
   /** Remote address of each connection. */
   readonly peers: Map<SocketId, string>;
+  /** Each socket's ends as its timers' trace events name them (kept after it is deleted). */
+  readonly socketEnds: Map<SocketId, { readonly local: string; readonly remote: string }>;
   /** Sockets whose connect() has not completed yet, with the call's trace arguments. */
   readonly pendingConnects: Map<SocketId, Readonly<Record<string, string>>>;
   /** How often each application event has happened, for `after` triggers. */
@@ -133,6 +135,7 @@ function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
     sendBuffer: profile.sendBuffer,
     connections: [],
     peers: new Map(),
+    socketEnds: new Map(),
     unsent: new Map(),
     deferred: new Map(),
     pendingConnects: new Map(),

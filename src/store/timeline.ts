@@ -4,7 +4,13 @@
  * trace at seek time.
  */
 import type { TcpState } from '../engine/types';
-import type { DropReason, SendEvent, TimerName, TraceEvent } from '../sim/trace';
+import {
+  timerConnection,
+  type DropReason,
+  type SendEvent,
+  type TimerName,
+  type TraceEvent,
+} from '../sim/trace';
 import { buildMaxTree, type MaxTree } from './max-tree';
 import type { EndpointInfo, RunResult } from './world';
 
@@ -21,6 +27,8 @@ export interface SegmentSpan {
   readonly endIndex: number;
   readonly outcome: 'delivered' | 'lost' | 'in-flight';
   readonly dropReason?: DropReason;
+  /** For a SYN a listener refused (`queue-full`): the queue that was full. */
+  readonly dropQueue?: 'syn' | 'accept';
   /**
    * Where the journey ends as a fraction of a full crossing: 1 when delivered, less when the
    * segment was lost on the way (the UI draws it stopping there).
@@ -42,6 +50,8 @@ export interface StateChange {
 
 export interface TimerSpan {
   readonly endpoint: string;
+  /** The connection it belongs to (timerConnection): each connection runs its own timers. */
+  readonly connection: string;
   readonly timer: TimerName;
   readonly setAt: number;
   readonly setIndex: number;
@@ -114,13 +124,16 @@ function buildSpans(run: RunResult, endTime: number): SegmentSpan[] {
   const trace = run.trace;
   const delays = typicalDelays(trace);
   const sends = new Map<number, { event: SendEvent; index: number }>();
-  const ends = new Map<number, { t: number; index: number; reason?: DropReason }>();
+  const ends = new Map<
+    number,
+    { t: number; index: number; reason?: DropReason; queue?: 'syn' | 'accept' | undefined }
+  >();
   const copies: { id: number; index: number; arrivesAt: number }[] = [];
   const copyArrivals = new Map<number, number[]>();
   trace.forEach((event, index) => {
     if (event.type === 'send') sends.set(event.id, { event, index });
     else if (event.type === 'drop' && !ends.has(event.id)) {
-      ends.set(event.id, { t: event.t, index, reason: event.reason });
+      ends.set(event.id, { t: event.t, index, reason: event.reason, queue: event.queue });
     } else if (event.type === 'deliver') {
       if (event.duplicate) {
         const list = copyArrivals.get(event.id) ?? [];
@@ -151,6 +164,7 @@ function buildSpans(run: RunResult, endTime: number): SegmentSpan[] {
         endIndex: end.index,
         outcome: 'lost',
         dropReason: end.reason,
+        ...(end.queue === undefined ? {} : { dropQueue: end.queue }),
         reach,
         copy: false,
       });
@@ -220,7 +234,8 @@ function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
   const spans: TimerSpan[] = [];
   trace.forEach((event, index) => {
     if (event.type !== 'timer') return;
-    const key = `${event.endpoint}/${event.timer}`;
+    const connection = timerConnection(event);
+    const key = `${connection}/${event.timer}`;
     const pending = open.get(key);
     if (pending) {
       const outcome =
@@ -231,6 +246,7 @@ function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
     if (event.action === 'set') {
       open.set(key, {
         endpoint: event.endpoint,
+        connection,
         timer: event.timer,
         setAt: event.t,
         setIndex: index,

@@ -12,7 +12,15 @@ import { timeY, type Geometry } from './geometry';
 import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes } from './lane-notes';
 import { groupLossMarks, lossBox, placeBreakLabel, type LossRequest } from './marks-layout';
-import { lostPoint, SegmentArrow, type ActivateHow, type ArrowEnds } from './SegmentArrow';
+import { lossWords } from './loss-words';
+import {
+  lostPoint,
+  SegmentArrow,
+  type ActivateHow,
+  type ArrowEnds,
+  type ArrowSide,
+} from './SegmentArrow';
+import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { CrowdNotes } from './CrowdNotes';
 import { labelTag, SegmentLabel } from './SegmentLabel';
 import { ScriptMarks } from './ScriptMarks';
@@ -27,7 +35,7 @@ export interface DiagramContentProps {
   cursor: number;
   facts: TraceFacts;
   selectedId: number | null;
-  markerIds: { client: string; server: string };
+  markerIds: Readonly<Record<ArrowSide, string>>;
   onActivate: (id: number, how: ActivateHow) => void;
 }
 
@@ -50,6 +58,7 @@ function useLayout(props: DiagramContentProps): Layout {
   return useMemo(() => {
     const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
     const spans = spansInWindow(timeline, from, to);
+    const spanOf = new Map(spans.map((span) => [spanKey(span), span]));
     const ends = new Map<string, ArrowEnds>();
     const losses: LossRequest[] = [];
     const requests = spans.map((span) => {
@@ -65,14 +74,15 @@ function useLayout(props: DiagramContentProps): Layout {
       if (span.outcome !== 'lost') return { key, text, ...arrow };
       // A lost segment's label sits on the part of the arrow it travelled, clear of its ✕.
       const stop = lostPoint(span, arrow);
-      losses.push({ key, ...stop });
+      losses.push({ key, ...stop, kind: `${span.send.from}: ${lossWords(span)}` });
       return { key, text, x1: arrow.x1, y1: arrow.y1, x2: stop.x, y2: stop.y };
     });
     const lossGroups = groupLossMarks(losses, g);
     const stops = new Map(losses.map((l) => [l.key, l]));
     const obstacles: Obstacle[] = lossGroups.map((group) => {
       const stop = stops.get(group[0] as string) as LossRequest;
-      return lossBox(stop.x, stop.y, g);
+      const words = lossWords(spanOf.get(group[0] as string) as SegmentSpan);
+      return lossBox(stop.x, stop.y, g, Math.max(8, words.length + 3));
     });
     // A break's "⋯ 59.95 s ⋯" keeps its place, clear of loss marks; labels go around it.
     const breakLabels = g.axis.breaks
@@ -129,8 +139,15 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
   const losses = lossCounts(layout, cursor);
-  const sideOf = (span: SegmentSpan) =>
-    span.send.from === timeline.endpoints[0]?.name ? ('client' as const) : ('server' as const);
+  const spoofed = new Set(
+    timeline.endpoints.filter((e) => keepsNoTcpState(e.profile)).map((e) => e.name),
+  );
+  const sideOf = (span: SegmentSpan): ArrowSide =>
+    spoofed.has(span.send.from)
+      ? 'attacker'
+      : span.send.from === timeline.endpoints[0]?.name
+        ? 'client'
+        : 'server';
   return (
     <>
       {lanes.map(({ endpoint, x, outward }) =>

@@ -10,6 +10,7 @@ import { progressAt, type SegmentSpan } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
+import { lossWords } from './loss-words';
 import styles from './SequenceDiagram.module.css';
 
 export interface ArrowEnds {
@@ -32,7 +33,7 @@ export interface SegmentArrowProps {
   ended: boolean;
   selected: boolean;
   /** 'client' for the first lifeline's segments, 'server' otherwise: colour and marker. */
-  side: 'client' | 'server';
+  side: ArrowSide;
   markerId: string;
   /** y of the original's send on the same lifeline, for a retransmission's bracket. */
   originalY: number | undefined;
@@ -53,7 +54,10 @@ export function lostPoint(span: SegmentSpan, ends: ArrowEnds) {
   };
 }
 
-export function arrowClasses(span: SegmentSpan, side: 'client' | 'server', selected: boolean) {
+/** Whose colour an arrow takes: a named end's, or the attacker's for spoofed sources. */
+export type ArrowSide = 'client' | 'server' | 'attacker';
+
+export function arrowClasses(span: SegmentSpan, side: ArrowSide, selected: boolean) {
   return [
     styles[side],
     span.send.retransmit > 0 ? styles.retransmission : '',
@@ -137,7 +141,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
             d={`M ${at.x - mark} ${at.y - mark} L ${at.x + mark} ${at.y + mark} M ${at.x + mark} ${at.y - mark} L ${at.x - mark} ${at.y + mark}`}
           />
           <text x={at.x} y={at.y + mark + fontSize} textAnchor="middle">
-            {lossCount > 1 ? `lost ×${lossCount}` : 'lost'}
+            {lossCount > 1 ? `${lossWords(span)} ×${lossCount}` : lossWords(span)}
           </text>
         </g>
       )}

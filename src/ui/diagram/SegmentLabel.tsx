@@ -4,6 +4,14 @@
  * clicks pass through to the arrow beneath, and the arrow's accessible name carries the same words.
  * It appears once the growing arrow reaches the point it labels, never ahead of its arrow.
  */
+import { memo, useCallback, useRef } from 'react';
+import { progressAt, type SegmentSpan } from '../../store';
+import { usePlayhead } from '../layout/playhead';
+import { useDerived } from '../layout/use-derived';
+import { useMotionAttribute } from '../layout/use-motion-attribute';
+import type { PlacedLabel } from './label-layout';
+import { arrowClasses, type ArrowEnds, type ArrowSide } from './SegmentArrow';
+import styles from './SequenceDiagram.module.css';
 
 /** How far along its arrow (0 at the send, 1 at the arrival) the point a label belongs to is. */
 export function anchorFraction(label: PlacedLabel, ends: ArrowEnds): number {
@@ -12,14 +20,6 @@ export function anchorFraction(label: PlacedLabel, ends: ArrowEnds): number {
   if (Math.abs(dy) >= Math.abs(dx) * 1e-3 && dy !== 0) return (label.anchorY - ends.y1) / dy;
   return dx === 0 ? 0 : (label.anchorX - ends.x1) / dx;
 }
-import { memo, useCallback, useRef } from 'react';
-import { progressAt, type SegmentSpan } from '../../store';
-import { usePlayhead } from '../layout/playhead';
-import { useDerived } from '../layout/use-derived';
-import { useMotionAttribute } from '../layout/use-motion-attribute';
-import type { PlacedLabel } from './label-layout';
-import { arrowClasses, type ArrowEnds } from './SegmentArrow';
-import styles from './SequenceDiagram.module.css';
 
 export function labelTag(span: SegmentSpan): string {
   return span.copy ? 'DUP ' : span.send.retransmit > 0 ? 'RTX ' : '';
@@ -29,7 +29,7 @@ export const SegmentLabel = memo(function SegmentLabel(props: {
   span: SegmentSpan;
   label: PlacedLabel;
   ends: ArrowEnds;
-  side: 'client' | 'server';
+  side: ArrowSide;
   selected: boolean;
 }) {
   const { span, label, ends, side, selected } = props;

@@ -83,7 +83,11 @@ export function SequenceDiagram() {
   }, [timeline, g, from, to, cursor]);
   const baseId = useId().replace(/:/g, '');
   const markerIds = useMemo(
-    () => ({ client: `${baseId}-head-client`, server: `${baseId}-head-server` }),
+    () => ({
+      client: `${baseId}-head-client`,
+      server: `${baseId}-head-server`,
+      attacker: `${baseId}-head-attacker`,
+    }),
     [baseId],
   );
   const onActivate = useCallback(
@@ -121,7 +125,7 @@ export function SequenceDiagram() {
           aria-label="Segments over time"
         >
           <defs>
-            {(['client', 'server'] as const).map((side) => (
+            {(['client', 'server', 'attacker'] as const).map((side) => (
               <marker
                 key={side}
                 id={markerIds[side]}

@@ -13,6 +13,11 @@ export interface LossRequest {
   /** Where the segment stopped. */
   readonly x: number;
   readonly y: number;
+  /**
+   * Marks group only with marks of the same kind (sender and words), so a named end's refused
+   * SYN keeps its own mark beside a flood's.
+   */
+  readonly kind?: string;
 }
 
 export interface MarkMetrics {
@@ -24,14 +29,14 @@ export interface MarkMetrics {
 }
 
 /** The box a loss mark (✕ over the word "lost", or "lost ×3") covers, as an obstacle. */
-export function lossBox(x: number, y: number, m: MarkMetrics): Obstacle {
+export function lossBox(x: number, y: number, m: MarkMetrics, chars = 8): Obstacle {
   const mark = m.fontSize * 0.55;
   const top = y - mark;
   const bottom = y + mark + m.fontSize * 1.35;
   return {
     x,
     y: (top + bottom) / 2,
-    width: Math.max(2 * mark, 8 * m.charWidth),
+    width: Math.max(2 * mark, chars * m.charWidth),
     height: bottom - top,
   };
 }
@@ -41,14 +46,14 @@ export function lossBox(x: number, y: number, m: MarkMetrics): Obstacle {
  * member's stop, and says how many of its members are lost by the cursor. In y order.
  */
 export function groupLossMarks(requests: readonly LossRequest[], m: MarkMetrics): string[][] {
-  const groups: { keys: string[]; box: Box }[] = [];
+  const groups: { keys: string[]; box: Box; kind: string | undefined }[] = [];
   const sorted = [...requests].sort((a, b) => a.y - b.y || a.x - b.x);
   for (const r of sorted) {
     const o = lossBox(r.x, r.y, m);
     const box = boxAt(o.x, o.y, o.width, o.height);
-    const group = groups.find((g) => overlaps(g.box, box));
+    const group = groups.find((g) => g.kind === r.kind && overlaps(g.box, box));
     if (group) group.keys.push(r.key);
-    else groups.push({ keys: [r.key], box });
+    else groups.push({ keys: [r.key], box, kind: r.kind });
   }
   return groups.map((g) => g.keys);
 }

@@ -4,6 +4,7 @@ import { timerNote } from './timer-note';
 
 const rto: TimerSpan = {
   endpoint: 'client',
+  connection: 'client 10.0.0.1:49152-10.0.0.2:80',
   timer: 'retransmit',
   setAt: 10,
   setIndex: 5,

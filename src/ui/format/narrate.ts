@@ -7,6 +7,7 @@ import type {
   DeliverEvent,
   DropEvent,
   DuplicateEvent,
+  SendEvent,
   StateEvent,
   TraceEvent,
 } from '../../sim/trace';
@@ -15,9 +16,37 @@ import { narrateSend } from './narrate-send';
 import { narrateTimer } from './narrate-timer';
 import { segmentLabel } from './segment-label';
 import type { TraceFacts } from './trace-facts';
-import { The, the } from './words';
+import { keepsNoTcpState } from './stateless-endpoint';
+import { stackName, The, the } from './words';
 
 export function narrate(event: TraceEvent, facts: TraceFacts): string {
+  const sentence = narrateEvent(event, facts);
+  const connection = connectionOf(event, facts);
+  return connection === undefined ? sentence : `${sentence} Connection ${connection}.`;
+}
+
+/**
+ * "10.0.0.2:80 ↔ 198.51.100.1:1024": the connection a segment or timer belongs to, named when
+ * one of its endpoints has several (a server under a SYN flood), so that each sentence says
+ * whose it is; undefined where the endpoint has only one.
+ */
+export function connectionOf(event: TraceEvent, facts: TraceFacts): string | undefined {
+  if (event.type === 'timer') {
+    if (!facts.severalConnections.has(event.endpoint) || event.local === undefined) return;
+    return `${event.local} ↔ ${event.remote ?? '?'}`;
+  }
+  const s =
+    event.type === 'send'
+      ? event
+      : event.type === 'deliver' || event.type === 'drop' || event.type === 'duplicate'
+        ? facts.segments.get(event.id)
+        : undefined;
+  if (s === undefined) return undefined;
+  if (!facts.severalConnections.has(s.from) && !facts.severalConnections.has(s.to)) return;
+  return `${s.src} ↔ ${s.dst}`;
+}
+
+function narrateEvent(event: TraceEvent, facts: TraceFacts): string {
   switch (event.type) {
     case 'call':
       return narrateCall(event);
@@ -73,7 +102,38 @@ function narrateDrop(e: DropEvent, facts: TraceFacts): string {
   const consequence = noticing
     ? `; ${sender} will only notice when its retransmission timer fires (RFC 6298 §5)`
     : ': a bare ACK is not retransmitted, later ACKs cover it (RFC 9293 §3.8)';
+  if (e.queue !== undefined && sent !== undefined)
+    return narrateRefusal(e.queue, text, sent, facts);
   return `${capitalize(text)} is lost ${DROP_CAUSE[e.reason] ?? `(${e.reason})`}${consequence}.`;
+}
+
+/**
+ * A SYN a listener refused because a queue was full. Linux's tcp_conn_request drops it with no
+ * answer when the SYN queue is full and SYN cookies are off (counted as TCPReqQFullDrop), and
+ * when the accept queue is full (ListenOverflows); the sender retries on its timer.
+ */
+function narrateRefusal(
+  queue: 'syn' | 'accept',
+  text: string,
+  sent: SendEvent,
+  facts: TraceFacts,
+): string {
+  const why =
+    queue === 'syn'
+      ? 'its SYN queue is full of half-open connections and SYN cookies are off'
+      : 'its accept queue is full of connections the application has not accepted yet';
+  const counter = queue === 'syn' ? 'TCPReqQFullDrop' : 'ListenOverflows';
+  const stack = stackName(facts.profile[sent.to]);
+  const source =
+    stack === 'Linux'
+      ? `Linux tcp_conn_request, counted as ${counter}; RFC 4987 §2`
+      : 'the queue’s size is the host’s own limit, RFC 4987 §2';
+  const sender = facts.profile[sent.from];
+  const after =
+    sender !== undefined && keepsNoTcpState(sender)
+      ? 'A spoofed source keeps no state and never retries.'
+      : `${The(sent.from)} will only notice when its retransmission timer fires (RFC 6298 §5).`;
+  return `${The(sent.to)} drops ${text} as it arrives: ${why}, so the listener refuses it without an answer (${source}). ${after}`;
 }
 
 function narrateDuplicate(e: DuplicateEvent, facts: TraceFacts): string {

@@ -3,7 +3,7 @@
  * fired, what it was set to next (the backoff, RFC 6298 §5.5), and which firing caused a
  * retransmission. The trace is in time order, so a binary search finds the moment.
  */
-import type { SendEvent, TimerEvent } from '../../sim/trace';
+import { sendConnection, timerConnection, type SendEvent, type TimerEvent } from '../../sim/trace';
 import type { TraceFacts } from './trace-facts';
 
 type Timed = readonly { readonly t: number }[];
@@ -43,7 +43,7 @@ export function timerRunMs(fire: TimerEvent, facts: TraceFacts): number | undefi
       continue;
     }
     if (e.t === fire.t && !passedFire) continue;
-    if (e.endpoint !== fire.endpoint || e.timer !== fire.timer) continue;
+    if (e.timer !== fire.timer || timerConnection(e) !== timerConnection(fire)) continue;
     if (e.action === 'set') return fire.t - e.t;
   }
   return undefined;
@@ -54,7 +54,7 @@ export function nextTimerMs(fire: TimerEvent, facts: TraceFacts): number | undef
   for (let i = lowerBound(facts.timers, fire.t); i < facts.timers.length; i++) {
     const e = facts.timers[i];
     if (e === undefined || e.t > fire.t) return undefined;
-    if (e.endpoint !== fire.endpoint || e.timer !== fire.timer) continue;
+    if (e.timer !== fire.timer || timerConnection(e) !== timerConnection(fire)) continue;
     if (e.action === 'set' && e.at !== undefined) return e.at - e.t;
   }
   return undefined;
@@ -70,6 +70,8 @@ export function firingBehind(e: SendEvent, facts: TraceFacts): TimerEvent | unde
     const timer = facts.timers[i];
     if (timer === undefined || timer.t < e.t) return undefined;
     if (timer.endpoint === e.from && timer.action === 'fire' && timer.timer === 'retransmit') {
+      // Several connections' timers may fire at one moment: only this segment's own counts.
+      if (!ownSegment(timer, e)) continue;
       return retransmissionAfter(timer, facts) === e ? timer : undefined;
     }
   }
@@ -81,9 +83,14 @@ export function retransmissionAfter(fire: TimerEvent, facts: TraceFacts): SendEv
   for (let i = lowerBound(facts.sends, fire.t); i < facts.sends.length; i++) {
     const s = facts.sends[i];
     if (s === undefined || s.t > fire.t) return undefined;
-    if (s.from === fire.endpoint && s.retransmit > 0) return s;
+    if (s.from === fire.endpoint && s.retransmit > 0 && ownSegment(fire, s)) return s;
   }
   return undefined;
+}
+
+/** Whether the segment belongs to the timer's connection (any, for a timer that names none). */
+function ownSegment(timer: TimerEvent, s: SendEvent): boolean {
+  return timer.local === undefined || sendConnection(s) === timerConnection(timer);
 }
 
 /** "1 s", "200 ms", "1.5 s": durations as people say them. */

@@ -38,6 +38,11 @@ export interface TraceFacts {
   readonly sends: readonly SendEvent[];
   /** Every state change in trace order. */
   readonly states: readonly StateEvent[];
+  /**
+   * Endpoints with more than one connection (pair of address:port) in the trace, such as a
+   * server under a SYN flood: a sentence about one of their segments or timers names its own.
+   */
+  readonly severalConnections: ReadonlySet<string>;
 }
 
 /** What the run knows about an endpoint beyond the trace (runScenario's EndpointInfo fits). */
@@ -61,12 +66,20 @@ export function deriveTraceFacts(
   const sends: SendEvent[] = [];
   const states: StateEvent[] = [];
   const bareSynSenders = new Set<string>();
+  const pairs = new Map<string, Set<string>>();
+  const addPair = (endpoint: string, local: string, remote: string) => {
+    const known = pairs.get(endpoint) ?? new Set<string>();
+    known.add(`${local}-${remote}`);
+    pairs.set(endpoint, known);
+  };
   for (const e of trace) {
     if (e.type === 'timer') timers.push(e);
     if (e.type === 'state') states.push(e);
     if (e.type !== 'send') continue;
     sends.push(e);
     segments.set(e.id, e);
+    addPair(e.from, e.src, e.dst);
+    addPair(e.to, e.dst, e.src);
     address[e.from] ??= e.src;
     address[e.to] ??= e.dst;
     if (e.flags.includes('SYN') && isn[e.from] === undefined) {
@@ -99,6 +112,7 @@ export function deriveTraceFacts(
     timers,
     sends,
     states,
+    severalConnections: new Set([...pairs].filter(([, set]) => set.size > 1).map(([name]) => name)),
   };
 }
 

@@ -1,0 +1,52 @@
+// A server with several connections at once: in syn-flood the client's SYN that meets the full
+// SYN queue is drawn as dropped with its reason, and the flood's spoofed segments have a colour
+// of their own, apart from both named ends, in light and dark themes.
+import { expect, test, type Page } from '@playwright/test';
+import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+
+const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
+const segment = (page: Page, id: number) => diagram(page).locator(`[data-segment="${id}"]`).first();
+
+/** The stroke colour an arrow is drawn in. */
+async function strokeOf(page: Page, id: number): Promise<string> {
+  const line = segment(page, id).locator('line').last();
+  await expect(line).toBeAttached();
+  return line.evaluate((el) => getComputedStyle(el).stroke);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`syn-flood (${scheme}): the refused SYN says why, the attacker has its own colour`, async ({
+    page,
+  }) => {
+    const watched = watchPage(page);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize(VIEWPORTS.projector);
+    // 0.4 s: the flood has filled the SYN queue and the client's first SYN (#13) has met it.
+    await page.goto('./?scenario=syn-flood&t=400');
+    await expect(diagram(page)).toBeVisible({ timeout: 20_000 });
+    await expect(segment(page, 13)).toContainText('dropped: SYN queue full', { timeout: 20_000 });
+    const attacker = await strokeOf(page, 1);
+    const client = await strokeOf(page, 13);
+    const server = await strokeOf(page, 6);
+    expect(new Set([attacker, client, server]).size).toBe(3);
+    await expectNoAxeViolations(page);
+    expect(watched.problems).toEqual([]);
+    await saveScreenshot(page, `syn-flood-${scheme}`);
+  });
+}
+
+for (const [size, viewport] of [
+  ['projector', VIEWPORTS.projector],
+  ['phone', VIEWPORTS.phone],
+] as const) {
+  for (const scenario of ['syn-flood', 'syn-cookies'] as const) {
+    test(`${scenario} renders at ${size} size with no axe violation`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`./?scenario=${scenario}&t=1500`);
+      await expect(diagram(page)).toBeVisible({ timeout: 20_000 });
+      await expect(segment(page, 1)).toBeAttached({ timeout: 20_000 });
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, `${scenario}-${size}`);
+    });
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Every connection is its own: on the presets where an endpoint has several connections (a
+ * server under a SYN flood), each narrated timer duration is the time since that connection's
+ * timer was set, and each sentence about a segment names the connection it belongs to.
+ */
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../sim/presets';
+import { runScenario } from '../../sim/run';
+import type { SendEvent, TimerEvent, TraceEvent } from '../../sim/trace';
+import { narrate } from './narrate';
+import { formatDuration } from './timer-lookup';
+import { deriveTraceFacts } from './trace-facts';
+
+/** Endpoints and the sources injected in their names (an attacker) count alike. */
+const crowded = presets.filter(
+  (p) => p.scenario.endpoints.length + (p.scenario.inject ?? []).length > 2,
+);
+
+const sameConnection = (a: TimerEvent, b: TimerEvent) =>
+  a.endpoint === b.endpoint && a.timer === b.timer && a.local === b.local && a.remote === b.remote;
+
+/** How long this firing's own timer ran: back to the latest set of the same connection's timer. */
+function ranFor(trace: readonly TraceEvent[], fire: TimerEvent): number | undefined {
+  for (let i = trace.indexOf(fire) - 1; i >= 0; i--) {
+    const e = trace[i];
+    if (e?.type === 'timer' && e.action === 'set' && sameConnection(e, fire)) return fire.t - e.t;
+  }
+  return undefined;
+}
+
+/** The retransmission timer of the segment's own connection that fired at the moment it left. */
+function firingOf(trace: readonly TraceEvent[], s: SendEvent): TimerEvent | undefined {
+  return trace.find(
+    (e): e is TimerEvent =>
+      e.type === 'timer' &&
+      e.action === 'fire' &&
+      e.timer === 'retransmit' &&
+      e.t === s.t &&
+      e.endpoint === s.from &&
+      e.local === s.src &&
+      e.remote === s.dst,
+  );
+}
+
+/** Durations a sentence gives for how long a timer ran ("fired after 1 s", "within 2 s"). */
+function narratedRuns(sentence: string): string[] {
+  return [...sentence.matchAll(/(?:after|within) (\d+(?:\.\d+)? m?s)\b/g)].map((m) => m[1] ?? '');
+}
+
+describe('narration on presets with several connections', () => {
+  it('has such presets to check', () => {
+    expect(crowded.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['syn-flood', 'syn-cookies']),
+    );
+  });
+
+  describe.each(crowded.map((p) => [p.name, p] as const))('%s', (_name, preset) => {
+    const run = runScenario(preset.scenario);
+    const facts = deriveTraceFacts(run.trace, 'absolute', run.endpoints);
+
+    it('gives each timer duration as the time since that connection set its timer', () => {
+      let checked = 0;
+      for (const e of run.trace) {
+        const sentence = narrate(e, facts);
+        const durations = narratedRuns(sentence);
+        if (durations.length === 0) continue;
+        const fire =
+          e.type === 'timer' ? e : e.type === 'send' ? firingOf(run.trace, e) : undefined;
+        const ran = fire && ranFor(run.trace, fire);
+        expect(ran, sentence).toBeDefined();
+        for (const said of durations) expect(said, sentence).toBe(formatDuration(ran ?? NaN));
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+
+    it('names the connection in every sentence about a segment of an endpoint with several', () => {
+      for (const e of run.trace) {
+        const s =
+          e.type === 'send'
+            ? e
+            : e.type === 'deliver' || e.type === 'drop' || e.type === 'duplicate'
+              ? facts.segments.get(e.id)
+              : undefined;
+        if (s === undefined) continue;
+        if (!facts.severalConnections.has(s.from) && !facts.severalConnections.has(s.to)) continue;
+        expect(narrate(e, facts)).toContain(`${s.src} ↔ ${s.dst}`);
+      }
+      expect(facts.severalConnections.has('server')).toBe(true);
+    });
+  });
+});
+
+describe('a SYN refused by a full queue (Linux tcp_conn_request)', () => {
+  const preset = presets.find((p) => p.name === 'syn-flood');
+  if (preset === undefined) throw new Error('syn-flood preset is missing');
+  const run = runScenario(preset.scenario);
+  const facts = deriveTraceFacts(run.trace, 'absolute', run.endpoints);
+
+  it("records the client's SYN reaching the full SYN queue as a queue-full drop at its arrival", () => {
+    const syn = run.trace.find(
+      (e): e is SendEvent => e.type === 'send' && e.from === 'client' && e.flags.includes('SYN'),
+    );
+    const end = run.trace.find(
+      (e) => (e.type === 'drop' || e.type === 'deliver') && e.id === syn?.id,
+    );
+    expect(end).toEqual({
+      t: syn?.arrivesAt,
+      type: 'drop',
+      id: syn?.id,
+      reason: 'queue-full',
+      queue: 'syn',
+    });
+    expect(narrate(end as TraceEvent, facts)).toMatch(
+      /^The server drops the SYN .* as it arrives: its SYN queue is full .* SYN cookies are off, .*tcp_conn_request.*The client will only notice when its retransmission timer fires/,
+    );
+  });
+});
