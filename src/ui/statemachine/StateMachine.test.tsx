@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { TcpState } from '../../engine/types';
-import { BOXES, TRANSITIONS, transitionFor } from './figure5';
+import { BOXES, TRANSITIONS, transitionFor, VIEW_W } from './figure5';
+import { MIN_FIT_WIDTH, MIN_LABEL_PX, prefersActualSize, SMALLEST_LABEL } from './readable-size';
 import { StateMachine } from './StateMachine';
 
 const ALL_STATES: TcpState[] = [
@@ -79,9 +80,12 @@ describe('StateMachine', () => {
   });
 });
 
-describe('in its panel', () => {
-  it('opens fitted, with Actual size offered but not pressed', () => {
-    const html = renderToStaticMarkup(<StateMachine machines={[]} />);
-    expect(html).toMatch(/aria-pressed="false"[^>]*>Actual size/);
+describe('readable wherever it is put', () => {
+  it('keeps the fitted figure only where its smallest label stays at 12 px or more', () => {
+    // Half of a 1280 px projector screen: fitted, 13-unit labels would be drawn at about 8 px.
+    expect(prefersActualSize(600)).toBe(true);
+    expect(prefersActualSize(390 - 32)).toBe(true);
+    expect(prefersActualSize(1100)).toBe(false);
+    expect((MIN_FIT_WIDTH / VIEW_W) * SMALLEST_LABEL).toBeCloseTo(MIN_LABEL_PX);
   });
 });

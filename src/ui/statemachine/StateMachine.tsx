@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import styles from './StateMachine.module.css';
 import { BOXES, boxFor, transitionFor, TRANSITIONS, VIEW_H, VIEW_W } from './figure5';
 import { endpointShape, endpointTone } from './endpoint-marks';
+import { useTooNarrowToFit } from './readable-size';
 import type { EndpointMachine } from './states-at';
 import { StateBoxes, TransitionArrow } from './StateMachineParts';
 
@@ -20,9 +21,12 @@ export interface StateMachineProps {
 export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) {
   const Heading = `h${headingLevel}` as const;
   const titleId = useId();
-  // The figure opens fitted to its panel, so the whole state machine is in view at once (a
-  // cropped figure hides where an end is going); Actual size trades that for larger labels.
-  const [actualSize, setActualSize] = useState(false);
+  const figureRef = useRef<HTMLElement>(null);
+  // The user's choice wins; until they choose, a container too narrow for readable labels
+  // (≥ 12 px) shows the figure at its actual size, scrollable.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const tooNarrow = useTooNarrowToFit(figureRef);
+  const actualSize = choice ?? tooNarrow === true;
   const highlighted = new Map<string, string[]>();
   for (const m of machines) {
     const tr = m.last && transitionFor(m.last.from, m.last.to);
@@ -51,7 +55,7 @@ export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) 
   const summary = machines.map((m) => `${m.name} in ${m.state}`).join(', ');
 
   return (
-    <figure className={styles.machine} aria-labelledby={titleId}>
+    <figure ref={figureRef} className={styles.machine} aria-labelledby={titleId}>
       <div className={styles.header}>
         <Heading id={titleId} className={styles.title}>
           Connection states (RFC 9293 Figure 5)
@@ -60,7 +64,7 @@ export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) 
           type="button"
           className={styles.zoom}
           aria-pressed={actualSize}
-          onClick={() => setActualSize(!actualSize)}
+          onClick={() => setChoice(!actualSize)}
         >
           Actual size
         </button>
