@@ -12,7 +12,7 @@ const FOLLOW_MS = 1000;
 export function useInspectorInView(store: LabStore, panel: RefObject<HTMLElement | null>) {
   useEffect(() => {
     let selectedAt = -Infinity;
-    const inspector = () => panel.current?.querySelector(':scope > section:last-of-type');
+    const inspector = () => panel.current?.querySelector('[data-inspector]');
     const scroll = () => {
       const box = panel.current;
       const section = inspector();

@@ -91,12 +91,22 @@ export function useKeyboardShortcuts(store: LabStore, { presentation = false } =
   useEffect(() => {
     // Which element a pointer focused (a click on a button or slider focuses it in passing).
     let pointerAt = -Infinity;
+    let pressed: Node | null = null;
     let clicked: EventTarget | null = null;
     const onPointerDown = (event: PointerEvent) => {
       pointerAt = event.timeStamp;
+      pressed = event.target instanceof Node ? event.target : null;
     };
+    // Only the element the press landed on (or the control its label names) was focused by it:
+    // a focus a script or a closing dialog moves elsewhere just after a click is not a click.
     const onFocusIn = (event: FocusEvent) => {
-      clicked = event.timeStamp - pointerAt < POINTER_FOCUS_MS ? event.target : null;
+      const target = event.target instanceof Node ? event.target : null;
+      const label = pressed instanceof Element ? pressed.closest('label') : null;
+      const fromPress =
+        target !== null &&
+        pressed !== null &&
+        (target.contains(pressed) || label?.control === target);
+      clicked = fromPress && event.timeStamp - pointerAt < POINTER_FOCUS_MS ? target : null;
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -95,6 +95,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     [onActivate, span.id],
   );
   const lost = span.outcome === 'lost' && ended;
+  const words = lossCount > 1 ? `${lossWords(span)} ×${lossCount}` : lossWords(span);
   // Where the journey ends (the far end unless the segment was lost): the highlight and the click
   // target stop there, not at an arrival that never happened.
   const at = lostPoint(span, ends);
@@ -140,8 +141,16 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
           <path
             d={`M ${at.x - mark} ${at.y - mark} L ${at.x + mark} ${at.y + mark} M ${at.x + mark} ${at.y - mark} L ${at.x - mark} ${at.y + mark}`}
           />
+          {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
+          <rect
+            x={at.x - (words.length * fontSize * 0.62) / 2 - 3}
+            y={at.y + mark + fontSize * 0.1}
+            width={words.length * fontSize * 0.62 + 6}
+            height={fontSize * 1.2}
+            rx={3}
+          />
           <text x={at.x} y={at.y + mark + fontSize} textAnchor="middle">
-            {lossCount > 1 ? `${lossWords(span)} ×${lossCount}` : lossWords(span)}
+            {words}
           </text>
         </g>
       )}

@@ -28,7 +28,7 @@ export function Inspector({ segment, facts, headingLevel = 2 }: InspectorProps) 
   const Heading = `h${headingLevel}` as const;
   const titleId = useId();
   return (
-    <section className={styles.inspector} aria-labelledby={titleId}>
+    <section className={styles.inspector} aria-labelledby={titleId} data-inspector="">
       <Heading id={titleId} className={styles.title}>
         Segment inspector
       </Heading>
