@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides } from './args-apply';
-import { ArgError, parseArgs, parseDropRule, parseIsn, type RunArgs } from './args';
+import { ArgError, parseArgs, parseDropRule, parseIsn, quoted, type RunArgs } from './args';
 
 function run(argv: string[]): RunArgs {
   const args = parseArgs(argv);
@@ -147,5 +147,17 @@ describe('applyOverrides', () => {
     expect(() => applyOverrides(scenario, run(['--scenario', 'x', '--isn', 'client-9=1']))).toThrow(
       '--isn: the scenario has no endpoint "client-9" (it has client, server)',
     );
+  });
+});
+
+describe('quoting what the user typed', () => {
+  it('keeps a message on one line, whatever bytes the value holds', () => {
+    expect(() => parseArgs(['--scenario', 'h', '--format', 'a\nb\u0000'])).toThrow(
+      '--format: must be one of text, jsonl, got "a\\nb\\u0000"',
+    );
+    expect(() => parseArgs(['--scenario', 'h', '--x\ny', '1'])).toThrow(
+      'unknown option "--x\\ny" (see --help)',
+    );
+    expect(quoted('z'.repeat(100))).toBe(`"${'z'.repeat(40)}…"`);
   });
 });

@@ -6,6 +6,11 @@ import { SCENARIO_LIMITS, SEGMENT_KINDS, type Fault, type SegmentKind } from '..
 
 export class ArgError extends Error {}
 
+/** A value as a message quotes it: on one line, control characters escaped, at most 40 long. */
+export function quoted(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
 export type Format = 'text' | 'jsonl';
 export type CaptureAt = 'client' | 'server' | 'link';
 export type ProfileName = 'rfc' | 'linux' | 'freebsd';
@@ -77,21 +82,21 @@ function number(
 ): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new ArgError(`--${option}: expected a number, got "${text}"`);
+    throw new ArgError(`--${option}: expected a number, got ${quoted(text)}`);
   }
   if (integer && !Number.isInteger(value)) {
-    throw new ArgError(`--${option}: expected a whole number, got ${text}`);
+    throw new ArgError(`--${option}: expected a whole number, got ${text.trim()}`);
   }
   if (value < min || value > max) {
     const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-    throw new ArgError(`--${option}: must be ${range}, got ${text}`);
+    throw new ArgError(`--${option}: must be ${range}, got ${text.trim()}`);
   }
   return value;
 }
 
 function oneOf<T extends string>(option: string, text: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new ArgError(`--${option}: must be one of ${allowed.join(', ')}, got "${text}"`);
+  throw new ArgError(`--${option}: must be one of ${allowed.join(', ')}, got ${quoted(text)}`);
 }
 
 /** DIRECTION:FLAGS[#N], e.g. "s2c:SYN-ACK#1" or "c2s:SYN#*" (N absent = 1). */
@@ -100,12 +105,12 @@ export function parseDropRule(text: string): Fault {
   const kind = match?.[2];
   if (!match || !kind || !(SEGMENT_KINDS as readonly string[]).includes(kind)) {
     throw new ArgError(
-      `--drop: expected DIRECTION:FLAGS[#N] such as s2c:SYN-ACK#1 (FLAGS one of ${SEGMENT_KINDS.join(', ')}), got "${text}"`,
+      `--drop: expected DIRECTION:FLAGS[#N] such as s2c:SYN-ACK#1 (FLAGS one of ${SEGMENT_KINDS.join(', ')}), got ${quoted(text)}`,
     );
   }
   const n = match[3];
   const nth = n === undefined ? 1 : n === '*' ? 'every' : Number(n);
-  if (nth === 0) throw new ArgError(`--drop: the occurrence counts from 1, got "${text}"`);
+  if (nth === 0) throw new ArgError(`--drop: the occurrence counts from 1, got ${quoted(text)}`);
   return {
     direction: match[1] as 'c2s' | 's2c',
     match: kind as SegmentKind,
@@ -122,7 +127,7 @@ export function parseIsn(text: string): Record<string, number> {
     const m = /^([a-z][a-z0-9-]*)=(\d+)$/.exec(part.trim());
     if (!m?.[1] || !m[2]) {
       throw new ArgError(
-        `--isn: expected NAME=N[,NAME=N], e.g. client=700,server=200, got "${text}"`,
+        `--isn: expected NAME=N[,NAME=N], e.g. client=700,server=200, got ${quoted(text)}`,
       );
     }
     isn[m[1]] = number('isn', m[2], 0, 4294967295, true);
@@ -141,11 +146,14 @@ export function parseArgs(argv: readonly string[]): Args {
       list = true;
       continue;
     }
-    if (!arg.startsWith('--')) throw new ArgError(`unexpected argument "${arg}" (see --help)`);
+    if (!arg.startsWith('--'))
+      throw new ArgError(`unexpected argument ${quoted(arg)} (see --help)`);
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new ArgError(`unknown option --${name} (see --help)`);
+      throw new ArgError(
+        `unknown option ${/^[\w-]*$/.test(name) ? `--${name}` : quoted(`--${name}`)} (see --help)`,
+      );
     }
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);

@@ -8,14 +8,14 @@ import { formatTime, formatTrace, getPreset, presets, runScenario, validateScena
 import type { RunResult, Scenario } from '../sim';
 import { writePcap } from '../wire/pcap';
 import { applyOverrides } from './args-apply';
-import { ArgError, USAGE, parseArgs, type RunArgs } from './args';
+import { ArgError, USAGE, parseArgs, quoted, type RunArgs } from './args';
 import { InputError, loadScenarioFile } from './scenario-file';
 
 function loadScenarioJson(name: string): unknown {
   const preset = getPreset(name);
   if (preset) return preset.scenario;
   if (!existsSync(name)) {
-    throw new InputError(`unknown preset or file "${name}" (see --list for the presets)`);
+    throw new InputError(`unknown preset or file ${quoted(name)} (see --list for the presets)`);
   }
   return loadScenarioFile(name);
 }
