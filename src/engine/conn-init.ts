@@ -79,6 +79,7 @@ export function createConn(s: ConnSeed): Conn {
     fastOpenSyn: null,
     synData: 0,
     fastOpened: false,
+    fastOpenClient: false,
     rtxAt: null,
     persistAt: null,
     delayedAckAt: null,

@@ -119,6 +119,11 @@ export interface Conn {
   synData: number;
   /** Server: the child took data from the SYN (acceptable, may send before the third ACK). */
   fastOpened: boolean;
+  /**
+   * This end opened with Fast Open as a client (Linux syn_fastopen, FreeBSD TF_FASTOPEN): its
+   * SYN-ACK updates the cookie cache (fastopen-client.ts learnFromSynAck).
+   */
+  fastOpenClient: boolean;
 
   // --- timers: due time in ms, or null ---
   rtxAt: number | null;

@@ -4,7 +4,7 @@
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
 import type { Conn } from './conn';
-import { fastOpenOptions } from './fastopen';
+import { withFastOpen } from './fastopen';
 import { layoutSynOptions, timestampOptions } from './options';
 import { afterReport, chooseSackBlocks, heldBlocks, maxSackBlocks } from './sack-blocks';
 import { seqAdd, seqDiff } from './seq';
@@ -94,7 +94,9 @@ export function sendSegment(
     // RFC 7413: the cookie (or request) rides on the first SYN or SYN-ACK only; Linux
     // resends a lost SYN without it, and a SYN-ACK retransmission is built without it.
     options =
-      d.fastOpenSyn && retransmit === 0 ? [...laid, ...fastOpenOptions(d.fastOpenSyn)] : laid;
+      d.fastOpenSyn && retransmit === 0
+        ? withFastOpen(ctx.profile.optionLayout, laid, d.fastOpenSyn)
+        : laid;
   } else if (d.negotiated?.timestamps && (!(flags & Flag.RST) || ctx.profile.timestampsOnRst)) {
     options = timestampOptions(tsNow(d, ctx), d.tsRecent);
   }

@@ -4,7 +4,7 @@
  * 0xF989 (RFC 6994) that older clients send; on the engine's wire it is an `unknown`
  * option, so the codecs need no new option kind.
  */
-import type { Profile } from './profiles';
+import type { OptionLayout, Profile } from './profiles';
 import type { TcpOption } from './types';
 
 /** Bits of the profile's `fastOpen`, as Linux's net.ipv4.tcp_fastopen has them. */
@@ -56,6 +56,48 @@ export function fastOpenOptions(fo: FastOpenOption): TcpOption[] {
 }
 
 const NOP: TcpOption = { kind: 'nop' };
+const EOL: TcpOption = { kind: 'eol' };
+
+/**
+ * A SYN's options with the Fast Open option in the stack's place: Linux tcp_options_write()
+ * appends it after the others with its NOPs (fastOpenOptions); FreeBSD tcp_addoptions() puts
+ * it after the timestamps, before the EOL padding to a multiple of 4 bytes, e.g.
+ * <mss,nop,wscale,sackOK,TS,FO,eol,eol>.
+ */
+export function withFastOpen(
+  layout: OptionLayout,
+  laid: readonly TcpOption[],
+  fo: FastOpenOption,
+): TcpOption[] {
+  if (layout !== 'freebsd') return [...laid, ...fastOpenOptions(fo)];
+  const out: TcpOption[] = laid.filter((o) => o.kind !== 'eol');
+  const [option] = fastOpenOptions(fo);
+  if (option) out.push(option);
+  let length = out.reduce((n, o) => n + optionLength(o), 0);
+  for (; length % 4 !== 0; length++) out.push(EOL);
+  return out;
+}
+
+/** Bytes an option takes on the wire (RFC 9293 §3.2; RFC 7323; RFC 2018). */
+function optionLength(o: TcpOption): number {
+  switch (o.kind) {
+    case 'eol':
+    case 'nop':
+      return 1;
+    case 'mss':
+      return 4;
+    case 'wscale':
+      return 3;
+    case 'sackOK':
+      return 2;
+    case 'ts':
+      return 10;
+    case 'sack':
+      return 2 + 8 * o.blocks.length;
+    default:
+      return 2 + o.data.length;
+  }
+}
 
 /** Whether a listener takes data from a SYN (RFC 7413 §4.2; Linux tcp_fastopen bits). */
 export function serverFastOpen(profile: Profile, listenerAsked: boolean): boolean {

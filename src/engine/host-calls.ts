@@ -3,7 +3,7 @@
  * receive, close, shutdown, abort, getError. Each changes the host in place.
  */
 import type { AppCall, CallResult, SocketOptions } from './api';
-import { FastOpenBits } from './fastopen';
+import { cacheKey, planSyn } from './fastopen-client';
 import { connAbort, connClose, connReceive, connSend, connShutdown } from './conn-calls';
 import type { Conn } from './conn';
 import { createConn } from './conn-init';
@@ -120,7 +120,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
   });
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;
-  if (call.fastOpen !== undefined) prepareFastOpen(host, d, call.fastOpen);
+  if (call.fastOpen !== undefined) prepareFastOpen(host, d, call.fastOpen, ctx.now);
   setState(d, ctx, 'SYN-SENT', 'connect(): active OPEN, SYN sent (RFC 9293 §3.10.1)');
   sendSyn(d, ctx);
   addSock(host, d);
@@ -132,20 +132,18 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
 }
 
 /**
- * sendto(MSG_FASTOPEN), RFC 7413 §4.2.1: with a cookie for the server (or the profile's
- * no-cookie bit) the SYN carries as much data as fits beside the options (Linux: the MSS
- * less MAX_TCP_OPTION_SPACE, 40 bytes); without one it asks for a cookie and takes none.
+ * A connect with data (RFC 7413 §4.2.1): the client's cookie cache decides whether the SYN
+ * carries a cookie and data, asks for a cookie, or goes without the option
+ * (fastopen-client.ts planSyn, after Linux tcp_send_syn_data() and FreeBSD
+ * tcp_fastopen_connect()). The data the SYN does not carry waits for the handshake.
  */
-function prepareFastOpen(host: Host, d: Conn, data: Uint8Array): void {
-  const bits = host.profile.fastOpen;
-  if (!(bits & FastOpenBits.CLIENT)) return;
-  const cookie = host.fastOpenCookies.get(d.tuple.remoteAddress);
-  if (cookie === undefined && !(bits & FastOpenBits.CLIENT_NO_COOKIE)) {
-    d.fastOpenSyn = { cookie: [], experimental: false };
-    return;
-  }
-  if (cookie !== undefined) d.fastOpenSyn = { cookie, experimental: false };
-  const room = Math.min(d.offer.mss - 40, host.profile.sendBuffer);
+function prepareFastOpen(host: Host, d: Conn, data: Uint8Array, now: number): void {
+  const entry = host.fastOpenCookies.get(cacheKey(host.profile, d.tuple));
+  const plan = planSyn(host.profile, entry, d.offer.mss, now);
+  d.fastOpenSyn = plan.option;
+  d.fastOpenClient = plan.option !== null || plan.room > 0;
+  if (plan.room <= 0) return;
+  const room = Math.min(plan.room, host.profile.sendBuffer);
   const take = data.length <= room ? data : data.subarray(0, room);
   d.sndBuf.append(take);
   d.synData = take.length;

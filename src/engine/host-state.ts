@@ -5,6 +5,7 @@
  */
 import type { SocketOptions } from './api';
 import { snapshotConn, type Conn } from './conn';
+import type { CachedCookie } from './fastopen-client';
 import type { IsnConfig } from './isn';
 import type { Profile } from './profiles';
 import type { Ctx } from './step';
@@ -37,8 +38,8 @@ export interface Host {
   readonly byTuple: Map<number, SocketId[]>;
   /** Listener id by port. */
   readonly byPort: Map<number, SocketId>;
-  /** Fast Open cookies the client learned, by server address (RFC 7413 §4.1.3). */
-  readonly fastOpenCookies: Map<string, readonly number[]>;
+  /** The Fast Open client's cookie cache (RFC 7413 §4.1.3), keyed by fastopen-client cacheKey. */
+  readonly fastOpenCookies: Map<string, CachedCookie>;
   readonly timers: TimerTable;
 }
 

@@ -15,6 +15,9 @@ import { connTimer } from './timers';
 import { TimerTable, type TimerEntry } from './timer-table';
 import type { Conn } from './conn';
 import { findFastOpen } from './fastopen';
+import { cacheKey, learnFromSynAck } from './fastopen-client';
+import { readOffer } from './options';
+import { seqDiff } from './seq';
 import { Flag, type Packet, type SocketId, type TimerName } from './types';
 
 export { snapshotHost, type Host, type Listener } from './host-state';
@@ -69,7 +72,7 @@ export function handlePacket(host: Host, packet: Packet, now: number): Output[] 
     const wasEmbryonic = embryonic(conn);
     const learns = asksForCookie(conn);
     connSegment(conn, seg, ctx);
-    if (learns) learnCookie(host, conn, packet);
+    if (learns) learnCookie(host, conn, packet, now);
     settle(host, conn, wasEmbryonic, ctx);
     return ctx.out;
   }
@@ -84,18 +87,28 @@ export function handlePacket(host: Host, packet: Packet, now: number): Output[] 
 }
 
 function asksForCookie(c: Conn): boolean {
-  return c.state === 'SYN-SENT' && (c.fastOpenSyn !== null || c.synData !== 0);
+  return c.state === 'SYN-SENT' && c.fastOpenClient;
 }
 
 /**
- * RFC 7413 §4.1.3: a client that asked for Fast Open keeps the cookie of the SYN,ACK that
- * completed its handshake, for its next connection to that server.
+ * RFC 7413 §4.1.3: a client that opened with Fast Open updates its cookie cache from the
+ * SYN-ACK that completed its handshake, for its next connection to that server
+ * (fastopen-client.ts learnFromSynAck).
  */
-function learnCookie(host: Host, after: Conn, packet: Packet): void {
+function learnCookie(host: Host, after: Conn, packet: Packet, now: number): void {
   if (after.state === 'SYN-SENT' || after.state === 'CLOSED') return;
-  const fo = findFastOpen(packet.segment.options);
-  if (!fo || fo.cookie.length === 0) return;
-  host.fastOpenCookies.set(packet.src, fo.cookie);
+  const seg = packet.segment;
+  const key = cacheKey(host.profile, after.tuple);
+  const entry = learnFromSynAck(host.profile, host.fastOpenCookies.get(key), {
+    sent: after.fastOpenSyn,
+    synData: after.synData,
+    dataAcked: seqDiff(seg.ack, after.iss) > after.synData,
+    synRetransmitted: after.synTransmits > 1,
+    received: findFastOpen(seg.options),
+    mss: readOffer(seg.options).mss,
+    now,
+  });
+  if (entry !== undefined) host.fastOpenCookies.set(key, entry);
 }
 
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {

@@ -45,4 +45,6 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   fastOpen:
     'TCP Fast Open bits (Linux tcp_fastopen): 0x1 client, 0x2 server, 0x4 / 0x200 no cookie, 0x400 every listener',
   fastOpenKey: 'key of the server cookie (SipHash-2-4 of the addresses), as tcp_fastopen_key',
+  fastOpenClient:
+    "whose Fast Open client cookie cache: Linux's per server address, or FreeBSD's per path with disabling",
 };

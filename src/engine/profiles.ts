@@ -96,6 +96,8 @@ export interface Profile {
   readonly fastOpen: number;
   /** The server's cookie key: the four 32-bit words of net.ipv4.tcp_fastopen_key. */
   readonly fastOpenKey: readonly [number, number, number, number];
+  /** Whose Fast Open client cookie cache to follow (fastopen-client.ts). */
+  readonly fastOpenClient: 'linux' | 'freebsd';
 }
 
 /** packetdrill's defaults.sh key (a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4); kernels pick one at boot. */
@@ -145,6 +147,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
+    fastOpenClient: 'linux', // RFC 7413 §4.1.3: a cookie per server IP address, as Linux keeps it
   },
   linux: {
     name: 'linux',
@@ -187,6 +190,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
     fastOpenKey: PACKETDRILL_TFO_KEY, // random at boot; a lab shows a fixed one (defaults.sh)
+    fastOpenClient: 'linux', // tcp_fastopen_cache_set(): cookie, MSS, try_exp per server address
   },
   freebsd: {
     name: 'freebsd',
@@ -228,7 +232,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
     oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
-    fastOpen: 0, // net.inet.tcp.fastopen.server_enable = 0; its client side is not modelled
+    fastOpen: 0x1, // net.inet.tcp.fastopen.client_enable = 1, server_enable = 0 (tcp_fastopen.c)
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
+    fastOpenClient: 'freebsd', // tcp_fastopen_ccache: cookie or disabled path per {client, server, port}
   },
 };

@@ -3,6 +3,7 @@
  * set_sysctls.py / `sysctl` assignments, FreeBSD's `sysctl -w net.inet.tcp.*`. Everything
  * else is reported as not applicable with the reason.
  */
+import { FastOpenBits } from '../../engine/fastopen';
 import type { Profile } from '../../engine/profiles';
 
 export interface Setting {
@@ -142,6 +143,24 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
       'net.inet.tcp.rexmit_drop_options: the engine never drops options from retransmitted SYNs',
   }),
   'hostcache.purgenow': () => ({ notApplicable: 'the simulation has no host cache to purge' }),
+  // tcp_fastopen.c: client_enable 0 → 1 empties the client cookie cache, and a run starts
+  // with an empty one, so at the start of a script the pair is the engine's own state.
+  'fastopen.client_enable': set(
+    (v, base) => ({
+      fastOpen: onOff(v)
+        ? base.fastOpen | FastOpenBits.CLIENT
+        : base.fastOpen & ~FastOpenBits.CLIENT,
+    }),
+    'net.inet.tcp.fastopen.client_enable',
+  ),
+  'fastopen.server_enable': set(
+    (v, base) => ({
+      fastOpen: onOff(v)
+        ? base.fastOpen | FastOpenBits.SERVER
+        : base.fastOpen & ~FastOpenBits.SERVER,
+    }),
+    'net.inet.tcp.fastopen.server_enable',
+  ),
 };
 
 const NOT_MODELED_KERNEL = (name: string): PieceVerdict => ({
