@@ -9,6 +9,7 @@ import type { Conn } from './conn';
 import { incoming } from './incoming';
 import { flush } from './output';
 import { synSentSegment } from './syn-sent';
+import { twcheckApplies, twcheckSegment } from './time-wait';
 import type { Ctx } from './step';
 import type { Segment } from './types';
 import { processTextAndFin } from './text';
@@ -18,6 +19,8 @@ export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
   if (d.state === 'SYN-SENT') {
     const rest = synSentSegment(d, seg, ctx);
     if (rest) processTextAndFin(d, rest, ctx);
+  } else if (twcheckApplies(d, seg, ctx)) {
+    twcheckSegment(d, seg, ctx);
   } else if (d.state !== 'CLOSED' && d.state !== 'LISTEN') {
     const v = incoming(seg);
     if (checkSequence(d, v, ctx) && checkRst(d, v, ctx) && checkSyn(d, v, ctx)) {

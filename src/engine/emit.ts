@@ -34,12 +34,17 @@ export function receiveWindow(d: Readonly<Conn>): number {
 /**
  * The window an arriving segment is checked against (RFC 9293 §3.10.7.4 Table 6): the
  * advertised RCV.WND, or with profile acceptanceWindow 'buffer' all free buffer space
- * (FreeBSD's rcv_wnd may exceed what a 16-bit field without scaling can say).
+ * (FreeBSD's rcv_wnd may exceed what a 16-bit field without scaling can say). A passive
+ * open's SYN-RECEIVED lives in FreeBSD's syncache, which checks against the window of its
+ * SYN,ACK (syncache_add() sets sc_wnd to at most TCP_MAXWIN; syncache_chkrst() tests
+ * IRS+1 =< SEG.SEQ < IRS+1+sc_wnd): the buffer is only sized when the third ACK arrives.
  */
 export function acceptanceWindow(d: Readonly<Conn>, ctx: Ctx): number {
   if (ctx.profile.acceptanceWindow === 'advertised') return receiveWindow(d);
-  const free = Math.max(0, d.rcvBuffer - d.rcvUnread);
   const promised = seqDiff(d.rcvAdvertised, d.rcvNxt);
+  // (A connection rebuilt from a SYN cookie advertised nothing itself and falls through.)
+  if (d.state === 'SYN-RECEIVED' && d.passive && promised > 0) return promised;
+  const free = Math.max(0, d.rcvBuffer - d.rcvUnread);
   return Math.max(free, promised);
 }
 

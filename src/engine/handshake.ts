@@ -60,9 +60,9 @@ export function absorbPeerSyn(
   d.irs = seg.seq;
   d.rcvNxt = seqAdd(seg.seq, 1);
   d.rcvAdvertised = d.rcvNxt;
-  d.negotiated = negotiate(d.offer, peer, defaultMss);
+  d.negotiated = negotiate(d.offer, peer, defaultMss, profile.minSendMss);
   if (d.negotiated.timestamps && peer.tsVal !== null) d.tsRecent = peer.tsVal;
-  if (profile.roundReceiveBufferToMss) {
+  if (profile.roundReceiveBufferToMss && d.negotiated.sendMss > 0) {
     // FreeBSD tcp_mss(): sbreserve(roundup(recvspace, mss)), e.g. 65536 → 65700 for MSS 1460.
     const mss = d.negotiated.sendMss;
     d.rcvBuffer = Math.ceil(d.rcvBuffer / mss) * mss;

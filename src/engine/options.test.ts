@@ -59,7 +59,12 @@ describe('SYN option layout', () => {
 
 describe('negotiation (RFC 7323, RFC 2018, RFC 9293 §3.7.1)', () => {
   it('agrees on an option only when both sides offered it', () => {
-    const n = negotiate(full, readOffer([{ kind: 'mss', value: 1000 }, { kind: 'sackOK' }]), 536);
+    const n = negotiate(
+      full,
+      readOffer([{ kind: 'mss', value: 1000 }, { kind: 'sackOK' }]),
+      536,
+      48,
+    );
     expect(n).toEqual({
       mss: 1460,
       sendMss: 1000,
@@ -70,7 +75,7 @@ describe('negotiation (RFC 7323, RFC 2018, RFC 9293 §3.7.1)', () => {
   });
 
   it('assumes MSS 536 when the peer sends none and caps a shift above 14 at 14', () => {
-    const n = negotiate(full, readOffer([{ kind: 'wscale', shift: 15 }]), 536);
+    const n = negotiate(full, readOffer([{ kind: 'wscale', shift: 15 }]), 536, 48);
     expect(n.sendMss).toBe(536);
     expect(n.wscale).toEqual({ send: 8, recv: 14 });
   });

@@ -138,12 +138,29 @@ export function findTimestamp(
 }
 
 /**
+ * The send MSS a peer's MSS option allows (RFC 9293 §3.7.1), as the stacks bound it since
+ * CVE-2019-11479: an option of 0 counts as none (Linux tcp_parse_options() skips a zero
+ * value; FreeBSD tcp_mss_update() reads offer 0 as "no MSS on the SYN"), and a smaller one
+ * is raised to the profile's minimum (Linux tcp_min_snd_mss in __tcp_mtu_to_mss(), FreeBSD
+ * tcp_minmss in tcp_mss_update()), so a hostile MSS of 1 cannot force 1-byte segments.
+ */
+export function peerSendMss(peerMss: number | null, defaultPeerMss: number, minSendMss: number) {
+  if (peerMss === null || peerMss === 0) return defaultPeerMss;
+  return Math.max(peerMss, minSendMss);
+}
+
+/**
  * Agreement after the SYN exchange: window scale, SACK and timestamps only when both
  * sides offered them (RFC 7323 §2.2, §3.2; RFC 2018 §2); the send MSS is the smaller of
- * the peer's MSS (or the default) and our own.
+ * the peer's MSS (or the default; bounded by peerSendMss) and our own.
  */
-export function negotiate(ours: Offer, peer: PeerOffer, defaultPeerMss: number): Negotiated {
-  const peerMss = peer.mss ?? defaultPeerMss;
+export function negotiate(
+  ours: Offer,
+  peer: PeerOffer,
+  defaultPeerMss: number,
+  minSendMss: number,
+): Negotiated {
+  const peerMss = peerSendMss(peer.mss, defaultPeerMss, minSendMss);
   return {
     mss: ours.mss,
     sendMss: Math.min(peerMss, ours.mss),

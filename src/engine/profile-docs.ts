@@ -4,6 +4,8 @@ import type { Profile } from './profiles';
 export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, string>> = {
   mss: 'MSS advertised in our SYN and SYN-ACK (bytes)',
   defaultPeerMss: 'send MSS assumed when the peer sends no MSS option',
+  minSendMss:
+    'smallest send MSS a peer may impose; smaller MSS options are raised to it, 0 counts as none',
   windowScale: 'window-scale shift we offer (none = not offered)',
   sackPermitted: 'offer SACK-permitted (RFC 2018); held data is reported in SACK blocks',
   timestamps: 'offer the timestamps option (RFC 7323)',
@@ -42,6 +44,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'ACK field of an old duplicate segment: dropped with it, processed if it ends at RCV.NXT, or always processed',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
   resetErrorAfterFin: 'a RST in CLOSING or LAST-ACK reports ECONNRESET to a socket still open',
+  timeWaitReply:
+    'TIME-WAIT answers segments as the RFC says, or ACKs all but a duplicate ACK (FreeBSD tcp_twcheck())',
   fastOpen:
     'TCP Fast Open bits (Linux tcp_fastopen): 0x1 client, 0x2 server, 0x4 / 0x200 no cookie, 0x400 every listener',
   fastOpenKey: 'key of the server cookie (SipHash-2-4 of the addresses), as tcp_fastopen_key',

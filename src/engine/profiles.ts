@@ -14,6 +14,11 @@ export interface Profile {
   readonly mss: number;
   /** MSS assumed when the peer's SYN carries none. */
   readonly defaultPeerMss: number;
+  /**
+   * Smallest send MSS a peer's MSS option may impose; smaller values are raised to it (the
+   * stacks' answer to CVE-2019-11479). An option of 0 counts as no option.
+   */
+  readonly minSendMss: number;
   /** Window-scale shift we offer; null = do not offer. */
   readonly windowScale: number | null;
   readonly sackPermitted: boolean;
@@ -89,6 +94,12 @@ export interface Profile {
    */
   readonly resetErrorAfterFin: boolean;
   /**
+   * What a connection in TIME-WAIT answers to a segment without SYN or RST: what RFC 9293
+   * §3.10.7.4 says ('rfc'), or an ACK for every segment bearing ACK except a duplicate ACK,
+   * dropping those without ACK ('ack-unless-duplicate', FreeBSD tcp_twcheck()).
+   */
+  readonly timeWaitReply: 'rfc' | 'ack-unless-duplicate';
+  /**
    * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client,
    * 0x2 server (listeners with TCP_FASTOPEN), 0x4 client without cookie, 0x200 server
    * without cookie, 0x400 every listener (fastopen.ts FastOpenBits).
@@ -110,6 +121,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     name: 'rfc',
     mss: 1460, // Ethernet MTU 1500 − 40 (RFC 9293 §3.7.1)
     defaultPeerMss: 536, // RFC 9293 §3.7.1 MUST-15: 536 when no MSS option was received
+    minSendMss: 28, // RFC 791's 68-octet datagram every module forwards, less 40 (RFC 9293 §3.7.1)
     windowScale: null, // RFC 7323 is optional; the RFC profile keeps the RFC 9293 baseline
     sackPermitted: false, // RFC 2018 is optional
     timestamps: false, // RFC 7323 is optional
@@ -143,6 +155,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
+    timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
     oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
@@ -153,6 +166,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     name: 'linux',
     mss: 1460, // MTU 1500 − 40 (PROFILES.md, tcp.h)
     defaultPeerMss: 536, // TCP_MSS_DEFAULT (PROFILES.md)
+    minSendMss: 48, // net.ipv4.tcp_min_snd_mss = TCP_MIN_SND_MSS (tcp.h), applied in __tcp_mtu_to_mss()
     windowScale: 7, // tcp_rmem[2] 6 MiB → shift 7 (PROFILES.md; packetdrill's defaults.sh gives 8)
     sackPermitted: true, // tcp_sack = 1
     timestamps: true, // tcp_timestamps = 1
@@ -186,6 +200,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
+    timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
     oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
@@ -196,6 +211,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     name: 'freebsd',
     mss: 1460, // tcp_mssdflt on Ethernet; scripts show mss 1460
     defaultPeerMss: 536, // tcp_mssdflt (tcp_var.h)
+    minSendMss: 216, // net.inet.tcp.minmss = TCP_MINMSS (tcp.h), applied in tcp_mss_update()
     windowScale: 6, // recvspace 65536 → shift 6 with maxsockbuf 2 MiB (scripts: wscale 6)
     sackPermitted: true, // net.inet.tcp.sack.enable = 1
     timestamps: true, // net.inet.tcp.rfc1323 = 1
@@ -230,6 +246,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
+    timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
     oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
     fastOpen: 0x1, // net.inet.tcp.fastopen.client_enable = 1, server_enable = 0 (tcp_fastopen.c)

@@ -1,0 +1,118 @@
+/**
+ * More behaviours of the FreeBSD suite, by state: FreeBSD's TIME-WAIT (tcp_twcheck()) and
+ * its syncache's receive window (syncache_chkrst()), each citing the kernel function.
+ */
+import { describe, expect, it } from 'vitest';
+import { profiles } from './profiles';
+import { describeSegment, Probe, REMOTE } from './testing/probe';
+import type { SocketId } from './types';
+
+const brief = (s: { seq: number }) =>
+  describeSegment(s as Parameters<typeof describeSegment>[0]).replace(/ win \d+$/, '');
+
+/**
+ * An active open that reached TIME-WAIT through shutdown(write), as the suite's
+ * "-using-shutdown-" scripts do: our FIN is seq 1, the peer's FIN seq 1, so RCV.NXT = 2 and
+ * SND.NXT = 2 (numbers relative to ISN 0 on both sides).
+ */
+function timeWait(): { probe: Probe; socket: SocketId } {
+  const probe = new Probe(profiles.freebsd);
+  const socket = probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 })
+    .socket as SocketId;
+  probe.localPort = 5000;
+  probe.remotePort = 8080;
+  probe.inject({
+    flags: 'S.',
+    seq: 0,
+    ack: 1,
+    win: 32767,
+    options: [{ kind: 'mss', value: 1460 }],
+  });
+  probe.call({ call: 'shutdown', socket, how: 'write' });
+  probe.inject({ flags: 'F.', seq: 1, ack: 2, win: 32767 });
+  expect(probe.info(socket)?.state).toBe('TIME-WAIT');
+  probe.sent();
+  return { probe, socket };
+}
+
+describe('TIME-WAIT (FreeBSD tcp_twcheck())', () => {
+  it('answers an ACK in the window beyond RCV.NXT with <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>', () => {
+    const { probe, socket } = timeWait();
+    probe.inject({ flags: '.', seq: 3, ack: 2, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['. 2:2(0) ack 2']);
+    expect(probe.info(socket)?.state).toBe('TIME-WAIT');
+  });
+
+  it('does not answer a bare duplicate ACK (SEG.SEQ = RCV.NXT, SEG.ACK = SND.NXT)', () => {
+    const { probe } = timeWait();
+    probe.inject({ flags: '.', seq: 2, ack: 2, win: 32767 });
+    expect(probe.sent()).toEqual([]);
+  });
+
+  it('answers a FIN,ACK at RCV.NXT, which is not a duplicate ACK', () => {
+    const { probe } = timeWait();
+    probe.inject({ flags: 'F.', seq: 2, ack: 2, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['. 2:2(0) ack 2']);
+  });
+
+  it('drops a segment without ACK silently, even outside the window', () => {
+    const { probe } = timeWait();
+    probe.inject({ flags: 'F', seq: 1, win: 32767 });
+    probe.inject({ flags: 'F', seq: 65702, win: 32767 });
+    expect(probe.sent()).toEqual([]);
+  });
+
+  it('restarts the 2 MSL timer for a retransmitted FIN and acknowledges it', () => {
+    const { probe, socket } = timeWait();
+    probe.advance(30_000);
+    probe.inject({ flags: 'F.', seq: 1, ack: 2, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['. 2:2(0) ack 2']);
+    probe.advance(59_999);
+    expect(probe.info(socket)?.state).toBe('TIME-WAIT');
+    probe.advance(1);
+    expect(probe.info(socket)?.state ?? 'CLOSED').toBe('CLOSED');
+  });
+
+  it('the rfc profile keeps RFC 9293 §3.10.7.4: an acceptable bare ACK draws no reply', () => {
+    const probe = new Probe(profiles.rfc);
+    const socket = probe.call({
+      call: 'connect',
+      remote: REMOTE,
+      remotePort: 8080,
+      localPort: 5000,
+    }).socket as SocketId;
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.inject({ flags: 'S.', seq: 0, ack: 1, win: 32767 });
+    probe.call({ call: 'shutdown', socket, how: 'write' });
+    probe.inject({ flags: 'F.', seq: 1, ack: 2, win: 32767 });
+    probe.sent();
+    probe.inject({ flags: '.', seq: 3, ack: 2, win: 32767 });
+    expect(probe.sent()).toEqual([]);
+  });
+});
+
+describe('SYN-RECEIVED of a passive open (FreeBSD syncache_chkrst())', () => {
+  /** Listen, take a SYN without window scaling: the SYN,ACK offers 65535. */
+  function synReceived(profile = { ...profiles.freebsd, rfc5961: false }) {
+    const probe = new Probe(profile);
+    const listener = probe.call({ call: 'listen', port: 8080 }).socket as SocketId;
+    probe.inject({ flags: 'S', seq: 0, win: 32767, options: [{ kind: 'mss', value: 1460 }] });
+    expect(probe.sent().map(describeSegment)).toEqual(['S. 0:0(0) ack 1 win 65535']);
+    return { probe, listener };
+  }
+
+  it('checks a RST against the SYN,ACK’s window, not the buffer rounded to the MSS: one at RCV.NXT+65535 is ignored', () => {
+    const { probe, listener } = synReceived();
+    probe.inject({ flags: 'R', seq: 65536, win: 32767 });
+    probe.inject({ flags: '.', seq: 1, ack: 1, win: 32767 });
+    expect(probe.call({ call: 'accept', socket: listener }).result).toBe('ok');
+  });
+
+  it('a RST at the window’s last sequence number still ends the embryonic connection', () => {
+    const { probe, listener } = synReceived();
+    probe.inject({ flags: 'R', seq: 65535, win: 32767 });
+    probe.inject({ flags: '.', seq: 1, ack: 1, win: 32767 });
+    expect(probe.call({ call: 'accept', socket: listener }).result).toBe('EAGAIN');
+  });
+});
