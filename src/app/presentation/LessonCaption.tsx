@@ -21,7 +21,7 @@ const selectCaption = (s: LabState) => {
     step: s.lesson?.step ?? 0,
     text: view?.text.text ?? '',
     question: view?.question,
-    revealed: s.lesson?.result != null,
+    revealed: (s.lesson?.result ?? null) !== null,
   };
 };
 
