@@ -133,7 +133,10 @@ for (const [name, size] of [
       Math.min(
         ...[...svg.querySelectorAll('text')].map((text) => {
           const height = parseFloat(getComputedStyle(text).fontSize);
-          return height * (svg.getBoundingClientRect().width / 1000);
+          return (
+            height *
+            (svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width)
+          );
         }),
       ),
     );

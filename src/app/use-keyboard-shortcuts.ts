@@ -7,6 +7,10 @@
  *   focus ring shows), and Space on a select or button reached that way (its own press). After a
  *   click on a button, Space plays and pauses.
  * - A step goes to the next moment the diagram changes; with Shift, to the next single event.
+ * - While a lesson is open, PageDown / PageUp and → / ← go through the lesson's steps instead:
+ *   a question not yet answered shows its answer first, an action not yet done is done first
+ *   (a clicker never skips what the step waits for). Shift still steps single events.
+ * - The arrows of a radio group (a question's choices) stay with it.
  * - F enters or leaves presentation mode; Esc leaves it.
  * Keys inside an open dialog stay there.
  */
@@ -26,6 +30,10 @@ function isTyping(target: Element): boolean {
 
 function isSlider(target: Element): boolean {
   return target instanceof HTMLInputElement && target.type === 'range';
+}
+
+function isRadio(target: Element): boolean {
+  return target instanceof HTMLInputElement && target.type === 'radio';
 }
 
 function isPressable(target: Element): boolean {
@@ -51,8 +59,17 @@ function actionFor(
 ): (() => void) | undefined {
   const state = store.getState();
   const target = event.target instanceof Element ? event.target : document.body;
-  const next = event.shiftKey ? state.stepNext : state.nextStep;
-  const previous = event.shiftKey ? state.stepPrevious : state.previousStep;
+  const inLesson = state.lesson !== null && !event.shiftKey;
+  const next = inLesson
+    ? state.presentNextLessonStep
+    : event.shiftKey
+      ? state.stepNext
+      : state.nextStep;
+  const previous = inLesson
+    ? state.previousLessonStep
+    : event.shiftKey
+      ? state.stepPrevious
+      : state.previousStep;
   // The clicker's keys: nothing on the page needs them more than the presenter does.
   if (event.key === 'PageDown') return next;
   if (event.key === 'PageUp') return previous;
@@ -70,11 +87,12 @@ function actionFor(
   }
   if (event.defaultPrevented) return undefined;
   const keyboardSlider = isSlider(target) && byKeyboard;
+  const ownArrows = keyboardSlider || isRadio(target);
   switch (event.key) {
     case 'ArrowRight':
-      return keyboardSlider ? undefined : next;
+      return ownArrows ? undefined : next;
     case 'ArrowLeft':
-      return keyboardSlider ? undefined : previous;
+      return ownArrows ? undefined : previous;
     case 'Home':
       return keyboardSlider ? undefined : state.toStart;
     case 'End':

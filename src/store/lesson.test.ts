@@ -55,6 +55,42 @@ describe('lessons in the store', () => {
     expect(store.getState().interventions).toHaveLength(1);
   });
 
+  it("a presenter's next shows an unanswered question's answer first, unscored, then goes on", () => {
+    const store = lab();
+    const ask = stepIndex('why-handshake', (s) => s.ask?.kind === 'ack');
+    store.getState().openLesson('why-handshake', ask);
+    store.getState().presentNextLessonStep();
+    expect(store.getState().lesson).toEqual({
+      id: 'why-handshake',
+      step: ask,
+      result: { given: null, right: false },
+    });
+    // The playhead shows the moment asked about; nobody's answer is counted.
+    expect(store.getState().t).toBe(60);
+    expect(store.getState().progress.lessons['why-handshake']?.answered).toEqual({});
+    store.getState().presentNextLessonStep();
+    expect(store.getState().lesson?.step).toBe(ask + 1);
+  });
+
+  it("a presenter's next does a step's action before going on", () => {
+    const store = lab();
+    const act = stepIndex('loss', (s) => s.do !== undefined);
+    store.getState().openLesson('loss', act);
+    store.getState().presentNextLessonStep();
+    expect(store.getState().lesson?.step).toBe(act);
+    expect(lessonActionDone(store.getState())).toBe(true);
+    store.getState().presentNextLessonStep();
+    expect(store.getState().lesson?.step).toBe(act + 1);
+  });
+
+  it("a presenter's next stays on the closing screen", () => {
+    const store = lab();
+    const last = course[0]!.steps.length;
+    store.getState().openLesson(course[0]!.id, last);
+    store.getState().presentNextLessonStep();
+    expect(store.getState().lesson?.step).toBe(last);
+  });
+
   it('shows the closing screen past the last step and records the lesson finished', () => {
     const store = lab();
     const last = course[0]!.steps.length;

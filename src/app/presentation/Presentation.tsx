@@ -1,7 +1,8 @@
 /**
  * Presentation mode: the sequence diagram with both state badges, the sentences of the current
  * moment and a thin progress line, in projector-size type, filling the screen. The presenter's
- * keys (→ and PageDown step, Space plays, Esc leaves) drive it; nothing else is on screen.
+ * keys (→ and PageDown step, Space plays, Esc leaves) drive it; nothing else is on screen. While
+ * a lesson is open, the caption is the lesson's text and the keys go through its steps.
  */
 import { useEffect, useRef } from 'react';
 import type { LabState } from '../../store';
@@ -14,6 +15,7 @@ import { selectTraceFacts } from '../../ui/layout/trace-facts';
 import { useDerived } from '../../ui/layout/use-derived';
 import { useMotionAttribute } from '../../ui/layout/use-motion-attribute';
 import { START_PROMPT } from '../../ui/narration/NarrationFrame';
+import { LessonCaption } from './LessonCaption';
 import styles from './Presentation.module.css';
 import { stepSentences } from './step-sentences';
 
@@ -22,6 +24,7 @@ const selectCursor = (s: LabState) => s.cursor;
 const selectEndTime = (s: LabState) => s.timeline.endTime;
 const selectPlaying = (s: LabState) => s.playing;
 const selectSetPresenting = (s: LabState) => s.setPresenting;
+const selectInLesson = (s: LabState) => s.lesson !== null;
 
 function Sentences() {
   const trace = useLab(selectTrace);
@@ -65,6 +68,7 @@ function Progress() {
 
 export default function Presentation() {
   const setPresenting = useLab(selectSetPresenting);
+  const inLesson = useLab(selectInLesson);
   const root = useRef<HTMLElement>(null);
   useEffect(() => {
     if (root.current) focusHome(root.current);
@@ -74,7 +78,7 @@ export default function Presentation() {
       <div className={styles.stage}>
         <SequenceDiagram />
       </div>
-      <Sentences />
+      {inLesson ? <LessonCaption /> : <Sentences />}
       <Progress />
       <button
         type="button"

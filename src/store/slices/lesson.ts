@@ -30,7 +30,16 @@ export interface LessonPlace {
   /** 0-based; equal to the number of steps on the lesson's closing screen. */
   readonly step: number;
   /** The answer just revealed on this step, if any. */
-  readonly result: { readonly given: string; readonly right: boolean } | null;
+  readonly result: LessonResult | null;
+}
+
+/**
+ * A revealed answer: the learner's (`given`, scored), or shown to the room by a presenter's
+ * clicker without an answer (`given` null, not scored).
+ */
+export interface LessonResult {
+  readonly given: string | null;
+  readonly right: boolean;
 }
 
 export interface LessonSlice {
@@ -42,8 +51,15 @@ export interface LessonSlice {
   openLesson: (id: string, step?: number) => void;
   nextLessonStep: () => void;
   previousLessonStep: () => void;
+  /**
+   * A presenter's "next" (PageDown, →): never skips what the step waits for. On a question not
+   * yet answered it shows the answer first (unscored); on an action not yet done it does the
+   * action; otherwise it opens the next step. On the closing screen it does nothing.
+   */
+  presentNextLessonStep: () => void;
   leaveLesson: () => void;
-  revealLessonAnswer: (given: string) => void;
+  /** Reveals the open question's answer; `given` null shows it without scoring (a presenter). */
+  revealLessonAnswer: (given: string | null) => void;
   /** Does what the step asks the learner to do (drop the segment, set the loss). */
   doLessonAction: () => void;
   /** Keeps the playhead before an unanswered lesson question; the page calls it after every change. */
@@ -148,20 +164,33 @@ export function createLessonSlice(world: World): StateCreator<LabState, [], [], 
       const place = get().lesson;
       if (place !== null && place.step > 0) get().openLesson(place.id, place.step - 1);
     },
+    presentNextLessonStep: () => {
+      const state = get();
+      const open = openStep(state);
+      if (state.lesson === null || open === undefined) return;
+      const question = stepViewOf(state.timeline, open.step).question;
+      if (question !== undefined && state.lesson.result === null) state.revealLessonAnswer(null);
+      else if (!lessonActionDone(state)) state.doLessonAction();
+      else state.nextLessonStep();
+    },
     leaveLesson: () => set({ lesson: null }),
     revealLessonAnswer: (given) => {
       const state = get();
       const open = openStep(state);
       const question = open && stepViewOf(state.timeline, open.step).question;
       if (state.lesson === null || open === undefined || question === undefined) return;
-      const right = isRight(question.answer, given);
+      const right = given !== null && isRight(question.answer, given);
       const at = state.timeline.events[question.index];
+      const step = state.lesson.step;
       set({
         lesson: { ...state.lesson, result: { given, right } },
-        progress: withLesson(state.progress, state.lesson.id, (p) => ({
-          ...p,
-          answered: { ...p.answered, [state.lesson?.step ?? 0]: right },
-        })),
+        // An answer shown to the room is nobody's answer: the score counts only the learner's.
+        ...(given !== null && {
+          progress: withLesson(state.progress, state.lesson.id, (p) => ({
+            ...p,
+            answered: { ...p.answered, [step]: right },
+          })),
+        }),
       });
       if (at !== undefined) get().seek(at.t);
       set({ playing: false });

@@ -1,10 +1,10 @@
 /**
  * The open lesson: its title and place ("Step 2 of 7"), the step's text with the facts of the run
  * filled in, its question or its action, and Previous / Next; past the last step, the closing
- * screen with what the learner can now explain and their score. PageDown and PageUp inside the
- * panel move between steps (a presenter's clicker sends them).
+ * screen with what the learner can now explain and their score. PageDown and PageUp (a
+ * presenter's clicker) move between steps wherever focus is (src/app/use-keyboard-shortcuts.ts).
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { course, lessonProgress, scoreOf } from '../../lessons';
 import type { LabState } from '../../store';
@@ -58,15 +58,8 @@ export default function LessonPanel() {
   const closing = view.step === undefined;
   const mustAnswer = view.question !== undefined && view.result === null;
   const canGoOn = !closing && !mustAnswer && view.actionDone;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'PageDown' && canGoOn) state().nextLessonStep();
-    else if (event.key === 'PageUp' && place.step > 0) state().previousLessonStep();
-    else if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
-    // The panel's own keys: the page's playback shortcuts leave a handled key alone.
-    event.preventDefault();
-  };
   return (
-    <section className={styles.panel} aria-labelledby="lesson-title" onKeyDown={onKeyDown}>
+    <section className={styles.panel} aria-labelledby="lesson-title">
       <div className={styles.head}>
         <h2 id="lesson-title" ref={heading} tabIndex={-1}>
           Lesson {number}: {lesson.title}

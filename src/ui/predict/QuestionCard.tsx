@@ -12,7 +12,8 @@ import styles from './Question.module.css';
 
 export interface QuestionCardProps {
   question: Question;
-  result: { readonly given: string; readonly right: boolean } | null;
+  /** `given` null: the answer was shown without one (a presenter's clicker), so no verdict. */
+  result: { readonly given: string | null; readonly right: boolean } | null;
   /** The narration's sentence for the event asked about (shown after Reveal). */
   why: string;
   onReveal: (given: string) => void;
@@ -94,11 +95,15 @@ export function QuestionCard({ question, result, why, onReveal, after }: Questio
       </form>
       {result !== null && (
         <div ref={answer} tabIndex={-1} className={styles.answer} role="status">
-          <p className={result.right ? styles.right : styles.wrong}>
-            {result.right
-              ? `Right: ${answerText(spec)}.`
-              : `Not quite: ${result.given.trim() === '' ? 'you gave no answer' : `you answered ${result.given.trim()}`}; the answer is ${answerText(spec)}.`}
-          </p>
+          {result.given === null ? (
+            <p className={styles.shown}>Answer: {answerText(spec)}.</p>
+          ) : (
+            <p className={result.right ? styles.right : styles.wrong}>
+              {result.right
+                ? `Right: ${answerText(spec)}.`
+                : `Not quite: ${result.given.trim() === '' ? 'you gave no answer' : `you answered ${result.given.trim()}`}; the answer is ${answerText(spec)}.`}
+            </p>
+          )}
           {question.hint !== '' && <p className={styles.hint}>{question.hint}</p>}
           <p className={styles.why}>
             <span className={styles.whyLabel}>Why: </span>

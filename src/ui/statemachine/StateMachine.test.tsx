@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { TcpState } from '../../engine/types';
 import { BOXES, TRANSITIONS, transitionFor, VIEW_W } from './figure5';
-import { MIN_FIT_WIDTH, MIN_LABEL_PX, prefersActualSize, SMALLEST_LABEL } from './readable-size';
+import { MIN_FIT_WIDTH, MIN_LABEL_PX, SMALLEST_LABEL } from './readable-size';
 import { StateMachine } from './StateMachine';
 
 const ALL_STATES: TcpState[] = [
@@ -81,11 +81,12 @@ describe('StateMachine', () => {
 });
 
 describe('readable wherever it is put', () => {
-  it('keeps the fitted figure only where its smallest label stays at 12 px or more', () => {
-    // Half of a 1280 px projector screen: fitted, 13-unit labels would be drawn at about 8 px.
-    expect(prefersActualSize(600)).toBe(true);
-    expect(prefersActualSize(390 - 32)).toBe(true);
-    expect(prefersActualSize(1100)).toBe(false);
-    expect((MIN_FIT_WIDTH / VIEW_W) * SMALLEST_LABEL).toBeCloseTo(MIN_LABEL_PX);
+  it('fits a phone and half a projector screen with every label at 12 px or more', () => {
+    // The panel's width at 390×844 (a phone) and at 1280×720 (beside the event log).
+    for (const panel of [324, 459]) {
+      expect(panel).toBeGreaterThanOrEqual(MIN_FIT_WIDTH);
+      expect((panel / VIEW_W) * SMALLEST_LABEL).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    }
+    expect((MIN_FIT_WIDTH / VIEW_W) * SMALLEST_LABEL).toBeGreaterThanOrEqual(MIN_LABEL_PX);
   });
 });

@@ -3,13 +3,14 @@
  * states and the twenty transitions with their event / action labels. Each endpoint's current
  * state carries a marker with its name and a shape (● client, ■ server), and its last
  * transition is drawn thick in its colour. The same facts are written below the figure, and
- * every transition of the figure is listed as text.
+ * every transition of the figure is listed as text. The figure is fitted to its panel's width,
+ * drawn narrow and tall so its labels stay readable there (readable-size.ts).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import styles from './StateMachine.module.css';
 import { BOXES, boxFor, transitionFor, TRANSITIONS, VIEW_H, VIEW_W } from './figure5';
 import { endpointShape, endpointTone } from './endpoint-marks';
-import { useTooNarrowToFit } from './readable-size';
+import { MIN_FIT_WIDTH } from './readable-size';
 import type { EndpointMachine } from './states-at';
 import { StateBoxes, TransitionArrow } from './StateMachineParts';
 
@@ -21,12 +22,6 @@ export interface StateMachineProps {
 export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) {
   const Heading = `h${headingLevel}` as const;
   const titleId = useId();
-  const figureRef = useRef<HTMLElement>(null);
-  // The user's choice wins; until they choose, a container too narrow for readable labels
-  // (≥ 12 px) shows the figure at its actual size, scrollable.
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const tooNarrow = useTooNarrowToFit(figureRef);
-  const actualSize = choice ?? tooNarrow === true;
   const highlighted = new Map<string, string[]>();
   for (const m of machines) {
     const tr = m.last && transitionFor(m.last.from, m.last.to);
@@ -37,37 +32,14 @@ export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) 
     const key = boxFor(m.state, m.last?.from);
     occupants.set(key, [...(occupants.get(key) ?? []), m]);
   }
-  // At actual size the box scrolls: keep the endpoints' states in view as they change.
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const occupiedKeys = [...occupants.keys()].join(' ');
-  useEffect(() => {
-    const scroller = scrollerRef.current;
-    const boxes = BOXES.filter((box) => occupiedKeys.split(' ').includes(box.key));
-    if (!actualSize || !scroller || boxes.length === 0) return;
-    const scale = scroller.scrollWidth / VIEW_W;
-    const x = boxes.reduce((sum, box) => sum + box.x, 0) / boxes.length;
-    const y = boxes.reduce((sum, box) => sum + box.y, 0) / boxes.length;
-    scroller.scrollTo({
-      left: x * scale - scroller.clientWidth / 2,
-      top: y * scale - scroller.clientHeight / 2,
-    });
-  }, [actualSize, occupiedKeys]);
   const summary = machines.map((m) => `${m.name} in ${m.state}`).join(', ');
 
   return (
-    <figure ref={figureRef} className={styles.machine} aria-labelledby={titleId}>
+    <figure className={styles.machine} aria-labelledby={titleId}>
       <div className={styles.header}>
         <Heading id={titleId} className={styles.title}>
           Connection states (RFC 9293 Figure 5)
         </Heading>
-        <button
-          type="button"
-          className={styles.zoom}
-          aria-pressed={actualSize}
-          onClick={() => setChoice(!actualSize)}
-        >
-          Actual size
-        </button>
       </div>
       <ul className={styles.status}>
         {machines.map((m) => (
@@ -88,8 +60,7 @@ export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) 
         ))}
       </ul>
       <div
-        ref={scrollerRef}
-        className={actualSize ? `${styles.scroller} ${styles.actual}` : styles.scroller}
+        className={styles.scroller}
         tabIndex={0}
         role="region"
         aria-label="State diagram, scrollable"
@@ -97,6 +68,7 @@ export function StateMachine({ machines, headingLevel = 2 }: StateMachineProps) 
         <svg
           viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
           className={styles.svg}
+          style={{ minWidth: `${MIN_FIT_WIDTH}px` }}
           role="img"
           aria-label={`RFC 9293 Figure 5, the TCP connection state diagram${summary ? `: ${summary}` : ''}.`}
         >

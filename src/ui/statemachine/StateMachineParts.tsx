@@ -17,7 +17,7 @@ export function TransitionArrow({
   // colour); who took it is written in the status list above the figure.
   const tone = takenBy[0] === undefined ? 'plain' : endpointTone(takenBy[0]);
   const taken = takenBy.length > 0;
-  const lineHeight = 17;
+  const lineHeight = 16;
   return (
     <g className={taken ? styles.taken : undefined}>
       <path
@@ -36,6 +36,11 @@ export function TransitionArrow({
     </g>
   );
 }
+
+/** Baselines from a box's centre: its name, by how many endpoints are in it. */
+const nameY = (count: number) => (count === 0 ? 5 : count === 1 ? -5 : -10);
+/** The first endpoint's line under the name, by the same count (one line per endpoint). */
+const markerY = (count: number) => (count === 1 ? 17 : 7);
 
 export function StateBoxes({
   boxes,
@@ -61,18 +66,20 @@ export function StateBoxes({
             />
             <text
               x={box.x}
-              y={occupied ? box.y - 5 : box.y + 6}
+              y={box.y + nameY(here.length)}
               textAnchor="middle"
               className={styles.stateName}
             >
               {box.label}
             </text>
             {occupied && (
-              <text x={box.x} y={box.y + 19} textAnchor="middle" className={styles.markers}>
+              // One line per endpoint in the box: side by side they would not fit its width.
+              <text textAnchor="middle" className={styles.markers}>
                 {here.map((m, i) => (
                   <tspan
                     key={m.name}
-                    dx={i === 0 ? 0 : 10}
+                    x={box.x}
+                    y={box.y + markerY(here.length) + i * 15}
                     className={styles[`marker_${endpointTone(m.name)}`]}
                   >
                     {endpointShape(m.name)} {m.name}

@@ -2,38 +2,44 @@
  * RFC 9293 Figure 5, "TCP Connection State Diagram", as data: the eleven states placed as the
  * RFC places them (CLOSED drawn twice, top and bottom right, as in the figure) and the twenty
  * transitions with their event / action labels and hand-routed paths. Coordinates are in the
- * SVG's 1000 × 1000 user space; boxes are BOX_W × BOX_H around their centres.
+ * SVG's VIEW_W × VIEW_H user space; boxes are BOX_W × BOX_H around their centres.
  */
 import type { TcpState } from '../../engine/types';
 
-export const VIEW_W = 1000;
-export const VIEW_H = 1000;
-export const BOX_W = 160;
+export const VIEW_W = 360;
+export const VIEW_H = 1150;
+export const BOX_W = 108;
 export const BOX_H = 56;
 
 export interface StateBox {
   /** Unique per box: the state, or 'CLOSED-END' for the figure's second CLOSED box. */
   readonly key: string;
   readonly state: TcpState;
-  /** As the figure abbreviates it ("SYN RCVD", "ESTAB"); the full name is the state. */
+  /** As the figure abbreviates it where the full name is too wide ("SYN-RCVD", "ESTAB"). */
   readonly label: string;
   readonly x: number;
   readonly y: number;
 }
 
+/*
+ * Three columns, as the RFC's figure has them (the passive opener and the active closer on the
+ * left, the active opener and the passive closer on the right), and one row per step down the
+ * connection's life. The figure is narrow and tall, so that fitted to a panel half a projector
+ * wide (or a phone) its type stays large; each label has its own place between two rows.
+ */
 export const BOXES: readonly StateBox[] = [
-  { key: 'CLOSED', state: 'CLOSED', label: 'CLOSED', x: 500, y: 80 },
-  { key: 'LISTEN', state: 'LISTEN', label: 'LISTEN', x: 500, y: 220 },
-  { key: 'SYN-RECEIVED', state: 'SYN-RECEIVED', label: 'SYN-RECEIVED', x: 150, y: 370 },
-  { key: 'SYN-SENT', state: 'SYN-SENT', label: 'SYN-SENT', x: 850, y: 370 },
-  { key: 'ESTABLISHED', state: 'ESTABLISHED', label: 'ESTABLISHED', x: 500, y: 510 },
-  { key: 'FIN-WAIT-1', state: 'FIN-WAIT-1', label: 'FIN-WAIT-1', x: 150, y: 650 },
-  { key: 'CLOSE-WAIT', state: 'CLOSE-WAIT', label: 'CLOSE-WAIT', x: 850, y: 650 },
-  { key: 'FIN-WAIT-2', state: 'FIN-WAIT-2', label: 'FIN-WAIT-2', x: 150, y: 800 },
-  { key: 'CLOSING', state: 'CLOSING', label: 'CLOSING', x: 500, y: 800 },
-  { key: 'LAST-ACK', state: 'LAST-ACK', label: 'LAST-ACK', x: 850, y: 800 },
-  { key: 'TIME-WAIT', state: 'TIME-WAIT', label: 'TIME-WAIT', x: 500, y: 940 },
-  { key: 'CLOSED-END', state: 'CLOSED', label: 'CLOSED', x: 850, y: 940 },
+  { key: 'CLOSED', state: 'CLOSED', label: 'CLOSED', x: 180, y: 80 },
+  { key: 'LISTEN', state: 'LISTEN', label: 'LISTEN', x: 180, y: 260 },
+  { key: 'SYN-RECEIVED', state: 'SYN-RECEIVED', label: 'SYN-RCVD', x: 62, y: 400 },
+  { key: 'SYN-SENT', state: 'SYN-SENT', label: 'SYN-SENT', x: 298, y: 400 },
+  { key: 'ESTABLISHED', state: 'ESTABLISHED', label: 'ESTAB', x: 180, y: 560 },
+  { key: 'FIN-WAIT-1', state: 'FIN-WAIT-1', label: 'FIN-WAIT-1', x: 62, y: 720 },
+  { key: 'CLOSE-WAIT', state: 'CLOSE-WAIT', label: 'CLOSE-WAIT', x: 298, y: 720 },
+  { key: 'FIN-WAIT-2', state: 'FIN-WAIT-2', label: 'FIN-WAIT-2', x: 62, y: 880 },
+  { key: 'CLOSING', state: 'CLOSING', label: 'CLOSING', x: 180, y: 880 },
+  { key: 'LAST-ACK', state: 'LAST-ACK', label: 'LAST-ACK', x: 298, y: 880 },
+  { key: 'TIME-WAIT', state: 'TIME-WAIT', label: 'TIME-WAIT', x: 180, y: 1040 },
+  { key: 'CLOSED-END', state: 'CLOSED', label: 'CLOSED', x: 298, y: 1040 },
 ];
 
 export interface Transition {
@@ -48,7 +54,7 @@ export interface Transition {
   readonly action: string;
   /** SVG path data, ending at the arrow head. */
   readonly path: string;
-  /** Where the two label lines go, and how they are anchored. */
+  /** Where the two label lines go (the first line's baseline), and how they are anchored. */
   readonly label: {
     readonly x: number;
     readonly y: number;
@@ -81,103 +87,103 @@ function t(
 }
 
 export const TRANSITIONS: readonly Transition[] = [
-  t('CLOSED', 'LISTEN', 'passive OPEN', 'create TCB', 'M 480 108 V 192', {
-    x: 470,
-    y: 145,
+  t('CLOSED', 'LISTEN', 'passive OPEN', 'create TCB', 'M 160 108 V 232', {
+    x: 152,
+    y: 152,
     anchor: 'end',
   }),
-  t('LISTEN', 'CLOSED', 'CLOSE', 'delete TCB', 'M 520 192 V 108', {
-    x: 530,
-    y: 145,
+  t('LISTEN', 'CLOSED', 'CLOSE', 'delete TCB', 'M 200 232 V 108', {
+    x: 208,
+    y: 140,
     anchor: 'start',
   }),
-  t('CLOSED', 'SYN-SENT', 'active OPEN', 'create TCB, snd SYN', 'M 580 66 H 880 V 342', {
-    x: 730,
-    y: 40,
+  t('CLOSED', 'SYN-SENT', 'active OPEN', 'create TCB, snd SYN', 'M 234 66 H 344 V 372', {
+    x: 352,
+    y: 24,
+    anchor: 'end',
+  }),
+  t('SYN-SENT', 'CLOSED', 'CLOSE', 'delete TCB', 'M 318 372 V 94 H 234', {
+    x: 310,
+    y: 196,
+    anchor: 'end',
+  }),
+  t('LISTEN', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 126 250 H 40 V 372', {
+    x: 118,
+    y: 222,
+    anchor: 'end',
+  }),
+  t('LISTEN', 'SYN-SENT', 'SEND', 'snd SYN', 'M 234 260 H 262 V 372', {
+    x: 254,
+    y: 336,
+    anchor: 'end',
+  }),
+  t('SYN-SENT', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 244 414 H 116', {
+    x: 180,
+    y: 388,
     anchor: 'middle',
   }),
-  t('SYN-SENT', 'CLOSED', 'CLOSE', 'delete TCB', 'M 830 342 V 94 H 580', {
-    x: 705,
-    y: 118,
-    anchor: 'middle',
-  }),
-  t('LISTEN', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 420 206 H 120 V 342', {
-    x: 270,
-    y: 180,
-    anchor: 'middle',
-  }),
-  t('LISTEN', 'SYN-SENT', 'SEND', 'snd SYN', 'M 580 220 H 790 V 342', {
-    x: 685,
-    y: 194,
-    anchor: 'middle',
-  }),
-  t('SYN-SENT', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 770 380 H 230', {
-    x: 500,
-    y: 343,
-    anchor: 'middle',
-  }),
-  t('SYN-RECEIVED', 'LISTEN', 'rcv RST (note 1)', '', 'M 180 342 V 236 H 420', {
-    x: 300,
-    y: 258,
-    anchor: 'middle',
-  }),
-  t('SYN-RECEIVED', 'ESTABLISHED', 'rcv ACK of SYN', 'x', 'M 210 398 V 500 H 420', {
-    x: 315,
-    y: 472,
-    anchor: 'middle',
-  }),
-  t('SYN-SENT', 'ESTABLISHED', 'rcv SYN,ACK', 'snd ACK', 'M 790 398 V 500 H 580', {
-    x: 685,
-    y: 472,
-    anchor: 'middle',
-  }),
-  t('SYN-RECEIVED', 'FIN-WAIT-1', 'CLOSE', 'snd FIN', 'M 100 398 V 622', {
-    x: 110,
-    y: 560,
+  t('SYN-RECEIVED', 'LISTEN', 'rcv RST (note 1)', '', 'M 90 372 V 276 H 126', {
+    x: 98,
+    y: 308,
     anchor: 'start',
   }),
-  t('ESTABLISHED', 'FIN-WAIT-1', 'CLOSE', 'snd FIN', 'M 460 538 V 636 H 230', {
-    x: 345,
-    y: 610,
-    anchor: 'middle',
-  }),
-  t('ESTABLISHED', 'CLOSE-WAIT', 'rcv FIN', 'snd ACK', 'M 540 538 V 636 H 770', {
-    x: 655,
-    y: 610,
-    anchor: 'middle',
-  }),
-  t('FIN-WAIT-1', 'FIN-WAIT-2', 'rcv ACK of FIN', 'x', 'M 150 678 V 772', {
-    x: 160,
-    y: 735,
+  t('SYN-RECEIVED', 'ESTABLISHED', 'rcv ACK of SYN', 'x', 'M 90 428 V 560 H 126', {
+    x: 98,
+    y: 456,
     anchor: 'start',
   }),
-  t('FIN-WAIT-1', 'CLOSING', 'rcv FIN', 'snd ACK', 'M 230 664 H 470 V 772', {
-    x: 370,
-    y: 690,
-    anchor: 'middle',
+  t('SYN-SENT', 'ESTABLISHED', 'rcv SYN,ACK', 'snd ACK', 'M 270 428 V 560 H 234', {
+    x: 262,
+    y: 496,
+    anchor: 'end',
   }),
-  t('CLOSE-WAIT', 'LAST-ACK', 'CLOSE', 'snd FIN', 'M 850 678 V 772', {
-    x: 860,
-    y: 735,
+  t('SYN-RECEIVED', 'FIN-WAIT-1', 'CLOSE', 'snd FIN', 'M 24 428 V 692', {
+    x: 32,
+    y: 620,
     anchor: 'start',
   }),
-  t('FIN-WAIT-2', 'TIME-WAIT', 'rcv FIN', 'snd ACK', 'M 150 828 V 940 H 420', {
-    x: 160,
-    y: 880,
+  t('ESTABLISHED', 'FIN-WAIT-1', 'CLOSE', 'snd FIN', 'M 160 588 V 706 H 116', {
+    x: 152,
+    y: 640,
+    anchor: 'end',
+  }),
+  t('ESTABLISHED', 'CLOSE-WAIT', 'rcv FIN', 'snd ACK', 'M 200 588 V 706 H 244', {
+    x: 208,
+    y: 640,
     anchor: 'start',
   }),
-  t('CLOSING', 'TIME-WAIT', 'rcv ACK of FIN', 'x', 'M 500 828 V 912', {
-    x: 510,
-    y: 865,
+  t('FIN-WAIT-1', 'FIN-WAIT-2', 'rcv ACK of FIN', 'x', 'M 62 748 V 852', {
+    x: 70,
+    y: 792,
     anchor: 'start',
+  }),
+  t('FIN-WAIT-1', 'CLOSING', 'rcv FIN', 'snd ACK', 'M 116 734 H 196 V 852', {
+    x: 204,
+    y: 792,
+    anchor: 'start',
+  }),
+  t('CLOSE-WAIT', 'LAST-ACK', 'CLOSE', 'snd FIN', 'M 298 748 V 852', {
+    x: 306,
+    y: 792,
+    anchor: 'start',
+  }),
+  t('FIN-WAIT-2', 'TIME-WAIT', 'rcv FIN', 'snd ACK', 'M 36 908 V 1040 H 126', {
+    x: 44,
+    y: 1000,
+    anchor: 'start',
+  }),
+  t('CLOSING', 'TIME-WAIT', 'rcv ACK of FIN', 'x', 'M 180 908 V 1012', {
+    x: 172,
+    y: 946,
+    anchor: 'end',
   }),
   t(
     'LAST-ACK',
     'CLOSED',
     'rcv ACK of FIN',
     'x',
-    'M 850 828 V 912',
-    { x: 860, y: 865, anchor: 'start' },
+    'M 298 908 V 1012',
+    { x: 290, y: 946, anchor: 'end' },
     { toBox: 'CLOSED-END' },
   ),
   t(
@@ -185,8 +191,8 @@ export const TRANSITIONS: readonly Transition[] = [
     'CLOSED',
     'Timeout=2MSL',
     'delete TCB',
-    'M 580 940 H 770',
-    { x: 675, y: 910, anchor: 'middle' },
+    'M 180 1068 V 1100 H 310 V 1068',
+    { x: 245, y: 1122, anchor: 'middle' },
     { toBox: 'CLOSED-END' },
   ),
 ];

@@ -1,0 +1,58 @@
+/**
+ * Presentation mode's caption while a lesson is open: the lesson's own text for the step, so the
+ * room reads what the lesson says while the presenter's clicker goes through it. A question
+ * shows its prompt and choices; once revealed (by the clicker, or by a learner's answer), the
+ * answer. Past the last step, what the lesson taught.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { answerText, course } from '../../lessons';
+import type { LabState } from '../../store';
+import { useLab } from '../../store';
+import { openStep, stepViewOf } from '../../store/slices/lesson';
+import styles from './Presentation.module.css';
+
+const selectCaption = (s: LabState) => {
+  const open = openStep(s);
+  const lesson = open?.lesson ?? course.find((l) => l.id === s.lesson?.id);
+  const view = open ? stepViewOf(s.timeline, open.step) : undefined;
+  return {
+    number: lesson === undefined ? 0 : course.indexOf(lesson) + 1,
+    lesson,
+    step: s.lesson?.step ?? 0,
+    text: view?.text.text ?? '',
+    question: view?.question,
+    revealed: (s.lesson?.result ?? null) !== null,
+  };
+};
+
+export function LessonCaption() {
+  const { number, lesson, step, text, question, revealed } = useLab(useShallow(selectCaption));
+  if (lesson === undefined) return null;
+  const closing = step >= lesson.steps.length;
+  const place = closing ? 'complete' : `step ${step + 1} of ${lesson.steps.length}`;
+  return (
+    <div className={styles.caption} aria-live="polite" aria-atomic="true">
+      <p className={styles.place}>
+        Lesson {number}: {lesson.title} · {place}
+      </p>
+      {closing ? (
+        <p>You can now {lesson.goal.charAt(0).toLowerCase() + lesson.goal.slice(1)}</p>
+      ) : (
+        <p>{text}</p>
+      )}
+      {question !== undefined && (
+        <p className={styles.question}>
+          {question.prompt}
+          {question.answer.type === 'choice' && !revealed && (
+            <span className={styles.choices}> {question.answer.choices.join(' · ')}</span>
+          )}
+        </p>
+      )}
+      {question !== undefined && revealed && (
+        <p className={styles.answer}>
+          Answer: {answerText(question.answer)}.{question.hint !== '' && ` ${question.hint}`}
+        </p>
+      )}
+    </div>
+  );
+}
