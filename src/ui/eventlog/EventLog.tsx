@@ -12,6 +12,7 @@ import type { TraceFacts } from '../format/trace-facts';
 import { formatClock } from '../narration/NarrationFrame';
 import styles from './EventLog.module.css';
 import { scrollToShow, visibleRows } from './visible-rows';
+import { measureDetails, usePhoneRowHeight, type DetailsMetrics } from './use-phone-row-height';
 
 export interface EventLogProps {
   readonly trace: Trace;
@@ -35,25 +36,34 @@ export function EventLog({
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(480);
+  // The details' measures in the phone layout (null on wider screens): read from the page.
+  const [metrics, setMetrics] = useState<DetailsMetrics | null>(null);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    const measure = () => {
+      setViewport(el.clientHeight);
+      setMetrics(measureDetails(el));
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    setViewport(el.clientHeight);
+    measure();
     return () => observer.disconnect();
   }, []);
+
+  // On a phone the details wrap under the row's first line: every row as tall as the longest.
+  const rowsHeight = usePhoneRowHeight(metrics, trace, facts) ?? rowHeight;
 
   // Follow playback: bring the current row into view when it changes.
   useEffect(() => {
     const el = scroller.current;
     if (!el || currentIndex < 0) return;
-    const next = scrollToShow(currentIndex, el.scrollTop, el.clientHeight, rowHeight, rowHeight);
+    const next = scrollToShow(currentIndex, el.scrollTop, el.clientHeight, rowsHeight, rowHeight);
     if (next !== undefined) el.scrollTop = next;
-  }, [currentIndex, rowHeight]);
+  }, [currentIndex, rowHeight, rowsHeight]);
 
-  const { first, last } = visibleRows(trace.length, scrollTop, viewport, rowHeight);
+  const { first, last } = visibleRows(trace.length, scrollTop, viewport, rowsHeight);
   const rows = [];
   for (let i = first; i < last; i++) {
     const e = trace[i];
@@ -66,18 +76,23 @@ export function EventLog({
         key={i}
         aria-rowindex={i + 2}
         aria-current={current ? 'step' : undefined}
+        role="row"
         className={[styles.row, current && styles.current, i > currentIndex && styles.future]
           .filter(Boolean)
           .join(' ')}
-        style={{ height: rowHeight }}
+        style={{ height: rowsHeight }}
       >
-        <td className={styles.time}>{formatClock(e.t)}</td>
-        <td className={styles.who}>{s.who}</td>
-        <td className={styles.what}>
+        <td role="cell" className={styles.time}>
+          {formatClock(e.t)}
+        </td>
+        <td role="cell" className={styles.who}>
+          {s.who}
+        </td>
+        <td role="cell" className={styles.what}>
           {current && <span className={styles.marker}>▶ </span>}
           {s.what}
         </td>
-        <td className={styles.details} title={s.details}>
+        <td role="cell" className={styles.details} title={s.details}>
           {s.segmentId !== undefined && onSelectSegment !== undefined ? (
             <button
               type="button"
@@ -104,25 +119,38 @@ export function EventLog({
       aria-label="Event log, scrollable"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <table className={styles.table} aria-label="Event log" aria-rowcount={trace.length + 1}>
+      <table
+        role="table"
+        className={styles.table}
+        aria-label="Event log"
+        aria-rowcount={trace.length + 1}
+      >
         <colgroup>
           <col className={styles.colTime} />
           <col className={styles.colWho} />
           <col className={styles.colWhat} />
           <col />
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1} style={{ height: rowHeight }}>
-            <th scope="col">Time</th>
-            <th scope="col">Where</th>
-            <th scope="col">Event</th>
-            <th scope="col">Details</th>
+        <thead role="rowgroup">
+          <tr aria-rowindex={1} role="row" style={{ height: rowHeight }}>
+            <th role="columnheader" scope="col">
+              Time
+            </th>
+            <th role="columnheader" scope="col">
+              Where
+            </th>
+            <th role="columnheader" scope="col">
+              Event
+            </th>
+            <th role="columnheader" scope="col">
+              Details
+            </th>
           </tr>
         </thead>
-        <tbody>
-          {first > 0 && <Spacer height={first * rowHeight} />}
+        <tbody role="rowgroup">
+          {first > 0 && <Spacer height={first * rowsHeight} />}
           {rows}
-          {last < trace.length && <Spacer height={(trace.length - last) * rowHeight} />}
+          {last < trace.length && <Spacer height={(trace.length - last) * rowsHeight} />}
           {trace.length === 0 && (
             <tr>
               <td colSpan={4} className={styles.emptyRow}>
