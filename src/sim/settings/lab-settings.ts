@@ -275,6 +275,9 @@ export function labSetting(name: LabSettingName): LabSetting {
 }
 
 /** The settings a host page's `set` message may carry. */
-export const HOST_SETTING_NAMES: readonly LabSettingName[] = (LAB_SETTINGS as readonly LabSetting[])
+export type HostSettingName = Extract<(typeof LAB_SETTINGS)[number], { host: '`set`' }>['name'];
+export const HOST_SETTING_NAMES: readonly HostSettingName[] = (
+  LAB_SETTINGS as readonly LabSetting[]
+)
   .filter((s) => s.host === '`set`')
-  .map((s) => s.name as LabSettingName);
+  .map((s) => s.name as HostSettingName);
