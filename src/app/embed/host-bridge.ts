@@ -7,6 +7,7 @@
 import type { LabState, LabStore, World } from '../../store';
 import { selectTraceFacts } from '../../ui/layout/trace-facts';
 import {
+  hostMessageProblem,
   isOriginAllowed,
   labMessage,
   readHostCommand,
@@ -78,7 +79,15 @@ export function startHostBridge(init: HostBridgeInit): () => void {
     if (message.source !== window.parent) return;
     if (!isOriginAllowed(message.origin, allowList)) return;
     const command = readHostCommand(message.data);
-    if (!command) return;
+    if (!command) {
+      // A malformed command in our envelope is answered with what was wrong, as a link's note.
+      const problem = hostMessageProblem(message.data);
+      if (problem !== undefined) {
+        target = message.origin;
+        post({ event: 'error', message: problem });
+      }
+      return;
+    }
     target = message.origin;
     act(command, init, post);
   };

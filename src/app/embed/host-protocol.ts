@@ -6,19 +6,23 @@
  * text.
  */
 
+import {
+  HOST_SETTING_NAMES,
+  MOMENT_KIND,
+  labSetting,
+  quote,
+  readJson,
+  type HostSettingName,
+  type LabSettingName,
+  type Read,
+} from '../../sim/settings';
+import type { UrlState } from '../url/url-params';
+
 export const PROTOCOL = 'handshake-lab';
 export const PROTOCOL_VERSION = 1;
 
-/** Link and run settings a host may change; each bounded as the URL parameters are. */
-export interface HostSettings {
-  delay?: number;
-  jitter?: number;
-  loss?: number;
-  seed?: number;
-  profile?: 'rfc' | 'linux' | 'freebsd';
-  isn?: 'textbook' | 'random';
-  theme?: 'light' | 'dark' | 'system';
-}
+/** Link and run settings a host may change: those declared with a host `set` (lab-settings.ts). */
+export type HostSettings = Pick<UrlState, HostSettingName>;
 
 export type HostCommand =
   | { command: 'play' }
@@ -63,29 +67,47 @@ function finiteIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 }
 
-const SETTING_CHECKS: { [K in keyof HostSettings]-?: (value: unknown) => boolean } = {
-  delay: (v) => finiteIn(v, 0, 10000),
-  jitter: (v) => finiteIn(v, 0, 5000),
-  loss: (v) => finiteIn(v, 0, 100),
-  seed: (v) => finiteIn(v, 0, 4294967295) && Number.isInteger(v),
-  profile: (v) => v === 'rfc' || v === 'linux' || v === 'freebsd',
-  isn: (v) => v === 'textbook' || v === 'random',
-  theme: (v) => v === 'light' || v === 'dark' || v === 'system',
-};
+/** A value as a message quotes it: short, on one line. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return quote(text);
+}
 
-function readSettings(value: unknown): HostSettings | undefined {
-  if (!isRecord(value)) return undefined;
-  const settings: Record<string, unknown> = {};
-  const entries = Object.entries(value);
-  if (entries.length === 0) return undefined;
-  for (const [name, setting] of entries) {
-    // Own names only: "valueOf" or "constructor" must not find Object.prototype's functions.
-    if (!Object.hasOwn(SETTING_CHECKS, name)) return undefined;
-    const check = SETTING_CHECKS[name as keyof HostSettings];
-    if (!check(setting)) return undefined;
-    settings[name] = setting;
+/**
+ * The settings of a `set` message, each read by its declaration (src/sim/settings), or the
+ * problem with the first that fails, worded as a link's note is.
+ */
+export function readHostSettings(value: unknown): Read<HostSettings> {
+  if (!isRecord(value) || Object.keys(value).length === 0) {
+    return { problem: `expected settings such as { loss: 5 }` };
   }
-  return settings as HostSettings;
+  const settings: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(value)) {
+    // Own names only: "valueOf" or "constructor" must not find Object.prototype's functions.
+    if (!(HOST_SETTING_NAMES as readonly string[]).includes(name)) {
+      return {
+        problem: `${quote(name)} is not a setting (expected ${HOST_SETTING_NAMES.join(', ')})`,
+      };
+    }
+    const read = readJson(labSetting(name as LabSettingName).kind, setting);
+    if ('problem' in read) return { problem: `${name}=${shown(setting)}: ${read.problem}` };
+    settings[name] = read.value;
+  }
+  return { value: settings as HostSettings };
+}
+
+/**
+ * Why a message in our envelope was not obeyed, in one sentence for the host's `error` event;
+ * undefined when it was obeyed or is not ours.
+ */
+export function hostMessageProblem(data: unknown): string | undefined {
+  if (!isRecord(data) || data.source !== PROTOCOL || data.version !== PROTOCOL_VERSION) return;
+  if (readHostCommand(data)) return undefined;
+  if (data.command === 'set') {
+    const settings = readHostSettings(data.settings);
+    if ('problem' in settings) return `Ignored set ${settings.problem}.`;
+  }
+  return `Ignored the command ${shown(data.command)}: a command or its argument is malformed.`;
 }
 
 /**
@@ -101,18 +123,20 @@ export function readHostCommand(data: unknown): HostCommand | undefined {
     case 'pause':
       return { command: data.command };
     case 'seek':
-      return finiteIn(data.t, 0, 1e9) ? { command: 'seek', t: data.t } : undefined;
+      return finiteIn(data.t, MOMENT_KIND.min, MOMENT_KIND.max)
+        ? { command: 'seek', t: data.t }
+        : undefined;
     case 'step':
       return data.direction === 1 || data.direction === -1
         ? { command: 'step', direction: data.direction }
         : undefined;
     case 'load':
-      return typeof data.scenario === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(data.scenario)
-        ? { command: 'load', scenario: data.scenario }
+      return 'value' in readJson(labSetting('scenario').kind, data.scenario)
+        ? { command: 'load', scenario: data.scenario as string }
         : undefined;
     case 'set': {
-      const settings = readSettings(data.settings);
-      return settings ? { command: 'set', settings } : undefined;
+      const settings = readHostSettings(data.settings);
+      return 'value' in settings ? { command: 'set', settings: settings.value } : undefined;
     }
     default:
       return undefined;

@@ -1,8 +1,20 @@
 /**
- * The query parameters that make every view a link (issue: embedding and sharing). Each parameter
- * is parsed on its own: a malformed or unknown one is ignored with a note the page shows, and
- * every other parameter still applies. Nothing read from the URL is ever run or inserted as HTML.
+ * The query parameters that make every view a link. Each parameter is a setting declared in
+ * src/sim/settings (its name, range and grammar), parsed on its own: a malformed or unknown one is
+ * ignored with a note the page shows, and every other parameter still applies. Nothing read from
+ * the URL is ever run or inserted as HTML.
  */
+import {
+  LAB_SETTINGS,
+  SUPPORTED_LANGUAGES,
+  labSetting,
+  quote,
+  readText,
+  writeText,
+  type ForkStep,
+  type LabSetting,
+  type LabSettingName,
+} from '../../sim/settings';
 
 export type Theme = 'light' | 'dark' | 'system';
 export type Controls = 'full' | 'minimal' | 'none';
@@ -25,6 +37,13 @@ export interface UrlState {
   t?: number;
   /** The selected segment's id. */
   segment?: number;
+  /** What the user did mid-run (segments dropped, link changes): the fork a link reproduces. */
+  fork?: ForkStep[];
+  numbers?: 'absolute' | 'relative';
+  /** The time axis: compressed breaks or true scale. */
+  axis?: 'compressed' | 'true';
+  /** Text size: large for a projector. */
+  text?: 'normal' | 'large';
   theme?: Theme;
   lang?: string;
   controls?: Controls;
@@ -46,146 +65,31 @@ export interface UrlState {
 
 export type UrlParamName = keyof UrlState;
 
+/** Every parameter a link may hold is a declared setting, and every setting has a parameter. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const NAMES_AGREE: SameNames<UrlParamName, LabSettingName> = true;
+void NAMES_AGREE;
+
 /** The order parameters are written in, so the same view always gives the same link. */
-export const URL_PARAM_NAMES: readonly UrlParamName[] = [
-  'scenario',
-  'lesson',
-  'step',
-  'seed',
-  'delay',
-  'jitter',
-  'loss',
-  'profile',
-  'isn',
-  't',
-  'segment',
-  'theme',
-  'lang',
-  'controls',
-  'autoplay',
-  'loop',
-  'speed',
-  'narration',
-  'start',
-  'end',
-  'origins',
-];
+export const URL_PARAM_NAMES: readonly UrlParamName[] = LAB_SETTINGS.map((s) => s.name);
 
 /**
  * Parameters only an embedded lab reads (docs/embedding.md). The full page names each in a note
  * and leaves it out of its own link.
  */
-export const EMBED_ONLY_PARAMS = [
-  'controls',
-  'autoplay',
-  'loop',
-  'start',
-  'end',
-  'origins',
-] as const satisfies readonly UrlParamName[];
+export const EMBED_ONLY_PARAMS: readonly UrlParamName[] = (LAB_SETTINGS as readonly LabSetting[])
+  .filter((s) => s.embedOnly)
+  .map((s) => s.name as UrlParamName);
 
 /** Which page reads the link: the full page or an embed. */
 export type PageKind = 'full' | 'embed';
 
-/** Languages the interface is written in. */
-export const SUPPORTED_LANGUAGES: readonly string[] = ['en'];
+export { SUPPORTED_LANGUAGES };
 
 export interface ParsedUrl {
   state: UrlState;
   /** One sentence per ignored parameter, naming it and the problem. */
   notes: string[];
-}
-
-type Parser = (raw: string) => { value: unknown } | { problem: string };
-
-function numberIn(min: number, max: number, integer: boolean, unit = ''): Parser {
-  return (raw) => {
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) return { problem: `expected a number` };
-    if (integer && !Number.isInteger(value)) return { problem: `expected a whole number` };
-    if (value < min || value > max) {
-      return { problem: `expected a number from ${min} to ${max}${unit}` };
-    }
-    return { value };
-  };
-}
-
-function oneOf(choices: readonly string[], aliases: Record<string, string> = {}): Parser {
-  return (raw) => {
-    const value = aliases[raw] ?? raw;
-    return choices.includes(value) ? { value } : { problem: `expected ${choices.join(', ')}` };
-  };
-}
-
-const flag: Parser = (raw) => {
-  if (['', '1', 'true', 'yes', 'on'].includes(raw)) return { value: true };
-  if (['0', 'false', 'no', 'off'].includes(raw)) return { value: false };
-  return { problem: 'expected 1 or 0' };
-};
-
-/** A speed from 1/1000 to 1 (real time), written as a fraction "1/10" or a decimal "0.1". */
-const fractionOfRealTime: Parser = (raw) => {
-  const fraction = /^1\/(\d{1,4})$/.exec(raw.trim());
-  const value = fraction ? 1 / Number(fraction[1]) : raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value) || value < 1 / 1000 || value > 1) {
-    return { problem: 'expected a fraction of real time from 1/1000 to 1, such as 1/10' };
-  }
-  return { value };
-};
-
-/** Up to 16 web origins, each exactly as a browser writes one (scheme://host[:port], no path). */
-const originList: Parser = (raw) => {
-  const items = raw.split(',').map((item) => item.trim());
-  if (items.length > 16) return { problem: 'expected at most 16 origins' };
-  for (const item of items) {
-    let origin: string;
-    try {
-      const url = new URL(item);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
-      origin = url.origin;
-    } catch {
-      return { problem: 'expected origins such as https://course.example, separated by commas' };
-    }
-    if (origin !== item) {
-      return { problem: `expected an origin without path or slash, such as ${quote(origin)}` };
-    }
-  }
-  return { value: items };
-};
-
-const PARSERS: Record<UrlParamName, Parser> = {
-  scenario: (raw) =>
-    /^[a-z0-9][a-z0-9-]{0,63}$/.test(raw) ? { value: raw } : { problem: 'expected a preset name' },
-  lesson: (raw) =>
-    /^[a-z0-9][a-z0-9-]{0,63}$/.test(raw) ? { value: raw } : { problem: 'expected a lesson name' },
-  step: numberIn(1, 1000, true),
-  seed: numberIn(0, 4294967295, true),
-  delay: numberIn(0, 10000, false, ' ms'),
-  jitter: numberIn(0, 5000, false, ' ms'),
-  loss: numberIn(0, 100, false, ' %'),
-  profile: oneOf(['rfc', 'linux', 'freebsd']),
-  isn: oneOf(['textbook', 'random']),
-  t: numberIn(0, 1e9, false, ' ms'),
-  segment: numberIn(1, 1e9, true),
-  theme: oneOf(['light', 'dark', 'system'], { auto: 'system' }),
-  lang: (raw) =>
-    SUPPORTED_LANGUAGES.includes(raw.toLowerCase().split('-')[0] ?? '')
-      ? { value: raw.toLowerCase() }
-      : { problem: `only ${SUPPORTED_LANGUAGES.join(', ')} is available` },
-  controls: oneOf(['full', 'minimal', 'none']),
-  autoplay: flag,
-  loop: flag,
-  speed: fractionOfRealTime,
-  narration: flag,
-  start: numberIn(0, 1e9, false, ' ms'),
-  end: numberIn(0, 1e9, false, ' ms'),
-  origins: originList,
-};
-
-/** Shortens what a note quotes, so a hostile URL cannot flood the page. */
-function quote(raw: string): string {
-  const clean = [...raw].filter((char) => char >= ' ' && char !== '\u007f').join('');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
 
 function isParamName(name: string): name is UrlParamName {
@@ -221,7 +125,7 @@ export function parseUrlState(
       notes.push(`Ignored ${name}=${quote(raw)}: only an embedded lab uses it.`);
       continue;
     }
-    const parsed = PARSERS[name](raw);
+    const parsed = readText(labSetting(name).kind, raw);
     if ('problem' in parsed) {
       notes.push(`Ignored ${name}=${quote(raw)}: ${parsed.problem}.`);
       continue;
@@ -270,8 +174,7 @@ export function serializeUrlState(state: UrlState): string {
   for (const name of URL_PARAM_NAMES) {
     const value = state[name];
     if (value === undefined) continue;
-    if (Array.isArray(value)) params.set(name, value.join(','));
-    else params.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    params.set(name, writeText(labSetting(name).kind, value));
   }
   return params.toString();
 }

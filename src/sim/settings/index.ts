@@ -1,0 +1,6 @@
+/** The lab's settings, declared once (lab-settings.ts), and how each is read and written. */
+export * from './lab-settings';
+export * from './setting-kinds';
+export * from './run-kinds';
+export { quote, readOrigins, readSpeed } from './embed-params';
+export { readFork, writeFork, type ForkStep, type ForkLinkField } from './fork-param';
