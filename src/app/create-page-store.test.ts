@@ -8,6 +8,21 @@ describe('the page a link opens', () => {
     expect(page.store.getState().selectedId).toBeNull();
   });
 
+  it('notes a playhead time past the end of the run, and opens at the end', () => {
+    const page = createPageStore('?scenario=handshake&t=99999');
+    const { endTime } = page.store.getState().timeline;
+    expect(page.notes).toEqual([
+      `Ignored t=99999: this run ends at ${endTime} ms, so the playhead is at its end.`,
+    ]);
+    expect(page.store.getState().t).toBe(endTime);
+  });
+
+  it('opens at a playhead time inside the run without a note', () => {
+    const page = createPageStore('?scenario=handshake&t=80');
+    expect(page.notes).toEqual([]);
+    expect(page.store.getState().t).toBe(80);
+  });
+
   it('selects a segment the run has, without a note', () => {
     const page = createPageStore('?scenario=handshake&segment=1');
     expect(page.notes).toEqual([]);

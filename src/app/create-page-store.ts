@@ -5,7 +5,8 @@
 import { course } from '../lessons';
 import { createLabStore, type LabStore, type World } from '../store';
 import { createSimWorld } from '../store/sim-world';
-import { missingSegmentNote } from './url/link-notes';
+import { createRunComputer } from './compute/run-computer';
+import { missingSegmentNote, pastEndNote } from './url/link-notes';
 import { parseUrlState, type PageKind, type UrlState } from './url/url-params';
 
 export interface PageStore {
@@ -45,8 +46,13 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
       ...(url.isn !== undefined ? { isn: url.isn } : {}),
     },
     ...(url.theme !== undefined ? { theme: url.theme } : {}),
+    computer: createRunComputer(),
   });
-  if (url.t !== undefined) store.getState().seek(url.t);
+  if (url.t !== undefined) {
+    const { endTime } = store.getState().timeline;
+    if (url.t > endTime) notes.push(pastEndNote(url.t, endTime));
+    store.getState().seek(url.t);
+  }
   if (url.speed !== undefined) store.getState().setSpeed(url.speed);
   if (url.segment !== undefined) {
     if (store.getState().timeline.spanById.has(url.segment)) store.getState().select(url.segment);

@@ -1,10 +1,11 @@
 /**
- * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing seven
+ * One store per mounted visualizer (DESIGN.md, "Store and UI rules"): a factory composing its
  * slices over a vanilla Zustand store, so the same store runs in Node tests and under React.
  */
 import { createStore } from 'zustand/vanilla';
 import { createHistorySlice } from './slices/history';
 import { createLessonSlice } from './slices/lesson';
+import { createPendingRunSlice } from './slices/pending-run';
 import { createPlaybackSlice, defaultViewSpan } from './slices/playback';
 import { createPredictSlice } from './slices/predict';
 import { createScriptRunSlice } from './slices/script-run';
@@ -12,6 +13,7 @@ import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
 import { createTimelineSlice } from './slices/timeline';
 import { createViewSlice } from './slices/view';
+import type { RunComputer } from './run-job';
 import { buildTimeline } from './timeline';
 import type { LabState } from './types';
 import type { Numbering, RunSettings, Theme, World } from './world';
@@ -24,6 +26,8 @@ export interface LabStoreInit {
   run?: Partial<Omit<RunSettings, 'preset'>>;
   numbering?: Numbering;
   theme?: Theme;
+  /** Computes big runs away from the page's main thread; without it every run is computed here. */
+  computer?: RunComputer;
 }
 
 export function createLabStore(init: LabStoreInit) {
@@ -33,7 +37,8 @@ export function createLabStore(init: LabStoreInit) {
   const run: RunSettings = { ...world.defaults(presetName), ...init.run };
   const timeline = buildTimeline(world.run(run, []));
   return createStore<LabState>()((...a) => ({
-    ...createTimelineSlice(world, { timeline, base: run })(...a),
+    ...createTimelineSlice({ timeline, base: run })(...a),
+    ...createPendingRunSlice(world, init.computer)(...a),
     ...createPlaybackSlice(defaultViewSpan(timeline))(...a),
     ...createSettingsSlice(world, {
       run,

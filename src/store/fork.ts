@@ -4,7 +4,7 @@
  * exactly); a change at the start or at the end simply re-runs. Either way the run left behind
  * goes onto the undo history.
  */
-import { buildTimeline } from './timeline';
+import { buildTimeline, type Timeline } from './timeline';
 import type { Branch, LabState } from './types';
 import type { Intervention, RunSettings, World } from './world';
 import { lastEventAtOrBefore } from './world-at';
@@ -29,6 +29,13 @@ function branchOf(state: LabState): Branch {
   };
 }
 
+/** What a run is made of: the settings it starts with, those shown, and the interventions. */
+export interface NextRun {
+  readonly base: RunSettings;
+  readonly run: RunSettings;
+  readonly interventions: readonly Intervention[];
+}
+
 /**
  * The state after running `base` with `interventions`: the new timeline, the playhead placed as
  * asked, the selection kept when that segment still exists, the previous run pushed on history.
@@ -36,10 +43,24 @@ function branchOf(state: LabState): Branch {
 export function commitRun(
   world: World,
   state: LabState,
-  next: { base: RunSettings; run: RunSettings; interventions: readonly Intervention[] },
+  next: NextRun,
   playhead: PlayheadAfterRun,
 ): Partial<LabState> {
-  const timeline = buildTimeline(world.run(next.base, next.interventions));
+  return commitTimeline(
+    state,
+    next,
+    buildTimeline(world.run(next.base, next.interventions)),
+    playhead,
+  );
+}
+
+/** commitRun with the run already computed (by a worker, away from the page's main thread). */
+export function commitTimeline(
+  state: LabState,
+  next: NextRun,
+  timeline: Timeline,
+  playhead: PlayheadAfterRun,
+): Partial<LabState> {
   let t = 0;
   if (playhead === 'end') t = timeline.endTime;
   if (playhead === 'keep') t = Math.min(state.t, timeline.endTime);

@@ -5,6 +5,7 @@ import type { MissingSegment } from '../wire/packetdrill/to-trace';
 import type { OpenedCapture } from '../wire/read-capture';
 import type { LessonSlice } from './slices/lesson';
 import type { PredictSlice } from './slices/predict';
+import type { RunPlan } from './run-job';
 import type { Timeline } from './timeline';
 import type { TimeAxisMode } from './time-axis';
 import type {
@@ -26,6 +27,20 @@ export interface TimelineSlice {
   interventions: readonly Intervention[];
   /** Drops a segment in flight at the playhead: the past is kept, the future recomputed. */
   dropSegment: (id: number) => void;
+}
+
+/** A run being computed away from the page's main thread; the run on screen stays meanwhile. */
+export interface PendingRun {
+  readonly id: number;
+  readonly kind: 'scenario' | 'fork';
+}
+
+export interface PendingRunSlice {
+  pendingRun: PendingRun | null;
+  /** Computes the plan's run and shows it: at once when small, in the background when big. */
+  carryOut: (plan: RunPlan) => void;
+  /** Stops the run being computed; the run on screen stays as it is. */
+  cancelRun: () => void;
 }
 
 export interface PlaybackSlice {
@@ -147,7 +162,9 @@ export interface ScriptRunSlice {
   scriptRun: ScriptRunInfo | null;
   scenarioPlace: ScenarioPlace | null;
   /** Shows a recorded run that did not come from a scenario; nothing forks while it is shown. */
-  loadScriptRun: (load: { info: ScriptRunInfo; run: RunResult }) => void;
+  loadScriptRun: (
+    load: { info: ScriptRunInfo } & ({ run: RunResult } | { timeline: Timeline }),
+  ) => void;
   /** A conversation of a capture shown instead of the scenario, or null. */
   captureRun: CaptureRunInfo | null;
   /** Shows a conversation opened from a capture; like a script run, nothing forks. */
@@ -170,6 +187,7 @@ export interface ViewSlice {
 }
 
 export type LabState = TimelineSlice &
+  PendingRunSlice &
   PlaybackSlice &
   ViewSlice &
   SettingsSlice &

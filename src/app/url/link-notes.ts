@@ -21,3 +21,9 @@ export function shownNotes(notes: readonly string[]): string[] {
 export function missingSegmentNote(segment: number): string {
   return `Ignored segment=${segment}: this run has no segment ${segment}.`;
 }
+
+/** The note for a playhead time past the end of the run: the page opens at the end instead. */
+export function pastEndNote(t: number, endTime: number): string {
+  const end = Math.round(endTime * 1000) / 1000;
+  return `Ignored t=${t}: this run ends at ${end} ms, so the playhead is at its end.`;
+}

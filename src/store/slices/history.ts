@@ -5,6 +5,8 @@ import { isRecordedRun } from './script-run';
 export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set, get) => ({
   past: [],
   undo: () => {
+    // Undo returns to a run already made; a run still being computed is abandoned.
+    get().cancelRun();
     const { past, selectedId } = get();
     // The history is the scenario's; "Back to scenarios" leaves a script run or a capture.
     if (isRecordedRun(get())) return;

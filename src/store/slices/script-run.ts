@@ -46,9 +46,12 @@ export const createScriptRunSlice: StateCreator<LabState, [], [], ScriptRunSlice
   scriptRun: null,
   captureRun: null,
   scenarioPlace: null,
-  loadScriptRun: ({ info, run }) => {
+  loadScriptRun: (load) => {
+    // A script replaces whatever run was being computed.
+    get().cancelRun();
     const state = get();
-    const timeline = buildTimeline(run);
+    const info = load.info;
+    const timeline = 'timeline' in load ? load.timeline : buildTimeline(load.run);
     set({
       scriptRun: info,
       captureRun: null,

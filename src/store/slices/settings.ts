@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { commitRun, isMidRun } from '../fork';
+import { isMidRun } from '../fork';
 import type { LabState, SettingsSlice } from '../types';
 import type { LinkSettings, Numbering, RunSettings, Theme, World } from '../world';
-import { defaultViewSpan } from './playback';
 import { isRecordedRun } from './script-run';
 
 const LINK_FIELDS = ['delay', 'jitter', 'loss'] as const satisfies readonly (keyof LinkSettings)[];
@@ -21,13 +20,12 @@ export function createSettingsSlice(
     numbering: initial.numbering,
     theme: initial.theme,
     choosePreset: (name) => {
-      get().leaveScriptRun();
-      const state = get();
       const run = world.defaults(name);
-      const next = commitRun(world, state, { base: run, run, interventions: [] }, 'start');
-      set({
-        ...next,
-        ...(next.timeline ? { viewSpan: defaultViewSpan(next.timeline, state.timeAxis) } : {}),
+      get().carryOut({
+        next: { base: run, run, interventions: [] },
+        playhead: 'start',
+        kind: 'scenario',
+        fresh: true,
       });
     },
     changeRunSettings: (patch) => {
@@ -43,12 +41,22 @@ export function createSettingsSlice(
           ...state.interventions,
           { at: state.t, kind: 'link' as const, link },
         ];
-        set(commitRun(world, state, { base: state.base, run, interventions }, 'keep'));
+        state.carryOut({
+          next: { base: state.base, run, interventions },
+          playhead: 'keep',
+          kind: 'fork',
+          fresh: false,
+        });
         return;
       }
       const atEnd = state.t >= state.timeline.endTime && state.cursor >= 0;
       const playhead = atEnd ? 'end' : isMidRun(state) ? 'keep' : 'start';
-      set(commitRun(world, state, { base: run, run, interventions: [] }, playhead));
+      state.carryOut({
+        next: { base: run, run, interventions: [] },
+        playhead,
+        kind: 'scenario',
+        fresh: false,
+      });
     },
     setNumbering: (numbering) => set({ numbering }),
     setTheme: (theme) => set({ theme }),

@@ -1,16 +1,15 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { commitRun } from '../fork';
 import { isRecordedRun } from './script-run';
 import type { Timeline } from '../timeline';
 import type { LabState, TimelineSlice } from '../types';
-import type { RunSettings, World } from '../world';
+import type { RunSettings } from '../world';
 import { isInFlight } from '../world-at';
 
-export function createTimelineSlice(
-  world: World,
-  initial: { timeline: Timeline; base: RunSettings },
-): StateCreator<LabState, [], [], TimelineSlice> {
-  return (set, get) => ({
+export function createTimelineSlice(initial: {
+  timeline: Timeline;
+  base: RunSettings;
+}): StateCreator<LabState, [], [], TimelineSlice> {
+  return (_set, get) => ({
     timeline: initial.timeline,
     base: initial.base,
     interventions: [],
@@ -22,7 +21,12 @@ export function createTimelineSlice(
       // Only a segment on the wire can be lost; one that arrived is history.
       if (!span || !isInFlight(span, state.t, state.cursor)) return;
       const interventions = [...state.interventions, { at: state.t, kind: 'drop' as const, id }];
-      set(commitRun(world, state, { base: state.base, run: state.run, interventions }, 'keep'));
+      state.carryOut({
+        next: { base: state.base, run: state.run, interventions },
+        playhead: 'keep',
+        kind: 'fork',
+        fresh: false,
+      });
     },
   });
 }

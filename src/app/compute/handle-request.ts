@@ -1,0 +1,35 @@
+/**
+ * What the run worker does with a request, as a plain function: the same code computes a run in
+ * the worker and, where no worker can start, on the page itself, so both give the same run.
+ * Scenario runs keep their checkpoints here between requests (a fork resumes from the latest
+ * snapshot before its moment, src/store/checkpoints.ts).
+ */
+import { buildTimeline } from '../../store/timeline';
+import { createSimWorld } from '../../store/sim-world';
+import { prepareScriptRun } from '../packetdrill/prepare-script-run';
+import type { PreparedScript, RunReply, RunRequest } from './protocol';
+
+function prepareScript(request: Extract<RunRequest, { kind: 'script' }>): PreparedScript {
+  const prepared = prepareScriptRun(request.text, {
+    ...(request.fileName !== undefined ? { fileName: request.fileName } : {}),
+    profile: request.profile,
+  });
+  if (!prepared.ok) return prepared;
+  return { ok: true, info: prepared.load.info, timeline: buildTimeline(prepared.load.run) };
+}
+
+export function createRequestHandler(): (request: RunRequest) => RunReply {
+  const world = createSimWorld();
+  return (request) => {
+    try {
+      if (request.kind === 'scenario') {
+        const run = world.run(request.settings, request.interventions);
+        return { id: request.id, kind: 'scenario', timeline: buildTimeline(run) };
+      }
+      return { id: request.id, kind: 'script', prepared: prepareScript(request) };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { id: request.id, kind: 'failed', message: `The run could not be computed: ${why}` };
+    }
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The page's side of the run worker. The worker starts on the first big run and is ended by
+ * Cancel (a computation cannot be interrupted from outside; ending its worker stops it at once),
+ * then started again on the next. Where no worker can start (a browser or policy that refuses
+ * it), the same handler computes the run on the page, after a pause that lets the progress
+ * indicator paint.
+ */
+import { RunCancelled, type RunComputer, type RunJob } from '../../store/run-job';
+import type { Timeline } from '../../store';
+import type { Intervention, RunSettings } from '../../store/world';
+import type { ProfileChoice } from '../packetdrill/prepare-script-run';
+import { createRequestHandler } from './handle-request';
+import type { PreparedScript, RunReply, RunRequest } from './protocol';
+
+type Body<R> = R extends RunRequest ? Omit<R, 'id'> : never;
+
+interface Waiting {
+  readonly request: RunRequest;
+  readonly resolve: (reply: RunReply) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export interface PageRunComputer extends RunComputer {
+  /** A packetdrill script's run, ready to show, or the message that says why it cannot be. */
+  script(
+    text: string,
+    options: { fileName?: string; profile: ProfileChoice },
+  ): RunJob<PreparedScript>;
+  /** False when runs are computed on the page itself (no worker could start). */
+  readonly offThread: () => boolean;
+}
+
+/**
+ * The worker, built by the bundler: a module file beside the page; in the single-file build
+ * (opened from disk, where a module worker cannot load) the same code inlined as a Blob URL.
+ */
+async function startWorker(): Promise<Worker> {
+  if (import.meta.env.MODE === 'single') {
+    const { default: InlineWorker } = await import('./run.worker.ts?worker&inline');
+    return new InlineWorker();
+  }
+  return new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export function createRunComputer(): PageRunComputer {
+  let worker: Promise<Worker | null> | null = null;
+  let onPage: ((request: RunRequest) => RunReply) | null = null;
+  const waiting = new Map<number, Waiting>();
+  let ids = 0;
+
+  const computeOnPage = (entry: Waiting) => {
+    onPage ??= createRequestHandler();
+    const handle = onPage;
+    // Two frames: the progress indicator paints before the page is held by the computation.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!waiting.delete(entry.request.id)) return;
+        entry.resolve(handle(entry.request));
+      }),
+    );
+  };
+
+  /** The worker failed to start or to load: every request it held is computed on the page. */
+  const fallBack = () => {
+    worker = Promise.resolve(null);
+    for (const entry of waiting.values()) computeOnPage(entry);
+  };
+
+  const connect = (): Promise<Worker | null> => {
+    worker ??= startWorker().then(
+      (started) => {
+        started.addEventListener('message', (event: MessageEvent<RunReply>) => {
+          const entry = waiting.get(event.data.id);
+          if (!entry) return;
+          waiting.delete(event.data.id);
+          entry.resolve(event.data);
+        });
+        started.addEventListener('error', (event) => {
+          event.preventDefault();
+          started.terminate();
+          fallBack();
+        });
+        return started;
+      },
+      () => {
+        fallBack();
+        return null;
+      },
+    );
+    return worker;
+  };
+
+  const submit = <T>(body: Body<RunRequest>, read: (reply: RunReply) => T): RunJob<T> => {
+    const id = ++ids;
+    const request = { ...body, id } as RunRequest;
+    const result = new Promise<RunReply>((resolve, reject) => {
+      const entry = { request, resolve, reject };
+      waiting.set(id, entry);
+      void connect().then((started) => {
+        if (!waiting.has(id)) return;
+        if (started) started.postMessage(request);
+        else computeOnPage(entry);
+      });
+    }).then(read);
+    const cancel = () => {
+      const entry = waiting.get(id);
+      if (!entry) return;
+      waiting.delete(id);
+      entry.reject(new RunCancelled());
+      // The worker may be in the middle of this run: end it; the next run starts a new one
+      // (requests still waiting are sent to it).
+      const current = worker;
+      void current?.then((started) => {
+        if (!started) return;
+        started.terminate();
+        if (worker === current) worker = null;
+        const rest = [...waiting.values()];
+        if (rest.length === 0) return;
+        void connect().then((next) => {
+          for (const other of rest) {
+            if (!waiting.has(other.request.id)) continue;
+            if (next) next.postMessage(other.request);
+            else computeOnPage(other);
+          }
+        });
+      });
+    };
+    return { result, cancel };
+  };
+
+  const failed = (reply: RunReply): never => {
+    throw new Error(reply.kind === 'failed' ? reply.message : `Unexpected ${reply.kind} reply.`);
+  };
+
+  return {
+    scenario: (settings: RunSettings, interventions: readonly Intervention[]) =>
+      submit<Timeline>({ kind: 'scenario', settings, interventions }, (reply) =>
+        reply.kind === 'scenario' ? reply.timeline : failed(reply),
+      ),
+    script: (text, options) =>
+      submit<PreparedScript>(
+        {
+          kind: 'script',
+          text,
+          profile: options.profile,
+          ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
+        },
+        (reply) => (reply.kind === 'script' ? reply.prepared : failed(reply)),
+      ),
+    offThread: () => onPage === null,
+  };
+}
