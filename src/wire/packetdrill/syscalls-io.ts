@@ -50,6 +50,7 @@ function byteCount(spec: SyscallSpec): number | CallOutcome {
 const MSG_FASTOPEN = 0x20000000;
 
 function fastOpenFlag(flags: Expr | undefined): boolean {
+  if (flags?.kind === 'or') return flags.terms.some(fastOpenFlag);
   const value = intOf(flags);
   return (
     symbolsOf(flags).includes('MSG_FASTOPEN') || (value !== null && (value & MSG_FASTOPEN) !== 0)
