@@ -59,7 +59,12 @@ export type AppCall =
     }
   | { readonly call: 'abort'; readonly socket: SocketId }
   /** getsockopt(SO_ERROR): reports and clears the pending error. */
-  | { readonly call: 'getError'; readonly socket: SocketId };
+  | { readonly call: 'getError'; readonly socket: SocketId }
+  /**
+   * setsockopt(TCP_FASTOPEN) on a listener that already listens: later SYNs see it
+   * (Linux fastopen_queue_tune(); FreeBSD allows it before or after listen()).
+   */
+  | { readonly call: 'setFastOpen'; readonly socket: SocketId; readonly enabled: boolean };
 
 export interface CallResult {
   readonly result: 'ok' | Errno;

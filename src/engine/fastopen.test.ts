@@ -101,6 +101,25 @@ describe('LISTEN with Fast Open (RFC 7413 §4.2.2)', () => {
     expect(findFastOpen((synAck as Segment).options)).toBeNull();
   });
 
+  it('with tcp_fastopen 0x200 the data is taken without any cookie, even without the option (tcp_try_fastopen())', () => {
+    const p = new Probe({ ...TFO, fastOpen: 0x202 });
+    const l = p.call({ call: 'listen', port: 8080, options: { fastOpen: true } }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, payload: 1000, options: [{ kind: 'mss', value: 1460 }] });
+    const [synAck] = p.sent();
+    expect(describeSegment(synAck as Segment)).toBe('S. 0:0(0) ack 1001 win 64240');
+    expect(findFastOpen((synAck as Segment).options)).toBeNull();
+    const child = p.call({ call: 'accept', socket: l }).socket ?? -1;
+    expect(p.call({ call: 'receive', socket: child }).data?.length).toBe(1000);
+  });
+
+  it('TCP_FASTOPEN set after listen() counts for the SYNs that arrive later', () => {
+    const p = new Probe({ ...TFO, fastOpen: 0x2 });
+    const l = p.call({ call: 'listen', port: 8080 }).socket ?? -1;
+    expect(p.call({ call: 'setFastOpen', socket: l, enabled: true }).result).toBe('ok');
+    p.inject({ flags: 'S', seq: 0, payload: 10, options: [fo(valid)] });
+    expect(p.sent().map(describeSegment)).toEqual(['S. 0:0(0) ack 11 win 64240']);
+  });
+
   it('with tcp_fastopen=2 a listener asks for it with TCP_FASTOPEN', () => {
     const p = new Probe({ ...TFO, fastOpen: 0x2 });
     p.call({ call: 'listen', port: 8080, options: { fastOpen: true } });

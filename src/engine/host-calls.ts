@@ -47,7 +47,17 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
       return abort(host, call.socket, ctx);
     case 'getError':
       return getError(host, call.socket);
+    case 'setFastOpen':
+      return setFastOpen(host, call.socket, call.enabled);
   }
+}
+
+/** TCP_FASTOPEN on a listening socket: the SYNs that arrive from now on see it (RFC 7413 §4.2.2). */
+function setFastOpen(host: Host, socket: SocketId, enabled: boolean): CallResult {
+  const l = host.sockets.get(socket);
+  if (!l || l.kind !== 'listener') return { result: 'EINVAL' };
+  l.options = { ...l.options, fastOpen: enabled };
+  return OK;
 }
 
 function listen(

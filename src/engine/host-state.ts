@@ -21,7 +21,8 @@ export interface Listener {
   readonly synQueue: SocketId[];
   /** Established connections waiting for accept(). */
   readonly acceptQueue: SocketId[];
-  readonly options: SocketOptions;
+  /** Set at listen(); TCP_FASTOPEN may change later (setFastOpen). */
+  options: SocketOptions;
 }
 
 export type Sock = Listener | Conn;

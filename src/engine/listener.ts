@@ -119,17 +119,22 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
  */
 function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Conn, ctx: Ctx): void {
   const fo = findFastOpen(packet.segment.options);
-  if (fo === null || !serverFastOpen(host.profile, l.options.fastOpen === true)) return;
+  // Linux tcp_try_fastopen(): a SYN with data, or with the option, on a Fast Open listener;
+  // with tcp_fastopen bit 0x200 the data is taken without any cookie, even without the option.
+  const syn = fo !== null || packet.segment.payload.length > 0;
+  if (!syn || !serverFastOpen(host.profile, l.options.fastOpen === true)) return;
   const cookie = fastOpenCookie(
     host.profile.fastOpenKey,
     ipv4ToNumber(packet.src),
     ipv4ToNumber(host.address),
   );
   const valid =
-    (fo.cookie.length === cookie.length && fo.cookie.every((b, i) => b === cookie[i])) ||
+    (fo !== null &&
+      fo.cookie.length === cookie.length &&
+      fo.cookie.every((b, i) => b === cookie[i])) ||
     (host.profile.fastOpen & FastOpenBits.SERVER_NO_COOKIE) !== 0;
   if (!valid) {
-    d.fastOpenSyn = { cookie, experimental: fo.experimental };
+    if (fo !== null) d.fastOpenSyn = { cookie, experimental: fo.experimental };
     return;
   }
   d.fastOpened = true;

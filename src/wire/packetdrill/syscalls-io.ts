@@ -3,7 +3,7 @@
  * scripts give only lengths, and the runner compares lengths.
  */
 import type { Output } from '../../engine';
-import type { SyscallSpec } from './ast';
+import type { Expr, SyscallSpec } from './ast';
 import { SCRIPT_LIMITS } from './limits';
 import type { CallValue, FdEntry, RunContext } from './run-context';
 import {
@@ -46,14 +46,31 @@ function byteCount(spec: SyscallSpec): number | CallOutcome {
   return count;
 }
 
+/** Linux's MSG_FASTOPEN, by name or as its value 0x20000000 (include/linux/socket.h). */
+const MSG_FASTOPEN = 0x20000000;
+
+function fastOpenFlag(flags: Expr | undefined): boolean {
+  if (flags?.kind === 'or') return flags.terms.some(fastOpenFlag);
+  const value = intOf(flags);
+  return (
+    symbolsOf(flags).includes('MSG_FASTOPEN') || (value !== null && (value & MSG_FASTOPEN) !== 0)
+  );
+}
+
 /** write(fd, buf, n), send(fd, buf, n, flags), sendto(fd, buf, n, flags, addr, len). */
 export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
   const length = byteCount(spec);
   if (typeof length !== 'number') return length;
-  if (spec.name === 'sendto' && symbolsOf(spec.args[3]).includes('MSG_FASTOPEN')) {
-    return doFastOpenSendto(ctx, spec, entry, length);
+  if (spec.name === 'sendto' && fastOpenFlag(spec.args[3])) {
+    // Linux: MSG_FASTOPEN opens the connection; on one already open it is a plain send
+    // (nonblocking-sendto.pkt: "MSG_FASTOPEN is ignored after handshake").
+    const state = entry.socket === null ? null : ctx.world.info(entry.socket)?.state;
+    if (state === null || state === 'SYN-SENT' || state === 'SYN-RECEIVED') {
+      return doFastOpenSendto(ctx, spec, entry, length);
+    }
+    return send(ctx, entry, length);
   }
   const flags = symbolsOf(spec.args[3]).filter((f) => f !== '0');
   if ((spec.name === 'send' || spec.name === 'sendto') && flags.length > 0) {

@@ -58,6 +58,10 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
       // The value is the Fast Open queue length; the engine bounds it by the backlog.
       if (value === null) return fail('EINVAL');
       entry.options = { ...entry.options, fastOpen: value > 0 };
+      if (entry.listening && entry.socket !== null) {
+        const r = ctx.world.call({ call: 'setFastOpen', socket: entry.socket, enabled: value > 0 });
+        if (r.result !== 'ok') return fail(r.result);
+      }
       return ok(0, false);
     case 'TCP_FASTOPEN_CONNECT':
       return notApplicable('TCP_FASTOPEN_CONNECT: only sendto(MSG_FASTOPEN) is modeled');

@@ -195,8 +195,8 @@ export function doConnect(ctx: RunContext, spec: SyscallSpec): CallOutcome {
 /**
  * sendto(fd, buf, n, MSG_FASTOPEN, addr, len) on an unconnected socket (RFC 7413): connect
  * with data for the SYN. It returns the bytes the SYN carries; when none (no cookie yet, so
- * the SYN asks for one) a non-blocking socket gets EINPROGRESS, as Linux's
- * tcp_sendmsg_fastopen, and a blocking one waits for the handshake and returns 0.
+ * the SYN asks for one) a non-blocking socket (or MSG_DONTWAIT) gets EINPROGRESS, as Linux's
+ * tcp_sendmsg_fastopen; a blocking one waits for the handshake and returns all n bytes.
  */
 export function doFastOpenSendto(
   ctx: RunContext,
@@ -214,10 +214,23 @@ export function doFastOpenSendto(
   const result = startConnect(ctx, entry, remotePort, new Uint8Array(length));
   if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
   const bytes = result.bytes ?? 0;
-  if (bytes > 0) return ok(bytes);
-  if (entry.nonBlocking) return fail('EINPROGRESS');
+  const nonBlocking = entry.nonBlocking || symbolsOf(spec.args[3]).includes('MSG_DONTWAIT');
+  if (nonBlocking) return bytes > 0 ? ok(bytes) : fail('EINPROGRESS');
+  // Linux tcp_sendmsg_fastopen(): a blocking sendto waits for the handshake and then sends
+  // the rest like send(); the rest is queued now, so the ACK of the SYN-ACK carries it
+  // (tcp_rcv_synsent_state_process() holds the ACK while a writer waits, sk_write_pending).
   const socket = result.socket;
-  return { kind: 'blocked', poll: (outputs) => connectDone(socket, outputs) };
+  if (length > bytes) {
+    const rest = ctx.world.call({ call: 'send', socket, data: new Uint8Array(length - bytes) });
+    if (rest.result !== 'ok') return fail(rest.result);
+  }
+  return {
+    kind: 'blocked',
+    poll: (outputs) => {
+      const done = connectDone(socket, outputs);
+      return done === null || done.errno !== null ? done : { value: length, errno: null };
+    },
+  };
 }
 
 export function doShutdown(ctx: RunContext, spec: SyscallSpec): CallOutcome {

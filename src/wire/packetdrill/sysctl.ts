@@ -175,9 +175,14 @@ function parseAssignment(assignment: string): { name: string; value: string } | 
   return { name: rawName.replace(/^\/proc\/sys\//, '').replace(/\//g, '.'), value };
 }
 
+/** A shell line ending in a backslash goes on with the next (set_sysctls.py a=1 \\ b=2). */
+function joinContinuations(command: string): string {
+  return command.replace(/\\[ \t]*\r?\n/g, ' ');
+}
+
 /** The assignments a command makes, by sysctl or set_sysctls.py, in order. */
 export function sysctlAssignments(command: string): { name: string; value: string }[] {
-  return command
+  return joinContinuations(command)
     .split(/\n|;|&&/)
     .map((p) => p.trim().split(/\s+/))
     .flatMap((words) => {
@@ -222,7 +227,7 @@ export function commandVerdicts(
   freebsdProfile: boolean,
 ): PieceVerdict[] {
   const verdicts: PieceVerdict[] = [];
-  for (const piece of command
+  for (const piece of joinContinuations(command)
     .split(/\n|;|&&/)
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
