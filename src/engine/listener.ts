@@ -4,7 +4,7 @@
  * in SYN-RECEIVED, held in the listener's SYN queue.
  */
 import type { Output } from './api';
-import { connSegment } from './arrive';
+import { connSegment, dropsSynFin } from './arrive';
 import { resetFor } from './closed-port';
 import { createConn } from './conn-init';
 import type { Conn } from './conn';
@@ -29,6 +29,7 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     return;
   }
   if (!(seg.flags & Flag.SYN)) return; // "Fourth, other data or control": drop
+  if (dropsSynFin(seg, ctx)) return;
   // Linux tcp_conn_request: a full SYN queue answers with a cookie when cookies are on and
   // drops the SYN otherwise (TCPReqQFullDrop); a full accept queue drops it (ListenOverflows).
   if (l.acceptQueue.length >= l.backlog) {

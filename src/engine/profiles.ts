@@ -99,6 +99,8 @@ export interface Profile {
    * dropping those without ACK ('ack-unless-duplicate', FreeBSD tcp_twcheck()).
    */
   readonly timeWaitReply: 'rfc' | 'ack-unless-duplicate';
+  /** Drop segments with both SYN and FIN outright (FreeBSD net.inet.tcp.drop_synfin). */
+  readonly dropSynFin: boolean;
   /**
    * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client,
    * 0x2 server (listeners with TCP_FASTOPEN), 0x4 client without cookie, 0x200 server
@@ -154,6 +156,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
     timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
+    dropSynFin: false, // RFC 9293 §3.10.7 processes SYN and FIN each in its turn
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
     oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
@@ -198,6 +201,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
     timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
+    dropSynFin: false, // no such sysctl
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
     oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
@@ -243,6 +247,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
+    dropSynFin: false, // net.inet.tcp.drop_synfin = 0 (tcp_input.c)
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
     oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
     fastOpen: 0, // net.inet.tcp.fastopen.server_enable = 0; its client side is not modelled

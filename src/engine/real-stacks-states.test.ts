@@ -116,3 +116,38 @@ describe('SYN-RECEIVED of a passive open (FreeBSD syncache_chkrst())', () => {
     expect(probe.call({ call: 'accept', socket: listener }).result).toBe('EAGAIN');
   });
 });
+
+describe('LISTEN and SYN-SENT: a segment with SYN and FIN (FreeBSD net.inet.tcp.drop_synfin)', () => {
+  const dropping = { ...profiles.freebsd, dropSynFin: true };
+
+  it('a listener drops it without a SYN,ACK (tcp_input()), then answers a plain SYN', () => {
+    const probe = new Probe(dropping);
+    probe.call({ call: 'listen', port: 8080 });
+    probe.inject({ flags: 'SF', seq: 17, win: 32767, payload: 3 });
+    expect(probe.sent()).toEqual([]);
+    probe.inject({ flags: 'S', seq: 27, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 28']);
+  });
+
+  it('SYN-SENT drops it (tcp_do_segment()) and keeps retransmitting its SYN', () => {
+    const probe = new Probe(dropping);
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({ flags: 'SF', seq: 0, win: 32767 });
+    expect(probe.sent()).toEqual([]);
+    probe.advance(1000);
+    expect(probe.sent().map(brief)).toEqual(['S 0:0(0)']);
+  });
+
+  it('without drop_synfin the SYN is processed (RFC 9293 §3.10.7.3): a simultaneous open', () => {
+    const probe = new Probe(profiles.freebsd);
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({ flags: 'SF', seq: 0, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 1']);
+  });
+});

@@ -130,6 +130,7 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
             note: 'net.inet.tcp.blackhole = 0 (closed ports answer with RST, as the engine does)',
           },
         },
+  drop_synfin: set((v) => ({ dropSynFin: onOff(v) }), 'net.inet.tcp.drop_synfin'),
   keepidle: (v) => readAtUse('net.inet.tcp.keepidle (ms)', v),
   keepintvl: (v) => readAtUse('net.inet.tcp.keepintvl (ms)', v),
   keepcnt: (v) => readAtUse('net.inet.tcp.keepcnt', v),
