@@ -12,7 +12,7 @@ import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
 import { addSock, embryonic, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
-import { layoutSynOptions, readOffer, type Offer } from './options';
+import { layoutSynOptions, readOffer, withoutOptions, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
 import { ipv4ToNumber } from './hash';
 import { seqAdd } from './seq';
@@ -97,12 +97,14 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
   const peer = readOffer(seg.options);
   const base = ourOffer(host, l.options.mss);
-  const offer: Offer = {
-    mss: base.mss,
-    wscale: peer.wscale !== null ? base.wscale : null,
-    sackOK: base.sackOK && peer.sackOK,
-    ts: base.ts && peer.tsVal !== null ? base.ts : null,
-  };
+  const offer: Offer = l.options.noOptions
+    ? withoutOptions(base)
+    : {
+        mss: base.mss,
+        wscale: peer.wscale !== null ? base.wscale : null,
+        sackOK: base.sackOK && peer.sackOK,
+        ts: base.ts && peer.tsVal !== null ? base.ts : null,
+      };
   const d = newChild(host, l, packet, ctx, offer);
   absorbPeerSyn(d, seg, host.profile);
   takeWindow(d, seg);

@@ -102,6 +102,11 @@ export interface Profile {
   /** Drop segments with both SYN and FIN outright (FreeBSD net.inet.tcp.drop_synfin). */
   readonly dropSynFin: boolean;
   /**
+   * After this many SYN timeouts the SYN is resent with the MSS option only (FreeBSD
+   * net.inet.tcp.rexmit_drop_options, tcp_timer_rexmt() at t_rxtshift 3); null = never.
+   */
+  readonly dropSynOptionsAfter: number | null;
+  /**
    * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client,
    * 0x2 server (listeners with TCP_FASTOPEN), 0x4 client without cookie, 0x200 server
    * without cookie, 0x400 every listener (fastopen.ts FastOpenBits).
@@ -157,6 +162,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
     timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
     dropSynFin: false, // RFC 9293 §3.10.7 processes SYN and FIN each in its turn
+    dropSynOptionsAfter: null, // a retransmitted SYN is the SYN again (RFC 9293 §3.8.1)
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
     oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
@@ -202,6 +208,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
     timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
     dropSynFin: false, // no such sysctl
+    dropSynOptionsAfter: null, // tcp_retransmit_skb() resends the SYN as built
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
     oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
@@ -248,6 +255,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
     dropSynFin: false, // net.inet.tcp.drop_synfin = 0 (tcp_input.c)
+    dropSynOptionsAfter: null, // net.inet.tcp.rexmit_drop_options = 0 (tcp_timer.c)
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
     oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
     fastOpen: 0, // net.inet.tcp.fastopen.server_enable = 0; its client side is not modelled

@@ -151,3 +151,62 @@ describe('LISTEN and SYN-SENT: a segment with SYN and FIN (FreeBSD net.inet.tcp.
     expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 1']);
   });
 });
+
+describe('SYN-SENT and LISTEN: TCP_NOOPT (FreeBSD TF_NOOPT)', () => {
+  it('connect() sends a SYN without any option, not even the MSS (tcp_output())', () => {
+    const probe = new Probe(profiles.freebsd);
+    probe.call({
+      call: 'connect',
+      remote: REMOTE,
+      remotePort: 8080,
+      localPort: 5000,
+      options: { noOptions: true },
+    });
+    const [syn] = probe.sent();
+    expect(syn?.options).toEqual([]);
+  });
+
+  it('a listener answers a SYN full of options with a bare SYN,ACK and agrees to none (SCF_NOOPT)', () => {
+    const probe = new Probe(profiles.freebsd);
+    const listener = probe.call({ call: 'listen', port: 8080, options: { noOptions: true } })
+      .socket as SocketId;
+    probe.inject({
+      flags: 'S',
+      seq: 0,
+      win: 65535,
+      options: [
+        { kind: 'mss', value: 1000 },
+        { kind: 'wscale', shift: 6 },
+        { kind: 'ts', val: 100, ecr: 0 },
+        { kind: 'sackOK' },
+      ],
+    });
+    const [synAck] = probe.sent();
+    expect(synAck?.options).toEqual([]);
+    probe.inject({ flags: '.', seq: 1, ack: 1, win: 65535 });
+    const socket = probe.call({ call: 'accept', socket: listener }).socket as SocketId;
+    const n = probe.info(socket)?.negotiated;
+    expect([n?.wscale, n?.timestamps, n?.sackPermitted, n?.sendMss]).toEqual([
+      null,
+      false,
+      false,
+      1000,
+    ]);
+  });
+});
+
+describe('SYN-SENT: net.inet.tcp.rexmit_drop_options (FreeBSD tcp_timer_rexmt())', () => {
+  it('after three timeouts the SYN goes again with the MSS option only', () => {
+    const probe = new Probe({ ...profiles.freebsd, dropSynOptionsAfter: 3 });
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.advance(20_000);
+    const kinds = probe.sent().map((s) => s.options.map((o) => o.kind).join(','));
+    expect(kinds.slice(0, 5)).toEqual([
+      'mss,nop,wscale,sackOK,ts',
+      'mss,nop,wscale,sackOK,ts',
+      'mss,nop,wscale,sackOK,ts',
+      'mss',
+      'mss',
+    ]);
+  });
+});

@@ -138,10 +138,10 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   rexmit_slop: () => ({
     notApplicable: "net.inet.tcp.rexmit_slop: FreeBSD's RTO slop is not modeled",
   }),
-  rexmit_drop_options: () => ({
-    notApplicable:
-      'net.inet.tcp.rexmit_drop_options: the engine never drops options from retransmitted SYNs',
-  }),
+  rexmit_drop_options: set(
+    (v) => ({ dropSynOptionsAfter: onOff(v) ? 3 : null }),
+    'net.inet.tcp.rexmit_drop_options (SYN options dropped after 3 timeouts)',
+  ),
   'hostcache.purgenow': () => ({ notApplicable: 'the simulation has no host cache to purge' }),
 };
 
@@ -172,6 +172,26 @@ export function sysctlAssignments(command: string): { name: string; value: strin
     });
 }
 
+/**
+ * FreeBSD sizes the window scale it requests by the largest socket buffer allowed: the
+ * smallest shift with TCP_MAXWIN << shift >= sb_max (tcp_connect(), syncache_add();
+ * kern.ipc.maxsockbuf 2 MiB gives 6, 73728 gives 1). Other buffer limits are not modeled.
+ */
+function maxSockBuf(value: string, base: Profile, freebsdProfile: boolean): PieceVerdict {
+  const n = Number(value);
+  if (!freebsdProfile || base.windowScale === null || !/^\d+$/.test(value) || n > INT_MAX) {
+    return { notApplicable: 'kern.ipc.maxsockbuf: socket buffer limits are not modeled' };
+  }
+  let shift = 0;
+  while (shift < 14 && 65535 * 2 ** shift < n) shift++;
+  return {
+    setting: {
+      profile: { windowScale: shift },
+      note: `kern.ipc.maxsockbuf = ${value} (window scale ${shift})`,
+    },
+  };
+}
+
 /** One `name=value` assignment, Linux (`net.ipv4.tcp_x`, `/proc/sys/net/ipv4/tcp_x`) or FreeBSD. */
 export function sysctlVerdict(
   assignment: string,
@@ -191,9 +211,7 @@ export function sysctlVerdict(
     }
     return (FREEBSD_RULES[freebsd] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);
   }
-  if (name === 'kern.ipc.maxsockbuf') {
-    return { notApplicable: 'kern.ipc.maxsockbuf: socket buffer limits are not modeled' };
-  }
+  if (name === 'kern.ipc.maxsockbuf') return maxSockBuf(value, base, freebsdProfile);
   return NOT_MODELED_KERNEL(name);
 }
 
