@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
-import { describeSegment, Probe, REMOTE } from './testing/probe';
+import { acceptedProbe, describeSegment, Probe, REMOTE } from './testing/probe';
 import type { SocketId } from './types';
 
 const brief = (s: { seq: number }) =>
@@ -209,4 +209,16 @@ describe('SYN-SENT: net.inet.tcp.rexmit_drop_options (FreeBSD tcp_timer_rexmt())
       'mss',
     ]);
   });
+});
+
+describe('FIN-WAIT-1: a bare SYN at IRS, left of the window', () => {
+  for (const rfc5961 of [true, false]) {
+    it(`draws the challenge ACK without the FIN FreeBSD repeats elsewhere (rfc5961 ${rfc5961}; tcp_do_segment() tests SYN before trimming)`, () => {
+      const { probe, socket } = acceptedProbe({ ...profiles.freebsd, rfc5961 });
+      probe.call({ call: 'close', socket });
+      expect(probe.sent().map(brief)).toEqual(['F. 1:1(0) ack 1']);
+      probe.inject({ flags: 'S', seq: 0, win: 32767 });
+      expect(probe.sent().map(brief)).toEqual(['. 2:2(0) ack 1']);
+    });
+  }
 });
