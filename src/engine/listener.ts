@@ -12,7 +12,7 @@ import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
 import { addSock, embryonic, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
-import { layoutSynOptions, readOffer, withoutOptions, type Offer } from './options';
+import { layoutSynOptions, readOffer, synAsksEcn, withoutOptions, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
 import { ipv4ToNumber } from './hash';
 import { seqAdd } from './seq';
@@ -66,6 +66,7 @@ export function ourOffer(host: Host, mssClamp: number | undefined): Offer {
     wscale: p.windowScale,
     sackOK: p.sackPermitted,
     ts: p.timestamps ? { val: 0, ecr: 0 } : null,
+    ecn: p.ecn === 1,
   };
 }
 
@@ -97,13 +98,16 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
   const peer = readOffer(seg.options);
   const base = ourOffer(host, l.options.mss);
+  // RFC 3168 §6.1.1: an ECN-setup SYN is answered with an ECN-setup SYN,ACK when ECN is on.
+  const answer = { ...base, ecn: host.profile.ecn !== 0 && synAsksEcn(seg.flags) };
   const offer: Offer = l.options.noOptions
-    ? withoutOptions(base)
+    ? withoutOptions(answer)
     : {
         mss: base.mss,
         wscale: peer.wscale !== null ? base.wscale : null,
         sackOK: base.sackOK && peer.sackOK,
         ts: base.ts && peer.tsVal !== null ? base.ts : null,
+        ecn: answer.ecn,
       };
   const d = newChild(host, l, packet, ctx, offer);
   absorbPeerSyn(d, seg, host.profile);

@@ -15,6 +15,11 @@ export interface Offer {
   readonly ts: { readonly val: number; readonly ecr: number } | null;
   /** TCP_NOOPT: the SYN or SYN-ACK carries no option at all, not even the MSS (FreeBSD TF_NOOPT). */
   readonly none?: boolean;
+  /**
+   * ECN (RFC 3168 §6.1.1), carried in the control bits rather than an option: our SYN asks
+   * for it with ECE and CWR, our SYN,ACK agrees with ECE.
+   */
+  readonly ecn?: boolean;
 }
 
 /** What a received SYN or SYN-ACK offered. */
@@ -193,5 +198,11 @@ export function answerOffer(ours: Offer, peer: PeerOffer): Offer {
  * peer's MSS still bounds what we send, and without it the default applies (MUST-15).
  */
 export function withoutOptions(offer: Offer): Offer {
-  return { mss: offer.mss, wscale: null, sackOK: false, ts: null, none: true };
+  return { mss: offer.mss, wscale: null, sackOK: false, ts: null, none: true, ecn: offer.ecn };
+}
+
+/** RFC 3168 §6.1.1: an "ECN-setup SYN packet" has both ECE and CWR set. */
+export function synAsksEcn(flags: number): boolean {
+  const ECE_CWR = 0x40 | 0x80;
+  return (flags & ECE_CWR) === ECE_CWR;
 }

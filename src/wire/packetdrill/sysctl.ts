@@ -70,6 +70,14 @@ const int =
     return { setting: { profile: field(n), note: `${what} = ${v}` } };
   };
 
+/** ECN negotiation: 0 off, 1 ask and agree, 2 agree when asked (the same numbers on both). */
+function ecnMode(v: string, _base: Profile, what: string): PieceVerdict {
+  if (v !== '0' && v !== '1' && v !== '2') {
+    return { notApplicable: `${what} = ${v.slice(0, 24)}: only 0, 1 and 2 are modeled` };
+  }
+  return { setting: { profile: { ecn: Number(v) as 0 | 1 | 2 }, note: `${what} = ${v}` } };
+}
+
 const LINUX_RULES: Readonly<Record<string, Rule>> = {
   tcp_syn_retries: int((n) => ({ synRetries: n }), 'tcp_syn_retries'),
   tcp_synack_retries: int((n) => ({ synAckRetries: n }), 'tcp_synack_retries'),
@@ -83,6 +91,7 @@ const LINUX_RULES: Readonly<Record<string, Rule>> = {
     setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
   }),
   tcp_fastopen: int((n) => ({ fastOpen: n }), 'tcp_fastopen'),
+  tcp_ecn: (v, base) => ecnMode(v, base, 'tcp_ecn'),
   tcp_keepalive_time: (v) => readAtUse('tcp_keepalive_time (s)', v),
   tcp_keepalive_intvl: (v) => readAtUse('tcp_keepalive_intvl (s)', v),
   tcp_keepalive_probes: (v) => readAtUse('tcp_keepalive_probes', v),
@@ -134,7 +143,8 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   keepidle: (v) => readAtUse('net.inet.tcp.keepidle (ms)', v),
   keepintvl: (v) => readAtUse('net.inet.tcp.keepintvl (ms)', v),
   keepcnt: (v) => readAtUse('net.inet.tcp.keepcnt', v),
-  'ecn.enable': () => ({ notApplicable: 'net.inet.tcp.ecn.enable: ECN is not modeled' }),
+  'ecn.enable': (v, base) => ecnMode(v, base, 'net.inet.tcp.ecn.enable'),
+  'ecn.maxretries': int((n) => ({ ecnSynRetries: n }), 'net.inet.tcp.ecn.maxretries'),
   rexmit_slop: () => ({
     notApplicable: "net.inet.tcp.rexmit_slop: FreeBSD's RTO slop is not modeled",
   }),
