@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 const PROPERTY_FILES = [
   'src/engine/properties.test.ts',
   'src/engine/properties-calls.test.ts',
+  'src/engine/properties-hostile.test.ts',
   'src/engine/sendbuf.test.ts',
   'src/engine/pmap.test.ts',
   'src/engine/seq.test.ts',

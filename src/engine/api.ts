@@ -24,6 +24,8 @@ export interface SocketOptions {
   readonly mss?: number;
   /** SO_RCVBUF: receive buffer in bytes. */
   readonly receiveBuffer?: number;
+  /** TCP_NOOPT: SYN and SYN-ACK carry no options, so none is agreed (FreeBSD TF_NOOPT). */
+  readonly noOptions?: boolean;
   /** TCP_FASTOPEN on a listener: take data from SYNs with a valid cookie (RFC 7413). */
   readonly fastOpen?: boolean;
 }

@@ -11,11 +11,12 @@ import { flush } from './output';
 import { synSentSegment } from './syn-sent';
 import { twcheckApplies, twcheckSegment } from './time-wait';
 import type { Ctx } from './step';
-import type { Segment } from './types';
+import { Flag, type Segment } from './types';
 import { processTextAndFin } from './text';
 
 /** One segment into one connection, changing its TCB. */
 export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
+  if (dropsSynFin(seg, ctx)) return;
   if (d.state === 'SYN-SENT') {
     const rest = synSentSegment(d, seg, ctx);
     if (rest) processTextAndFin(d, rest, ctx);
@@ -28,4 +29,14 @@ export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
     }
   }
   if (d.state !== 'CLOSED' && d.state !== 'LISTEN') flush(d, ctx);
+}
+
+/**
+ * FreeBSD's net.inet.tcp.drop_synfin (profile dropSynFin): a segment with both SYN and FIN
+ * is dropped before any other check, by a listener (tcp_input()), a connection
+ * (tcp_do_segment()) and TIME-WAIT (tcp_twcheck()) alike. RFC 9293 has no such rule.
+ */
+export function dropsSynFin(seg: Segment, ctx: Ctx): boolean {
+  const synFin = Flag.SYN | Flag.FIN;
+  return ctx.profile.dropSynFin && (seg.flags & synFin) === synFin;
 }

@@ -82,10 +82,15 @@ function duplicateSynInSynReceived(d: Conn, v: Incoming, ctx: Ctx): boolean {
  * A SYN at IRS is the peer's old SYN again (a SYN,ACK in a simultaneous open, or one whose
  * ACK we sent was lost). Its SYN lies before the window and is trimmed off, as §3.10.7.4
  * allows ("trimming off any portions that lie outside the window (including SYN and
- * FIN)"); the rest is processed and the duplicate is acknowledged.
+ * FIN)"); the rest is processed and the duplicate is acknowledged. A bare SYN (no ACK)
+ * after SYN-RECEIVED is not an old handshake segment but a SYN outside the window, which
+ * draws the challenge ACK below (RFC 5961 §4.2; FreeBSD tcp_do_segment() tests TH_SYN
+ * before trimming, Linux tcp_validate_incoming() jumps to syn_challenge): under profile
+ * finInAcks that ACK must not repeat the FIN.
  */
 function trimOldSyn(d: Conn, v: Incoming): void {
   if (!v.syn || v.seq !== d.irs) return;
+  if (!(v.seg.flags & Flag.ACK) && d.state !== 'SYN-RECEIVED') return;
   v.syn = false;
   v.seq = seqAdd(v.seq, 1);
   d.ackNow = true;

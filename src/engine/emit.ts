@@ -69,15 +69,27 @@ function sackOptions(d: Conn): readonly TcpOption[] {
   return blocks.length === 0 ? [] : [...SACK_PAD, { kind: 'sack', blocks }];
 }
 
+/**
+ * RFC 3168 §6.1.1: an ECN-setup SYN carries ECE and CWR, an ECN-setup SYN,ACK ECE alone. A
+ * resent SYN gives ECN up after profile ecnSynRetries tries (FreeBSD ecn.maxretries in
+ * tcp_output(); Linux tcp_ecn_clear_syn()), in case a middlebox drops ECN-setup SYNs.
+ */
+function ecnSetupBits(d: Conn, ctx: Ctx, flags: number, retransmit: number): number {
+  if (!(flags & Flag.SYN) || flags & Flag.RST || !d.offer.ecn) return 0;
+  if (flags & Flag.ACK) return Flag.ECE;
+  return retransmit <= ctx.profile.ecnSynRetries ? Flag.ECE | Flag.CWR : 0;
+}
+
 /** Sends one segment from this connection and updates what the peer now knows. */
 export function sendSegment(
   d: Conn,
   ctx: Ctx,
-  flags: number,
+  controlBits: number,
   seqNo: Seq,
   payload: Uint8Array = NO_BYTES,
   retransmit = 0,
 ): void {
+  const flags = controlBits | ecnSetupBits(d, ctx, controlBits, retransmit);
   const syn = (flags & Flag.SYN) !== 0;
   const ack = (flags & Flag.ACK) !== 0;
   const wnd = receiveWindow(d);

@@ -18,6 +18,7 @@ import { Flag, type Segment } from './types';
  * does not acknowledge them makes them go again at once (synSentSegment).
  */
 export function sendSyn(d: Conn, ctx: Ctx): void {
+  dropSynOptionsOnRetry(d, ctx);
   const data = d.synData > 0 && d.synTransmits === 0 ? d.sndBuf.read(0, d.synData) : undefined;
   sendSegment(d, ctx, Flag.SYN, d.iss, data, d.synTransmits);
   armSynTimer(d, ctx);
@@ -25,6 +26,17 @@ export function sendSyn(d: Conn, ctx: Ctx): void {
     d.sndNxt = seqAdd(d.sndNxt, d.synData);
     d.rtxNext = d.sndNxt;
   }
+}
+
+/**
+ * FreeBSD's rexmit_drop_options (profile dropSynOptionsAfter): a SYN that timed out that
+ * many times goes again with the MSS option alone, in case a middlebox drops SYNs with
+ * options (tcp_timer_rexmt() clears TF_REQ_SCALE, TF_REQ_TSTMP and TF_SACK_PERMIT).
+ */
+function dropSynOptionsOnRetry(d: Conn, ctx: Ctx): void {
+  const after = ctx.profile.dropSynOptionsAfter;
+  if (after === null || d.synTransmits < after || d.offer.none) return;
+  d.offer = { mss: d.offer.mss, wscale: null, sackOK: false, ts: null, ecn: d.offer.ecn };
 }
 
 /** Sends (or resends) <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and arms its timer. */

@@ -20,6 +20,7 @@ import {
 } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { ourOffer } from './listener';
+import { withoutOptions } from './options';
 import { changeState, setState, type Ctx } from './step';
 import type { SocketId } from './types';
 
@@ -121,7 +122,9 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     tuple,
     iss: chooseIsn(host.isn, tuple, ctx.now),
     profile: host.profile,
-    offer: ourOffer(host, options.mss),
+    offer: options.noOptions
+      ? withoutOptions(ourOffer(host, options.mss))
+      : ourOffer(host, options.mss),
     tsOffset: timestampOffset(host.isn, tuple),
     passive: false,
     listener: null,

@@ -4,7 +4,7 @@
  * in SYN-RECEIVED, held in the listener's SYN queue.
  */
 import type { Output } from './api';
-import { connSegment } from './arrive';
+import { connSegment, dropsSynFin } from './arrive';
 import { resetFor } from './closed-port';
 import { createConn } from './conn-init';
 import type { Conn } from './conn';
@@ -12,7 +12,7 @@ import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
 import { addSock, embryonic, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
-import { layoutSynOptions, readOffer, type Offer } from './options';
+import { layoutSynOptions, readOffer, synAsksEcn, withoutOptions, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
 import { ipv4ToNumber } from './hash';
 import { seqAdd } from './seq';
@@ -29,6 +29,7 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     return;
   }
   if (!(seg.flags & Flag.SYN)) return; // "Fourth, other data or control": drop
+  if (dropsSynFin(seg, ctx)) return;
   // Linux tcp_conn_request: a full SYN queue answers with a cookie when cookies are on and
   // drops the SYN otherwise (TCPReqQFullDrop); a full accept queue drops it (ListenOverflows).
   if (l.acceptQueue.length >= l.backlog) {
@@ -65,6 +66,7 @@ export function ourOffer(host: Host, mssClamp: number | undefined): Offer {
     wscale: p.windowScale,
     sackOK: p.sackPermitted,
     ts: p.timestamps ? { val: 0, ecr: 0 } : null,
+    ecn: p.ecn === 1,
   };
 }
 
@@ -96,12 +98,17 @@ function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
   const peer = readOffer(seg.options);
   const base = ourOffer(host, l.options.mss);
-  const offer: Offer = {
-    mss: base.mss,
-    wscale: peer.wscale !== null ? base.wscale : null,
-    sackOK: base.sackOK && peer.sackOK,
-    ts: base.ts && peer.tsVal !== null ? base.ts : null,
-  };
+  // RFC 3168 §6.1.1: an ECN-setup SYN is answered with an ECN-setup SYN,ACK when ECN is on.
+  const answer = { ...base, ecn: host.profile.ecn !== 0 && synAsksEcn(seg.flags) };
+  const offer: Offer = l.options.noOptions
+    ? withoutOptions(answer)
+    : {
+        mss: base.mss,
+        wscale: peer.wscale !== null ? base.wscale : null,
+        sackOK: base.sackOK && peer.sackOK,
+        ts: base.ts && peer.tsVal !== null ? base.ts : null,
+        ecn: answer.ecn,
+      };
   const d = newChild(host, l, packet, ctx, offer);
   absorbPeerSyn(d, seg, host.profile);
   takeWindow(d, seg);

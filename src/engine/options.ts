@@ -13,6 +13,13 @@ export interface Offer {
   readonly sackOK: boolean;
   /** TSval and TSecr when timestamps are offered. */
   readonly ts: { readonly val: number; readonly ecr: number } | null;
+  /** TCP_NOOPT: the SYN or SYN-ACK carries no option at all, not even the MSS (FreeBSD TF_NOOPT). */
+  readonly none?: boolean;
+  /**
+   * ECN (RFC 3168 §6.1.1), carried in the control bits rather than an option: our SYN asks
+   * for it with ECE and CWR, our SYN,ACK agrees with ECE.
+   */
+  readonly ecn?: boolean;
 }
 
 /** What a received SYN or SYN-ACK offered. */
@@ -47,6 +54,7 @@ const SACK_OK: TcpOption = { kind: 'sackOK' };
 
 /** Lays out a SYN's or SYN-ACK's options in the order and padding of the given stack. */
 export function layoutSynOptions(layout: OptionLayout, offer: Offer): TcpOption[] {
+  if (offer.none) return [];
   return layout === 'freebsd' ? freebsdLayout(offer) : linuxLayout(offer);
 }
 
@@ -175,10 +183,26 @@ export function negotiate(
 
 /** The SYN-ACK answers only what the SYN offered (RFC 7323 §1.3, RFC 2018 §2). */
 export function answerOffer(ours: Offer, peer: PeerOffer): Offer {
+  if (ours.none) return ours;
   return {
     mss: ours.mss,
     wscale: peer.wscale !== null ? ours.wscale : null,
     sackOK: ours.sackOK && peer.sackOK,
     ts: ours.ts !== null && peer.tsVal !== null ? { val: ours.ts.val, ecr: peer.tsVal } : null,
   };
+}
+
+/**
+ * TCP_NOOPT (FreeBSD TF_NOOPT: tcp_output() adds no options to a SYN; syncache_add() marks
+ * SCF_NOOPT so the SYN,ACK has none either): we offer nothing, so nothing is agreed. The
+ * peer's MSS still bounds what we send, and without it the default applies (MUST-15).
+ */
+export function withoutOptions(offer: Offer): Offer {
+  return { mss: offer.mss, wscale: null, sackOK: false, ts: null, none: true, ecn: offer.ecn };
+}
+
+/** RFC 3168 §6.1.1: an "ECN-setup SYN packet" has both ECE and CWR set. */
+export function synAsksEcn(flags: number): boolean {
+  const ECE_CWR = 0x40 | 0x80;
+  return (flags & ECE_CWR) === ECE_CWR;
 }

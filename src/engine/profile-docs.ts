@@ -44,6 +44,11 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'ACK field of an old duplicate segment: dropped with it, processed if it ends at RCV.NXT, or always processed',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
   resetErrorAfterFin: 'a RST in CLOSING or LAST-ACK reports ECONNRESET to a socket still open',
+  dropSynOptionsAfter:
+    'after this many SYN timeouts the SYN goes with the MSS option only (FreeBSD rexmit_drop_options)',
+  ecn: 'ECN negotiation (RFC 3168): 0 off, 1 ask in our SYNs and agree, 2 agree when asked',
+  ecnSynRetries: 'retransmitted SYNs that still ask for ECN before falling back',
+  dropSynFin: 'drop every segment carrying both SYN and FIN (FreeBSD drop_synfin)',
   timeWaitReply:
     'TIME-WAIT answers segments as the RFC says, or ACKs all but a duplicate ACK (FreeBSD tcp_twcheck())',
   fastOpen:

@@ -99,6 +99,20 @@ export interface Profile {
    * dropping those without ACK ('ack-unless-duplicate', FreeBSD tcp_twcheck()).
    */
   readonly timeWaitReply: 'rfc' | 'ack-unless-duplicate';
+  /** Drop segments with both SYN and FIN outright (FreeBSD net.inet.tcp.drop_synfin). */
+  readonly dropSynFin: boolean;
+  /**
+   * After this many SYN timeouts the SYN is resent with the MSS option only (FreeBSD
+   * net.inet.tcp.rexmit_drop_options, tcp_timer_rexmt() at t_rxtshift 3); null = never.
+   */
+  readonly dropSynOptionsAfter: number | null;
+  /**
+   * ECN negotiation (RFC 3168 §6.1.1), as Linux's tcp_ecn and FreeBSD's ecn.enable number it:
+   * 0 off, 1 request it in our SYNs and agree to it, 2 only agree when a peer's SYN asks.
+   */
+  readonly ecn: 0 | 1 | 2;
+  /** Retransmitted SYNs that still ask for ECN before it is given up (ECN fallback). */
+  readonly ecnSynRetries: number;
   /**
    * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client,
    * 0x2 server (listeners with TCP_FASTOPEN), 0x4 client without cookie, 0x200 server
@@ -156,6 +170,10 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
     timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
+    dropSynFin: false, // RFC 9293 §3.10.7 processes SYN and FIN each in its turn
+    dropSynOptionsAfter: null, // a retransmitted SYN is the SYN again (RFC 9293 §3.8.1)
+    ecn: 0, // RFC 3168 is optional; the RFC profile keeps the RFC 9293 baseline
+    ecnSynRetries: 0, // nothing to fall back from
     finInAcks: false, // RFC 9293 §3.10.7.4: the ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
     oldSegmentAck: 'drop', // RFC 9293 §3.10.7.4: "send an acknowledgment ... drop the unacceptable segment"
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
@@ -201,6 +219,10 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
     timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
+    dropSynFin: false, // no such sysctl
+    dropSynOptionsAfter: null, // tcp_retransmit_skb() resends the SYN as built
+    ecn: 2, // net.ipv4.tcp_ecn = 2: ECN when the peer's SYN asks (ip-sysctl)
+    ecnSynRetries: 0, // tcp_ecn_fallback = 1: tcp_ecn_clear_syn() strips ECE,CWR from a resent SYN
     finInAcks: false, // tcp_basic_client.pkt: plain ACKs after our FIN
     oldSegmentAck: 'at-edge', // tcp_sequence(): acceptable while end_seq is not before rcv_wup
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
@@ -247,6 +269,10 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
+    dropSynFin: false, // net.inet.tcp.drop_synfin = 0 (tcp_input.c)
+    dropSynOptionsAfter: null, // net.inet.tcp.rexmit_drop_options = 0 (tcp_timer.c)
+    ecn: 2, // net.inet.tcp.ecn.enable = 2: ECN when the peer's SYN asks (tcp_ecn.c)
+    ecnSynRetries: 1, // net.inet.tcp.ecn.maxretries = 1 (snd-syn-with-ecn-ipv4.pkt: SEW, SEW, S)
     finInAcks: true, // tcp_output(): snd_nxt-- to resend the FIN (closing-ipv4.pkt: > F. 1:1(0) ack 2)
     oldSegmentAck: 'process', // tcp_input(): a wholly old segment is trimmed, "keep on processing for RST or ACK"
     fastOpen: 0x1, // net.inet.tcp.fastopen.client_enable = 1, server_enable = 0 (tcp_fastopen.c)

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
-import { describeSegment, Probe, REMOTE } from './testing/probe';
+import { acceptedProbe, describeSegment, Probe, REMOTE } from './testing/probe';
 import type { SocketId } from './types';
 
 const brief = (s: { seq: number }) =>
@@ -115,4 +115,110 @@ describe('SYN-RECEIVED of a passive open (FreeBSD syncache_chkrst())', () => {
     probe.inject({ flags: '.', seq: 1, ack: 1, win: 32767 });
     expect(probe.call({ call: 'accept', socket: listener }).result).toBe('EAGAIN');
   });
+});
+
+describe('LISTEN and SYN-SENT: a segment with SYN and FIN (FreeBSD net.inet.tcp.drop_synfin)', () => {
+  const dropping = { ...profiles.freebsd, dropSynFin: true };
+
+  it('a listener drops it without a SYN,ACK (tcp_input()), then answers a plain SYN', () => {
+    const probe = new Probe(dropping);
+    probe.call({ call: 'listen', port: 8080 });
+    probe.inject({ flags: 'SF', seq: 17, win: 32767, payload: 3 });
+    expect(probe.sent()).toEqual([]);
+    probe.inject({ flags: 'S', seq: 27, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 28']);
+  });
+
+  it('SYN-SENT drops it (tcp_do_segment()) and keeps retransmitting its SYN', () => {
+    const probe = new Probe(dropping);
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({ flags: 'SF', seq: 0, win: 32767 });
+    expect(probe.sent()).toEqual([]);
+    probe.advance(1000);
+    expect(probe.sent().map(brief)).toEqual(['S 0:0(0)']);
+  });
+
+  it('without drop_synfin the SYN is processed (RFC 9293 §3.10.7.3): a simultaneous open', () => {
+    const probe = new Probe(profiles.freebsd);
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({ flags: 'SF', seq: 0, win: 32767 });
+    expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 1']);
+  });
+});
+
+describe('SYN-SENT and LISTEN: TCP_NOOPT (FreeBSD TF_NOOPT)', () => {
+  it('connect() sends a SYN without any option, not even the MSS (tcp_output())', () => {
+    const probe = new Probe(profiles.freebsd);
+    probe.call({
+      call: 'connect',
+      remote: REMOTE,
+      remotePort: 8080,
+      localPort: 5000,
+      options: { noOptions: true },
+    });
+    const [syn] = probe.sent();
+    expect(syn?.options).toEqual([]);
+  });
+
+  it('a listener answers a SYN full of options with a bare SYN,ACK and agrees to none (SCF_NOOPT)', () => {
+    const probe = new Probe(profiles.freebsd);
+    const listener = probe.call({ call: 'listen', port: 8080, options: { noOptions: true } })
+      .socket as SocketId;
+    probe.inject({
+      flags: 'S',
+      seq: 0,
+      win: 65535,
+      options: [
+        { kind: 'mss', value: 1000 },
+        { kind: 'wscale', shift: 6 },
+        { kind: 'ts', val: 100, ecr: 0 },
+        { kind: 'sackOK' },
+      ],
+    });
+    const [synAck] = probe.sent();
+    expect(synAck?.options).toEqual([]);
+    probe.inject({ flags: '.', seq: 1, ack: 1, win: 65535 });
+    const socket = probe.call({ call: 'accept', socket: listener }).socket as SocketId;
+    const n = probe.info(socket)?.negotiated;
+    expect([n?.wscale, n?.timestamps, n?.sackPermitted, n?.sendMss]).toEqual([
+      null,
+      false,
+      false,
+      1000,
+    ]);
+  });
+});
+
+describe('SYN-SENT: net.inet.tcp.rexmit_drop_options (FreeBSD tcp_timer_rexmt())', () => {
+  it('after three timeouts the SYN goes again with the MSS option only', () => {
+    const probe = new Probe({ ...profiles.freebsd, dropSynOptionsAfter: 3 });
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.advance(20_000);
+    const kinds = probe.sent().map((s) => s.options.map((o) => o.kind).join(','));
+    expect(kinds.slice(0, 5)).toEqual([
+      'mss,nop,wscale,sackOK,ts',
+      'mss,nop,wscale,sackOK,ts',
+      'mss,nop,wscale,sackOK,ts',
+      'mss',
+      'mss',
+    ]);
+  });
+});
+
+describe('FIN-WAIT-1: a bare SYN at IRS, left of the window', () => {
+  for (const rfc5961 of [true, false]) {
+    it(`draws the challenge ACK without the FIN FreeBSD repeats elsewhere (rfc5961 ${rfc5961}; tcp_do_segment() tests SYN before trimming)`, () => {
+      const { probe, socket } = acceptedProbe({ ...profiles.freebsd, rfc5961 });
+      probe.call({ call: 'close', socket });
+      expect(probe.sent().map(brief)).toEqual(['F. 1:1(0) ack 1']);
+      probe.inject({ flags: 'S', seq: 0, win: 32767 });
+      expect(probe.sent().map(brief)).toEqual(['. 2:2(0) ack 1']);
+    });
+  }
 });

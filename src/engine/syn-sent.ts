@@ -4,7 +4,7 @@ import type { Conn } from './conn';
 import { sendSegment } from './emit';
 import { absorbPeerSyn, enterEstablished, sendSynAck, takeWindow } from './handshake';
 import { incoming, type Incoming } from './incoming';
-import { answerOffer, readOffer } from './options';
+import { answerOffer, readOffer, synAsksEcn } from './options';
 import { seqGt, seqLeq } from './seq';
 import { reportError, setState, type Ctx } from './step';
 import { Flag, type Segment } from './types';
@@ -54,7 +54,9 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
   // Simultaneous open: SYN-RECEIVED, remembering it came from SYN-SENT (MUST-11).
   takeWindow(d, seg);
   // The SYN,ACK answers only what the peer's SYN offered (RFC 7323 §1.3, RFC 2018 §2).
-  d.offer = answerOffer(d.offer, readOffer(seg.options));
+  // An ECN-setup SYN,ACK only if we asked too (RFC 3168 §6.1.1).
+  const ecn = d.offer.ecn === true && synAsksEcn(seg.flags);
+  d.offer = { ...answerOffer(d.offer, readOffer(seg.options)), ecn };
   setState(
     d,
     ctx,

@@ -42,6 +42,10 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
       if (value === null) return fail('EINVAL');
       entry.options = { ...entry.options, mss: value };
       return ok(0, false);
+    case 'TCP_NOOPT':
+      if (value === null) return fail('EINVAL');
+      entry.options = { ...entry.options, noOptions: value !== 0 };
+      return ok(0, false);
     case 'SO_RCVBUF':
       if (value === null) return fail('EINVAL');
       entry.options = { ...entry.options, receiveBuffer: value };

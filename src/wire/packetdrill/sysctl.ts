@@ -71,6 +71,14 @@ const int =
     return { setting: { profile: field(n), note: `${what} = ${v}` } };
   };
 
+/** ECN negotiation: 0 off, 1 ask and agree, 2 agree when asked (the same numbers on both). */
+function ecnMode(v: string, _base: Profile, what: string): PieceVerdict {
+  if (v !== '0' && v !== '1' && v !== '2') {
+    return { notApplicable: `${what} = ${v.slice(0, 24)}: only 0, 1 and 2 are modeled` };
+  }
+  return { setting: { profile: { ecn: Number(v) as 0 | 1 | 2 }, note: `${what} = ${v}` } };
+}
+
 const LINUX_RULES: Readonly<Record<string, Rule>> = {
   tcp_syn_retries: int((n) => ({ synRetries: n }), 'tcp_syn_retries'),
   tcp_synack_retries: int((n) => ({ synAckRetries: n }), 'tcp_synack_retries'),
@@ -84,6 +92,7 @@ const LINUX_RULES: Readonly<Record<string, Rule>> = {
     setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
   }),
   tcp_fastopen: int((n) => ({ fastOpen: n }), 'tcp_fastopen'),
+  tcp_ecn: (v, base) => ecnMode(v, base, 'tcp_ecn'),
   tcp_keepalive_time: (v) => readAtUse('tcp_keepalive_time (s)', v),
   tcp_keepalive_intvl: (v) => readAtUse('tcp_keepalive_intvl (s)', v),
   tcp_keepalive_probes: (v) => readAtUse('tcp_keepalive_probes', v),
@@ -131,17 +140,19 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
             note: 'net.inet.tcp.blackhole = 0 (closed ports answer with RST, as the engine does)',
           },
         },
+  drop_synfin: set((v) => ({ dropSynFin: onOff(v) }), 'net.inet.tcp.drop_synfin'),
   keepidle: (v) => readAtUse('net.inet.tcp.keepidle (ms)', v),
   keepintvl: (v) => readAtUse('net.inet.tcp.keepintvl (ms)', v),
   keepcnt: (v) => readAtUse('net.inet.tcp.keepcnt', v),
-  'ecn.enable': () => ({ notApplicable: 'net.inet.tcp.ecn.enable: ECN is not modeled' }),
+  'ecn.enable': (v, base) => ecnMode(v, base, 'net.inet.tcp.ecn.enable'),
+  'ecn.maxretries': int((n) => ({ ecnSynRetries: n }), 'net.inet.tcp.ecn.maxretries'),
   rexmit_slop: () => ({
     notApplicable: "net.inet.tcp.rexmit_slop: FreeBSD's RTO slop is not modeled",
   }),
-  rexmit_drop_options: () => ({
-    notApplicable:
-      'net.inet.tcp.rexmit_drop_options: the engine never drops options from retransmitted SYNs',
-  }),
+  rexmit_drop_options: set(
+    (v) => ({ dropSynOptionsAfter: onOff(v) ? 3 : null }),
+    'net.inet.tcp.rexmit_drop_options (SYN options dropped after 3 timeouts)',
+  ),
   'hostcache.purgenow': () => ({ notApplicable: 'the simulation has no host cache to purge' }),
   // tcp_fastopen.c: client_enable 0 → 1 empties the client cookie cache, and a run starts
   // with an empty one, so at the start of a script the pair is the engine's own state.
@@ -195,6 +206,26 @@ export function sysctlAssignments(command: string): { name: string; value: strin
     });
 }
 
+/**
+ * FreeBSD sizes the window scale it requests by the largest socket buffer allowed: the
+ * smallest shift with TCP_MAXWIN << shift >= sb_max (tcp_connect(), syncache_add();
+ * kern.ipc.maxsockbuf 2 MiB gives 6, 73728 gives 1). Other buffer limits are not modeled.
+ */
+function maxSockBuf(value: string, base: Profile, freebsdProfile: boolean): PieceVerdict {
+  const n = Number(value);
+  if (!freebsdProfile || base.windowScale === null || !/^\d+$/.test(value) || n > INT_MAX) {
+    return { notApplicable: 'kern.ipc.maxsockbuf: socket buffer limits are not modeled' };
+  }
+  let shift = 0;
+  while (shift < 14 && 65535 * 2 ** shift < n) shift++;
+  return {
+    setting: {
+      profile: { windowScale: shift },
+      note: `kern.ipc.maxsockbuf = ${value} (window scale ${shift})`,
+    },
+  };
+}
+
 /** One `name=value` assignment, Linux (`net.ipv4.tcp_x`, `/proc/sys/net/ipv4/tcp_x`) or FreeBSD. */
 export function sysctlVerdict(
   assignment: string,
@@ -214,9 +245,7 @@ export function sysctlVerdict(
     }
     return (FREEBSD_RULES[freebsd] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);
   }
-  if (name === 'kern.ipc.maxsockbuf') {
-    return { notApplicable: 'kern.ipc.maxsockbuf: socket buffer limits are not modeled' };
-  }
+  if (name === 'kern.ipc.maxsockbuf') return maxSockBuf(value, base, freebsdProfile);
   return NOT_MODELED_KERNEL(name);
 }
 
