@@ -34,6 +34,8 @@ export interface UrlState {
   speed?: number;
   /** Embeds: the current narration sentence as a caption under the diagram. */
   narration?: boolean;
+  /** Embeds: predict-then-reveal, a question before each visible step (docs/embedding.md). */
+  predict?: boolean;
   /** Embeds: the moment playback starts from and returns to when it loops (ms). */
   start?: number;
   end?: number;
@@ -66,6 +68,7 @@ export const URL_PARAM_NAMES: readonly UrlParamName[] = [
   'loop',
   'speed',
   'narration',
+  'predict',
   'start',
   'end',
   'origins',
@@ -79,6 +82,7 @@ export const EMBED_ONLY_PARAMS = [
   'controls',
   'autoplay',
   'loop',
+  'predict',
   'start',
   'end',
   'origins',
@@ -177,6 +181,7 @@ const PARSERS: Record<UrlParamName, Parser> = {
   loop: flag,
   speed: fractionOfRealTime,
   narration: flag,
+  predict: flag,
   start: numberIn(0, 1e9, false, ' ms'),
   end: numberIn(0, 1e9, false, ' ms'),
   origins: originList,
