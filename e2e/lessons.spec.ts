@@ -146,6 +146,42 @@ test.describe('the course list and progress', () => {
     await expect(lessonPanel(page)).toContainText('Step 3 of');
   });
 
+  test('a clicker steps the lesson in presentation mode; a question shows its answer first', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const watched = watchPage(page);
+    const lesson = KEY.lessons.find((l) => l.id === 'why-handshake')!;
+    const ask = lesson.steps.findIndex((s) => s.type === 'question');
+    const question = lesson.steps[ask]!;
+    if (question.type !== 'question') throw new Error('why-handshake asks no question');
+    const of = `of ${lesson.steps.length}`;
+    await page.setViewportSize(VIEWPORTS.projector);
+    await page.goto(`./?lesson=why-handshake&step=${ask}`);
+    await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused({
+      timeout: 20_000,
+    });
+    await page.keyboard.press('f');
+    const caption = page.getByRole('main', { name: 'Presentation' }).locator('[aria-live]');
+    await expect(caption).toContainText(`step ${ask} ${of}`);
+    await page.keyboard.press('PageDown');
+    await expect(caption).toContainText(`step ${ask + 1} ${of}`);
+    await expect(caption).not.toContainText('Answer:');
+    // The question waits: the first press shows its answer to the room, the next moves on.
+    await page.keyboard.press('PageDown');
+    await expect(caption).toContainText(`Answer: ${question.answer.correct}`);
+    await expect(caption).toContainText(`step ${ask + 1} ${of}`);
+    await page.keyboard.press('PageDown');
+    await expect(caption).toContainText(`step ${ask + 2} ${of}`);
+    await expect(page).toHaveURL(new RegExp(`[?&]step=${ask + 2}`));
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    await expect(caption).toContainText(`step ${ask} ${of}`);
+    await page.keyboard.press('Escape');
+    await expect(lessonPanel(page)).toContainText(`Step ${ask} ${of}`);
+    expect(watched.problems).toEqual([]);
+  });
+
   test('an embed shows one lesson step', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
     await page.goto('./embed.html?lesson=why-handshake&step=2');
