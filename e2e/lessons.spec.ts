@@ -35,12 +35,18 @@ async function answer(page: Page, key: Answer, right: boolean) {
   await page.keyboard.press('Enter');
 }
 
-async function walk(page: Page, lesson: Key['lessons'][number], right: boolean) {
-  const watched = watchPage(page);
+/** Opens a lesson at its first step by its link; the keyboard lands on the lesson. */
+async function openFirstStep(page: Page, lesson: Key['lessons'][number]) {
   await page.goto(`./?lesson=${lesson.id}&step=1`);
-  const panel = lessonPanel(page);
   // Opening a lesson brings the keyboard to it (its code may still be loading on a busy machine).
-  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused({ timeout: 20_000 });
+  await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused({
+    timeout: 20_000,
+  });
+}
+
+/** From the lesson's first step (open, keyboard on it) to its closing screen, keys only. */
+async function walk(page: Page, lesson: Key['lessons'][number], right: boolean) {
+  const panel = lessonPanel(page);
   let questions = 0;
   for (const [i, step] of lesson.steps.entries()) {
     await expect(panel.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible();
@@ -54,34 +60,64 @@ async function walk(page: Page, lesson: Key['lessons'][number], right: boolean) 
       questions += 1;
       await expect(panel.getByRole('button', { name: 'Reveal' })).toBeVisible();
       await answer(page, step.answer, right);
-      const verdict = panel.getByRole('status');
-      await expect(verdict).toContainText(right ? 'Right:' : 'Not quite:');
-      // A wrong answer is explained: the right one, and why (with its RFC section).
-      await expect(verdict).toContainText('Why:');
-      await expect(verdict).toContainText(/RFC \d+/);
+      // The verdict, and every answer explained: the right one, and why (with its RFC section).
+      await expect(panel.getByRole('status')).toContainText(
+        new RegExp(`${right ? 'Right:' : 'Not quite:'}[^]*Why:[^]*RFC \\d+`),
+      );
     }
     await page.keyboard.press('PageDown');
   }
   await expect(panel.getByText('Lesson complete')).toBeVisible();
   // The closing screen has a link of its own.
-  await expect(page).toHaveURL(new RegExp(`[?&]step=${lesson.steps.length + 1}`));
+  await expect(page).toHaveURL(
+    new RegExp(`[?&]lesson=${lesson.id}&step=${lesson.steps.length + 1}`),
+  );
   await expect(panel).toContainText(
     `You answered ${right ? questions : 0} of ${questions} questions right.`,
   );
-  expect(watched.problems).toEqual([]);
 }
 
 test.describe('lessons, walked with the keyboard', () => {
   for (const lesson of KEY.lessons) {
-    for (const right of [true, false]) {
-      test(`${lesson.id}: every step to the closing screen, answering ${right ? 'right' : 'wrong'}`, async ({
-        page,
-      }) => {
-        test.setTimeout(150_000);
-        await page.setViewportSize(VIEWPORTS.projector);
-        await walk(page, lesson, right);
-      });
-    }
+    test(`${lesson.id}: every step to the closing screen, answering right`, async ({ page }) => {
+      test.setTimeout(150_000);
+      const watched = watchPage(page);
+      await page.setViewportSize(VIEWPORTS.projector);
+      await openFirstStep(page, lesson);
+      await walk(page, lesson, true);
+      expect(watched.problems).toEqual([]);
+    });
+  }
+
+  // Answering wrong, the course is walked as a learner goes through it: one lesson after another
+  // in one page, each closing screen's "Next lesson" opening the next (in two halves, run side by
+  // side).
+  const half = Math.ceil(KEY.lessons.length / 2);
+  for (const part of [KEY.lessons.slice(0, half), KEY.lessons.slice(half)]) {
+    const first = KEY.lessons.indexOf(part[0]!) + 1;
+    test(`lessons ${first}–${first + part.length - 1}: every step to the closing screen, answering wrong, then the next lesson`, async ({
+      page,
+    }) => {
+      test.setTimeout(60_000 * part.length);
+      const watched = watchPage(page);
+      await page.setViewportSize(VIEWPORTS.projector);
+      await openFirstStep(page, part[0]!);
+      for (const [i, lesson] of part.entries()) {
+        await walk(page, lesson, false);
+        const next = part[i + 1];
+        if (next === undefined) break;
+        // The closing screen's first control leads on to the next lesson of the course.
+        await page.keyboard.press('Tab');
+        const onward = lessonPanel(page).getByRole('button', {
+          name: `Next lesson: ${next.title}`,
+        });
+        await expect(onward).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused();
+        await expect(page).toHaveURL(new RegExp(`[?&]lesson=${next.id}&step=1`));
+      }
+      expect(watched.problems).toEqual([]);
+    });
   }
 });
 
@@ -144,6 +180,42 @@ test.describe('the course list and progress', () => {
     await expect(lessonPanel(page)).toContainText('Step 4 of');
     await page.goBack();
     await expect(lessonPanel(page)).toContainText('Step 3 of');
+  });
+
+  test('a clicker steps the lesson in presentation mode; a question shows its answer first', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const watched = watchPage(page);
+    const lesson = KEY.lessons.find((l) => l.id === 'why-handshake')!;
+    const ask = lesson.steps.findIndex((s) => s.type === 'question');
+    const question = lesson.steps[ask]!;
+    if (question.type !== 'question') throw new Error('why-handshake asks no question');
+    const of = `of ${lesson.steps.length}`;
+    await page.setViewportSize(VIEWPORTS.projector);
+    await page.goto(`./?lesson=why-handshake&step=${ask}`);
+    await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused({
+      timeout: 20_000,
+    });
+    await page.keyboard.press('f');
+    const caption = page.getByRole('main', { name: 'Presentation' }).locator('[aria-live]');
+    await expect(caption).toContainText(`step ${ask} ${of}`);
+    await page.keyboard.press('PageDown');
+    await expect(caption).toContainText(`step ${ask + 1} ${of}`);
+    await expect(caption).not.toContainText('Answer:');
+    // The question waits: the first press shows its answer to the room, the next moves on.
+    await page.keyboard.press('PageDown');
+    await expect(caption).toContainText(`Answer: ${question.answer.correct}`);
+    await expect(caption).toContainText(`step ${ask + 1} ${of}`);
+    await page.keyboard.press('PageDown');
+    await expect(caption).toContainText(`step ${ask + 2} ${of}`);
+    await expect(page).toHaveURL(new RegExp(`[?&]step=${ask + 2}`));
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    await expect(caption).toContainText(`step ${ask} ${of}`);
+    await page.keyboard.press('Escape');
+    await expect(lessonPanel(page)).toContainText(`Step ${ask} ${of}`);
+    expect(watched.problems).toEqual([]);
   });
 
   test('an embed shows one lesson step', async ({ page }) => {

@@ -49,6 +49,20 @@ async function answer(page: Page, key: Answer) {
 }
 
 test.describe('predict mode', () => {
+  test('an embed asks too: predict=1 turns predict mode on in embed.html', async ({ page }) => {
+    test.setTimeout(60_000);
+    const watched = watchPage(page);
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('./embed.html?scenario=handshake&predict=1');
+    const panel = predictPanel(page);
+    await expect(panel.getByRole('button', { name: 'Reveal' })).toBeVisible({ timeout: 20_000 });
+    await panel.locator('input').first().focus();
+    await answer(page, HANDSHAKE[0]!);
+    await expect(panel.getByRole('status')).toContainText('Right:');
+    await expect(panel).toContainText('1 right of 1 asked');
+    expect(watched.problems).toEqual([]);
+  });
+
   test('walks a whole run by keyboard: a question before each step, all answered right', async ({
     page,
   }) => {

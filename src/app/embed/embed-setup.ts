@@ -1,6 +1,7 @@
 /**
  * An embed's store and options from its URL: the same parameters as the full page, plus
- * controls, autoplay, loop, start, end and origins. The playback range is in force from the start.
+ * controls, autoplay, loop, predict, start, end and origins. The playback range is in force from
+ * the start.
  */
 import { createPageStore, type PageStore } from '../create-page-store';
 import type { Controls } from '../url/url-params';
@@ -30,6 +31,9 @@ export function createEmbed(search: string): EmbedSetup {
   const autoplay = url.autoplay ?? false;
   const speed = url.speed ?? (autoplay ? EMBED_AUTOPLAY_SPEED : undefined);
   if (speed !== undefined) store.getState().setSpeed(speed);
+  // Predict-then-reveal (predict=1): the run waits before each visible step and asks about it. A
+  // lesson step asks its own questions instead, as on the full page.
+  if (url.predict === true && url.lesson === undefined) store.getState().setPredict(true);
   const range = controlPlaybackRange(store, { start, end: url.end, loop: url.loop ?? false });
   return {
     ...page,

@@ -44,7 +44,14 @@ export function LessonCaption() {
         <p className={styles.question}>
           {question.prompt}
           {question.answer.type === 'choice' && !revealed && (
-            <span className={styles.choices}> {question.answer.choices.join(' · ')}</span>
+            <span className={styles.choices}>
+              {question.answer.choices.map((choice, i) => (
+                <span key={choice}>
+                  {i > 0 && ' · '}
+                  <span className={styles.choice}>{choice}</span>
+                </span>
+              ))}
+            </span>
           )}
         </p>
       )}

@@ -16,6 +16,7 @@ export const KEPT_KEYS = [
   'loop',
   'speed',
   'narration',
+  'predict',
   'start',
   'end',
   'origins',

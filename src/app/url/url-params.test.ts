@@ -21,6 +21,7 @@ const validState: fc.Arbitrary<UrlState> = fc.record(
     controls: fc.constantFrom('full' as const, 'minimal' as const, 'none' as const),
     autoplay: fc.boolean(),
     loop: fc.boolean(),
+    predict: fc.boolean(),
     start: fc.integer({ min: 0, max: 1000 }),
     end: fc.integer({ min: 1001, max: 1e6 }),
     origins: fc.uniqueArray(
@@ -123,7 +124,7 @@ describe('URL state', () => {
 
   it('on the full page, notes each embed-only parameter and keeps none of them', () => {
     const parsed = parseUrlState(
-      '?scenario=handshake&controls=none&autoplay=1&loop=1&start=5&end=9&origins=https://a.example&lang=en',
+      '?scenario=handshake&controls=none&autoplay=1&loop=1&predict=1&start=5&end=9&origins=https://a.example&lang=en',
       PRESETS,
       'full',
     );
@@ -133,6 +134,7 @@ describe('URL state', () => {
         'controls=none',
         'autoplay=1',
         'loop=1',
+        'predict=1',
         'start=5',
         'end=9',
         'origins=https://a.example',

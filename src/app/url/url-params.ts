@@ -53,6 +53,8 @@ export interface UrlState {
   speed?: number;
   /** Embeds: the current narration sentence as a caption under the diagram. */
   narration?: boolean;
+  /** Embeds: predict-then-reveal, a question before each visible step (docs/embedding.md). */
+  predict?: boolean;
   /** Embeds: the moment playback starts from and returns to when it loops (ms). */
   start?: number;
   end?: number;

@@ -238,6 +238,13 @@ export const LAB_SETTINGS = [
     defaults: '0',
   },
   {
+    name: 'predict',
+    about: 'An embed asks the reader to predict each visible step before showing it',
+    kind: { kind: 'flag' },
+    defaults: '0',
+    embedOnly: true,
+  },
+  {
     name: 'start',
     about: 'The moment an embed’s playback starts from and loops back to',
     kind: MOMENT_KIND,
