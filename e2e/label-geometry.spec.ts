@@ -1,6 +1,6 @@
 // Label geometry over every preset at projector, desktop and phone size: each label near its own
-// arrow, no two labels or loss marks on top of each other, no label ahead of its arrow, and the
-// playhead's line clear of every word.
+// arrow, no two labels or marks (loss marks, break words, crowd notes) on top of each other, no
+// label ahead of its arrow, and the playhead's line clear of every word.
 import { expect, test, type Page } from '@playwright/test';
 import { watchPage } from './support';
 
@@ -60,11 +60,15 @@ async function geometryProblems(page: Page): Promise<{ problems: string[]; label
         }
         boxes.push({ name, r });
       }
-      for (const text of svg.querySelectorAll('text')) {
-        if (/^lost/.test(text.textContent ?? '') && shown(text)) {
-          const mark = (text.parentElement as Element).getBoundingClientRect();
-          boxes.push({ name: `mark "${text.textContent}"`, r: mark });
-        }
+      // Every mark between the lanes (loss marks, a break's words, crowd notes) by its opaque
+      // box, and each loss mark's ✕.
+      for (const mark of svg.querySelectorAll('[data-mark]')) {
+        if (!shown(mark)) continue;
+        const words = mark.textContent;
+        const box = mark.querySelector(':scope > rect')?.getBoundingClientRect();
+        if (box) boxes.push({ name: `mark "${words}"`, r: box });
+        const cross = mark.querySelector(':scope > path')?.getBoundingClientRect();
+        if (cross) boxes.push({ name: `✕ of "${words}"`, r: cross });
       }
       boxes.forEach((a, i) => {
         for (const b of boxes.slice(i + 1)) {

@@ -1,6 +1,7 @@
 // A server with several connections at once: in syn-flood the client's SYN that meets the full
-// SYN queue is drawn as dropped with its reason, and the flood's spoofed segments have a colour
-// of their own, apart from both named ends, in light and dark themes.
+// SYN queue is drawn as dropped with its reason while the server's SYN queue gauge shows full,
+// and the flood's spoofed segments have a colour of their own, apart from both named ends, in
+// light and dark themes.
 import { expect, test, type Page } from '@playwright/test';
 import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
 
@@ -25,6 +26,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('./?scenario=syn-flood&t=400');
     await expect(diagram(page)).toBeVisible({ timeout: 20_000 });
     await expect(segment(page, 13)).toContainText('dropped: SYN queue full', { timeout: 20_000 });
+    // The server's SYN queue gauge shows why: all four places of its backlog taken by the flood.
+    const synQueue = diagram(page).getByRole('meter', { name: 'SYN queue' });
+    await expect(synQueue).toHaveAttribute('aria-valuetext', /^4 of 4, full: 198\.51\.100\.1:1024/);
     const attacker = await strokeOf(page, 1);
     const client = await strokeOf(page, 13);
     const server = await strokeOf(page, 6);

@@ -122,6 +122,23 @@ export interface DropEvent extends EventBase {
   readonly queue?: 'syn' | 'accept';
 }
 
+/**
+ * A listener's queues after they changed (Linux's request and accept queues, RFC 4987 §2): the
+ * half-open connections in its SYN queue and the established ones waiting for accept(), each by
+ * its remote "address:port", oldest first. Recorded first among the events of the step that
+ * changed them.
+ */
+export interface QueueEvent extends EventBase {
+  readonly type: 'queue';
+  readonly endpoint: string;
+  /** The listening socket's "address:port". */
+  readonly listener: string;
+  /** The listen() backlog: each queue's room. */
+  readonly backlog: number;
+  readonly syn: readonly string[];
+  readonly accept: readonly string[];
+}
+
 export interface DuplicateEvent extends EventBase {
   readonly type: 'duplicate';
   readonly id: number;
@@ -183,6 +200,7 @@ export type TraceEvent =
   | DuplicateEvent
   | StateEvent
   | TimerEvent
-  | DataEvent;
+  | DataEvent
+  | QueueEvent;
 
 export type Trace = readonly TraceEvent[];

@@ -21,6 +21,7 @@ export function isVisibleChange(event: TraceEvent): boolean {
       return event.action === 'fire';
     case 'call':
     case 'data':
+    case 'queue':
       return false;
   }
 }

@@ -8,3 +8,4 @@ export * from './speed';
 export type * from './world';
 export * from './time-axis';
 export { visibleSteps } from './steps';
+export { queuesAt, queuesMatter } from './queues-at';

@@ -68,7 +68,7 @@ export interface Timeline {
   /** Event times, ascending (the trace is in time order). */
   readonly times: Float64Array;
   readonly endTime: number;
-  /** Lifelines, left to right: the client first, the server last. */
+  /** Lifelines, left to right: the client first, then the server, then any spoofed sources. */
   readonly endpoints: readonly EndpointInfo[];
   /** Segment journeys ordered by send time (copies right after their original's position). */
   readonly spans: readonly SegmentSpan[];
@@ -105,8 +105,11 @@ function orderEndpoints(run: RunResult): EndpointInfo[] {
       known.set(name, { name, address: host, port: Number(port), profile: '' });
     }
   }
-  const rank = (name: string) => (name === 'client' ? 0 : name === 'server' ? 2 : 1);
-  return [...known.values()].sort((a, b) => rank(a.name) - rank(b.name));
+  // Further named ends between the pair; a flood's spoofed sources outside it, right of the
+  // server they target, so no client segment seems to meet the flood's marks on its way.
+  const rank = (e: EndpointInfo) =>
+    e.name === 'client' ? 0 : e.name === 'server' ? 2 : e.profile === 'spoofed' ? 3 : 1;
+  return [...known.values()].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The typical one-way delay per direction, so a segment lost at its send still gets an arrow. */

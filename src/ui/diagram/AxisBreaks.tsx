@@ -59,7 +59,7 @@ export function BreakLabels(props: {
   return (
     <g className={styles.breaks} aria-hidden="true">
       {props.labels.map(({ b, box }) => (
-        <g key={b.from}>
+        <g key={b.from} data-mark="break">
           {/* Opaque, so the playhead crossing the break passes beneath the words. */}
           <rect
             className={styles.breakBox}

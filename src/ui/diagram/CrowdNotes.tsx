@@ -19,7 +19,7 @@ export function CrowdNotes({
     const count = note.stands.filter((key) => shown.has(key)).length;
     if (count === 0) return null;
     return (
-      <g key={note.key} className={styles.crowd} aria-hidden="true">
+      <g key={note.key} className={styles.crowd} aria-hidden="true" data-mark="crowd">
         <rect
           x={note.x - note.width / 2}
           y={note.y - note.height / 2}

@@ -6,13 +6,19 @@
 import { memo, useMemo } from 'react';
 import type { AxisBreak, SegmentSpan, Timeline } from '../../store';
 import { spansInWindow, stateChangesInWindow, timersInWindow } from '../../store';
-import { segmentAccessibleName, segmentLabel, type TraceFacts } from '../format/segment-label';
+import {
+  flagsLabel,
+  segmentAccessibleName,
+  segmentLabel,
+  type TraceFacts,
+} from '../format/segment-label';
 import { BreakLabels } from './AxisBreaks';
 import { timeY, type Geometry } from './geometry';
 import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes } from './lane-notes';
-import { groupLossMarks, lossBox, placeBreakLabel, type LossRequest } from './marks-layout';
+import { placeBreakLabel, placeLossMarks, type LossMark, type LossRequest } from './marks-layout';
 import { lossWords } from './loss-words';
+import { burstLabel, floodBursts, type Burst } from './flood-bursts';
 import {
   lostPoint,
   SegmentArrow,
@@ -43,14 +49,21 @@ function spanKey(span: SegmentSpan): string {
   return span.copy ? `${span.id}-copy-${span.endAt}` : String(span.id);
 }
 
+/** The lanes that keep no TCP state: a flood's spoofed sources. */
+function spoofedNames(timeline: Timeline): Set<string> {
+  return new Set(timeline.endpoints.filter((e) => keepsNoTcpState(e.profile)).map((e) => e.name));
+}
+
 interface Layout {
   spans: SegmentSpan[];
   ends: Map<string, ArrowEnds>;
   labels: Map<string, PlacedLabel>;
   notes: Map<string, number>;
-  /** Loss marks that would overprint, grouped: each group is drawn once, by its first key. */
-  lossGroups: string[][];
+  /** Loss marks, each drawn once by its first key, standing for all its keys. */
+  lossMarks: LossMark[];
   breakLabels: { b: AxisBreak; box: Obstacle }[];
+  /** A flood's bursts, by each member's key: labelled once, with the count sent so far. */
+  bursts: Map<string, Burst>;
 }
 
 function useLayout(props: DiagramContentProps): Layout {
@@ -58,10 +71,14 @@ function useLayout(props: DiagramContentProps): Layout {
   return useMemo(() => {
     const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
     const spans = spansInWindow(timeline, from, to);
-    const spanOf = new Map(spans.map((span) => [spanKey(span), span]));
+    // The named ends' segments are labelled first; a flood's spoofed ones take the room left.
+    const spoofed = spoofedNames(timeline);
+    const priorityOf = (span: SegmentSpan) =>
+      spoofed.has(span.send.from) || spoofed.has(span.send.to) ? 1 : 0;
     const ends = new Map<string, ArrowEnds>();
     const losses: LossRequest[] = [];
-    const requests = spans.map((span) => {
+    const bursts = floodBursts(spans, spoofed, spanKey, (span) => flagsLabel(span.send.flags));
+    const requests = spans.flatMap((span) => {
       const key = spanKey(span);
       const arrow = {
         x1: lane.get(span.send.from) ?? 0,
@@ -70,20 +87,35 @@ function useLayout(props: DiagramContentProps): Layout {
         y2: timeY(g, span.crossingEndsAt),
       };
       ends.set(key, arrow);
-      const text = labelTag(span) + segmentLabel(span.send, facts);
-      if (span.outcome !== 'lost') return { key, text, ...arrow };
+      const burst = bursts.get(key);
+      // A burst is labelled once, on its first arrow, with its size.
+      if (burst && burst.first !== key && span.outcome !== 'lost') return [];
+      const text = burst
+        ? burstLabel(burst, burst.keys.length, labelTag(span))
+        : labelTag(span) + segmentLabel(span.send, facts);
+      if (span.outcome !== 'lost') return { key, text, priority: priorityOf(span), ...arrow };
       // A lost segment's label sits on the part of the arrow it travelled, clear of its ✕.
       const stop = lostPoint(span, arrow);
-      losses.push({ key, ...stop, kind: `${span.send.from}: ${lossWords(span)}` });
-      return { key, text, x1: arrow.x1, y1: arrow.y1, x2: stop.x, y2: stop.y };
+      const words = lossWords(span);
+      // At a lifeline (refused on arrival, lost as sent) the words go towards the other end.
+      const atEnd = span.reach >= 0.999 || span.reach <= 0.001;
+      const towards = (span.reach >= 0.999 ? arrow.x1 - arrow.x2 : arrow.x2 - arrow.x1) < 0;
+      const side = !atEnd ? 0 : towards ? -1 : 1;
+      // A burst's losses share one mark, wherever each stopped.
+      const kind = burst ? `burst ${burst.first}: ${words}` : `${span.send.from}: ${words}`;
+      losses.push({ key, ...stop, kind, words, side, together: burst !== undefined });
+      if (burst && burst.first !== key) return [];
+      return {
+        key,
+        text,
+        priority: priorityOf(span),
+        x1: arrow.x1,
+        y1: arrow.y1,
+        ...{ x2: stop.x, y2: stop.y },
+      };
     });
-    const lossGroups = groupLossMarks(losses, g);
-    const stops = new Map(losses.map((l) => [l.key, l]));
-    const obstacles: Obstacle[] = lossGroups.map((group) => {
-      const stop = stops.get(group[0] as string) as LossRequest;
-      const words = lossWords(spanOf.get(group[0] as string) as SegmentSpan);
-      return lossBox(stop.x, stop.y, g, Math.max(8, words.length + 3));
-    });
+    const lossMarks = placeLossMarks(losses, g);
+    const obstacles: Obstacle[] = lossMarks.flatMap((mark) => [mark.cross, mark.words]);
     // A break's "⋯ 59.95 s ⋯" keeps its place, clear of loss marks; labels go around it.
     const breakLabels = g.axis.breaks
       .filter((b) => b.to >= from && b.from <= to)
@@ -109,23 +141,41 @@ function useLayout(props: DiagramContentProps): Layout {
       ).map((label) => [label.key, label]),
     );
     const notes = new Map(laneNotes(timeline, g, from, to).map((note) => [note.key, note.y]));
-    return { spans, ends, labels, notes, lossGroups, breakLabels };
+    return { spans, ends, labels, notes, lossMarks, breakLabels, bursts };
   }, [timeline, g, from, to, facts]);
 }
 
-/** For each loss mark to draw (by its group's first key), how many of its group are lost now. */
-function lossCounts(layout: Layout, cursor: number): Map<string, number> {
+/** For each loss mark to draw (by its first key lost now), the mark and how many it counts. */
+function lossCounts(
+  layout: Layout,
+  cursor: number,
+): Map<string, { mark: LossMark; count: number }> {
   const byKey = new Map(layout.spans.map((span) => [spanKey(span), span]));
-  const counts = new Map<string, number>();
-  for (const group of layout.lossGroups) {
-    const lost = group.filter((key) => {
+  const counts = new Map<string, { mark: LossMark; count: number }>();
+  for (const mark of layout.lossMarks) {
+    const lost = mark.keys.filter((key) => {
       const span = byKey.get(key);
       return span !== undefined && span.endIndex >= 0 && span.endIndex <= cursor;
     });
     // Drawn at the stop of the first of the group to be lost, once any is.
-    if (lost.length > 0) counts.set(lost[0] as string, lost.length);
+    if (lost.length > 0) counts.set(lost[0] as string, { mark, count: lost.length });
   }
   return counts;
+}
+
+/** A burst's label counts only the segments sent by the cursor ("3 × SYN …" while it grows). */
+function liveBurstLabel(
+  label: PlacedLabel,
+  burst: Burst | undefined,
+  layout: Layout,
+  cursor: number,
+): PlacedLabel {
+  if (burst === undefined) return label;
+  const byKey = new Map(layout.spans.map((span) => [spanKey(span), span]));
+  const sent = burst.keys.filter((key) => (byKey.get(key)?.sendIndex ?? Infinity) <= cursor);
+  const total = `${burst.keys.length} ×`;
+  const now = `${sent.length} ×`;
+  return { ...label, lines: label.lines.map((line) => line.replace(total, now)) };
 }
 
 export const DiagramContent = memo(function DiagramContent(props: DiagramContentProps) {
@@ -139,9 +189,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
   const losses = lossCounts(layout, cursor);
-  const spoofed = new Set(
-    timeline.endpoints.filter((e) => keepsNoTcpState(e.profile)).map((e) => e.name),
-  );
+  const spoofed = spoofedNames(timeline);
   const sideOf = (span: SegmentSpan): ArrowSide =>
     spoofed.has(span.send.from)
       ? 'attacker'
@@ -201,15 +249,16 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
             markerId={markerIds[side]}
             originalY={original ? timeY(g, original.sentAt) : undefined}
             fontSize={g.fontSize}
-            lossCount={losses.get(key) ?? 0}
+            loss={losses.get(key)}
             onActivate={onActivate}
           />
         );
       })}
       {sent.map((span) => {
         const key = spanKey(span);
-        const label = layout.labels.get(key);
-        if (!label) return null;
+        const placed = layout.labels.get(key);
+        if (!placed) return null;
+        const label = liveBurstLabel(placed, layout.bursts.get(key), layout, cursor);
         return (
           <SegmentLabel
             key={`label-${key}`}

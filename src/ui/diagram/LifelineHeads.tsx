@@ -4,11 +4,14 @@
  */
 import { useMemo } from 'react';
 import type { EndpointInfo, LabState } from '../../store';
-import { stateAt, useLab } from '../../store';
+import { queuesMatter, stateAt, useLab } from '../../store';
 import { StateBadge } from '../badges/StateBadge';
 import type { Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 import { keepsNoTcpState } from '../format/stateless-endpoint';
+import { QueueGauges } from './QueueGauges';
+
+const selectTimeline = (s: LabState) => s.timeline;
 
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -21,10 +24,13 @@ function LifelineHead({
   endpoint,
   x,
   compact,
+  queues,
 }: {
   endpoint: EndpointInfo;
   x: number;
   compact: boolean;
+  /** The run's lifelines, when this endpoint's listen queues are drawn under its head. */
+  queues: readonly EndpointInfo[] | undefined;
 }) {
   const selectState = useMemo(() => stateOf(endpoint.name), [endpoint.name]);
   const state = useLab(selectState);
@@ -43,6 +49,7 @@ function LifelineHead({
           size={compact ? 'compact' : 'normal'}
         />
       )}
+      {queues && <QueueGauges endpoint={endpoint.name} endpoints={queues} />}
     </div>
   );
 }
@@ -54,19 +61,23 @@ export function LifelineHeads({
   endpoints: readonly EndpointInfo[];
   g: Geometry;
 }) {
-  return (
+  const timeline = useLab(selectTimeline);
+  const withQueues = endpoints.map((e) => queuesMatter(timeline, e.name));
+  const classes = [
+    styles.heads,
     // Three lifelines on a phone stand closer than an address is wide: the port goes under it.
-    <div
-      className={
-        g.compact && endpoints.length > 2 ? `${styles.heads} ${styles.crowded}` : styles.heads
-      }
-    >
+    g.compact && endpoints.length > 2 ? styles.crowded : '',
+    withQueues.some(Boolean) ? styles.withQueues : '',
+  ];
+  return (
+    <div className={classes.join(' ')}>
       {endpoints.map((endpoint, i) => (
         <LifelineHead
           key={endpoint.name}
           endpoint={endpoint}
           x={g.lifelineX[i] ?? 0}
           compact={g.compact}
+          queues={withQueues[i] ? endpoints : undefined}
         />
       ))}
     </div>

@@ -11,6 +11,7 @@ import { usePlayhead } from '../layout/playhead';
 import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
 import { lossWords } from './loss-words';
+import type { LossMark } from './marks-layout';
 import styles from './SequenceDiagram.module.css';
 
 export interface ArrowEnds {
@@ -39,11 +40,46 @@ export interface SegmentArrowProps {
   originalY: number | undefined;
   fontSize: number;
   /**
-   * How many lost segments this arrow's ✕ stands for: 1 for its own, more where losses at the
-   * same spot merge into one mark ("lost ×3"), 0 where another arrow's mark stands for it.
+   * The loss mark this arrow draws and how many lost segments it stands for: 1 for its own,
+   * more where losses at the same spot merge into one mark ("lost ×3"); undefined where another
+   * arrow's mark stands for it.
    */
-  lossCount: number;
+  loss: { mark: LossMark; count: number } | undefined;
   onActivate: (id: number, how: ActivateHow) => void;
+}
+
+/** A loss mark: the ✕ where the segment stopped and its words on an opaque box beside it. */
+function LossMarkDrawing({
+  mark,
+  words,
+  fontSize,
+}: {
+  mark: LossMark;
+  words: string;
+  fontSize: number;
+}) {
+  const { cross, anchor } = mark;
+  const half = cross.width / 2;
+  const width = words.length * fontSize * 0.62 + 6;
+  const box = mark.words;
+  const left =
+    anchor === 'middle'
+      ? box.x - width / 2
+      : anchor === 'end'
+        ? box.x + box.width / 2 - width
+        : box.x - box.width / 2;
+  return (
+    <g className={styles.lost} data-mark="loss">
+      <path
+        d={`M ${cross.x - half} ${cross.y - half} L ${cross.x + half} ${cross.y + half} M ${cross.x + half} ${cross.y - half} L ${cross.x - half} ${cross.y + half}`}
+      />
+      {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
+      <rect x={left} y={box.y - box.height / 2} width={width} height={box.height} rx={3} />
+      <text x={left + width / 2} y={box.y + fontSize * 0.3} textAnchor="middle">
+        {words}
+      </text>
+    </g>
+  );
 }
 
 /** Where a lost segment's journey stopped, on its arrow. */
@@ -67,8 +103,8 @@ export function arrowClasses(span: SegmentSpan, side: ArrowSide, selected: boole
 }
 
 export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps) {
-  const { span, ends, name, ended, selected, side, markerId, originalY, fontSize, lossCount } =
-    props;
+  const { span, ends, name, ended, selected, side, markerId, originalY, fontSize, loss } = props;
+  const lossCount = loss?.count ?? 0;
   const { onActivate } = props;
   const playhead = usePlayhead();
   const line = useRef<SVGLineElement>(null);
@@ -99,7 +135,6 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
   // Where the journey ends (the far end unless the segment was lost): the highlight and the click
   // target stop there, not at an arrival that never happened.
   const at = lostPoint(span, ends);
-  const mark = fontSize * 0.55;
   const bulge = ends.x2 > ends.x1 ? 22 : -22;
   const interactive = !span.copy;
   return (
@@ -136,24 +171,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
         y2={tipY.get()}
         markerEnd={lost ? undefined : `url(#${markerId})`}
       />
-      {lost && lossCount > 0 && (
-        <g className={styles.lost}>
-          <path
-            d={`M ${at.x - mark} ${at.y - mark} L ${at.x + mark} ${at.y + mark} M ${at.x + mark} ${at.y - mark} L ${at.x - mark} ${at.y + mark}`}
-          />
-          {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
-          <rect
-            x={at.x - (words.length * fontSize * 0.62) / 2 - 3}
-            y={at.y + mark + fontSize * 0.1}
-            width={words.length * fontSize * 0.62 + 6}
-            height={fontSize * 1.2}
-            rx={3}
-          />
-          <text x={at.x} y={at.y + mark + fontSize} textAnchor="middle">
-            {words}
-          </text>
-        </g>
-      )}
+      {lost && loss && <LossMarkDrawing mark={loss.mark} words={words} fontSize={fontSize} />}
     </g>
   );
 });

@@ -19,6 +19,8 @@ export interface LabelRequest {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
+  /** Lower goes first (0 when not given): a flood's labels yield to the named ends'. */
+  readonly priority?: number;
 }
 
 export interface PlacedLabel {
@@ -89,7 +91,9 @@ export function layoutLabels(
   const placed: Box[] = obstacles.map((o) => boxAt(o.x, o.y, o.width, o.height));
   const result: PlacedLabel[] = [];
   const crowded: Crowded[] = [];
-  const sorted = [...requests].sort((a, b) => a.y1 + a.y2 - (b.y1 + b.y2));
+  const sorted = [...requests].sort(
+    (a, b) => (a.priority ?? 0) - (b.priority ?? 0) || a.y1 + a.y2 - (b.y1 + b.y2),
+  );
   for (const request of sorted) {
     const lines = wrapLabel(request.text, maxChars);
     const size = boxSize(lines, m);

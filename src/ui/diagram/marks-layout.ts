@@ -1,8 +1,9 @@
 /**
  * Where the diagram's marks go before segment labels are laid out around them: the ✕ "lost"
  * of each lost segment, and the "⋯ 59.95 s ⋯" of each break of a compressed time axis. Loss
- * marks that would overprint one another (lost segments at nearly the same place) merge into
- * one mark that counts them; a break's words move along the break to a spot no mark covers.
+ * marks of one kind that would overprint one another (lost segments at nearly the same place)
+ * merge into one mark that counts them; marks of different kinds move their words apart; a
+ * break's words move along the break to a spot no mark covers.
  */
 import type { AxisBreak } from '../../store';
 import { breakLabel } from './break-label';
@@ -18,6 +19,16 @@ export interface LossRequest {
    * SYN keeps its own mark beside a flood's.
    */
   readonly kind?: string;
+  /** What the mark says ("lost", "dropped: SYN queue full"), before any "×3". */
+  readonly words: string;
+  /**
+   * Where the words go: centred under the ✕ (0) for a segment lost on the way; beside it, on
+   * the side its arrow came from (-1 left, 1 right), for one stopped at a lifeline, so the words
+   * stay between the lanes, off the lifeline and its notes.
+   */
+  readonly side: -1 | 0 | 1;
+  /** Marks of one kind that merge wherever they stand (a flood's burst), not only when near. */
+  readonly together?: boolean;
 }
 
 export interface MarkMetrics {
@@ -26,6 +37,16 @@ export interface MarkMetrics {
   readonly charWidth: number;
   /** The lifelines' x, left to right: break words sit between the outer two. */
   readonly lifelineX: readonly number[];
+}
+
+/** A loss mark as drawn: the ✕ at its first member's stop and its words' box. */
+export interface LossMark {
+  readonly keys: readonly string[];
+  readonly cross: Obstacle;
+  /** Centre and size of the words' opaque box. */
+  readonly words: Obstacle;
+  /** How the words hang on their box: from its right edge (end), left edge (start) or centre. */
+  readonly anchor: 'start' | 'middle' | 'end';
 }
 
 /** The box a loss mark (✕ over the word "lost", or "lost ×3") covers, as an obstacle. */
@@ -41,21 +62,60 @@ export function lossBox(x: number, y: number, m: MarkMetrics, chars = 8): Obstac
   };
 }
 
+const asBox = (o: Obstacle): Box => boxAt(o.x, o.y, o.width, o.height);
+
+/** How far down a mark's words may move to clear another mark's, in lines. */
+const MAX_WORD_SHIFTS = 6;
+
 /**
- * Loss marks grouped so none overprints another: each group is drawn once, at its first
- * member's stop, and says how many of its members are lost by the cursor. In y order.
+ * Loss marks grouped and placed so none overprints another: marks of one kind at nearly the
+ * same place merge into one that counts them ("lost ×3"), drawn at its first member's stop; a
+ * mark of another kind nearby (the client's refused SYN beside the flood's) keeps its own ✕
+ * and moves its words down, line by line, until they clear every ✕ and every earlier mark's
+ * words. In y order.
  */
-export function groupLossMarks(requests: readonly LossRequest[], m: MarkMetrics): string[][] {
-  const groups: { keys: string[]; box: Box; kind: string | undefined }[] = [];
+export function placeLossMarks(requests: readonly LossRequest[], m: MarkMetrics): LossMark[] {
+  const groups: { first: LossRequest; keys: string[]; box: Box }[] = [];
   const sorted = [...requests].sort((a, b) => a.y - b.y || a.x - b.x);
   for (const r of sorted) {
-    const o = lossBox(r.x, r.y, m);
-    const box = boxAt(o.x, o.y, o.width, o.height);
-    const group = groups.find((g) => g.kind === r.kind && overlaps(g.box, box));
+    const box = asBox(lossBox(r.x, r.y, m, r.words.length));
+    const group = groups.find(
+      (g) => g.first.kind === r.kind && (r.together === true || overlaps(g.box, box)),
+    );
     if (group) group.keys.push(r.key);
-    else groups.push({ keys: [r.key], box, kind: r.kind });
+    else groups.push({ first: r, keys: [r.key], box });
   }
-  return groups.map((g) => g.keys);
+  const mark = m.fontSize * 0.55;
+  const crosses = groups.map(({ first }) => ({
+    x: first.x,
+    y: first.y,
+    width: 2 * mark,
+    height: 2 * mark,
+  }));
+  const taken = crosses.map(asBox);
+  return groups.map(({ first, keys }, i) => {
+    const text = keys.length > 1 ? `${first.words} ×${keys.length}` : first.words;
+    const width = text.length * m.charWidth + 6;
+    const height = m.fontSize * 1.2;
+    const gap = mark + 3;
+    const x =
+      first.side === 0
+        ? first.x
+        : first.side < 0
+          ? first.x - gap - width / 2
+          : first.x + gap + width / 2;
+    // Under the ✕ when centred; beside it, a little below its centre, so the incoming arrow
+    // (which slopes down towards the ✕) passes above the words.
+    let top = first.side === 0 ? first.y + mark + m.fontSize * 0.1 : first.y + m.fontSize * 0.15;
+    const own = taken[i] as Box;
+    const clashes = () =>
+      taken.some((box) => box !== own && overlaps(box, boxAt(x, top + height / 2, width, height)));
+    for (let shift = 0; shift < MAX_WORD_SHIFTS && clashes(); shift++) top += height + 2;
+    const words = { x, y: top + height / 2, width, height };
+    taken.push(asBox(words));
+    const anchor = first.side === 0 ? 'middle' : first.side < 0 ? 'end' : 'start';
+    return { keys, cross: crosses[i] as Obstacle, words, anchor };
+  });
 }
 
 /** Fractions of the way between the outer lifelines tried for a break's words, best first. */

@@ -3,6 +3,7 @@
  * diagram draws (an arrow's label, a badge's new state, a lost segment's cross).
  */
 import type { TraceEvent } from '../../sim/trace';
+import { queueSummary } from './narrate-queue';
 import { segmentLabel } from './segment-label';
 import { formatDuration } from './timer-lookup';
 import type { TraceFacts } from './trace-facts';
@@ -67,6 +68,8 @@ export function summarizeEvent(e: TraceEvent, facts: TraceFacts): EventSummary {
       const result = e.result === 'ok' ? (e.async === true ? ' returns' : '') : ` → ${e.result}`;
       return { who: e.endpoint, what: 'call', details: `${e.call}()${result}` };
     }
+    case 'queue':
+      return { who: e.endpoint, what: 'queues', details: queueSummary(e) };
     case 'data':
       return {
         who: e.endpoint,

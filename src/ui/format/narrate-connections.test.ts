@@ -74,6 +74,43 @@ describe('narration on presets with several connections', () => {
       expect(checked).toBeGreaterThan(0);
     });
 
+    it('gives each timer it starts the duration the trace sets, and each backoff the next one', () => {
+      let checked = 0;
+      for (const e of run.trace) {
+        if (e.type !== 'timer') continue;
+        const sentence = narrate(e, facts);
+        const started = /timer for (\d+(?:\.\d+)? m?s)\b/.exec(sentence)?.[1];
+        if (e.action === 'set' && started !== undefined) {
+          expect(started, sentence).toBe(formatDuration((e.at ?? NaN) - e.t));
+          checked++;
+        }
+        const backoff = /backs the timeout off to (\d+(?:\.\d+)? m?s)\b/.exec(sentence)?.[1];
+        if (e.action === 'fire' && backoff !== undefined) {
+          // The timer this connection sets again at the same moment, after the resend.
+          const next = run.trace.find(
+            (n): n is TimerEvent =>
+              n.type === 'timer' && n.action === 'set' && n.t === e.t && sameConnection(n, e),
+          );
+          expect(backoff, sentence).toBe(formatDuration((next?.at ?? NaN) - e.t));
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+
+    it('names the connection in every sentence about a timer of an endpoint with several', () => {
+      let checked = 0;
+      for (const e of run.trace) {
+        if (e.type !== 'timer' || !facts.severalConnections.has(e.endpoint)) continue;
+        const sentence = narrate(e, facts);
+        if (sentence === '') continue;
+        const [local, remote] = [e.local ?? '', e.remote ?? ''];
+        expect(sentence).toContain(`${local} ↔ ${remote}`);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+
     it('names the connection in every sentence about a segment of an endpoint with several', () => {
       for (const e of run.trace) {
         const s =

@@ -12,6 +12,7 @@ import type {
   TraceEvent,
 } from '../../sim/trace';
 import { narrateCall, narrateData } from './narrate-call';
+import { narrateQueue } from './narrate-queue';
 import { narrateSend } from './narrate-send';
 import { narrateTimer } from './narrate-timer';
 import { segmentLabel } from './segment-label';
@@ -64,6 +65,8 @@ function narrateEvent(event: TraceEvent, facts: TraceFacts): string {
       return narrateTimer(event, facts);
     case 'data':
       return narrateData(event);
+    case 'queue':
+      return narrateQueue(event);
   }
 }
 
