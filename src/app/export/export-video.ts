@@ -16,12 +16,9 @@ export interface VideoRequest extends FramesRequest {
 const MAX_QUEUE = 8;
 
 export async function exportVideo(request: VideoRequest): Promise<Uint8Array> {
-  const mediabunny = await import('mediabunny');
-  const { Output, BufferTarget, EncodedPacket, EncodedVideoPacketSource } = mediabunny;
-  const format =
-    request.container === 'mp4'
-      ? new mediabunny.Mp4OutputFormat({ fastStart: 'in-memory' })
-      : new mediabunny.WebMOutputFormat();
+  const muxer = await import('./video-muxer');
+  const { Output, BufferTarget, EncodedPacket, EncodedVideoPacketSource } = muxer;
+  const format = muxer.createFormat(request.container);
   const target = new BufferTarget();
   const output = new Output({ format, target });
   let encoder: VideoEncoder | null = null;

@@ -9,7 +9,7 @@ const timelineOf = (preset: string) => createLabStore({ world, preset }).getStat
 
 describe('numbered stills', () => {
   it('are one per visible step of the whole run, the steps the presenter visits', () => {
-    for (const preset of ['handshake', 'lost-syn-ack', 'graceful-close']) {
+    for (const preset of ['handshake', 'lost-syn-ack', 'active-close']) {
       const timeline = timelineOf(preset);
       const steps = stillSteps(timeline, 0, timeline.endTime);
       expect(steps).toEqual(visibleStepIndices(timeline.events));
