@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { commitRun, isMidRun } from '../fork';
+import { commitRun, isMidRun, settingsAfter } from '../fork';
 import type { LabState, SettingsSlice } from '../types';
 import type { LinkSettings, Numbering, RunSettings, Theme, World } from '../world';
 import { defaultViewSpan } from './playback';
@@ -49,6 +49,16 @@ export function createSettingsSlice(
       const atEnd = state.t >= state.timeline.endTime && state.cursor >= 0;
       const playhead = atEnd ? 'end' : isMidRun(state) ? 'keep' : 'start';
       set(commitRun(world, state, { base: run, run, interventions: [] }, playhead));
+    },
+    openRun: (base, interventions) => {
+      get().leaveScriptRun();
+      const state = get();
+      const run = settingsAfter(base, interventions);
+      const next = commitRun(world, state, { base, run, interventions }, 'start');
+      set({
+        ...next,
+        ...(next.timeline ? { viewSpan: defaultViewSpan(next.timeline, state.timeAxis) } : {}),
+      });
     },
     setNumbering: (numbering) => set({ numbering }),
     setTheme: (theme) => set({ theme }),

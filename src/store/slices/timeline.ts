@@ -3,17 +3,17 @@ import { commitRun } from '../fork';
 import { isRecordedRun } from './script-run';
 import type { Timeline } from '../timeline';
 import type { LabState, TimelineSlice } from '../types';
-import type { RunSettings, World } from '../world';
+import type { Intervention, RunSettings, World } from '../world';
 import { isInFlight } from '../world-at';
 
 export function createTimelineSlice(
   world: World,
-  initial: { timeline: Timeline; base: RunSettings },
+  initial: { timeline: Timeline; base: RunSettings; interventions: readonly Intervention[] },
 ): StateCreator<LabState, [], [], TimelineSlice> {
   return (set, get) => ({
     timeline: initial.timeline,
     base: initial.base,
-    interventions: [],
+    interventions: initial.interventions,
     dropSegment: (id) => {
       const state = get();
       // A script run is a record, not a world: nothing to re-run without the segment.
