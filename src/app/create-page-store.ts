@@ -1,6 +1,7 @@
 /**
  * The store for the full page, opened at the view the URL describes (scenario, link settings,
- * profile, ISNs, theme, playhead and selected segment); anything absent keeps the preset's own.
+ * profile, ISNs, the fork a user made, view settings, playhead and selected segment); anything
+ * absent keeps the preset's own. The simulator runs once, whatever the link holds.
  */
 import { course } from '../lessons';
 import { createLabStore, type LabStore, type World } from '../store';
@@ -45,8 +46,12 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
       ...(url.profile !== undefined ? { profile: url.profile } : {}),
       ...(url.isn !== undefined ? { isn: url.isn } : {}),
     },
+    ...(url.fork !== undefined ? { interventions: url.fork } : {}),
     ...(url.theme !== undefined ? { theme: url.theme } : {}),
     computer: createRunComputer(),
+    ...(url.numbers !== undefined ? { numbering: url.numbers } : {}),
+    ...(url.axis !== undefined ? { timeAxis: url.axis } : {}),
+    ...(url.text !== undefined ? { largeType: url.text === 'large' } : {}),
   });
   if (url.t !== undefined) {
     const { endTime } = store.getState().timeline;

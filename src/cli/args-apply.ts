@@ -23,7 +23,8 @@ export function applyOverrides(scenario: unknown, args: RunArgs): unknown {
     const next: Json = { ...asObject(d) };
     if (args.delay !== undefined) next.delay = args.delay;
     if (args.jitter !== undefined) next.jitter = args.jitter;
-    if (args.loss !== undefined) next.loss = args.loss;
+    // The lab's loss is in percent; a scenario holds the probability (lab-settings.ts).
+    if (args.loss !== undefined) next.loss = args.loss / 100;
     return next;
   };
   if (args.delay !== undefined || args.jitter !== undefined || args.loss !== undefined) {

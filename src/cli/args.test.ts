@@ -21,7 +21,7 @@ describe('parseArgs', () => {
         '20',
         '--jitter=5',
         '--loss',
-        '0.1',
+        '10',
         '--drop',
         's2c:SYN-ACK#1',
         '--drop=c2s:SYN#*',
@@ -43,7 +43,7 @@ describe('parseArgs', () => {
       profile: 'rfc',
       delay: 20,
       jitter: 5,
-      loss: 0.1,
+      loss: 10,
       drops: [
         { direction: 's2c', match: 'SYN-ACK', nth: 1, action: 'drop', by: 0 },
         { direction: 'c2s', match: 'SYN', nth: 'every', action: 'drop', by: 0 },
@@ -70,10 +70,16 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['--scenario', 'h', '--loss', '1.5'], '--loss: must be between 0 and 1, got 1.5'],
-    [['--scenario', 'h', '--delay', '-3'], '--delay: must be between 0 and 60000, got -3'],
+    [['--scenario', 'h', '--loss', '150'], '--loss: expected a number from 0 to 100 %, got "150"'],
+    [['--scenario', 'h', '--delay=-3'], '--delay: expected a number from 0 to 60000 ms, got "-3"'],
+    [
+      ['--scenario', 'h', '--delay', '-3'],
+      '--delay: needs a value (a value that starts with "-" is written --delay=VALUE)',
+    ],
     [['--scenario', 'h', '--seed', 'abc'], '--seed: expected a number, got "abc"'],
-    [['--scenario', 'h', '--format', 'xml'], '--format: must be one of text, jsonl, got "xml"'],
+    [['--scenario', 'h', '--seed', '1.5'], '--seed: expected a whole number, got "1.5"'],
+    [['--scenario', 'h', '--format', 'xml'], '--format: expected text, jsonl, got "xml"'],
+    [['--scenario', 'h', '--list=1'], '--list: takes no value'],
     [['--scenario', 'h', '--bogus', '1'], 'unknown option --bogus (see --help)'],
     [['--scenario'], '--scenario: needs a value'],
     [['--seed', '1'], '--scenario is required (a preset name or a file; see --list)'],
@@ -98,6 +104,8 @@ describe('drop rules and ISNs', () => {
 
   it('parses NAME=N lists and rejects anything else', () => {
     expect(parseIsn('client=700,server=200')).toEqual({ client: 700, server: 200 });
+    expect(run(['--scenario', 'h', '--isn', 'textbook'])).toMatchObject({ isnMode: 'textbook' });
+    expect(run(['--scenario', 'h', '--isn', 'random'])).not.toHaveProperty('isn');
     expect(() => parseIsn('client:700')).toThrow(ArgError);
     expect(() => parseIsn('client=4294967296')).toThrow(ArgError);
   });
@@ -122,7 +130,7 @@ describe('applyOverrides', () => {
         '--delay',
         '30',
         '--loss',
-        '0.2',
+        '20',
         '--drop',
         's2c:FIN',
         '--profile',
@@ -153,7 +161,7 @@ describe('applyOverrides', () => {
 describe('quoting what the user typed', () => {
   it('keeps a message on one line, whatever bytes the value holds', () => {
     expect(() => parseArgs(['--scenario', 'h', '--format', 'a\nb\u0000'])).toThrow(
-      '--format: must be one of text, jsonl, got "a\\nb\\u0000"',
+      '--format: expected text, jsonl, got "a\\nb\\u0000"',
     );
     expect(() => parseArgs(['--scenario', 'h', '--x\ny', '1'])).toThrow(
       'unknown option "--x\\ny" (see --help)',

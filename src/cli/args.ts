@@ -1,8 +1,19 @@
 /**
- * The command line of `npm run sim`, parsed by hand. Every mistake becomes one ArgError whose
- * message names the option and the problem; sim.ts prints it as one line and exits with 2.
+ * The command line of `npm run sim`, read by Node's util.parseArgs. The run settings (seed,
+ * delay, jitter, loss, profile, ISN) are the lab's own, read by their declaration in
+ * src/sim/settings, so a flag accepts exactly what a link and a host page accept. Every mistake
+ * becomes one ArgError whose message names the option and the problem; sim.ts prints it as one
+ * line and exits with 2.
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { SCENARIO_LIMITS, SEGMENT_KINDS, type Fault, type SegmentKind } from '../sim';
+import {
+  labSetting,
+  readText,
+  type IsnModeName,
+  type LabSettingName,
+  type SettingKind,
+} from '../sim/settings';
 
 export class ArgError extends Error {}
 
@@ -23,10 +34,13 @@ export interface RunArgs {
   readonly profile?: ProfileName;
   readonly delay?: number;
   readonly jitter?: number;
+  /** In percent, as the Loss (%) control and a link give it. */
   readonly loss?: number;
   readonly drops: readonly Fault[];
   /** Fixed ISNs by endpoint name. */
   readonly isn?: Readonly<Record<string, number>>;
+  /** Textbook or random ISNs for every endpoint, as the ISN control chooses. */
+  readonly isnMode?: IsnModeName;
   readonly until?: number;
   readonly format: Format;
   readonly pcap?: string;
@@ -42,12 +56,13 @@ Runs a Handshake Lab scenario and prints its trace.
   --scenario NAME|FILE   a preset name (see --list) or a scenario JSON file
   --seed N               random seed (0..4294967295)
   --profile P            rfc, linux or freebsd, for every endpoint
-  --delay MS             one-way delay in both directions
-  --jitter MS            extra random delay up to MS in both directions
-  --loss P               loss probability in both directions (0..1)
+  --delay MS             one-way delay in both directions (0..${SCENARIO_LIMITS.maxDelayMs})
+  --jitter MS            extra random delay up to MS in both directions (0..${SCENARIO_LIMITS.maxDelayMs})
+  --loss PERCENT         loss in both directions, in percent as the lab shows it (0..100)
   --drop RULE            drop segments: DIRECTION:FLAGS[#N], e.g. s2c:SYN-ACK#1, c2s:SYN#*
                          DIRECTION c2s|s2c; FLAGS SYN|SYN-ACK|ACK|FIN|RST|DATA; N a count or *
-  --isn NAME=N,...       fixed initial sequence numbers, e.g. client=700,server=200
+  --isn MODE|NAME=N,...  textbook (client 700, server 200) or random ISNs, or fixed ones,
+                         e.g. client=700,server=200
   --until MS             stop the run at this virtual time
   --format text|jsonl    a line per event, readable (default) or JSON
   --pcap FILE            also write the segments to a pcap file
@@ -55,48 +70,35 @@ Runs a Handshake Lab scenario and prints its trace.
   --list                 list the presets
   --help                 this text
 
-Given options override the scenario's own settings.`;
+Given options override the scenario's own settings (docs/settings.md lists every setting).`;
 
-const VALUE_OPTIONS = [
-  'scenario',
-  'seed',
-  'profile',
-  'delay',
-  'jitter',
-  'loss',
-  'drop',
-  'isn',
-  'until',
-  'format',
-  'pcap',
-  'capture-at',
-] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
+const OPTIONS = {
+  scenario: { type: 'string' },
+  seed: { type: 'string' },
+  profile: { type: 'string' },
+  delay: { type: 'string' },
+  jitter: { type: 'string' },
+  loss: { type: 'string' },
+  drop: { type: 'string', multiple: true },
+  isn: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string' },
+  pcap: { type: 'string' },
+  'capture-at': { type: 'string' },
+  list: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-function number(
-  option: string,
-  text: string,
-  min: number,
-  max = Infinity,
-  integer = false,
-): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new ArgError(`--${option}: expected a number, got ${quoted(text)}`);
-  }
-  if (integer && !Number.isInteger(value)) {
-    throw new ArgError(`--${option}: expected a whole number, got ${text.trim()}`);
-  }
-  if (value < min || value > max) {
-    const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-    throw new ArgError(`--${option}: must be ${range}, got ${text.trim()}`);
-  }
-  return value;
+/** A value read by a kind (a declared setting's, or one of the command line's own). */
+function read<T>(option: string, kind: SettingKind, text: string): T {
+  const result = readText(kind, text);
+  if ('problem' in result)
+    throw new ArgError(`--${option}: ${result.problem}, got ${quoted(text)}`);
+  return result.value as T;
 }
 
-function oneOf<T extends string>(option: string, text: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new ArgError(`--${option}: must be one of ${allowed.join(', ')}, got ${quoted(text)}`);
+function setting<T>(name: LabSettingName, text: string | undefined): T | undefined {
+  return text === undefined ? undefined : read<T>(name, labSetting(name).kind, text);
 }
 
 /** DIRECTION:FLAGS[#N], e.g. "s2c:SYN-ACK#1" or "c2s:SYN#*" (N absent = 1). */
@@ -120,6 +122,8 @@ export function parseDropRule(text: string): Fault {
   };
 }
 
+const UINT32: SettingKind = { kind: 'number', min: 0, max: 4294967295, integer: true };
+
 /** "client=700,server=200" */
 export function parseIsn(text: string): Record<string, number> {
   const isn: Record<string, number> = {};
@@ -127,79 +131,83 @@ export function parseIsn(text: string): Record<string, number> {
     const m = /^([a-z][a-z0-9-]*)=(\d+)$/.exec(part.trim());
     if (!m?.[1] || !m[2]) {
       throw new ArgError(
-        `--isn: expected NAME=N[,NAME=N], e.g. client=700,server=200, got ${quoted(text)}`,
+        `--isn: expected textbook, random or NAME=N[,NAME=N], e.g. client=700,server=200, got ${quoted(text)}`,
       );
     }
-    isn[m[1]] = number('isn', m[2], 0, 4294967295, true);
+    isn[m[1]] = read<number>('isn', UINT32, m[2]);
   }
   return isn;
 }
 
-export function parseArgs(argv: readonly string[]): Args {
-  const values = new Map<ValueOption, string>();
-  const drops: Fault[] = [];
-  let list = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (arg === '--list') {
-      list = true;
-      continue;
+/** util.parseArgs' own errors, in this command's words. */
+function argError(error: unknown): ArgError {
+  const { code, message } = error as { code?: string; message: string };
+  const named = /'(-{1,2}[\s\S]*?)(?: <value>)?'/.exec(message)?.[1] ?? '';
+  const option = /^[\w-]*$/.test(named) ? named : quoted(named);
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new ArgError(`unknown option ${option} (see --help)`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const argument = /argument '([\s\S]*)'\. This/.exec(message)?.[1] ?? '';
+      return new ArgError(`unexpected argument ${quoted(argument)} (see --help)`);
     }
-    if (!arg.startsWith('--'))
-      throw new ArgError(`unexpected argument ${quoted(arg)} (see --help)`);
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new ArgError(
-        `unknown option ${/^[\w-]*$/.test(name) ? `--${name}` : quoted(`--${name}`)} (see --help)`,
-      );
-    }
-    let value: string | undefined;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined) throw new ArgError(`--${name}: needs a value`);
-    if (name === 'drop') drops.push(parseDropRule(value));
-    else values.set(name as ValueOption, value);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (message.includes('ambiguous')) {
+        return new ArgError(
+          `${option}: needs a value (a value that starts with "-" is written ${option}=VALUE)`,
+        );
+      }
+      if (message.includes('does not take')) return new ArgError(`${option}: takes no value`);
+      return new ArgError(`${option}: needs a value`);
+    default:
+      return new ArgError(message);
   }
-  if (list) return { kind: 'list' };
-  const scenario = values.get('scenario');
-  if (scenario === undefined)
-    throw new ArgError('--scenario is required (a preset name or a file; see --list)');
-  return buildRunArgs(scenario, values, drops);
 }
 
-function buildRunArgs(scenario: string, values: Map<ValueOption, string>, drops: Fault[]): RunArgs {
-  const get = (name: ValueOption): string | undefined => values.get(name);
-  const opt = <T>(name: ValueOption, parse: (text: string) => T): T | undefined => {
-    const text = get(name);
-    return text === undefined ? undefined : parse(text);
-  };
+export function parseArgs(argv: readonly string[]): Args {
+  let values;
+  try {
+    ({ values } = parseNodeArgs({ args: [...argv], options: OPTIONS, strict: true }));
+  } catch (error) {
+    throw argError(error);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.list) return { kind: 'list' };
+  const scenario = values.scenario;
+  if (scenario === undefined)
+    throw new ArgError('--scenario is required (a preset name or a file; see --list)');
+  if (values.pcap === '') throw new ArgError('--pcap: needs a file name');
+  const isn = values.isn;
+  const isnMode = isn === 'textbook' || isn === 'random' ? isn : undefined;
   const fields = {
-    seed: opt('seed', (t) => number('seed', t, 0, 4294967295, true)),
-    profile: opt('profile', (t) => oneOf('profile', t, ['rfc', 'linux', 'freebsd'] as const)),
-    delay: opt('delay', (t) => number('delay', t, 0, SCENARIO_LIMITS.maxDelayMs)),
-    jitter: opt('jitter', (t) => number('jitter', t, 0, SCENARIO_LIMITS.maxDelayMs)),
-    loss: opt('loss', (t) => number('loss', t, 0, 1)),
-    isn: opt('isn', parseIsn),
-    until: opt('until', (t) => number('until', t, 0, SCENARIO_LIMITS.maxTimeMs)),
-    pcap: opt('pcap', (t) => {
-      if (t === '') throw new ArgError('--pcap: needs a file name');
-      return t;
-    }),
+    seed: setting<number>('seed', values.seed),
+    profile: setting<ProfileName>('profile', values.profile),
+    delay: setting<number>('delay', values.delay),
+    jitter: setting<number>('jitter', values.jitter),
+    loss: setting<number>('loss', values.loss),
+    isnMode,
+    isn: isn === undefined || isnMode ? undefined : parseIsn(isn),
+    until:
+      values.until === undefined
+        ? undefined
+        : read<number>(
+            'until',
+            { kind: 'number', min: 0, max: SCENARIO_LIMITS.maxTimeMs, unit: ' ms' },
+            values.until,
+          ),
+    pcap: values.pcap,
   };
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const choice = <T>(option: string, text: string | undefined, choices: readonly T[]) =>
+    text === undefined
+      ? undefined
+      : read<T>(option, { kind: 'choice', choices: choices as readonly string[] }, text);
   return {
     kind: 'run',
     scenario,
-    drops,
-    format: opt('format', (t) => oneOf('format', t, ['text', 'jsonl'] as const)) ?? 'text',
+    drops: (values.drop ?? []).map(parseDropRule),
+    format: choice<Format>('format', values.format, ['text', 'jsonl']) ?? 'text',
     captureAt:
-      opt('capture-at', (t) => oneOf('capture-at', t, ['client', 'server', 'link'] as const)) ??
-      'link',
-    ...defined,
+      choice<CaptureAt>('capture-at', values['capture-at'], ['client', 'server', 'link']) ?? 'link',
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
   };
 }

@@ -69,10 +69,13 @@ describe('npm run sim', () => {
       ['--scenario', 'no-such-preset'],
       'sim: unknown preset or file "no-such-preset" (see --list for the presets)',
     ],
-    [['--scenario', 'handshake', '--loss', '1.5'], 'sim: --loss: must be between 0 and 1, got 1.5'],
+    [
+      ['--scenario', 'handshake', '--loss', '150'],
+      'sim: --loss: expected a number from 0 to 100 %, got "150"',
+    ],
     [
       ['--scenario', 'handshake', '--delay', '1e308'],
-      'sim: --delay: must be between 0 and 60000, got 1e308',
+      'sim: --delay: expected a number from 0 to 60000 ms, got "1e308"',
     ],
     [['--scenario', '/dev/zero'], 'sim: /dev/zero is not a regular file'],
     [

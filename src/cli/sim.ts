@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { formatTime, formatTrace, getPreset, presets, runScenario, validateScenario } from '../sim';
 import type { RunResult, Scenario } from '../sim';
+import { withIsnMode } from '../sim/settings';
 import { writePcap } from '../wire/pcap';
 import { applyOverrides } from './args-apply';
 import { ArgError, USAGE, parseArgs, quoted, type RunArgs } from './args';
@@ -27,7 +28,9 @@ function scenarioFor(args: RunArgs): Scenario {
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
     throw new InputError(`invalid scenario: ${result.errors[0] ?? 'unknown problem'}${more}`);
   }
-  return result.scenario;
+  const { scenario } = result;
+  if (args.isnMode === undefined) return scenario;
+  return { ...scenario, endpoints: withIsnMode(scenario.endpoints, args.isnMode) };
 }
 
 function render(result: RunResult, args: RunArgs): string {

@@ -16,6 +16,7 @@ export class Problems {
 }
 
 import { SCENARIO_LIMITS } from './limits';
+import { DELAY_KIND, SEED_KIND } from './settings/run-kinds';
 
 /** A short rendering of a found value for a message (never "NaN" or "Infinity"). */
 export function show(value: Json): string {
@@ -181,11 +182,12 @@ export function checkAddress(problems: Problems, path: string, value: Json): str
 }
 
 export const PORT: NumberRule = { min: 1, max: 65535, integer: true };
-export const UINT32: NumberRule = { min: 0, max: 4294967295, integer: true };
+/** A seed (the lab's Seed setting) or an ISN: any 32-bit unsigned number. */
+export const UINT32: NumberRule = { min: SEED_KIND.min, max: SEED_KIND.max, integer: true };
 /** A moment of the run, ms. */
 export const TIME: NumberRule = { min: 0, max: SCENARIO_LIMITS.maxTimeMs };
-/** A delay on the link, ms. */
-export const DELAY: NumberRule = { min: 0, max: SCENARIO_LIMITS.maxDelayMs };
+/** A delay on the link, ms: the lab's Delay and Jitter setting (settings/run-kinds.ts). */
+export const DELAY: NumberRule = { min: DELAY_KIND.min, max: DELAY_KIND.max };
 /** The n-th occurrence of something: no run has more events than its step budget. */
 export const NTH: NumberRule = { min: 1, max: SCENARIO_LIMITS.maxSteps, integer: true };
 export const PROBABILITY: NumberRule = { min: 0, max: 1 };

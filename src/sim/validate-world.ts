@@ -7,6 +7,7 @@ import {
   type ScenarioEndpoint,
 } from './scenario';
 import { SCENARIO_LIMITS } from './limits';
+import { PROFILE_NAMES } from './settings/lab-settings';
 import {
   DELAY,
   PORT,
@@ -87,11 +88,7 @@ export function checkEndpoint(
   const profile =
     value.profile === undefined
       ? 'linux'
-      : checkEnum(problems, child(path, 'profile'), value.profile, [
-          'rfc',
-          'linux',
-          'freebsd',
-        ] as const);
+      : checkEnum(problems, child(path, 'profile'), value.profile, PROFILE_NAMES);
   const side =
     value.side === undefined
       ? name === 'server'

@@ -16,7 +16,9 @@ import { createViewSlice } from './slices/view';
 import type { RunComputer } from './run-job';
 import { buildTimeline } from './timeline';
 import type { LabState } from './types';
-import type { Numbering, RunSettings, Theme, World } from './world';
+import { settingsAfter } from './fork';
+import type { TimeAxisMode } from './time-axis';
+import type { Intervention, Numbering, RunSettings, Theme, World } from './world';
 
 export interface LabStoreInit {
   world: World;
@@ -24,31 +26,37 @@ export interface LabStoreInit {
   preset?: string;
   /** Run settings that override the preset's own. */
   run?: Partial<Omit<RunSettings, 'preset'>>;
+  /** What forked the run (a link's `fork`): the run opens exactly as it was shared. */
+  interventions?: readonly Intervention[];
   numbering?: Numbering;
   theme?: Theme;
   /** Computes big runs away from the page's main thread; without it every run is computed here. */
   computer?: RunComputer;
+  timeAxis?: TimeAxisMode;
+  largeType?: boolean;
 }
 
 export function createLabStore(init: LabStoreInit) {
   const { world } = init;
   const presetName = init.preset ?? world.presets[0]?.name;
   if (presetName === undefined) throw new Error('The world offers no preset to open.');
-  const run: RunSettings = { ...world.defaults(presetName), ...init.run };
-  const timeline = buildTimeline(world.run(run, []));
+  const base: RunSettings = { ...world.defaults(presetName), ...init.run };
+  const interventions = init.interventions ?? [];
+  const timeline = buildTimeline(world.run(base, interventions));
+  const timeAxis = init.timeAxis ?? 'compressed';
   return createStore<LabState>()((...a) => ({
-    ...createTimelineSlice({ timeline, base: run })(...a),
+    ...createTimelineSlice({ timeline, base, interventions })(...a),
     ...createPendingRunSlice(world, init.computer)(...a),
-    ...createPlaybackSlice(defaultViewSpan(timeline))(...a),
+    ...createPlaybackSlice(defaultViewSpan(timeline, timeAxis))(...a),
     ...createSettingsSlice(world, {
-      run,
+      run: settingsAfter(base, interventions),
       numbering: init.numbering ?? 'absolute',
       theme: init.theme ?? 'system',
     })(...a),
     ...createSelectionSlice(...a),
     ...createHistorySlice(...a),
     ...createScriptRunSlice(...a),
-    ...createViewSlice(...a),
+    ...createViewSlice({ timeAxis, largeType: init.largeType ?? false })(...a),
     ...createPredictSlice(...a),
     ...createLessonSlice(world)(...a),
   }));

@@ -18,6 +18,19 @@ export function isMidRun(state: Pick<LabState, 't' | 'cursor' | 'timeline'>): bo
   return state.cursor >= 0 && state.t > 0 && state.t < state.timeline.endTime;
 }
 
+/**
+ * The settings the controls show after a run's interventions: its base with every link change
+ * applied in order (a dropped segment changes no setting).
+ */
+export function settingsAfter(
+  base: RunSettings,
+  interventions: readonly Intervention[],
+): RunSettings {
+  let run = base;
+  for (const step of interventions) if (step.kind === 'link') run = { ...run, ...step.link };
+  return run;
+}
+
 function branchOf(state: LabState): Branch {
   return {
     run: state.run,

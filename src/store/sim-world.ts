@@ -10,11 +10,9 @@ import {
   type Preset,
   type Scenario,
 } from '../sim';
+import { isnModeOf, withIsnMode } from '../sim/settings';
 import { checkpointedRunner } from './checkpoints';
 import type { Intervention, LinkSettings, Profile, RunResult, RunSettings, World } from './world';
-
-/** The textbook ISNs (client 700, server 200) used when a preset's own are random. */
-const TEXTBOOK_ISN = { client: 700, server: 200 } as const;
 
 function profileOf(scenario: Scenario): Profile {
   return scenario.endpoints[0]?.profile ?? 'rfc';
@@ -22,7 +20,6 @@ function profileOf(scenario: Scenario): Profile {
 
 export function presetDefaults(preset: Preset): RunSettings {
   const link = preset.scenario.link.c2s;
-  const random = preset.scenario.endpoints.some((e) => e.isn === 'random');
   return {
     preset: preset.name,
     seed: preset.scenario.seed,
@@ -30,7 +27,7 @@ export function presetDefaults(preset: Preset): RunSettings {
     jitter: link.jitter,
     loss: Math.round(link.loss * 100 * 1000) / 1000,
     profile: profileOf(preset.scenario),
-    isn: random ? 'random' : 'textbook',
+    isn: isnModeOf(preset.scenario.endpoints),
   };
 }
 
@@ -51,15 +48,14 @@ export function scenarioFor(preset: Preset, settings: RunSettings): Scenario {
     if (settings[key] !== defaults[key]) changed[key] = settings[key];
   }
   const patch = linkPatch(changed);
-  const endpoints = scenario.endpoints.map((endpoint) => {
-    let next = endpoint;
-    if (settings.profile !== defaults.profile) next = { ...next, profile: settings.profile };
-    if (settings.isn !== defaults.isn) {
-      const textbook = endpoint.side === 'client' ? TEXTBOOK_ISN.client : TEXTBOOK_ISN.server;
-      next = { ...next, isn: settings.isn === 'random' ? 'random' : textbook };
-    }
-    return next;
-  });
+  const isns =
+    settings.isn !== defaults.isn
+      ? withIsnMode(scenario.endpoints, settings.isn)
+      : scenario.endpoints;
+  const endpoints =
+    settings.profile !== defaults.profile
+      ? isns.map((endpoint) => ({ ...endpoint, profile: settings.profile }))
+      : isns;
   return {
     ...scenario,
     seed: settings.seed,

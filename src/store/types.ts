@@ -87,6 +87,11 @@ export interface SettingsSlice {
   choosePreset: (name: string) => void;
   /** Link settings fork mid-run; any other run setting re-runs the scenario. */
   changeRunSettings: (patch: Partial<Omit<RunSettings, 'preset'>>) => void;
+  /**
+   * Opens a run exactly as given: settings and the interventions that forked it (a link's
+   * `fork`), from the start. One simulator run and one undo entry, whatever changed.
+   */
+  openRun: (base: RunSettings, interventions: readonly Intervention[]) => void;
   setNumbering: (numbering: Numbering) => void;
   setTheme: (theme: Theme) => void;
 }

@@ -3,7 +3,7 @@
  * A link names the scenario and only the run settings that differ from the scenario's own, so it
  * stays short and still reproduces the run (same settings and seed ⇒ the same trace, DESIGN.md).
  */
-import type { LabState, LabStore, RunSettings, World } from '../../store';
+import type { Intervention, LabState, LabStore, RunSettings, World } from '../../store';
 import type { UrlState } from './url-params';
 
 const RUN_KEYS = ['seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const;
@@ -30,30 +30,60 @@ export function keptParams(url: UrlState): KeptParams {
   return kept as KeptParams;
 }
 
+/** What of the lab's state a link describes. */
+export type LinkedView = Pick<LabState, 'run' | 't' | 'selectedId' | 'theme'> &
+  Partial<
+    Pick<LabState, 'lesson' | 'base' | 'interventions' | 'numbering' | 'timeAxis' | 'largeType'>
+  >;
+
+/** The view settings a link keeps (numbers, time axis, text size, theme), each only when not the default. */
+function viewParams(state: LinkedView): UrlState {
+  return {
+    ...(state.numbering !== undefined && state.numbering !== 'absolute'
+      ? { numbers: state.numbering }
+      : {}),
+    ...(state.timeAxis !== undefined && state.timeAxis !== 'compressed'
+      ? { axis: state.timeAxis }
+      : {}),
+    ...(state.largeType ? { text: 'large' as const } : {}),
+    ...(state.theme !== 'system' ? { theme: state.theme } : {}),
+  };
+}
+
 /**
- * The link of the view on screen. The playhead is written in whole milliseconds (a link does not
- * need sub-millisecond precision, and a shorter number reads better). A run forked in the middle
- * (a dropped segment, a link change at the playhead) is written with the settings the controls
- * show: the link restores them from the start (docs/embedding.md, "What a link keeps").
+ * The playhead as a link writes it: whole milliseconds (a shorter number reads better), except
+ * where rounding would put it before the last fork, which must show as done.
+ */
+function playheadOf(t: number, fork: readonly Intervention[]): number {
+  const rounded = Math.round(t);
+  const last = fork.at(-1)?.at ?? 0;
+  return rounded < last && t >= last ? t : rounded;
+}
+
+/**
+ * The link of the view on screen. A run forked in the middle (a dropped segment, a link change at
+ * the playhead) is written as the settings it started with plus its `fork`, so the link
+ * reproduces the fork exactly (docs/embedding.md, "What a link keeps").
  */
 export function urlStateOfLab(
-  state: Pick<LabState, 'run' | 't' | 'selectedId' | 'theme'> & Partial<Pick<LabState, 'lesson'>>,
+  state: LinkedView,
   world: Pick<World, 'defaults'>,
   kept: KeptParams = {},
 ): UrlState {
   // A lesson step is its own link: the step sets the run and the moment.
   if (state.lesson) {
-    const theme = state.theme !== 'system' ? { theme: state.theme } : {};
-    return { lesson: state.lesson.id, step: state.lesson.step + 1, ...theme, ...kept };
+    return { lesson: state.lesson.id, step: state.lesson.step + 1, ...viewParams(state), ...kept };
   }
-  const defaults = world.defaults(state.run.preset);
-  const url: Record<string, unknown> = { scenario: state.run.preset };
-  for (const key of RUN_KEYS) if (state.run[key] !== defaults[key]) url[key] = state.run[key];
-  const t = Math.round(state.t);
+  const fork = state.interventions ?? [];
+  const settings = fork.length > 0 && state.base ? state.base : state.run;
+  const defaults = world.defaults(settings.preset);
+  const url: Record<string, unknown> = { scenario: settings.preset };
+  for (const key of RUN_KEYS) if (settings[key] !== defaults[key]) url[key] = settings[key];
+  const t = playheadOf(state.t, fork);
   if (t > 0) url.t = t;
   if (state.selectedId !== null) url.segment = state.selectedId;
-  if (state.theme !== 'system') url.theme = state.theme;
-  return { ...(url as UrlState), ...kept };
+  if (fork.length > 0) url.fork = fork;
+  return { ...(url as UrlState), ...viewParams(state), ...kept };
 }
 
 /** The run settings a URL asks for: the scenario's own, with the URL's values on top. */
@@ -68,28 +98,39 @@ function sameRun(a: RunSettings, b: RunSettings): boolean {
   return a.preset === b.preset && RUN_KEYS.every((key) => a[key] === b[key]);
 }
 
+function sameFork(a: readonly Intervention[], b: readonly Intervention[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The view settings a URL asks for; absent ones are the app's defaults, as on a fresh page. */
+function applyViewParams(store: LabStore, url: UrlState): void {
+  const state = store.getState();
+  state.setTheme(url.theme ?? 'system');
+  state.setNumbering(url.numbers ?? 'absolute');
+  const axis = url.axis ?? 'compressed';
+  if (state.timeAxis !== axis) state.setTimeAxis(axis);
+  state.setLargeType(url.text === 'large');
+}
+
 /**
  * Brings an open lab to the view a URL describes (Back and Forward). The run is re-run only when
- * its settings differ or the run was forked; the playhead, selection and theme then follow.
- * Absent parameters mean the app's defaults, exactly as when the page first opens.
+ * its settings or its fork differ, and then once, as one undo entry (openRun); the playhead,
+ * selection and view settings then follow. Absent parameters mean the app's defaults, exactly as
+ * when the page first opens.
  */
 export function applyUrlState(store: LabStore, world: World, url: UrlState): void {
-  store.getState().setTheme(url.theme ?? 'system');
   if (url.lesson !== undefined) {
     store.getState().openLesson(url.lesson, (url.step ?? 1) - 1);
+    applyViewParams(store, url);
     return;
   }
   store.getState().leaveLesson();
   const target = runSettingsOfUrl(url, world);
+  const fork = url.fork ?? [];
   const current = store.getState();
   current.pause();
-  if (!sameRun(current.run, target) || current.interventions.length > 0) {
-    store.getState().choosePreset(target.preset);
-    const defaults = world.defaults(target.preset);
-    const patch: Record<string, unknown> = {};
-    for (const key of RUN_KEYS) if (target[key] !== defaults[key]) patch[key] = target[key];
-    // At t = 0 a settings change re-runs the whole scenario (no fork).
-    if (Object.keys(patch).length > 0) store.getState().changeRunSettings(patch);
+  if (!sameRun(current.base, target) || !sameFork(current.interventions, fork)) {
+    store.getState().openRun(target, fork);
   }
   store.getState().seek(url.t ?? 0);
   const segment = url.segment;
@@ -98,5 +139,5 @@ export function applyUrlState(store: LabStore, world: World, url: UrlState): voi
     .select(
       segment !== undefined && store.getState().timeline.spanById.has(segment) ? segment : null,
     );
-  store.getState().setTheme(url.theme ?? 'system');
+  applyViewParams(store, url);
 }

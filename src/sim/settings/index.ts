@@ -4,3 +4,4 @@ export * from './setting-kinds';
 export * from './run-kinds';
 export { quote, readOrigins, readSpeed } from './embed-params';
 export { readFork, writeFork, type ForkStep, type ForkLinkField } from './fork-param';
+export { TEXTBOOK_ISN, isnModeOf, withIsnMode, type IsnModeName } from './isn-mode';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { isMidRun } from '../fork';
+import { isMidRun, settingsAfter } from '../fork';
 import type { LabState, SettingsSlice } from '../types';
 import type { LinkSettings, Numbering, RunSettings, Theme, World } from '../world';
 import { isRecordedRun } from './script-run';
@@ -56,6 +56,15 @@ export function createSettingsSlice(
         playhead,
         kind: 'scenario',
         fresh: false,
+      });
+    },
+    openRun: (base, interventions) => {
+      // A link opened (load, Back, Forward): one run, one undo entry.
+      get().carryOut({
+        next: { base, run: settingsAfter(base, interventions), interventions },
+        playhead: 'start',
+        kind: 'scenario',
+        fresh: true,
       });
     },
     setNumbering: (numbering) => set({ numbering }),

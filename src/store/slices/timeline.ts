@@ -2,17 +2,18 @@ import type { StateCreator } from 'zustand/vanilla';
 import { isRecordedRun } from './script-run';
 import type { Timeline } from '../timeline';
 import type { LabState, TimelineSlice } from '../types';
-import type { RunSettings } from '../world';
+import type { Intervention, RunSettings } from '../world';
 import { isInFlight } from '../world-at';
 
 export function createTimelineSlice(initial: {
   timeline: Timeline;
   base: RunSettings;
+  interventions: readonly Intervention[];
 }): StateCreator<LabState, [], [], TimelineSlice> {
   return (_set, get) => ({
     timeline: initial.timeline,
     base: initial.base,
-    interventions: [],
+    interventions: initial.interventions,
     dropSegment: (id) => {
       const state = get();
       // A script run is a record, not a world: nothing to re-run without the segment.

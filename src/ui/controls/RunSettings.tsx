@@ -7,6 +7,16 @@
  */
 import type { IsnMode, LabState, Numbering, Profile, Theme, TimeAxisMode } from '../../store';
 import { useLab } from '../../store';
+import {
+  ISN_MODES as ISN_MODE_CHOICES,
+  NUMBERINGS as NUMBERING_CHOICES,
+  PROFILE_NAMES,
+  TEXT_SIZES as TEXT_SIZE_CHOICES,
+  THEMES as THEME_CHOICES,
+  TIME_AXES as TIME_AXIS_CHOICES,
+  labSetting,
+  type NumberKind,
+} from '../../sim/settings';
 import styles from './Controls.module.css';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -22,32 +32,44 @@ const selectSetTimeAxis = (s: LabState) => s.setTimeAxis;
 const selectTextSize = (s: LabState) => (s.largeType ? 'large' : 'normal');
 const selectSetLargeType = (s: LabState) => s.setLargeType;
 
-const PROFILES = [
-  { value: 'rfc', text: 'RFC' },
-  { value: 'linux', text: 'Linux' },
-  { value: 'freebsd', text: 'FreeBSD' },
-] as const satisfies readonly { value: Profile; text: string }[];
-const ISN_MODES = [
-  { value: 'textbook', text: 'Textbook' },
-  { value: 'random', text: 'Random' },
-] as const satisfies readonly { value: IsnMode; text: string }[];
-const NUMBERINGS = [
-  { value: 'absolute', text: 'Absolute' },
-  { value: 'relative', text: 'Relative' },
-] as const satisfies readonly { value: Numbering; text: string }[];
-const TIME_AXES = [
-  { value: 'compressed', text: 'Compressed' },
-  { value: 'true', text: 'True scale' },
-] as const satisfies readonly { value: TimeAxisMode; text: string }[];
-const TEXT_SIZES = [
-  { value: 'normal', text: 'Normal' },
-  { value: 'large', text: 'Large' },
-] as const;
-const THEMES = [
-  { value: 'system', text: 'System' },
-  { value: 'light', text: 'Light' },
-  { value: 'dark', text: 'Dark' },
-] as const satisfies readonly { value: Theme; text: string }[];
+/** The words each choice is shown with; the choices themselves are declared in src/sim/settings. */
+const PROFILE_TEXT: Record<Profile, string> = { rfc: 'RFC', linux: 'Linux', freebsd: 'FreeBSD' };
+const CHOICE_TEXT: Record<IsnMode | Numbering | TimeAxisMode | TextSize | Theme, string> = {
+  textbook: 'Textbook',
+  random: 'Random',
+  absolute: 'Absolute',
+  relative: 'Relative',
+  compressed: 'Compressed',
+  true: 'True scale',
+  normal: 'Normal',
+  large: 'Large',
+  system: 'System',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+type TextSize = (typeof TEXT_SIZE_CHOICES)[number];
+
+function options<T extends string>(choices: readonly T[], text: Record<T, string>) {
+  return choices.map((value) => ({ value, text: text[value] }));
+}
+
+const PROFILES = options(PROFILE_NAMES, PROFILE_TEXT);
+const ISN_MODES = options(ISN_MODE_CHOICES, CHOICE_TEXT);
+const NUMBERINGS = options(NUMBERING_CHOICES, CHOICE_TEXT);
+const TIME_AXES = options(TIME_AXIS_CHOICES, CHOICE_TEXT);
+const TEXT_SIZES = options(TEXT_SIZE_CHOICES, CHOICE_TEXT);
+// The System choice first: it is the default.
+const THEMES = options(
+  [...THEME_CHOICES].sort((a, b) => Number(b === 'system') - Number(a === 'system')),
+  CHOICE_TEXT,
+);
+
+/** A number control's bounds, as its setting declares them. */
+function bounds(name: 'delay' | 'jitter' | 'loss' | 'seed') {
+  const kind = labSetting(name).kind as NumberKind;
+  return { label: labSetting(name).control ?? name, min: kind.min, max: kind.max };
+}
 
 export function RunSettingsPanel() {
   const run = useLab(selectRun);
@@ -55,34 +77,26 @@ export function RunSettingsPanel() {
   return (
     <div className={styles.settings} role="group" aria-label="Run settings">
       <NumberField
-        label="Delay (ms)"
+        {...bounds('delay')}
         value={run.delay}
-        min={0}
-        max={10_000}
         step={10}
         onCommit={(delay) => change({ delay })}
       />
       <NumberField
-        label="Jitter (ms)"
+        {...bounds('jitter')}
         value={run.jitter}
-        min={0}
-        max={10_000}
         step={5}
         onCommit={(jitter) => change({ jitter })}
       />
       <NumberField
-        label="Loss (%)"
+        {...bounds('loss')}
         value={run.loss}
-        min={0}
-        max={100}
         step={5}
         onCommit={(loss) => change({ loss })}
       />
       <NumberField
-        label="Seed"
+        {...bounds('seed')}
         value={run.seed}
-        min={0}
-        max={4_294_967_295}
         step={1}
         onCommit={(seed) => change({ seed: Math.round(seed) })}
       />
