@@ -15,7 +15,7 @@ import { connTimer } from './timers';
 import { TimerTable, type TimerEntry } from './timer-table';
 import type { Conn } from './conn';
 import { findFastOpen } from './fastopen';
-import { cacheKey, learnFromSynAck } from './fastopen-client';
+import { cacheKey, learnFromSynAck, planSyn } from './fastopen-client';
 import { readOffer } from './options';
 import { seqDiff } from './seq';
 import { Flag, type Packet, type SocketId, type TimerName } from './types';
@@ -109,6 +109,23 @@ function learnCookie(host: Host, after: Conn, packet: Packet, now: number): void
     now,
   });
   if (entry !== undefined) host.fastOpenCookies.set(key, entry);
+}
+
+/**
+ * Whether a connect with data to this server would put data in its SYN now (a usable
+ * cookie, or Linux's no-cookie bit): Linux tcp_fastopen_defer_connect() then lets a
+ * TCP_FASTOPEN_CONNECT socket's connect() return at once and sends the SYN with the first
+ * write.
+ */
+export function fastOpenReady(
+  host: Host,
+  remote: string,
+  remotePort: number,
+  now: number,
+): boolean {
+  const tuple = { localAddress: host.address, localPort: 0, remoteAddress: remote, remotePort };
+  const entry = host.fastOpenCookies.get(cacheKey(host.profile, tuple));
+  return planSyn(host.profile, entry, host.profile.mss, now).room > 0;
 }
 
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {

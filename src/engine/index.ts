@@ -28,5 +28,6 @@ export {
   hostSockets,
   socketInfo,
   unacknowledgedBytes,
+  fastOpenReady,
   type Host,
 } from './host';

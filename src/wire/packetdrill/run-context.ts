@@ -15,6 +15,10 @@ export interface FdEntry {
   nonBlocking: boolean;
   /** TCP_MAXSEG and SO_RCVBUF set before listen or connect. */
   options: { mss?: number; receiveBuffer?: number; fastOpen?: boolean };
+  /** Linux TCP_FASTOPEN_CONNECT: connect() may defer the SYN to the first write. */
+  fastOpenConnect?: boolean;
+  /** The server port of a connect() deferred by TCP_FASTOPEN_CONNECT, until the first write. */
+  deferredPort?: number | null;
   /** The script socket (seq mapping) this fd created, if any. */
   scriptSocket: ScriptSocket | null;
 }

@@ -63,6 +63,10 @@ export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   if (isOutcome(entry)) return entry;
   const length = byteCount(spec);
   if (typeof length !== 'number') return length;
+  if ((entry.deferredPort ?? null) !== null) {
+    // The first write of a deferred TCP_FASTOPEN_CONNECT connect() opens it with its data.
+    return doFastOpenSendto(ctx, spec, entry, length);
+  }
   if (spec.name === 'sendto' && fastOpenFlag(spec.args[3])) {
     // Linux: MSG_FASTOPEN opens the connection; on one already open it is a plain send
     // (nonblocking-sendto.pkt: "MSG_FASTOPEN is ignored after handshake").
@@ -80,6 +84,7 @@ export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
 }
 
 function receive(ctx: RunContext, entry: FdEntry, max: number): CallValue | 'again' {
+  if ((entry.deferredPort ?? null) !== null) return 'again'; // a deferred connect is still opening
   if (entry.socket === null) return { value: -1, errno: 'ENOTCONN' };
   const result = ctx.world.call({ call: 'receive', socket: entry.socket, max });
   if (result.result === 'EAGAIN') return 'again';

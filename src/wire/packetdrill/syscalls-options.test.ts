@@ -122,3 +122,42 @@ describe('other socket calls as the kernels answer them', () => {
     expect(line(off, 4)).toBe('passed');
   });
 });
+
+describe('TCP_FASTOPEN_CONNECT (Linux tcp_fastopen_defer_connect())', () => {
+  const WARM = [
+    '`../../common/defaults.sh',
+    ' ../../common/set_sysctls.py /proc/sys/net/ipv4/tcp_timestamps=0`',
+    '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+    '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+    '+0 setsockopt(3, SOL_TCP, TCP_FASTOPEN_CONNECT, [1], 4) = 0',
+    // No cookie yet: connect() sends the SYN at once, asking for one.
+    '+0 connect(3, ..., ...) = -1 EINPROGRESS (Operation is now in progress)',
+    '+0 > S 0:0(0) <mss 1460,nop,nop,sackOK,nop,wscale 8,FO,nop,nop>',
+    '+.01 < S. 123:123(0) ack 1 win 14600 <mss 1460,nop,nop,sackOK,nop,wscale 6,FO abcd1234,nop,nop>',
+    '+0 > . 1:1(0) ack 1',
+  ];
+
+  it('with a cookie connect() returns 0 at once and the first write sends the SYN with the data', () => {
+    const result = run([
+      ...WARM,
+      '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 4',
+      '+0 fcntl(4, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+      '+0 setsockopt(4, SOL_TCP, TCP_FASTOPEN_CONNECT, [1], 4) = 0',
+      '+.01 connect(4, ..., ...) = 0',
+      '+0 read(4, ..., 4096) = -1 EAGAIN (Resource temporarily unavailable)',
+      '+.01 write(4, ..., 1000) = 1000',
+      '+0 > S 0:1000(1000) <mss 1460,nop,nop,sackOK,nop,wscale 8,FO abcd1234,nop,nop>',
+    ]);
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+
+  it('is refused with EINVAL for a value other than 0 or 1', () => {
+    const result = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 setsockopt(3, SOL_TCP, TCP_FASTOPEN_CONNECT, [2], 4) = -1 EINVAL (Invalid argument)',
+    ]);
+    expect(result.firstFailure).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@
  * checked; TCP_MAXSEG, SO_RCVBUF and FreeBSD's TCP_KEEPINIT set before listen/connect are
  * passed on; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
  */
+import { FastOpenBits } from '../../engine/fastopen';
 import type { SyscallSpec } from './ast';
 import { getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
 import type { RunContext } from './run-context';
@@ -68,7 +69,12 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
       }
       return ok(0, false);
     case 'TCP_FASTOPEN_CONNECT':
-      return notApplicable('TCP_FASTOPEN_CONNECT: only sendto(MSG_FASTOPEN) is modeled');
+      // Linux do_tcp_setsockopt(): 0 or 1, with the client bit of tcp_fastopen, before connect.
+      if (value === null || value < 0 || value > 1) return fail('EINVAL');
+      if (!(ctx.world.profile.fastOpen & FastOpenBits.CLIENT)) return fail('EOPNOTSUPP');
+      if (entry.socket !== null || entry.listening) return fail('EINVAL');
+      entry.fastOpenConnect = value === 1;
+      return ok(0, false);
     default:
       return notApplicable(`setsockopt ${name} has no engine setting`);
   }

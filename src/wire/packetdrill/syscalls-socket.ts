@@ -184,8 +184,17 @@ export function doConnect(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   if (isOutcome(entry)) return entry;
   const refused = notFresh(ctx, entry);
   if (refused) return refused;
+  if ((entry.deferredPort ?? null) !== null) return fail('EISCONN');
   const remotePort = portOf(spec.args[1]) ?? ctx.config.connectPort;
-  const result = startConnect(ctx, entry, remotePort);
+  if (entry.fastOpenConnect && ctx.world.fastOpenReady(ctx.addresses.remoteIp, remotePort)) {
+    // Linux tcp_fastopen_defer_connect(): with a usable cookie connect() returns 0 at once
+    // and the first write sends the SYN with its data (doFastOpenSendto).
+    entry.deferredPort = remotePort;
+    return ok(0, false);
+  }
+  // Without a cookie a TCP_FASTOPEN_CONNECT socket's SYN asks for one.
+  const offer = entry.fastOpenConnect ? new Uint8Array(0) : undefined;
+  const result = startConnect(ctx, entry, remotePort, offer);
   if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
   const socket = result.socket;
   if (entry.nonBlocking) return fail('EINPROGRESS');
@@ -210,7 +219,8 @@ export function doFastOpenSendto(
   if (symbolsOf(spec.args[4]).includes('AF_UNSPEC')) return fail('EOPNOTSUPP');
   const refused = notFresh(ctx, entry);
   if (refused) return refused;
-  const remotePort = portOf(spec.args[4]) ?? ctx.config.connectPort;
+  const remotePort = entry.deferredPort ?? portOf(spec.args[4]) ?? ctx.config.connectPort;
+  entry.deferredPort = null;
   const result = startConnect(ctx, entry, remotePort, new Uint8Array(length));
   if (result.result !== 'ok' || result.socket === undefined) return fail(result.result);
   const bytes = result.bytes ?? 0;

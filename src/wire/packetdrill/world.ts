@@ -7,6 +7,7 @@
  */
 import {
   createHost,
+  fastOpenReady,
   handleCall,
   handlePacket,
   handleTimeout,
@@ -92,6 +93,11 @@ export class EngineWorld {
 
   info(socket: SocketId): SocketInfo | undefined {
     return this.host ? socketInfo(this.host, socket) : undefined;
+  }
+
+  /** Whether a Fast Open connect to the server would carry data in its SYN now. */
+  fastOpenReady(remote: string, remotePort: number): boolean {
+    return fastOpenReady(this.ensureHost(), remote, remotePort, toMs(this.clock));
   }
 
   sockets(): SocketId[] {
