@@ -14,7 +14,7 @@ export interface FdEntry {
   listening: boolean;
   nonBlocking: boolean;
   /** TCP_MAXSEG and SO_RCVBUF set before listen or connect. */
-  options: { mss?: number; receiveBuffer?: number; fastOpen?: boolean };
+  options: { mss?: number; receiveBuffer?: number; fastOpen?: boolean; noOptions?: boolean };
   /** The script socket (seq mapping) this fd created, if any. */
   scriptSocket: ScriptSocket | null;
 }
