@@ -102,7 +102,10 @@ export function sendSegment(
     window = Math.min(wnd, ctx.profile.synWindow, 65535);
   } else {
     shift = d.negotiated?.wscale?.send ?? 0;
-    window = Math.min(65535, wnd >>> shift);
+    // A scaled window rounds down, or up with profile roundScaledWindowUp (FreeBSD
+    // tcp_output(): "Avoid shrinking window with window scaling", roundup2()).
+    const scaled = ctx.profile.roundScaledWindowUp ? Math.ceil(wnd / 2 ** shift) : wnd >>> shift;
+    window = Math.min(65535, scaled);
   }
   let options: readonly TcpOption[] = NO_OPTIONS;
   if (syn) {

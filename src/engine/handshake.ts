@@ -36,7 +36,7 @@ export function sendSyn(d: Conn, ctx: Ctx): void {
 function dropSynOptionsOnRetry(d: Conn, ctx: Ctx): void {
   const after = ctx.profile.dropSynOptionsAfter;
   if (after === null || d.synTransmits < after || d.offer.none) return;
-  d.offer = { mss: d.offer.mss, wscale: null, sackOK: false, ts: null, ecn: d.offer.ecn };
+  d.offer = { mss: d.offer.mss, wscale: null, sackOK: false, ts: null, ecn: d.offer.ecn === true };
 }
 
 /** Sends (or resends) <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and arms its timer. */

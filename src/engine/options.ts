@@ -198,7 +198,14 @@ export function answerOffer(ours: Offer, peer: PeerOffer): Offer {
  * peer's MSS still bounds what we send, and without it the default applies (MUST-15).
  */
 export function withoutOptions(offer: Offer): Offer {
-  return { mss: offer.mss, wscale: null, sackOK: false, ts: null, none: true, ecn: offer.ecn };
+  return {
+    mss: offer.mss,
+    wscale: null,
+    sackOK: false,
+    ts: null,
+    none: true,
+    ecn: offer.ecn === true,
+  };
 }
 
 /** RFC 3168 §6.1.1: an "ECN-setup SYN packet" has both ECE and CWR set. */

@@ -17,6 +17,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'window that arriving segments are checked against: advertised, or all free buffer',
   roundReceiveBufferToMss:
     'round the receive buffer up to a multiple of the MSS after the handshake',
+  roundScaledWindowUp: 'round a scaled window field up rather than down (never shrinking it)',
   sendBuffer: 'send buffer; send() accepts at most this many unacknowledged bytes',
   initialWindowSegments: 'fixed initial window in segments (RFC 6928); no congestion control',
   rtoInitialMs: 'initial RTO (ms), RFC 6298 §2.1',

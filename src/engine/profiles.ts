@@ -37,6 +37,8 @@ export interface Profile {
   readonly acceptanceWindow: 'advertised' | 'buffer';
   /** Round the receive buffer up to a multiple of the send MSS after the handshake. */
   readonly roundReceiveBufferToMss: boolean;
+  /** Round a scaled window field up rather than down, so the window never shrinks. */
+  readonly roundScaledWindowUp: boolean;
   /** Send buffer: how many unacknowledged plus unsent bytes send() accepts. */
   readonly sendBuffer: number;
   /** Fixed initial (and only) congestion window, in segments. */
@@ -145,6 +147,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     receiveBuffer: 65535, // one unscaled window
     acceptanceWindow: 'advertised', // RFC 9293 §3.10.7.4: RCV.WND as advertised
     roundReceiveBufferToMss: false, // not an RFC notion
+    roundScaledWindowUp: false, // RFC 7323 §2.3: the field is the window shifted right
     sendBuffer: 262144, // a buffer size, not an RFC number
     initialWindowSegments: 10, // RFC 6928
     rtoInitialMs: 1000, // RFC 6298 §2.1
@@ -194,6 +197,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     receiveBuffer: 131072, // tcp_rmem[1] default (ip-sysctl)
     acceptanceWindow: 'advertised', // tcp_sequence() checks against tcp_receive_window()
     roundReceiveBufferToMss: false, // Linux sizes by tcp_rmem, not by MSS
+    roundScaledWindowUp: false, // tcp_select_window(): new_win >>= tp->rx_opt.rcv_wscale
     sendBuffer: 16384 * 16, // tcp_wmem[1] 256 KiB as in defaults.sh
     initialWindowSegments: 10, // TCP_INIT_CWND 10 (RFC 6928)
     rtoInitialMs: 1000, // TCP_TIMEOUT_INIT (tcp.h)
@@ -243,6 +247,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     receiveBuffer: 65536, // net.inet.tcp.recvspace
     acceptanceWindow: 'buffer', // tcp_input() uses rcv_wnd = sbspace (right-edge-secure.pkt: 65700)
     roundReceiveBufferToMss: true, // tcp_mss() → sbreserve(roundup(recvspace, mss)): 65700
+    roundScaledWindowUp: true, // tcp_output(): roundup2(recwin, 1 << rcv_scale) (65700 → 1027 << 6)
     sendBuffer: 32768, // net.inet.tcp.sendspace
     initialWindowSegments: 10, // net.inet.tcp.initcwnd_segments = 10
     rtoInitialMs: 1000, // net.inet.tcp.rexmit_initial = 1000 (TCPTV_RTOBASE)

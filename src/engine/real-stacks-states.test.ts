@@ -222,3 +222,75 @@ describe('FIN-WAIT-1: a bare SYN at IRS, left of the window', () => {
     });
   }
 });
+
+const ECE = 0x40;
+const CWR = 0x80;
+const ecnBits = (s: { flags: number }) => s.flags & (ECE | CWR);
+
+describe('SYN-SENT and LISTEN: ECN negotiation (RFC 3168 §6.1.1)', () => {
+  it('ecn 1 asks in the SYN with ECE and CWR; FreeBSD gives up after ecn.maxretries resends', () => {
+    const probe = new Probe({ ...profiles.freebsd, ecn: 1 });
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.advance(3300);
+    expect(probe.sent().map(ecnBits)).toEqual([ECE | CWR, ECE | CWR, 0]);
+  });
+
+  it('Linux strips ECN from the first resent SYN (tcp_ecn_clear_syn())', () => {
+    const probe = new Probe({ ...profiles.linux, ecn: 1 });
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.advance(1000);
+    expect(probe.sent().map(ecnBits)).toEqual([ECE | CWR, 0]);
+  });
+
+  it('ecn 2 does not ask, but a listener answers an ECN-setup SYN with ECE alone', () => {
+    const probe = new Probe(profiles.freebsd);
+    probe.call({ call: 'listen', port: 8080 });
+    probe.inject({ flags: 'S', seq: 0, win: 32767 });
+    expect(probe.sent().map(ecnBits)).toEqual([0]);
+    const asking = new Probe(profiles.freebsd);
+    asking.call({ call: 'listen', port: 8080 });
+    asking.inject({ flags: 'S', seq: 0, win: 32767, extraFlags: ECE | CWR });
+    expect(asking.sent().map(ecnBits)).toEqual([ECE]);
+  });
+
+  it('ecn 0 never sets the bits, even when asked', () => {
+    const probe = new Probe(profiles.rfc);
+    probe.call({ call: 'listen', port: 8080 });
+    probe.inject({ flags: 'S', seq: 0, win: 32767, extraFlags: ECE | CWR });
+    expect(probe.sent().map(ecnBits)).toEqual([0]);
+  });
+});
+
+describe('ESTABLISHED: the scaled window field (FreeBSD tcp_output() roundup2())', () => {
+  it('FreeBSD rounds the window up to the scale unit: 65700 with shift 6 is 1027, not 1026', () => {
+    const probe = new Probe(profiles.freebsd);
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({
+      flags: 'S.',
+      seq: 0,
+      ack: 1,
+      win: 65535,
+      options: [{ kind: 'mss', value: 1460 }, { kind: 'nop' }, { kind: 'wscale', shift: 6 }],
+    });
+    expect(probe.sent().map((s) => s.window)).toEqual([1027]);
+  });
+
+  it('Linux rounds down (tcp_select_window())', () => {
+    const probe = new Probe({ ...profiles.linux, receiveBuffer: 65700, windowScale: 6 });
+    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({
+      flags: 'S.',
+      seq: 0,
+      ack: 1,
+      win: 65535,
+      options: [{ kind: 'mss', value: 1460 }, { kind: 'nop' }, { kind: 'wscale', shift: 6 }],
+    });
+    expect(probe.sent().map((s) => s.window)).toEqual([1026]);
+  });
+});

@@ -24,6 +24,8 @@ export const REMOTE_PORT = 40000;
 
 export interface Inject {
   readonly flags: string;
+  /** Control bits the letters do not spell (ECE 0x40, CWR 0x80, URG 0x20). */
+  readonly extraFlags?: number;
   readonly seq: number;
   readonly ack?: number;
   readonly win?: number;
@@ -82,7 +84,7 @@ export class Probe {
       dstPort: i.dstPort ?? this.localPort,
       seq: seq(i.seq),
       ack: seq(i.ack ?? 0),
-      flags: parseFlags(i.flags),
+      flags: parseFlags(i.flags) | (i.extraFlags ?? 0),
       window: i.win ?? 65535,
       urgent: 0,
       options: i.options ?? [],

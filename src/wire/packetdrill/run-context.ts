@@ -14,7 +14,7 @@ export interface FdEntry {
   listening: boolean;
   nonBlocking: boolean;
   /** TCP_MAXSEG and SO_RCVBUF set before listen or connect. */
-  options: { mss?: number; receiveBuffer?: number; fastOpen?: boolean };
+  options: { mss?: number; receiveBuffer?: number; fastOpen?: boolean; noOptions?: boolean };
   /** Linux TCP_FASTOPEN_CONNECT: connect() may defer the SYN to the first write. */
   fastOpenConnect?: boolean;
   /** The server port of a connect() deferred by TCP_FASTOPEN_CONNECT, until the first write. */

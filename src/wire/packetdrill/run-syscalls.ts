@@ -38,6 +38,7 @@ const HANDLERS: Readonly<Record<string, (ctx: RunContext, spec: SyscallSpec) => 
   sendto: doSendto,
   read: doRead,
   recv: doRead,
+  recvfrom: doRead,
   ioctl: doIoctl,
   setsockopt: doSetsockopt,
   getsockopt: doGetsockopt,

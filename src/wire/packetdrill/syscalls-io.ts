@@ -57,12 +57,22 @@ function fastOpenFlag(flags: Expr | undefined): boolean {
   );
 }
 
+/**
+ * A NULL buffer with a byte count above 0 fails with EFAULT before TCP sees the call: the
+ * kernel's copy from or to user memory faults (Linux tcp_sendmsg_locked() and
+ * tcp_recvmsg() return -EFAULT; syscall-invalid-buf-ptr.pkt). Nothing is sent or consumed.
+ */
+function nullBuffer(spec: SyscallSpec, count: number): boolean {
+  return count > 0 && symbolsOf(spec.args[1]).includes('NULL');
+}
+
 /** write(fd, buf, n), send(fd, buf, n, flags), sendto(fd, buf, n, flags, addr, len). */
 export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
   const length = byteCount(spec);
   if (typeof length !== 'number') return length;
+  if (nullBuffer(spec, length)) return fail('EFAULT');
   if ((entry.deferredPort ?? null) !== null) {
     // The first write of a deferred TCP_FASTOPEN_CONNECT connect() opens it with its data.
     return doFastOpenSendto(ctx, spec, entry, length);
@@ -92,14 +102,15 @@ function receive(ctx: RunContext, entry: FdEntry, max: number): CallValue | 'aga
   return { value: result.data?.length ?? 0, errno: null };
 }
 
-/** read(fd, buf, n), recv(fd, buf, n, flags). */
+/** read(fd, buf, n), recv(fd, buf, n, flags), recvfrom(fd, buf, n, flags, addr, len). */
 export function doRead(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
   const max = byteCount(spec);
   if (typeof max !== 'number') return max;
-  const flags = symbolsOf(spec.args[3]);
-  if (spec.name === 'recv' && flags.length > 0)
+  if (nullBuffer(spec, max)) return fail('EFAULT');
+  const flags = symbolsOf(spec.args[3]).filter((f) => f !== '0');
+  if (spec.name !== 'read' && flags.length > 0)
     return notApplicable(`recv flags ${flags.join('|')} are not modeled`);
   const now = receive(ctx, entry, max);
   if (now !== 'again') return { kind: 'value', value: now, checked: true };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './runner';
+
+const ACCEPTED = [
+  '`./defaults.sh`',
+  '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+  '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+  '+0 bind(3, ..., ...) = 0',
+  '+0 listen(3, 1) = 0',
+  '+0 < S 0:0(0) win 32792 <mss 1000,sackOK,nop,nop,nop,wscale 10>',
+  '+0 > S. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 8>',
+  '+.2 < . 1:1(0) ack 1 win 514',
+  '+0 accept(3, ..., ...) = 4',
+];
+
+describe('data calls with a NULL buffer', () => {
+  it('fail with EFAULT before TCP sees them, and consume nothing (Linux tcp_sendmsg_locked(), tcp_recvmsg())', () => {
+    const lines = [
+      ...ACCEPTED,
+      '+0 write(4, NULL, 1000) = -1 EFAULT (Bad address)',
+      '+0 sendto(4, NULL, 1000, 0, ..., ...) = -1 EFAULT (Bad address)',
+      '+0 < . 1:1001(1000) ack 1 win 200',
+      '+0 recvfrom(4, NULL, 1000, 0, ..., ...) = -1 EFAULT (Bad address)',
+      '+0 read(4, ..., 1000) = 1000',
+    ];
+    const result = runScript(lines.join('\n'));
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+
+  it('a NULL buffer with a count of 0 is no fault', () => {
+    const result = runScript([...ACCEPTED, '+0 write(4, NULL, 0) = 0'].join('\n'));
+    expect(result.firstFailure).toBeNull();
+  });
+});
