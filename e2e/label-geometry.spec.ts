@@ -10,6 +10,11 @@ const SIZES = [
   { width: 390, height: 844 },
 ] as const;
 
+// Each size's sweep presses about 120 keys: a trace keeps its action log on failure, without a DOM
+// snapshot and screenshot of every press, which cost more than the drawing being checked. The
+// problems found are listed in words by the assertion itself.
+test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } });
+
 const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 
 /** Every broken rule in the diagram as drawn now, in words, and how many labels were checked. */

@@ -16,6 +16,13 @@ const KEY: Key = JSON.parse(
   execFileSync('npx', ['tsx', 'e2e/answer-key.ts'], { encoding: 'utf8' }),
 ) as Key;
 
+// The walks press hundreds of keys: a trace keeps its action log and console on failure, without a
+// DOM snapshot and screenshot of every press, which on a busy machine cost more than the walk.
+test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } });
+
+/** The lesson panel's code loads when a lesson opens: on a busy machine that can take a while. */
+const PANEL_LOADS = { timeout: 20_000 };
+
 function lessonPanel(page: Page): Locator {
   return page.getByRole('region', { name: /^Lesson \d+:/ });
 }
@@ -39,9 +46,7 @@ async function answer(page: Page, key: Answer, right: boolean) {
 async function openFirstStep(page: Page, lesson: Key['lessons'][number]) {
   await page.goto(`./?lesson=${lesson.id}&step=1`);
   // Opening a lesson brings the keyboard to it (its code may still be loading on a busy machine).
-  await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused({
-    timeout: 20_000,
-  });
+  await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused(PANEL_LOADS);
 }
 
 /** From the lesson's first step (open, keyboard on it) to its closing screen, keys only. */
@@ -170,12 +175,12 @@ test.describe('the course list and progress', () => {
 
     await page.goto('./?lesson=loss&step=99');
     await expect(notes).toContainText('Ignored step=99: the lesson “loss” ends at step');
-    await expect(lessonPanel(page)).toContainText('Step 1 of');
+    await expect(lessonPanel(page)).toContainText('Step 1 of', PANEL_LOADS);
   });
 
   test('Back returns to the previous step', async ({ page }) => {
     await page.goto('./?lesson=states&step=3');
-    await expect(lessonPanel(page)).toContainText('Step 3 of');
+    await expect(lessonPanel(page)).toContainText('Step 3 of', PANEL_LOADS);
     await page.keyboard.press('PageDown');
     await expect(lessonPanel(page)).toContainText('Step 4 of');
     await page.goBack();
@@ -194,9 +199,7 @@ test.describe('the course list and progress', () => {
     const of = `of ${lesson.steps.length}`;
     await page.setViewportSize(VIEWPORTS.projector);
     await page.goto(`./?lesson=why-handshake&step=${ask}`);
-    await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused({
-      timeout: 20_000,
-    });
+    await expect(lessonPanel(page).getByRole('heading', { level: 2 })).toBeFocused(PANEL_LOADS);
     await page.keyboard.press('f');
     const caption = page.getByRole('main', { name: 'Presentation' }).locator('[aria-live]');
     await expect(caption).toContainText(`step ${ask} ${of}`);
@@ -221,7 +224,7 @@ test.describe('the course list and progress', () => {
   test('an embed shows one lesson step', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
     await page.goto('./embed.html?lesson=why-handshake&step=2');
-    await expect(lessonPanel(page)).toContainText('The server answers with a SYN-ACK');
+    await expect(lessonPanel(page)).toContainText('The server answers with a SYN-ACK', PANEL_LOADS);
     await expect(lessonPanel(page)).toContainText('ack 701');
   });
 });
@@ -235,7 +238,9 @@ test.describe('accessibility of a lesson step', () => {
       test.setTimeout(90_000);
       await page.setViewportSize(viewport);
       await page.goto('./?lesson=why-handshake&step=5');
-      await expect(lessonPanel(page).getByRole('button', { name: 'Reveal' })).toBeVisible();
+      await expect(lessonPanel(page).getByRole('button', { name: 'Reveal' })).toBeVisible(
+        PANEL_LOADS,
+      );
       await expectNoAxeViolations(page);
       await saveScreenshot(page, `lesson-question-${name}`);
     });

@@ -8,7 +8,7 @@ import type { TcpState } from '../../engine/types';
 
 export const VIEW_W = 360;
 export const VIEW_H = 1150;
-export const BOX_W = 108;
+export const BOX_W = 112;
 export const BOX_H = 56;
 
 export interface StateBox {
@@ -97,42 +97,42 @@ export const TRANSITIONS: readonly Transition[] = [
     y: 140,
     anchor: 'start',
   }),
-  t('CLOSED', 'SYN-SENT', 'active OPEN', 'create TCB, snd SYN', 'M 234 66 H 344 V 372', {
+  t('CLOSED', 'SYN-SENT', 'active OPEN', 'create TCB, snd SYN', 'M 236 66 H 344 V 372', {
     x: 352,
     y: 24,
     anchor: 'end',
   }),
-  t('SYN-SENT', 'CLOSED', 'CLOSE', 'delete TCB', 'M 318 372 V 94 H 234', {
+  t('SYN-SENT', 'CLOSED', 'CLOSE', 'delete TCB', 'M 318 372 V 94 H 236', {
     x: 310,
     y: 196,
     anchor: 'end',
   }),
-  t('LISTEN', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 126 250 H 40 V 372', {
+  t('LISTEN', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 124 250 H 40 V 372', {
     x: 118,
     y: 222,
     anchor: 'end',
   }),
-  t('LISTEN', 'SYN-SENT', 'SEND', 'snd SYN', 'M 234 260 H 262 V 372', {
+  t('LISTEN', 'SYN-SENT', 'SEND', 'snd SYN', 'M 236 260 H 262 V 372', {
     x: 254,
     y: 336,
     anchor: 'end',
   }),
-  t('SYN-SENT', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 244 414 H 116', {
+  t('SYN-SENT', 'SYN-RECEIVED', 'rcv SYN', 'snd SYN,ACK', 'M 242 414 H 118', {
     x: 180,
     y: 388,
     anchor: 'middle',
   }),
-  t('SYN-RECEIVED', 'LISTEN', 'rcv RST (note 1)', '', 'M 90 372 V 276 H 126', {
+  t('SYN-RECEIVED', 'LISTEN', 'rcv RST (note 1)', '', 'M 90 372 V 276 H 124', {
     x: 98,
     y: 308,
     anchor: 'start',
   }),
-  t('SYN-RECEIVED', 'ESTABLISHED', 'rcv ACK of SYN', 'x', 'M 90 428 V 560 H 126', {
+  t('SYN-RECEIVED', 'ESTABLISHED', 'rcv ACK of SYN', 'x', 'M 90 428 V 560 H 124', {
     x: 98,
     y: 456,
     anchor: 'start',
   }),
-  t('SYN-SENT', 'ESTABLISHED', 'rcv SYN,ACK', 'snd ACK', 'M 270 428 V 560 H 234', {
+  t('SYN-SENT', 'ESTABLISHED', 'rcv SYN,ACK', 'snd ACK', 'M 270 428 V 560 H 236', {
     x: 262,
     y: 496,
     anchor: 'end',
@@ -142,12 +142,12 @@ export const TRANSITIONS: readonly Transition[] = [
     y: 620,
     anchor: 'start',
   }),
-  t('ESTABLISHED', 'FIN-WAIT-1', 'CLOSE', 'snd FIN', 'M 160 588 V 706 H 116', {
+  t('ESTABLISHED', 'FIN-WAIT-1', 'CLOSE', 'snd FIN', 'M 160 588 V 706 H 118', {
     x: 152,
     y: 640,
     anchor: 'end',
   }),
-  t('ESTABLISHED', 'CLOSE-WAIT', 'rcv FIN', 'snd ACK', 'M 200 588 V 706 H 244', {
+  t('ESTABLISHED', 'CLOSE-WAIT', 'rcv FIN', 'snd ACK', 'M 200 588 V 706 H 242', {
     x: 208,
     y: 640,
     anchor: 'start',
@@ -157,7 +157,7 @@ export const TRANSITIONS: readonly Transition[] = [
     y: 792,
     anchor: 'start',
   }),
-  t('FIN-WAIT-1', 'CLOSING', 'rcv FIN', 'snd ACK', 'M 116 734 H 196 V 852', {
+  t('FIN-WAIT-1', 'CLOSING', 'rcv FIN', 'snd ACK', 'M 118 734 H 196 V 852', {
     x: 204,
     y: 792,
     anchor: 'start',
@@ -167,7 +167,7 @@ export const TRANSITIONS: readonly Transition[] = [
     y: 792,
     anchor: 'start',
   }),
-  t('FIN-WAIT-2', 'TIME-WAIT', 'rcv FIN', 'snd ACK', 'M 36 908 V 1040 H 126', {
+  t('FIN-WAIT-2', 'TIME-WAIT', 'rcv FIN', 'snd ACK', 'M 36 908 V 1040 H 124', {
     x: 44,
     y: 1000,
     anchor: 'start',
