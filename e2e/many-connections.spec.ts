@@ -1,7 +1,7 @@
 // A server with several connections at once: in syn-flood the client's SYN that meets the full
 // SYN queue is drawn as dropped with its reason while the server's SYN queue gauge shows full,
 // and the flood's spoofed segments have a colour of their own, apart from both named ends, in
-// light and dark themes.
+// light and dark themes; in syn-cookies the inspector decodes the cookie.
 import { expect, test, type Page } from '@playwright/test';
 import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
 
@@ -38,6 +38,28 @@ for (const scheme of ['light', 'dark'] as const) {
     await saveScreenshot(page, `syn-flood-${scheme}`);
   });
 }
+
+test('syn-cookies: the inspector decodes the SYN cookie the server answers the client with', async ({
+  page,
+}) => {
+  const watched = watchPage(page);
+  await page.setViewportSize(VIEWPORTS.projector);
+  // 0.3 s: the cookie SYN-ACK (#18) has reached the client.
+  await page.goto('./?scenario=syn-cookies&t=300');
+  await expect(diagram(page)).toBeVisible({ timeout: 20_000 });
+  // By keyboard: at this scale the client's ACK lies over the SYN-ACK's arrow.
+  await diagram(page)
+    .getByRole('button', { name: 'SYN-ACK seq=66585555 ack=701 server to client' })
+    .press('Enter');
+  const inspector = page.getByRole('region', { name: 'Segment inspector' });
+  const seq = inspector
+    .getByRole('table', { name: 'Header fields of segment #18' })
+    .getByRole('row', { name: /^Sequence number/ });
+  await expect(seq).toContainText('a SYN cookie');
+  await expect(seq).toContainText('keeps no state');
+  await expect(seq).toContainText('the MSS 1460');
+  expect(watched.problems).toEqual([]);
+});
 
 for (const [size, viewport] of [
   ['projector', VIEWPORTS.projector],

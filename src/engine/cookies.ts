@@ -72,3 +72,19 @@ export function checkCookie(
   }
   return null;
 }
+
+/** What a cookie's 32 bits say, field by field (the layout at the top of this file). */
+export function cookieFields(cookie: number): {
+  counter: number;
+  mssIndex: number;
+  mss: number | undefined;
+  hash: number;
+} {
+  const mssIndex = (cookie >>> 24) & 7;
+  return {
+    counter: (cookie >>> 27) & 31,
+    mssIndex,
+    mss: COOKIE_MSS[mssIndex],
+    hash: cookie & 0xffffff,
+  };
+}

@@ -12,7 +12,7 @@ import {
   type Output,
   type SocketId,
 } from '../engine';
-import type { Errno } from '../engine/types';
+import { Flag, type Errno, type Packet } from '../engine/types';
 import { sendPacket } from './network';
 import type { TriggerEvent } from './scenario';
 import type { CallEvent } from './trace';
@@ -84,6 +84,15 @@ function notify(world: World, ep: EndpointRuntime, event: TriggerEvent): void {
   }
 }
 
+/**
+ * A SYN-ACK sent by no socket is a SYN cookie's: the listener answered a SYN without keeping
+ * any state, its ISN standing for what it would have remembered (RFC 4987 §3.6).
+ */
+function synCookieOf(socket: SocketId | null, packet: Packet): boolean {
+  const synAck = Flag.SYN | Flag.ACK;
+  return socket === null && (packet.segment.flags & synAck) === synAck;
+}
+
 /** Writes an engine step's outputs to the world, then lets the application react to them. */
 export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonly Output[]): void {
   const name = ep.spec.name;
@@ -91,7 +100,7 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
   for (const out of outputs) {
     switch (out.type) {
       case 'packet':
-        sendPacket(world, name, out.packet, out.retransmit);
+        sendPacket(world, name, out.packet, out.retransmit, synCookieOf(out.socket, out.packet));
         break;
       case 'timer': {
         const ends = socketEnds(ep, out.socket);

@@ -78,6 +78,7 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
           );
         }
         if (e.forgedBy) notes.push(`forged by ${e.forgedBy}`);
+        if (e.synCookie) notes.push('SYN cookie');
         return `${time} ${e.from} → ${e.to}  ${formatSegment(e)}  ${notes.join(', ')}`;
       }
       case 'deliver': {

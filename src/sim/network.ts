@@ -11,7 +11,13 @@ import type { DropReason } from './trace';
 import { directionOf, type Flight, type World } from './world';
 
 /** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
-export function sendPacket(world: World, from: string, packet: Packet, retransmit: number): void {
+export function sendPacket(
+  world: World,
+  from: string,
+  packet: Packet,
+  retransmit: number,
+  synCookie = false,
+): void {
   const now = world.now;
   const id = world.nextId++;
   const to = world.names.get(packet.dst) ?? packet.dst;
@@ -56,7 +62,7 @@ export function sendPacket(world: World, from: string, packet: Packet, retransmi
     end,
     endTime,
   );
-  world.trace.push(event);
+  world.trace.push(synCookie ? { ...event, synCookie: true } : event);
 
   const flight: Flight = { id, packet, pending: 0 };
   world.inFlight.set(id, flight);

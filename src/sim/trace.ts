@@ -82,6 +82,8 @@ export interface SendEvent extends EventBase {
    * path (a rejecting firewall's RST); it starts half-way along the link.
    */
   readonly forgedBy?: 'firewall';
+  /** A listener's stateless SYN-ACK whose ISN is a SYN cookie (RFC 4987 §3.6). */
+  readonly synCookie?: true;
   /**
    * Set only in a packetdrill script run (src/wire/packetdrill/to-trace.ts): how the script
    * accounted for this segment. An inbound segment is the line that injected it (verdict

@@ -96,7 +96,8 @@ function useLayout(props: DiagramContentProps): Layout {
       if (span.outcome !== 'lost') return { key, text, priority: priorityOf(span), ...arrow };
       // A lost segment's label sits on the part of the arrow it travelled, clear of its ✕.
       const stop = lostPoint(span, arrow);
-      const words = lossWords(span);
+      // A burst's mark counts its losses; the reason is the named end's to give (and the gauge's).
+      const words = burst && span.dropReason === 'queue-full' ? 'dropped' : lossWords(span);
       // At a lifeline (refused on arrival, lost as sent) the words go towards the other end.
       const atEnd = span.reach >= 0.999 || span.reach <= 0.001;
       const towards = (span.reach >= 0.999 ? arrow.x1 - arrow.x2 : arrow.x2 - arrow.x1) < 0;
@@ -119,10 +120,10 @@ function useLayout(props: DiagramContentProps): Layout {
     // A break's "⋯ 59.95 s ⋯" keeps its place, clear of loss marks; labels go around it.
     const breakLabels = g.axis.breaks
       .filter((b) => b.to >= from && b.from <= to)
-      .map((b) => ({
-        b,
-        box: placeBreakLabel(b, timeY(g, b.from), timeY(g, b.to), g, obstacles),
-      }));
+      .flatMap((b) => {
+        const box = placeBreakLabel(b, timeY(g, b.from), timeY(g, b.to), g, obstacles);
+        return box ? [{ b, box }] : [];
+      });
     obstacles.push(...breakLabels.map((label) => label.box));
     const first = g.lifelineX[0] ?? 0;
     const last = g.lifelineX[g.lifelineX.length - 1] ?? g.width;

@@ -10,7 +10,6 @@ import { progressAt, type SegmentSpan } from '../../store';
 import { usePlayhead } from '../layout/playhead';
 import { useDerived } from '../layout/use-derived';
 import { useMotionAttribute } from '../layout/use-motion-attribute';
-import { lossWords } from './loss-words';
 import type { LossMark } from './marks-layout';
 import styles from './SequenceDiagram.module.css';
 
@@ -131,7 +130,8 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     [onActivate, span.id],
   );
   const lost = span.outcome === 'lost' && ended;
-  const words = lossCount > 1 ? `${lossWords(span)} ×${lossCount}` : lossWords(span);
+  const said = loss?.mark.text ?? '';
+  const words = lossCount > 1 ? `${said} ×${lossCount}` : said;
   // Where the journey ends (the far end unless the segment was lost): the highlight and the click
   // target stop there, not at an arrival that never happened.
   const at = lostPoint(span, ends);

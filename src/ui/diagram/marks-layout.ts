@@ -42,6 +42,8 @@ export interface MarkMetrics {
 /** A loss mark as drawn: the ✕ at its first member's stop and its words' box. */
 export interface LossMark {
   readonly keys: readonly string[];
+  /** What it says, before any "×3". */
+  readonly text: string;
   readonly cross: Obstacle;
   /** Centre and size of the words' opaque box. */
   readonly words: Obstacle;
@@ -64,8 +66,8 @@ export function lossBox(x: number, y: number, m: MarkMetrics, chars = 8): Obstac
 
 const asBox = (o: Obstacle): Box => boxAt(o.x, o.y, o.width, o.height);
 
-/** How far down a mark's words may move to clear another mark's, in lines. */
-const MAX_WORD_SHIFTS = 6;
+/** How far down a mark's words may move to clear another mark's, in lines: further, they mislead. */
+const MAX_WORD_SHIFTS = 2;
 
 /**
  * Loss marks grouped and placed so none overprints another: marks of one kind at nearly the
@@ -98,48 +100,59 @@ export function placeLossMarks(requests: readonly LossRequest[], m: MarkMetrics)
     const width = text.length * m.charWidth + 6;
     const height = m.fontSize * 1.2;
     const gap = mark + 3;
-    const x =
-      first.side === 0
-        ? first.x
-        : first.side < 0
-          ? first.x - gap - width / 2
-          : first.x + gap + width / 2;
-    // Under the ✕ when centred; beside it, a little below its centre, so the incoming arrow
-    // (which slopes down towards the ✕) passes above the words.
-    let top = first.side === 0 ? first.y + mark + m.fontSize * 0.1 : first.y + m.fontSize * 0.15;
     const own = taken[i] as Box;
-    const clashes = () =>
-      taken.some((box) => box !== own && overlaps(box, boxAt(x, top + height / 2, width, height)));
-    for (let shift = 0; shift < MAX_WORD_SHIFTS && clashes(); shift++) top += height + 2;
-    const words = { x, y: top + height / 2, width, height };
-    taken.push(asBox(words));
-    const anchor = first.side === 0 ? 'middle' : first.side < 0 ? 'end' : 'start';
-    return { keys, cross: crosses[i] as Obstacle, words, anchor };
+    const at = (side: -1 | 0 | 1, shift: number) => {
+      const x = side === 0 ? first.x : first.x + side * (gap + width / 2);
+      // Under the ✕ when centred; beside it, a little below its centre, so the incoming arrow
+      // (which slopes down towards the ✕) passes above the words.
+      const top =
+        (side === 0 ? first.y + mark + m.fontSize * 0.1 : first.y + m.fontSize * 0.15) +
+        shift * (height + 2);
+      return { side, words: { x, y: top + height / 2, width, height } };
+    };
+    const clear = (o: Obstacle) => !taken.some((box) => box !== own && overlaps(box, asBox(o)));
+    // Its own side first, then the other, then under the ✕; each a line or two lower if need be.
+    const sides: (-1 | 0 | 1)[] = first.side === 0 ? [0] : [first.side, 0, -first.side as -1 | 1];
+    let chosen = at(first.side, 0);
+    search: for (let shift = 0; shift <= MAX_WORD_SHIFTS; shift++) {
+      for (const side of sides) {
+        const spot = at(side, shift);
+        if (clear(spot.words)) {
+          chosen = spot;
+          break search;
+        }
+      }
+    }
+    taken.push(asBox(chosen.words));
+    const anchor = chosen.side === 0 ? 'middle' : chosen.side < 0 ? 'end' : 'start';
+    return { keys, text: first.words, cross: crosses[i] as Obstacle, words: chosen.words, anchor };
   });
 }
 
 /** Fractions of the way between the outer lifelines tried for a break's words, best first. */
-const BREAK_SPOTS = [0.5, 0.72, 0.28, 0.86, 0.14];
+const BREAK_SPOTS = [0.5, 0.72, 0.28, 0.86, 0.14, 0.61, 0.39, 0.95, 0.05];
 
-/** The break's words: centred in the break, at the first spot along it that no mark covers. */
+/**
+ * The break's words: centred in the break, at the first spot along it that no mark covers; none
+ * where marks fill the whole break (a crowded moment keeps its marks; the band still shows the
+ * break, and the time grid its length).
+ */
 export function placeBreakLabel(
   b: AxisBreak,
   top: number,
   bottom: number,
   m: MarkMetrics,
   marks: readonly Obstacle[],
-): Obstacle {
+): Obstacle | undefined {
   const first = m.lifelineX[0] ?? 0;
   const last = m.lifelineX[m.lifelineX.length - 1] ?? first;
   const width = breakLabel(b).length * m.charWidth * (m.noteSize / m.fontSize) + 12;
   const height = m.noteSize + 6;
   const y = (top + bottom) / 2;
-  const taken = marks.map((o) => boxAt(o.x, o.y, o.width, o.height));
-  let chosen: Obstacle | undefined;
+  const taken = marks.map(asBox);
   for (const f of BREAK_SPOTS) {
     const spot = { x: first + (last - first) * f, y, width, height };
-    chosen ??= spot;
-    if (!taken.some((box) => overlaps(box, boxAt(spot.x, spot.y, width, height)))) return spot;
+    if (!taken.some((box) => overlaps(box, asBox(spot)))) return spot;
   }
-  return chosen as Obstacle;
+  return undefined;
 }

@@ -5,6 +5,7 @@
  * spelled with absolute numbers, the way the RFC writes it.
  */
 import type { SendEvent } from '../../sim/trace';
+import { cookieFields } from '../../engine/cookies';
 import { isFinRepeatedInAck } from '../format/fin-in-ack';
 import { firingBehind, formatDuration, timerRunMs } from '../format/timer-lookup';
 import type { TraceFacts } from '../format/trace-facts';
@@ -24,6 +25,7 @@ export function explainPort(e: SendEvent, facts: TraceFacts, side: 'src' | 'dst'
 
 export function explainSeq(e: SendEvent, facts: TraceFacts): string {
   if (e.retransmit > 0) return explainRetransmittedSeq(e, facts);
+  if (e.synCookie) return explainSynCookie(e);
   const isn = facts.isn[e.from];
   if (e.flags.includes('SYN') && isn === e.seq) {
     return `${e.seq}: ${the(e.from)}'s initial sequence number, chosen when the connection opened (RFC 9293 §3.4.1).`;
@@ -35,6 +37,28 @@ export function explainSeq(e: SendEvent, facts: TraceFacts): string {
       : `${e.seq}: copied from the ACK field of the segment it answers, so the receiver will accept the reset (RFC 9293 §3.5.2).`;
   }
   return `${e.seq} = ${spentSince(isn, e.seq, facts.finSeq[e.from], 'sent')} (RFC 9293 §3.4).`;
+}
+
+/**
+ * A SYN cookie, decoded: the listener's SYN queue was full, so instead of a half-open entry it
+ * wrote what it must remember into its ISN and kept nothing (RFC 4987 §3.6). Linux does the same
+ * in cookie_v4_init_sequence() → secure_tcp_syn_cookie() (net/ipv4/syncookies.c): a 64-second
+ * counter in the top 8 bits, and in the low 24 a keyed hash plus the index of the MSS in its
+ * 4-entry msstab, all added to a hash of the 4-tuple and the client's ISN.
+ */
+function explainSynCookie(e: SendEvent): string {
+  const c = cookieFields(e.seq);
+  const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, '0')}`;
+  return (
+    `${e.seq}: a SYN cookie. The server's SYN queue is full, so it keeps no state for this SYN: ` +
+    `everything it needs later is encoded in this initial sequence number (RFC 4987 §3.6). ` +
+    `Top 5 bits: ${c.counter}, a counter that advances every 64 s, so an old cookie expires; ` +
+    `next 3 bits: ${c.mssIndex}, the MSS ${c.mss ?? '?'} from a small table (the client offered its MSS, and no other option survives); ` +
+    `low 24 bits: ${hex(c.hash, 6)}, a keyed hash of the 4-tuple, the counter and the client's ISN ${(e.ack - 1) >>> 0}, which only the server can compute. ` +
+    `The client's ACK returns the cookie + 1; the server checks the hash, and only then creates the connection. ` +
+    `Linux lays the bits out alike: a counter in the top 8 bits, hash and MSS index in the low 24 ` +
+    `(secure_tcp_syn_cookie(), net/ipv4/syncookies.c).`
+  );
 }
 
 function explainRetransmittedSeq(e: SendEvent, facts: TraceFacts): string {
