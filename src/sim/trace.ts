@@ -92,6 +92,21 @@ export interface SendEvent extends EventBase {
    * line for it, so no line judged it (line null).
    */
   readonly script?: ScriptVerdict;
+  /**
+   * Set only on a captured server segment after its capture's opening was replayed through the
+   * engine (src/wire/conversation/replay.ts) and the engine would have sent something else.
+   */
+  readonly replay?: ReplayMark;
+}
+
+/** Where the engine, replaying a capture, parts from the captured segment (SendEvent.replay). */
+export interface ReplayMark {
+  /** The profile the engine ran under. */
+  readonly profile: string;
+  /** The engine's segment in its place, or null when it would have sent none. */
+  readonly engine: string | null;
+  /** What differs, e.g. "window: server 65160, linux 64240". */
+  readonly fields: readonly string[];
 }
 
 /** A script line's verdict on one segment (see SendEvent.script). */

@@ -151,6 +151,21 @@ export interface CaptureRunInfo {
   readonly frameNumbers: ReadonlyMap<number, number>;
   /** The round trip measured on the captured handshake, ms. */
   readonly handshakeRtt: number | null;
+  /** The opening replayed through the engine, if the user asked: drawn as ghosts beside it. */
+  readonly replay?: CaptureReplayInfo;
+}
+
+/** A capture's opening replayed through the engine (src/wire/conversation/replay.ts). */
+export interface CaptureReplayInfo {
+  readonly profile: string;
+  /** Segments of the opening, server segments compared, and places where they differ. */
+  readonly segments: number;
+  readonly compared: number;
+  readonly differences: number;
+  /** Why the replay ends where it does. */
+  readonly end: string;
+  /** The engine's segments where they differ, drawn as dashed ghost arrows. */
+  readonly ghosts: readonly MissingSegment[];
 }
 
 /** Where the scenario run stood when a script run replaced it. */

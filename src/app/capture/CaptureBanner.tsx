@@ -8,6 +8,7 @@ import { useLab, useLabStore } from '../../store';
 import styles from '../packetdrill/ScriptRunBanner.module.css';
 import captureStyles from '../../ui/capture/Capture.module.css';
 import { conversationLoad } from './prepare-capture';
+import { ReplayControls } from './ReplayControls';
 
 const selectCaptureRun = (s: LabState) => s.captureRun;
 const selectLeave = (s: LabState) => s.leaveScriptRun;
@@ -48,6 +49,7 @@ export default function CaptureBanner() {
             </select>
           </label>
         )}
+        <ReplayControls run={run} />
         <details className={styles.help}>
           <summary>States inferred · times as captured · about captures</summary>
           The states on the badges are inferred from what each end sent and received (RFC 9293

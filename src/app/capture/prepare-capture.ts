@@ -3,8 +3,11 @@
  * (src/wire/read-capture.ts), its conversations, and the chosen one as a run for the store.
  * Loaded only when a capture is opened. Nothing read from the file is run or sent anywhere.
  */
+import type { ProfileName } from '../../engine';
 import type { CaptureRunInfo, RunResult } from '../../store';
 import { type Conversation, listConversations } from '../../wire/conversation/conversations';
+import { replayOpening } from '../../wire/conversation/replay';
+import { drawReplay } from '../../wire/conversation/replay-trace';
 import { conversationToTrace } from '../../wire/conversation/to-trace';
 import { MAX_CAPTURE_BYTES, type OpenedCapture, readCapture } from '../../wire/read-capture';
 
@@ -63,6 +66,45 @@ export function conversationLoad(
       endpoints: drawn.endpoints,
       endTime: drawn.endTime,
       stop: drawn.stop,
+    },
+  };
+}
+
+export type ReplayLoad =
+  | { readonly ok: true; readonly load: { info: CaptureRunInfo; run: RunResult } }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * The conversation on screen with its opening replayed through the engine under `profile`
+ * (src/wire/conversation/replay.ts): the same capture, each difference marked on its segment
+ * and the engine's segment drawn beside it.
+ */
+export function replayedLoad(shown: CaptureRunInfo, profile: ProfileName): ReplayLoad {
+  const outcome = replayOpening(shown.capture.packets, shown.conversation, profile);
+  if (!outcome.ok) return outcome;
+  const { replay } = outcome;
+  const file = {
+    fileName: shown.fileName,
+    capture: shown.capture,
+    conversations: shown.conversations,
+  };
+  const plain = conversationLoad(file, shown.conversation);
+  const drawn = drawReplay(plain.run.trace, replay, { client: 'client', server: 'server' });
+  return {
+    ok: true,
+    load: {
+      info: {
+        ...plain.info,
+        replay: {
+          profile,
+          segments: replay.segments,
+          compared: replay.compared,
+          differences: replay.differences.length,
+          end: replay.end,
+          ghosts: drawn.ghosts,
+        },
+      },
+      run: { ...plain.run, trace: drawn.trace },
     },
   };
 }

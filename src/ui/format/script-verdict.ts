@@ -16,6 +16,7 @@ export function expectedPhrase(message: string | undefined, expected: string | u
 
 /** ", mismatch: expected ack 11" for a segment a line rejected; '' otherwise. */
 export function mismatchSuffix(e: SendEvent): string {
+  if (e.replay) return `, ${e.replay.profile} differs: ${e.replay.fields[0] ?? 'see the replay'}`;
   const s = e.script;
   if (s?.verdict !== 'failed') return '';
   return `, mismatch: ${expectedPhrase(s.message, s.expected)}`;
@@ -23,6 +24,14 @@ export function mismatchSuffix(e: SendEvent): string {
 
 /** The sentence a script run adds to a segment's narration; '' outside a script run. */
 export function narrateScriptVerdict(e: SendEvent): string {
+  if (e.replay) {
+    const { profile, engine, fields } = e.replay;
+    const instead =
+      engine === null
+        ? `the engine under ${profile} would have sent nothing here`
+        : `the engine under ${profile} would have sent “${engine}” instead`;
+    return `Replayed through the engine, ${instead} (${fields.join('; ')}).`;
+  }
   const s = e.script;
   if (s === undefined) return '';
   if (s.verdict === 'unchecked') {

@@ -9,6 +9,8 @@ import { writePcap } from '../pcap';
 import { readCapture, type CapturePacket } from '../read-capture';
 import { listConversations } from './conversations';
 import { replayOpening, type Replay } from './replay';
+import { drawReplay } from './replay-trace';
+import { conversationToTrace } from './to-trace';
 import type { ProfileName } from '../../engine';
 
 function captureOf(preset: string): { packets: readonly CapturePacket[] } {
@@ -84,5 +86,35 @@ describe('replaying a capture’s opening through the engine', () => {
       message:
         'This conversation was captured after its SYN: a replay needs the opening, from the first SYN.',
     });
+  });
+});
+
+describe('a replay drawn on its capture', () => {
+  it('marks the captured SYN-ACK and draws the engine’s beside it, server to client', () => {
+    const { packets } = captureOf('handshake');
+    const conversation = listConversations(packets)[0];
+    if (!conversation) throw new Error('no conversation');
+    const outcome = replayOpening(packets, conversation, 'rfc');
+    if (!outcome.ok) throw new Error(outcome.message);
+    const drawn = conversationToTrace(packets, conversation);
+    const { trace, ghosts } = drawReplay(drawn.trace, outcome.replay, {
+      client: 'client',
+      server: 'server',
+    });
+    const synAck = trace.find((e) => e.type === 'send' && e.id === 2);
+    expect(synAck?.type === 'send' && synAck.replay).toMatchObject({
+      profile: 'rfc',
+      engine: 'SYN-ACK seq=0 ack=1 win=65535 <mss 1460>',
+    });
+    const untouched = trace.filter((e) => e.type === 'send' && e.id !== 2);
+    expect(untouched.every((e) => e.type === 'send' && e.replay === undefined)).toBe(true);
+    expect(ghosts).toHaveLength(1);
+    expect(ghosts[0]).toMatchObject({
+      from: 'server',
+      to: 'client',
+      caption: 'rfc: SYN-ACK seq=0 ack=1 win=65535 <mss 1460>',
+      note: "(the engine's instead of #2)",
+    });
+    expect(ghosts[0]!.endsAt).toBeGreaterThan(ghosts[0]!.t);
   });
 });

@@ -52,6 +52,9 @@ export interface MissingSegment {
   /** The line's segment, e.g. "S. 0:0(0) ack 1". */
   readonly expected: string;
   readonly reason: string;
+  /** Words for the ghost other than a script line's (a replayed capture's engine segment). */
+  readonly caption?: string;
+  readonly note?: string;
 }
 
 export interface ScriptTrace {
