@@ -27,8 +27,24 @@ export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(
   course.map((lesson) => [lesson.id, lesson.steps.length + 1]),
 );
 
+/**
+ * The name of the performance mark each simulator run leaves: the browser's own profiler shows
+ * when the lab re-ran, and the end-to-end tests count that a link opens with one run.
+ */
+export const SIMULATOR_RUN_MARK = 'handshake-lab:simulator-run';
+
+function markingRuns(world: World): World {
+  return {
+    ...world,
+    run: (settings, interventions) => {
+      if (typeof performance !== 'undefined') performance.mark(SIMULATOR_RUN_MARK);
+      return world.run(settings, interventions);
+    },
+  };
+}
+
 export function createPageStore(search: string, page: PageKind = 'full'): PageStore {
-  const world = createSimWorld();
+  const world = markingRuns(createSimWorld());
   const { state: url, notes } = parseUrlState(
     search,
     world.presets.map((p) => p.name),

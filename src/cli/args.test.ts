@@ -107,6 +107,9 @@ describe('drop rules and ISNs', () => {
     expect(run(['--scenario', 'h', '--isn', 'textbook'])).toMatchObject({ isnMode: 'textbook' });
     expect(run(['--scenario', 'h', '--isn', 'random'])).not.toHaveProperty('isn');
     expect(() => parseIsn('client:700')).toThrow(ArgError);
+    expect(() => run(['--scenario', 'h', '--isn', 'client:700'])).toThrow(
+      '--isn: expected textbook, random, got "client:700"',
+    );
     expect(() => parseIsn('client=4294967296')).toThrow(ArgError);
   });
 });

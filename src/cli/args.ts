@@ -178,7 +178,9 @@ export function parseArgs(argv: readonly string[]): Args {
     throw new ArgError('--scenario is required (a preset name or a file; see --list)');
   if (values.pcap === '') throw new ArgError('--pcap: needs a file name');
   const isn = values.isn;
-  const isnMode = isn === 'textbook' || isn === 'random' ? isn : undefined;
+  // Fixed numbers (NAME=N) are the command line's own; a mode is the lab's ISN setting.
+  const fixedIsn = isn !== undefined && isn.includes('=');
+  const isnMode = fixedIsn ? undefined : setting<IsnModeName>('isn', isn);
   const fields = {
     seed: setting<number>('seed', values.seed),
     profile: setting<ProfileName>('profile', values.profile),
@@ -186,7 +188,7 @@ export function parseArgs(argv: readonly string[]): Args {
     jitter: setting<number>('jitter', values.jitter),
     loss: setting<number>('loss', values.loss),
     isnMode,
-    isn: isn === undefined || isnMode ? undefined : parseIsn(isn),
+    isn: fixedIsn ? parseIsn(isn) : undefined,
     until:
       values.until === undefined
         ? undefined

@@ -121,6 +121,8 @@ export interface HistorySlice {
 export interface ScriptRunInfo {
   /** The file name, or "Pasted script". */
   readonly name: string;
+  /** What the script tests, in its own words (its leading comment); the header shows it. */
+  readonly summary?: string;
   readonly profile: string;
   readonly outcome: 'passed' | 'failed' | 'skipped' | 'error';
   readonly counts: {

@@ -16,6 +16,7 @@ import {
 } from '../../wire/packetdrill';
 import { LINUX_DEFAULTS_SH } from '../../wire/packetdrill/sysctl';
 import { scriptRunToTrace } from '../../wire/packetdrill/to-trace';
+import { scriptSummary } from './script-summary';
 
 export const MAX_SCRIPT_BYTES = SCRIPT_LIMITS.maxScriptBytes;
 export type ProfileChoice = 'linux' | 'freebsd' | 'rfc';
@@ -129,5 +130,9 @@ function runAndConvert(
     bindPort: config.bindPort,
     connectPort: config.connectPort,
   });
-  return { ok: true, load: { info: info(fileName ?? PASTED_NAME, result, run.missing), run } };
+  const about = {
+    ...info(fileName ?? PASTED_NAME, result, run.missing),
+    summary: scriptSummary(text),
+  };
+  return { ok: true, load: { info: about, run } };
 }

@@ -68,6 +68,14 @@ export default function ShareDialog({ store, world, figure, onClose }: ShareDial
         </button>
       </div>
       <CopyField label="Link to this view" buttonName="Copy link" value={links.link} />
+      <section className={styles.contents} aria-labelledby={`${id}-contents`}>
+        <h3 id={`${id}-contents`}>What the link holds</h3>
+        <ul>
+          {links.contents.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
 
       <fieldset className={styles.options}>
         <legend>Embed on a web page</legend>

@@ -74,3 +74,22 @@ describe('Share or embed', () => {
     expect(escapeAttribute('a"b<c>d&e')).toBe('a&quot;b&lt;c&gt;d&amp;e');
   });
 });
+
+describe('what the Share dialog says a link holds', () => {
+  it('names the scenario, the changed settings, the fork, the moment and the display', () => {
+    const forked = {
+      ...view,
+      base: { ...defaults, delay: 120 },
+      interventions: [{ at: 30, kind: 'drop' as const, id: 3 }],
+      numbering: 'relative' as const,
+    };
+    expect(shareLinks(forked, world, 'https://host.example/', full).contents).toEqual([
+      'Scenario: Three-way "handshake" <intro>',
+      'Settings changed from the scenario’s: delay 120 ms',
+      'Segment 3 dropped by hand at 30 ms',
+      'The moment: 85 ms',
+      'Segment 2 selected',
+      'Display: relative numbers, compressed time axis, normal text, dark theme',
+    ]);
+  });
+});

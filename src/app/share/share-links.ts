@@ -4,8 +4,8 @@
  * tested without a browser.
  */
 import type { LabState, World } from '../../store';
-import { urlStateOfLab } from '../url/lab-url';
-import { serializeUrlState, type Controls } from '../url/url-params';
+import { urlStateOfLab, type LinkedView } from '../url/lab-url';
+import { serializeUrlState, type Controls, type UrlState } from '../url/url-params';
 
 export interface EmbedOptions {
   controls: Controls;
@@ -20,6 +20,8 @@ export interface ShareLinks {
   embed: string;
   /** An iframe element to paste into a page. */
   snippet: string;
+  /** What the link restores, one line each. */
+  contents: string[];
 }
 
 /** Escapes text for an HTML attribute value in double quotes. */
@@ -34,8 +36,43 @@ export function escapeAttribute(text: string): string {
 /** Height the snippet asks for; the frame then reports its real height (docs/embedding.md). */
 export const SNIPPET_HEIGHT = 560;
 
+/** What a link holds, in words, for the Share dialog: one line per thing it restores. */
+export function describeLink(view: UrlState, presets: LabState['presets']): string[] {
+  const lines: string[] = [];
+  if (view.lesson !== undefined) lines.push(`Lesson “${view.lesson}”, step ${view.step ?? 1}`);
+  if (view.scenario !== undefined) {
+    const title = presets.find((p) => p.name === view.scenario)?.title ?? view.scenario;
+    lines.push(`Scenario: ${title}`);
+  }
+  const changed = (['seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const).flatMap((key) =>
+    view[key] === undefined ? [] : [`${key} ${String(view[key])}${UNITS[key] ?? ''}`],
+  );
+  if (changed.length > 0) lines.push(`Settings changed from the scenario’s: ${changed.join(', ')}`);
+  for (const step of view.fork ?? []) {
+    lines.push(
+      step.kind === 'drop'
+        ? `Segment ${step.id} dropped by hand at ${step.at} ms`
+        : `Link changed at ${step.at} ms: ${Object.entries(step.link)
+            .map(([key, value]) => `${key} ${value}${UNITS[key] ?? ''}`)
+            .join(', ')}`,
+    );
+  }
+  lines.push(`The moment: ${view.t ?? 0} ms`);
+  if (view.segment !== undefined) lines.push(`Segment ${view.segment} selected`);
+  const display = [
+    view.numbers === 'relative' ? 'relative numbers' : 'absolute numbers',
+    view.axis === 'true' ? 'true-scale time axis' : 'compressed time axis',
+    view.text === 'large' ? 'large text' : 'normal text',
+    `${view.theme ?? 'system'} theme`,
+  ];
+  lines.push(`Display: ${display.join(', ')}`);
+  return lines;
+}
+
+const UNITS: Record<string, string> = { delay: ' ms', jitter: ' ms', loss: ' %' };
+
 export function shareLinks(
-  state: Pick<LabState, 'run' | 't' | 'selectedId' | 'theme' | 'presets'>,
+  state: LinkedView & Pick<LabState, 'presets'>,
   world: Pick<World, 'defaults'>,
   pageHref: string,
   options: EmbedOptions,
@@ -54,5 +91,5 @@ export function shareLinks(
     `<iframe src="${escapeAttribute(embed)}" title="${escapeAttribute(`Handshake Lab: ${title}`)}"` +
     ` loading="lazy" width="640" height="${SNIPPET_HEIGHT}"` +
     ` style="width: 100%; max-width: 960px; border: 0"></iframe>`;
-  return { link, embed, snippet };
+  return { link, embed, snippet, contents: describeLink(view, state.presets) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLabStore } from '../../store';
+import { createLabStore, type World } from '../../store';
 import { createSimWorld } from '../../store/sim-world';
 import { applyUrlState, keptParams, runSettingsOfUrl, urlStateOfLab } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
@@ -89,5 +89,109 @@ describe('restoring a view from its link (Back and Forward)', () => {
     const store = lab();
     applyUrlState(store, world, { scenario: 'handshake', segment: 999 });
     expect(store.getState().selectedId).toBeNull();
+  });
+});
+
+/** A world that counts its simulator runs. */
+function countingWorld() {
+  const counted = { runs: 0 };
+  const inner = createSimWorld();
+  const counting: World = {
+    presets: inner.presets,
+    defaults: (name) => inner.defaults(name),
+    run: (settings, interventions) => {
+      counted.runs += 1;
+      return inner.run(settings, interventions);
+    },
+  };
+  return { world: counting, counted };
+}
+
+/** A fresh page opened at a link, as createPageStore opens it, with the same world. */
+function openLink(query: string, on: World = world) {
+  const { state: url, notes } = parseUrlState(query, names, 'full');
+  expect(notes).toEqual([]);
+  const store = createLabStore({
+    world: on,
+    ...(url.scenario ? { preset: url.scenario } : {}),
+    run: runSettingsOfUrl(url, on),
+    ...(url.fork ? { interventions: url.fork } : {}),
+    ...(url.numbers ? { numbering: url.numbers } : {}),
+  });
+  store.getState().seek(url.t ?? 0);
+  return store;
+}
+
+describe('a link shares everything the user did', () => {
+  it('reproduces a fork exactly: the dropped segment, a link change, relative numbers', () => {
+    const store = lab('lost-syn-ack');
+    store.getState().seek(30.25);
+    const inFlight = store
+      .getState()
+      .timeline.spans.find(
+        (s) => s.sentAt <= 30.25 && s.endAt > 30.25 && s.outcome === 'delivered',
+      );
+    expect(inFlight).toBeDefined();
+    store.getState().dropSegment(inFlight!.id);
+    store.getState().seek(1200);
+    store.getState().changeRunSettings({ loss: 40 });
+    store.getState().setNumbering('relative');
+    const query = serializeUrlState(urlStateOfLab(store.getState(), world));
+    expect(query).toContain(`fork=30.25-drop-${inFlight!.id}_1200-loss-40`);
+    expect(query).toContain('numbers=relative');
+
+    const opened = openLink(query);
+    const [a, b] = [store.getState(), opened.getState()];
+    expect(b.timeline.events).toEqual(a.timeline.events);
+    expect([b.run, b.base, b.interventions, b.t, b.numbering]).toEqual([
+      a.run,
+      a.base,
+      a.interventions,
+      a.t,
+      a.numbering,
+    ]);
+  });
+
+  it('writes the playhead exactly when rounding would put it before the fork', () => {
+    const store = lab();
+    store.getState().seek(25.4);
+    const span = store.getState().timeline.spans.find((s) => s.sentAt <= 25.4 && s.endAt > 25.4);
+    store.getState().dropSegment(span!.id);
+    expect(urlStateOfLab(store.getState(), world).t).toBe(25.4);
+  });
+
+  it('keeps the time axis, text size and theme, in lessons too', () => {
+    const store = lab();
+    store.getState().setTimeAxis('true');
+    store.getState().setLargeType(true);
+    store.getState().setTheme('dark');
+    expect(serializeUrlState(urlStateOfLab(store.getState(), world))).toBe(
+      'scenario=handshake&axis=true&text=large&theme=dark',
+    );
+  });
+});
+
+describe('applying a link (load, Back, Forward)', () => {
+  it('runs the simulator once and leaves one undo entry, however many settings change', () => {
+    const { world: counting, counted } = countingWorld();
+    const store = createLabStore({ world: counting, preset: 'handshake' });
+    const url = parseUrlState(
+      'scenario=lost-syn-ack&delay=80&jitter=8000&loss=10&profile=rfc&fork=100-drop-1&t=300',
+      names,
+    ).state;
+    counted.runs = 0;
+    applyUrlState(store, counting, url);
+    expect(counted.runs).toBe(1);
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().run.jitter).toBe(8000);
+    // The same link again changes nothing and runs nothing.
+    applyUrlState(store, counting, url);
+    expect([counted.runs, store.getState().past.length]).toEqual([1, 1]);
+  });
+
+  it('opens a page at a forked link with one simulator run', () => {
+    const { world: counting, counted } = countingWorld();
+    openLink('scenario=handshake&fork=20-drop-1&t=40', counting);
+    expect(counted.runs).toBe(1);
   });
 });

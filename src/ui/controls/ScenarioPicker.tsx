@@ -1,4 +1,7 @@
-/** The Scenario picker: every preset by its title, with the paragraph saying what it teaches. */
+/**
+ * The Scenario picker: every preset by its title, with the paragraph saying what it teaches.
+ * While a packetdrill script run is shown, it names the script and what the script tests.
+ */
 import { useId, useState } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
@@ -8,6 +11,7 @@ import { afterChoice, noteBrowsingKey } from './focus-home';
 const selectPresets = (s: LabState) => s.presets;
 const selectPreset = (s: LabState) => s.run.preset;
 const selectChoosePreset = (s: LabState) => s.choosePreset;
+const selectScriptRun = (s: LabState) => s.scriptRun;
 
 export function ScenarioPicker() {
   const presets = useLab(selectPresets);
@@ -16,14 +20,18 @@ export function ScenarioPicker() {
   const id = useId();
   // Whether the long description is unfolded: a view choice, not a protocol fact.
   const [expanded, setExpanded] = useState(false);
-  const description = presets.find((p) => p.name === preset)?.description ?? '';
+  // A script run shows the script's name and what it tests, not the scenario it replaced.
+  const script = useLab(selectScriptRun);
+  const description = script
+    ? (script.summary ?? '')
+    : (presets.find((p) => p.name === preset)?.description ?? '');
   return (
     <div className={styles.scenario}>
       <div className={styles.field}>
         <label htmlFor={id}>Scenario</label>
         <select
           id={id}
-          value={preset}
+          value={script ? '' : preset}
           aria-describedby={`${id}-description`}
           onKeyDown={noteBrowsingKey}
           onChange={(event) => {
@@ -31,6 +39,11 @@ export function ScenarioPicker() {
             afterChoice(event.currentTarget, event.timeStamp);
           }}
         >
+          {script && (
+            <option value="" disabled>
+              Script: {script.name}
+            </option>
+          )}
           {presets.map((p) => (
             <option key={p.name} value={p.name}>
               {p.title}
