@@ -20,6 +20,8 @@ export default defineConfig(({ mode }) => {
         ? { output: { codeSplitting: false } }
         : { input: { index: 'index.html', embed: 'embed.html' } },
     },
+    // The run worker (src/app/compute) is an ES module; in the single file it is inlined.
+    worker: { format: 'es' as const },
     preview: { port: 4173, strictPort: true },
     test: {
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],

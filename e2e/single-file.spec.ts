@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { watchPage } from './support';
+
+const PASSIVE = readFileSync(
+  new URL('../conformance/handshake-passive.pkt', import.meta.url),
+  'utf8',
+);
 
 // `npm run build:single` writes one HTML file for offline classrooms and learning platforms.
 const singleFile = pathToFileURL(resolve('dist-single/index.html')).href;
@@ -34,6 +40,22 @@ test.describe('the single-file build', () => {
     await expect(client).toHaveText('ESTABLISHED');
     await expect(server).toHaveText('ESTABLISHED');
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    expect(watched.problems).toEqual([]);
+  });
+
+  test('runs a packetdrill script from disk, in its inlined worker', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.goto(singleFile);
+    await page.getByRole('button', { name: 'Open packetdrill script' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open a packetdrill script' });
+    await dialog.getByLabel('Script', { exact: true }).fill(PASSIVE);
+    const worker = page.waitForEvent('worker');
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Script run' })).toContainText('0 failed');
+    // It ran in a worker started from the page's own Blob URL (not on the page, the fallback),
+    // and the policy refused nothing.
+    expect((await worker).url()).toMatch(/^blob:/);
     expect(watched.problems).toEqual([]);
   });
 });

@@ -6,11 +6,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
-/** Directives shared by every build; frame-ancestors is a header's job (a meta tag cannot set it). */
-function policy(scriptSrc: string, styleSrc: string): string {
+/**
+ * Directives shared by every build; frame-ancestors is a header's job (a meta tag cannot set it).
+ * `workerSrc` is for the single file, whose run worker is its own code turned into a Blob URL.
+ */
+function policy(scriptSrc: string, styleSrc: string, workerSrc?: string): string {
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}`,
+    ...(workerSrc ? [`worker-src ${workerSrc}`] : []),
     `style-src ${styleSrc}`,
     "img-src 'self' data: blob:",
     "connect-src 'self'",
@@ -99,7 +103,11 @@ export function singleFile(): Plugin {
           const svg = readFileSync('public/favicon.svg', 'utf8');
           return `href="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`;
         });
-        const csp = policy(hashes.script.join(' ') || "'none'", hashes.style.join(' ') || "'none'");
+        const csp = policy(
+          hashes.script.join(' ') || "'none'",
+          hashes.style.join(' ') || "'none'",
+          'blob:',
+        );
         html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, metaTag(csp));
         page.source = html;
       }

@@ -22,6 +22,7 @@ import { PlayheadProvider } from '../ui/layout/playhead';
 import styles from './App.module.css';
 import { CaptureBannerSlot } from './capture/CaptureBannerSlot';
 import { CaptureMarksSlot } from './capture/CaptureMarksSlot';
+import { PendingRunProgress } from './compute/PendingRunProgress';
 import { createPageStore } from './create-page-store';
 import { LinkNotes } from './LinkNotes';
 import { OpenScriptButton } from './packetdrill/OpenScriptButton';
@@ -99,6 +100,7 @@ export function App() {
                   <PresentButton className={styles.present} />
                 </section>
                 <main ref={stage} className={styles.stage}>
+                  <PendingRunProgress />
                   <ScriptRunBanner />
                   <CaptureBannerSlot />
                   <SequenceDiagram />

@@ -68,13 +68,26 @@ describe('bounds of a scenario', () => {
     expect(errorsOf({ endpoints, calls, inject: [flood(1, '255.255.255.255')] })).toEqual([]);
   });
 
+  it('refuses two injections that share a spoofed source, naming both', () => {
+    const inject = [
+      flood(100, '198.51.100.1'),
+      flood(10, '198.51.100.200'),
+      flood(50, '198.51.100.60'),
+    ];
+    expect(errorsOf({ endpoints, calls, inject })).toEqual([
+      "inject[2].fromAddress: the spoofed sources 198.51.100.60 to 198.51.100.109 overlap inject[0]'s 198.51.100.1 to 198.51.100.100",
+    ]);
+    const apart = [flood(100, '198.51.100.1'), flood(100, '198.51.100.101')];
+    expect(errorsOf({ endpoints, calls, inject: apart })).toEqual([]);
+  });
+
   it('refuses 300 injections of 100,000 sources at once, before any run', () => {
     const started = performance.now();
     const inject = Array.from({ length: 300 }, () => flood(100_000));
     expect(errorsOf({ endpoints, calls, inject })).toEqual([
       'inject: must have at most 100 entries, got 300',
     ]);
-    const together = Array.from({ length: 2 }, (_, i) => flood(60_000, `198.51.${i}.1`));
+    const together = Array.from({ length: 2 }, (_, i) => flood(60_000, `198.${51 + i}.0.1`));
     expect(errorsOf({ endpoints, calls, inject: together })).toEqual([
       'inject: the injections send 120000 packets together; at most 100000',
     ]);

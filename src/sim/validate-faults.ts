@@ -184,3 +184,32 @@ function checkSpoofedRange(
     }
   }
 }
+
+/**
+ * Two injections may not share a spoofed source: the trace names each source after its
+ * injection, and a shared one would answer to whichever injection claimed it first.
+ * `injections[i]` is undefined where inject[i] was already refused.
+ */
+export function checkOverlappingSources(
+  problems: Problems,
+  path: string,
+  injections: readonly (Injection | undefined)[],
+): void {
+  const ranges = injections.map((injection) => {
+    if (!injection) return undefined;
+    const first = toUint32(injection.fromAddress);
+    return { first, last: first + injection.count - 1 };
+  });
+  ranges.forEach((range, i) => {
+    if (!range) return;
+    const earlier = ranges.findIndex(
+      (r, j) => j < i && r && r.first <= range.last && range.first <= r.last,
+    );
+    const other = ranges[earlier];
+    if (earlier < 0 || !other) return;
+    problems.add(
+      child(child(path, i), 'fromAddress'),
+      `the spoofed sources ${toDotted(range.first)} to ${toDotted(range.last)} overlap ${path}[${earlier}]'s ${toDotted(other.first)} to ${toDotted(other.last)}`,
+    );
+  });
+}

@@ -22,7 +22,12 @@ import {
   rejectUnknownKeys,
   show,
 } from './validate-kit';
-import { checkFault, checkFirewallRule, checkInjection } from './validate-faults';
+import {
+  checkFault,
+  checkFirewallRule,
+  checkInjection,
+  checkOverlappingSources,
+} from './validate-faults';
 import { checkEndpoint, checkLink } from './validate-world';
 
 export type ValidationResult =
@@ -111,16 +116,21 @@ function checkEndpoints(problems: Problems, value: unknown): ScenarioEndpoint[] 
   return checked.filter((e): e is ScenarioEndpoint => e !== undefined);
 }
 
-/** The injections, each on its own, then their total: every spoofed packet is one source. */
+/**
+ * The injections, each on its own, then against each other (no shared source), then their
+ * total: every spoofed packet is one source.
+ */
 function checkInjections(
   problems: Problems,
   value: unknown,
   endpoints: readonly ScenarioEndpoint[],
 ): Injection[] {
   const L = SCENARIO_LIMITS;
-  const inject = checkArray(problems, 'inject', value, L.maxInjections).flatMap(
-    (r, i) => checkInjection(problems, child('inject', i), r, endpoints) ?? [],
+  const checked = checkArray(problems, 'inject', value, L.maxInjections).map((r, i) =>
+    checkInjection(problems, child('inject', i), r, endpoints),
   );
+  checkOverlappingSources(problems, 'inject', checked);
+  const inject = checked.filter((injection) => injection !== undefined);
   const total = inject.reduce((sum, injection) => sum + injection.count, 0);
   if (total > L.maxInjectedPackets) {
     problems.add(

@@ -6,7 +6,7 @@
  */
 import { buildTimeline } from '../../store/timeline';
 import { createSimWorld } from '../../store/sim-world';
-import { prepareScriptRun } from '../packetdrill/prepare-script-run';
+import { detectProfile, prepareScriptRun } from '../packetdrill/prepare-script-run';
 import type { PreparedScript, RunReply, RunRequest } from './protocol';
 
 function prepareScript(request: Extract<RunRequest, { kind: 'script' }>): PreparedScript {
@@ -25,6 +25,10 @@ export function createRequestHandler(): (request: RunRequest) => RunReply {
       if (request.kind === 'scenario') {
         const run = world.run(request.settings, request.interventions);
         return { id: request.id, kind: 'scenario', timeline: buildTimeline(run) };
+      }
+      if (request.kind === 'origin') {
+        const profile = detectProfile(request.text, request.fileName);
+        return { id: request.id, kind: 'origin', profile };
       }
       return { id: request.id, kind: 'script', prepared: prepareScript(request) };
     } catch (error) {

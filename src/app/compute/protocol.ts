@@ -22,7 +22,15 @@ export interface ScriptRequest {
   readonly profile: ProfileChoice;
 }
 
-export type RunRequest = ScenarioRequest | ScriptRequest;
+/** Which profile a script asks for (detectProfile): its whole text is parsed to know. */
+export interface OriginRequest {
+  readonly id: number;
+  readonly kind: 'origin';
+  readonly text: string;
+  readonly fileName?: string;
+}
+
+export type RunRequest = ScenarioRequest | ScriptRequest | OriginRequest;
 
 /** A script's run ready to show, or the one message that says why it cannot be shown. */
 export type PreparedScript =
@@ -32,6 +40,7 @@ export type PreparedScript =
 export type RunReply =
   | { readonly id: number; readonly kind: 'scenario'; readonly timeline: Timeline }
   | { readonly id: number; readonly kind: 'script'; readonly prepared: PreparedScript }
+  | { readonly id: number; readonly kind: 'origin'; readonly profile: ProfileChoice }
   /** The computation itself failed (a fault of the lab, never of the input). */
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 

@@ -2,15 +2,17 @@
  * The page's side of the run worker. The worker starts on the first big run and is ended by
  * Cancel (a computation cannot be interrupted from outside; ending its worker stops it at once),
  * then started again on the next. Where no worker can start (a browser or policy that refuses
- * it), the same handler computes the run on the page, after a pause that lets the progress
- * indicator paint.
+ * it), the same handler computes the run on the page, once the progress indicator has appeared
+ * (RunProgress shows after 300 ms; the page is held while it computes).
  */
 import { RunCancelled, type RunComputer, type RunJob } from '../../store/run-job';
 import type { Timeline } from '../../store';
 import type { Intervention, RunSettings } from '../../store/world';
 import type { ProfileChoice } from '../packetdrill/prepare-script-run';
-import { createRequestHandler } from './handle-request';
 import type { PreparedScript, RunReply, RunRequest } from './protocol';
+
+/** When RunProgress appears (its stylesheet's animation delay). */
+const PROGRESS_SHOWS_AFTER_MS = 300;
 
 type Body<R> = R extends RunRequest ? Omit<R, 'id'> : never;
 
@@ -26,8 +28,8 @@ export interface PageRunComputer extends RunComputer {
     text: string,
     options: { fileName?: string; profile: ProfileChoice },
   ): RunJob<PreparedScript>;
-  /** False when runs are computed on the page itself (no worker could start). */
-  readonly offThread: () => boolean;
+  /** The profile a script asks for (detectProfile), found without holding the page. */
+  profile(text: string, fileName: string | undefined): RunJob<ProfileChoice>;
 }
 
 /**
@@ -44,20 +46,24 @@ async function startWorker(): Promise<Worker> {
 
 export function createRunComputer(): PageRunComputer {
   let worker: Promise<Worker | null> | null = null;
-  let onPage: ((request: RunRequest) => RunReply) | null = null;
+  let onPage: Promise<(request: RunRequest) => RunReply> | null = null;
   const waiting = new Map<number, Waiting>();
   let ids = 0;
 
   const computeOnPage = (entry: Waiting) => {
-    onPage ??= createRequestHandler();
-    const handle = onPage;
-    // Two frames: the progress indicator paints before the page is held by the computation.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (!waiting.delete(entry.request.id)) return;
-        entry.resolve(handle(entry.request));
-      }),
-    );
+    // Loaded only here: the first view carries no simulator or script runner it does not use.
+    onPage ??= import('./handle-request').then((module) => module.createRequestHandler());
+    void onPage.then((handle) => {
+      // The indicator appears after 300 ms; two frames more and it is painted before the hold.
+      setTimeout(() => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (!waiting.delete(entry.request.id)) return;
+            entry.resolve(handle(entry.request));
+          }),
+        );
+      }, PROGRESS_SHOWS_AFTER_MS);
+    });
   };
 
   /** The worker failed to start or to load: every request it held is computed on the page. */
@@ -147,6 +153,10 @@ export function createRunComputer(): PageRunComputer {
         },
         (reply) => (reply.kind === 'script' ? reply.prepared : failed(reply)),
       ),
-    offThread: () => onPage === null,
+    profile: (text, fileName) =>
+      submit<ProfileChoice>(
+        { kind: 'origin', text, ...(fileName !== undefined ? { fileName } : {}) },
+        (reply) => (reply.kind === 'origin' ? reply.profile : failed(reply)),
+      ),
   };
 }

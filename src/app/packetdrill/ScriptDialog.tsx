@@ -1,18 +1,26 @@
 /**
  * "Open packetdrill script": a native modal <dialog> with a file input, a textarea to paste
  * into, the profile, and Run. A bad script (a syntax error with its line:column, a binary or
- * huge file) is named here and nothing else changes: the run on screen stays.
+ * huge file) is named here and nothing else changes: the run on screen stays. The script runs in
+ * the run worker (src/app/compute), so a big one leaves the page responsive; while it runs the
+ * dialog shows progress, and Cancel stops it and keeps the run on screen.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { LabStore } from '../../store';
+import { RunCancelled, type RunJob } from '../../store/run-job';
+import type { PreparedScript } from '../compute/protocol';
+import { createRunComputer } from '../compute/run-computer';
+import { RunProgress } from '../compute/RunProgress';
 import styles from './ScriptDialog.module.css';
 import {
   checkScriptBytes,
   checkScriptSize,
   detectProfile,
-  prepareScriptRun,
   type ProfileChoice,
 } from './prepare-script-run';
+
+/** A script this long is parsed in the worker to find its profile (parsing it holds a page). */
+const READ_HERE_CHARS = 16_384;
 
 const PROFILES: readonly { value: ProfileChoice; label: string }[] = [
   { value: 'linux', label: 'linux (packetdrill defaults)' },
@@ -34,6 +42,30 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
   const [fileName, setFileName] = useState<string | undefined>(undefined);
   const [profile, setProfile] = useState<ProfileChoice>('linux');
   const [message, setMessage] = useState<string | null>(null);
+  // The script run in progress, if any (what the dialog is doing, not a protocol fact).
+  const [running, setRunning] = useState<RunJob<PreparedScript> | null>(null);
+  // The profile being read from a long script's text (Run waits for it).
+  const [detecting, setDetecting] = useState<RunJob<ProfileChoice> | null>(null);
+  const [computer] = useState(createRunComputer);
+
+  /** The profile the script asks for: read here for a short script, in the worker for a long one. */
+  const chooseProfile = (content: string, name: string | undefined) => {
+    detecting?.cancel();
+    if (content.length <= READ_HERE_CHARS) {
+      setDetecting(null);
+      setProfile(detectProfile(content, name));
+      return;
+    }
+    const job = computer.profile(content, name);
+    setDetecting(job);
+    job.result.then(
+      (found) => {
+        setDetecting((current) => (current === job ? null : current));
+        setProfile(found);
+      },
+      () => setDetecting((current) => (current === job ? null : current)),
+    );
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -67,7 +99,7 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
     const content = new TextDecoder().decode(bytes);
     setText(content);
     setFileName(file.name);
-    setProfile(detectProfile(content, file.name));
+    chooseProfile(content, file.name);
     setMessage(null);
   };
 
@@ -75,22 +107,46 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
     const next = event.target.value;
     // Pasting into an empty box starts a new, unnamed script.
     if (text.trim() === '' && fileName !== undefined) setFileName(undefined);
-    if (text.trim() === '' && next.trim() !== '') setProfile(detectProfile(next, undefined));
+    if (text.trim() === '' && next.trim() !== '') chooseProfile(next, undefined);
     setText(next);
   };
 
   const onRun = (event: FormEvent) => {
     event.preventDefault();
-    const prepared = prepareScriptRun(text, {
+    if (running || detecting) return;
+    const job = computer.script(text, {
       ...(fileName !== undefined ? { fileName } : {}),
       profile,
     });
-    if (!prepared.ok) {
-      setMessage(prepared.message);
-      return;
-    }
+    setRunning(job);
     setMessage(null);
-    store.getState().loadScriptRun(prepared.load);
+    job.result.then(
+      (prepared) => {
+        setRunning(null);
+        if (!prepared.ok) {
+          setMessage(prepared.message);
+          return;
+        }
+        store.getState().loadScriptRun({ info: prepared.info, timeline: prepared.timeline });
+        onClose();
+      },
+      (error: unknown) => {
+        setRunning(null);
+        if (error instanceof RunCancelled) return;
+        setMessage(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
+
+  /** Cancel stops a script that is running (the run on screen stays); otherwise it closes. */
+  const onCancel = () => {
+    if (running) running.cancel();
+    else onClose();
+  };
+
+  const onDialogClose = () => {
+    running?.cancel();
+    detecting?.cancel();
     onClose();
   };
 
@@ -99,7 +155,7 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
       ref={dialog}
       className={styles.dialog}
       aria-labelledby={`${ids}-title`}
-      onClose={onClose}
+      onClose={onDialogClose}
     >
       <form className={styles.form} onSubmit={onRun}>
         <h2 id={`${ids}-title`} className={styles.title}>
@@ -140,11 +196,17 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
         <p id={`${ids}-message`} role="alert" className={styles.message}>
           {message}
         </p>
+        {detecting && <RunProgress label="Reading the script…" />}
+        {running && <RunProgress label="Running the script…" />}
         <div className={styles.buttons}>
-          <button type="submit" className={styles.primary}>
+          <button
+            type="submit"
+            className={styles.primary}
+            disabled={running !== null || detecting !== null}
+          >
             Run
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={onCancel}>
             Cancel
           </button>
         </div>

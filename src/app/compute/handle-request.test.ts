@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSimWorld } from '../../store/sim-world';
+import { buildTimeline } from '../../store/timeline';
+import { prepareScriptRun } from '../packetdrill/prepare-script-run';
+import { createRequestHandler } from './handle-request';
+import { transferablesOf, type RunReply } from './protocol';
+
+/** What arrives on the page: the reply as postMessage delivers it, its buffers moved. */
+function delivered(reply: RunReply): RunReply {
+  return structuredClone(reply, { transfer: transferablesOf(reply) });
+}
+
+const script = readFileSync(
+  new URL('../../../conformance/handshake-passive.pkt', import.meta.url),
+  'utf8',
+);
+
+describe('the run worker', () => {
+  it('computes a scenario run byte-identical to the page’s own, forks from its checkpoints too', () => {
+    const world = createSimWorld();
+    const handle = createRequestHandler();
+    const settings = { ...world.defaults('random-loss'), seed: 7 };
+    const whole = delivered(handle({ id: 1, kind: 'scenario', settings, interventions: [] }));
+    const here = buildTimeline(world.run(settings, []));
+    expect(whole.kind).toBe('scenario');
+    if (whole.kind !== 'scenario') return;
+    expect(JSON.stringify(whole.timeline.events)).toBe(JSON.stringify(here.events));
+    expect(whole.timeline).toEqual(here);
+
+    // A drop in the middle resumes from the worker's checkpoints: still the same run.
+    const first = here.spans[Math.floor(here.spans.length / 2)];
+    if (!first) throw new Error('the run sends segments');
+    const drop = [{ at: first.sentAt, kind: 'drop' as const, id: first.id }];
+    const fork = delivered(handle({ id: 2, kind: 'scenario', settings, interventions: drop }));
+    const forkHere = buildTimeline(createSimWorld().run(settings, drop));
+    if (fork.kind !== 'scenario') throw new Error(`expected a run, got ${fork.kind}`);
+    expect(JSON.stringify(fork.timeline.events)).toBe(JSON.stringify(forkHere.events));
+    expect(fork.timeline).toEqual(forkHere);
+  });
+
+  it('moves the timeline’s typed arrays instead of copying them', () => {
+    const handle = createRequestHandler();
+    const world = createSimWorld();
+    const reply = handle({
+      id: 1,
+      kind: 'scenario',
+      settings: world.defaults('handshake'),
+      interventions: [],
+    });
+    if (reply.kind !== 'scenario') throw new Error(`expected a run, got ${reply.kind}`);
+    const times = reply.timeline.times;
+    expect(times.length).toBeGreaterThan(0);
+    delivered(reply);
+    expect(times.length).toBe(0); // detached: it now belongs to the page
+  });
+
+  it('runs a packetdrill script as the page would, and names a bad one in one message', () => {
+    const handle = createRequestHandler();
+    const reply = delivered(handle({ id: 3, kind: 'script', text: script, profile: 'linux' }));
+    const here = prepareScriptRun(script, { profile: 'linux' });
+    if (reply.kind !== 'script' || !reply.prepared.ok || !here.ok) throw new Error('not run');
+    expect(reply.prepared.info).toEqual(here.load.info);
+    expect(JSON.stringify(reply.prepared.timeline.events)).toBe(
+      JSON.stringify(here.load.run.trace),
+    );
+
+    const bad = handle({ id: 4, kind: 'script', text: '0 socket(', profile: 'linux' });
+    expect(bad).toEqual({
+      id: 4,
+      kind: 'script',
+      prepared: { ok: false, message: expect.stringMatching(/^Syntax error at line 1:/) },
+    });
+  });
+
+  it('reads the profile a script asks for', () => {
+    const handle = createRequestHandler();
+    const text =
+      '0 `sysctl -w net.inet.tcp.rfc1323=1`\n+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n';
+    expect(handle({ id: 5, kind: 'origin', text })).toEqual({
+      id: 5,
+      kind: 'origin',
+      profile: 'freebsd',
+    });
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticWorld } from '../../bench/synthetic-run';
+import { presets } from '../sim';
+import { createLabStore } from './create-lab-store';
+import { OFF_THREAD_EVENTS, RunCancelled, type RunComputer } from './run-job';
+import { createSimWorld } from './sim-world';
+import { buildTimeline } from './timeline';
+import type { World } from './world';
+
+/** A computer that computes the world's run later, when told to, as a worker answers. */
+function laterComputer(world: World) {
+  const waiting: (() => void)[] = [];
+  let cancelled = 0;
+  const computer: RunComputer = {
+    scenario: (settings, interventions) => {
+      let cancel = () => undefined as void;
+      const result = new Promise<ReturnType<typeof buildTimeline>>((resolve, reject) => {
+        waiting.push(() => resolve(buildTimeline(world.run(settings, interventions))));
+        cancel = () => {
+          cancelled += 1;
+          reject(new RunCancelled());
+        };
+      });
+      return { result, cancel };
+    },
+  };
+  const answer = async () => {
+    for (const next of waiting.splice(0)) next();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { computer, answer, cancelled: () => cancelled };
+}
+
+describe('big runs computed away from the page', () => {
+  it('every preset stays small enough to be chosen at once', () => {
+    const world = createSimWorld();
+    for (const preset of presets) {
+      const run = world.run(world.defaults(preset.name), []);
+      expect(run.trace.length, preset.name).toBeLessThan(OFF_THREAD_EVENTS);
+    }
+  });
+
+  it('a small run changes at once, without the computer', () => {
+    const world = createSimWorld();
+    const later = laterComputer(world);
+    const store = createLabStore({ world, preset: 'handshake', computer: later.computer });
+    store.getState().changeRunSettings({ seed: 9 });
+    expect(store.getState().run.seed).toBe(9);
+    expect(store.getState().pendingRun).toBeNull();
+  });
+
+  it('keeps a big run on screen while the new one is computed, then shows it', async () => {
+    const world = syntheticWorld(3_000);
+    const later = laterComputer(world);
+    const store = createLabStore({ world, computer: later.computer });
+    const before = store.getState().timeline;
+    store.getState().changeRunSettings({ seed: 2 });
+    expect(store.getState().pendingRun).toEqual({ id: 1, kind: 'scenario' });
+    expect(store.getState().timeline).toBe(before);
+    expect(store.getState().run.seed).toBe(1);
+    await later.answer();
+    expect(store.getState().pendingRun).toBeNull();
+    expect(store.getState().run.seed).toBe(2);
+    expect(store.getState().timeline).not.toBe(before);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('Cancel keeps the run on screen, and a late answer changes nothing', async () => {
+    const world = syntheticWorld(3_000);
+    const later = laterComputer(world);
+    const store = createLabStore({ world, computer: later.computer });
+    const before = store.getState().timeline;
+    store.getState().changeRunSettings({ seed: 2 });
+    store.getState().cancelRun();
+    expect(later.cancelled()).toBe(1);
+    expect(store.getState().pendingRun).toBeNull();
+    await later.answer();
+    expect(store.getState().timeline).toBe(before);
+    expect(store.getState().run.seed).toBe(1);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('a second change supersedes the first one still computing', async () => {
+    const world = syntheticWorld(3_000);
+    const later = laterComputer(world);
+    const store = createLabStore({ world, computer: later.computer });
+    store.getState().changeRunSettings({ seed: 2 });
+    store.getState().changeRunSettings({ seed: 3 });
+    expect(later.cancelled()).toBe(1);
+    await later.answer();
+    expect(store.getState().run.seed).toBe(3);
+    expect(store.getState().past).toHaveLength(1);
+  });
+});
