@@ -8,6 +8,7 @@ import { negotiate, readOffer } from './options';
 import type { Profile } from './profiles';
 import { synTimeout, rtoAfterHandshake } from './rtt';
 import { seqAdd } from './seq';
+import { deliverQueuedText } from './text';
 import { cancelTimer, setState, setTimer, type Ctx } from './step';
 import { Flag, type Segment } from './types';
 
@@ -101,6 +102,7 @@ export function enterEstablished(d: Conn, ctx: Ctx, cause: string): void {
   rtoAfterHandshake(d, ctx);
   d.quickAcks = ctx.profile.quickAckSegments;
   setState(d, ctx, 'ESTABLISHED', cause);
+  deliverQueuedText(d, ctx);
   if (d.writeShut) {
     setState(
       d,

@@ -49,6 +49,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'after this many SYN timeouts the SYN goes with the MSS option only (FreeBSD rexmit_drop_options)',
   ecn: 'ECN negotiation (RFC 3168): 0 off, 1 ask in our SYNs and agree, 2 agree when asked',
   ecnSynRetries: 'retransmitted SYNs that still ask for ECN before falling back',
+  queueSynTextInSynSent:
+    'text on the SYN of a simultaneous open is queued until ESTABLISHED (RFC 9293 §3.10.7.3), or dropped',
   dropSynFin: 'drop every segment carrying both SYN and FIN (FreeBSD drop_synfin)',
   timeWaitReply:
     'TIME-WAIT answers segments as the RFC says, or ACKs all but a duplicate ACK (FreeBSD tcp_twcheck())',

@@ -104,6 +104,11 @@ export interface Profile {
   /** Drop segments with both SYN and FIN outright (FreeBSD net.inet.tcp.drop_synfin). */
   readonly dropSynFin: boolean;
   /**
+   * Text on a SYN that turns SYN-SENT into SYN-RECEIVED (simultaneous open) is queued and
+   * delivered once ESTABLISHED is reached, as RFC 9293 §3.10.7.3 asks; false drops it.
+   */
+  readonly queueSynTextInSynSent: boolean;
+  /**
    * After this many SYN timeouts the SYN is resent with the MSS option only (FreeBSD
    * net.inet.tcp.rexmit_drop_options, tcp_timer_rexmt() at t_rxtshift 3); null = never.
    */
@@ -174,6 +179,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
     timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
     dropSynFin: false, // RFC 9293 §3.10.7 processes SYN and FIN each in its turn
+    queueSynTextInSynSent: true, // §3.10.7.3: "queue them for processing after ... ESTABLISHED"
     dropSynOptionsAfter: null, // a retransmitted SYN is the SYN again (RFC 9293 §3.8.1)
     ecn: 0, // RFC 3168 is optional; the RFC profile keeps the RFC 9293 baseline
     ecnSynRetries: 0, // nothing to fall back from
@@ -224,6 +230,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
     timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
     dropSynFin: false, // no such sysctl
+    queueSynTextInSynSent: false, // tcp_rcv_synsent_state_process(): "we could accept data ... not done"
     dropSynOptionsAfter: null, // tcp_retransmit_skb() resends the SYN as built
     ecn: 2, // net.ipv4.tcp_ecn = 2: ECN when the peer's SYN asks (ip-sysctl)
     ecnSynRetries: 0, // tcp_ecn_fallback = 1: tcp_ecn_clear_syn() strips ECE,CWR from a resent SYN
@@ -275,6 +282,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
     dropSynFin: false, // net.inet.tcp.drop_synfin = 0 (tcp_input.c)
+    queueSynTextInSynSent: true, // tcp_do_segment(): tcp_reass() queues it, tcp_reass(tp, NULL) delivers
     dropSynOptionsAfter: null, // net.inet.tcp.rexmit_drop_options = 0 (tcp_timer.c)
     ecn: 2, // net.inet.tcp.ecn.enable = 2: ECN when the peer's SYN asks (tcp_ecn.c)
     ecnSynRetries: 1, // net.inet.tcp.ecn.maxretries = 1 (snd-syn-with-ecn-ipv4.pkt: SEW, SEW, S)

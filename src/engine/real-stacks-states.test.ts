@@ -294,3 +294,37 @@ describe('ESTABLISHED: the scaled window field (FreeBSD tcp_output() roundup2())
     expect(probe.sent().map((s) => s.window)).toEqual([1026]);
   });
 });
+
+describe('SYN-SENT: text on the peer’s SYN in a simultaneous open (RFC 9293 §3.10.7.3)', () => {
+  function simultaneous(profile: typeof profiles.freebsd) {
+    const probe = new Probe(profile);
+    const socket = probe.call({
+      call: 'connect',
+      remote: REMOTE,
+      remotePort: 8080,
+      localPort: 5000,
+    }).socket as SocketId;
+    probe.localPort = 5000;
+    probe.remotePort = 8080;
+    probe.sent();
+    probe.inject({ flags: 'S', seq: 0, win: 32767, payload: 3 });
+    expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 1']);
+    expect(probe.call({ call: 'receive', socket }).result).toBe('EAGAIN');
+    probe.inject({ flags: '.', seq: 4, ack: 1, win: 32767 });
+    expect(probe.info(socket)?.state).toBe('ESTABLISHED');
+    return { probe, socket };
+  }
+
+  it('is queued and delivered once ESTABLISHED is reached (FreeBSD tcp_reass()), without an extra ACK', () => {
+    const { probe, socket } = simultaneous(profiles.freebsd);
+    expect(probe.call({ call: 'receive', socket }).data?.length).toBe(3);
+    expect(probe.sent()).toEqual([]);
+    probe.call({ call: 'close', socket });
+    expect(probe.sent().map(brief)).toEqual(['F. 1:1(0) ack 4']);
+  });
+
+  it('is dropped by Linux (tcp_rcv_synsent_state_process(): "it is not done")', () => {
+    const { probe, socket } = simultaneous(profiles.linux);
+    expect(probe.call({ call: 'receive', socket }).result).toBe('EAGAIN');
+  });
+});

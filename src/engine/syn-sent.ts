@@ -64,5 +64,19 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
     'received SYN without ACK in SYN-SENT: simultaneous open (RFC 9293 §3.10.7.3)',
   );
   sendSynAck(d, ctx, 0);
+  if (ctx.profile.queueSynTextInSynSent) queueSynText(d, seg);
   return null;
+}
+
+/**
+ * RFC 9293 §3.10.7.3: "If there are other controls or text in the segment, queue them for
+ * processing after the ESTABLISHED state has been reached." The text waits with the held
+ * segments (enterEstablished delivers it); as FreeBSD does, the SYN,ACK does not acknowledge
+ * it and a FIN on that SYN is not kept (tcp_reass() returns no FIN for queued text).
+ */
+function queueSynText(d: Conn, seg: Segment): void {
+  const room = Math.max(0, d.rcvBuffer - d.rcvUnread);
+  const data = seg.payload.subarray(0, room);
+  if (data.length === 0) return;
+  d.held = [{ seq: d.rcvNxt, data, fin: false }];
 }

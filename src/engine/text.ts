@@ -51,6 +51,20 @@ export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
 }
 
 /**
+ * On reaching ESTABLISHED, text queued in SYN-RECEIVED at RCV.NXT goes to the application
+ * (RFC 9293 §3.10.7.3; FreeBSD tcp_reass(tp, NULL) presents its queue) and is acknowledged by
+ * the usual policy rather than at once: it fills no gap the peer could see.
+ */
+export function deliverQueuedText(d: Conn, ctx: Ctx): void {
+  if (d.held.length === 0 || d.held[0]?.seq !== d.rcvNxt) return;
+  const ackNow = d.ackNow;
+  const fin = drainHeld(d, ctx);
+  d.ackNow = ackNow;
+  scheduleAck(d, ctx);
+  if (fin) finArrived(d, ctx);
+}
+
+/**
  * Data that arrived on a SYN a Fast Open server accepted (RFC 7413 §4.2.2): it is in the
  * window by construction (RCV.NXT = SEG.SEQ + 1) and goes to the application at once.
  */
