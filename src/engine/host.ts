@@ -128,6 +128,11 @@ export function fastOpenReady(
   return planSyn(host.profile, entry, host.profile.mss, now).room > 0;
 }
 
+/** Empties the Fast Open client's cookie cache (Linux `ip tcp_metrics flush`). */
+export function flushFastOpenCache(host: Host): void {
+  host.fastOpenCookies.clear();
+}
+
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
   if (listener === null) return false;
   const l = host.sockets.get(listener);

@@ -29,5 +29,6 @@ export {
   socketInfo,
   unacknowledgedBytes,
   fastOpenReady,
+  flushFastOpenCache,
   type Host,
 } from './host';

@@ -19,6 +19,11 @@ export interface EndpointOptions {
   readonly sack?: boolean;
   /** Offer timestamps (RFC 7323 §3). */
   readonly timestamps?: boolean;
+  /**
+   * TCP Fast Open (RFC 7413) as the bits of Linux's net.ipv4.tcp_fastopen: 0x1 client, 0x2
+   * server (listeners that ask for it), 0x4 / 0x200 without cookies, 0x400 every listener.
+   */
+  readonly fastOpen?: number;
 }
 
 export interface ScenarioEndpoint {
@@ -146,8 +151,22 @@ export interface Trigger {
 
 /** An application call, without its timing. */
 export type ScenarioCall =
-  | { readonly call: 'listen'; readonly port?: number; readonly backlog?: number }
-  | { readonly call: 'connect'; readonly to: string }
+  | {
+      readonly call: 'listen';
+      readonly port?: number;
+      readonly backlog?: number;
+      /** TCP_FASTOPEN: take data from SYNs that bear a valid cookie (RFC 7413 §4.2.2). */
+      readonly fastOpen?: boolean;
+    }
+  | {
+      readonly call: 'connect';
+      readonly to: string;
+      /**
+       * Text to send with the connection, as sendto(MSG_FASTOPEN): the SYN carries it when the
+       * endpoint has a cookie for the server (RFC 7413 §4.2.1), else it follows the handshake.
+       */
+      readonly data?: string;
+    }
   | {
       readonly call: 'send';
       /** Text to send (UTF-8); exactly one of data and bytes is present. */

@@ -42,11 +42,17 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
   switch (call.call) {
     case 'listen': {
       const port = call.port ?? spec.port;
-      const args: Args = call.backlog === undefined ? { port } : { port, backlog: call.backlog };
-      const appCall: AppCall =
-        call.backlog === undefined
-          ? { call: 'listen', port }
-          : { call: 'listen', port, backlog: call.backlog };
+      const args: Args = {
+        port,
+        ...(call.backlog === undefined ? {} : { backlog: call.backlog }),
+        ...(call.fastOpen ? { fastOpen: true } : {}),
+      };
+      const appCall: AppCall = {
+        call: 'listen',
+        port,
+        ...(call.backlog === undefined ? {} : { backlog: call.backlog }),
+        ...(call.fastOpen ? { options: { fastOpen: true } } : {}),
+      };
       const step = handleCall(ep.host, appCall, world.now);
       if (step.result.socket !== undefined) ep.listener = step.result.socket;
       traceCall(world, name, 'listen', args, step.result.result);
@@ -56,13 +62,24 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
     case 'connect': {
       const remote = world.endpoints.get(call.to)?.spec;
       if (!remote) return;
+      const data = call.data === undefined ? undefined : new TextEncoder().encode(call.data);
       const step = handleCall(
         ep.host,
-        { call: 'connect', remote: remote.address, remotePort: remote.port, localPort: spec.port },
+        {
+          call: 'connect',
+          remote: remote.address,
+          remotePort: remote.port,
+          localPort: spec.port,
+          ...(data === undefined ? {} : { fastOpen: data }),
+        },
         world.now,
       );
       const socket = step.result.socket;
-      const args = { to: call.to, remote: `${remote.address}:${remote.port}` };
+      const args: Readonly<Record<string, string>> = {
+        to: call.to,
+        remote: `${remote.address}:${remote.port}`,
+        ...(call.data === undefined ? {} : { data: call.data }),
+      };
       if (socket !== undefined) {
         ep.connections.push(socket);
         ep.peers.set(socket, remote.address);
@@ -70,6 +87,17 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
       }
       traceCall(world, name, 'connect', args, step.result.result);
       applyOutputs(world, ep, step.outputs);
+      // What the SYN did not carry is sent after the handshake, as a blocking
+      // sendto(MSG_FASTOPEN) does (Linux tcp_sendmsg_fastopen()).
+      const inSyn = step.result.bytes ?? 0;
+      if (socket !== undefined && data !== undefined && data.length > inSyn) {
+        const rest = handleCall(
+          ep.host,
+          { call: 'send', socket, data: data.subarray(inSyn) },
+          world.now,
+        );
+        applyOutputs(world, ep, rest.outputs);
+      }
       return;
     }
     default:

@@ -7,11 +7,14 @@ import {
   type TimedCall,
   type Trigger,
 } from './scenario';
+import { FastOpenBits } from '../engine/fastopen';
+import { profiles } from '../engine/profiles';
 import { SCENARIO_LIMITS } from './limits';
 import {
   NTH,
   PORT,
   TIME,
+  checkBoolean,
   checkEnum,
   checkNumber,
   checkString,
@@ -27,8 +30,8 @@ import {
 } from './validate-kit';
 
 const CALL_KEYS: Record<ScenarioCall['call'], readonly string[]> = {
-  listen: ['port', 'backlog'],
-  connect: ['to'],
+  listen: ['port', 'backlog', 'fastOpen'],
+  connect: ['to', 'data'],
   send: ['data', 'bytes', 'peer'],
   receive: ['peer'],
   close: ['peer'],
@@ -53,6 +56,18 @@ function checkEndpointName(
   }
   return name;
 }
+
+/** The Fast Open bits of the endpoint `self`: its options', else its profile's. */
+function fastOpenBits(
+  endpoints: readonly ScenarioEndpoint[],
+  self: string | undefined,
+): number | undefined {
+  const ep = endpoints.find((e) => e.name === self);
+  if (!ep) return undefined;
+  return ep.options.fastOpen ?? profiles[ep.profile].fastOpen;
+}
+
+const hexBits = (bits: number) => `0x${bits.toString(16)}`;
 
 /**
  * The call itself (without endpoint and timing), as an intervention or a scenario entry
@@ -88,17 +103,42 @@ export function checkCallBody(
               max: 65535,
               integer: true,
             });
+      const fastOpen = checkBoolean(problems, child(path, 'fastOpen'), value.fastOpen, false);
+      // RFC 7413 §4.2.2 on Linux: TCP_FASTOPEN counts only with the server bit of tcp_fastopen.
+      const bits = fastOpenBits(endpoints, self);
+      if (fastOpen && bits !== undefined && !(bits & FastOpenBits.SERVER)) {
+        problems.add(
+          child(path, 'fastOpen'),
+          `the endpoint's Fast Open bits (${hexBits(bits)}) have no server bit 0x2; set its options.fastOpen to 0x3`,
+        );
+      }
       return {
         call: 'listen',
         ...(port === undefined ? {} : { port }),
         ...(backlog === undefined ? {} : { backlog }),
+        ...(fastOpen ? { fastOpen } : {}),
       };
     }
     case 'connect': {
       const to = checkEndpointName(problems, child(path, 'to'), value.to, endpoints);
       if (to !== undefined && to === self)
         problems.add(child(path, 'to'), 'an endpoint cannot connect to itself');
-      return to === undefined ? undefined : { call: 'connect', to };
+      // Data with the connect is Fast Open's sendto(MSG_FASTOPEN) (RFC 7413 §4.2.1).
+      const data =
+        value.data === undefined
+          ? undefined
+          : checkString(problems, child(path, 'data'), value.data);
+      if (data === '') problems.add(child(path, 'data'), 'must not be empty');
+      const bits = fastOpenBits(endpoints, self);
+      if (data && bits !== undefined && !(bits & FastOpenBits.CLIENT)) {
+        // Linux tcp_sendmsg_fastopen(): EOPNOTSUPP without the client bit.
+        problems.add(
+          child(path, 'data'),
+          `data with connect is Fast Open, and the endpoint's Fast Open bits (${hexBits(bits)}) have no client bit 0x1; set its options.fastOpen to 0x1`,
+        );
+      }
+      if (to === undefined) return undefined;
+      return data ? { call: 'connect', to, data } : { call: 'connect', to };
     }
     case 'send': {
       if (value.data !== undefined && value.bytes !== undefined) {

@@ -35,7 +35,8 @@ export function checkName(problems: Problems, path: string, value: Json): string
 
 function checkOptions(problems: Problems, path: string, value: Json): EndpointOptions {
   if (value === undefined) return {};
-  if (!expectObject(problems, path, value, ['mss', 'wscale', 'sack', 'timestamps'])) return {};
+  if (!expectObject(problems, path, value, ['mss', 'wscale', 'sack', 'timestamps', 'fastOpen']))
+    return {};
   const options: { -readonly [K in keyof EndpointOptions]: EndpointOptions[K] } = {};
   if (value.mss !== undefined) {
     const mss = checkNumber(problems, child(path, 'mss'), value.mss, {
@@ -59,6 +60,15 @@ function checkOptions(problems: Problems, path: string, value: Json): EndpointOp
     options.sack = checkBoolean(problems, child(path, 'sack'), value.sack, true);
   if (value.timestamps !== undefined) {
     options.timestamps = checkBoolean(problems, child(path, 'timestamps'), value.timestamps, true);
+  }
+  if (value.fastOpen !== undefined) {
+    // The range of net.ipv4.tcp_fastopen, a C int (proc_dointvec).
+    const bits = checkNumber(problems, child(path, 'fastOpen'), value.fastOpen, {
+      min: 0,
+      max: 2 ** 31 - 1,
+      integer: true,
+    });
+    if (bits !== undefined) options.fastOpen = bits;
   }
   return options;
 }

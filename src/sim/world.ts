@@ -114,6 +114,7 @@ export function endpointProfile(spec: ScenarioEndpoint): Profile {
     ...(o.wscale === undefined ? {} : { windowScale: o.wscale === false ? null : o.wscale }),
     ...(o.sack === undefined ? {} : { sackPermitted: o.sack }),
     ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }),
+    ...(o.fastOpen === undefined ? {} : { fastOpen: o.fastOpen }),
   };
 }
 

@@ -53,7 +53,11 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
   const { action } = event;
   if (action.type === 'command') {
     const verdict = ctx.config.commandVerdicts.get(index)!;
-    record(ctx, index, scheduled, verdict);
+    if (verdict.flushTcpMetrics) {
+      ctx.world.advanceTo(scheduled.startUsecs);
+      ctx.world.flushFastOpenCache();
+    }
+    record(ctx, index, scheduled, { status: verdict.status, reason: verdict.reason });
     return;
   }
   if (action.type === 'unsupported-packet') {

@@ -21,6 +21,8 @@ export type Origin = 'linux' | 'freebsd' | 'unknown';
 export interface LineVerdict {
   readonly status: 'applied' | 'not-applicable';
   readonly reason: string;
+  /** The runner empties the Fast Open client cookie cache when the line runs. */
+  readonly flushTcpMetrics?: boolean;
 }
 
 export interface RunConfig {
@@ -152,6 +154,11 @@ function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdic
   const atUse = verdicts.flatMap((v) => ('readAtUse' in v ? [v.readAtUse] : []));
   const settings = verdicts.flatMap((v) => ('setting' in v ? [v.setting] : []));
   const ignored = verdicts.flatMap((v) => ('notApplicable' in v ? [v.notApplicable] : []));
+  const atRun = verdicts.flatMap((v) => ('atRun' in v ? [v.note] : []));
+  if (atRun.length > 0 && settings.length === 0 && atUse.length === 0) {
+    const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
+    return { status: 'applied', reason: `${atRun.join('; ')}${rest}`, flushTcpMetrics: true };
+  }
   if (late && settings.length > 0) {
     const read = settings.filter((s) => s.readAtUse);
     if (read.length === settings.length) {

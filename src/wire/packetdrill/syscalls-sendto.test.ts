@@ -80,4 +80,16 @@ describe('sendto() with Fast Open', () => {
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
+  it('`ip tcp_metrics flush` empties the cookie cache: the next SYN asks again', () => {
+    const lines = [
+      ...LINUX_WARM,
+      '+0 `ip tcp_metrics flush all > /dev/null 2>&1`',
+      '+0 fcntl(4, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
+      '+0 sendto(4, ..., 1000, MSG_FASTOPEN, ..., ...) = -1 EINPROGRESS (Operation is now in progress)',
+      '+0 > S 0:0(0) <mss 1460,nop,nop,sackOK,nop,wscale 8,FO,nop,nop>',
+    ];
+    const result = runScript(lines.join('\n'));
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
 });

@@ -21,6 +21,8 @@ export interface Setting {
  */
 export type PieceVerdict =
   | { readonly setting: Setting }
+  /** Done by the runner when the line runs (`ip tcp_metrics flush`). */
+  | { readonly atRun: 'flush-tcp-metrics'; readonly note: string }
   | { readonly readAtUse: string }
   | { readonly notApplicable: string };
 
@@ -270,6 +272,12 @@ export function commandVerdicts(
       for (const a of words.slice(1).filter((w) => !w.startsWith('-'))) {
         verdicts.push(sysctlVerdict(a, base, freebsdProfile));
       }
+    } else if (program === 'ip' && words[1] === 'tcp_metrics' && words[2] === 'flush') {
+      // The TCP metrics hold Linux's Fast Open client cache (tcp_fastopen_cache_set()).
+      verdicts.push({
+        atRun: 'flush-tcp-metrics',
+        note: 'ip tcp_metrics flush: the Fast Open client cookie cache is emptied',
+      });
     } else if (/sysctl_restore/.test(program)) {
       verdicts.push({
         notApplicable: "restores the machine's sysctls; a simulation has nothing to restore",

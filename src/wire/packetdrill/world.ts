@@ -8,6 +8,7 @@
 import {
   createHost,
   fastOpenReady,
+  flushFastOpenCache,
   handleCall,
   handlePacket,
   handleTimeout,
@@ -93,6 +94,11 @@ export class EngineWorld {
 
   info(socket: SocketId): SocketInfo | undefined {
     return this.host ? socketInfo(this.host, socket) : undefined;
+  }
+
+  /** `ip tcp_metrics flush`: the host forgets the Fast Open cookies it learned. */
+  flushFastOpenCache(): void {
+    flushFastOpenCache(this.ensureHost());
   }
 
   /** Whether a Fast Open connect to the server would carry data in its SYN now. */
