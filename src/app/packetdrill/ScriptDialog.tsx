@@ -16,11 +16,15 @@ import {
   checkScriptBytes,
   checkScriptSize,
   detectProfile,
+  prepareScriptRun,
   type ProfileChoice,
 } from './prepare-script-run';
 
-/** A script this long is parsed in the worker to find its profile (parsing it holds a page). */
-const READ_HERE_CHARS = 16_384;
+/**
+ * A script longer than this is parsed and run in the worker (parsing it alone would hold the
+ * page); a shorter one takes milliseconds and runs here, at once, with no worker to start.
+ */
+const READ_HERE_CHARS = 8_192;
 
 const PROFILES: readonly { value: ProfileChoice; label: string }[] = [
   { value: 'linux', label: 'linux (packetdrill defaults)' },
@@ -114,10 +118,19 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
   const onRun = (event: FormEvent) => {
     event.preventDefault();
     if (running || detecting) return;
-    const job = computer.script(text, {
-      ...(fileName !== undefined ? { fileName } : {}),
-      profile,
-    });
+    const options = { ...(fileName !== undefined ? { fileName } : {}), profile };
+    if (text.length <= READ_HERE_CHARS) {
+      const prepared = prepareScriptRun(text, options);
+      if (!prepared.ok) {
+        setMessage(prepared.message);
+        return;
+      }
+      setMessage(null);
+      store.getState().loadScriptRun(prepared.load);
+      onClose();
+      return;
+    }
+    const job = computer.script(text, options);
     setRunning(job);
     setMessage(null);
     job.result.then(
