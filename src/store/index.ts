@@ -1,12 +1,6 @@
 export { createLabStore, type LabStore, type LabStoreInit } from './create-lab-store';
 export { LabStoreProvider, useLab, useLabStore } from './react';
-export type {
-  LabState,
-  Branch,
-  CaptureReplayInfo,
-  CaptureRunInfo,
-  ScriptRunInfo,
-} from './types';
+export type { LabState, Branch, CaptureReplayInfo, CaptureRunInfo, ScriptRunInfo } from './types';
 export { isRecordedRun } from './slices/script-run';
 export type { SegmentSpan, StateChange, Timeline, TimerSpan } from './timeline';
 export * from './world-at';
