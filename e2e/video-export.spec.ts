@@ -1,6 +1,6 @@
-// Exports for slides beyond the GIF: a WebM video of the chosen size with the frames the dialog
-// promised (its EBML container walked far enough to count them), and numbered stills, one per
-// visible step, in a zip named 01.svg, 02.svg …
+// Exports for slides beyond the GIF: WebM and MP4 videos of the chosen size with the frames the
+// dialog promised (their containers walked far enough to count them), and numbered stills, one
+// per visible step, in a zip named 01.svg, 02.svg …
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -42,7 +42,33 @@ function webmInfo(bytes: Buffer): { width: number; height: number; frames: numbe
   return info;
 }
 
-test('a WebM video of the handshake has the frames and the width asked for', async ({ page }) => {
+/** Frame count and pixel size of an MP4 file: moov → trak → tkhd (size) and stbl → stsz (samples). */
+function mp4Info(bytes: Buffer): { width: number; height: number; frames: number } {
+  const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl']);
+  const info = { width: 0, height: 0, frames: 0 };
+  const walk = (start: number, end: number) => {
+    let at = start;
+    while (at + 8 <= end) {
+      const size = bytes.readUInt32BE(at);
+      const type = bytes.toString('latin1', at + 4, at + 8);
+      const boxEnd = size === 0 ? end : at + size;
+      if (CONTAINERS.has(type)) walk(at + 8, boxEnd);
+      else if (type === 'tkhd') {
+        // The last eight bytes: width and height as 16.16 fixed-point numbers.
+        info.width = bytes.readUInt32BE(boxEnd - 8) / 65536;
+        info.height = bytes.readUInt32BE(boxEnd - 4) / 65536;
+      } else if (type === 'stsz') info.frames = bytes.readUInt32BE(at + 16);
+      at = boxEnd;
+    }
+  };
+  expect(bytes.toString('latin1', 4, 8)).toBe('ftyp');
+  walk(0, bytes.length);
+  return info;
+}
+
+test('WebM and MP4 videos of the handshake have the frames and the width asked for', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.setViewportSize(VIEWPORTS.projector);
   await page.goto('./?scenario=handshake');
@@ -66,6 +92,21 @@ test('a WebM video of the handshake has the frames and the width asked for', asy
   await expect(dialog.getByRole('status')).toHaveText(
     'Exported 16 frames of WebM video, 480 px wide.',
   );
+
+  // MP4 where this browser encodes H.264; where it cannot, the dialog says so and offers none.
+  const mp4 = dialog.getByRole('option', { name: /^MP4 video/ });
+  if ((await mp4.textContent())?.includes('not in this browser')) {
+    await dialog.getByLabel('Format').selectOption({ label: 'MP4 video (not in this browser)' });
+    await expect(dialog).toContainText('This browser cannot encode H.264');
+    await expect(dialog.getByRole('button', { name: 'Export MP4' })).toBeDisabled();
+    return;
+  }
+  await dialog.getByLabel('Format').selectOption({ label: 'MP4 video' });
+  const mp4Download = page.waitForEvent('download', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Export MP4' }).click();
+  const mp4File = await mp4Download;
+  expect(mp4File.suggestedFilename()).toBe('handshake-0-60ms.mp4');
+  expect(mp4Info(readFileSync(await mp4File.path()))).toEqual({ ...info, frames: 16 });
 });
 
 test('numbered stills are one SVG per visible step, in order', async ({ page }) => {

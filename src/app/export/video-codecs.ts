@@ -1,8 +1,8 @@
 /**
  * Which video the browser can make: WebCodecs' VideoEncoder asked, for each container, for the
  * codec its players expect. WebM: VP9, else VP8. MP4: H.264 only (Baseline, then Main), the
- * codec slide software plays; a browser without an H.264 encoder (open-source Chromium builds)
- * offers WebM alone rather than an MP4 that PowerPoint or Keynote would refuse.
+ * codec slide software plays; a browser without an H.264 encoder offers WebM alone rather than
+ * an MP4 that PowerPoint or Keynote would refuse.
  */
 export type VideoContainer = 'webm' | 'mp4';
 

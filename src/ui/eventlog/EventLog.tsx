@@ -63,7 +63,10 @@ export function EventLog({
     if (next !== undefined) el.scrollTop = next;
   }, [currentIndex, rowHeight, rowsHeight]);
 
-  const { first, last } = visibleRows(trace.length, scrollTop, viewport, rowsHeight);
+  // Taller wrapped rows on a phone: as many rows at hand around the view as a wide screen has
+  // (find in page and a screen reader's row keys reach the same events).
+  const overscan = 8 + Math.ceil((viewport / rowHeight - viewport / rowsHeight) / 2);
+  const { first, last } = visibleRows(trace.length, scrollTop, viewport, rowsHeight, overscan);
   const rows = [];
   for (let i = first; i < last; i++) {
     const e = trace[i];
