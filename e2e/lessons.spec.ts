@@ -210,6 +210,7 @@ test.describe('the course list and progress', () => {
     await page.keyboard.press('PageDown');
     await expect(caption).toContainText(`Answer: ${question.answer.correct}`);
     await expect(caption).toContainText(`step ${ask + 1} ${of}`);
+    await expectNoAxeViolations(page);
     await page.keyboard.press('PageDown');
     await expect(caption).toContainText(`step ${ask + 2} ${of}`);
     await expect(page).toHaveURL(new RegExp(`[?&]step=${ask + 2}`));

@@ -46,6 +46,10 @@ async function expectClickerSteps(page: Page, control: Locator, value: () => Pro
 }
 
 test.describe('a clicker steps the run whatever control was used last', () => {
+  // Each loads the page, changes a control (a changed delay re-runs the scenario) and steps three
+  // times: on a busy two-core machine that takes longer than the default 30 s.
+  test.describe.configure({ timeout: 60_000 });
+
   test('after choosing in the Scenario select', async ({ page }) => {
     const watched = await open(page, '?scenario=handshake');
     const scenario = page.getByLabel('Scenario');

@@ -31,7 +31,16 @@ export function LessonCaption() {
   const closing = step >= lesson.steps.length;
   const place = closing ? 'complete' : `step ${step + 1} of ${lesson.steps.length}`;
   return (
-    <div className={styles.caption} aria-live="polite" aria-atomic="true">
+    // A long step (its text, a question and its choices) may scroll: a Tab stop lets a keyboard
+    // reach it then.
+    <div
+      className={`${styles.caption} ${styles.lessonCaption}`}
+      aria-live="polite"
+      aria-atomic="true"
+      role="region"
+      aria-label="Lesson step"
+      tabIndex={0}
+    >
       <p className={styles.place}>
         Lesson {number}: {lesson.title} · {place}
       </p>

@@ -174,7 +174,7 @@ export const TRANSITIONS: readonly Transition[] = [
   }),
   t('CLOSING', 'TIME-WAIT', 'rcv ACK of FIN', 'x', 'M 180 908 V 1012', {
     x: 172,
-    y: 946,
+    y: 934,
     anchor: 'end',
   }),
   t(
@@ -183,7 +183,8 @@ export const TRANSITIONS: readonly Transition[] = [
     'rcv ACK of FIN',
     'x',
     'M 298 908 V 1012',
-    { x: 290, y: 946, anchor: 'end' },
+    // Below its neighbour's label: drawn bold when taken, the two would touch side by side.
+    { x: 290, y: 984, anchor: 'end' },
     { toBox: 'CLOSED-END' },
   ),
   t(
