@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed, labMessage, readHostCommand } from './host-protocol';
+import { hostMessageProblem, isOriginAllowed, labMessage, readHostCommand } from './host-protocol';
 
 const envelope = { source: 'handshake-lab', version: 1 };
 
@@ -116,5 +116,19 @@ describe('host-page API: origins', () => {
     const allowList = ['https://course.example'];
     expect(isOriginAllowed('https://course.example', allowList)).toBe(true);
     expect(isOriginAllowed('https://evil.example', allowList)).toBe(false);
+  });
+});
+
+describe('what a host page is told about a command it sent wrong', () => {
+  const envelope = { source: 'handshake-lab', version: 1 };
+  it('names the setting and the problem, in the words of a link note', () => {
+    expect(hostMessageProblem({ ...envelope, command: 'set', settings: { jitter: 70000 } })).toBe(
+      'Ignored set jitter=70000: expected a number from 0 to 60000 ms.',
+    );
+    expect(hostMessageProblem({ ...envelope, command: 'set', settings: { mtu: 9 } })).toBe(
+      'Ignored set mtu: not a setting (expected seed, delay, jitter, loss, profile, isn, theme).',
+    );
+    expect(hostMessageProblem({ ...envelope, command: 'play' })).toBeUndefined();
+    expect(hostMessageProblem({ command: 'set', settings: { jitter: 70000 } })).toBeUndefined();
   });
 });

@@ -86,7 +86,7 @@ export function readHostSettings(value: unknown): Read<HostSettings> {
     // Own names only: "valueOf" or "constructor" must not find Object.prototype's functions.
     if (!(HOST_SETTING_NAMES as readonly string[]).includes(name)) {
       return {
-        problem: `${quote(name)} is not a setting (expected ${HOST_SETTING_NAMES.join(', ')})`,
+        problem: `${quote(name)}: not a setting (expected ${HOST_SETTING_NAMES.join(', ')})`,
       };
     }
     const read = readJson(labSetting(name as LabSettingName).kind, setting);
