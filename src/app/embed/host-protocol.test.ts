@@ -132,3 +132,18 @@ describe('what a host page is told about a command it sent wrong', () => {
     expect(hostMessageProblem({ command: 'set', settings: { jitter: 70000 } })).toBeUndefined();
   });
 });
+
+describe('a malformed command of each kind', () => {
+  const envelope = { source: 'handshake-lab', version: 1 };
+  it.each([
+    [{ command: 'seek', t: -5 }, 'Ignored seek t=-5: expected a number from 0 to 1000000000 ms.'],
+    [{ command: 'step', direction: 2 }, 'Ignored step direction=2: expected 1 or -1.'],
+    [{ command: 'load', scenario: 'A B' }, 'Ignored load scenario=A B: expected a preset name.'],
+    [
+      { command: 'eval', code: '1' },
+      'Ignored the command eval: expected play, pause, seek, step, load or set.',
+    ],
+  ])('%j is answered with one sentence', (message, sentence) => {
+    expect(hostMessageProblem({ ...envelope, ...message })).toBe(sentence);
+  });
+});
