@@ -209,5 +209,11 @@ test.describe('packetdrill scripts in the app', () => {
     await expect(page.getByRole('region', { name: 'Script run' })).toContainText(
       'handshake-active.pkt',
     );
+    // The header names the script and what it tests, not the scenario it replaced.
+    const picker = page.getByLabel('Scenario');
+    await expect(picker.locator('option:checked')).toHaveText('Script: handshake-active.pkt');
+    await expect(
+      page.getByText(/^Handshake Lab: the three-way handshake, active side/),
+    ).toBeVisible();
   });
 });

@@ -21,6 +21,8 @@ test('a forked run with relative numbers, shared by link, opens as the same diag
   page,
   context,
 }) => {
+  // A fresh page and a forked run on a loaded machine: more than the default time for both.
+  test.slow();
   await page.goto('./?scenario=handshake&t=35');
   await diagram(page).getByRole('button', { name: 'SYN seq=700 client to server' }).click();
   await expect(diagram(page).getByText('lost', { exact: true })).toBeVisible();
@@ -35,7 +37,7 @@ test('a forked run with relative numbers, shared by link, opens as the same diag
 
   const fresh = await context.newPage();
   await fresh.goto(link);
-  await expect(fresh.getByLabel('Numbers')).toHaveValue('relative');
+  await expect(fresh.getByLabel('Numbers')).toHaveValue('relative', { timeout: 20_000 });
   await expect(fresh.getByRole('slider', { name: 'Time' })).toHaveValue('35');
   await expect(diagram(fresh).getByText('lost', { exact: true })).toBeVisible();
   expect(await drawn(diagram(fresh))).toEqual(shown);

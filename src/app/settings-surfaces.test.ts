@@ -66,7 +66,7 @@ describe('one declaration, every surface', () => {
         const lab: RunSettings = { preset: PRESET, ...settings };
         expect(cliScenario(args)).toEqual(scenarioFor(preset!, lab));
       }),
-      { seed: 14, numRuns: 100 },
+      { numRuns: 100 },
     );
   });
 
@@ -114,7 +114,7 @@ describe('one declaration, every surface', () => {
         expect(fromUrl).toMatch(/^expected /);
         expect([fromHost, fromCli]).toEqual([fromUrl, fromUrl]);
       }),
-      { seed: 14, numRuns: 200 },
+      { numRuns: 200 },
     );
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed, labMessage, readHostCommand } from './host-protocol';
+import { hostMessageProblem, isOriginAllowed, labMessage, readHostCommand } from './host-protocol';
 
 const envelope = { source: 'handshake-lab', version: 1 };
 
@@ -116,5 +116,34 @@ describe('host-page API: origins', () => {
     const allowList = ['https://course.example'];
     expect(isOriginAllowed('https://course.example', allowList)).toBe(true);
     expect(isOriginAllowed('https://evil.example', allowList)).toBe(false);
+  });
+});
+
+describe('what a host page is told about a command it sent wrong', () => {
+  const envelope = { source: 'handshake-lab', version: 1 };
+  it('names the setting and the problem, in the words of a link note', () => {
+    expect(hostMessageProblem({ ...envelope, command: 'set', settings: { jitter: 70000 } })).toBe(
+      'Ignored set jitter=70000: expected a number from 0 to 60000 ms.',
+    );
+    expect(hostMessageProblem({ ...envelope, command: 'set', settings: { mtu: 9 } })).toBe(
+      'Ignored set mtu: not a setting (expected seed, delay, jitter, loss, profile, isn, theme).',
+    );
+    expect(hostMessageProblem({ ...envelope, command: 'play' })).toBeUndefined();
+    expect(hostMessageProblem({ command: 'set', settings: { jitter: 70000 } })).toBeUndefined();
+  });
+});
+
+describe('a malformed command of each kind', () => {
+  const envelope = { source: 'handshake-lab', version: 1 };
+  it.each([
+    [{ command: 'seek', t: -5 }, 'Ignored seek t=-5: expected a number from 0 to 1000000000 ms.'],
+    [{ command: 'step', direction: 2 }, 'Ignored step direction=2: expected 1 or -1.'],
+    [{ command: 'load', scenario: 'A B' }, 'Ignored load scenario=A B: expected a preset name.'],
+    [
+      { command: 'eval', code: '1' },
+      'Ignored the command eval: expected play, pause, seek, step, load or set.',
+    ],
+  ])('%j is answered with one sentence', (message, sentence) => {
+    expect(hostMessageProblem({ ...envelope, ...message })).toBe(sentence);
   });
 });

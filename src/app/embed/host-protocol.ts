@@ -86,7 +86,7 @@ export function readHostSettings(value: unknown): Read<HostSettings> {
     // Own names only: "valueOf" or "constructor" must not find Object.prototype's functions.
     if (!(HOST_SETTING_NAMES as readonly string[]).includes(name)) {
       return {
-        problem: `${quote(name)} is not a setting (expected ${HOST_SETTING_NAMES.join(', ')})`,
+        problem: `${quote(name)}: not a setting (expected ${HOST_SETTING_NAMES.join(', ')})`,
       };
     }
     const read = readJson(labSetting(name as LabSettingName).kind, setting);
@@ -103,11 +103,26 @@ export function readHostSettings(value: unknown): Read<HostSettings> {
 export function hostMessageProblem(data: unknown): string | undefined {
   if (!isRecord(data) || data.source !== PROTOCOL || data.version !== PROTOCOL_VERSION) return;
   if (readHostCommand(data)) return undefined;
-  if (data.command === 'set') {
-    const settings = readHostSettings(data.settings);
-    if ('problem' in settings) return `Ignored set ${settings.problem}.`;
+  const problem = (what: string, value: unknown, read: Read) =>
+    'problem' in read ? `Ignored ${what}=${shown(value)}: ${read.problem}.` : undefined;
+  switch (data.command) {
+    case 'seek':
+      return problem('seek t', data.t, readJson(MOMENT_KIND, data.t));
+    case 'step':
+      return `Ignored step direction=${shown(data.direction)}: expected 1 or -1.`;
+    case 'load':
+      return problem(
+        'load scenario',
+        data.scenario,
+        readJson(labSetting('scenario').kind, data.scenario),
+      );
+    case 'set': {
+      const settings = readHostSettings(data.settings);
+      return 'problem' in settings ? `Ignored set ${settings.problem}.` : undefined;
+    }
+    default:
+      return `Ignored the command ${shown(data.command)}: expected play, pause, seek, step, load or set.`;
   }
-  return `Ignored the command ${shown(data.command)}: a command or its argument is malformed.`;
 }
 
 /**

@@ -25,10 +25,15 @@ const MAX_STEPS = 100;
 const LINK_KINDS = { delay: DELAY_KIND, jitter: DELAY_KIND, loss: LOSS_KIND } as const;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-/** A number as plain decimals (never `1e-7`: the exponent's `-` would split the item). */
+/** A number as plain decimals (never `1e-7`: the exponent's `-` would split the item), exactly. */
 function decimal(value: number): string {
   const text = String(value);
-  return text.includes('e') ? value.toFixed(20).replace(/\.?0+$/, '') : text;
+  const match = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const digits = `${match[1]}${match[2] ?? ''}`;
+  const exponent = Number(match[3]);
+  if (exponent < 0) return `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return digits.padEnd(exponent + 1, '0');
 }
 
 function readStep(item: string): Read<ForkStep> {
