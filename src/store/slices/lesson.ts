@@ -117,12 +117,8 @@ export function createLessonSlice(world: World): StateCreator<LabState, [], [], 
       state.interventions.length === 0 &&
       RUN_KEYS.every((key) => state.run[key] === target[key]);
     if (!same || step.run.drop !== undefined) {
-      get().choosePreset(target.preset);
-      const defaults = world.defaults(target.preset);
-      const patch: Record<string, unknown> = {};
-      for (const key of RUN_KEYS)
-        if (key !== 'preset' && target[key] !== defaults[key]) patch[key] = target[key];
-      if (Object.keys(patch).length > 0) get().changeRunSettings(patch);
+      // One run (and one undo entry) for the step's preset with its settings.
+      get().openRun(target, []);
     }
     if (step.run.drop !== undefined) dropNamed(get, step.run.drop);
   };
