@@ -69,9 +69,11 @@ function LossMarkDrawing({
         : box.x - box.width / 2;
   return (
     <g className={styles.lost} data-mark="loss">
-      <path
-        d={`M ${cross.x - half} ${cross.y - half} L ${cross.x + half} ${cross.y + half} M ${cross.x + half} ${cross.y - half} L ${cross.x - half} ${cross.y + half}`}
-      />
+      {cross.width > 0 && (
+        <path
+          d={`M ${cross.x - half} ${cross.y - half} L ${cross.x + half} ${cross.y + half} M ${cross.x + half} ${cross.y - half} L ${cross.x - half} ${cross.y + half}`}
+        />
+      )}
       {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
       <rect x={left} y={box.y - box.height / 2} width={width} height={box.height} rx={3} />
       <text x={left + width / 2} y={box.y + fontSize * 0.3} textAnchor="middle">

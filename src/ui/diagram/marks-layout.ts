@@ -88,14 +88,21 @@ export function placeLossMarks(requests: readonly LossRequest[], m: MarkMetrics)
     else groups.push({ first: r, keys: [r.key], box });
   }
   const mark = m.fontSize * 0.55;
-  const crosses = groups.map(({ first }) => ({
-    x: first.x,
-    y: first.y,
-    width: 2 * mark,
-    height: 2 * mark,
-  }));
+  const crossAt = (r: LossRequest) => ({ x: r.x, y: r.y, width: 2 * mark, height: 2 * mark });
+  // A named end's ✕ has its place; a burst's ✕ clear of those (none, where none of its
+  // members' stops is clear: the named end's mark keeps priority, the burst's words remain).
+  const fixed = groups.filter((g) => g.first.together !== true).map((g) => asBox(crossAt(g.first)));
+  const crosses = groups.map(({ first }) => {
+    if (first.together !== true) return crossAt(first);
+    const stops = sorted.filter((r) => r.kind === first.kind).map(crossAt);
+    const clear = stops.find((c) => !fixed.some((box) => overlaps(box, asBox(c))));
+    return clear ?? { ...crossAt(first), width: 0, height: 0 };
+  });
   const taken = crosses.map(asBox);
-  return groups.map(({ first, keys }, i) => {
+  return groups.map(({ first: request, keys }, i) => {
+    // The words hang on the ✕ as drawn (a burst's may stand at a later member's stop).
+    const at0 = crosses[i] as Obstacle;
+    const first = { ...request, x: at0.x, y: at0.y };
     const text = keys.length > 1 ? `${first.words} ×${keys.length}` : first.words;
     const width = text.length * m.charWidth + 6;
     const height = m.fontSize * 1.2;
