@@ -1,5 +1,5 @@
 // ESLint flat config. Besides the usual TypeScript rules it enforces the one-way layer rule of
-// DESIGN.md (engine ← sim ← wire ← store ← ui ← app) and keeps the engine and the simulator pure:
+// DESIGN.md (engine ← sim ← wire ← runner ← store ← ui ← app) and keeps the engine and the simulator pure:
 // no UI libraries, no DOM, no clock, no global random numbers.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -120,7 +120,7 @@ export default tseslint.config(
       ...purity,
       ...restrictImports({
         uiLibraries: true,
-        layers: ['sim', 'lessons', 'wire', 'store', 'ui', 'app', 'cli'],
+        layers: ['sim', 'lessons', 'wire', 'runner', 'store', 'ui', 'app', 'cli'],
       }),
     },
   },
@@ -131,7 +131,7 @@ export default tseslint.config(
       ...purity,
       ...restrictImports({
         uiLibraries: true,
-        layers: ['lessons', 'wire', 'store', 'ui', 'app', 'cli'],
+        layers: ['lessons', 'wire', 'runner', 'store', 'ui', 'app', 'cli'],
       }),
     },
   },
@@ -141,12 +141,21 @@ export default tseslint.config(
     ignores: ['src/lessons/**/*.test.ts'],
     rules: {
       ...purity,
-      ...restrictImports({ uiLibraries: true, layers: ['wire', 'store', 'ui', 'app', 'cli'] }),
+      ...restrictImports({
+        uiLibraries: true,
+        layers: ['wire', 'runner', 'store', 'ui', 'app', 'cli'],
+      }),
     },
   },
   {
     files: ['src/wire/**/*.ts'],
-    rules: restrictImports({ uiLibraries: true, layers: ['store', 'ui', 'app', 'cli'] }),
+    rules: restrictImports({ uiLibraries: true, layers: ['runner', 'store', 'ui', 'app', 'cli'] }),
+  },
+  {
+    // Drives the engine with its own clock beside the simulator: the packetdrill runner and a
+    // capture's replay; it reads the wire formats and is read by the store and the CLI.
+    files: ['src/runner/**/*.ts'],
+    rules: restrictImports({ uiLibraries: true, layers: ['lessons', 'store', 'ui', 'app', 'cli'] }),
   },
   {
     files: ['src/cli/**/*.ts'],

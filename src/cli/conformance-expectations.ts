@@ -3,7 +3,7 @@
  * those listed here, which must fail at the listed line for the listed reason: a runner that
  * lets them pass, or fail elsewhere, is wrong.
  */
-import type { RunResult } from '../wire/packetdrill';
+import type { RunResult } from '../runner/packetdrill';
 
 export interface ExpectedFailure {
   readonly line: number;

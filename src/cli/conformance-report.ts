@@ -1,5 +1,5 @@
 /** The text `npm run conformance` prints: one block per script and a closing tally. */
-import type { LineResult, RunResult } from '../wire/packetdrill';
+import type { LineResult, RunResult } from '../runner/packetdrill';
 import type { Judgement } from './conformance-expectations';
 
 function tally(result: RunResult): string {

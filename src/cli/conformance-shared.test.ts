@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../wire/packetdrill';
+import { runScript } from '../runner/packetdrill';
 import { judge } from './conformance-expectations';
 
 const SHARED = fileURLToPath(new URL('../../../shared/conformance/packetdrill/', import.meta.url));

@@ -13,7 +13,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatKilobytes, runScript, SCRIPT_LIMITS, type RunResult } from '../wire/packetdrill';
+import { formatKilobytes, SCRIPT_LIMITS } from '../wire/packetdrill';
+import { runScript, type RunResult } from '../runner/packetdrill';
 import { AreaTable, formatAreaTable } from './conformance-areas';
 import { judge } from './conformance-expectations';
 import { formatScript, formatTotals, type Totals } from './conformance-report';

@@ -85,7 +85,7 @@ export interface SendEvent extends EventBase {
   /** A listener's stateless SYN-ACK whose ISN is a SYN cookie (RFC 4987 §3.6). */
   readonly synCookie?: true;
   /**
-   * Set only in a packetdrill script run (src/wire/packetdrill/to-trace.ts): how the script
+   * Set only in a packetdrill script run (src/runner/packetdrill/to-trace.ts): how the script
    * accounted for this segment. An inbound segment is the line that injected it (verdict
    * 'passed'); an outbound one is the `>` line that checked it ('passed' or 'failed', with the
    * line's expectation and the reason). 'unchecked': the engine sent it after the script's last
@@ -94,7 +94,7 @@ export interface SendEvent extends EventBase {
   readonly script?: ScriptVerdict;
   /**
    * Set only on a captured server segment after its capture's opening was replayed through the
-   * engine (src/wire/conversation/replay.ts) and the engine would have sent something else.
+   * engine (src/runner/capture-replay/replay.ts) and the engine would have sent something else.
    */
   readonly replay?: ReplayMark;
 }

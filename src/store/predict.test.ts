@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isRight } from '../lessons';
-import { runScript } from '../wire/packetdrill/runner';
-import { scriptRunToTrace } from '../wire/packetdrill/to-trace';
+import { runScript } from '../runner/packetdrill/runner';
+import { scriptRunToTrace } from '../runner/packetdrill/to-trace';
 import { createLabStore } from './create-lab-store';
 import { createSimWorld } from './sim-world';
 import { nextQuestionStep } from './predict-steps';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../wire/packetdrill/runner';
-import { scriptRunToTrace } from '../wire/packetdrill/to-trace';
+import { runScript } from '../runner/packetdrill/runner';
+import { scriptRunToTrace } from '../runner/packetdrill/to-trace';
 import { createLabStore } from './create-lab-store';
 import { createSimWorld } from './sim-world';
 import type { ScriptRunInfo } from './types';

@@ -1,7 +1,7 @@
 /** The shape of one visualizer's store: five slices, each with the actions that change it. */
 import type { Conversation } from '../wire/conversation/conversations';
 import type { ExpertMark } from '../wire/conversation/expert';
-import type { MissingSegment } from '../wire/packetdrill/to-trace';
+import type { MissingSegment } from '../runner/packetdrill/to-trace';
 import type { OpenedCapture } from '../wire/read-capture';
 import type { LessonSlice } from './slices/lesson';
 import type { PredictSlice } from './slices/predict';
@@ -157,7 +157,7 @@ export interface CaptureRunInfo {
   readonly replay?: CaptureReplayInfo;
 }
 
-/** A capture's opening replayed through the engine (src/wire/conversation/replay.ts). */
+/** A capture's opening replayed through the engine (src/runner/capture-replay/replay.ts). */
 export interface CaptureReplayInfo {
   readonly profile: string;
   /** Segments of the opening, server segments compared, and places where they differ. */

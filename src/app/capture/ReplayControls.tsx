@@ -1,7 +1,7 @@
 /**
  * "Replay the opening": the capture's first SYN and the client's segments drive the engine in
  * the server's place under a chosen profile, and the diagram marks where the engine would have
- * sent something else, both segments drawn (src/wire/conversation/replay.ts). A summary says
+ * sent something else, both segments drawn (src/runner/capture-replay/replay.ts). A summary says
  * how much was compared and where the replay stops.
  */
 import { useState } from 'react';

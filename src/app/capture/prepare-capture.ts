@@ -6,8 +6,8 @@
 import type { ProfileName } from '../../engine';
 import type { CaptureRunInfo, RunResult } from '../../store';
 import { type Conversation, listConversations } from '../../wire/conversation/conversations';
-import { replayOpening } from '../../wire/conversation/replay';
-import { drawReplay } from '../../wire/conversation/replay-trace';
+import { replayOpening } from '../../runner/capture-replay/replay';
+import { drawReplay } from '../../runner/capture-replay/replay-trace';
 import { conversationToTrace } from '../../wire/conversation/to-trace';
 import { MAX_CAPTURE_BYTES, type OpenedCapture, readCapture } from '../../wire/read-capture';
 
@@ -76,7 +76,7 @@ export type ReplayLoad =
 
 /**
  * The conversation on screen with its opening replayed through the engine under `profile`
- * (src/wire/conversation/replay.ts): the same capture, each difference marked on its segment
+ * (src/runner/capture-replay/replay.ts): the same capture, each difference marked on its segment
  * and the engine's segment drawn beside it.
  */
 export function replayedLoad(shown: CaptureRunInfo, profile: ProfileName): ReplayLoad {

@@ -5,17 +5,10 @@
  */
 import { profiles, type Profile } from '../../engine/profiles';
 import type { RunResult as LabRunResult, ScriptRunInfo } from '../../store';
-import {
-  configure,
-  detectOrigin,
-  formatKilobytes,
-  parseScript,
-  runScript,
-  SCRIPT_LIMITS,
-  type RunResult,
-} from '../../wire/packetdrill';
-import { LINUX_DEFAULTS_SH } from '../../wire/packetdrill/sysctl';
-import { scriptRunToTrace } from '../../wire/packetdrill/to-trace';
+import { formatKilobytes, parseScript, SCRIPT_LIMITS } from '../../wire/packetdrill';
+import { configure, detectOrigin, runScript, type RunResult } from '../../runner/packetdrill';
+import { LINUX_DEFAULTS_SH } from '../../runner/packetdrill/sysctl';
+import { scriptRunToTrace } from '../../runner/packetdrill/to-trace';
 import { scriptSummary } from './script-summary';
 
 export const MAX_SCRIPT_BYTES = SCRIPT_LIMITS.maxScriptBytes;

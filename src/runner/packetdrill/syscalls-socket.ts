@@ -5,7 +5,7 @@
  */
 import type { CallResult, Output, SocketId } from '../../engine';
 import { FastOpenBits } from '../../engine/fastopen';
-import type { SyscallSpec } from './ast';
+import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import type { FdEntry, RunContext } from './run-context';
 import { inheritKeepalive } from './keepalive-options';
 import { newScriptSocket } from './script-socket';

@@ -8,7 +8,7 @@
  * address of a plain TCP sendto and fails with EPIPE on an unconnected socket
  * (sk_stream_wait_connect()), which send() already answers.
  */
-import type { SyscallSpec } from './ast';
+import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import type { FdEntry, RunContext } from './run-context';
 import {
   fail,

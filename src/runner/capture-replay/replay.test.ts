@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getPreset, runScenario } from '../../sim';
-import { writePcap } from '../pcap';
-import { readCapture, type CapturePacket } from '../read-capture';
-import { listConversations } from './conversations';
+import { writePcap } from '../../wire/pcap';
+import { readCapture, type CapturePacket } from '../../wire/read-capture';
+import { listConversations } from '../../wire/conversation/conversations';
 import { replayOpening, type Replay } from './replay';
 import { drawReplay } from './replay-trace';
-import { conversationToTrace } from './to-trace';
+import { conversationToTrace } from '../../wire/conversation/to-trace';
 import type { ProfileName } from '../../engine';
 
 function captureOf(preset: string): { packets: readonly CapturePacket[] } {

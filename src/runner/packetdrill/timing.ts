@@ -5,8 +5,8 @@
  * anchor as its start; an event passes when |actual − expected| ≤ max(tolerance_usecs,
  * tolerance_percent × the scheduled gap since the previous event).
  */
-import type { ScriptEvent } from './ast';
-import { formatSeconds } from './format';
+import type { ScriptEvent } from '../../wire/packetdrill/ast';
+import { formatSeconds } from '../../wire/packetdrill/format';
 
 export type Expected =
   | { readonly kind: 'any' }

@@ -6,8 +6,8 @@
  * TS ecr (packetdrill never compares it).
  */
 import { Flag } from '../../engine/types';
-import type { PacketSpec, ScriptTcpOption } from './ast';
-import { formatFlags, formatOption } from './format';
+import type { PacketSpec, ScriptTcpOption } from '../../wire/packetdrill/ast';
+import { formatFlags, formatOption } from '../../wire/packetdrill/format';
 
 export interface Mismatch {
   readonly field: string;

@@ -1,6 +1,6 @@
 /** The state of one run that every event handler reads and updates. */
 import type { Output, SocketId } from '../../engine';
-import type { Script, ScriptEvent, SyscallSpec } from './ast';
+import type { Script, ScriptEvent, SyscallSpec } from '../../wire/packetdrill/ast';
 import type { LineKind, LineResult, LineStatus, TimelineEntry } from './result';
 import type { RunConfig } from './script-config';
 import type { Addresses, ScriptSocket } from './script-socket';

@@ -3,8 +3,8 @@
  * scripts give only lengths, and the runner compares lengths.
  */
 import type { Output } from '../../engine';
-import type { Expr, SyscallSpec } from './ast';
-import { SCRIPT_LIMITS } from './limits';
+import type { Expr, SyscallSpec } from '../../wire/packetdrill/ast';
+import { SCRIPT_LIMITS } from '../../wire/packetdrill/limits';
 import type { CallValue, FdEntry, RunContext } from './run-context';
 import {
   fail,

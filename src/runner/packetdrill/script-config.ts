@@ -5,7 +5,7 @@
  * branch that holds the RFC's answer).
  */
 import { profiles, type Profile } from '../../engine/profiles';
-import type { HeaderOption, Script } from './ast';
+import type { HeaderOption, Script } from '../../wire/packetdrill/ast';
 import {
   DEFAULT_LINK,
   ipVersionOption,

@@ -21,8 +21,8 @@ import {
   type TcpOption,
 } from '../../engine';
 import { EngineWorld, type Emitted } from '../packetdrill/world';
-import type { CapturePacket } from '../read-capture';
-import type { Conversation } from './conversations';
+import type { CapturePacket } from '../../wire/read-capture';
+import type { Conversation } from '../../wire/conversation/conversations';
 
 /** At most this many captured segments make the opening. */
 export const MAX_OPENING_SEGMENTS = 64;

@@ -4,8 +4,8 @@
  * when the script reaches its next system call or its end, and must have returned at the time
  * written after `...` (or at once, when the line has no `...`).
  */
-import type { SyscallSpec } from './ast';
-import { formatSeconds } from './format';
+import type { SyscallSpec } from '../../wire/packetdrill/ast';
+import { formatSeconds } from '../../wire/packetdrill/format';
 import { record, type CallValue, type RunContext } from './run-context';
 import { expectedValue, formatValue, resultMismatch, type CallOutcome } from './syscall-kit';
 import { doIoctl, doRead, doWrite } from './syscalls-io';

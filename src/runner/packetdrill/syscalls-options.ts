@@ -4,7 +4,7 @@
  * passed on; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
  */
 import { FastOpenBits } from '../../engine/fastopen';
-import type { SyscallSpec } from './ast';
+import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import { getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
 import type { RunContext } from './run-context';
 import {

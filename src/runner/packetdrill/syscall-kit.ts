@@ -1,6 +1,6 @@
 /** Helpers shared by the system-call handlers: reading arguments and judging results. */
 import type { Errno, Output } from '../../engine';
-import type { Expr, SyscallSpec } from './ast';
+import type { Expr, SyscallSpec } from '../../wire/packetdrill/ast';
 import type { CallValue, FdEntry, RunContext } from './run-context';
 
 /**

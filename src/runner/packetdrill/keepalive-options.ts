@@ -7,7 +7,7 @@
  * read even after the first socket exists. The engine sends no keepalive probes; only
  * TCP_KEEPINIT, FreeBSD's limit on a connection attempt, reaches it (profile connectTimeoutMs).
  */
-import type { Script } from './ast';
+import type { Script } from '../../wire/packetdrill/ast';
 import type { FdEntry } from './run-context';
 import { sysctlAssignments } from './sysctl';
 

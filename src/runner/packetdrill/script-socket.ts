@@ -8,8 +8,8 @@
  * sent for the script value they echo.
  */
 import { Flag, type Packet, type Segment, type Seq } from '../../engine/types';
-import type { PacketSpec, ScriptTcpOption } from './ast';
-import { formatFlags } from './format';
+import type { PacketSpec, ScriptTcpOption } from '../../wire/packetdrill/ast';
+import { formatFlags } from '../../wire/packetdrill/format';
 import { toEngineOption, toScriptOption } from './tcp-options';
 
 export type SocketPhase =

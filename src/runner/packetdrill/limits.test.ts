@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profiles } from '../../engine/profiles';
-import { SCRIPT_LIMITS, utf8Length } from './limits';
-import { errorOf } from './parser-test-kit';
+import { SCRIPT_LIMITS, utf8Length } from '../../wire/packetdrill/limits';
+import { errorOf } from '../../wire/packetdrill/parser-test-kit';
 import type { RunResult } from './result';
 import { runScript } from './runner';
 import { commandVerdicts } from './sysctl';

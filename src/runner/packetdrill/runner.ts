@@ -5,11 +5,11 @@
  * clock, so the app can run a script in the browser.
  */
 import type { IsnConfig } from '../../engine';
-import type { Script } from './ast';
+import type { Script } from '../../wire/packetdrill/ast';
 import { judgeCode } from './code-block';
-import { ScriptSyntaxError } from './errors';
-import { formatSeconds } from './format';
-import { parseScript } from './parser';
+import { ScriptSyntaxError } from '../../wire/packetdrill/errors';
+import { formatSeconds } from '../../wire/packetdrill/format';
+import { parseScript } from '../../wire/packetdrill/parser';
 import type { LineResult, RunResult } from './result';
 import { record, type RunContext } from './run-context';
 import { runInbound, runOutbound, timelineSegment } from './run-packets';

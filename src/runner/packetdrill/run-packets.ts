@@ -6,9 +6,9 @@
  * compares it field by field and in time.
  */
 import { Flag, flagNames, type Segment } from '../../engine';
-import type { PacketSpec } from './ast';
+import type { PacketSpec } from '../../wire/packetdrill/ast';
 import { compareSegment } from './compare';
-import { formatSegment } from './format';
+import { formatSegment } from '../../wire/packetdrill/format';
 import { record, type RunContext } from './run-context';
 import {
   inboundPacket,
