@@ -25,7 +25,7 @@ function layersAbove(...layers) {
   }));
 }
 
-function restrictImports({ uiLibraries, layers }) {
+function restrictImports({ uiLibraries, layers, engineApi = true }) {
   return {
     'no-restricted-imports': [
       'error',
@@ -46,6 +46,14 @@ function restrictImports({ uiLibraries, layers }) {
               ]
             : []),
           ...layersAbove(...layers),
+          ...(engineApi
+            ? [
+                {
+                  regex: '(^|/)engine/[^/]+$',
+                  message: 'Import the engine through src/engine/index.ts, its public API.',
+                },
+              ]
+            : []),
         ],
       },
     ],
@@ -121,6 +129,7 @@ export default tseslint.config(
       ...restrictImports({
         uiLibraries: true,
         layers: ['sim', 'lessons', 'wire', 'runner', 'store', 'ui', 'app', 'cli'],
+        engineApi: false,
       }),
     },
   },
@@ -168,5 +177,9 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
     rules: restrictImports({ uiLibraries: false, layers: ['app', 'cli'] }),
+  },
+  {
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: restrictImports({ uiLibraries: false, layers: [] }),
   },
 );

@@ -119,9 +119,9 @@ for (const [name, size] of [
     await page.setViewportSize(size);
     await open(page, '?scenario=lost-syn-ack');
     await page.getByRole('button', { name: 'End', exact: true }).click();
+    // Segment #4: the server's SYN-ACK sent again when its retransmission timer expired.
     await eventLog(page)
-      .getByRole('button', { name: /SYN-ACK seq=200 ack=701 \(again #2\)/ })
-      .first()
+      .getByRole('button', { name: '#4 SYN-ACK seq=200 ack=701', exact: true })
       .click();
     await expect(
       inspector(page).getByText(/retransmitted after the RTO of 1 s expired/),

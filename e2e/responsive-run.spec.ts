@@ -130,9 +130,9 @@ test('a big script runs off the main thread: clicks answer, progress shows, Canc
   const during = watch.clicks.slice(clicksBefore).filter((click) => click.progressShown);
   // The indicator showed while it computed, and every click then was answered at once.
   expect(during.length).toBeGreaterThanOrEqual(3);
-  const clickBound = Math.max(CLICK_MS, 2 * control.slowestClick);
+  const clickBound = Math.max(CLICK_MS, 3 * control.slowestClick);
   for (const click of during) expect(click.delay).toBeLessThan(clickBound);
-  const longTaskBound = Math.max(LONG_TASK_MS, 2 * control.longestTask);
+  const longTaskBound = Math.max(LONG_TASK_MS, 3 * control.longestTask);
   const longTasks = watch.longTasks.filter(
     (task) =>
       task.start >= runClick.at && task.start <= cancelClick.at && task.duration > longTaskBound,

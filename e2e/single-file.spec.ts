@@ -50,8 +50,10 @@ test.describe('the single-file build', () => {
     await page.goto(singleFile);
     await page.getByRole('button', { name: 'Open packetdrill script' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open a packetdrill script' });
-    await dialog.getByLabel('Script', { exact: true }).fill(LONG_PASSIVE);
+    // The worker may start as soon as the script is in the box (a long script's profile is read
+    // there), so listen for it first.
     const worker = page.waitForEvent('worker');
+    await dialog.getByLabel('Script', { exact: true }).fill(LONG_PASSIVE);
     await dialog.getByRole('button', { name: 'Run' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('region', { name: 'Script run' })).toContainText('0 failed');

@@ -70,7 +70,7 @@ describe('the layer rule (DESIGN.md, "Layers")', () => {
   it('accepts the simulator importing the engine', async () => {
     const ids = await ruleIdsFor(
       'src/sim/fine-layer.ts',
-      "import type { Seq } from '../engine/types';\nexport const zero = 0 as Seq;\n",
+      "import type { Seq } from '../engine';\nexport const zero = 0 as Seq;\n",
     );
     expect(ids).toEqual([]);
   });

@@ -15,6 +15,10 @@ export {
 export { flagNames, segmentLength } from './flags';
 export { profiles, type Profile, type ProfileName, type OptionLayout } from './profiles';
 export { PROFILE_FIELDS } from './profile-docs';
+export { FastOpenBits } from './fastopen';
+export { cookieFields } from './cookies';
+export { mix32 } from './hash';
+export type { Conn } from './conn';
 export type { Negotiated } from './options';
 export type { IsnConfig, FourTuple } from './isn';
 export type { AppCall, CallResult, HostConfig, Output, SocketInfo, SocketOptions } from './api';

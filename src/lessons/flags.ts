@@ -3,7 +3,7 @@
  * gives the segment its role first, ACK after PSH and URG, the ECN bits last. Questions offer and
  * check flags in this spelling.
  */
-import type { FlagName } from '../engine/types';
+import type { FlagName } from '../engine';
 
 const ORDER: readonly FlagName[] = ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ACK', 'ECE', 'CWR'];
 

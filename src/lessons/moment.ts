@@ -9,7 +9,7 @@
  * - `fire ENDPOINT TIMER` or `fire ENDPOINT TIMER#n`: the n-th firing of one of its timers;
  * - `connect ENDPOINT`: its connect() returns (succeeds or fails).
  */
-import type { TcpState } from '../engine/types';
+import type { TcpState } from '../engine';
 import type { TraceEvent } from '../sim/trace';
 import { findSegment, parseSegmentRef, type SegmentRef } from './segment-ref';
 

@@ -3,7 +3,7 @@
  * segment that a timer firing resent, when an endpoint entered a state. Each is a pure function
  * of the trace.
  */
-import type { TcpState } from '../engine/types';
+import type { TcpState } from '../engine';
 import type { SendEvent, TimerEvent, TraceEvent } from '../sim/trace';
 
 /**

@@ -14,7 +14,7 @@
  * | `{timer ENDPOINT TIMER#n}` | how long the n-th firing of a timer had run |
  * | `{connect ENDPOINT}` | what its connect() returned |
  */
-import type { TcpState } from '../engine/types';
+import type { TcpState } from '../engine';
 import type { TraceEvent } from '../sim/trace';
 import { flagsName } from './flags';
 import { findMoment, parseMoment, STATES } from './moment';

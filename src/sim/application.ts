@@ -12,7 +12,7 @@ import {
   type Output,
   type SocketId,
 } from '../engine';
-import { Flag, type Errno, type Packet } from '../engine/types';
+import { Flag, type Errno, type Packet } from '../engine';
 import { sendPacket } from './network';
 import type { TriggerEvent } from './scenario';
 import type { CallEvent } from './trace';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seq } from '../engine/seq';
-import { Flag, type Packet, type Segment } from '../engine/types';
+import { seq } from '../engine';
+import { Flag, type Packet, type Segment } from '../engine';
 import { FaultBook, matchesKind } from './faults';
 import { firewallVerdict, forgedReset } from './firewall';
 

@@ -3,7 +3,7 @@
  * the segment kinds they match. Counting is per fault and includes retransmissions: the
  * second SYN of a connection is SYN #2.
  */
-import { Flag, type Segment } from '../engine/types';
+import { Flag, type Segment } from '../engine';
 import type { Direction, Fault, SegmentKind } from './scenario';
 
 /** Whether `segment` is of `kind` (see SegmentKind for the exact meaning of each). */

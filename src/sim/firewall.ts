@@ -5,9 +5,9 @@
  * RFC 9293 §3.10.7.1): RST,ACK seq 0 ack SEG.SEQ+SEG.LEN window 0 for a segment without ACK,
  * and RST seq SEG.ACK for one with ACK. It never answers an RST.
  */
-import { segmentLength } from '../engine/flags';
-import { seq } from '../engine/seq';
-import { Flag, type Packet } from '../engine/types';
+import { segmentLength } from '../engine';
+import { seq } from '../engine';
+import { Flag, type Packet } from '../engine';
 import { matchesKind } from './faults';
 import type { Direction, FirewallRule } from './scenario';
 

@@ -2,7 +2,7 @@
  * Links each retransmission to the first transmission of the same sequence space (the trace's
  * `original`), looked up once per segment sent.
  */
-import { Flag, type Packet } from '../engine/types';
+import { Flag, type Packet } from '../engine';
 
 /** The connection a sender used most recently, so a run of its sends skips the key lookup. */
 interface RecentConnection {

@@ -4,7 +4,7 @@
  * the same number of values for every segment whatever the settings, so turning loss on in one
  * direction, or changing it mid-run, never reshuffles the other direction or the other draws.
  */
-import type { Segment } from '../engine/types';
+import type { Segment } from '../engine';
 import type { RandomStream } from './rng';
 import type { LinkDirection } from './scenario';
 

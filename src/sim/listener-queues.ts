@@ -4,7 +4,7 @@
  * moment a viewer steps to (the step's last event) already shows the queues as the step left
  * them. The UI draws its queue gauges from these events alone.
  */
-import type { Conn } from '../engine/conn';
+import type { Conn } from '../engine';
 import type { QueueEvent } from './trace';
 import type { World } from './world';
 

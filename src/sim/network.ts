@@ -3,7 +3,7 @@
  * delivery, duplication or drop, each written to the trace. A lost segment vanishes half-way
  * along the link (its `drop` event is timed there, so a diagram can show where it died).
  */
-import { Flag, type Packet } from '../engine/types';
+import { Flag, type Packet } from '../engine';
 import { firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
 import { flagList, sendEvent, type SendEnd } from './send-record';

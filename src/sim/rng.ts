@@ -5,7 +5,7 @@
  * change in how often one direction of the link draws does not reshuffle the other direction.
  */
 // Stream seeds are derived with the engine's 32-bit avalanche mix (MurmurHash3's finalizer).
-import { mix32 } from '../engine/hash';
+import { mix32 } from '../engine';
 
 /** One independent stream of uniform numbers in [0, 1). */
 export interface RandomStream {

@@ -4,8 +4,8 @@
  * TIME-WAIT's expiry: a learner sees it end), or when the step budget is spent. It never hangs.
  */
 import { handlePacket, handleTimeout, nextDeadline } from '../engine';
-import { seq } from '../engine/seq';
-import { Flag, type Packet } from '../engine/types';
+import { seq } from '../engine';
+import { Flag, type Packet } from '../engine';
 import { applyOutputs } from './application';
 import { flushUnsent, makeCall } from './socket-calls';
 import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';

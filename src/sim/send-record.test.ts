@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flagNames } from '../engine/flags';
-import { seq } from '../engine/seq';
-import { Flag, type Packet } from '../engine/types';
+import { flagNames } from '../engine';
+import { seq } from '../engine';
+import { Flag, type Packet } from '../engine';
 import { FirstTransmissions } from './first-transmissions';
 import { EndpointLabels, flagList, OptionLists } from './send-record';
 

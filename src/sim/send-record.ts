@@ -5,8 +5,8 @@
  * Shared values are frozen, so a reader that tried to change one would fail loudly instead of
  * changing every event that shares it.
  */
-import { flagNames } from '../engine/flags';
-import type { FlagName, Packet } from '../engine/types';
+import { flagNames } from '../engine';
+import type { FlagName, Packet } from '../engine';
 import type { SendEvent, TraceOption } from './trace';
 
 const FLAG_LISTS: (readonly FlagName[] | undefined)[] = [];

@@ -4,7 +4,7 @@
  * `t` in virtual milliseconds. Sequence and acknowledgment numbers are absolute 32-bit
  * values; relative numbers are derived for display.
  */
-import type { Errno, FlagName, TcpState, TimerName } from '../engine/types';
+import type { Errno, FlagName, TcpState, TimerName } from '../engine';
 
 /** The engine's timer names (defined in the engine, re-exported here for the trace's readers). */
 export type { TimerName };

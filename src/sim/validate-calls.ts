@@ -7,8 +7,8 @@ import {
   type TimedCall,
   type Trigger,
 } from './scenario';
-import { FastOpenBits } from '../engine/fastopen';
-import { profiles } from '../engine/profiles';
+import { FastOpenBits } from '../engine';
+import { profiles } from '../engine';
 import { SCENARIO_LIMITS } from './limits';
 import {
   NTH,

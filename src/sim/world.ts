@@ -25,7 +25,7 @@ import type {
 } from './scenario';
 import type { Intervention } from './run-types';
 import type { DropReason, TraceEvent } from './trace';
-import type { Packet } from '../engine/types';
+import type { Packet } from '../engine';
 
 /** A segment on the link, from send to its last delivery or drop. */
 export interface Flight {

@@ -3,7 +3,7 @@
  * time t" is a binary search (DESIGN.md, "One run, start to end", step 5). Nothing here replays the
  * trace at seek time.
  */
-import type { TcpState } from '../engine/types';
+import type { TcpState } from '../engine';
 import {
   timerConnection,
   type DropReason,

@@ -3,7 +3,7 @@
  * cursor (the index of the last event that has happened), because several events can share one
  * instant and stepping visits them one by one. Every query is a binary search.
  */
-import type { TcpState } from '../engine/types';
+import type { TcpState } from '../engine';
 import { eachEndingFrom } from './max-tree';
 import { lowerBound, upperBound } from './search';
 import type { SegmentSpan, StateChange, Timeline, TimerSpan } from './timeline';

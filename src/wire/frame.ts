@@ -1,5 +1,5 @@
 /** A whole frame for one segment: Ethernet II + IPv4 + TCP, and back. */
-import type { Segment } from '../engine/types';
+import type { Segment } from '../engine';
 import type { SendEvent } from '../sim/trace';
 import { parseEndpoint } from './address';
 import { PROTOCOL_TCP } from './checksum';

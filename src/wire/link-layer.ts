@@ -3,7 +3,7 @@
  * 802.1Q/802.1ad VLAN tags), Linux cooked capture v1 and v2 (tcpdump -i any), raw IP and BSD
  * loopback; IPv4 or IPv6 inside. Link-type numbers are tcpdump.org's LINKTYPE_ values.
  */
-import type { Segment } from '../engine/types';
+import type { Segment } from '../engine';
 import { formatEndpoint } from './address';
 import { PROTOCOL_TCP } from './protocols';
 import { decodeIpv4 } from './ipv4';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seq } from '../engine/seq';
-import type { TcpOption } from '../engine/types';
+import { seq } from '../engine';
+import type { TcpOption } from '../engine';
 import { decodeOptions, encodeOptions } from './options';
 import { optionListArb, optionsLength } from './testing/arbitraries';
 

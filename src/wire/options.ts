@@ -4,8 +4,8 @@
  * order and the NOPs that align them is the engine's business (profiles differ). Only the
  * padding to the 32-bit boundary is added here.
  */
-import { seq } from '../engine/seq';
-import type { Seq, TcpOption } from '../engine/types';
+import { seq } from '../engine';
+import type { Seq, TcpOption } from '../engine';
 import type { FieldRange, OptionFieldName } from './fields';
 
 /** Option kind numbers (IANA "TCP Option Kind Numbers"). */

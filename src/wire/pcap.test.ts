@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from '../engine/types';
+import type { Segment } from '../engine';
 import type { SendEvent, Trace } from '../sim/trace';
 import { bytesToHex } from './hex';
 import { CAPTURE_EPOCH_SECONDS, readPcap, timestampOf, writePcap } from './pcap';

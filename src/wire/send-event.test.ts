@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Flag } from '../engine/types';
+import { Flag } from '../engine';
 import type { SendEvent } from '../sim/trace';
 import { bytesOfSendEvent, segmentFromSendEvent } from './send-event';
 import { decodeSegment } from './tcp-header';

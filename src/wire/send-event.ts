@@ -2,8 +2,8 @@
  * The one path from a trace's send event to bytes, shared by the inspector's hex view and
  * pcap export, so both always show the same segment.
  */
-import { seq } from '../engine/seq';
-import { Flag, type Segment, type TcpOption } from '../engine/types';
+import { seq } from '../engine';
+import { Flag, type Segment, type TcpOption } from '../engine';
 import type { SendEvent, TraceOption } from '../sim/trace';
 import { parseEndpoint } from './address';
 import type { EncodedSegment } from './fields';

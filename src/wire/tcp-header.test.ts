@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seq } from '../engine/seq';
-import { Flag, type Segment } from '../engine/types';
+import { seq } from '../engine';
+import { Flag, type Segment } from '../engine';
 import { decodeSegment, encodeSegment } from './tcp-header';
 import { ipv4Arb, segmentArb } from './testing/arbitraries';
 

@@ -11,8 +11,8 @@
  *   |                      [Options]  + padding                     |
  *   |                             data                              |
  */
-import { seq } from '../engine/seq';
-import type { Segment } from '../engine/types';
+import { seq } from '../engine';
+import type { Segment } from '../engine';
 import { tcpChecksum } from './checksum';
 import type { EncodedSegment, FieldRange } from './fields';
 import { shiftFields } from './fields';

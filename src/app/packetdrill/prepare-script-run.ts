@@ -3,7 +3,7 @@
  * text), chooses the profile, plays the script against the engine (runScript, pure: no file
  * system) and turns the result into the lab's trace. Loaded only when the dialog opens.
  */
-import { profiles, type Profile } from '../../engine/profiles';
+import { profiles, type Profile } from '../../engine';
 import type { RunResult as LabRunResult, ScriptRunInfo } from '../../store';
 import { formatKilobytes, parseScript, SCRIPT_LIMITS } from '../../wire/packetdrill';
 import { configure, detectOrigin, runScript, type RunResult } from '../../runner/packetdrill';

@@ -5,7 +5,7 @@
  * in order with lengths and values, except TS val (checked only with --tcp_ts_tick_usecs) and
  * TS ecr (packetdrill never compares it).
  */
-import { Flag } from '../../engine/types';
+import { Flag } from '../../engine';
 import type { PacketSpec, ScriptTcpOption } from '../../wire/packetdrill/ast';
 import { formatFlags, formatOption } from '../../wire/packetdrill/format';
 

@@ -4,7 +4,7 @@
  * issue; the properties then mutate real scripts at random.
  */
 import { describe, expect, it } from 'vitest';
-import { profiles } from '../../engine/profiles';
+import { profiles } from '../../engine';
 import { SCRIPT_LIMITS, utf8Length } from '../../wire/packetdrill/limits';
 import { errorOf } from '../../wire/packetdrill/parser-test-kit';
 import type { RunResult } from './result';

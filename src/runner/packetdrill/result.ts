@@ -2,7 +2,7 @@
  * What a run produces: a verdict per script line and a timeline of both sides' segments that
  * the app can draw. Plain JSON-able data.
  */
-import type { FlagName, TcpState } from '../../engine/types';
+import type { FlagName, TcpState } from '../../engine';
 
 /**
  * - passed: the runner compared what the engine did with what the line says, and they agree.

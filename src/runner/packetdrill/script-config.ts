@@ -4,7 +4,7 @@
  * sources defaults.sh) or FreeBSD (the tcp-testsuite; `rfc` when STANDARD is defined, the
  * branch that holds the RFC's answer).
  */
-import { profiles, type Profile } from '../../engine/profiles';
+import { profiles, type Profile } from '../../engine';
 import type { HeaderOption, Script } from '../../wire/packetdrill/ast';
 import {
   DEFAULT_LINK,

@@ -7,7 +7,7 @@
  * MUST-15; FreeBSD tcp_mssdflt / tcp_v6mssdflt, Linux's mss_clamp in tcp_v4_connect() and
  * tcp_v6_connect()).
  */
-import type { Profile } from '../../engine/profiles';
+import type { Profile } from '../../engine';
 
 export type IpVersion = 'ipv4' | 'ipv6';
 

@@ -7,7 +7,7 @@
  * live ISN itself. TS ecr values of inbound segments are mapped to the TS val the engine really
  * sent for the script value they echo.
  */
-import { Flag, type Packet, type Segment, type Seq } from '../../engine/types';
+import { Flag, type Packet, type Segment, type Seq } from '../../engine';
 import type { PacketSpec, ScriptTcpOption } from '../../wire/packetdrill/ast';
 import { formatFlags } from '../../wire/packetdrill/format';
 import { toEngineOption, toScriptOption } from './tcp-options';

@@ -3,7 +3,7 @@
  * checked; TCP_MAXSEG, SO_RCVBUF and FreeBSD's TCP_KEEPINIT set before listen/connect are
  * passed on; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
  */
-import { FastOpenBits } from '../../engine/fastopen';
+import { FastOpenBits } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import { getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
 import type { RunContext } from './run-context';

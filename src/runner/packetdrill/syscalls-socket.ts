@@ -4,7 +4,7 @@
  * connect, shutdown and close go to the engine and their results are checked.
  */
 import type { CallResult, Output, SocketId } from '../../engine';
-import { FastOpenBits } from '../../engine/fastopen';
+import { FastOpenBits } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import type { FdEntry, RunContext } from './run-context';
 import { inheritKeepalive } from './keepalive-options';

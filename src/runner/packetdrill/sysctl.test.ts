@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profiles } from '../../engine/profiles';
+import { profiles } from '../../engine';
 import { sysctlVerdict } from './sysctl';
 
 const profileOf = (assignment: string) => {

@@ -3,8 +3,8 @@
  * set_sysctls.py / `sysctl` assignments, FreeBSD's `sysctl -w net.inet.tcp.*`. Everything
  * else is reported as not applicable with the reason.
  */
-import { FastOpenBits } from '../../engine/fastopen';
-import type { Profile } from '../../engine/profiles';
+import { FastOpenBits } from '../../engine';
+import type { Profile } from '../../engine';
 
 export interface Setting {
   readonly profile: Partial<Profile>;

@@ -2,7 +2,7 @@
  * Options between script space and the engine's TcpOption: SACK blocks shift by the sequence
  * offset, TS ecr is mapped by the caller, Fast Open and MD5 become raw kinds 34, 254 and 19.
  */
-import type { Seq, TcpOption } from '../../engine/types';
+import type { Seq, TcpOption } from '../../engine';
 import type { ScriptTcpOption } from '../../wire/packetdrill/ast';
 
 /** RFC 7413 Fast Open (34) and its experimental form (254 with magic 0xF989, RFC 6994). */

@@ -8,7 +8,7 @@
  * It sits in src/sim because every layer may import the simulator (DESIGN.md): the command line
  * and the validator as much as the store, the controls and the page.
  */
-import { profiles, type ProfileName } from '../../engine/profiles';
+import { profiles, type ProfileName } from '../../engine';
 import { FORK_SHAPE, readFork, writeFork } from './fork-param';
 import { readOrigins, readSpeed } from './embed-params';
 import { DELAY_KIND, LOSS_KIND, MOMENT_KIND, SEED_KIND } from './run-kinds';

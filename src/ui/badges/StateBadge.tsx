@@ -5,7 +5,7 @@
  * (MotionBadge, framer-motion) takes over as soon as it has loaded.
  */
 import { lazy, Suspense } from 'react';
-import type { TcpState } from '../../engine/types';
+import type { TcpState } from '../../engine';
 import styles from './StateBadge.module.css';
 import { PhaseIcon } from './PhaseIcon';
 import { phaseOf } from './phase';

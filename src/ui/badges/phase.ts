@@ -2,7 +2,7 @@
  * The four phases a connection's states fall into, for colour and shape: closed (no connection),
  * opening (the handshake, RFC 9293 §3.5), established, closing (§3.6).
  */
-import type { TcpState } from '../../engine/types';
+import type { TcpState } from '../../engine';
 
 export type Phase = 'closed' | 'opening' | 'established' | 'closing';
 

@@ -3,7 +3,7 @@
  * ack=701", "PSH-ACK seq=701 ack=201 len=18", "RST seq=0". The diagram's arrows, the event log
  * and the narration all use these, so one segment reads the same everywhere.
  */
-import type { FlagName } from '../../engine/types';
+import type { FlagName } from '../../engine';
 import type { SendEvent } from '../../sim/trace';
 import { mismatchSuffix } from './script-verdict';
 import { displaySeq, type TraceFacts } from './trace-facts';

@@ -4,7 +4,7 @@
  * plus the user's choice of absolute or relative numbers. Pure: no React, no store; the store
  * derives it once per trace and passes it down.
  */
-import type { TcpState } from '../../engine/types';
+import type { TcpState } from '../../engine';
 import type { SendEvent, StateEvent, TimerEvent, Trace } from '../../sim/trace';
 
 /** Absolute 32-bit numbers as on the wire, or relative to each side's ISN as Wireshark shows. */

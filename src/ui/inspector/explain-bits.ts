@@ -3,7 +3,7 @@
  * the RFC that defines it (RFC 9293 §3.1 for the header, RFC 3168 for ECN, RFC 7323 and
  * RFC 2018 for the options).
  */
-import type { FlagName } from '../../engine/types';
+import type { FlagName } from '../../engine';
 import type { SendEvent, TraceOption } from '../../sim/trace';
 import type { TraceFacts } from '../format/trace-facts';
 import { The, the } from '../format/words';

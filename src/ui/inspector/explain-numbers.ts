@@ -5,7 +5,7 @@
  * spelled with absolute numbers, the way the RFC writes it.
  */
 import type { SendEvent } from '../../sim/trace';
-import { cookieFields } from '../../engine/cookies';
+import { cookieFields } from '../../engine';
 import { isFinRepeatedInAck } from '../format/fin-in-ack';
 import { firingBehind, formatDuration, timerRunMs } from '../format/timer-lookup';
 import type { TraceFacts } from '../format/trace-facts';

@@ -3,7 +3,7 @@
  * numbering, one sentence of why, and the byte range it occupies in the encoded segment (from
  * src/wire's field map) so that selecting a row can highlight its bytes and vice versa.
  */
-import type { FlagName } from '../../engine/types';
+import type { FlagName } from '../../engine';
 import type { SendEvent } from '../../sim/trace';
 import type { EncodedSegment, FieldRange } from '../../wire/fields';
 import { flagsLabel } from '../format/segment-label';

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { TcpState } from '../../engine/types';
+import type { TcpState } from '../../engine';
 import { BOXES, TRANSITIONS, transitionFor, VIEW_W } from './figure5';
 import { MIN_FIT_WIDTH, MIN_LABEL_PX, SMALLEST_LABEL } from './readable-size';
 import { StateMachine } from './StateMachine';

@@ -4,7 +4,7 @@
  * transitions with their event / action labels and hand-routed paths. Coordinates are in the
  * SVG's VIEW_W × VIEW_H user space; boxes are BOX_W × BOX_H around their centres.
  */
-import type { TcpState } from '../../engine/types';
+import type { TcpState } from '../../engine';
 
 export const VIEW_W = 360;
 export const VIEW_H = 1150;

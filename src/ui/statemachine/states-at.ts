@@ -3,7 +3,7 @@
  * figure shows it (an endpoint with no `state` event yet is CLOSED, RFC 9293 §3.3.2:
  * "CLOSED … represents no connection state at all").
  */
-import type { TcpState } from '../../engine/types';
+import type { TcpState } from '../../engine';
 import type { StateEvent } from '../../sim/trace';
 
 export interface EndpointMachine {

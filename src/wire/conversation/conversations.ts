@@ -3,7 +3,7 @@
  * per pair of endpoints (address and port each), with its packets and first and last times.
  * A new SYN on a 4-tuple whose previous conversation ended (a reused port) starts another.
  */
-import { Flag } from '../../engine/types';
+import { Flag } from '../../engine';
 import type { CapturePacket } from '../read-capture';
 
 export interface Conversation {

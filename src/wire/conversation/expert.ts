@@ -5,9 +5,9 @@
  * capture alone, in capture order, as Wireshark's TCP dissector does; each mark carries the
  * sentence the lab shows beside it.
  */
-import { seq, seqAdd, seqGt, seqLt } from '../../engine/seq';
-import type { Seq } from '../../engine/types';
-import { Flag } from '../../engine/types';
+import { seq, seqAdd, seqGt, seqLt } from '../../engine';
+import type { Seq } from '../../engine';
+import { Flag } from '../../engine';
 import type { CapturePacket } from '../read-capture';
 
 export type ExpertKind =

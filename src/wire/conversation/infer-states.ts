@@ -4,9 +4,9 @@
  * here is the one the RFC requires for the segments seen, and its cause says it was inferred
  * and from what. Where the capture starts after the handshake, both ends start ESTABLISHED.
  */
-import { seqAdd, seq as toSeq } from '../../engine/seq';
-import type { TcpState } from '../../engine/types';
-import { Flag } from '../../engine/types';
+import { seqAdd, seq as toSeq } from '../../engine';
+import type { TcpState } from '../../engine';
+import { Flag } from '../../engine';
 import type { StateEvent } from '../../sim/trace';
 import { sequenceLength } from './expert';
 

@@ -10,7 +10,7 @@
  * - a segment its receiver evidently never got (inferredLost) is drawn lost, reason `inferred`;
  * - the states are inferred (infer-states.ts) and the expert marks computed (expert.ts).
  */
-import { Flag, type FlagName } from '../../engine/types';
+import { Flag, type FlagName } from '../../engine';
 import type { EndpointInfo } from '../../sim/run-types';
 import type { SendEvent, TraceEvent, TraceOption } from '../../sim/trace';
 import { parseEndpoint } from '../address';

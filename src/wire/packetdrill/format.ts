@@ -1,5 +1,5 @@
 /** Segments and options written back in packetdrill syntax, for reports and the timeline. */
-import { Flag } from '../../engine/types';
+import { Flag } from '../../engine';
 import type { PacketSpec, ScriptOptions, ScriptTcpOption } from './ast';
 
 const LETTERS: readonly (readonly [number, string])[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Flag } from '../../engine/types';
+import { Flag } from '../../engine';
 import { errorOf, only, packet } from './parser-test-kit';
 import { parseScript } from './parser';
 

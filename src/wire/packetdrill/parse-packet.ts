@@ -2,7 +2,7 @@
  * Packet lines: `< S 0:0(0) win 32792 <mss 1000,nop,wscale 7>` and `> P. 1:1001(1000) ack 1`
  * (packetdrill parser.y, `tcp_packet_spec`). Packet lines end at the end of their line.
  */
-import { Flag } from '../../engine/types';
+import { Flag } from '../../engine';
 import type { Action, PacketSpec, ScriptOptions, SourceLocation } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';

@@ -1,7 +1,7 @@
 /** fast-check generators for segments and option lists, shared by the wire tests. */
 import fc from 'fast-check';
-import { seq } from '../../engine/seq';
-import type { Segment, TcpOption } from '../../engine/types';
+import { seq } from '../../engine';
+import type { Segment, TcpOption } from '../../engine';
 import { OptionKind } from '../options';
 
 const u32 = fc.integer({ min: 0, max: 0xffffffff });

@@ -2,7 +2,7 @@
  * Hand-written trace fixtures for the explaining components' tests: a three-way handshake,
  * some data and a close, with the numbers textbooks use (client ISN 700, server ISN 200).
  */
-import type { FlagName } from '../../../engine/types';
+import type { FlagName } from '../../../engine';
 import type { SendEvent, Trace } from '../../../sim/trace';
 
 export const CLIENT = '10.0.0.1:49152';
