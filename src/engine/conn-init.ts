@@ -18,6 +18,7 @@ export interface ConnSeed {
   readonly listener: SocketId | null;
   readonly mssClamp: number | null;
   readonly receiveBuffer: number | null;
+  readonly synRetries?: number | null;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -36,6 +37,7 @@ export function createConn(s: ConnSeed): Conn {
     writeShut: false,
     error: null,
     mssClamp: s.mssClamp,
+    synRetries: s.synRetries ?? null,
     iss: s.iss,
     sndUna: s.iss,
     sndNxt: s.iss,

@@ -44,6 +44,8 @@ export interface Conn {
   /** The error SO_ERROR would report, cleared when read. */
   error: Errno | null;
   mssClamp: number | null;
+  /** TCP_SYNCNT: this socket's SYN retransmissions in place of the profile's synRetries. */
+  synRetries: number | null;
 
   // --- send sequence variables (RFC 9293 §3.3.1) ---
   iss: Seq;

@@ -29,7 +29,8 @@ export type Sock = Listener | Conn;
 
 export interface Host {
   readonly address: string;
-  readonly profile: Profile;
+  /** Read afresh by every step, so retuneHost() reaches every socket at once. */
+  profile: Profile;
   readonly isn: IsnConfig;
   readonly synCookies: boolean;
   nextPort: number;

@@ -30,5 +30,6 @@ export {
   unacknowledgedBytes,
   fastOpenReady,
   flushFastOpenCache,
+  retuneHost,
   type Host,
 } from './host';

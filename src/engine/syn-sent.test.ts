@@ -94,6 +94,24 @@ describe('SYN-SENT', () => {
     expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
   });
 
+  it('TCP_SYNCNT set while connecting overrides the profile: two SYNs, ETIMEDOUT at 3 s (Linux tcp_write_timeout() reads icsk_syn_retries)', () => {
+    const { p, s } = connecting();
+    expect(p.call({ call: 'setSynRetries', socket: s, retries: 1 }).result).toBe('ok');
+    p.advance(10_000);
+    expect(p.sent()).toHaveLength(2);
+    expect(synTimes(p)).toEqual([1000, 3000]);
+    expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+  });
+
+  it('TCP_SYNCNT given to connect() applies from the first SYN', () => {
+    const p = new Probe(profiles.linux);
+    const options = { synRetries: 2 };
+    p.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000, options });
+    p.advance(20_000);
+    expect(synTimes(p)).toEqual([1000, 3000, 7000]);
+    expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+  });
+
   it('freebsd gives up at keepinit 75 s after SYNs at 0, 1, 3.2, 7.6, 16.4, 34, 69.2 s', () => {
     const { p } = connecting(profiles.freebsd);
     p.advance(100_000);
