@@ -54,6 +54,7 @@ export function createConn(s: ConnSeed): Conn {
     retries: 0,
     totalRetransmits: 0,
     synTransmits: 0,
+    synSentAt: null,
     srtt: null,
     rttvar: 0,
     rto: s.profile.rtoInitialMs,

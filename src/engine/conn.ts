@@ -76,6 +76,8 @@ export interface Conn {
   totalRetransmits: number;
   /** Transmissions of our SYN or SYN-ACK so far. */
   synTransmits: number;
+  /** When our first SYN or SYN-ACK went out (Linux retrans_stamp), or null before. */
+  synSentAt: number | null;
   srtt: number | null;
   rttvar: number;
   rto: number;

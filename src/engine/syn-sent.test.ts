@@ -156,3 +156,32 @@ describe('SYN-SENT', () => {
     expect(p.info(s)?.rto).toBe(1000); // 100 + 4 × 50 = 300, raised to the 1 s minimum
   });
 });
+
+describe('SYN-SENT: a SYN,ACK echoing a timestamp we never sent (Linux tcp_rcv_synsent_state_process())', () => {
+  const withTs = { ...profiles.linux, tsTickMs: 1 };
+  const synAck = (ecr: number) => ({
+    flags: 'S.',
+    seq: 0,
+    ack: 1,
+    options: [{ kind: 'ts' as const, val: 5000, ecr }],
+  });
+
+  it('is answered with <SEQ=SEG.ACK><CTL=RST> and SYN-SENT goes on; a valid SYN,ACK then completes the handshake', () => {
+    const { p, s } = connecting(withTs);
+    const [syn] = p.sent();
+    const sentVal = (syn?.options.find((o) => o.kind === 'ts') as { val: number }).val;
+    p.advance(10);
+    p.inject(synAck((sentVal + 9999) >>> 0));
+    expect(p.sent().map(describeSegment)).toEqual(['R 1:1(0) win 0']);
+    expect(p.info(s)?.state).toBe('SYN-SENT');
+    p.inject(synAck(sentVal));
+    expect(p.info(s)?.state).toBe('ESTABLISHED');
+  });
+
+  it('the rfc profile takes TSecr for RTT measurement only (RFC 7323 §3.2)', () => {
+    const { p, s } = connecting({ ...profiles.rfc, timestamps: true });
+    p.sent();
+    p.inject(synAck(123456));
+    expect(p.info(s)?.state).toBe('ESTABLISHED');
+  });
+});
