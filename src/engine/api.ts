@@ -28,6 +28,11 @@ export interface SocketOptions {
   readonly noOptions?: boolean;
   /** TCP_FASTOPEN on a listener: take data from SYNs with a valid cookie (RFC 7413). */
   readonly fastOpen?: boolean;
+  /**
+   * TCP_SYNCNT: SYN retransmissions before connect() fails, in place of the profile's
+   * synRetries (Linux icsk_syn_retries, read by tcp_write_timeout()).
+   */
+  readonly synRetries?: number;
 }
 
 export type AppCall =
@@ -66,7 +71,9 @@ export type AppCall =
    * setsockopt(TCP_FASTOPEN) on a listener that already listens: later SYNs see it
    * (Linux fastopen_queue_tune(); FreeBSD allows it before or after listen()).
    */
-  | { readonly call: 'setFastOpen'; readonly socket: SocketId; readonly enabled: boolean };
+  | { readonly call: 'setFastOpen'; readonly socket: SocketId; readonly enabled: boolean }
+  /** setsockopt(TCP_SYNCNT) on a socket that is connecting: its next SYN timeout reads it. */
+  | { readonly call: 'setSynRetries'; readonly socket: SocketId; readonly retries: number };
 
 export interface CallResult {
   readonly result: 'ok' | Errno;

@@ -25,7 +25,17 @@ export function checkRst(d: Conn, v: Incoming, ctx: Ctx): boolean {
 function resetByPeer(d: Conn, ctx: Ctx): void {
   switch (d.state) {
     case 'SYN-RECEIVED':
-      if (d.passive) {
+      if (d.passive && d.fastOpened) {
+        // A Fast Open child is a full socket the application may already hold (RFC 7413
+        // §4.2.2): the RST resets it as in ESTABLISHED (Linux tcp_reset(): ECONNRESET).
+        reportError(d, ctx, 'ECONNRESET');
+        setState(
+          d,
+          ctx,
+          'CLOSED',
+          'received RST in SYN-RECEIVED of a Fast Open connection: connection reset (RFC 7413 §4.2.2)',
+        );
+      } else if (d.passive) {
         // MUST-11: a passive OPEN goes back to LISTEN; the user need not be informed.
         returnToListen(
           d,

@@ -18,6 +18,7 @@ export interface ConnSeed {
   readonly listener: SocketId | null;
   readonly mssClamp: number | null;
   readonly receiveBuffer: number | null;
+  readonly synRetries?: number | null;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -36,6 +37,7 @@ export function createConn(s: ConnSeed): Conn {
     writeShut: false,
     error: null,
     mssClamp: s.mssClamp,
+    synRetries: s.synRetries ?? null,
     iss: s.iss,
     sndUna: s.iss,
     sndNxt: s.iss,
@@ -52,6 +54,7 @@ export function createConn(s: ConnSeed): Conn {
     retries: 0,
     totalRetransmits: 0,
     synTransmits: 0,
+    synSentAt: null,
     srtt: null,
     rttvar: 0,
     rto: s.profile.rtoInitialMs,

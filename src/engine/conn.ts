@@ -44,6 +44,8 @@ export interface Conn {
   /** The error SO_ERROR would report, cleared when read. */
   error: Errno | null;
   mssClamp: number | null;
+  /** TCP_SYNCNT: this socket's SYN retransmissions in place of the profile's synRetries. */
+  synRetries: number | null;
 
   // --- send sequence variables (RFC 9293 §3.3.1) ---
   iss: Seq;
@@ -74,6 +76,8 @@ export interface Conn {
   totalRetransmits: number;
   /** Transmissions of our SYN or SYN-ACK so far. */
   synTransmits: number;
+  /** When our first SYN or SYN-ACK went out (Linux retrans_stamp), or null before. */
+  synSentAt: number | null;
   srtt: number | null;
   rttvar: number;
   rto: number;

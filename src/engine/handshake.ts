@@ -52,6 +52,7 @@ function armSynTimer(d: Conn, ctx: Ctx): void {
   d.rtxNext = d.sndNxt;
   // Karn's rule (RFC 6298 §3): only a SYN sent once may be timed.
   if (d.synTransmits === 1) {
+    d.synSentAt = ctx.now;
     d.rttSeq = d.sndNxt;
     d.rttStart = ctx.now;
   } else {

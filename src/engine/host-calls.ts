@@ -50,6 +50,11 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
       return getError(host, call.socket);
     case 'setFastOpen':
       return setFastOpen(host, call.socket, call.enabled);
+    case 'setSynRetries':
+      return onConn(host, call.socket, ctx, (c) => {
+        c.synRetries = call.retries;
+        return OK;
+      });
   }
 }
 
@@ -130,6 +135,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     listener: null,
     mssClamp: options.mss ?? null,
     receiveBuffer: options.receiveBuffer ?? null,
+    synRetries: options.synRetries ?? null,
   });
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;

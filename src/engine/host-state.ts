@@ -29,7 +29,8 @@ export type Sock = Listener | Conn;
 
 export interface Host {
   readonly address: string;
-  readonly profile: Profile;
+  /** Read afresh by every step, so retuneHost() reaches every socket at once. */
+  profile: Profile;
   readonly isn: IsnConfig;
   readonly synCookies: boolean;
   nextPort: number;
@@ -151,7 +152,8 @@ export function removeSock(host: Host, id: SocketId): void {
  * `embryonic` said before the step.
  */
 export function settle(host: Host, c: Conn, wasEmbryonic: boolean, ctx: Ctx): void {
-  const gone = c.state === 'LISTEN' || (c.state === 'CLOSED' && (!c.owned || c.appClosed));
+  const held = c.owned || (ctx.profile.resetChildStaysQueued && queuedForAccept(host, c));
+  const gone = c.state === 'LISTEN' || (c.state === 'CLOSED' && (!held || c.appClosed));
   if (gone) removeSock(host, c.id);
   if (c.listener === null) return;
   const l = host.sockets.get(c.listener);
@@ -164,6 +166,12 @@ export function settle(host: Host, c: Conn, wasEmbryonic: boolean, ctx: Ctx): vo
     l.acceptQueue.push(c.id);
     ctx.out.push({ type: 'acceptable', listener: l.id, socket: c.id });
   }
+}
+
+/** Whether the connection waits in its listener's accept queue (not the SYN queue). */
+function queuedForAccept(host: Host, c: Conn): boolean {
+  const l = c.listener === null ? undefined : host.sockets.get(c.listener);
+  return l?.kind === 'listener' && l.acceptQueue.includes(c.id);
 }
 
 function dropId(ids: SocketId[], id: SocketId): void {

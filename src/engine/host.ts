@@ -14,6 +14,7 @@ import { timerDue, type Ctx } from './step';
 import { connTimer } from './timers';
 import { TimerTable, type TimerEntry } from './timer-table';
 import type { Conn } from './conn';
+import type { Profile } from './profiles';
 import { findFastOpen } from './fastopen';
 import { cacheKey, learnFromSynAck, planSyn } from './fastopen-client';
 import { readOffer } from './options';
@@ -126,6 +127,15 @@ export function fastOpenReady(
   const tuple = { localAddress: host.address, localPort: 0, remoteAddress: remote, remotePort };
   const entry = host.fastOpenCookies.get(cacheKey(host.profile, tuple));
   return planSyn(host.profile, entry, host.profile.mss, now).room > 0;
+}
+
+/**
+ * A sysctl written while the host runs: every later step, on every socket, reads the new
+ * profile, as Linux reads `net.ipv4.tcp_*` when it uses them (e.g. tcp_fastopen in
+ * tcp_sendmsg_fastopen(), tcp_syn_retries in tcp_write_timeout()).
+ */
+export function retuneHost(host: Host, change: Partial<Profile>): void {
+  host.profile = { ...host.profile, ...change };
 }
 
 /** Empties the Fast Open client's cookie cache (Linux `ip tcp_metrics flush`). */

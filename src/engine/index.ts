@@ -34,5 +34,6 @@ export {
   unacknowledgedBytes,
   fastOpenReady,
   flushFastOpenCache,
+  retuneHost,
   type Host,
 } from './host';

@@ -45,6 +45,10 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'ACK field of an old duplicate segment: dropped with it, processed if it ends at RCV.NXT, or always processed',
   timestampsOnRst: 'RSTs carry the timestamps option when it was agreed',
   resetErrorAfterFin: 'a RST in CLOSING or LAST-ACK reports ECONNRESET to a socket still open',
+  rejectSynAckBadEcr:
+    'SYN-SENT answers a SYN,ACK echoing a TS val we never sent with a RST and keeps waiting',
+  resetChildStaysQueued:
+    'a connection reset in the accept queue stays there: accept() returns it, closed, with its error',
   dropSynOptionsAfter:
     'after this many SYN timeouts the SYN goes with the MSS option only (FreeBSD rexmit_drop_options)',
   ecn: 'ECN negotiation (RFC 3168): 0 off, 1 ask in our SYNs and agree, 2 agree when asked',

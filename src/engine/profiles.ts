@@ -96,6 +96,18 @@ export interface Profile {
    */
   readonly resetErrorAfterFin: boolean;
   /**
+   * Whether a connection reset while it waits in a listener's accept queue stays there, so
+   * that accept() still returns it (closed, with its error and unread data), as Linux's
+   * inet_csk_accept() takes the queue's head whatever its state; false removes it.
+   */
+  readonly resetChildStaysQueued: boolean;
+  /**
+   * In SYN-SENT, a SYN,ACK whose TS ecr is not a TS val we could have sent since our first
+   * SYN is answered with a RST and ignored (Linux tcp_rcv_synsent_state_process(), "PAWS
+   * active rejected"); RFC 7323 asks no such check.
+   */
+  readonly rejectSynAckBadEcr: boolean;
+  /**
    * What a connection in TIME-WAIT answers to a segment without SYN or RST: what RFC 9293
    * §3.10.7.4 says ('rfc'), or an ACK for every segment bearing ACK except a duplicate ACK,
    * dropping those without ACK ('ack-unless-duplicate', FreeBSD tcp_twcheck()).
@@ -177,6 +189,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: false, // RFC 9293 §3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>
     timestampsOnRst: false, // RFC 7323 §4.2: RSTs need not carry TS
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
+    resetChildStaysQueued: false, // RFC 9293 §3.10.7.4: a reset connection is deleted
+    rejectSynAckBadEcr: false, // RFC 7323 §3.2: TSecr is only used for RTTM
     timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
     dropSynFin: false, // RFC 9293 §3.10.7 processes SYN and FIN each in its turn
     queueSynTextInSynSent: true, // §3.10.7.3: "queue them for processing after ... ESTABLISHED"
@@ -228,6 +242,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_send_active_reset() sets ACK|RST
     timestampsOnRst: true, // reset_tsval.pkt: R. with <nop,nop,TS ...>
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
+    resetChildStaysQueued: true, // inet_csk_accept() dequeues the head; only inet_csk_listen_stop() frees children
+    rejectSynAckBadEcr: true, // tcp_rcv_synsent_state_process(): between(rcv_tsecr, retrans_stamp, now)
     timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
     dropSynFin: false, // no such sysctl
     queueSynTextInSynSent: false, // tcp_rcv_synsent_state_process(): "we could accept data ... not done"
@@ -280,6 +296,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     abortRstWithAck: true, // tcp_drop() → tcp_respond(..., TH_RST|TH_ACK)
     timestampsOnRst: false, // tcp_respond() builds RSTs without options
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
+    resetChildStaysQueued: false, // not checked against FreeBSD; the RFC's deletion is kept
+    rejectSynAckBadEcr: false, // tcp_do_segment() takes TSecr of a SYN,ACK for RTTM only
     timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
     dropSynFin: false, // net.inet.tcp.drop_synfin = 0 (tcp_input.c)
     queueSynTextInSynSent: true, // tcp_do_segment(): tcp_reass() queues it, tcp_reass(tp, NULL) delivers

@@ -148,7 +148,10 @@ function reach(probe: Probe, c: Case): SocketId {
   probe.localPort = 5000;
   probe.remotePort = 8080;
   if (c.target === 'SYN-SENT') return socket;
-  probe.inject({ flags: 'S.', seq: P, ack: L + 1, win: 65535, options: c.synOptions });
+  // Linux refuses a SYN,ACK that echoes a TS val it never sent (rejectSynAckBadEcr), so the
+  // SYN,ACK that opens the connection echoes none; hostile TS ecr values come in later segments.
+  const synAckOptions = c.synOptions.map((o) => (o.kind === 'ts' ? { ...o, ecr: 0 } : o));
+  probe.inject({ flags: 'S.', seq: P, ack: L + 1, win: 65535, options: synAckOptions });
   switch (c.target) {
     case 'FIN-WAIT-1':
       probe.call({ call: 'close', socket });

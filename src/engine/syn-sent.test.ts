@@ -94,6 +94,24 @@ describe('SYN-SENT', () => {
     expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
   });
 
+  it('TCP_SYNCNT set while connecting overrides the profile: two SYNs, ETIMEDOUT at 3 s (Linux tcp_write_timeout() reads icsk_syn_retries)', () => {
+    const { p, s } = connecting();
+    expect(p.call({ call: 'setSynRetries', socket: s, retries: 1 }).result).toBe('ok');
+    p.advance(10_000);
+    expect(p.sent()).toHaveLength(2);
+    expect(synTimes(p)).toEqual([1000, 3000]);
+    expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+  });
+
+  it('TCP_SYNCNT given to connect() applies from the first SYN', () => {
+    const p = new Probe(profiles.linux);
+    const options = { synRetries: 2 };
+    p.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000, options });
+    p.advance(20_000);
+    expect(synTimes(p)).toEqual([1000, 3000, 7000]);
+    expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+  });
+
   it('freebsd gives up at keepinit 75 s after SYNs at 0, 1, 3.2, 7.6, 16.4, 34, 69.2 s', () => {
     const { p } = connecting(profiles.freebsd);
     p.advance(100_000);
@@ -136,5 +154,34 @@ describe('SYN-SENT', () => {
     p.inject({ flags: 'S.', seq: 0, ack: 1, options: [{ kind: 'mss', value: 1460 }] });
     expect(p.info(s)?.srtt).toBe(100);
     expect(p.info(s)?.rto).toBe(1000); // 100 + 4 × 50 = 300, raised to the 1 s minimum
+  });
+});
+
+describe('SYN-SENT: a SYN,ACK echoing a timestamp we never sent (Linux tcp_rcv_synsent_state_process())', () => {
+  const withTs = { ...profiles.linux, tsTickMs: 1 };
+  const synAck = (ecr: number) => ({
+    flags: 'S.',
+    seq: 0,
+    ack: 1,
+    options: [{ kind: 'ts' as const, val: 5000, ecr }],
+  });
+
+  it('is answered with <SEQ=SEG.ACK><CTL=RST> and SYN-SENT goes on; a valid SYN,ACK then completes the handshake', () => {
+    const { p, s } = connecting(withTs);
+    const [syn] = p.sent();
+    const sentVal = (syn?.options.find((o) => o.kind === 'ts') as { val: number }).val;
+    p.advance(10);
+    p.inject(synAck((sentVal + 9999) >>> 0));
+    expect(p.sent().map(describeSegment)).toEqual(['R 1:1(0) win 0']);
+    expect(p.info(s)?.state).toBe('SYN-SENT');
+    p.inject(synAck(sentVal));
+    expect(p.info(s)?.state).toBe('ESTABLISHED');
+  });
+
+  it('the rfc profile takes TSecr for RTT measurement only (RFC 7323 §3.2)', () => {
+    const { p, s } = connecting({ ...profiles.rfc, timestamps: true });
+    p.sent();
+    p.inject(synAck(123456));
+    expect(p.info(s)?.state).toBe('ESTABLISHED');
   });
 });

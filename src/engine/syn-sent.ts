@@ -1,10 +1,10 @@
 /** Segment arrival in SYN-SENT (RFC 9293 §3.10.7.3). */
 import { advanceUna } from './ack';
 import type { Conn } from './conn';
-import { sendSegment } from './emit';
+import { sendSegment, tsNow } from './emit';
 import { absorbPeerSyn, enterEstablished, sendSynAck, takeWindow } from './handshake';
 import { incoming, type Incoming } from './incoming';
-import { answerOffer, readOffer, synAsksEcn } from './options';
+import { answerOffer, findTimestamp, readOffer, synAsksEcn } from './options';
 import { seqGt, seqLeq } from './seq';
 import { reportError, setState, type Ctx } from './step';
 import { Flag, type Segment } from './types';
@@ -33,6 +33,10 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
   }
   // Fourth, check the SYN bit; fifth, without SYN or RST drop the segment.
   if (!(seg.flags & Flag.SYN)) return null;
+  if (hasAck && echoesUnsentTimestamp(d, seg, ctx)) {
+    sendSegment(d, ctx, Flag.RST, seg.ack); // <SEQ=SEG.ACK><CTL=RST>; SYN-SENT goes on
+    return null;
+  }
   absorbPeerSyn(d, seg, ctx.profile);
   if (hasAck) {
     takeWindow(d, seg);
@@ -66,6 +70,20 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
   sendSynAck(d, ctx, 0);
   if (ctx.profile.queueSynTextInSynSent) queueSynText(d, seg);
   return null;
+}
+
+/**
+ * Linux tcp_rcv_synsent_state_process() ("PAWS active rejected"): a SYN,ACK whose TS ecr is
+ * non-zero and not between the TS val of our first SYN and the TS clock now cannot answer
+ * our SYN (profile rejectSynAckBadEcr).
+ */
+function echoesUnsentTimestamp(d: Conn, seg: Segment, ctx: Ctx): boolean {
+  if (!ctx.profile.rejectSynAckBadEcr || d.offer.ts === null || d.synSentAt === null) return false;
+  const ts = findTimestamp(seg.options);
+  if (!ts || ts.ecr === 0) return false;
+  const first = (d.tsOffset + Math.floor(d.synSentAt / ctx.profile.tsTickMs)) >>> 0;
+  const sinceFirst = (ts.ecr - first) >>> 0;
+  return sinceFirst > (tsNow(d, ctx) - first) >>> 0;
 }
 
 /**

@@ -65,7 +65,7 @@ function connectTimedOut(d: Conn, ctx: Ctx): boolean {
 }
 
 function synSentTimeout(d: Conn, ctx: Ctx): void {
-  if (d.synTransmits > ctx.profile.synRetries || connectTimedOut(d, ctx)) {
+  if (d.synTransmits > (d.synRetries ?? ctx.profile.synRetries) || connectTimedOut(d, ctx)) {
     reportError(d, ctx, 'ETIMEDOUT');
     setState(
       d,

@@ -14,7 +14,13 @@ export interface FdEntry {
   listening: boolean;
   nonBlocking: boolean;
   /** TCP_MAXSEG and SO_RCVBUF set before listen or connect. */
-  options: { mss?: number; receiveBuffer?: number; fastOpen?: boolean; noOptions?: boolean };
+  options: {
+    mss?: number;
+    receiveBuffer?: number;
+    fastOpen?: boolean;
+    noOptions?: boolean;
+    synRetries?: number;
+  };
   /** Linux TCP_FASTOPEN_CONNECT: connect() may defer the SYN to the first write. */
   fastOpenConnect?: boolean;
   /** The server port of a connect() deferred by TCP_FASTOPEN_CONNECT, until the first write. */

@@ -57,6 +57,10 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
       ctx.world.advanceTo(scheduled.startUsecs);
       ctx.world.flushFastOpenCache();
     }
+    if (verdict.retune) {
+      ctx.world.advanceTo(scheduled.startUsecs);
+      ctx.world.retune(verdict.retune);
+    }
     record(ctx, index, scheduled, { status: verdict.status, reason: verdict.reason });
     return;
   }

@@ -23,6 +23,8 @@ export interface LineVerdict {
   readonly reason: string;
   /** The runner empties the Fast Open client cookie cache when the line runs. */
   readonly flushTcpMetrics?: boolean;
+  /** A sysctl after the first socket call: the running host's profile changes when it runs. */
+  readonly retune?: Partial<Profile>;
 }
 
 export interface RunConfig {
@@ -165,10 +167,19 @@ function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdic
       atUse.push(
         ...read.map((s) => `${s.note}, read by getsockopt; the running engine keeps its setting`),
       );
-    } else {
+    } else if (settings.some((s) => s.synCookies !== undefined)) {
       return {
         status: 'not-applicable',
-        reason: `a command after the first socket call cannot change the running engine (${settings.map((s) => s.note).join('; ')})`,
+        reason: `a command after the first socket call cannot change the running engine's SYN cookies (${settings.map((s) => s.note).join('; ')})`,
+      };
+    } else {
+      // The kernel reads its sysctls when it uses them: the running host takes the new
+      // values when the line runs (runner.ts, engine retuneHost()).
+      const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
+      return {
+        status: 'applied',
+        reason: `${settings.map((s) => s.note).join('; ')}, from this line on${rest}`,
+        retune: Object.assign({}, ...settings.map((s) => s.profile)) as Partial<Profile>,
       };
     }
   }
@@ -208,12 +219,18 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
   const notes: string[] = [];
   const verdicts = new Map<number, LineVerdict>();
   let started = false;
+  /** The profile as the lines so far leave it, later sysctls included (the base of the next). */
+  let running = profile;
   script.events.forEach((event, index) => {
     if (event.action.type !== 'command') {
       started = true;
       return;
     }
-    const pieces = commandVerdicts(event.action.command, profile, freebsdProfile);
+    const pieces = commandVerdicts(
+      event.action.command,
+      started ? running : profile,
+      freebsdProfile,
+    );
     if (!started) {
       for (const piece of pieces) {
         if (!('setting' in piece)) continue;
@@ -221,8 +238,11 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
         if (piece.setting.synCookies !== undefined) synCookies = piece.setting.synCookies;
         notes.push(piece.setting.note);
       }
+      running = profile;
     }
-    verdicts.set(index, summarize(pieces, started));
+    const verdict = summarize(pieces, started);
+    if (verdict.retune) running = { ...running, ...verdict.retune };
+    verdicts.set(index, verdict);
   });
   return {
     origin,

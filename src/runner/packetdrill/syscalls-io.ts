@@ -9,6 +9,7 @@ import type { CallValue, FdEntry, RunContext } from './run-context';
 import {
   fail,
   fdOf,
+  freebsdSockets,
   intOf,
   isOutcome,
   notApplicable,
@@ -20,12 +21,25 @@ import { doFastOpenSendto } from './syscalls-socket';
 
 function send(ctx: RunContext, entry: FdEntry, length: number): CallOutcome {
   if (entry.socket === null) return fail('EPIPE');
+  if (waitsForConnect(ctx, entry)) return fail('EAGAIN');
   const result = ctx.world.call({
     call: 'send',
     socket: entry.socket,
     data: new Uint8Array(length),
   });
   return result.result === 'ok' ? ok(result.bytes ?? length) : fail(result.result);
+}
+
+/**
+ * Linux's tcp_sendmsg_locked() lets no data into the send queue before the handshake ends
+ * (only a passive Fast Open child may send in SYN-RECEIVED): it waits in
+ * sk_stream_wait_connect(), which a non-blocking socket leaves at once with EAGAIN. FreeBSD's
+ * sosend() queues it (TCP's implied connect, PR_IMPLOPCL), as RFC 9293 §3.10.2 SEND in
+ * SYN-SENT does; a blocking Linux write ends the same way once the handshake completes.
+ */
+function waitsForConnect(ctx: RunContext, entry: FdEntry): boolean {
+  if (!entry.nonBlocking || freebsdSockets(ctx) || entry.socket === null) return false;
+  return ctx.world.info(entry.socket)?.state === 'SYN-SENT';
 }
 
 /**

@@ -68,6 +68,18 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
         if (r.result !== 'ok') return fail(r.result);
       }
       return ok(0, false);
+    case 'TCP_SYNCNT': {
+      // Linux do_tcp_setsockopt(): 1 to MAX_TCP_SYNCNT (127), at any time; the next SYN
+      // timeout reads it (tcp_write_timeout()). FreeBSD has no such option.
+      if (freebsdSockets(ctx)) return notApplicable('TCP_SYNCNT is a Linux option');
+      if (value === null || value < 1 || value > 127) return fail('EINVAL');
+      entry.options = { ...entry.options, synRetries: value };
+      if (entry.socket !== null && !entry.listening) {
+        const r = ctx.world.call({ call: 'setSynRetries', socket: entry.socket, retries: value });
+        if (r.result !== 'ok') return fail(r.result);
+      }
+      return ok(0, false);
+    }
     case 'TCP_FASTOPEN_CONNECT':
       // Linux do_tcp_setsockopt(): 0 or 1, with the client bit of tcp_fastopen, before connect.
       if (value === null || value < 0 || value > 1) return fail('EINVAL');

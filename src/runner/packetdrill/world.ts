@@ -14,6 +14,7 @@ import {
   handleTimeout,
   hostSockets,
   nextDeadline,
+  retuneHost,
   socketInfo,
   type AppCall,
   type CallResult,
@@ -94,6 +95,12 @@ export class EngineWorld {
 
   info(socket: SocketId): SocketInfo | undefined {
     return this.host ? socketInfo(this.host, socket) : undefined;
+  }
+
+  /** A sysctl line after the first call: the running host reads the new values from now on. */
+  retune(change: Partial<Profile>): void {
+    this.config = { ...this.config, profile: { ...this.config.profile, ...change } };
+    if (this.host) retuneHost(this.host, change);
   }
 
   /** `ip tcp_metrics flush`: the host forgets the Fast Open cookies it learned. */

@@ -158,3 +158,19 @@ describe('#ifdef preprocessor (nplab packetdrill)', () => {
     expect(errorOf('#if STANDARD\n#endif')).toBe('1:1: unknown preprocessor directive #if');
   });
 });
+
+describe('header options followed by a comment (packetdrill’s lexer drops // comments anywhere)', () => {
+  it('reads the option and its value without the comment', () => {
+    const script = parseScript(
+      [
+        '--tcp_ts_ecr_scaled // used in TEST 5',
+        '--tolerance_usecs=7000  // loaded CI',
+        '0 close(3) = 0',
+      ].join('\n'),
+    );
+    expect(script.options).toEqual([
+      { line: 1, column: 1, name: 'tcp_ts_ecr_scaled', value: null },
+      { line: 2, column: 1, name: 'tolerance_usecs', value: '7000' },
+    ]);
+  });
+});

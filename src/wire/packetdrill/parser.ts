@@ -20,7 +20,11 @@ export interface ParseOptions {
 function parseHeaderOption(cursor: Cursor): HeaderOption {
   const at = cursor.location();
   cursor.advance(2);
-  const text = cursor.restOfLine().trim();
+  // packetdrill's lexer drops a `//` comment wherever it starts, so one may follow an option.
+  const text = cursor
+    .restOfLine()
+    .replace(/\s+\/\/.*$/, '')
+    .trim();
   const m = /^([A-Za-z0-9_-]+)(?:\s*=\s*(.*))?$/.exec(text);
   if (!m?.[1]) throw new ScriptSyntaxError(at, `malformed option line '--${text}'`);
   return { ...at, name: m[1], value: m[2]?.trim() ?? null };
