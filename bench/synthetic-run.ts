@@ -5,12 +5,12 @@
  * the benches measure drawing and seeking, not TCP.
  */
 import type { TraceEvent } from '../src/sim/trace';
-import type { RunResult, World } from '../src/store/world';
+import type { RecordedRun, RunSource } from '../src/store/world';
 
 const DELAY = 50;
 const GAP = 4;
 
-export function syntheticRun(segments: number): RunResult {
+export function syntheticRun(segments: number): RecordedRun {
   const trace: TraceEvent[] = [
     {
       t: 0,
@@ -70,7 +70,7 @@ export function syntheticRun(segments: number): RunResult {
 }
 
 /** A World that always returns the same synthetic run. */
-export function syntheticWorld(segments: number): World {
+export function syntheticWorld(segments: number): RunSource {
   const run = syntheticRun(segments);
   return {
     presets: [{ name: 'bulk', title: `${segments} segments`, description: 'Synthetic.' }],

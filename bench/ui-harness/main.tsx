@@ -6,7 +6,7 @@ import '../../src/app/global.css';
 import { useFrameLoop } from '../../src/app/use-frame-loop';
 import { createLabStore, LabStoreProvider } from '../../src/store';
 import { SequenceDiagram } from '../../src/ui/diagram/SequenceDiagram';
-import { PlayheadProvider } from '../../src/ui/layout/playhead';
+import { PlayheadProvider } from '../../src/ui/connected/playhead';
 import { syntheticWorld } from '../synthetic-run';
 
 const segments = Number(new URLSearchParams(window.location.search).get('segments') ?? 10_000);

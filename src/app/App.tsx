@@ -14,11 +14,11 @@ import { Scrubber } from '../ui/controls/Scrubber';
 import { SpeedSlider } from '../ui/controls/SpeedSlider';
 import { Transport } from '../ui/controls/Transport';
 import { SequenceDiagram } from '../ui/diagram/SequenceDiagram';
-import { ConnectedNarration } from '../ui/layout/ConnectedNarration';
+import { ConnectedNarration } from '../ui/connected/ConnectedNarration';
 import { LessonsButton } from '../ui/lessons/LessonsButton';
 import { QuestionPanels } from '../ui/lessons/QuestionPanels';
 import { PredictToggle } from '../ui/predict/PredictToggle';
-import { PlayheadProvider } from '../ui/layout/playhead';
+import { PlayheadProvider } from '../ui/connected/playhead';
 import styles from './App.module.css';
 import { CaptureBannerSlot } from './capture/CaptureBannerSlot';
 import { CaptureMarksSlot } from './capture/CaptureMarksSlot';
@@ -38,11 +38,11 @@ import { useTheme } from './use-theme';
 
 // Opening and downloading captures: their buttons arrive just after the first view.
 const CaptureActions = lazy(() => import('./capture/CaptureActions'));
-const ConnectedEventLog = lazy(() => import('../ui/layout/ConnectedEventLog'));
-const ConnectedStateMachine = lazy(() => import('../ui/layout/ConnectedStateMachine'));
+const ConnectedEventLog = lazy(() => import('../ui/connected/ConnectedEventLog'));
+const ConnectedStateMachine = lazy(() => import('../ui/connected/ConnectedStateMachine'));
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
 // arrive just after the first view.
-const ConnectedInspector = lazy(() => import('../ui/layout/ConnectedInspector'));
+const ConnectedInspector = lazy(() => import('../ui/connected/ConnectedInspector'));
 // Presentation mode (the diagram filling the screen) loads when first asked for.
 const Presentation = lazy(() => import('./presentation/Presentation'));
 const selectPresenting = (s: LabState) => s.presenting;

@@ -4,7 +4,7 @@
  * absent keeps the preset's own. The simulator runs once, whatever the link holds.
  */
 import { course } from '../lessons';
-import { createLabStore, type LabStore, type World } from '../store';
+import { createLabStore, type LabStore, type RunSource } from '../store';
 import { createSimWorld } from '../store/sim-world';
 import { createRunComputer } from './compute/run-computer';
 import { missingSegmentNote, pastEndNote } from './url/link-notes';
@@ -12,7 +12,7 @@ import { parseUrlState, type PageKind, type UrlState } from './url/url-params';
 
 export interface PageStore {
   store: LabStore;
-  world: World;
+  world: RunSource;
   /** Everything the URL said that the page could read (embeds read their options here). */
   url: UrlState;
   /** One sentence per ignored parameter. */
@@ -33,7 +33,7 @@ export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(
  */
 export const SIMULATOR_RUN_MARK = 'handshake-lab:simulator-run';
 
-function markingRuns(world: World): World {
+function markingRuns(world: RunSource): RunSource {
   return {
     ...world,
     run: (settings, interventions) => {

@@ -3,7 +3,7 @@
  * those listed here, which must fail at the listed line for the listed reason: a runner that
  * lets them pass, or fail elsewhere, is wrong.
  */
-import type { RunResult } from '../runner/packetdrill';
+import type { ScriptRunResult } from '../runner/packetdrill';
 
 export interface ExpectedFailure {
   readonly line: number;
@@ -28,14 +28,14 @@ export interface Judgement {
   readonly note: string | null;
 }
 
-function describe(result: RunResult): string {
+function describe(result: ScriptRunResult): string {
   if (result.syntaxError) return `did not parse (${result.syntaxError.message})`;
   const f = result.firstFailure;
   if (f) return `failed at line ${f.line}: ${f.reason ?? ''}`;
   return result.outcome === 'skipped' ? 'was skipped' : 'passed';
 }
 
-export function judge(baseName: string, result: RunResult): Judgement {
+export function judge(baseName: string, result: ScriptRunResult): Judgement {
   const expected = EXPECTED_FAILURES[baseName];
   if (expected) {
     const f = result.firstFailure;

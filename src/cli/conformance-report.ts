@@ -1,8 +1,8 @@
 /** The text `npm run conformance` prints: one block per script and a closing tally. */
-import type { LineResult, RunResult } from '../runner/packetdrill';
+import type { LineResult, ScriptRunResult } from '../runner/packetdrill';
 import type { Judgement } from './conformance-expectations';
 
-function tally(result: RunResult): string {
+function tally(result: ScriptRunResult): string {
   const c = result.counts;
   const lines = `lines: ${c.passed} passed, ${c.performed} performed, ${c.notApplicable} not applicable`;
   const packets = `packet lines checked ${result.packetLines.checked}/${result.packetLines.total}`;
@@ -17,7 +17,7 @@ function lineText(l: LineResult): string {
 /** The lines printed for one script. */
 export function formatScript(
   name: string,
-  result: RunResult,
+  result: ScriptRunResult,
   judgement: Judgement,
   verbose: boolean,
 ): string[] {

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatKilobytes, SCRIPT_LIMITS } from '../wire/packetdrill';
-import { runScript, type RunResult } from '../runner/packetdrill';
+import { runScript, type ScriptRunResult } from '../runner/packetdrill';
 import { AreaTable, formatAreaTable } from './conformance-areas';
 import { judge } from './conformance-expectations';
 import { formatScript, formatTotals, type Totals } from './conformance-report';
@@ -126,7 +126,10 @@ function scriptsIn(path: string): Entry[] {
  * One script's result, or the one-line reason it could not run. The size is checked before
  * the file is read; a fault of the runner fails this script only, without a stack trace.
  */
-function runFile(file: string, defines: Readonly<Record<string, string>>): RunResult | string {
+function runFile(
+  file: string,
+  defines: Readonly<Record<string, string>>,
+): ScriptRunResult | string {
   try {
     const size = statSync(file).size;
     const max = SCRIPT_LIMITS.maxScriptBytes;

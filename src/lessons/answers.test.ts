@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SendEvent, TraceEvent } from '../sim/trace';
 import { createSimWorld } from '../store/sim-world';
-import type { Profile, RunSettings } from '../store/world';
+import type { ProfileName, RunSettings } from '../store/world';
 import { flagsLabel } from '../ui/format/segment-label';
 import { course } from './course';
 import type { LessonStep } from './lesson';
@@ -148,7 +148,7 @@ describe('the course', () => {
   }
 });
 
-const SETTINGS: readonly { profile: Profile; isn: 'textbook' | 'random' }[] = [
+const SETTINGS: readonly { profile: ProfileName; isn: 'textbook' | 'random' }[] = [
   { profile: 'rfc', isn: 'textbook' },
   { profile: 'rfc', isn: 'random' },
   { profile: 'linux', isn: 'textbook' },

@@ -18,10 +18,10 @@ import { buildTimeline } from './timeline';
 import type { LabState } from './types';
 import { settingsAfter } from './fork';
 import type { TimeAxisMode } from './time-axis';
-import type { Intervention, Numbering, RunSettings, Theme, World } from './world';
+import type { Intervention, Numbering, RunSettings, Theme, RunSource } from './world';
 
 export interface LabStoreInit {
-  world: World;
+  world: RunSource;
   /** Which preset to open; the first of the world's presets when absent. */
   preset?: string;
   /** Run settings that override the preset's own. */

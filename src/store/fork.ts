@@ -6,7 +6,7 @@
  */
 import { buildTimeline, type Timeline } from './timeline';
 import type { Branch, LabState } from './types';
-import type { Intervention, RunSettings, World } from './world';
+import type { Intervention, RunSettings, RunSource } from './world';
 import { lastEventAtOrBefore } from './world-at';
 
 const HISTORY_LIMIT = 50;
@@ -54,7 +54,7 @@ export interface NextRun {
  * asked, the selection kept when that segment still exists, the previous run pushed on history.
  */
 export function commitRun(
-  world: World,
+  world: RunSource,
   state: LabState,
   next: NextRun,
   playhead: PlayheadAfterRun,

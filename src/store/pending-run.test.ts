@@ -5,10 +5,10 @@ import { createLabStore } from './create-lab-store';
 import { OFF_THREAD_EVENTS, RunCancelled, type RunComputer } from './run-job';
 import { createSimWorld } from './sim-world';
 import { buildTimeline } from './timeline';
-import type { World } from './world';
+import type { RunSource } from './world';
 
 /** A computer that computes the world's run later, when told to, as a worker answers. */
-function laterComputer(world: World) {
+function laterComputer(world: RunSource) {
   const waiting: (() => void)[] = [];
   let cancelled = 0;
   const computer: RunComputer = {

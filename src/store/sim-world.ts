@@ -12,9 +12,16 @@ import {
 } from '../sim';
 import { isnModeOf, withIsnMode } from '../sim/settings';
 import { checkpointedRunner } from './checkpoints';
-import type { Intervention, LinkSettings, Profile, RunResult, RunSettings, World } from './world';
+import type {
+  Intervention,
+  LinkSettings,
+  ProfileName,
+  RecordedRun,
+  RunSettings,
+  RunSource,
+} from './world';
 
-function profileOf(scenario: Scenario): Profile {
+function profileOf(scenario: Scenario): ProfileName {
   return scenario.endpoints[0]?.profile ?? 'rfc';
 }
 
@@ -70,7 +77,7 @@ function toSimIntervention(intervention: Intervention): SimIntervention {
   return { at: intervention.at, kind: 'link', link: { c2s: patch, s2c: patch } };
 }
 
-export function createSimWorld(available: readonly Preset[] = simPresets): World {
+export function createSimWorld(available: readonly Preset[] = simPresets): RunSource {
   const byName = new Map(available.map((p) => [p.name, p]));
   const find = (name: string): Preset => {
     const preset = byName.get(name) ?? available[0];
@@ -81,7 +88,7 @@ export function createSimWorld(available: readonly Preset[] = simPresets): World
   return {
     presets: available.map(({ name, title, description }) => ({ name, title, description })),
     defaults: (name) => presetDefaults(find(name)),
-    run: (settings, interventions): RunResult =>
+    run: (settings, interventions): RecordedRun =>
       run(
         JSON.stringify(settings),
         scenarioFor(find(settings.preset), settings),

@@ -12,7 +12,7 @@ import {
   type TraceEvent,
 } from '../sim/trace';
 import { buildMaxTree, type MaxTree } from './max-tree';
-import type { EndpointInfo, RunResult } from './world';
+import type { EndpointInfo, RecordedRun } from './world';
 
 /** One segment's journey: from its send to its arrival, its loss, or the end of the run. */
 export interface SegmentSpan {
@@ -63,7 +63,7 @@ export interface TimerSpan {
 }
 
 export interface Timeline {
-  readonly run: RunResult;
+  readonly run: RecordedRun;
   readonly events: readonly TraceEvent[];
   /** Event times, ascending (the trace is in time order). */
   readonly times: Float64Array;
@@ -92,7 +92,7 @@ export interface Timeline {
 
 const FALLBACK_DELAY_MS = 50;
 
-function orderEndpoints(run: RunResult): EndpointInfo[] {
+function orderEndpoints(run: RecordedRun): EndpointInfo[] {
   const known = new Map(run.endpoints.map((e) => [e.name, e]));
   for (const event of run.trace) {
     if (event.type !== 'send') continue;
@@ -123,7 +123,7 @@ function typicalDelays(trace: readonly TraceEvent[]): Map<string, number> {
   return delays;
 }
 
-function buildSpans(run: RunResult, endTime: number): SegmentSpan[] {
+function buildSpans(run: RecordedRun, endTime: number): SegmentSpan[] {
   const trace = run.trace;
   const delays = typicalDelays(trace);
   const sends = new Map<number, { event: SendEvent; index: number }>();
@@ -263,7 +263,7 @@ function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
   return spans.sort((a, b) => a.setIndex - b.setIndex);
 }
 
-export function buildTimeline(run: RunResult): Timeline {
+export function buildTimeline(run: RecordedRun): Timeline {
   const events = run.trace;
   const times = Float64Array.from(events, (e) => e.t);
   const lastEventAt = times.length > 0 ? (times[times.length - 1] as number) : 0;

@@ -10,7 +10,7 @@ import type { Timeline } from './timeline';
 import type { TimeAxisMode } from './time-axis';
 import type {
   Intervention,
-  RunResult,
+  RecordedRun,
   LinkSettings,
   Numbering,
   PresetSummary,
@@ -185,12 +185,12 @@ export interface ScriptRunSlice {
   scenarioPlace: ScenarioPlace | null;
   /** Shows a recorded run that did not come from a scenario; nothing forks while it is shown. */
   loadScriptRun: (
-    load: { info: ScriptRunInfo } & ({ run: RunResult } | { timeline: Timeline }),
+    load: { info: ScriptRunInfo } & ({ run: RecordedRun } | { timeline: Timeline }),
   ) => void;
   /** A conversation of a capture shown instead of the scenario, or null. */
   captureRun: CaptureRunInfo | null;
   /** Shows a conversation opened from a capture; like a script run, nothing forks. */
-  loadCaptureRun: (load: { info: CaptureRunInfo; run: RunResult }) => void;
+  loadCaptureRun: (load: { info: CaptureRunInfo; run: RecordedRun }) => void;
   /** Back to the scenario run, where it was (from a script run or a capture). */
   leaveScriptRun: () => void;
 }

@@ -5,10 +5,12 @@
  * store's tests run on it too. Benches may hand the store a synthetic world that keeps the same
  * promises (bench/synthetic-run.ts) to reach sizes no preset produces.
  */
+import type { ProfileName } from '../engine';
 import type { EndpointInfo } from '../sim/run-types';
 import type { TraceEvent } from '../sim/trace';
 
-export type Profile = 'rfc' | 'linux' | 'freebsd';
+/** The engine's profile names: the store names a profile, the engine holds its numbers. */
+export type { ProfileName };
 export type IsnMode = 'textbook' | 'random';
 export type Numbering = 'absolute' | 'relative';
 export type Theme = 'light' | 'dark' | 'system';
@@ -23,7 +25,7 @@ export interface RunSettings {
   readonly jitter: number;
   /** Probability that the link loses a segment, in percent (0 to 100), both directions. */
   readonly loss: number;
-  readonly profile: Profile;
+  readonly profile: ProfileName;
   readonly isn: IsnMode;
 }
 
@@ -41,7 +43,7 @@ export type Intervention =
 /** An endpoint as the run knows it, exactly as the simulator reports it. */
 export type { EndpointInfo };
 
-export interface RunResult {
+export interface RecordedRun {
   readonly trace: readonly TraceEvent[];
   readonly stop: 'until' | 'idle' | 'budget';
   readonly endpoints: readonly EndpointInfo[];
@@ -54,9 +56,9 @@ export interface PresetSummary {
   readonly description: string;
 }
 
-export interface World {
+export interface RunSource {
   readonly presets: readonly PresetSummary[];
   /** The run settings a preset starts with (its own link, seed, profile and ISNs). */
   defaults(preset: string): RunSettings;
-  run(settings: RunSettings, interventions: readonly Intervention[]): RunResult;
+  run(settings: RunSettings, interventions: readonly Intervention[]): RecordedRun;
 }

@@ -5,7 +5,7 @@
  */
 import type { LabState } from '../../store';
 import { narrate } from '../../ui/format/narrate';
-import { selectTraceFacts } from '../../ui/layout/trace-facts';
+import { selectTraceFacts } from '../../ui/connected/trace-facts';
 import type { CapturePoint } from '../../wire/capture';
 import { writePcap } from '../../wire/pcap';
 import { writePcapng } from '../../wire/pcapng';

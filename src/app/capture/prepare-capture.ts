@@ -4,7 +4,7 @@
  * Loaded only when a capture is opened. Nothing read from the file is run or sent anywhere.
  */
 import type { ProfileName } from '../../engine';
-import type { CaptureRunInfo, RunResult } from '../../store';
+import type { CaptureRunInfo, RecordedRun } from '../../store';
 import { type Conversation, listConversations } from '../../wire/conversation/conversations';
 import { replayOpening } from '../../runner/capture-replay/replay';
 import { drawReplay } from '../../runner/capture-replay/replay-trace';
@@ -49,7 +49,7 @@ export function openCaptureBytes(fileName: string, bytes: Uint8Array): Opening {
 export function conversationLoad(
   file: OpenedFile,
   conversation: Conversation,
-): { info: CaptureRunInfo; run: RunResult } {
+): { info: CaptureRunInfo; run: RecordedRun } {
   const drawn = conversationToTrace(file.capture.packets, conversation);
   return {
     info: {
@@ -71,7 +71,7 @@ export function conversationLoad(
 }
 
 export type ReplayLoad =
-  | { readonly ok: true; readonly load: { info: CaptureRunInfo; run: RunResult } }
+  | { readonly ok: true; readonly load: { info: CaptureRunInfo; run: RecordedRun } }
   | { readonly ok: false; readonly message: string };
 
 /**

@@ -13,7 +13,7 @@ import { Scrubber } from '../../ui/controls/Scrubber';
 import { SpeedSlider } from '../../ui/controls/SpeedSlider';
 import { Transport } from '../../ui/controls/Transport';
 import { SequenceDiagram } from '../../ui/diagram/SequenceDiagram';
-import { PlayheadProvider } from '../../ui/layout/playhead';
+import { PlayheadProvider } from '../../ui/connected/playhead';
 // An embed of a lesson step (embed.html?lesson=…&step=…) shows the step under the diagram.
 import { QuestionPanels } from '../../ui/lessons/QuestionPanels';
 import { LinkNotes } from '../LinkNotes';

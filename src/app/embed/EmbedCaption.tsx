@@ -6,7 +6,7 @@
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { narrate } from '../../ui/format/narrate';
-import { selectTraceFacts } from '../../ui/layout/trace-facts';
+import { selectTraceFacts } from '../../ui/connected/trace-facts';
 import styles from './EmbedApp.module.css';
 
 const selectCurrent = (s: LabState) => s.timeline.events[s.cursor];

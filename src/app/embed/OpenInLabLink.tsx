@@ -2,7 +2,7 @@
  * "Open in Handshake Lab": the full page at the embed's view. The address is brought up to the
  * playhead's moment when the link is used, so the page opens where the embed stands.
  */
-import type { LabState, LabStore, World } from '../../store';
+import type { LabState, LabStore, RunSource } from '../../store';
 import { useLab } from '../../store';
 import { urlStateOfLab } from '../url/lab-url';
 import { serializeUrlState } from '../url/url-params';
@@ -11,14 +11,14 @@ const selectRun = (s: LabState) => s.run;
 const selectSelected = (s: LabState) => s.selectedId;
 const selectTheme = (s: LabState) => s.theme;
 
-function fullPageAddress(state: LabState, world: World, lang: string | undefined): string {
+function fullPageAddress(state: LabState, world: RunSource, lang: string | undefined): string {
   const query = serializeUrlState(urlStateOfLab(state, world, lang !== undefined ? { lang } : {}));
   return `./index.html?${query}`;
 }
 
 export function OpenInLabLink(props: {
   store: LabStore;
-  world: World;
+  world: RunSource;
   lang: string | undefined;
   className?: string | undefined;
 }) {

@@ -4,8 +4,8 @@
  * from an allowed origin, and only commands that pass readHostCommand; each one calls a store
  * action with checked numbers. Nothing received is run as code or put into the page as HTML.
  */
-import type { LabState, LabStore, World } from '../../store';
-import { selectTraceFacts } from '../../ui/layout/trace-facts';
+import type { LabState, LabStore, RunSource } from '../../store';
+import { selectTraceFacts } from '../../ui/connected/trace-facts';
 import {
   hostMessageProblem,
   isOriginAllowed,
@@ -20,7 +20,7 @@ import type { RangeController } from './playback-range';
 
 export interface HostBridgeInit {
   store: LabStore;
-  world: World;
+  world: RunSource;
   range: RangeController;
   rangeStart: number;
   allowList: readonly string[] | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLabStore } from '../../store';
 import { createSimWorld } from '../../store/sim-world';
-import { selectTraceFacts } from '../../ui/layout/trace-facts';
+import { selectTraceFacts } from '../../ui/connected/trace-facts';
 import { eventsPassed, MAX_EVENTS_PER_MOVE } from './lab-events';
 
 const world = createSimWorld();

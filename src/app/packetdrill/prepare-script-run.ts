@@ -4,9 +4,9 @@
  * system) and turns the result into the lab's trace. Loaded only when the dialog opens.
  */
 import { profiles, type Profile } from '../../engine';
-import type { RunResult as LabRunResult, ScriptRunInfo } from '../../store';
+import type { RecordedRun, ScriptRunInfo } from '../../store';
 import { formatKilobytes, parseScript, SCRIPT_LIMITS } from '../../wire/packetdrill';
-import { configure, detectOrigin, runScript, type RunResult } from '../../runner/packetdrill';
+import { configure, detectOrigin, runScript, type ScriptRunResult } from '../../runner/packetdrill';
 import { LINUX_DEFAULTS_SH } from '../../runner/packetdrill/sysctl';
 import { scriptRunToTrace } from '../../runner/packetdrill/to-trace';
 import { scriptSummary } from './script-summary';
@@ -16,7 +16,7 @@ export type ProfileChoice = 'linux' | 'freebsd' | 'rfc';
 export const PASTED_NAME = 'Pasted script';
 
 export type Prepared =
-  | { readonly ok: true; readonly load: { info: ScriptRunInfo; run: LabRunResult } }
+  | { readonly ok: true; readonly load: { info: ScriptRunInfo; run: RecordedRun } }
   | { readonly ok: false; readonly message: string };
 
 /** Why a file of `size` bytes is too big to open, or null; asked before the file is read. */
@@ -60,7 +60,11 @@ function profileFor(choice: ProfileChoice): Profile {
   return profiles[choice];
 }
 
-function info(name: string, result: RunResult, missing: ScriptRunInfo['missing']): ScriptRunInfo {
+function info(
+  name: string,
+  result: ScriptRunResult,
+  missing: ScriptRunInfo['missing'],
+): ScriptRunInfo {
   const failure = result.firstFailure;
   return {
     name,
@@ -104,7 +108,7 @@ function runAndConvert(
   options: { fileName?: string; profile: ProfileChoice },
 ): Prepared {
   const fileName = options.fileName;
-  const result: RunResult = runScript(text, {
+  const result: ScriptRunResult = runScript(text, {
     ...(fileName !== undefined ? { fileName } : {}),
     profile: profileFor(options.profile),
   });

@@ -3,13 +3,13 @@
  * fetched on the first click, so they cost the first view nothing.
  */
 import { lazy, Suspense, useRef, useState, type RefObject } from 'react';
-import type { LabStore, World } from '../../store';
+import type { LabStore, RunSource } from '../../store';
 
 const ShareDialog = lazy(() => import('./ShareDialog'));
 
 export function ShareButton(props: {
   store: LabStore;
-  world: World;
+  world: RunSource;
   /** Holds the sequence diagram's figure. */
   stage: RefObject<HTMLElement | null>;
   className?: string | undefined;

@@ -5,7 +5,7 @@
  * Loaded only when first opened.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { LabStore, World } from '../../store';
+import type { LabStore, RunSource } from '../../store';
 import type { Controls } from '../url/url-params';
 import { CopyField } from './CopyField';
 import { shareLinks, type EmbedOptions } from './share-links';
@@ -14,7 +14,7 @@ import { useDiagramStill } from './use-diagram-still';
 
 export interface ShareDialogProps {
   store: LabStore;
-  world: World;
+  world: RunSource;
   /** The figure whose still is offered. */
   figure: HTMLElement | null;
   onClose: () => void;

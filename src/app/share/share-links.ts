@@ -3,7 +3,7 @@
  * same view in embed mode, and a ready iframe snippet. Pure functions of the view, so they are
  * tested without a browser.
  */
-import type { LabState, World } from '../../store';
+import type { LabState, RunSource } from '../../store';
 import { urlStateOfLab, type LinkedView } from '../url/lab-url';
 import { serializeUrlState, type Controls, type UrlState } from '../url/url-params';
 
@@ -73,7 +73,7 @@ const UNITS: Record<string, string> = { delay: ' ms', jitter: ' ms', loss: ' %' 
 
 export function shareLinks(
   state: LinkedView & Pick<LabState, 'presets'>,
-  world: Pick<World, 'defaults'>,
+  world: Pick<RunSource, 'defaults'>,
   pageHref: string,
   options: EmbedOptions,
 ): ShareLinks {

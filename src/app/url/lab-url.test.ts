@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLabStore, type World } from '../../store';
+import { createLabStore, type RunSource } from '../../store';
 import { createSimWorld } from '../../store/sim-world';
 import { applyUrlState, keptParams, runSettingsOfUrl, urlStateOfLab } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
@@ -96,7 +96,7 @@ describe('restoring a view from its link (Back and Forward)', () => {
 function countingWorld() {
   const counted = { runs: 0 };
   const inner = createSimWorld();
-  const counting: World = {
+  const counting: RunSource = {
     presets: inner.presets,
     defaults: (name) => inner.defaults(name),
     run: (settings, interventions) => {
@@ -108,7 +108,7 @@ function countingWorld() {
 }
 
 /** A fresh page opened at a link, as createPageStore opens it, with the same world. */
-function openLink(query: string, on: World = world) {
+function openLink(query: string, on: RunSource = world) {
   const { state: url, notes } = parseUrlState(query, names, 'full');
   expect(notes).toEqual([]);
   const store = createLabStore({

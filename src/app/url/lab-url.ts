@@ -3,7 +3,7 @@
  * A link names the scenario and only the run settings that differ from the scenario's own, so it
  * stays short and still reproduces the run (same settings and seed ⇒ the same trace, DESIGN.md).
  */
-import type { Intervention, LabState, LabStore, RunSettings, World } from '../../store';
+import type { Intervention, LabState, LabStore, RunSettings, RunSource } from '../../store';
 import type { UrlState } from './url-params';
 
 const RUN_KEYS = ['seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const;
@@ -67,7 +67,7 @@ function playheadOf(t: number, fork: readonly Intervention[]): number {
  */
 export function urlStateOfLab(
   state: LinkedView,
-  world: Pick<World, 'defaults'>,
+  world: Pick<RunSource, 'defaults'>,
   kept: KeptParams = {},
 ): UrlState {
   // A lesson step is its own link: the step sets the run and the moment.
@@ -87,7 +87,7 @@ export function urlStateOfLab(
 }
 
 /** The run settings a URL asks for: the scenario's own, with the URL's values on top. */
-export function runSettingsOfUrl(url: UrlState, world: World): RunSettings {
+export function runSettingsOfUrl(url: UrlState, world: RunSource): RunSettings {
   const preset = url.scenario ?? world.presets[0]?.name ?? '';
   const run: Record<string, unknown> = { ...world.defaults(preset) };
   for (const key of RUN_KEYS) if (url[key] !== undefined) run[key] = url[key];
@@ -118,7 +118,7 @@ function applyViewParams(store: LabStore, url: UrlState): void {
  * selection and view settings then follow. Absent parameters mean the app's defaults, exactly as
  * when the page first opens.
  */
-export function applyUrlState(store: LabStore, world: World, url: UrlState): void {
+export function applyUrlState(store: LabStore, world: RunSource, url: UrlState): void {
   if (url.lesson !== undefined) {
     store.getState().openLesson(url.lesson, (url.step ?? 1) - 1);
     applyViewParams(store, url);

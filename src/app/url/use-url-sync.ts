@@ -8,7 +8,7 @@
  * - Back and Forward (popstate) bring the lab to the view the URL describes.
  */
 import { useEffect } from 'react';
-import { isRecordedRun, type LabState, type LabStore, type World } from '../../store';
+import { isRecordedRun, type LabState, type LabStore, type RunSource } from '../../store';
 import { LESSON_STEPS } from '../create-page-store';
 import { applyUrlState, keptParams, urlStateOfLab, type KeptParams } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
@@ -28,7 +28,7 @@ function withoutPlayhead(query: string): string {
   return params.toString();
 }
 
-export function useUrlSync(store: LabStore, world: World) {
+export function useUrlSync(store: LabStore, world: RunSource) {
   useEffect(() => {
     const presetNames = world.presets.map((p) => p.name);
     // The full page's link keeps none of the embed-only parameters (parseUrlState notes them).

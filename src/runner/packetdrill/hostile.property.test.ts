@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './result';
+import type { ScriptRunResult } from './result';
 import { runScript } from './runner';
 
 const OWN = new URL('../../../conformance/', import.meta.url);
@@ -101,7 +101,7 @@ const mutatedScript = fc
   });
 
 /** Every number a result carries is finite, and every message is a line of text. */
-function assertWellFormed(result: RunResult): void {
+function assertWellFormed(result: ScriptRunResult): void {
   const unfinished: string[] = [];
   JSON.stringify(result, (key, value: unknown) => {
     if (typeof value === 'number' && !Number.isFinite(value)) unfinished.push(key);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { profiles } from '../../engine';
 import { SCRIPT_LIMITS, utf8Length } from '../../wire/packetdrill/limits';
 import { errorOf } from '../../wire/packetdrill/parser-test-kit';
-import type { RunResult } from './result';
+import type { ScriptRunResult } from './result';
 import { runScript } from './runner';
 import { commandVerdicts } from './sysctl';
 
@@ -24,7 +24,7 @@ const ESTABLISHED = [
 
 const withLine = (line: string): string => [...ESTABLISHED, line].join('\n');
 
-function failureOf(result: RunResult): { line: number; reason: string } {
+function failureOf(result: ScriptRunResult): { line: number; reason: string } {
   const failure = result.firstFailure;
   expect(failure).not.toBeNull();
   return { line: failure!.line, reason: failure!.reason ?? '' };

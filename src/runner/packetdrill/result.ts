@@ -94,7 +94,7 @@ export interface LineCounts {
   readonly notRun: number;
 }
 
-export interface RunResult {
+export interface ScriptRunResult {
   readonly outcome: Outcome;
   /** The profile the engine ran with and the variations the script asked for. */
   readonly profile: {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './result';
+import type { ScriptRunResult } from './result';
 import { runScript } from './runner';
 
 const OWN = new URL('../../../conformance/', import.meta.url);
@@ -19,7 +19,10 @@ const SERVER = [
   '+0 %{ assert tcpi_state == TCP_ESTABLISHED }%',
 ];
 
-function run(lines: readonly string[], options: Parameters<typeof runScript>[1] = {}): RunResult {
+function run(
+  lines: readonly string[],
+  options: Parameters<typeof runScript>[1] = {},
+): ScriptRunResult {
   return runScript(lines.join('\n'), options);
 }
 

@@ -10,7 +10,7 @@ import { judgeCode } from './code-block';
 import { ScriptSyntaxError } from '../../wire/packetdrill/errors';
 import { formatSeconds } from '../../wire/packetdrill/format';
 import { parseScript } from '../../wire/packetdrill/parser';
-import type { LineResult, RunResult } from './result';
+import type { LineResult, ScriptRunResult } from './result';
 import { record, type RunContext } from './run-context';
 import { runInbound, runOutbound, timelineSegment } from './run-packets';
 import { pollPending, runSyscall, settlePending } from './run-syscalls';
@@ -31,7 +31,7 @@ const DEFAULT_ISN: IsnConfig = { mode: 'rfc', key: 0x5eed1e55 };
 /** packetdrill's remote ports come from the live machine; any unused port will do here. */
 const FIRST_REMOTE_PORT = 48_000;
 
-function syntaxErrorResult(error: ScriptSyntaxError): RunResult {
+function syntaxErrorResult(error: ScriptSyntaxError): ScriptRunResult {
   return summarize({
     lines: [],
     timeline: [],
@@ -104,7 +104,7 @@ function optionLines(script: Script, ctx: RunContext): LineResult[] {
   }));
 }
 
-export function runScript(source: string, options: RunOptions = {}): RunResult {
+export function runScript(source: string, options: RunOptions = {}): ScriptRunResult {
   const defines = { ...DEFAULT_DEFINES, ...options.defines };
   let script: Script;
   try {

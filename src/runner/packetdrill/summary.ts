@@ -1,11 +1,11 @@
 /** Counts and the outcome of a run, from its line verdicts. */
-import type { LineCounts, LineResult, Outcome, RunResult, TimelineEntry } from './result';
+import type { LineCounts, LineResult, Outcome, ScriptRunResult, TimelineEntry } from './result';
 
 interface Parts {
   readonly lines: readonly LineResult[];
   readonly timeline: readonly TimelineEntry[];
-  readonly profile: RunResult['profile'];
-  readonly syntaxError: RunResult['syntaxError'];
+  readonly profile: ScriptRunResult['profile'];
+  readonly syntaxError: ScriptRunResult['syntaxError'];
 }
 
 function count(lines: readonly LineResult[]): LineCounts {
@@ -21,7 +21,7 @@ function count(lines: readonly LineResult[]): LineCounts {
   };
 }
 
-export function summarize(parts: Parts): RunResult {
+export function summarize(parts: Parts): ScriptRunResult {
   const { lines } = parts;
   const counts = count(lines);
   const packets = lines.filter((l) => l.kind === 'inbound' || l.kind === 'outbound');

@@ -3,17 +3,17 @@
  * middle of a script, a non-blocking write before the handshake ends, and TCP_SYNCNT.
  */
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './result';
+import type { ScriptRunResult } from './result';
 import { runScript } from './runner';
 
 const LINUX = '`./defaults.sh`';
 const SYN = '+0 > S 0:0(0) <mss 1460,sackOK,TS val 100 ecr 0,nop,wscale 8>';
 
-function run(lines: readonly string[]): RunResult {
+function run(lines: readonly string[]): ScriptRunResult {
   return runScript(lines.join('\n'));
 }
 
-function line(result: RunResult, n: number): string {
+function line(result: ScriptRunResult, n: number): string {
   const l = result.lines.find((x) => x.line === n);
   return `${l?.status ?? 'missing'}${l?.reason ? `: ${l.reason}` : ''}`;
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './result';
+import type { ScriptRunResult } from './result';
 import { runScript } from './runner';
 
 const FREEBSD = '0 `sysctl -w net.inet.tcp.rfc1323=1`';
 const LINUX = '`./defaults.sh`';
 
-function run(lines: readonly string[]): RunResult {
+function run(lines: readonly string[]): ScriptRunResult {
   return runScript(lines.join('\n'));
 }
 
 /** The verdict and reason of the script's line `n` (1-based, as written). */
-function line(result: RunResult, n: number): string {
+function line(result: ScriptRunResult, n: number): string {
   const l = result.lines.find((x) => x.line === n);
   return `${l?.status ?? 'missing'}${l?.reason ? `: ${l.reason}` : ''}`;
 }

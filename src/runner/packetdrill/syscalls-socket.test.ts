@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from './result';
+import type { ScriptRunResult } from './result';
 import { runScript } from './runner';
 
-function run(lines: readonly string[]): RunResult {
+function run(lines: readonly string[]): ScriptRunResult {
   return runScript(['`./defaults.sh`', ...lines].join('\n'));
 }
 
 /** Every line's verdict, so a test names the line that went wrong. */
-function verdicts(result: RunResult): string[] {
+function verdicts(result: ScriptRunResult): string[] {
   return result.lines
     .filter((l) => l.kind === 'syscall')
     .map((l) => `${l.line} ${l.status}${l.reason ? `: ${l.reason}` : ''}`);

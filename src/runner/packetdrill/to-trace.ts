@@ -14,7 +14,7 @@
  *   inspector (`script.line`).
  */
 import type { CallEvent, SendEvent, TraceEvent } from '../../sim/trace';
-import type { LineResult, RunResult, TimelineEntry, TimelineSegment } from './result';
+import type { LineResult, ScriptRunResult, TimelineEntry, TimelineSegment } from './result';
 import { optionsOfSegmentText } from './to-trace-options';
 
 export const SCRIPT_ENDPOINT = 'script';
@@ -77,12 +77,12 @@ function callParts(text: string): { call: string; errno: string | null } {
   return { call, errno };
 }
 
-function lastUsecs(result: RunResult): number {
+function lastUsecs(result: ScriptRunResult): number {
   return result.timeline.reduce((max, e) => Math.max(max, e.t), 0) * 1000;
 }
 
 /** Entries in time order; the runner appends a segment when a line takes it, not when sent. */
-function ordered(result: RunResult): Entry[] {
+function ordered(result: ScriptRunResult): Entry[] {
   const missing: Entry[] = result.lines
     .filter((l) => l.kind === 'outbound' && l.status === 'failed' && l.actual === 'no segment')
     // A `*` line has no time of its own: it was due after everything the run recorded.
@@ -98,7 +98,10 @@ function ordered(result: RunResult): Entry[] {
     .map((x) => x.e);
 }
 
-function firstSynSeq(result: RunResult, direction: 'inbound' | 'outbound'): number | undefined {
+function firstSynSeq(
+  result: ScriptRunResult,
+  direction: 'inbound' | 'outbound',
+): number | undefined {
   const syn = result.timeline.find(
     (e): e is TimelineSegment =>
       e.type === 'segment' && e.direction === direction && e.flags.includes('SYN'),
@@ -111,7 +114,7 @@ function absolute(n: number, isSyn: boolean, isn: number | undefined): number {
   return isSyn ? n >>> 0 : (n + (isn ?? 0)) >>> 0;
 }
 
-export function scriptRunToTrace(result: RunResult, where: ScriptAddresses): ScriptTrace {
+export function scriptRunToTrace(result: ScriptRunResult, where: ScriptAddresses): ScriptTrace {
   const scriptIsn = firstSynSeq(result, 'inbound');
   const engineIsn = firstSynSeq(result, 'outbound');
   const firstSyn = result.timeline.find((e) => e.type === 'segment' && e.flags.includes('SYN'));

@@ -22,7 +22,7 @@ import {
 } from '../../lessons';
 import type { Timeline } from '../timeline';
 import type { LabState } from '../types';
-import type { RunSettings, World } from '../world';
+import type { RunSettings, RunSource } from '../world';
 import { lastEventAtOrBefore } from '../world-at';
 
 export interface LessonPlace {
@@ -100,14 +100,14 @@ export function lessonActionDone(state: LabState): boolean {
   return open === undefined || actionDone(open.step, state.timeline.events, state.run.loss);
 }
 
-function runOf(world: World, step: LessonStep): RunSettings {
+function runOf(world: RunSource, step: LessonStep): RunSettings {
   const { scenario, drop: _drop, ...settings } = step.run;
   return { ...world.defaults(scenario), ...settings };
 }
 
 const RUN_KEYS = ['preset', 'seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const;
 
-export function createLessonSlice(world: World): StateCreator<LabState, [], [], LessonSlice> {
+export function createLessonSlice(world: RunSource): StateCreator<LabState, [], [], LessonSlice> {
   /** Runs the step's preset with its settings, unless that run is already on screen. */
   const loadRun = (get: () => LabState, step: LessonStep) => {
     const target = runOf(world, step);

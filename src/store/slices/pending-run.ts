@@ -15,11 +15,11 @@ import {
 } from '../run-job';
 import { buildTimeline, type Timeline } from '../timeline';
 import type { LabState, PendingRunSlice } from '../types';
-import type { World } from '../world';
+import type { RunSource } from '../world';
 import { defaultViewSpan } from './playback';
 
 export function createPendingRunSlice(
-  world: World,
+  world: RunSource,
   computer: RunComputer | undefined,
 ): StateCreator<LabState, [], [], PendingRunSlice> {
   let job: RunJob<Timeline> | null = null;

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { isMidRun, settingsAfter } from '../fork';
 import type { LabState, SettingsSlice } from '../types';
-import type { LinkSettings, Numbering, RunSettings, Theme, World } from '../world';
+import type { LinkSettings, Numbering, RunSettings, Theme, RunSource } from '../world';
 import { isRecordedRun } from './script-run';
 
 const LINK_FIELDS = ['delay', 'jitter', 'loss'] as const satisfies readonly (keyof LinkSettings)[];
@@ -11,7 +11,7 @@ function onlyLinkChanges(patch: Partial<RunSettings>): boolean {
 }
 
 export function createSettingsSlice(
-  world: World,
+  world: RunSource,
   initial: { run: RunSettings; numbering: Numbering; theme: Theme },
 ): StateCreator<LabState, [], [], SettingsSlice> {
   return (set, get) => ({

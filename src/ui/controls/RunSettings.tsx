@@ -5,7 +5,7 @@
  * a run forks its future; the other run settings re-run it (see docs/visualizer.md). They are
  * two groups because a packetdrill script run locks the first and never the second.
  */
-import type { IsnMode, LabState, Numbering, Profile, Theme, TimeAxisMode } from '../../store';
+import type { IsnMode, LabState, Numbering, ProfileName, Theme, TimeAxisMode } from '../../store';
 import { useLab } from '../../store';
 import {
   ISN_MODES as ISN_MODE_CHOICES,
@@ -33,7 +33,11 @@ const selectTextSize = (s: LabState) => (s.largeType ? 'large' : 'normal');
 const selectSetLargeType = (s: LabState) => s.setLargeType;
 
 /** The words each choice is shown with; the choices themselves are declared in src/sim/settings. */
-const PROFILE_TEXT: Record<Profile, string> = { rfc: 'RFC', linux: 'Linux', freebsd: 'FreeBSD' };
+const PROFILE_TEXT: Record<ProfileName, string> = {
+  rfc: 'RFC',
+  linux: 'Linux',
+  freebsd: 'FreeBSD',
+};
 const CHOICE_TEXT: Record<IsnMode | Numbering | TimeAxisMode | TextSize | Theme, string> = {
   textbook: 'Textbook',
   random: 'Random',

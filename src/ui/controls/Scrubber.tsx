@@ -6,7 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { formatTime } from '../diagram/geometry';
-import { usePlayhead } from '../layout/playhead';
+import { usePlayhead } from '../connected/playhead';
 import styles from './Controls.module.css';
 import { returnAfterDrag } from './focus-home';
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
-import { usePlayhead } from '../layout/playhead';
-import { useDerived } from '../layout/use-derived';
-import { useMotionAttribute } from '../layout/use-motion-attribute';
+import { usePlayhead } from '../connected/playhead';
+import { useDerived } from '../connected/use-derived';
+import { useMotionAttribute } from '../connected/use-motion-attribute';
 import { formatTime, timeY, type Geometry } from './geometry';
 import { playheadLabelBaseline, playheadLabelSize } from './playhead-label';
 import styles from './SequenceDiagram.module.css';

@@ -7,9 +7,9 @@
  */
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { progressAt, type SegmentSpan } from '../../store';
-import { usePlayhead } from '../layout/playhead';
-import { useDerived } from '../layout/use-derived';
-import { useMotionAttribute } from '../layout/use-motion-attribute';
+import { usePlayhead } from '../connected/playhead';
+import { useDerived } from '../connected/use-derived';
+import { useMotionAttribute } from '../connected/use-motion-attribute';
 import type { LossMark } from './marks-layout';
 import styles from './SequenceDiagram.module.css';
 

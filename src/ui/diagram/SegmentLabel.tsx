@@ -6,9 +6,9 @@
  */
 import { memo, useCallback, useRef } from 'react';
 import { progressAt, type SegmentSpan } from '../../store';
-import { usePlayhead } from '../layout/playhead';
-import { useDerived } from '../layout/use-derived';
-import { useMotionAttribute } from '../layout/use-motion-attribute';
+import { usePlayhead } from '../connected/playhead';
+import { useDerived } from '../connected/use-derived';
+import { useMotionAttribute } from '../connected/use-motion-attribute';
 import type { PlacedLabel } from './label-layout';
 import { arrowClasses, type ArrowEnds, type ArrowSide } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';

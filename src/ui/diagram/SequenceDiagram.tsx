@@ -6,11 +6,11 @@
 import { useCallback, useId, useMemo, useRef } from 'react';
 import type { LabState } from '../../store';
 import { fromAxis, isInFlight, timeAxisOf, toAxis, useLab, useLabStore } from '../../store';
-import { usePlayhead } from '../layout/playhead';
-import { selectTraceFacts } from '../layout/trace-facts';
-import { useDerived } from '../layout/use-derived';
-import { useMotionAttribute } from '../layout/use-motion-attribute';
-import { useElementSize } from '../layout/use-element-size';
+import { usePlayhead } from '../connected/playhead';
+import { selectTraceFacts } from '../connected/trace-facts';
+import { useDerived } from '../connected/use-derived';
+import { useMotionAttribute } from '../connected/use-motion-attribute';
+import { useElementSize } from '../connected/use-element-size';
 import { FOCUS_HOME } from '../controls/focus-home';
 import { AxisBreaks } from './AxisBreaks';
 import { DiagramContent } from './DiagramContent';

@@ -7,9 +7,9 @@
  */
 import { memo, useCallback, useRef } from 'react';
 import type { TimerSpan } from '../../store';
-import { usePlayhead } from '../layout/playhead';
-import { useDerived } from '../layout/use-derived';
-import { useMotionAttribute } from '../layout/use-motion-attribute';
+import { usePlayhead } from '../connected/playhead';
+import { useDerived } from '../connected/use-derived';
+import { useMotionAttribute } from '../connected/use-motion-attribute';
 import { timeY, type Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 import { runsThroughBreak } from './lane-notes';
