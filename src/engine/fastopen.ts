@@ -5,6 +5,7 @@
  * option, so the codecs need no new option kind.
  */
 import type { OptionLayout, Profile } from './profiles';
+import { optionLength } from './options';
 import type { TcpOption } from './types';
 
 /** Bits of the profile's `fastOpen`, as Linux's net.ipv4.tcp_fastopen has them. */
@@ -76,27 +77,6 @@ export function withFastOpen(
   let length = out.reduce((n, o) => n + optionLength(o), 0);
   for (; length % 4 !== 0; length++) out.push(EOL);
   return out;
-}
-
-/** Bytes an option takes on the wire (RFC 9293 §3.2; RFC 7323; RFC 2018). */
-function optionLength(o: TcpOption): number {
-  switch (o.kind) {
-    case 'eol':
-    case 'nop':
-      return 1;
-    case 'mss':
-      return 4;
-    case 'wscale':
-      return 3;
-    case 'sackOK':
-      return 2;
-    case 'ts':
-      return 10;
-    case 'sack':
-      return 2 + 8 * o.blocks.length;
-    default:
-      return 2 + o.data.length;
-  }
 }
 
 /** Whether a listener takes data from a SYN (RFC 7413 §4.2; Linux tcp_fastopen bits). */

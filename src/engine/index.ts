@@ -19,7 +19,7 @@ export { FastOpenBits } from './fastopen';
 export { cookieFields } from './cookies';
 export { mix32 } from './hash';
 export type { Conn } from './conn';
-export type { Negotiated } from './options';
+export { optionLength, type Negotiated } from './options';
 export type { IsnConfig, FourTuple } from './isn';
 export type { AppCall, CallResult, HostConfig, Output, SocketInfo, SocketOptions } from './api';
 export {

@@ -213,3 +213,24 @@ export function synAsksEcn(flags: number): boolean {
   const ECE_CWR = 0x40 | 0x80;
   return (flags & ECE_CWR) === ECE_CWR;
 }
+
+/** Bytes an option takes on the wire (RFC 9293 §3.2; RFC 7323; RFC 2018). */
+export function optionLength(o: TcpOption): number {
+  switch (o.kind) {
+    case 'eol':
+    case 'nop':
+      return 1;
+    case 'mss':
+      return 4;
+    case 'wscale':
+      return 3;
+    case 'sackOK':
+      return 2;
+    case 'ts':
+      return 10;
+    case 'sack':
+      return 2 + 8 * o.blocks.length;
+    default:
+      return 2 + o.data.length;
+  }
+}

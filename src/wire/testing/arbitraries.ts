@@ -1,6 +1,6 @@
 /** fast-check generators for segments and option lists, shared by the wire tests. */
 import fc from 'fast-check';
-import { seq } from '../../engine';
+import { optionLength, seq } from '../../engine';
 import type { Segment, TcpOption } from '../../engine';
 import { OptionKind } from '../options';
 
@@ -27,29 +27,9 @@ export const optionArb: fc.Arbitrary<TcpOption> = fc.oneof(
     .map(([type, data]): TcpOption => ({ kind: 'unknown', type, data })),
 );
 
-function encodedLength(option: TcpOption): number {
-  switch (option.kind) {
-    case 'eol':
-    case 'nop':
-      return 1;
-    case 'mss':
-      return 4;
-    case 'wscale':
-      return 3;
-    case 'sackOK':
-      return 2;
-    case 'sack':
-      return 2 + 8 * option.blocks.length;
-    case 'ts':
-      return 10;
-    case 'unknown':
-      return 2 + option.data.length;
-  }
-}
-
 /** Bytes a list takes before padding. */
 export function optionsLength(options: readonly TcpOption[]): number {
-  return options.reduce((n, o) => n + encodedLength(o), 0);
+  return options.reduce((n, o) => n + optionLength(o), 0);
 }
 
 /**
