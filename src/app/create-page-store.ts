@@ -7,7 +7,7 @@ import { course } from '../lessons';
 import { createLabStore, type LabStore, type RunSource } from '../store';
 import { createSimWorld } from '../store/sim-world';
 import { createRunComputer } from './compute/run-computer';
-import { missingSegmentNote, pastEndNote } from './url/link-notes';
+import { missingSegmentNote, pastEndNote, unusedDropNote } from './url/link-notes';
 import { parseUrlState, type PageKind, type UrlState } from './url/url-params';
 
 export interface PageStore {
@@ -69,6 +69,12 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
     ...(url.axis !== undefined ? { timeAxis: url.axis } : {}),
     ...(url.text !== undefined ? { largeType: url.text === 'large' } : {}),
   });
+  for (const step of url.fork ?? []) {
+    // A drop the world could not make (the segment was not in flight) changes nothing: say so.
+    if (step.kind !== 'drop') continue;
+    const span = store.getState().timeline.spanById.get(step.id);
+    if (span?.dropReason !== 'user') notes.push(unusedDropNote(step.at, step.id));
+  }
   if (url.t !== undefined) {
     const { endTime } = store.getState().timeline;
     if (url.t > endTime) notes.push(pastEndNote(url.t, endTime));

@@ -27,3 +27,11 @@ export function pastEndNote(t: number, endTime: number): string {
   const end = Math.round(endTime * 1000) / 1000;
   return `Ignored t=${t}: this run ends at ${end} ms, so the playhead is at its end.`;
 }
+
+/**
+ * The note for a fork step that dropped nothing: the segment it names was not on the wire at
+ * that moment (or the run has no such segment), so the run opens without that drop.
+ */
+export function unusedDropNote(at: number, id: number): string {
+  return `Ignored fork step ${at}-drop-${id}: segment ${id} was not on the wire at ${at} ms, so nothing was dropped.`;
+}
