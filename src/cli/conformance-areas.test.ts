@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './testing/temp-dir';
 import { areaOf, rateOf } from './conformance-areas';
 import { runConformance } from './conformance';
 import { parseThreshold } from './conformance-threshold';
@@ -66,7 +66,7 @@ const FAILING = PASSING.replace('ack 1 win 0', 'ack 2 win 0');
 
 /** A folder with suites/a (one pass, one fail) and suites/b (one pass), and a threshold file. */
 function workspace(threshold: object): string {
-  const dir = mkdtempSync(join(tmpdir(), 'areas-'));
+  const dir = tempDir('areas-');
   mkdirSync(join(dir, 'suites', 'a'), { recursive: true });
   mkdirSync(join(dir, 'suites', 'b'), { recursive: true });
   writeFileSync(join(dir, 'suites', 'a', 'one.pkt'), PASSING);

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './testing/temp-dir';
 import { parseArgs, runConformance } from './conformance';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,7 +24,7 @@ const FAILING = PASSING.replace('> R. 0:0(0) ack 1 win 0', '> R. 0:0(0) ack 2 wi
 const SKIPPED = `${PASSING}\n+0 < udp (1000)`;
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
+  const dir = tempDir('conformance-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

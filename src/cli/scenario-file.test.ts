@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './testing/temp-dir';
 import { applyOverrides } from './args-apply';
 import { parseArgs, type RunArgs } from './args';
 import { describeJsonError, InputError, loadScenarioFile } from './scenario-file';
 import { validateScenario } from '../sim';
 
 function file(text: string | Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'scenario-file-')), 'scenario.json');
+  const path = join(tempDir('scenario-file-'), 'scenario.json');
   writeFileSync(path, text);
   return path;
 }

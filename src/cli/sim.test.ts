@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './testing/temp-dir';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -22,7 +22,7 @@ describe('npm run sim', () => {
   });
 
   it('prints JSON lines with flags as arrays, applies --drop, and writes a pcap', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+    const dir = tempDir('sim-cli-');
     const pcap = join(dir, 'run.pcap');
     const r = sim(
       '--scenario',
@@ -48,7 +48,7 @@ describe('npm run sim', () => {
   });
 
   it('runs a scenario file and lists the presets', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+    const dir = tempDir('sim-cli-');
     const file = join(dir, 's.json');
     writeFileSync(
       file,
@@ -94,7 +94,7 @@ describe('npm run sim', () => {
   });
 
   it('refuses a malformed scenario file with one line naming the problem', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+    const dir = tempDir('sim-cli-');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{ "endpoints": [');
     const r = sim('--scenario', bad);
