@@ -6,10 +6,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import { diagram, expectNoAxeViolations, saveScreenshot, VIEWPORTS, watchPage } from './support';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 const TSHARK = '/usr/bin/tshark';
 
 /** Drops a file on the page as a person dragging it from their file manager would. */
@@ -133,6 +132,8 @@ test.describe('captures', () => {
   test('download the run as pcap and pcapng: tshark reads them, as the CLI writes them', async ({
     page,
   }) => {
+    // Two downloads and two tshark runs: a minute and a half on a loaded machine.
+    test.setTimeout(90_000);
     await page.setViewportSize(VIEWPORTS.projector);
     await page.goto('./?scenario=lost-syn-ack');
     const dir = mkdtempSync(join(tmpdir(), 'hl-download-'));

@@ -1,11 +1,14 @@
 // embed.html on its own: every width from 320 px, both themes, the three control sets, reduced
 // motion, notes for bad parameters, and the link to the full page.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, saveScreenshot, watchPage } from './support';
-
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
-const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
-const serverState = (page: Page) => page.getByRole('status', { name: 'Server state' });
+import {
+  clientState,
+  diagram,
+  expectNoAxeViolations,
+  saveScreenshot,
+  serverState,
+  watchPage,
+} from './support';
 
 async function overflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

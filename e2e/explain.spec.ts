@@ -1,19 +1,13 @@
 // The explaining components as a learner uses them: select a segment, read why each field has
 // its value, follow the narration while stepping, and read the event log.
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import { diagram, expectNoAxeViolations, openLab, saveScreenshot, VIEWPORTS } from './support';
 
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 const inspector = (page: Page) => page.getByRole('region', { name: 'Segment inspector' });
 const eventLog = (page: Page) => page.getByRole('table', { name: 'Event log' });
 const narration = (page: Page) => page.getByRole('region', { name: 'What is happening' });
 
-async function open(page: Page, query: string) {
-  const watched = watchPage(page);
-  await page.goto(`./${query}`);
-  await expect(diagram(page)).toBeVisible();
-  return watched;
-}
+const open = (page: Page, query: string) => openLab(page, query);
 
 async function selectSynAck(page: Page) {
   await page.getByRole('button', { name: 'End', exact: true }).click();

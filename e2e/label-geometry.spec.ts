@@ -2,7 +2,7 @@
 // arrow, no two labels or marks (loss marks, break words, crowd notes) on top of each other, no
 // label ahead of its arrow, and the playhead's line clear of every word.
 import { expect, test, type Page } from '@playwright/test';
-import { watchPage } from './support';
+import { diagram, watchPage } from './support';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -14,8 +14,6 @@ const SIZES = [
 // snapshot and screenshot of every press, which cost more than the drawing being checked. The
 // problems found are listed in words by the assertion itself.
 test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } });
-
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 
 /** Every broken rule in the diagram as drawn now, in words, and how many labels were checked. */
 async function geometryProblems(page: Page): Promise<{ problems: string[]; labels: number }> {

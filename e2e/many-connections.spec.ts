@@ -3,9 +3,8 @@
 // and the flood's spoofed segments have a colour of their own, apart from both named ends, in
 // light and dark themes; in syn-cookies the inspector decodes the cookie.
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import { diagram, expectNoAxeViolations, saveScreenshot, VIEWPORTS, watchPage } from './support';
 
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 const segment = (page: Page, id: number) => diagram(page).locator(`[data-segment="${id}"]`).first();
 
 /** The stroke colour an arrow is drawn in. */

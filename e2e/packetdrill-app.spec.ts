@@ -20,8 +20,13 @@ async function runPasted(page: Page, text: string) {
   return dialog;
 }
 
-/** Steps through the whole run with the Next event button (the clicker's key). */
+/**
+ * Steps through the whole run with the Next event button (the clicker's key). Forty clicks, each
+ * waiting for the page to settle, take seconds on a loaded machine: the test gets a minute more.
+ */
 async function stepToEnd(page: Page) {
+  const info = test.info();
+  info.setTimeout(info.timeout + 60_000);
   const next = page.getByRole('button', { name: 'Next event' });
   const log = page.getByRole('table', { name: 'Event log' });
   await expect(log).toBeVisible();

@@ -1,18 +1,12 @@
 // Presentation mode: the diagram, both badges, the current narration and a progress line fill
 // the screen in projector-size type; the same type is available without full screen.
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import { diagram, expectNoAxeViolations, openLab, saveScreenshot, VIEWPORTS } from './support';
 
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 const presentation = (page: Page) => page.getByRole('main', { name: 'Presentation' });
 
-async function open(page: Page, query: string) {
-  const watched = watchPage(page);
-  await page.setViewportSize(VIEWPORTS.projector);
-  await page.goto(`./${query}`);
-  await expect(diagram(page)).toBeVisible();
-  return watched;
-}
+/** The lab at `query`, as the projector shows it. */
+const open = (page: Page, query: string) => openLab(page, query, VIEWPORTS.projector);
 
 /** The smallest computed font size, in px, of each kind of text the room must read. */
 async function typeSizes(page: Page, narration: string) {

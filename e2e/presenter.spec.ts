@@ -1,20 +1,12 @@
 // Presenter keys: a clicker's PageDown and PageUp step the run wherever focus is, and a step
 // goes to the next thing a viewer can see change.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { VIEWPORTS, watchPage } from './support';
+import { clientState, openLab, serverState, VIEWPORTS } from './support';
 
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
-const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
-const serverState = (page: Page) => page.getByRole('status', { name: 'Server state' });
 const time = (page: Page) => page.getByRole('slider', { name: 'Time' });
 
-async function open(page: Page, query: string) {
-  const watched = watchPage(page);
-  await page.setViewportSize(VIEWPORTS.projector);
-  await page.goto(`./${query}`);
-  await expect(diagram(page)).toBeVisible();
-  return watched;
-}
+/** The lab at `query`, as the projector shows it. */
+const open = (page: Page, query: string) => openLab(page, query, VIEWPORTS.projector);
 
 /** The playhead, read from the Time slider's value. */
 const playhead = async (page: Page) => Number(await time(page).inputValue());

@@ -2,9 +2,9 @@
 // fresh page as the same diagram at the same moment; Back restores the previous run with one
 // simulator run (counted by the lab's performance marks) and one undo entry.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { diagram } from './support';
 
 const RUN_MARK = 'handshake-lab:simulator-run';
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 const search = (page: Page) => new URL(page.url()).search;
 const runs = (page: Page) =>
   page.evaluate((name) => performance.getEntriesByName(name).length, RUN_MARK);

@@ -48,3 +48,24 @@ export const VIEWPORTS = {
   projector: { width: 1280, height: 720 },
   phone: { width: 390, height: 844 },
 } as const;
+
+/** The lab's diagram and state badges, found as a user finds them: by role and name. */
+export const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
+export const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
+export const serverState = (page: Page) => page.getByRole('status', { name: 'Server state' });
+
+/**
+ * Opens the lab at `query` (a URL's search part), at `viewport` when one is given, and waits for
+ * its diagram; returns what the page reports while the test runs (see `watchPage`).
+ */
+export async function openLab(
+  page: Page,
+  query: string,
+  viewport?: { width: number; height: number },
+) {
+  const watched = watchPage(page);
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`./${query}`);
+  await expect(diagram(page)).toBeVisible();
+  return watched;
+}

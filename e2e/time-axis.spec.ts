@@ -1,18 +1,10 @@
 // The time axis that tells the story: quiet stretches compressed into marked breaks, End showing
 // the whole run, speeds from 1/100× to 100×.
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, watchPage } from './support';
+import { clientState, diagram, expectNoAxeViolations, openLab, VIEWPORTS } from './support';
 
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
-const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
-
-async function open(page: Page, query: string) {
-  const watched = watchPage(page);
-  await page.setViewportSize(VIEWPORTS.projector);
-  await page.goto(`./${query}`);
-  await expect(diagram(page)).toBeVisible();
-  return watched;
-}
+/** The lab at `query`, as the projector shows it. */
+const open = (page: Page, query: string) => openLab(page, query, VIEWPORTS.projector);
 
 /** Each drawn segment's journey (its hit line, send to arrival or loss) outside the visible canvas. */
 async function arrowsOutOfView(page: Page) {

@@ -1,17 +1,16 @@
 // The visualizer as a person uses it: by URL, role and label, on the built app.
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import {
+  clientState,
+  diagram,
+  expectNoAxeViolations,
+  openLab,
+  saveScreenshot,
+  serverState,
+  VIEWPORTS,
+} from './support';
 
-const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
-const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
-const serverState = (page: Page) => page.getByRole('status', { name: 'Server state' });
-
-async function open(page: Page, query: string) {
-  const watched = watchPage(page);
-  await page.goto(`./${query}`);
-  await expect(diagram(page)).toBeVisible();
-  return watched;
-}
+const open = (page: Page, query: string) => openLab(page, query);
 
 test.describe('the handshake preset', () => {
   test('ends with both ends ESTABLISHED and three arrows labelled as textbooks do', async ({

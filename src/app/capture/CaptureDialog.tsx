@@ -3,10 +3,10 @@
  * one message what is wrong with the file. Nothing on screen changes until a conversation is
  * chosen, so a bad file leaves the run as it was.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LabStore } from '../../store';
 import { ConversationList } from '../../ui/capture/ConversationList';
-import styles from '../packetdrill/ScriptDialog.module.css';
+import { FormDialog, formStyles as styles } from '../../ui/dialog/FormDialog';
 import { conversationLoad, openCaptureFile, type Opening } from './prepare-capture';
 
 export default function CaptureDialog({
@@ -18,8 +18,6 @@ export default function CaptureDialog({
   file: File;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const ids = useId();
   // The reading of this file (the dialog's own view of it until a conversation is chosen).
   const [read, setRead] = useState<{ file: File; opening: Opening } | null>(null);
   const opening = read?.file === file ? read.opening : null;
@@ -34,49 +32,34 @@ export default function CaptureDialog({
     };
   }, [file]);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${ids}-title`}
+    <FormDialog
+      title="Open a capture"
+      help={`${file.name}. The capture is read in this browser and sent nowhere: captures can hold private data. Each end’s state is inferred from what it sent and received.`}
       onClose={onClose}
     >
-      <div className={styles.form}>
-        <h2 id={`${ids}-title`} className={styles.title}>
-          Open a capture
-        </h2>
-        <p className={styles.help}>
-          {file.name}. The capture is read in this browser and sent nowhere: captures can hold
-          private data. Each end’s state is inferred from what it sent and received.
-        </p>
-        {opening === null && <p role="status">Reading {file.name}…</p>}
-        <p role="alert" className={styles.message}>
-          {opening?.ok === false ? opening.message : ''}
-        </p>
-        {opening?.ok === true && (
-          <>
-            <SkippedNote opening={opening} />
-            <ConversationList
-              conversations={opening.file.conversations}
-              onPick={(conversation) => {
-                store.getState().loadCaptureRun(conversationLoad(opening.file, conversation));
-                onClose();
-              }}
-            />
-          </>
-        )}
-        <div className={styles.buttons}>
-          <button type="button" onClick={onClose}>
-            {opening?.ok === true ? 'Cancel' : 'Close'}
-          </button>
-        </div>
+      {opening === null && <p role="status">Reading {file.name}…</p>}
+      <p role="alert" className={styles.message}>
+        {opening?.ok === false ? opening.message : ''}
+      </p>
+      {opening?.ok === true && (
+        <>
+          <SkippedNote opening={opening} />
+          <ConversationList
+            conversations={opening.file.conversations}
+            onPick={(conversation) => {
+              store.getState().loadCaptureRun(conversationLoad(opening.file, conversation));
+              onClose();
+            }}
+          />
+        </>
+      )}
+      <div className={styles.buttons}>
+        <button type="button" onClick={onClose}>
+          {opening?.ok === true ? 'Cancel' : 'Close'}
+        </button>
       </div>
-    </dialog>
+    </FormDialog>
   );
 }
 

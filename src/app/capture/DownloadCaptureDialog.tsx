@@ -3,10 +3,11 @@
  * narration as its comment; taken on the link or at one end (docs/captures.md). The file is
  * made in this page.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { LabStore } from '../../store';
+import { FormDialog, formStyles as styles } from '../../ui/dialog/FormDialog';
 import type { CapturePoint } from '../../wire/capture';
-import styles from '../packetdrill/ScriptDialog.module.css';
+import { saveFile } from '../save-file';
 import { captureOfRun, type CaptureFormat } from './capture-download';
 
 const POINTS: readonly { value: CapturePoint; label: string }[] = [
@@ -15,20 +16,6 @@ const POINTS: readonly { value: CapturePoint; label: string }[] = [
   { value: 'server', label: 'At the server: what it sends and what reaches it' },
 ];
 
-function save(name: string, bytes: Uint8Array) {
-  const url = URL.createObjectURL(
-    new Blob([new Uint8Array(bytes)], { type: 'application/vnd.tcpdump.pcap' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the object URL; it can be released after this task.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export default function DownloadCaptureDialog({
   store,
   onClose,
@@ -36,17 +23,10 @@ export default function DownloadCaptureDialog({
   store: LabStore;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const ids = useId();
   // The form's choices: interface state.
   const [format, setFormat] = useState<CaptureFormat>('pcapng');
   const [point, setPoint] = useState<CapturePoint>('link');
   const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const onDownload = (event: FormEvent) => {
     event.preventDefault();
@@ -55,68 +35,64 @@ export default function DownloadCaptureDialog({
       setMessage(result.message);
       return;
     }
-    save(result.file.name, result.file.bytes);
+    saveFile(result.file.name, result.file.bytes, 'application/vnd.tcpdump.pcap');
     onClose();
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${ids}-title`}
-      onClose={onClose}
-    >
-      <form className={styles.form} onSubmit={onDownload}>
-        <h2 id={`${ids}-title`} className={styles.title}>
-          Download capture
-        </h2>
-        <p className={styles.help}>
+    <FormDialog
+      title="Download capture"
+      help={
+        <>
           The run as Wireshark, tshark and tcpdump open it, byte for byte what{' '}
           <code>npm run sim -- --pcap</code> writes for the same run.
-        </p>
-        <fieldset className={styles.field}>
-          <legend>Format</legend>
-          <label>
-            <input
-              type="radio"
-              name="format"
-              checked={format === 'pcapng'}
-              onChange={() => setFormat('pcapng')}
-            />{' '}
-            pcapng, each packet commented with its narration
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="format"
-              checked={format === 'pcap'}
-              onChange={() => setFormat('pcap')}
-            />{' '}
-            pcap (classic, for older tools)
-          </label>
-        </fieldset>
-        <label className={styles.field}>
-          <span>Capture point</span>
-          <select value={point} onChange={(e) => setPoint(e.target.value as CapturePoint)}>
-            {POINTS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+        </>
+      }
+      onSubmit={onDownload}
+      onClose={onClose}
+    >
+      <fieldset className={styles.field}>
+        <legend>Format</legend>
+        <label>
+          <input
+            type="radio"
+            name="format"
+            checked={format === 'pcapng'}
+            onChange={() => setFormat('pcapng')}
+          />{' '}
+          pcapng, each packet commented with its narration
         </label>
-        <p role="alert" className={styles.message}>
-          {message}
-        </p>
-        <div className={styles.buttons}>
-          <button type="submit" className={styles.primary}>
-            Download
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+        <label>
+          <input
+            type="radio"
+            name="format"
+            checked={format === 'pcap'}
+            onChange={() => setFormat('pcap')}
+          />{' '}
+          pcap (classic, for older tools)
+        </label>
+      </fieldset>
+      <label className={styles.field}>
+        <span>Capture point</span>
+        <select value={point} onChange={(e) => setPoint(e.target.value as CapturePoint)}>
+          {POINTS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p role="alert" className={styles.message}>
+        {message}
+      </p>
+      <div className={styles.buttons}>
+        <button type="submit" className={styles.primary}>
+          Download
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </FormDialog>
   );
 }

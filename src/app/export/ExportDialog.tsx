@@ -4,10 +4,11 @@
  * visible step, in a zip), at a chosen width and speed, with a progress bar and Cancel. The
  * encoders load only when an export starts.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LabStore } from '../../store';
 import { speedLabel, SPEEDS } from '../../store';
-import styles from '../packetdrill/ScriptDialog.module.css';
+import { FormDialog, formStyles as styles } from '../../ui/dialog/FormDialog';
+import { saveFile } from '../save-file';
 import { MAX_FRAMES, planAnimation } from './animation-frames';
 import { stillSteps } from './still-steps';
 import { videoCodecFor } from './video-codecs';
@@ -54,17 +55,6 @@ const FORMATS: Record<
 const isStills = (format: ExportFormat): format is 'svg' | 'png' =>
   format === 'svg' || format === 'png';
 
-function save(name: string, bytes: Uint8Array, mime: string) {
-  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export default function ExportDialog({
   store,
   figure,
@@ -74,8 +64,6 @@ export default function ExportDialog({
   figure: HTMLElement | null;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const ids = useId();
   const endTime = store.getState().timeline.endTime;
   // The form's choices and the export's progress: interface state.
   const [from, setFrom] = useState(0);
@@ -90,8 +78,6 @@ export default function ExportDialog({
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
     let live = true;
     void Promise.all([
       videoCodecFor('webm', 640, 360, FORMATS.webm.fps),
@@ -146,7 +132,11 @@ export default function ExportDialog({
         bytes = await exportStills({ ...common, format });
       }
       const name = `${store.getState().run.preset}-${from}-${to}ms`;
-      save(`${name}${isStills(format) ? '-stills' : ''}.${chosen.extension}`, bytes, chosen.mime);
+      saveFile(
+        `${name}${isStills(format) ? '-stills' : ''}.${chosen.extension}`,
+        bytes,
+        chosen.mime,
+      );
       setMessage(
         isStills(format)
           ? `Exported ${frames} stills, one per visible step.`
@@ -168,119 +158,118 @@ export default function ExportDialog({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${ids}-title`}
-      onClose={onClose}
-    >
-      <form className={styles.form} onSubmit={(e) => void onExport(e)}>
-        <h2 id={`${ids}-title`} className={styles.title}>
-          Export animation
-        </h2>
-        <p className={styles.help}>
+    <FormDialog
+      title="Export animation"
+      help={
+        <>
           The diagram between two moments for slides: an animated GIF (10 frames a second), a video
           (25 frames a second; at most {MAX_FRAMES} frames), or one still per visible step. It is
           made in this page.
-        </p>
+        </>
+      }
+      onSubmit={(e) => void onExport(e)}
+      onClose={onClose}
+    >
+      <label className={styles.field}>
+        <span>Format</span>
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {(Object.keys(FORMATS) as ExportFormat[]).map((f) => (
+            <option key={f} value={f}>
+              {FORMATS[f].label}
+              {(f === 'webm' || f === 'mp4') && videoSupport !== null && !videoSupport[f]
+                ? ' (not in this browser)'
+                : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <MomentField label="From (ms)" value={from} end={endTime} onChange={setFrom} />
+      <MomentField label="To (ms)" value={to} end={endTime} onChange={setTo} />
+      <label className={styles.field}>
+        <span>Width (px)</span>
+        <select value={width} onChange={(e) => setWidth(Number(e.target.value))}>
+          {WIDTHS.map((w) => (
+            <option key={w} value={w}>
+              {w}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span>Speed</span>
+        <select
+          value={speed}
+          disabled={isStills(format)}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className={styles.help} aria-live="polite">
+        {!valid
+          ? `“To” must come after “From”, within 0 to ${Math.ceil(endTime)} ms.`
+          : unsupported
+            ? format === 'mp4'
+              ? 'This browser cannot encode H.264, the codec MP4 slides need: choose WebM or GIF.'
+              : 'This browser cannot encode WebM video: choose GIF or stills.'
+            : isStills(format)
+              ? `${frames} stills, one per visible step.`
+              : `${frames} frames.`}
+      </p>
+      {progress && (
         <label className={styles.field}>
-          <span>Format</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-            {(Object.keys(FORMATS) as ExportFormat[]).map((f) => (
-              <option key={f} value={f}>
-                {FORMATS[f].label}
-                {(f === 'webm' || f === 'mp4') && videoSupport !== null && !videoSupport[f]
-                  ? ' (not in this browser)'
-                  : ''}
-              </option>
-            ))}
-          </select>
+          <span>Exporting</span>
+          <progress max={progress.total} value={progress.done}>
+            {progress.done} of {progress.total}
+          </progress>
         </label>
-        <label className={styles.field}>
-          <span>From (ms)</span>
-          <input
-            type="number"
-            min={0}
-            max={Math.ceil(endTime)}
-            value={from}
-            onChange={(e) => setFrom(Number(e.target.value))}
-          />
-        </label>
-        <label className={styles.field}>
-          <span>To (ms)</span>
-          <input
-            type="number"
-            min={0}
-            max={Math.ceil(endTime)}
-            value={to}
-            onChange={(e) => setTo(Number(e.target.value))}
-          />
-        </label>
-        <label className={styles.field}>
-          <span>Width (px)</span>
-          <select value={width} onChange={(e) => setWidth(Number(e.target.value))}>
-            {WIDTHS.map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.field}>
-          <span>Speed</span>
-          <select
-            value={speed}
-            disabled={isStills(format)}
-            onChange={(e) => setSpeed(Number(e.target.value))}
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {speedLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className={styles.help} aria-live="polite">
-          {!valid
-            ? `“To” must come after “From”, within 0 to ${Math.ceil(endTime)} ms.`
-            : unsupported
-              ? format === 'mp4'
-                ? 'This browser cannot encode H.264, the codec MP4 slides need: choose WebM or GIF.'
-                : 'This browser cannot encode WebM video: choose GIF or stills.'
-              : isStills(format)
-                ? `${frames} stills, one per visible step.`
-                : `${frames} frames.`}
-        </p>
-        {progress && (
-          <label className={styles.field}>
-            <span>Exporting</span>
-            <progress max={progress.total} value={progress.done}>
-              {progress.done} of {progress.total}
-            </progress>
-          </label>
-        )}
-        <p role="status" className={styles.help}>
-          {message}
-        </p>
-        <div className={styles.buttons}>
-          <button
-            type="submit"
-            className={styles.primary}
-            disabled={!valid || unsupported || frames === 0 || progress !== null || !figure}
-          >
-            {chosen.button}
+      )}
+      <p role="status" className={styles.help}>
+        {message}
+      </p>
+      <div className={styles.buttons}>
+        <button
+          type="submit"
+          className={styles.primary}
+          disabled={!valid || unsupported || frames === 0 || progress !== null || !figure}
+        >
+          {chosen.button}
+        </button>
+        {progress ? (
+          <button type="button" onClick={() => abort.current?.abort()}>
+            Cancel
           </button>
-          {progress ? (
-            <button type="button" onClick={() => abort.current?.abort()}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" onClick={onClose}>
-              Close
-            </button>
-          )}
-        </div>
-      </form>
-    </dialog>
+        ) : (
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
+    </FormDialog>
+  );
+}
+
+/** One end of the exported stretch, in whole milliseconds of the run. */
+function MomentField(props: {
+  label: string;
+  value: number;
+  end: number;
+  onChange: (ms: number) => void;
+}) {
+  return (
+    <label className={styles.field}>
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={0}
+        max={Math.ceil(props.end)}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+    </label>
   );
 }

@@ -5,13 +5,14 @@
  * the run worker (src/app/compute), so a big one leaves the page responsive; while it runs the
  * dialog shows progress, and Cancel stops it and keeps the run on screen.
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { LabStore } from '../../store';
 import { RunCancelled, type RunJob } from '../../store/run-job';
+import { FormDialog, formStyles } from '../../ui/dialog/FormDialog';
 import type { PreparedScript } from '../compute/protocol';
 import { createRunComputer } from '../compute/run-computer';
 import { RunProgress } from '../compute/RunProgress';
-import styles from './ScriptDialog.module.css';
+import scriptStyles from './ScriptDialog.module.css';
 import {
   checkScriptBytes,
   checkScriptSize,
@@ -39,7 +40,6 @@ export interface ScriptDialogProps {
 }
 
 export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   // Form state of the dialog (what the user typed), not protocol facts.
   const [text, setText] = useState('');
@@ -70,13 +70,6 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
       () => setDetecting((current) => (current === job ? null : current)),
     );
   };
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -164,66 +157,58 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${ids}-title`}
+    <FormDialog
+      title="Open a packetdrill script"
+      help="The script plays the peer; the lab’s engine is the stack under test. Each line’s verdict shows on the arrows. The script runs in this browser and is sent nowhere."
+      open={open}
+      onSubmit={onRun}
       onClose={onDialogClose}
     >
-      <form className={styles.form} onSubmit={onRun}>
-        <h2 id={`${ids}-title`} className={styles.title}>
-          Open a packetdrill script
-        </h2>
-        <p className={styles.help}>
-          The script plays the peer; the lab’s engine is the stack under test. Each line’s verdict
-          shows on the arrows. The script runs in this browser and is sent nowhere.
-        </p>
-        <label className={styles.field}>
-          <span>Script file (.pkt)</span>
-          <input type="file" accept=".pkt,text/plain" onChange={(e) => void onFile(e)} />
-        </label>
-        <div className={styles.field}>
-          <label htmlFor={`${ids}-script`}>Script</label>
-          {fileName !== undefined && <span className={styles.fileName}>from {fileName}</span>}
-          <textarea
-            id={`${ids}-script`}
-            className={styles.script}
-            value={text}
-            onChange={onText}
-            rows={12}
-            spellCheck={false}
-            aria-describedby={message ? `${ids}-message` : undefined}
-            aria-invalid={message ? true : undefined}
-          />
-        </div>
-        <label className={styles.field}>
-          <span>Profile</span>
-          <select value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)}>
-            {PROFILES.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p id={`${ids}-message`} role="alert" className={styles.message}>
-          {message}
-        </p>
-        {detecting && <RunProgress label="Reading the script…" />}
-        {running && <RunProgress label="Running the script…" />}
-        <div className={styles.buttons}>
-          <button
-            type="submit"
-            className={styles.primary}
-            disabled={running !== null || detecting !== null}
-          >
-            Run
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <label className={formStyles.field}>
+        <span>Script file (.pkt)</span>
+        <input type="file" accept=".pkt,text/plain" onChange={(e) => void onFile(e)} />
+      </label>
+      <div className={formStyles.field}>
+        <label htmlFor={`${ids}-script`}>Script</label>
+        {fileName !== undefined && <span className={scriptStyles.fileName}>from {fileName}</span>}
+        <textarea
+          id={`${ids}-script`}
+          className={scriptStyles.script}
+          value={text}
+          onChange={onText}
+          rows={12}
+          spellCheck={false}
+          aria-describedby={message ? `${ids}-message` : undefined}
+          aria-invalid={message ? true : undefined}
+        />
+      </div>
+      <label className={formStyles.field}>
+        <span>Profile</span>
+        <select value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)}>
+          {PROFILES.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id={`${ids}-message`} role="alert" className={formStyles.message}>
+        {message}
+      </p>
+      {detecting && <RunProgress label="Reading the script…" />}
+      {running && <RunProgress label="Running the script…" />}
+      <div className={formStyles.buttons}>
+        <button
+          type="submit"
+          className={formStyles.primary}
+          disabled={running !== null || detecting !== null}
+        >
+          Run
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </FormDialog>
   );
 }

@@ -4,8 +4,9 @@
  * moves into it, Tab stays inside, Escape or Close closes it and focus returns to its button.
  * Loaded only when first opened.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { LabStore, RunSource } from '../../store';
+import { PanelDialog } from '../../ui/dialog/PanelDialog';
 import type { Controls } from '../url/url-params';
 import { CopyField } from './CopyField';
 import { shareLinks, type EmbedOptions } from './share-links';
@@ -27,7 +28,6 @@ const CONTROL_CHOICES: readonly { value: Controls; text: string }[] = [
 ];
 
 export default function ShareDialog({ store, world, figure, onClose }: ShareDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   // The view is taken once, when the dialog opens: links and still then describe the same moment.
   const [view] = useState(() => {
@@ -48,25 +48,9 @@ export default function ShareDialog({ store, world, figure, onClose }: ShareDial
   const stillTitle = `Sequence diagram: ${scenarioTitle} at ${Math.round(view.t)} ms`;
   const still = useDiagramStill(figure, stillTitle);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   const fileBase = `handshake-lab-${view.run.preset}-${Math.round(view.t)}ms`;
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${id}-title`}
-      onClose={onClose}
-    >
-      <div className={styles.head}>
-        <h2 id={`${id}-title`}>Share or embed</h2>
-        <button type="button" className={styles.close} onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+    <PanelDialog title="Share or embed" onClose={onClose}>
       <CopyField label="Link to this view" buttonName="Copy link" value={links.link} />
       <section className={styles.contents} aria-labelledby={`${id}-contents`}>
         <h3 id={`${id}-contents`}>What the link holds</h3>
@@ -140,6 +124,6 @@ export default function ShareDialog({ store, world, figure, onClose }: ShareDial
         </div>
         {still.error && <p role="alert">{still.error}</p>}
       </section>
-    </dialog>
+    </PanelDialog>
   );
 }

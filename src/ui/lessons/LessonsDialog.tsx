@@ -4,10 +4,11 @@
  * closes it and focus returns to the Lessons button; choosing a lesson opens it and focus moves
  * to the lesson.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { course, lessonProgress, scoreOf, type Lesson, type LessonProgress } from '../../lessons';
 import type { LabState } from '../../store';
 import { useLab, useLabStore } from '../../store';
+import { PanelDialog } from '../dialog/PanelDialog';
 import styles from './LessonsDialog.module.css';
 
 const selectProgress = (s: LabState) => s.progress;
@@ -33,38 +34,19 @@ function resumeAt(lesson: Lesson, progress: LessonProgress): number {
 }
 
 export default function LessonsDialog({ onClose }: { onClose: (opened: boolean) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opened = useRef(false);
   const id = useId();
   const store = useLabStore();
   const progress = useLab(selectProgress);
   const note = useLab(selectNote);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   const open = (lesson: Lesson, step: number) => {
-    opened.current = true;
     store.getState().setPredict(false);
     store.getState().openLesson(lesson.id, step);
-    dialog.current?.close();
+    onClose(true);
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby={`${id}-title`}
-      onClose={() => onClose(opened.current)}
-    >
-      <div className={styles.head}>
-        <h2 id={`${id}-title`}>Lessons</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+    <PanelDialog title="Lessons" onClose={() => onClose(false)}>
       <p className={styles.intro}>
         A course through TCP's handshake and beyond. Every number in a lesson is read from the run
         you see, and each lesson ends with questions. Your progress stays in this browser.
@@ -97,6 +79,6 @@ export default function LessonsDialog({ onClose }: { onClose: (opened: boolean) 
           Reset progress
         </button>
       </div>
-    </dialog>
+    </PanelDialog>
   );
 }
