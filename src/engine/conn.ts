@@ -107,6 +107,12 @@ export interface Conn {
   /** An ACK must go out at the end of this step (RFC 9293 §3.10.7.4). */
   ackNow: boolean;
   quickAcks: number;
+  /** Linux's ACK timeout estimate in ms, 0 before the first data (delayed-ack.ts). */
+  ato: number;
+  /** When the last data segment arrived in order (Linux icsk_ack.lrcvtime). */
+  lastDataAt: number;
+  /** An interactive connection delays its ACKs for its reply to carry (Linux pingpong). */
+  pingpong: boolean;
 
   // --- options ---
   offer: Offer;

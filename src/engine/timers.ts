@@ -2,6 +2,7 @@
  * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6).
  */
 import type { Conn } from './conn';
+import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
@@ -23,6 +24,7 @@ export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
       break;
     case 'delayed-ack':
       d.delayedAckAt = null;
+      if (adaptiveAck(ctx)) delayedAckFired(d, ctx);
       d.ackNow = true;
       flush(d, ctx);
       break;
