@@ -19,6 +19,7 @@ export interface ConnSeed {
   readonly mssClamp: number | null;
   readonly receiveBuffer: number | null;
   readonly synRetries?: number | null;
+  readonly userTimeoutMs?: number;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -38,6 +39,8 @@ export function createConn(s: ConnSeed): Conn {
     error: null,
     mssClamp: s.mssClamp,
     synRetries: s.synRetries ?? null,
+    userTimeoutMs: s.userTimeoutMs ?? 0,
+    unaSentAt: 0,
     iss: s.iss,
     sndUna: s.iss,
     sndNxt: s.iss,

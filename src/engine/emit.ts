@@ -125,6 +125,9 @@ export function sendSegment(
     options = [...options, ...sackOptions(d)];
   }
   if (retransmit > 0) d.totalRetransmits++;
+  else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
+    d.unaSentAt = ctx.now;
+  }
   ctx.out.push({
     type: 'packet',
     socket: d.id,
