@@ -21,6 +21,9 @@ export function advanceUna(d: Conn, ctx: Ctx, seg: Segment): void {
     d.sndBufSeq = ((d.sndBufSeq + n) >>> 0) as Seq;
   }
   d.sndUna = ack;
+  // The oldest data still unacknowledged was sent by now at the latest (the engine keeps no
+  // per-segment send times; Linux takes the head skb's).
+  d.unaSentAt = ctx.now;
   if (seqLt(d.rtxNext, ack)) d.rtxNext = ack;
   // A new acknowledgment ends the backoff (RFC 6298 §5.7 note; Linux resets it as well).
   d.backoff = 0;

@@ -33,6 +33,12 @@ export interface SocketOptions {
    * synRetries (Linux icsk_syn_retries, read by tcp_write_timeout()).
    */
   readonly synRetries?: number;
+  /**
+   * TCP_USER_TIMEOUT (RFC 9293 §3.8.3 USER TIMEOUT; Linux icsk_user_timeout): how long, in ms,
+   * data may stay unacknowledged before the connection fails with ETIMEDOUT, in place of the
+   * profile's dataRetries; 0 = the profile's rule. Children of a listener inherit it.
+   */
+  readonly userTimeoutMs?: number;
 }
 
 export type AppCall =
@@ -73,7 +79,8 @@ export type AppCall =
    */
   | { readonly call: 'setFastOpen'; readonly socket: SocketId; readonly enabled: boolean }
   /** setsockopt(TCP_SYNCNT) on a socket that is connecting: its next SYN timeout reads it. */
-  | { readonly call: 'setSynRetries'; readonly socket: SocketId; readonly retries: number };
+  | { readonly call: 'setSynRetries'; readonly socket: SocketId; readonly retries: number }
+  | { readonly call: 'setUserTimeout'; readonly socket: SocketId; readonly ms: number };
 
 export interface CallResult {
   readonly result: 'ok' | Errno;

@@ -19,6 +19,7 @@ export interface ConnSeed {
   readonly mssClamp: number | null;
   readonly receiveBuffer: number | null;
   readonly synRetries?: number | null;
+  readonly userTimeoutMs?: number;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -38,6 +39,8 @@ export function createConn(s: ConnSeed): Conn {
     error: null,
     mssClamp: s.mssClamp,
     synRetries: s.synRetries ?? null,
+    userTimeoutMs: s.userTimeoutMs ?? 0,
+    unaSentAt: 0,
     iss: s.iss,
     sndUna: s.iss,
     sndNxt: s.iss,
@@ -74,6 +77,9 @@ export function createConn(s: ConnSeed): Conn {
     finReceived: false,
     ackNow: false,
     quickAcks: s.profile.quickAckSegments,
+    ato: 0,
+    lastDataAt: 0,
+    pingpong: false,
     offer: s.offer,
     negotiated: null,
     tsOffset: s.tsOffset,

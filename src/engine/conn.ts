@@ -46,6 +46,8 @@ export interface Conn {
   mssClamp: number | null;
   /** TCP_SYNCNT: this socket's SYN retransmissions in place of the profile's synRetries. */
   synRetries: number | null;
+  /** TCP_USER_TIMEOUT in ms, 0 = none: unacknowledged data fails the connection after it. */
+  userTimeoutMs: number;
 
   // --- send sequence variables (RFC 9293 §3.3.1) ---
   iss: Seq;
@@ -72,6 +74,8 @@ export interface Conn {
   backoff: number;
   /** Timeouts since the peer last showed it is alive; compared with the retry limits. */
   retries: number;
+  /** When the data at SND.UNA was first sent (Linux retrans_stamp, for TCP_USER_TIMEOUT). */
+  unaSentAt: number;
   /** Retransmissions of any kind made so far (socketInfo's retransmitCount). */
   totalRetransmits: number;
   /** Transmissions of our SYN or SYN-ACK so far. */
@@ -107,6 +111,12 @@ export interface Conn {
   /** An ACK must go out at the end of this step (RFC 9293 §3.10.7.4). */
   ackNow: boolean;
   quickAcks: number;
+  /** Linux's ACK timeout estimate in ms, 0 before the first data (delayed-ack.ts). */
+  ato: number;
+  /** When the last data segment arrived in order (Linux icsk_ack.lrcvtime). */
+  lastDataAt: number;
+  /** An interactive connection delays its ACKs for its reply to carry (Linux pingpong). */
+  pingpong: boolean;
 
   // --- options ---
   offer: Offer;

@@ -4,6 +4,7 @@
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
 import type { Conn } from './conn';
+import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
 import { layoutSynOptions, timestampOptions } from './options';
 import { afterReport, chooseSackBlocks, heldBlocks, maxSackBlocks } from './sack-blocks';
@@ -124,6 +125,9 @@ export function sendSegment(
     options = [...options, ...sackOptions(d)];
   }
   if (retransmit > 0) d.totalRetransmits++;
+  else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
+    d.unaSentAt = ctx.now;
+  }
   ctx.out.push({
     type: 'packet',
     socket: d.id,
@@ -144,6 +148,10 @@ export function sendSegment(
       },
     },
   });
+  if (adaptiveAck(ctx)) {
+    if (payload.length > 0) dataSent(d, ctx);
+    if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
+  }
   if (ack && !(flags & Flag.RST)) {
     d.lastAckSent = d.rcvNxt;
     d.rcvAdvertised = seqAdd(d.rcvNxt, window << shift);

@@ -3,6 +3,7 @@
  * (RFC 9293 §3.5, §3.10.7.2, §3.10.7.3).
  */
 import type { Conn } from './conn';
+import { adaptiveAck } from './delayed-ack';
 import { sendSegment } from './emit';
 import { negotiate, readOffer } from './options';
 import type { Profile } from './profiles';
@@ -101,7 +102,8 @@ export function enterEstablished(d: Conn, ctx: Ctx, cause: string): void {
   cancelTimer(d, ctx, 'retransmit');
   d.retries = 0;
   rtoAfterHandshake(d, ctx);
-  d.quickAcks = ctx.profile.quickAckSegments;
+  // Linux opens quick-ack mode with the first data instead (delayed-ack.ts dataReceived).
+  d.quickAcks = adaptiveAck(ctx) ? 0 : ctx.profile.quickAckSegments;
   setState(d, ctx, 'ESTABLISHED', cause);
   deliverQueuedText(d, ctx);
   if (d.writeShut) {

@@ -55,7 +55,25 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
         c.synRetries = call.retries;
         return OK;
       });
+    case 'setUserTimeout':
+      return setUserTimeout(host, call.socket, call.ms, ctx);
   }
+}
+
+/**
+ * TCP_USER_TIMEOUT at any time (Linux do_tcp_setsockopt(): the next retransmission timeout
+ * reads it); on a listener, for the connections it will accept (sk_clone_lock() copies it).
+ */
+function setUserTimeout(host: Host, socket: SocketId, ms: number, ctx: Ctx): CallResult {
+  const l = host.sockets.get(socket);
+  if (l?.kind === 'listener') {
+    l.options = { ...l.options, userTimeoutMs: ms };
+    return OK;
+  }
+  return onConn(host, socket, ctx, (c) => {
+    c.userTimeoutMs = ms;
+    return OK;
+  });
 }
 
 /** TCP_FASTOPEN on a listening socket: the SYNs that arrive from now on see it (RFC 7413 §4.2.2). */
@@ -136,6 +154,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     mssClamp: options.mss ?? null,
     receiveBuffer: options.receiveBuffer ?? null,
     synRetries: options.synRetries ?? null,
+    userTimeoutMs: options.userTimeoutMs ?? 0,
   });
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;

@@ -83,6 +83,7 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
     listener: l.id,
     mssClamp: l.options.mss ?? null,
     receiveBuffer: l.options.receiveBuffer ?? null,
+    userTimeoutMs: l.options.userTimeoutMs ?? 0,
   });
   d.state = 'LISTEN';
   return d;

@@ -33,6 +33,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   finWait2TimeoutMs: 'lifetime of an orphaned FIN-WAIT-2 connection (ms)',
   delayedAckMs: 'delayed-ACK timeout (ms); 0 = acknowledge at once',
   quickAckSegments: 'segments acknowledged at once after the handshake',
+  ackTimeout:
+    "delayed-ACK timeout: fixed, or Linux's ato (arrival gaps, RTT, quick-ack and pingpong modes)",
   delayFinAck: 'delay the ACK of a FIN that moves us to CLOSE-WAIT',
   ackEveryFullSegments: 'acknowledge at once after this many full-sized segments',
   ackSecondSegment: 'acknowledge every second data segment, whatever its size (BSD DELAY_ACK)',

@@ -66,6 +66,12 @@ export interface Profile {
   readonly delayedAckMs: number;
   /** Data segments acknowledged at once after the handshake before delaying starts. */
   readonly quickAckSegments: number;
+  /**
+   * The delayed-ACK timeout: always delayedAckMs ('fixed'), or estimated per connection as
+   * Linux does ('adaptive': ato from the arrival gaps and the RTT, quick-ack and pingpong
+   * modes; delayed-ack.ts).
+   */
+  readonly ackTimeout: 'fixed' | 'adaptive';
   /** Whether the ACK of a FIN that moves us to CLOSE-WAIT is delayed. */
   readonly delayFinAck: boolean;
   /** Acknowledge at once when this many full-sized segments are unacknowledged. */
@@ -180,6 +186,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     finWait2TimeoutMs: null, // RFC 9293 has no FIN-WAIT-2 timeout
     delayedAckMs: 200, // RFC 9293 §3.8.6.3 SHLD-18: under 0.5 s; 200 ms is the classic value
     quickAckSegments: 0, // RFC 9293 §3.8.6.3 has no quick-ack phase
+    ackTimeout: 'fixed', // RFC 9293 §3.8.6.3 SHLD-18 only bounds the delay
     delayFinAck: false, // the FIN is acknowledged as soon as it is processed (§3.10.7.4)
     ackEveryFullSegments: 2, // RFC 9293 §3.8.6.3 SHLD-19: every second full-sized segment
     ackSecondSegment: false, // SHLD-19 counts full-sized segments
@@ -233,7 +240,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     finWait2TimeoutMs: 60000, // tcp_fin_timeout (ip-sysctl)
     delayedAckMs: 40, // TCP_DELACK_MIN (tcp.h); +.04 in tcp_basic_server.pkt
     quickAckSegments: 16, // TCP_MAX_QUICKACKS (tcp.h)
-    delayFinAck: true, // pingpong mode after a FIN: the ACK comes +.04 later (tcp_basic_server.pkt)
+    ackTimeout: 'adaptive', // icsk_ack.ato: tcp_event_data_recv(), tcp_send_delayed_ack()
+    delayFinAck: true, // tcp_fin() enters pingpong mode: the ACK waits ato (delayed-ack.ts)
     ackEveryFullSegments: 2, // __tcp_ack_snd_check: more than one full frame received
     ackSecondSegment: false, // Linux measures rcv_mss instead (tcp_measure_rcv_mss)
     ackAboveSndNxt: 'drop', // silently dropped (PROFILES.md, ts_recent/invalid_ack.pkt)
@@ -287,6 +295,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     finWait2TimeoutMs: 60000, // net.inet.tcp.finwait2_timeout = 60 s
     delayedAckMs: 40, // net.inet.tcp.delacktime = 40 ms (TCPTV_DELACK hz/25)
     quickAckSegments: 0, // FreeBSD delays from the start (tcp_input.c DELAY_ACK)
+    ackTimeout: 'fixed', // tcp_delack_timer at net.inet.tcp.delacktime, whatever the traffic
     delayFinAck: false, // closing-ipv4.pkt and last-ack-ipv4.pkt show immediate FIN ACKs
     ackEveryFullSegments: 2, // RFC 9293 SHLD-19
     ackSecondSegment: true, // tcp_input() DELAY_ACK: ACK now when a delayed ACK is pending

@@ -1,12 +1,13 @@
 /** Segment arrival in SYN-SENT (RFC 9293 §3.10.7.3). */
 import { advanceUna } from './ack';
-import type { Conn } from './conn';
+import { dataEnd, type Conn } from './conn';
+import { adaptiveAck, DELACK_MAX_MS, enterQuickAck } from './delayed-ack';
 import { sendSegment, tsNow } from './emit';
 import { absorbPeerSyn, enterEstablished, sendSynAck, takeWindow } from './handshake';
 import { incoming, type Incoming } from './incoming';
 import { answerOffer, findTimestamp, readOffer, synAsksEcn } from './options';
-import { seqGt, seqLeq } from './seq';
-import { reportError, setState, type Ctx } from './step';
+import { seqGt, seqLeq, seqLt } from './seq';
+import { reportError, setState, setTimer, type Ctx } from './step';
 import { Flag, type Segment } from './types';
 
 /** Returns the idealized rest of the segment to process as text, or null when done. */
@@ -49,7 +50,8 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
     }
     enterEstablished(d, ctx, 'received SYN,ACK acknowledging our SYN (RFC 9293 §3.10.7.3)');
     // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, which queued data may carry (flush decides).
-    d.ackNow = true;
+    if (adaptiveAck(ctx)) ackSynAck(d, ctx);
+    else d.ackNow = true;
     const rest = incoming(seg);
     rest.syn = false;
     rest.seq = d.rcvNxt;
@@ -70,6 +72,25 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
   sendSynAck(d, ctx, 0);
   if (ctx.profile.queueSynTextInSynSent) queueSynText(d, seg);
   return null;
+}
+
+/**
+ * Linux tcp_rcv_synsent_state_process(): when a writer waits for the connection with data the
+ * SYN did not carry (sk_write_pending), the ACK is delayed ("Save one ACK. Data will be ready
+ * after several ticks") so that the data carries it, in quick-ack mode with ato at its
+ * minimum; sending that data so soon after the SYN,ACK then puts the connection in pingpong
+ * mode (delayed-ack.ts dataSent). Otherwise the ACK goes at once. tcp_finish_connect() starts
+ * the arrival clock (lrcvtime).
+ */
+function ackSynAck(d: Conn, ctx: Ctx): void {
+  d.lastDataAt = ctx.now;
+  const writerWaits = d.sndUna === d.sndNxt && seqLt(d.sndNxt, dataEnd(d));
+  if (!writerWaits) {
+    d.ackNow = true;
+    return;
+  }
+  enterQuickAck(d, ctx);
+  setTimer(d, ctx, 'delayed-ack', ctx.now + DELACK_MAX_MS);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { finAcked } from './ack';
 import type { Conn, Held } from './conn';
+import { adaptiveAck, checkAck, dataReceived } from './delayed-ack';
 import type { Incoming } from './incoming';
 import { payloadMss } from './output';
 import { firstOverlap, heldBlocks, type SackBlock } from './sack-blocks';
@@ -21,7 +22,10 @@ function receivesText(d: Readonly<Conn>): boolean {
 /** Seventh and eighth steps together: text in order, early segments held, then the FIN. */
 export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
   if (!receivesText(d)) {
-    if (v.fin && seqAdd(v.seq, v.data.length) === d.rcvNxt) finArrived(d, ctx);
+    if (v.fin && seqAdd(v.seq, v.data.length) === d.rcvNxt) {
+      finArrived(d, ctx);
+      if (adaptiveAck(ctx)) checkAck(d, ctx);
+    }
     return;
   }
   if (v.data.length > 0 && d.dsack === null && d.negotiated?.sackPermitted) {
@@ -48,6 +52,8 @@ export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
     fin = drainHeld(d, ctx);
   }
   if (fin) finArrived(d, ctx);
+  // Linux decides once the FIN is processed: tcp_fin() may have entered pingpong mode.
+  if (adaptiveAck(ctx) && (v.data.length > 0 || fin)) checkAck(d, ctx);
 }
 
 /**
@@ -62,6 +68,7 @@ export function deliverQueuedText(d: Conn, ctx: Ctx): void {
   d.ackNow = ackNow;
   scheduleAck(d, ctx);
   if (fin) finArrived(d, ctx);
+  if (adaptiveAck(ctx)) checkAck(d, ctx);
 }
 
 /**
@@ -127,7 +134,9 @@ function drainHeld(d: Conn, ctx: Ctx): boolean {
  */
 function scheduleAck(d: Conn, ctx: Ctx): void {
   const p = ctx.profile;
-  if (p.delayedAckMs === 0) {
+  if (adaptiveAck(ctx)) {
+    dataReceived(d, ctx); // checkAck decides once the FIN is processed
+  } else if (p.delayedAckMs === 0) {
     d.ackNow = true;
   } else if (d.quickAcks > 0) {
     d.quickAcks--;
@@ -193,12 +202,15 @@ function finArrived(d: Conn, ctx: Ctx): void {
 }
 
 /**
- * The ACK of a FIN that leaves us in CLOSE-WAIT: immediate by the RFC; Linux delays it
- * (pingpong mode, +.04 in tcp_basic_server.pkt) so that a quick close() can carry it.
+ * The ACK of a FIN that leaves us in CLOSE-WAIT: immediate by the RFC; Linux enters pingpong
+ * mode (tcp_fin()) and delays it by ato so that a quick close() can carry it: +.04 in
+ * tcp_basic_server.pkt after data, at the next tick before any data (ato still 0).
  */
 function ackFin(d: Conn, ctx: Ctx): void {
   const p = ctx.profile;
-  if (p.delayFinAck && p.delayedAckMs > 0 && !d.ackNow) {
+  if (adaptiveAck(ctx)) {
+    d.pingpong = true; // Linux tcp_fin(): inet_csk_enter_pingpong_mode(), then checkAck
+  } else if (p.delayFinAck && p.delayedAckMs > 0 && !d.ackNow) {
     setTimer(d, ctx, 'delayed-ack', ctx.now + p.delayedAckMs);
   } else {
     d.ackNow = true;

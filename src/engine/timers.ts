@@ -2,6 +2,7 @@
  * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6).
  */
 import type { Conn } from './conn';
+import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
@@ -23,6 +24,7 @@ export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
       break;
     case 'delayed-ack':
       d.delayedAckAt = null;
+      if (adaptiveAck(ctx)) delayedAckFired(d, ctx);
       d.ackNow = true;
       flush(d, ctx);
       break;
@@ -46,9 +48,16 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   if (d.state === 'SYN-SENT') return synSentTimeout(d, ctx);
   if (d.state === 'SYN-RECEIVED') return synReceivedTimeout(d, ctx);
   d.retries++;
-  if (d.retries > ctx.profile.dataRetries) {
+  if (d.userTimeoutMs > 0 ? userTimeoutElapsed(d, ctx) : d.retries > ctx.profile.dataRetries) {
     reportError(d, ctx, 'ETIMEDOUT');
-    setState(d, ctx, 'CLOSED', 'retransmissions exhausted: user timeout (RFC 9293 §3.8.3 R2)');
+    setState(
+      d,
+      ctx,
+      'CLOSED',
+      d.userTimeoutMs > 0
+        ? 'TCP_USER_TIMEOUT elapsed with data unacknowledged (RFC 9293 §3.8.3 USER TIMEOUT)'
+        : 'retransmissions exhausted: user timeout (RFC 9293 §3.8.3 R2)',
+    );
     return;
   }
   // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
@@ -56,8 +65,28 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   d.rtxRound = d.backoff;
   d.rtxNext = d.sndUna;
   d.rttSeq = null; // Karn: no sample from retransmitted data
-  setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
+  setTimer(d, ctx, 'retransmit', ctx.now + clampToUserTimeout(d, ctx));
   flush(d, ctx, 1);
+}
+
+/**
+ * Linux tcp_write_timeout() → retransmits_timed_out() with icsk_user_timeout: once data was
+ * retransmitted, the connection fails when the user timeout has passed since that data was
+ * first sent, however many retransmissions that took (tcp_retries2 no longer counts).
+ */
+function userTimeoutElapsed(d: Conn, ctx: Ctx): boolean {
+  return d.retries > 1 && ctx.now - d.unaSentAt >= d.userTimeoutMs;
+}
+
+/**
+ * Linux tcp_clamp_rto_to_user_timeout(): the next timeout comes no later than the user
+ * timeout's end (one tick after it, once it has passed), so the failure is on time.
+ */
+function clampToUserTimeout(d: Conn, ctx: Ctx): number {
+  const rto = currentTimeout(d, ctx.profile);
+  if (d.userTimeoutMs === 0) return rto;
+  const remaining = d.unaSentAt + d.userTimeoutMs - ctx.now;
+  return remaining <= 0 ? 1 : Math.min(rto, remaining);
 }
 
 function connectTimedOut(d: Conn, ctx: Ctx): boolean {

@@ -20,6 +20,7 @@ export interface FdEntry {
     fastOpen?: boolean;
     noOptions?: boolean;
     synRetries?: number;
+    userTimeoutMs?: number;
   };
   /** Linux TCP_FASTOPEN_CONNECT: connect() may defer the SYN to the first write. */
   fastOpenConnect?: boolean;

@@ -161,3 +161,26 @@ describe('TCP_FASTOPEN_CONNECT (Linux tcp_fastopen_defer_connect())', () => {
     expect(result.firstFailure).toBeNull();
   });
 });
+
+describe('TCP_USER_TIMEOUT (Linux tcp_sock_set_user_timeout())', () => {
+  it('fails a write with ETIMEDOUT once data stayed unacknowledged that long; a negative value is EINVAL', () => {
+    const result = run([
+      LINUX,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 bind(3, ..., ...) = 0',
+      '+0 listen(3, 1) = 0',
+      '+0 < S 0:0(0) win 65535 <mss 1460>',
+      '+0 > S. 0:0(0) ack 1 <mss 1460>',
+      '+.1 < . 1:1(0) ack 1 win 65535',
+      '+0 accept(3, ..., ...) = 4',
+      '+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [-1], 4) = -1 EINVAL (Invalid argument)',
+      '+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [1000], 4) = 0',
+      '+0 write(4, ..., 10) = 10',
+      '+0 > P. 1:11(10) ack 1',
+      '+.9 write(4, ..., 10) = 10',
+      '+.2 write(4, ..., 10) = -1 ETIMEDOUT (Connection timed out)',
+    ]);
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+});

@@ -80,6 +80,18 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
       }
       return ok(0, false);
     }
+    case 'TCP_USER_TIMEOUT': {
+      // Linux do_tcp_setsockopt() → tcp_sock_set_user_timeout(): milliseconds, 0 restores
+      // tcp_retries2, a negative value is EINVAL; it applies at once. FreeBSD has no such option.
+      if (freebsdSockets(ctx)) return notApplicable('TCP_USER_TIMEOUT is a Linux option');
+      if (value === null || value < 0) return fail('EINVAL');
+      entry.options = { ...entry.options, userTimeoutMs: value };
+      if (entry.socket !== null) {
+        const r = ctx.world.call({ call: 'setUserTimeout', socket: entry.socket, ms: value });
+        if (r.result !== 'ok') return fail(r.result);
+      }
+      return ok(0, false);
+    }
     case 'TCP_FASTOPEN_CONNECT':
       // Linux do_tcp_setsockopt(): 0 or 1, with the client bit of tcp_fastopen, before connect.
       if (value === null || value < 0 || value > 1) return fail('EINVAL');
