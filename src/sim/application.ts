@@ -127,6 +127,9 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
         }
         break;
       }
+      case 'queues':
+        world.queuesChanged = true;
+        break;
       case 'state':
         world.trace.push({
           t: world.now,

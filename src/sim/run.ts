@@ -11,7 +11,7 @@ import { flushUnsent, makeCall } from './socket-calls';
 import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';
 import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
 import type { Injection, LinkPatch, Scenario } from './scenario';
-import { listenerQueues, recordQueueChanges } from './listener-queues';
+import { recordQueueChanges } from './listener-queues';
 import { copyWorld, type WorldSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
 import {
@@ -100,10 +100,9 @@ function runWorld(
     const entry = world.queue.pop();
     if (!entry) break;
     world.now = entry.time;
-    const queuesBefore = listenerQueues(world);
     const traceBefore = world.trace.length;
     handle(world, entry.item);
-    recordQueueChanges(world, queuesBefore, traceBefore);
+    if (world.queuesChanged) recordQueueChanges(world, traceBefore);
     handledUpTo = entry.time;
     steps++;
   }
