@@ -7,6 +7,7 @@ import { handlePacket, handleTimeout, nextDeadline } from '../engine';
 import { seq } from '../engine';
 import { Flag, type Packet } from '../engine';
 import { applyOutputs } from './application';
+import { wholeAsInteger } from './link';
 import { flushUnsent, makeCall } from './socket-calls';
 import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';
 import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
@@ -99,7 +100,7 @@ function runWorld(
     }
     const entry = world.queue.pop();
     if (!entry) break;
-    world.now = entry.time;
+    world.now = wholeAsInteger(entry.time);
     const traceBefore = world.trace.length;
     handle(world, entry.item);
     if (world.queuesChanged) recordQueueChanges(world, traceBefore);
