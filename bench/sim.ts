@@ -1,6 +1,6 @@
 // Simulated world throughput and memory: a bulk transfer through the whole world (engine,
 // link, event queue, trace). Measured, not asserted; the machine is shared, so speeds are
-// medians of several runs.
+// medians of CPU-time samples (bench/engine.ts).
 import {
   createHost,
   handleCall,
@@ -17,6 +17,7 @@ import { runScenario, validateScenario, type Scenario } from '../src/sim';
 import { EventQueue } from '../src/sim/queue';
 import { filler } from '../src/sim/socket-calls';
 import { endpointProfile } from '../src/sim/world';
+import { median, sample } from './engine';
 import type { BenchRow } from './types';
 
 /**
@@ -139,52 +140,38 @@ function engineAlone(scenario: Scenario, bytes: number): number {
   return segments;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 const gc = (globalThis as { gc?: () => void }).gc;
 
 export async function benchSim(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
 
-  // Throughput: the world and the engine alone on the same transfer, run in turns so that
-  // the shared machine's load weighs on both alike.
+  // Throughput: the world and the engine alone on the same transfer, in CPU time, samples of
+  // each in turns so that the shared machine's load weighs on both alike (as bench/engine.ts).
   const bytes = 4_000_000;
   const scenario = bulkTransfer(bytes, 1460);
-  runScenario(scenario); // warm-up
-  engineAlone(scenario, bytes);
-  const rates: number[] = [];
-  const segmentRates: number[] = [];
+  const first = runScenario(scenario); // warm-up
+  const events = first.trace.length;
+  const segments = first.trace.filter((e) => e.type === 'send').length;
+  const engineSegments = engineAlone(scenario, bytes);
+  const worldRates: number[] = [];
   const engineRates: number[] = [];
   const ratios: number[] = [];
-  let events = 0;
-  let segments = 0;
-  let engineSegments = 0;
   for (let i = 0; i < 9; i++) {
-    let start = performance.now();
-    const result = runScenario(scenario);
-    const seconds = (performance.now() - start) / 1000;
-    start = performance.now();
-    engineSegments = engineAlone(scenario, bytes);
-    const engineSeconds = (performance.now() - start) / 1000;
-    events = result.trace.length;
-    segments = result.trace.filter((e) => e.type === 'send').length;
-    rates.push(events / seconds);
-    segmentRates.push(segments / seconds);
-    engineRates.push(engineSegments / engineSeconds);
-    ratios.push(seconds / engineSeconds);
+    const world = sample(() => (runScenario(scenario), segments));
+    const engine = sample(() => engineAlone(scenario, bytes));
+    worldRates.push(world);
+    engineRates.push(engine);
+    ratios.push(engine / world);
   }
   rows.push({
     name: 'sim: trace events per second (4 MB bulk transfer)',
-    value: Math.round(median(rates)),
+    value: Math.round((median(worldRates) * events) / segments),
     unit: 'events/s',
-    note: `median of 9 runs, ${events} events per run`,
+    note: `median of 9, CPU time, ${events} events per run`,
   });
   rows.push({
     name: 'sim: segments per second through the world',
-    value: Math.round(median(segmentRates)),
+    value: Math.round(median(worldRates)),
     unit: 'seg/s',
     note: `engine + link + queue + trace, ${segments} segments`,
   });
@@ -198,7 +185,7 @@ export async function benchSim(): Promise<BenchRow[]> {
     name: 'sim: world time / engine-alone time',
     value: Math.round(median(ratios) * 100) / 100,
     unit: 'x',
-    note: 'median of the per-run ratios',
+    note: 'median of paired samples; target ≤ 1.5',
   });
 
   // Memory: a run of about 1,000,000 segments (a small 88-byte MSS makes many segments of a

@@ -126,7 +126,12 @@ export type Output =
    * The listener refused the SYN that just arrived because its SYN queue (without SYN cookies)
    * or its accept queue is full: the SYN is dropped as if it never came (Linux tcp_conn_request).
    */
-  | { readonly type: 'refused'; readonly listener: SocketId; readonly queue: 'syn' | 'accept' };
+  | { readonly type: 'refused'; readonly listener: SocketId; readonly queue: 'syn' | 'accept' }
+  /**
+   * The listener's SYN queue or accept queue changed (socketInfo's synQueue and acceptQueue),
+   * or the listener came or went: a caller that draws the queues reads them again only then.
+   */
+  | { readonly type: 'queues'; readonly listener: SocketId };
 
 export interface SocketInfo {
   readonly state: TcpState;

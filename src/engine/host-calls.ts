@@ -13,6 +13,7 @@ import {
   embryonic,
   findConn,
   findListener,
+  queuesChanged,
   removeSock,
   settle,
   type Host,
@@ -35,7 +36,7 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
     case 'connect':
       return connect(host, call, ctx);
     case 'accept':
-      return accept(host, call.socket);
+      return accept(host, call.socket, ctx);
     case 'send':
       return onConn(host, call.socket, ctx, (c) => connSend(c, call.data, ctx));
     case 'receive':
@@ -104,6 +105,7 @@ function listen(
   };
   changeState({ id, state: 'CLOSED' }, ctx, 'LISTEN', 'listen(): passive OPEN (RFC 9293 §3.10.1)');
   addSock(host, l);
+  queuesChanged(l, ctx);
   host.nextId = id + 1;
   return { result: 'ok', socket: id };
 }
@@ -187,11 +189,12 @@ function prepareFastOpen(host: Host, d: Conn, data: Uint8Array, now: number): vo
   d.synData = take.length;
 }
 
-function accept(host: Host, socket: SocketId): CallResult {
+function accept(host: Host, socket: SocketId, ctx: Ctx): CallResult {
   const l = host.sockets.get(socket);
   if (!l || l.kind !== 'listener') return { result: 'EINVAL' };
   const first = l.acceptQueue.shift();
   if (first === undefined) return { result: 'EAGAIN' };
+  queuesChanged(l, ctx);
   const child = host.sockets.get(first);
   if (child && child.kind === 'conn') {
     child.owned = true;
@@ -244,6 +247,7 @@ function closeListener(host: Host, l: Listener, ctx: Ctx): CallResult {
     'close() of a listening socket (RFC 9293 §3.10.4)',
   );
   ctx.out.push({ type: 'closed', socket: l.id });
+  queuesChanged(l, ctx);
   for (const id of [...l.acceptQueue, ...l.synQueue]) {
     const child = host.sockets.get(id);
     if (!child || child.kind !== 'conn') continue;

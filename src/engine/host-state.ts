@@ -159,13 +159,19 @@ export function settle(host: Host, c: Conn, wasEmbryonic: boolean, ctx: Ctx): vo
   const l = host.sockets.get(c.listener);
   if (!l || l.kind !== 'listener') return;
   if (gone) {
-    dropId(l.synQueue, c.id);
-    dropId(l.acceptQueue, c.id);
+    const fromSyn = dropId(l.synQueue, c.id);
+    if (dropId(l.acceptQueue, c.id) || fromSyn) queuesChanged(l, ctx);
   } else if (wasEmbryonic && !embryonic(c)) {
     dropId(l.synQueue, c.id);
     l.acceptQueue.push(c.id);
+    queuesChanged(l, ctx);
     ctx.out.push({ type: 'acceptable', listener: l.id, socket: c.id });
   }
+}
+
+/** A `queues` output: the listener's SYN or accept queue changed, or the listener came or went. */
+export function queuesChanged(l: Listener, ctx: Ctx): void {
+  ctx.out.push({ type: 'queues', listener: l.id });
 }
 
 /** Whether the connection waits in its listener's accept queue (not the SYN queue). */
@@ -174,9 +180,11 @@ function queuedForAccept(host: Host, c: Conn): boolean {
   return l?.kind === 'listener' && l.acceptQueue.includes(c.id);
 }
 
-function dropId(ids: SocketId[], id: SocketId): void {
+/** Removes `id` from the queue; false if it was not there. */
+function dropId(ids: SocketId[], id: SocketId): boolean {
   const i = ids.indexOf(id);
   if (i >= 0) ids.splice(i, 1);
+  return i >= 0;
 }
 
 /**

@@ -10,7 +10,7 @@ import { createConn } from './conn-init';
 import type { Conn } from './conn';
 import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
-import { addSock, embryonic, settle, type Host, type Listener } from './host-state';
+import { addSock, embryonic, queuesChanged, settle, type Host, type Listener } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { layoutSynOptions, readOffer, synAsksEcn, withoutOptions, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
@@ -154,8 +154,10 @@ function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Conn, ctx: Ct
 function addChild(host: Host, l: Listener, child: Conn, ctx: Ctx): void {
   host.nextId = child.id + 1;
   addSock(host, child);
-  if (embryonic(child)) l.synQueue.push(child.id);
-  else settle(host, child, true, ctx);
+  if (embryonic(child)) {
+    l.synQueue.push(child.id);
+    queuesChanged(l, ctx);
+  } else settle(host, child, true, ctx);
 }
 
 function cookieKey(host: Host): number {

@@ -104,8 +104,15 @@ export function transmit(state: LinkState, now: number, bytes: number): LinkVerd
 
 /**
  * Times are kept to a microsecond (3 decimals of a millisecond), so the trace prints and
- * compares the same on every platform.
+ * compares the same on every platform. A whole number of milliseconds comes back as a small
+ * integer (`| 0`): a quotient is a boxed double even when whole, and a trace event that holds
+ * one holds a 16-byte box besides.
  */
 export function roundTime(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
+  return wholeAsInteger(Math.round(ms * 1000) / 1000);
+}
+
+/** `ms` itself, as a small integer when it is a whole number (see roundTime). */
+export function wholeAsInteger(ms: number): number {
+  return ms % 1 === 0 && Math.abs(ms) < 2 ** 30 ? ms | 0 : ms;
 }

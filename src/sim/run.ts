@@ -7,11 +7,12 @@ import { handlePacket, handleTimeout, nextDeadline } from '../engine';
 import { seq } from '../engine';
 import { Flag, type Packet } from '../engine';
 import { applyOutputs } from './application';
+import { wholeAsInteger } from './link';
 import { flushUnsent, makeCall } from './socket-calls';
 import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network';
 import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
 import type { Injection, LinkPatch, Scenario } from './scenario';
-import { listenerQueues, recordQueueChanges } from './listener-queues';
+import { recordQueueChanges } from './listener-queues';
 import { copyWorld, type WorldSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
 import {
@@ -99,11 +100,10 @@ function runWorld(
     }
     const entry = world.queue.pop();
     if (!entry) break;
-    world.now = entry.time;
-    const queuesBefore = listenerQueues(world);
+    world.now = wholeAsInteger(entry.time);
     const traceBefore = world.trace.length;
     handle(world, entry.item);
-    recordQueueChanges(world, queuesBefore, traceBefore);
+    if (world.queuesChanged) recordQueueChanges(world, traceBefore);
     handledUpTo = entry.time;
     steps++;
   }

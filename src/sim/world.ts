@@ -24,7 +24,7 @@ import type {
   TriggerEvent,
 } from './scenario';
 import type { Intervention } from './run-types';
-import type { DropReason, TraceEvent } from './trace';
+import type { DropReason, QueueEvent, TraceEvent } from './trace';
 import type { Packet } from '../engine';
 
 /** A segment on the link, from send to its last delivery or drop. */
@@ -73,6 +73,8 @@ export interface EndpointRuntime {
   readonly deferred: Map<SocketId, ScenarioCall[]>;
   /** ISS of the first SYN or SYN-ACK this endpoint sent. */
   iss?: number;
+  /** Its listener's queues as the last step that changed them left them (listener-queues.ts). */
+  queues?: QueueEvent | undefined;
 }
 
 export interface Watcher {
@@ -102,6 +104,8 @@ export interface World {
   readonly spoofed: { name: string; address: string; port: number }[];
   /** Shared hex strings of the payloads seen in this run (see hex.ts). */
   readonly hex: HexTable;
+  /** A host reported `queues` during the current step (listener-queues.ts). */
+  queuesChanged: boolean;
 }
 
 /** The engine profile for an endpoint: its named profile with the scenario's option toggles. */
@@ -165,6 +169,7 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     watchers: new Map(),
     spoofed: [],
     hex: new HexTable(),
+    queuesChanged: false,
   };
   for (const spec of scenario.endpoints) {
     world.endpoints.set(spec.name, createEndpoint(spec, scenario.seed));
