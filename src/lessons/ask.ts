@@ -11,9 +11,9 @@ import { STATES } from './moment';
 import type { Answer, Question, QuestionKind } from './question';
 import {
   a,
+  connectionIsn,
   endOf,
   formatMs,
-  isnOf,
   lastArrivalFrom,
   sendById,
   timerSetBefore,
@@ -109,9 +109,11 @@ function numberAnswer(correct: number, alsoRight: number[], unit = '', tolerance
 }
 
 function askSeq(trace: readonly TraceEvent[], e: SendEvent, index: number): Parts | undefined {
-  const isn = isnOf(trace.slice(0, index), e.from, e.to);
+  const isn = connectionIsn(trace, e, 'sender', index);
   // Before its own SYN an end's numbers are its secret (RFC 9293 §3.4.1): nothing to predict.
+  // So is the ISN of a new incarnation of the same 4-tuple (a new SYN with a new number).
   if (isn === undefined) return undefined;
+  if (e.flags.includes('SYN') && e.retransmit === 0 && e.seq !== isn) return undefined;
   const relative = (e.seq - isn) >>> 0;
   return {
     prompt: `The ${e.from} sends ${a(flagsName(e.flags))} now. What sequence number does it carry? (Absolute, or relative to the ${e.from}'s ISN.)`,
@@ -122,18 +124,45 @@ function askSeq(trace: readonly TraceEvent[], e: SendEvent, index: number): Part
 
 function askAck(trace: readonly TraceEvent[], e: SendEvent, index: number): Parts | undefined {
   if (!e.flags.includes('ACK')) return undefined;
-  const peerIsn = isnOf(trace, e.to, e.from);
+  const peerIsn = connectionIsn(trace, e, 'receiver', index);
   const relative = peerIsn === undefined ? [] : [(e.ack - peerIsn) >>> 0];
   const last = lastArrivalFrom(trace, e.from, e.to, index);
   const from =
     last !== undefined && endOf(last) === e.ack
       ? ` The last segment from the ${e.to} to arrive, ${a(flagsName(last.flags))} with seq ${last.seq}${last.len > 0 ? ` and ${last.len} bytes` : ''}, ends just before ${e.ack}${last.flags.includes('SYN') || last.flags.includes('FIN') ? ` (its ${last.flags.includes('SYN') ? 'SYN' : 'FIN'} takes one number)` : ''}.`
       : '';
+  const old = oldDuplicateJustArrived(trace, e, index);
+  const why =
+    old === undefined
+      ? from
+      : ` The segment that just arrived, ${a(flagsName(old.flags))} with seq ${old.seq} and ${old.len} bytes, lies wholly before ${e.ack}: it is not acceptable, so it is answered with an ACK naming the byte still expected, and dropped (RFC 9293 §3.10.7.4).`;
   return {
     prompt: `The ${e.from} sends ${a(flagsName(e.flags))} now. What acknowledgment number does it carry? (Absolute, or relative to the ${e.to}'s ISN.)`,
     answer: numberAnswer(e.ack, relative),
-    hint: `An acknowledgment number names the next sequence number the ${e.from} expects from the ${e.to}: ${e.ack} (RFC 9293 §3.4).${from}`,
+    hint: `An acknowledgment number names the next sequence number the ${e.from} expects from the ${e.to}: ${e.ack} (RFC 9293 §3.4).${why}`,
   };
+}
+
+/**
+ * The data segment from the peer whose arrival this ACK answers, when its bytes all lie before
+ * the acknowledgment number: an old duplicate (a retransmission already received, or a segment
+ * of an earlier connection on the same 4-tuple). Undefined otherwise.
+ */
+function oldDuplicateJustArrived(
+  trace: readonly TraceEvent[],
+  e: SendEvent,
+  index: number,
+): SendEvent | undefined {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const x = trace[i] as TraceEvent;
+    if (x.type === 'send' && x.src === e.src && x.dst === e.dst) return undefined;
+    if (x.type !== 'deliver') continue;
+    const s = sendById(trace, x.id);
+    if (s === undefined || s.src !== e.dst || s.dst !== e.src) continue;
+    const end = endOf(s);
+    return s.len > 0 && end !== e.ack && ((e.ack - end) | 0) >= 0 ? s : undefined;
+  }
+  return undefined;
 }
 
 const TRANSMISSION_CHOICES = ['A first transmission', 'A retransmission'] as const;

@@ -5,6 +5,8 @@
  * - `start`, `end`: the beginning and the end of the run;
  * - `send REF`: a segment leaves (REF as in segment-ref.ts, e.g. "server:SYN-ACK#1");
  * - `fate REF`: the same segment arrives or is lost;
+ * - `copy REF`: the link's extra copy of the segment arrives (a duplicate: a scenario's
+ *   `duplicate` fault, or the link's duplication), e.g. an old segment reaching a new connection;
  * - `state ENDPOINT STATE`: the endpoint enters STATE for the first time;
  * - `fire ENDPOINT TIMER` or `fire ENDPOINT TIMER#n`: the n-th firing of one of its timers;
  * - `connect ENDPOINT`: its connect() returns (succeeds or fails).
@@ -15,7 +17,7 @@ import { findSegment, parseSegmentRef, type SegmentRef } from './segment-ref';
 
 export type Moment =
   | { readonly kind: 'start' | 'end' }
-  | { readonly kind: 'send' | 'fate'; readonly ref: SegmentRef }
+  | { readonly kind: 'send' | 'fate' | 'copy'; readonly ref: SegmentRef }
   | { readonly kind: 'state'; readonly endpoint: string; readonly state: TcpState }
   | {
       readonly kind: 'fire';
@@ -54,7 +56,8 @@ export function parseMoment(text: string): Moment | { readonly problem: string }
     case 'end':
       return arity(0) ?? { kind: verb };
     case 'send':
-    case 'fate': {
+    case 'fate':
+    case 'copy': {
       const bad = arity(1);
       if (bad) return bad;
       const ref = parseSegmentRef(first);
@@ -88,7 +91,7 @@ export function parseMoment(text: string): Moment | { readonly problem: string }
     }
     default:
       return {
-        problem: `expected a moment starting with start, end, send, fate, state, fire or connect, got "${text}"`,
+        problem: `expected a moment starting with start, end, send, fate, copy, state, fire or connect, got "${text}"`,
       };
   }
 }
@@ -114,6 +117,12 @@ export function findMoment(trace: readonly TraceEvent[], moment: Moment): number
         (e) => ((e.type === 'deliver' && !e.duplicate) || e.type === 'drop' ? e.id === id : false),
         sent,
       );
+    }
+    case 'copy': {
+      const sent = findSegment(trace, moment.ref);
+      if (sent === undefined) return undefined;
+      const id = (trace[sent] as { id: number }).id;
+      return indexWhere(trace, (e) => e.type === 'deliver' && e.duplicate === true && e.id === id);
     }
     case 'state':
       return indexWhere(

@@ -22,6 +22,27 @@ export function isnOf(
   return undefined;
 }
 
+/**
+ * The ISN of the connection `segment` belongs to, on its sender's side (`of: 'sender'`) or its
+ * receiver's (`of: 'receiver'`): the seq of the last SYN sent between the same two
+ * address:port ends before trace index `index`. A 4-tuple opened again (a new incarnation) and
+ * a host with several connections to one peer each have their own.
+ */
+export function connectionIsn(
+  trace: readonly TraceEvent[],
+  segment: SendEvent,
+  of: 'sender' | 'receiver',
+  index: number,
+): number | undefined {
+  const [src, dst] = of === 'sender' ? [segment.src, segment.dst] : [segment.dst, segment.src];
+  for (let i = Math.min(index, trace.length) - 1; i >= 0; i -= 1) {
+    const e = trace[i] as TraceEvent;
+    if (e.type === 'send' && e.src === src && e.dst === dst && e.flags.includes('SYN'))
+      return e.seq;
+  }
+  return undefined;
+}
+
 /** "a SYN", "an ACK", "an RST-ACK": the article as the letters are spoken. */
 export function a(word: string): string {
   return /^[AEFHILMNORSX]/.test(word) && /^[A-Z]/.test(word) && !/^SYN/.test(word)

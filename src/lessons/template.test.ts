@@ -39,6 +39,27 @@ describe('lesson text placeholders', () => {
     expect(renderTemplate('{stay client TIME-WAIT}', traceOf('active-close'), 0).text).toBe('60 s');
   });
 
+  it('reads what an application read, and when an old duplicate arrived (old-duplicate, textbook ISNs)', () => {
+    const trace = traceOf('old-duplicate');
+    const text =
+      'new SYN {seq client:SYN#2}; copy of {seq client:DATA#1} at {when copy client:DATA#1}; read {read server#1}, then {read server#2}; {read client#1}';
+    expect(renderTemplate(text, trace, 0)).toEqual({
+      text: 'new SYN 700; copy of 701 at 470 ms; read GET /page-1, then GET /page-1; 200 OK',
+      missing: [],
+    });
+    expect(renderTemplate('{read server#3}', trace, 0).missing).toEqual(['{read server#3}']);
+    expect(checkTemplate('{read server} {when copy SYN#1}')).toEqual([
+      '{read server}: "read" expects an endpoint and a count, such as "server#2"',
+    ]);
+  });
+
+  it('spells out line breaks in what was read', () => {
+    const trace = traceOf('handshake-data');
+    expect(renderTemplate('{read server#1}', trace, 0).text).toBe(
+      'GET / HTTP/1.1\\r\\nHost: example.com\\r\\n\\r\\n',
+    );
+  });
+
   it('marks what this run does not have instead of inventing it', () => {
     expect(renderTemplate('{seq client:FIN#1}', handshake, 0)).toEqual({
       text: '?',

@@ -13,6 +13,7 @@
  * | `{stay ENDPOINT STATE}` | how long it stayed in a state (until it left it, or the run ended) |
  * | `{timer ENDPOINT TIMER#n}` | how long the n-th firing of a timer had run |
  * | `{connect ENDPOINT}` | what its connect() returned |
+ * | `{read ENDPOINT#n}` | the text its application read the n-th time (line breaks as \r \n) |
  */
 import type { TcpState } from '../engine';
 import type { TraceEvent } from '../sim/trace';
@@ -56,6 +57,28 @@ const sendsFact: Fact = (trace, [text = '']) => {
   const e = index === undefined ? undefined : trace[index];
   return e?.type === 'send' ? String(transmissionsOf(trace, e.id).length) : undefined;
 };
+
+const READ = /^([a-z][a-z0-9-]*)#(\d{1,4})$/;
+
+/** A character as a lesson's text shows it: \r and \n spelled out, other controls as "?". */
+function printable(c: string): string {
+  if (c === '\r') return '\\r';
+  if (c === '\n') return '\\n';
+  return c < ' ' || c === '\x7f' ? '?' : c;
+}
+
+/** The n-th non-empty read of `name`'s application, as text (control characters escaped). */
+function readText(trace: readonly TraceEvent[], name: string, nth: number): string | undefined {
+  let seen = 0;
+  for (const e of trace) {
+    if (e.type !== 'data' || e.endpoint !== name || e.len === 0) continue;
+    seen += 1;
+    if (seen !== nth) continue;
+    const bytes = Uint8Array.from(e.bytes.match(/../g) ?? [], (h) => parseInt(h, 16));
+    return [...new TextDecoder().decode(bytes)].map(printable).join('');
+  }
+  return undefined;
+}
 
 const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
   isn: { check: endpoint, fact: (trace, [name = '']) => maybe(isnOf(trace, name)) },
@@ -117,6 +140,16 @@ const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
       const index = 'problem' in moment ? undefined : findMoment(trace, moment);
       const e = index === undefined ? undefined : trace[index];
       return e?.type === 'call' ? (e.result === 'ok' ? '0' : e.result) : undefined;
+    },
+  },
+  read: {
+    check: (w) =>
+      w.length === 1 && READ.test(w[0] ?? '')
+        ? undefined
+        : 'expects an endpoint and a count, such as "server#2"',
+    fact: (trace, [text = '']) => {
+      const [, name = '', nth = '0'] = READ.exec(text) ?? [];
+      return readText(trace, name, Number(nth));
     },
   },
 };

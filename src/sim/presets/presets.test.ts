@@ -5,6 +5,7 @@ import { formatTrace } from '../format';
 import { runScenario } from '../run';
 import type { RunResult } from '../run-types';
 import type { CallEvent, SendEvent, StateEvent, TraceEvent } from '../trace';
+import { withIsnMode } from '../settings';
 import { getPreset, presets } from './index';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -24,7 +25,7 @@ const connectOutcome = (t: readonly TraceEvent[]) =>
 const finalState = (t: readonly TraceEvent[], who: string) => states(t, who).at(-1);
 
 describe('presets', () => {
-  it('has the twenty presets the issue asks for, each with a title and a description', () => {
+  it('has the presets, each with a title and a description', () => {
     expect(presets.map((p) => p.name)).toEqual([
       'handshake',
       'handshake-data',
@@ -46,6 +47,7 @@ describe('presets', () => {
       'high-latency',
       'options-negotiation',
       'isn-wraparound',
+      'old-duplicate',
     ]);
     for (const p of presets) {
       expect(p.title.length).toBeGreaterThan(5);
@@ -210,5 +212,52 @@ describe('each preset teaches what it says', () => {
     expect(sends(trace).some((s) => s.from === 'server' && s.seq === 0 && s.len > 0)).toBe(true);
     expect(finalState(trace, 'client')).toBe('CLOSED');
     expect(finalState(trace, 'server')).toBe('CLOSED');
+  });
+
+  describe('old-duplicate: an old copy of the first request reaches the second incarnation', () => {
+    const reads = (t: readonly TraceEvent[]) =>
+      t
+        .filter((e) => e.type === 'data' && e.endpoint === 'server' && e.len > 0)
+        .map((e) => (e.type === 'data' ? Buffer.from(e.bytes, 'hex').toString() : ''));
+    const withIsns = (isn: 'textbook' | 'random') => {
+      const scenario = getPreset('old-duplicate')?.scenario;
+      if (!scenario) throw new Error('no preset old-duplicate');
+      return runScenario({ ...scenario, endpoints: withIsnMode(scenario.endpoints, isn) }).trace;
+    };
+
+    it('both incarnations use the same 4-tuple, and no TIME-WAIT is left between them', () => {
+      const { trace } = run('old-duplicate');
+      const syns = sends(trace).filter((s) => s.flags.join() === 'SYN');
+      expect(syns.map((s) => `${s.src}>${s.dst}`)).toEqual([
+        '10.0.0.1:49152>10.0.0.2:80',
+        '10.0.0.1:49152>10.0.0.2:80',
+      ]);
+      const second = syns[1]?.t ?? 0;
+      expect(trace.some((e) => e.type === 'state' && e.to === 'TIME-WAIT' && e.t < second)).toBe(
+        false,
+      );
+      expect(trace).toContainEqual(expect.objectContaining({ type: 'duplicate', id: 4 }));
+    });
+
+    it('textbook ISNs: the server reads the old request and discards the new one as a duplicate', () => {
+      const trace = withIsns('textbook');
+      expect(reads(trace)).toEqual(['GET /page-1', 'GET /page-1']);
+      const request = sends(trace).filter((s) => s.from === 'client' && s.len > 0)[1];
+      const dsack = sends(trace).find(
+        (s) =>
+          s.from === 'server' &&
+          s.t >= (request?.arrivesAt ?? Infinity) &&
+          s.options.some((o) => o.kind === 'sack'),
+      );
+      expect(dsack?.ack).toBe(712);
+    });
+
+    it('random ISNs: the copy falls outside the window, is acknowledged and dropped', () => {
+      const trace = withIsns('random');
+      expect(reads(trace)).toEqual(['GET /page-1', 'GET /page-2']);
+      const syns = sends(trace).filter((s) => s.flags.join() === 'SYN');
+      // The clock part of the ISN (4 µs ticks, RFC 9293 §3.4.1) moved on by 290 ms.
+      expect(((syns[1]?.seq ?? 0) - (syns[0]?.seq ?? 0)) >>> 0).toBe(290 * 250);
+    });
   });
 });
