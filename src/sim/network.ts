@@ -8,6 +8,7 @@ import { firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
 import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason } from './trace';
+import { routesViaBalancer } from './load-balancer';
 import { directionOf, type Flight, type World } from './world';
 
 /** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
@@ -18,6 +19,8 @@ export function sendPacket(
   retransmit: number,
   synCookie = false,
 ): void {
+  // A load balancer's backend sends everything through it, its gateway (LVS-NAT).
+  if (world.balancer !== undefined && routesViaBalancer(world, from, packet, retransmit)) return;
   const now = world.now;
   const id = world.nextId++;
   const to = world.names.get(packet.dst) ?? packet.dst;
@@ -64,7 +67,7 @@ export function sendPacket(
   );
   world.trace.push(synCookie ? { ...event, synCookie: true } : event);
 
-  const flight: Flight = { id, packet, pending: 0 };
+  const flight: Flight = { id, packet, pending: 0, retransmit };
   world.inFlight.set(id, flight);
   if (reason !== undefined) {
     world.queue.push(midway, { kind: 'drop', flight, reason });

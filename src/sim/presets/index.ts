@@ -25,6 +25,7 @@ import randomLoss from './random-loss.json';
 import highLatency from './high-latency.json';
 import optionsNegotiation from './options-negotiation.json';
 import isnWraparound from './isn-wraparound.json';
+import loadBalancer from './load-balancer.json';
 
 export interface Preset {
   readonly name: string;
@@ -61,6 +62,7 @@ const FILES: readonly PresetFile[] = [
   highLatency,
   optionsNegotiation,
   isnWraparound,
+  loadBalancer,
 ];
 
 function load(file: PresetFile): Preset {
