@@ -122,7 +122,7 @@ function handle(world: World, event: WorldEvent): void {
     case 'deliver':
       return deliver(world, event.flight, event.duplicate);
     case 'drop':
-      return recordDrop(world, event.flight, event.reason);
+      return recordDrop(world, event.flight, event.reason, event.rule);
     case 'forge':
       return sendForged(world, event.from, event.packet, event.transit);
     case 'wake': {

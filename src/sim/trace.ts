@@ -157,6 +157,8 @@ export interface DropEvent extends EventBase {
    * connections) or the accept queue (established ones waiting for accept()).
    */
   readonly queue?: 'syn' | 'accept';
+  /** For `firewall`: the rule that matched, e.g. "rule 1: drop every segment c2s to port 80". */
+  readonly rule?: string;
 }
 
 /**

@@ -45,7 +45,13 @@ export interface Flight {
 
 export type WorldEvent =
   | { readonly kind: 'deliver'; readonly flight: Flight; readonly duplicate: boolean }
-  | { readonly kind: 'drop'; readonly flight: Flight; readonly reason: DropReason }
+  | {
+      readonly kind: 'drop';
+      readonly flight: Flight;
+      readonly reason: DropReason;
+      /** For a firewall's drop, the rule that matched (describeRule). */
+      readonly rule?: string;
+    }
   | {
       readonly kind: 'forge';
       readonly packet: Packet;
