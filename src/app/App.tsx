@@ -39,6 +39,7 @@ import { useTheme } from './use-theme';
 // Opening and downloading captures: their buttons arrive just after the first view.
 const CaptureActions = lazy(() => import('./capture/CaptureActions'));
 const ConnectedEventLog = lazy(() => import('../ui/connected/ConnectedEventLog'));
+const ConnectedFirewallLog = lazy(() => import('../ui/connected/ConnectedFirewallLog'));
 const ConnectedStateMachine = lazy(() => import('../ui/connected/ConnectedStateMachine'));
 // The inspector shows nothing until a segment is selected: its code (and the wire encoder) can
 // arrive just after the first view.
@@ -126,6 +127,9 @@ export function App() {
                 </Suspense>
                 <Suspense fallback={<p className={styles.loading}>Loading the state machine…</p>}>
                   <ConnectedStateMachine />
+                </Suspense>
+                <Suspense fallback={null}>
+                  <ConnectedFirewallLog />
                 </Suspense>
               </section>
             </div>

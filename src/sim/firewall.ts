@@ -25,6 +25,16 @@ export function firewallVerdict(
   );
 }
 
+/**
+ * The rule as the firewall log names it: "rule 1: drop SYN c2s to port 80" (1-based, in the
+ * scenario's order, the order they are checked in).
+ */
+export function describeRule(rules: readonly FirewallRule[], rule: FirewallRule): string {
+  const what = rule.match ?? 'every segment';
+  const port = rule.port === undefined ? 'to any port' : `to port ${rule.port}`;
+  return `rule ${rules.indexOf(rule) + 1}: ${rule.action} ${what} ${rule.direction} ${port}`;
+}
+
 /** The reset a rejecting middlebox sends back in place of the destination, or none for an RST. */
 export function forgedReset(packet: Packet): Packet | undefined {
   const s = packet.segment;

@@ -79,6 +79,9 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
         }
         if (e.forgedBy) notes.push(`forged by ${e.forgedBy}`);
         if (e.synCookie) notes.push('SYN cookie');
+        if (e.rewrite)
+          notes.push(`${e.rewrite.field} rewritten from ${e.rewrite.was} (#${e.rewrite.of})`);
+        if (e.healthCheck) notes.push('health check');
         return `${time} ${e.from} → ${e.to}  ${formatSegment(e)}  ${notes.join(', ')}`;
       }
       case 'deliver': {
@@ -116,6 +119,10 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
         return e.eof
           ? `${time} ${e.endpoint}  reads end of stream (EOF)`
           : `${time} ${e.endpoint}  reads ${e.len} bytes ${previewBytes(e.bytes)}`;
+      case 'balancer':
+        return `${time} ${e.balancer}  ${e.action}${e.action === 'health' ? ` ${e.backend} ${e.health}` : ''}: ${e.why}`;
+      case 'outage':
+        return `${time} ${e.endpoint}  outage (${e.how}), connections lost: ${e.lost.length === 0 ? 'none' : e.lost.join(' ')}`;
     }
   });
 }

@@ -4,10 +4,11 @@
  * along the link (its `drop` event is timed there, so a diagram can show where it died).
  */
 import { Flag, type Packet } from '../engine';
-import { firewallVerdict, forgedReset } from './firewall';
+import { describeRule, firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
 import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason } from './trace';
+import { routesViaBalancer } from './load-balancer';
 import { directionOf, type Flight, type World } from './world';
 
 /** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
@@ -18,6 +19,8 @@ export function sendPacket(
   retransmit: number,
   synCookie = false,
 ): void {
+  // A load balancer's backend sends everything through it, its gateway (LVS-NAT).
+  if (world.balancer !== undefined && routesViaBalancer(world, from, packet, retransmit)) return;
   const now = world.now;
   const id = world.nextId++;
   const to = world.names.get(packet.dst) ?? packet.dst;
@@ -64,10 +67,12 @@ export function sendPacket(
   );
   world.trace.push(synCookie ? { ...event, synCookie: true } : event);
 
-  const flight: Flight = { id, packet, pending: 0 };
+  const flight: Flight = { id, packet, pending: 0, retransmit };
   world.inFlight.set(id, flight);
   if (reason !== undefined) {
-    world.queue.push(midway, { kind: 'drop', flight, reason });
+    const matched =
+      reason === 'firewall' && rule ? { rule: describeRule(world.firewall, rule) } : {};
+    world.queue.push(midway, { kind: 'drop', flight, reason, ...matched });
     if (reason === 'firewall' && rule?.action === 'reject') {
       const reset = forgedReset(packet);
       if (reset) {
@@ -132,8 +137,12 @@ export function settle(world: World, flight: Flight): void {
 }
 
 /** A drop decided at send time happens now (half-way). */
-export function recordDrop(world: World, flight: Flight, reason: DropReason): void {
-  world.trace.push({ t: world.now, type: 'drop', id: flight.id, reason });
+export function recordDrop(world: World, flight: Flight, reason: DropReason, rule?: string): void {
+  world.trace.push(
+    rule === undefined
+      ? { t: world.now, type: 'drop', id: flight.id, reason }
+      : { t: world.now, type: 'drop', id: flight.id, reason, rule },
+  );
   world.inFlight.delete(flight.id);
 }
 

@@ -14,6 +14,7 @@ import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-ty
 import type { Injection, LinkPatch, Scenario } from './scenario';
 import { recordQueueChanges } from './listener-queues';
 import { copyWorld, type WorldSnapshot } from './snapshot';
+import { balancerReceives, handleBalancerStep } from './load-balancer';
 import type { TraceEvent } from './trace';
 import {
   createWorld,
@@ -121,7 +122,7 @@ function handle(world: World, event: WorldEvent): void {
     case 'deliver':
       return deliver(world, event.flight, event.duplicate);
     case 'drop':
-      return recordDrop(world, event.flight, event.reason);
+      return recordDrop(world, event.flight, event.reason, event.rule);
     case 'forge':
       return sendForged(world, event.from, event.packet, event.transit);
     case 'wake': {
@@ -135,6 +136,8 @@ function handle(world: World, event: WorldEvent): void {
       return inject(world, event.injection, event.index);
     case 'intervention':
       return intervene(world, event.intervention);
+    case 'balancer':
+      return handleBalancerStep(world, event.step);
   }
 }
 
@@ -149,6 +152,7 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
   // A flight the user dropped meanwhile is no longer in flight.
   if (world.inFlight.get(flight.id) !== flight) return;
   settle(world, flight);
+  if (world.balancer !== undefined && balancerReceives(world, flight)) return;
   const to = world.names.get(flight.packet.dst);
   const ep = to === undefined ? undefined : world.endpoints.get(to);
   if (!ep) {
@@ -225,6 +229,15 @@ function endpointInfo(world: World, scenario: Scenario): EndpointInfo[] {
     const info = { name: spec.name, address: spec.address, port: spec.port, profile: spec.profile };
     return iss === undefined ? info : { ...info, iss };
   });
+  const balancer = scenario.balancer;
+  if (balancer) {
+    infos.push({
+      name: balancer.name,
+      address: balancer.address,
+      port: balancer.port,
+      profile: 'balancer',
+    });
+  }
   for (const source of world.spoofed) {
     if (infos.some((info) => info.name === source.name)) continue;
     infos.push({

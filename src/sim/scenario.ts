@@ -198,6 +198,52 @@ export type TimedCall = ScenarioCall & {
   readonly after?: Trigger;
 };
 
+/**
+ * A layer-4 load balancer in NAT mode, as Linux IPVS runs one (LVS-NAT): clients connect to its
+ * virtual address; it assigns each new flow to a backend, rewrites the destination to that
+ * backend and, on the way back, the source to its own address, so a client only ever sees the
+ * virtual address. The backends route their replies through it (it is their gateway).
+ */
+export interface Balancer {
+  /** The name the trace and the diagram give it, and that a client's connect names. */
+  readonly name: string;
+  /** The virtual address (VIP) and port the clients connect to. */
+  readonly address: string;
+  readonly port: number;
+  /** Its address on the backends' side: their gateway, and the source of its health checks. */
+  readonly internalAddress: string;
+  /** The endpoints it spreads flows across, in scheduling order. */
+  readonly backends: readonly string[];
+  /** round-robin: the next healthy backend in turn; hash: a hash of the flow's 4-tuple. */
+  readonly schedule: 'round-robin' | 'hash';
+  /** One-way delay between the balancer and a backend (ms): a local network, lossless. */
+  readonly delay: number;
+  readonly health: HealthCheck;
+}
+
+/** TCP connect probes (keepalived's TCP_CHECK, HAProxy's `check`): SYN, and SYN-ACK means up. */
+export interface HealthCheck {
+  /** Milliseconds between two probes of one backend; the first goes out at this time. */
+  readonly interval: number;
+  /** A probe without an answer after this many ms has failed. */
+  readonly timeout: number;
+  /** Consecutive failures that mark a backend down (HAProxy `fall`). */
+  readonly fall: number;
+  /** Consecutive successes that mark a down backend up again (HAProxy `rise`). */
+  readonly rise: number;
+}
+
+/**
+ * A backend that dies at `at`. silent: the host stops answering (powered off, cable pulled):
+ * segments to it vanish. reset: the service dies and the host's TCP loses every connection, so
+ * it answers each segment as a closed port does, with RST (RFC 9293 §3.10.7.1).
+ */
+export interface Outage {
+  readonly endpoint: string;
+  readonly at: number;
+  readonly how: 'silent' | 'reset';
+}
+
 export interface Scenario {
   /** uint32 seed for every random draw of the run. */
   readonly seed: number;
@@ -211,6 +257,10 @@ export interface Scenario {
   readonly firewall: readonly FirewallRule[];
   readonly inject: readonly Injection[];
   readonly calls: readonly TimedCall[];
+  /** A load balancer between the clients and the servers (its backends). */
+  readonly balancer?: Balancer;
+  /** Backends that die during the run. */
+  readonly outages?: readonly Outage[];
 }
 
 export const DEFAULT_LINK_DIRECTION: LinkDirection = {

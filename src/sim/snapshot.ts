@@ -7,6 +7,7 @@
 import { snapshotHost, type SocketId } from '../engine';
 import type { ScenarioCall } from './scenario';
 import type { LinkState } from './link';
+import { copyBalancer } from './load-balancer';
 import type { EndpointRuntime, Flight, World, WorldEvent } from './world';
 
 export interface WorldSnapshot {
@@ -25,7 +26,7 @@ export function copyWorld(world: World, trace: World['trace']): World {
   const flight = (f: Flight): Flight => {
     let c = flights.get(f);
     if (c === undefined) {
-      c = { id: f.id, packet: f.packet, pending: f.pending };
+      c = { ...f };
       flights.set(f, c);
     }
     return c;
@@ -43,13 +44,17 @@ export function copyWorld(world: World, trace: World['trace']): World {
     faults: world.faults.copy(),
     inFlight,
     firstSent: world.firstSent.copy(),
+    ...(world.balancer === undefined ? {} : { balancer: copyBalancer(world.balancer) }),
   };
 }
 
 function copyEvent(item: WorldEvent, flight: (f: Flight) => Flight): WorldEvent {
-  return item.kind === 'deliver' || item.kind === 'drop'
-    ? { ...item, flight: flight(item.flight) }
-    : item;
+  if (item.kind === 'deliver' || item.kind === 'drop')
+    return { ...item, flight: flight(item.flight) };
+  if (item.kind === 'balancer' && item.step.what === 'arrive') {
+    return { ...item, step: { ...item.step, flight: flight(item.step.flight) } };
+  }
+  return item;
 }
 
 function copyLink(link: LinkState): LinkState {

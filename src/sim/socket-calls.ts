@@ -6,6 +6,7 @@
  */
 import { handleCall, unacknowledgedBytes, type AppCall, type SocketId } from '../engine';
 import { applyOutputs, recordData, traceCall, type Args } from './application';
+import { balancerAsRemote } from './load-balancer';
 import type { ScenarioCall } from './scenario';
 import type { EndpointRuntime, World } from './world';
 
@@ -60,7 +61,7 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
       return;
     }
     case 'connect': {
-      const remote = world.endpoints.get(call.to)?.spec;
+      const remote = world.endpoints.get(call.to)?.spec ?? balancerAsRemote(world, call.to);
       if (!remote) return;
       const data = call.data === undefined ? undefined : new TextEncoder().encode(call.data);
       const step = handleCall(

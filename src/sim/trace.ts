@@ -24,10 +24,11 @@ export type TraceOption =
  * Why a segment never arrived: `loss` the link's random loss, `rule` a scenario fault, `user`
  * an intervention, `firewall` a middlebox rule, `queue-full` a full queue, `unreachable` no
  * host has the destination address (replies to spoofed sources), `inferred` a capture shows
- * its sender sending it again before anything acknowledged it (src/wire/conversation).
+ * its sender sending it again before anything acknowledged it (src/wire/conversation),
+ * `balancer` a load balancer had nowhere to send it (its `balancer` event says why).
  */
 export type DropReason =
-  'loss' | 'rule' | 'user' | 'firewall' | 'queue-full' | 'unreachable' | 'inferred';
+  'loss' | 'rule' | 'user' | 'firewall' | 'queue-full' | 'unreachable' | 'inferred' | 'balancer';
 
 interface EventBase {
   /** Virtual time in milliseconds since the start of the run (may be fractional). */
@@ -84,6 +85,10 @@ export interface SendEvent extends EventBase {
   readonly forgedBy?: 'firewall';
   /** A listener's stateless SYN-ACK whose ISN is a SYN cookie (RFC 4987 §3.6). */
   readonly synCookie?: true;
+  /** Set when a load balancer forwarded this segment with an address rewritten (NAT). */
+  readonly rewrite?: Rewrite;
+  /** A load balancer's health-check probe, or the backend's answer to one. */
+  readonly healthCheck?: true;
   /**
    * Set only in a packetdrill script run (src/runner/packetdrill/to-trace.ts): how the script
    * accounted for this segment. An inbound segment is the line that injected it (verdict
@@ -107,6 +112,21 @@ export interface ReplayMark {
   readonly engine: string | null;
   /** What differs, e.g. "window: server 65160, linux 64240". */
   readonly fields: readonly string[];
+}
+
+/**
+ * A load balancer's address rewrite (LVS-NAT): on the way in the destination (the virtual
+ * address) becomes the backend's; on the way out the source (the backend) becomes the virtual
+ * address. The IPv4 and TCP checksums cover these addresses and are computed anew.
+ */
+export interface Rewrite {
+  /** The balancer's name. */
+  readonly by: string;
+  readonly field: 'src' | 'dst';
+  /** The "address:port" the segment carried before the rewrite. */
+  readonly was: string;
+  /** The segment as it reached the balancer. */
+  readonly of: number;
 }
 
 /** A script line's verdict on one segment (see SendEvent.script). */
@@ -137,6 +157,8 @@ export interface DropEvent extends EventBase {
    * connections) or the accept queue (established ones waiting for accept()).
    */
   readonly queue?: 'syn' | 'accept';
+  /** For `firewall`: the rule that matched, e.g. "rule 1: drop every segment c2s to port 80". */
+  readonly rule?: string;
 }
 
 /**
@@ -209,6 +231,51 @@ export interface DataEvent extends EventBase {
   readonly eof?: boolean;
 }
 
+interface BalancerBase extends EventBase {
+  readonly type: 'balancer';
+  /** The balancer's name. */
+  readonly balancer: string;
+  /** Why, in words that cite the mechanism (the scheduler, the table, the health check). */
+  readonly why: string;
+}
+
+/**
+ * A load balancer's decisions. assign: a new flow (a SYN) gets a backend; refuse: a segment
+ * it cannot forward is dropped; probe: a health check's outcome; health: a backend is marked
+ * up or down.
+ */
+export type BalancerEvent =
+  | (BalancerBase & {
+      readonly action: 'assign';
+      /** The client's "address:port". */
+      readonly flow: string;
+      readonly backend: string;
+      /** The SYN that opened the flow. */
+      readonly id: number;
+    })
+  | (BalancerBase & { readonly action: 'refuse'; readonly flow: string; readonly id: number })
+  | (BalancerBase & {
+      readonly action: 'probe';
+      readonly backend: string;
+      readonly result: 'ok' | 'refused' | 'timeout';
+      /** Consecutive failures (or successes) so far, with this one. */
+      readonly streak: number;
+    })
+  | (BalancerBase & {
+      readonly action: 'health';
+      readonly backend: string;
+      readonly health: 'up' | 'down';
+    });
+
+/** A host that dies during the run (a scenario's outage): what it loses, and how it dies. */
+export interface OutageEvent extends EventBase {
+  readonly type: 'outage';
+  readonly endpoint: string;
+  readonly how: 'silent' | 'reset';
+  /** The connections it had, as "address:port" of their remote ends. */
+  readonly lost: readonly string[];
+}
+
 export type TraceEvent =
   | CallEvent
   | SendEvent
@@ -218,6 +285,8 @@ export type TraceEvent =
   | StateEvent
   | TimerEvent
   | DataEvent
-  | QueueEvent;
+  | QueueEvent
+  | BalancerEvent
+  | OutageEvent;
 
 export type Trace = readonly TraceEvent[];

@@ -80,6 +80,8 @@ export function checkCallBody(
   endpoints: readonly ScenarioEndpoint[],
   self: string | undefined,
   extraKeys: readonly string[],
+  /** Names a connect may aim at besides the endpoints: a load balancer's virtual address. */
+  connectTargets: readonly string[] = [],
 ): ScenarioCall | undefined {
   const name = checkEnum(problems, child(path, 'call'), value.call, CALL_NAMES);
   if (!name) return undefined;
@@ -120,7 +122,10 @@ export function checkCallBody(
       };
     }
     case 'connect': {
-      const to = checkEndpointName(problems, child(path, 'to'), value.to, endpoints);
+      const to =
+        typeof value.to === 'string' && connectTargets.includes(value.to)
+          ? value.to
+          : checkEndpointName(problems, child(path, 'to'), value.to, endpoints);
       if (to !== undefined && to === self)
         problems.add(child(path, 'to'), 'an endpoint cannot connect to itself');
       // Data with the connect is Fast Open's sendto(MSG_FASTOPEN) (RFC 7413 §4.2.1).
@@ -198,17 +203,22 @@ export function checkTimedCall(
   path: string,
   value: Json,
   endpoints: readonly ScenarioEndpoint[],
+  connectTargets: readonly string[] = [],
 ): TimedCall | undefined {
   if (!isObject(value)) {
     problems.add(path, `must be an object, got ${show(value)}`);
     return undefined;
   }
   const endpoint = checkEndpointName(problems, child(path, 'endpoint'), value.endpoint, endpoints);
-  const body = checkCallBody(problems, path, value, endpoints, endpoint, [
-    'endpoint',
-    'at',
-    'after',
-  ]);
+  const body = checkCallBody(
+    problems,
+    path,
+    value,
+    endpoints,
+    endpoint,
+    ['endpoint', 'at', 'after'],
+    connectTargets,
+  );
   if (value.at !== undefined && value.after !== undefined) {
     problems.add(path, 'give either "at" or "after", not both');
     return undefined;

@@ -29,6 +29,7 @@ import {
   checkOverlappingSources,
 } from './validate-faults';
 import { checkEndpoint, checkLink } from './validate-world';
+import { checkBalancer, checkOutages } from './validate-balancer';
 
 export type ValidationResult =
   | { readonly ok: true; readonly scenario: Scenario }
@@ -44,6 +45,8 @@ const SCENARIO_KEYS = [
   'firewall',
   'inject',
   'calls',
+  'balancer',
+  'outages',
 ];
 
 export function validateScenario(json: unknown): ValidationResult {
@@ -74,13 +77,23 @@ export function validateScenario(json: unknown): ValidationResult {
     (r, i) => checkFirewallRule(problems, child('firewall', i), r) ?? [],
   );
   const inject = checkInjections(problems, json.inject, endpoints);
+  const balancer = checkBalancer(problems, 'balancer', json.balancer, endpoints);
+  const outages = checkOutages(problems, json.outages, balancer);
+  if (balancer && until === undefined) {
+    // Health checks go on for as long as the balancer runs, so the run would never fall idle.
+    problems.add('until', 'a scenario with a balancer needs "until": its health checks never stop');
+  }
+  // A client's connect may name the balancer even when a field of it is wrong: one message each.
+  const named = isObject(json.balancer) ? (json.balancer.name ?? 'balancer') : undefined;
+  const targets = typeof named === 'string' ? [named] : [];
   const calls = checkArray(problems, 'calls', json.calls, L.maxCalls).flatMap(
-    (c, i) => checkTimedCall(problems, child('calls', i), c, endpoints) ?? [],
+    (c, i) => checkTimedCall(problems, child('calls', i), c, endpoints, targets) ?? [],
   );
 
   if (problems.messages.length > 0) return { ok: false, errors: problems.messages };
-  const scenario: Scenario = { seed, maxSteps, endpoints, link, faults, firewall, inject, calls };
-  return { ok: true, scenario: until === undefined ? scenario : { ...scenario, until } };
+  const base: Scenario = { seed, maxSteps, endpoints, link, faults, firewall, inject, calls };
+  const withBalancer: Scenario = balancer ? { ...base, balancer, outages } : base;
+  return { ok: true, scenario: until === undefined ? withBalancer : { ...withBalancer, until } };
 }
 
 function checkEndpoints(problems: Problems, value: unknown): ScenarioEndpoint[] {

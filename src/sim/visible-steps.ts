@@ -16,6 +16,8 @@ export function isVisibleChange(event: TraceEvent): boolean {
     case 'drop':
     case 'duplicate':
     case 'state':
+    case 'balancer':
+    case 'outage':
       return true;
     case 'timer':
       return event.action === 'fire';

@@ -32,7 +32,13 @@ describe('the simulated world', () => {
     const reset = sends(trace).find((s) => s.forgedBy === 'firewall');
     expect(reset).toMatchObject({ t: 35, from: 'server', to: 'client', flags: ['RST', 'ACK'] });
     expect(reset).toMatchObject({ seq: 0, ack: 701, win: 0, arrivesAt: 60 });
-    expect(trace).toContainEqual({ t: 35, type: 'drop', id: 1, reason: 'firewall' });
+    expect(trace).toContainEqual({
+      t: 35,
+      type: 'drop',
+      id: 1,
+      reason: 'firewall',
+      rule: 'rule 1: reject every segment c2s to port 80',
+    });
     expect(calls(trace).at(-1)).toMatchObject({
       call: 'connect',
       result: 'ECONNREFUSED',

@@ -24,6 +24,12 @@ import type {
   TriggerEvent,
 } from './scenario';
 import type { Intervention } from './run-types';
+import {
+  createBalancer,
+  scheduleOutage,
+  type BalancerState,
+  type BalancerStep,
+} from './load-balancer';
 import type { DropReason, QueueEvent, TraceEvent } from './trace';
 import type { Packet } from '../engine';
 
@@ -33,11 +39,19 @@ export interface Flight {
   readonly packet: Packet;
   /** Deliveries still due (the original and perhaps a copy). */
   pending: number;
+  /** The sender's retransmission count (a middlebox that forwards it keeps the count). */
+  readonly retransmit?: number;
 }
 
 export type WorldEvent =
   | { readonly kind: 'deliver'; readonly flight: Flight; readonly duplicate: boolean }
-  | { readonly kind: 'drop'; readonly flight: Flight; readonly reason: DropReason }
+  | {
+      readonly kind: 'drop';
+      readonly flight: Flight;
+      readonly reason: DropReason;
+      /** For a firewall's drop, the rule that matched (describeRule). */
+      readonly rule?: string;
+    }
   | {
       readonly kind: 'forge';
       readonly packet: Packet;
@@ -48,7 +62,9 @@ export type WorldEvent =
   | { readonly kind: 'wake'; readonly endpoint: string }
   | { readonly kind: 'call'; readonly endpoint: string; readonly call: ScenarioCall }
   | { readonly kind: 'inject'; readonly injection: Injection; readonly index: number }
-  | { readonly kind: 'intervention'; readonly intervention: Intervention };
+  | { readonly kind: 'intervention'; readonly intervention: Intervention }
+  /** The load balancer's own work: a segment from a backend, a health check, an outage. */
+  | { readonly kind: 'balancer'; readonly step: BalancerStep };
 
 /** One endpoint's engine host and what its application knows about its sockets. */
 export interface EndpointRuntime {
@@ -106,6 +122,8 @@ export interface World {
   readonly hex: HexTable;
   /** A host reported `queues` during the current step (listener-queues.ts). */
   queuesChanged: boolean;
+  /** The scenario's load balancer, a middlebox between the clients and its backends. */
+  balancer?: BalancerState;
 }
 
 /** The engine profile for an endpoint: its named profile with the scenario's option toggles. */
@@ -122,7 +140,7 @@ export function endpointProfile(spec: ScenarioEndpoint): Profile {
   };
 }
 
-function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
+export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
   const profile = endpointProfile(spec);
   const host = createHost({
     address: spec.address,
@@ -175,6 +193,10 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     world.endpoints.set(spec.name, createEndpoint(spec, scenario.seed));
     world.names.set(spec.address, spec.name);
     world.sides.set(spec.name, spec.side);
+  }
+  if (scenario.balancer) {
+    world.balancer = createBalancer(world, scenario.balancer, scenario.seed);
+    for (const outage of scenario.outages ?? []) scheduleOutage(world, outage);
   }
   for (const injection of scenario.inject) {
     // Spoofed sources sit on the side opposite their target.

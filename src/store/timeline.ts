@@ -94,8 +94,11 @@ const FALLBACK_DELAY_MS = 50;
 
 function orderEndpoints(run: RecordedRun): EndpointInfo[] {
   const known = new Map(run.endpoints.map((e) => [e.name, e]));
+  // A load balancer's backends: the ends its health checks probe.
+  const backends = new Set<string>();
   for (const event of run.trace) {
     if (event.type !== 'send') continue;
+    if (event.healthCheck && known.get(event.from)?.profile === 'balancer') backends.add(event.to);
     for (const [name, address] of [
       [event.from, event.src],
       [event.to, event.dst],
@@ -106,9 +109,20 @@ function orderEndpoints(run: RecordedRun): EndpointInfo[] {
     }
   }
   // Further named ends between the pair; a flood's spoofed sources outside it, right of the
-  // server they target, so no client segment seems to meet the flood's marks on its way.
+  // server they target, so no client segment seems to meet the flood's marks on its way. A
+  // load balancer stands between its clients and its backends, which sit right of it.
   const rank = (e: EndpointInfo) =>
-    e.name === 'client' ? 0 : e.name === 'server' ? 2 : e.profile === 'spoofed' ? 3 : 1;
+    e.profile === 'balancer'
+      ? 1.5
+      : backends.has(e.name)
+        ? 2.5
+        : e.name === 'client'
+          ? 0
+          : e.name === 'server'
+            ? 2
+            : e.profile === 'spoofed'
+              ? 3
+              : 1;
   return [...known.values()].sort((a, b) => rank(a) - rank(b));
 }
 

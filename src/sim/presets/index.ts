@@ -26,6 +26,7 @@ import highLatency from './high-latency.json';
 import optionsNegotiation from './options-negotiation.json';
 import isnWraparound from './isn-wraparound.json';
 import oldDuplicate from './old-duplicate.json';
+import loadBalancer from './load-balancer.json';
 
 export interface Preset {
   readonly name: string;
@@ -63,6 +64,7 @@ const FILES: readonly PresetFile[] = [
   optionsNegotiation,
   isnWraparound,
   oldDuplicate,
+  loadBalancer,
 ];
 
 function load(file: PresetFile): Preset {

@@ -3,6 +3,7 @@
  * diagram draws (an arrow's label, a badge's new state, a lost segment's cross).
  */
 import type { TraceEvent } from '../../sim/trace';
+import { balancerSummary } from './narrate-balancer';
 import { queueSummary } from './narrate-queue';
 import { segmentLabel } from './segment-label';
 import { formatDuration } from './timer-lookup';
@@ -75,6 +76,14 @@ export function summarizeEvent(e: TraceEvent, facts: TraceFacts): EventSummary {
         who: e.endpoint,
         what: 'data',
         details: `${bytes(e.len)} to the application ${quote(e.bytes, 16)}`,
+      };
+    case 'balancer':
+      return balancerSummary(e);
+    case 'outage':
+      return {
+        who: e.endpoint,
+        what: 'outage',
+        details: e.how === 'silent' ? 'stops answering' : 'loses its TCP state',
       };
   }
 }

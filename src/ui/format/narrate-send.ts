@@ -5,12 +5,15 @@
  */
 import type { SendEvent } from '../../sim/trace';
 import { isFinRepeatedInAck } from './fin-in-ack';
+import { narrateForward, narrateProbeSegment } from './narrate-balancer';
 import { narrateScriptVerdict } from './script-verdict';
 import { firingBehind, formatDuration, timerRunMs } from './timer-lookup';
 import type { TraceFacts } from './trace-facts';
 import { bytes, num, ordinal, portOf, stackName, The, the } from './words';
 
 export function narrateSend(e: SendEvent, facts: TraceFacts): string {
+  const middlebox = narrateForward(e, facts) ?? narrateProbeSegment(e);
+  if (middlebox !== undefined) return middlebox;
   const sentence = describeSend(e, facts);
   const told =
     e.retransmit > 0 && !e.flags.includes('SYN') && !isFinRepeatedInAck(e, facts)

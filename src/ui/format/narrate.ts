@@ -11,6 +11,7 @@ import type {
   StateEvent,
   TraceEvent,
 } from '../../sim/trace';
+import { BALANCER_PROFILE, narrateBalancer, narrateOutage } from './narrate-balancer';
 import { narrateCall, narrateData } from './narrate-call';
 import { narrateQueue } from './narrate-queue';
 import { narrateSend } from './narrate-send';
@@ -67,6 +68,10 @@ function narrateEvent(event: TraceEvent, facts: TraceFacts): string {
       return narrateData(event);
     case 'queue':
       return narrateQueue(event);
+    case 'balancer':
+      return narrateBalancer(event);
+    case 'outage':
+      return narrateOutage(event);
   }
 }
 
@@ -82,6 +87,9 @@ function narrateDeliver(e: DeliverEvent, facts: TraceFacts): string {
   const copy = e.duplicate ? 'A duplicate copy of ' : '';
   const where = to === undefined ? '' : ` at ${the(to)}`;
   const subject = copy ? `${copy}${text}` : capitalize(text);
+  if (to !== undefined && facts.profile[to] === BALANCER_PROFILE) {
+    return `${subject} arrives at ${the(to)}, which looks its flow up in its connection table (RFC 2391).`;
+  }
   return `${subject} arrives${where}, which processes it in the order of RFC 9293 §3.10.7.`;
 }
 
@@ -95,6 +103,7 @@ const DROP_CAUSE: Partial<Readonly<Record<string, string>>> = {
   unreachable: 'because no host has its destination address',
   inferred:
     'on the way, as the capture shows: its sender sent it again before anything acknowledged it',
+  balancer: 'at the load balancer, which has nowhere to send it (its decision says why)',
 };
 
 function narrateDrop(e: DropEvent, facts: TraceFacts): string {
