@@ -16,8 +16,13 @@ import {
   type WorldSnapshot,
 } from '../sim';
 
-/** Steps between snapshots: a fork replays at most this many steps before its moment. */
-export const CHECKPOINT_EVERY = 256;
+/**
+ * Steps between snapshots: a fork replays at most this many steps before its moment. A snapshot
+ * copies the world, whose memo of first transmissions grows with the run, so snapshots taken too
+ * often cost more than the replay they save: on a 10,000-segment transfer 256 doubled the cost
+ * of a run, 512 adds about a quarter (bench/fork.ts).
+ */
+export const CHECKPOINT_EVERY = 512;
 
 interface Checkpoint {
   readonly snapshot: WorldSnapshot;
@@ -44,11 +49,9 @@ function extends_(base: readonly Intervention[], list: readonly Intervention[]):
  * A runner that remembers its last run and that run's checkpoints. `key` names everything
  * that makes the scenario (settings); interventions are compared one by one.
  */
-export function checkpointedRunner(): (
-  key: string,
-  scenario: Scenario,
-  interventions: readonly Intervention[],
-) => RunResult {
+export function checkpointedRunner(
+  every: number = CHECKPOINT_EVERY,
+): (key: string, scenario: Scenario, interventions: readonly Intervention[]) => RunResult {
   let last: Made | null = null;
   return (key, scenario, interventions) => {
     if (last && last.key === key && last.interventions.length === interventions.length) {
@@ -61,13 +64,13 @@ export function checkpointedRunner(): (
     if (from) {
       const added = interventions.slice(from.interventions.length);
       result = resumeScenario(scenario, from.snapshot, from.trace, added, {
-        checkpointEvery: CHECKPOINT_EVERY,
+        checkpointEvery: every,
       });
       kept = (last?.checkpoints ?? []).filter(
         (c) => c.snapshot.steps < from.snapshot.steps && extends_(c.interventions, interventions),
       );
     } else {
-      result = runScenario(scenario, { interventions, checkpointEvery: CHECKPOINT_EVERY });
+      result = runScenario(scenario, { interventions, checkpointEvery: every });
       kept = [];
     }
     const made = (result.checkpoints ?? []).map((snapshot) => ({

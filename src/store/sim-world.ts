@@ -77,14 +77,17 @@ function toSimIntervention(intervention: Intervention): SimIntervention {
   return { at: intervention.at, kind: 'link', link: { c2s: patch, s2c: patch } };
 }
 
-export function createSimWorld(available: readonly Preset[] = simPresets): RunSource {
+export function createSimWorld(
+  available: readonly Preset[] = simPresets,
+  options: { checkpointEvery?: number } = {},
+): RunSource {
   const byName = new Map(available.map((p) => [p.name, p]));
   const find = (name: string): Preset => {
     const preset = byName.get(name) ?? available[0];
     if (!preset) throw new Error('The simulator offers no preset.');
     return preset;
   };
-  const run = checkpointedRunner();
+  const run = checkpointedRunner(options.checkpointEvery);
   return {
     presets: available.map(({ name, title, description }) => ({ name, title, description })),
     defaults: (name) => presetDefaults(find(name)),

@@ -4,14 +4,10 @@
  * trace at seek time.
  */
 import type { TcpState } from '../engine';
-import {
-  timerConnection,
-  type DropReason,
-  type SendEvent,
-  type TimerName,
-  type TraceEvent,
-} from '../sim/trace';
+import type { DropReason, SendEvent, TimerName, TraceEvent } from '../sim/trace';
 import { buildMaxTree, type MaxTree } from './max-tree';
+import { buildStates, buildTimers } from './timeline-records';
+import { buildSpans } from './timeline-spans';
 import type { EndpointInfo, RecordedRun } from './world';
 
 /** One segment's journey: from its send to its arrival, its loss, or the end of the run. */
@@ -90,23 +86,19 @@ export interface Timeline {
   readonly timerEnds: MaxTree;
 }
 
-const FALLBACK_DELAY_MS = 50;
-
 function orderEndpoints(run: RecordedRun): EndpointInfo[] {
   const known = new Map(run.endpoints.map((e) => [e.name, e]));
+  const learn = (name: string, address: string) => {
+    const [host = address, port = '0'] = address.split(':');
+    known.set(name, { name, address: host, port: Number(port), profile: '' });
+  };
   // A load balancer's backends: the ends its health checks probe.
   const backends = new Set<string>();
   for (const event of run.trace) {
     if (event.type !== 'send') continue;
     if (event.healthCheck && known.get(event.from)?.profile === 'balancer') backends.add(event.to);
-    for (const [name, address] of [
-      [event.from, event.src],
-      [event.to, event.dst],
-    ] as const) {
-      if (known.has(name)) continue;
-      const [host = address, port = '0'] = address.split(':');
-      known.set(name, { name, address: host, port: Number(port), profile: '' });
-    }
+    if (!known.has(event.from)) learn(event.from, event.src);
+    if (!known.has(event.to)) learn(event.to, event.dst);
   }
   // Further named ends between the pair; a flood's spoofed sources outside it, right of the
   // server they target, so no client segment seems to meet the flood's marks on its way. A
@@ -126,173 +118,54 @@ function orderEndpoints(run: RecordedRun): EndpointInfo[] {
   return [...known.values()].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The typical one-way delay per direction, so a segment lost at its send still gets an arrow. */
-function typicalDelays(trace: readonly TraceEvent[]): Map<string, number> {
-  const delays = new Map<string, number>();
-  for (const event of trace) {
-    if (event.type !== 'send' || event.arrivesAt === undefined) continue;
-    const key = `${event.from}>${event.to}`;
-    if (!delays.has(key)) delays.set(key, event.arrivesAt - event.t);
-  }
-  return delays;
+/**
+ * How many first events `run` shares with the timeline of a previous run: the very same event
+ * objects, as a run resumed from a checkpoint of that run reuses them (src/store/checkpoints.ts).
+ * A timeline received from a worker shares none (its events are copies; its arrays may have
+ * been handed over).
+ */
+function sharedPrefix(previous: Timeline, run: RecordedRun): number {
+  if (previous.times.length !== previous.events.length) return 0;
+  const a = previous.events;
+  const b = run.trace;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
 }
 
-function buildSpans(run: RecordedRun, endTime: number): SegmentSpan[] {
-  const trace = run.trace;
-  const delays = typicalDelays(trace);
-  const sends = new Map<number, { event: SendEvent; index: number }>();
-  const ends = new Map<
-    number,
-    { t: number; index: number; reason?: DropReason; queue?: 'syn' | 'accept' | undefined }
-  >();
-  const copies: { id: number; index: number; arrivesAt: number }[] = [];
-  const copyArrivals = new Map<number, number[]>();
-  trace.forEach((event, index) => {
-    if (event.type === 'send') sends.set(event.id, { event, index });
-    else if (event.type === 'drop' && !ends.has(event.id)) {
-      ends.set(event.id, { t: event.t, index, reason: event.reason, queue: event.queue });
-    } else if (event.type === 'deliver') {
-      if (event.duplicate) {
-        const list = copyArrivals.get(event.id) ?? [];
-        list.push(index);
-        copyArrivals.set(event.id, list);
-      } else if (!ends.has(event.id)) ends.set(event.id, { t: event.t, index });
-    } else if (event.type === 'duplicate') {
-      copies.push({ id: event.id, index, arrivesAt: event.arrivesAt });
-    }
-  });
-
-  const spans: SegmentSpan[] = [];
-  for (const { event, index } of sends.values()) {
-    const end = ends.get(event.id);
-    const nominal = delays.get(`${event.from}>${event.to}`) ?? FALLBACK_DELAY_MS;
-    const crossingEndsAt = event.arrivesAt ?? event.t + nominal;
-    const base = { id: event.id, send: event, sendIndex: index, sentAt: event.t, crossingEndsAt };
-    if (end && end.reason !== undefined) {
-      const duration = crossingEndsAt - event.t;
-      // A segment the link loses at its send is drawn stopping half way: where it was lost is
-      // not observable, only that it never arrived.
-      const reach =
-        end.t > event.t && duration > 0 ? Math.min(1, (end.t - event.t) / duration) : 0.5;
-      const endAt = Math.max(end.t, event.t + reach * duration);
-      spans.push({
-        ...base,
-        endAt,
-        endIndex: end.index,
-        outcome: 'lost',
-        dropReason: end.reason,
-        ...(end.queue === undefined ? {} : { dropQueue: end.queue }),
-        reach,
-        copy: false,
-      });
-    } else if (end) {
-      spans.push({
-        ...base,
-        endAt: end.t,
-        endIndex: end.index,
-        outcome: 'delivered',
-        reach: 1,
-        copy: false,
-      });
-    } else {
-      spans.push({
-        ...base,
-        endAt: Math.max(endTime, event.t),
-        endIndex: -1,
-        outcome: 'in-flight',
-        reach: 1,
-        copy: false,
-      });
-    }
-  }
-  for (const copy of copies) {
-    const original = sends.get(copy.id);
-    if (!original) continue;
-    const arrivals = copyArrivals.get(copy.id) ?? [];
-    const arrivalIndex = arrivals.shift() ?? -1;
-    spans.push({
-      id: copy.id,
-      send: original.event,
-      sendIndex: original.index,
-      sentAt: original.event.t,
-      crossingEndsAt: copy.arrivesAt,
-      endAt: copy.arrivesAt,
-      endIndex: arrivalIndex,
-      outcome: arrivalIndex >= 0 ? 'delivered' : 'in-flight',
-      reach: 1,
-      copy: true,
-    });
-  }
-  spans.sort((a, b) => a.sentAt - b.sentAt || a.sendIndex - b.sendIndex || +a.copy - +b.copy);
-  return spans;
-}
-
-function buildStates(trace: readonly TraceEvent[]) {
-  const states = new Map<string, StateChange[]>();
-  const initialStates = new Map<string, TcpState>();
-  trace.forEach((event, index) => {
-    if (event.type !== 'state') return;
-    const list = states.get(event.endpoint) ?? [];
-    if (list.length === 0) initialStates.set(event.endpoint, event.from);
-    list.push({ t: event.t, index, from: event.from, to: event.to, cause: event.cause });
-    states.set(event.endpoint, list);
-  });
-  const stateIndexes = new Map(
-    [...states].map(([name, list]) => [name, Int32Array.from(list, (c) => c.index)]),
-  );
-  const stateTimes = new Map(
-    [...states].map(([name, list]) => [name, Float64Array.from(list, (c) => c.t)]),
-  );
-  return { states, stateIndexes, stateTimes, initialStates };
-}
-
-function buildTimers(trace: readonly TraceEvent[]): TimerSpan[] {
-  const open = new Map<string, Omit<TimerSpan, 'endAt' | 'endIndex' | 'outcome'>>();
-  const spans: TimerSpan[] = [];
-  trace.forEach((event, index) => {
-    if (event.type !== 'timer') return;
-    const connection = timerConnection(event);
-    const key = `${connection}/${event.timer}`;
-    const pending = open.get(key);
-    if (pending) {
-      const outcome =
-        event.action === 'fire' ? 'fired' : event.action === 'cancel' ? 'cancelled' : 'reset';
-      spans.push({ ...pending, endAt: event.t, endIndex: index, outcome });
-      open.delete(key);
-    }
-    if (event.action === 'set') {
-      open.set(key, {
-        endpoint: event.endpoint,
-        connection,
-        timer: event.timer,
-        setAt: event.t,
-        setIndex: index,
-        expiresAt: event.at ?? event.t,
-      });
-    }
-  });
-  for (const pending of open.values()) {
-    spans.push({ ...pending, endAt: pending.expiresAt, endIndex: -1, outcome: 'pending' });
-  }
-  return spans.sort((a, b) => a.setIndex - b.setIndex);
-}
-
-export function buildTimeline(run: RecordedRun): Timeline {
+/**
+ * The timeline of `run`. Given the timeline of a previous run that `run` continues (a fork: the
+ * same first events, then a new future), the indexes of the shared events are taken from it and
+ * only the new future is read, so a fork costs what its future costs.
+ */
+export function buildTimeline(run: RecordedRun, previous?: Timeline): Timeline {
   const events = run.trace;
-  const times = Float64Array.from(events, (e) => e.t);
+  const shared = previous ? sharedPrefix(previous, run) : 0;
+  const times = new Float64Array(events.length);
+  if (previous && shared > 0) times.set(previous.times.subarray(0, shared));
+  for (let i = shared; i < events.length; i++) times[i] = (events[i] as TraceEvent).t;
   const lastEventAt = times.length > 0 ? (times[times.length - 1] as number) : 0;
   const endTime = Math.max(run.endTime, lastEventAt);
-  const spans = buildSpans(run, endTime);
-  const spanStarts = Float64Array.from(spans, (s) => s.sentAt);
+  const spans = buildSpans(events, endTime, previous && shared > 0 ? previous.spans : [], shared);
+  const spanStarts = new Float64Array(spans.length);
   const spanEndsMax = new Float64Array(spans.length);
+  const spanById = new Map<number, SegmentSpan>();
   let runningMax = -Infinity;
-  spans.forEach((span, i) => {
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as SegmentSpan;
+    spanStarts[i] = span.sentAt;
     runningMax = Math.max(runningMax, span.endAt);
     spanEndsMax[i] = runningMax;
+    if (!span.copy) spanById.set(span.id, span);
+  }
+  const timers = buildTimers(events, previous && shared > 0 ? previous.timers : [], shared);
+  const timerStarts = new Float64Array(timers.length);
+  const timerEnds = new Float64Array(timers.length);
+  timers.forEach((timer, i) => {
+    timerStarts[i] = timer.setAt;
+    timerEnds[i] = timer.endAt;
   });
-  const spanById = new Map<number, SegmentSpan>();
-  for (const span of spans) if (!span.copy) spanById.set(span.id, span);
-  const timers = buildTimers(events);
   return {
     run,
     events,
@@ -303,9 +176,9 @@ export function buildTimeline(run: RecordedRun): Timeline {
     spanStarts,
     spanEndsMax,
     spanById,
-    ...buildStates(events),
+    ...buildStates(events, previous, shared),
     timers,
-    timerStarts: Float64Array.from(timers, (timer) => timer.setAt),
-    timerEnds: buildMaxTree(Float64Array.from(timers, (timer) => timer.endAt)),
+    timerStarts,
+    timerEnds: buildMaxTree(timerEnds),
   };
 }

@@ -39,20 +39,21 @@ describe('the run worker', () => {
     expect(fork.timeline).toEqual(forkHere);
   });
 
-  it('moves the timeline’s typed arrays instead of copying them', () => {
+  it('moves a script run’s typed arrays, and keeps a scenario’s to extend on a fork', () => {
     const handle = createRequestHandler();
-    const world = createSimWorld();
-    const reply = handle({
-      id: 1,
-      kind: 'scenario',
-      settings: world.defaults('handshake'),
-      interventions: [],
-    });
-    if (reply.kind !== 'scenario') throw new Error(`expected a run, got ${reply.kind}`);
-    const times = reply.timeline.times;
+    const run = handle({ id: 1, kind: 'script', text: script, profile: 'linux' });
+    if (run.kind !== 'script' || !run.prepared.ok) throw new Error('not run');
+    const times = run.prepared.timeline.times;
     expect(times.length).toBeGreaterThan(0);
-    delivered(reply);
+    delivered(run);
     expect(times.length).toBe(0); // detached: it now belongs to the page
+
+    const world = createSimWorld();
+    const settings = world.defaults('handshake');
+    const scenario = handle({ id: 2, kind: 'scenario', settings, interventions: [] });
+    if (scenario.kind !== 'scenario') throw new Error(`expected a run, got ${scenario.kind}`);
+    delivered(scenario);
+    expect(scenario.timeline.times.length).toBe(scenario.timeline.events.length);
   });
 
   it('runs a packetdrill script as the page would, and names a bad one in one message', () => {

@@ -2,9 +2,10 @@
  * What the run worker does with a request, as a plain function: the same code computes a run in
  * the worker and, where no worker can start, on the page itself, so both give the same run.
  * Scenario runs keep their checkpoints here between requests (a fork resumes from the latest
- * snapshot before its moment, src/store/checkpoints.ts).
+ * snapshot before its moment, src/store/checkpoints.ts) and their last timeline (a fork reads
+ * only its new future).
  */
-import { buildTimeline } from '../../store/timeline';
+import { buildTimeline, type Timeline } from '../../store/timeline';
 import { createSimWorld } from '../../store/sim-world';
 import { detectProfile, prepareScriptRun } from '../packetdrill/prepare-script-run';
 import type { PreparedScript, RunReply, RunRequest } from './protocol';
@@ -20,11 +21,14 @@ function prepareScript(request: Extract<RunRequest, { kind: 'script' }>): Prepar
 
 export function createRequestHandler(): (request: RunRequest) => RunReply {
   const world = createSimWorld();
+  // The last scenario timeline made here: a fork of it extends its kept past (timeline.ts).
+  let last: Timeline | undefined;
   return (request) => {
     try {
       if (request.kind === 'scenario') {
         const run = world.run(request.settings, request.interventions);
-        return { id: request.id, kind: 'scenario', timeline: buildTimeline(run) };
+        last = buildTimeline(run, last);
+        return { id: request.id, kind: 'scenario', timeline: last };
       }
       if (request.kind === 'origin') {
         const profile = detectProfile(request.text, request.fileName);

@@ -1,7 +1,7 @@
 /**
  * The messages between the page and its run worker: one request, one reply with the same id.
  * Runs come back as timelines (the trace and its indexes), built where they were computed, so the
- * page's main thread only receives them; their typed arrays are transferred, not copied.
+ * page's main thread only receives them.
  */
 import type { ScriptRunInfo, Timeline } from '../../store';
 import type { Intervention, RunSettings } from '../../store/world';
@@ -44,14 +44,12 @@ export type RunReply =
   /** The computation itself failed (a fault of the lab, never of the input). */
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
-/** The buffers of a timeline's typed arrays, each once: postMessage moves them instead of copying. */
+/**
+ * The buffers of a script run's typed arrays, each once: postMessage moves them instead of
+ * copying. A scenario's are copied: the worker keeps that timeline, to extend on a fork.
+ */
 export function transferablesOf(reply: RunReply): ArrayBuffer[] {
-  const timeline =
-    reply.kind === 'scenario'
-      ? reply.timeline
-      : reply.kind === 'script' && reply.prepared.ok
-        ? reply.prepared.timeline
-        : null;
+  const timeline = reply.kind === 'script' && reply.prepared.ok ? reply.prepared.timeline : null;
   if (!timeline) return [];
   const arrays = [
     timeline.times,

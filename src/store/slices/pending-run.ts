@@ -45,7 +45,10 @@ export function createPendingRunSlice(
         stop();
         const big = !plan.fresh && get().timeline.events.length > OFF_THREAD_EVENTS;
         if (!computer || !big) {
-          show(plan, buildTimeline(world.run(plan.next.base, plan.next.interventions)));
+          show(
+            plan,
+            buildTimeline(world.run(plan.next.base, plan.next.interventions), get().timeline),
+          );
           return;
         }
         const id = ++jobs;
@@ -62,7 +65,10 @@ export function createPendingRunSlice(
             if (error instanceof RunCancelled || get().pendingRun?.id !== id) return;
             // The computer failed (not the run: the same run computes here too): compute it here.
             job = null;
-            show(plan, buildTimeline(world.run(plan.next.base, plan.next.interventions)));
+            show(
+              plan,
+              buildTimeline(world.run(plan.next.base, plan.next.interventions), get().timeline),
+            );
           },
         );
       },

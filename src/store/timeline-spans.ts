@@ -1,0 +1,207 @@
+/**
+ * Segment journeys (SegmentSpan) from the trace. A journey whose send and end both lie in a
+ * prefix of the trace that a new run shares with the previous one is the same journey in both
+ * runs, so a fork rebuilds only the journeys still open where the runs part (timeline.ts).
+ */
+import type { DropReason, SendEvent, TraceEvent } from '../sim/trace';
+import type { SegmentSpan } from './timeline';
+
+const FALLBACK_DELAY_MS = 50;
+
+/** The typical one-way delay per direction, so a segment lost at its send still gets an arrow. */
+function typicalDelays(trace: readonly TraceEvent[]): Map<string, number> {
+  const delays = new Map<string, number>();
+  for (const event of trace) {
+    if (event.type !== 'send' || event.arrivesAt === undefined) continue;
+    const key = `${event.from}>${event.to}`;
+    if (!delays.has(key)) delays.set(key, event.arrivesAt - event.t);
+  }
+  return delays;
+}
+
+interface End {
+  readonly t: number;
+  readonly index: number;
+  readonly reason?: DropReason;
+  readonly queue?: 'syn' | 'accept' | undefined;
+}
+
+interface Copy {
+  readonly id: number;
+  readonly arrivesAt: number;
+  /** The send it copies, when a shared event (the copy's span) already said. */
+  readonly original?: { readonly event: SendEvent; readonly index: number };
+}
+
+/**
+ * A journey settled within the first `shared` events: it ends there, and its arrow does not
+ * depend on the run's other segments (a segment lost at its send borrows the direction's
+ * typical delay, which a later event may set).
+ */
+function settledWithin(span: SegmentSpan, shared: number): boolean {
+  return (
+    span.sendIndex < shared &&
+    span.endIndex >= 0 &&
+    span.endIndex < shared &&
+    (span.copy || span.send.arrivesAt !== undefined)
+  );
+}
+
+/** Journeys in display order: by send time, then trace order, a copy after its original. */
+function order(a: SegmentSpan, b: SegmentSpan): number {
+  return a.sentAt - b.sentAt || a.sendIndex - b.sendIndex || +a.copy - +b.copy;
+}
+
+/** Two ordered lists as one; on a tie the first list's journey first (as a stable sort keeps). */
+function merge(kept: readonly SegmentSpan[], built: readonly SegmentSpan[]): SegmentSpan[] {
+  if (built.length === 0) return kept.slice();
+  const out: SegmentSpan[] = new Array<SegmentSpan>(kept.length + built.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < kept.length && j < built.length) {
+    const a = kept[i] as SegmentSpan;
+    const b = built[j] as SegmentSpan;
+    if (order(b, a) < 0) {
+      out[n++] = b;
+      j++;
+    } else {
+      out[n++] = a;
+      i++;
+    }
+  }
+  while (i < kept.length) out[n++] = kept[i++] as SegmentSpan;
+  while (j < built.length) out[n++] = built[j++] as SegmentSpan;
+  return out;
+}
+
+function sendSpan(
+  event: SendEvent,
+  index: number,
+  end: End | undefined,
+  endTime: number,
+  delays: ReadonlyMap<string, number>,
+): SegmentSpan {
+  const nominal = delays.get(`${event.from}>${event.to}`) ?? FALLBACK_DELAY_MS;
+  const crossingEndsAt = event.arrivesAt ?? event.t + nominal;
+  if (end && end.reason !== undefined) {
+    const duration = crossingEndsAt - event.t;
+    // A segment the link loses at its send is drawn stopping half way: where it was lost is
+    // not observable, only that it never arrived.
+    const reach = end.t > event.t && duration > 0 ? Math.min(1, (end.t - event.t) / duration) : 0.5;
+    return {
+      id: event.id,
+      send: event,
+      sendIndex: index,
+      sentAt: event.t,
+      crossingEndsAt,
+      endAt: Math.max(end.t, event.t + reach * duration),
+      endIndex: end.index,
+      outcome: 'lost',
+      dropReason: end.reason,
+      ...(end.queue === undefined ? {} : { dropQueue: end.queue }),
+      reach,
+      copy: false,
+    };
+  }
+  return {
+    id: event.id,
+    send: event,
+    sendIndex: index,
+    sentAt: event.t,
+    crossingEndsAt,
+    endAt: end ? end.t : Math.max(endTime, event.t),
+    endIndex: end ? end.index : -1,
+    outcome: end ? 'delivered' : 'in-flight',
+    reach: 1,
+    copy: false,
+  };
+}
+
+/**
+ * Every journey of `trace`, reusing those of `previous` (the journeys of a run whose first
+ * `shared` events are these very events) that were settled within them.
+ */
+export function buildSpans(
+  trace: readonly TraceEvent[],
+  endTime: number,
+  previous: readonly SegmentSpan[],
+  shared: number,
+): SegmentSpan[] {
+  const delays = typicalDelays(trace);
+  const kept: SegmentSpan[] = [];
+  const sends = new Map<number, { event: SendEvent; index: number }>();
+  const ends = new Map<number, End>();
+  const copies: Copy[] = [];
+  // Journeys still open where the runs part start from what the shared events said of them.
+  for (const span of previous) {
+    if (span.sendIndex >= shared) continue;
+    if (settledWithin(span, shared)) {
+      kept.push(span);
+    } else if (span.copy) {
+      copies.push({
+        id: span.id,
+        arrivesAt: span.crossingEndsAt,
+        original: { event: span.send, index: span.sendIndex },
+      });
+    } else {
+      sends.set(span.id, { event: span.send, index: span.sendIndex });
+      if (span.endIndex >= 0 && span.endIndex < shared) {
+        ends.set(span.id, {
+          t: (trace[span.endIndex] as TraceEvent).t,
+          index: span.endIndex,
+          ...(span.dropReason === undefined ? {} : { reason: span.dropReason }),
+          queue: span.dropQueue,
+        });
+      }
+    }
+  }
+  const copyArrivals = new Map<number, number[]>();
+  for (let index = shared; index < trace.length; index++) {
+    const event = trace[index] as TraceEvent;
+    if (event.type === 'send') sends.set(event.id, { event, index });
+    else if (event.type === 'drop') {
+      if (!ends.has(event.id))
+        ends.set(event.id, { t: event.t, index, reason: event.reason, queue: event.queue });
+    } else if (event.type === 'deliver') {
+      if (event.duplicate) {
+        const list = copyArrivals.get(event.id);
+        if (list) list.push(index);
+        else copyArrivals.set(event.id, [index]);
+      } else if (!ends.has(event.id)) ends.set(event.id, { t: event.t, index });
+    } else if (event.type === 'duplicate') {
+      copies.push({ id: event.id, arrivesAt: event.arrivesAt });
+    }
+  }
+
+  const built: SegmentSpan[] = [];
+  for (const { event, index } of sends.values()) {
+    built.push(sendSpan(event, index, ends.get(event.id), endTime, delays));
+  }
+  // A copy made after the runs part of a segment sent and settled before (links that duplicate).
+  let settled: Map<number, SegmentSpan> | undefined;
+  const settledSend = (id: number) => {
+    settled ??= new Map(kept.flatMap((span) => (span.copy ? [] : [[span.id, span] as const])));
+    const span = settled.get(id);
+    return span ? { event: span.send, index: span.sendIndex } : undefined;
+  };
+  for (const copy of copies) {
+    const original = copy.original ?? sends.get(copy.id) ?? settledSend(copy.id);
+    if (!original) continue;
+    const arrivalIndex = copyArrivals.get(copy.id)?.shift() ?? -1;
+    built.push({
+      id: copy.id,
+      send: original.event,
+      sendIndex: original.index,
+      sentAt: original.event.t,
+      crossingEndsAt: copy.arrivesAt,
+      endAt: copy.arrivesAt,
+      endIndex: arrivalIndex,
+      outcome: arrivalIndex >= 0 ? 'delivered' : 'in-flight',
+      reach: 1,
+      copy: true,
+    });
+  }
+  built.sort(order);
+  return merge(kept, built);
+}
