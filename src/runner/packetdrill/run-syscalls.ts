@@ -9,6 +9,7 @@ import { formatSeconds } from '../../wire/packetdrill/format';
 import { record, type CallValue, type RunContext } from './run-context';
 import { expectedValue, formatValue, resultMismatch, type CallOutcome } from './syscall-kit';
 import { doIoctl, doRead, doWrite } from './syscalls-io';
+import { doSendmsg } from './syscalls-sendmsg';
 import { doFcntl, doGetsockopt, doSetsockopt } from './syscalls-options';
 import { doSendto } from './syscalls-sendto';
 import {
@@ -36,6 +37,7 @@ const HANDLERS: Readonly<Record<string, (ctx: RunContext, spec: SyscallSpec) => 
   write: doWrite,
   send: doWrite,
   sendto: doSendto,
+  sendmsg: doSendmsg,
   read: doRead,
   recv: doRead,
   recvfrom: doRead,

@@ -178,8 +178,9 @@ function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdic
       const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
       return {
         status: 'applied',
-        reason: `${settings.map((s) => s.note).join('; ')}, from this line on${rest}`,
+        reason: `${[...settings.map((s) => `${s.note}, from this line on`), ...atRun].join('; ')}${rest}`,
         retune: Object.assign({}, ...settings.map((s) => s.profile)) as Partial<Profile>,
+        ...(atRun.length > 0 ? { flushTcpMetrics: true } : {}),
       };
     }
   }

@@ -33,3 +33,19 @@ describe('data calls with a NULL buffer', () => {
     expect(result.firstFailure).toBeNull();
   });
 });
+
+describe('sendmsg', () => {
+  it('sends the bytes of all its iovecs as one write; NULL with a length faults (sendmsg-empty-iov.pkt)', () => {
+    const lines = [
+      ...ACCEPTED,
+      '+0 sendmsg(4, {msg_name(...)=..., msg_iov(3)=[{..., 0}, {..., 40}, {..., 20}], msg_flags=0}, 0) = 60',
+      '+0 > P. 1:61(60) ack 1',
+      '+0 sendmsg(4, {msg_iov(2)=[{..., 0}, {..., 0}], msg_flags=0}, MSG_ZEROCOPY) = 0',
+      '+0 sendmsg(4, {msg_iov(1)=[{NULL, 10}], msg_flags=0}, 0) = -1 EFAULT (Bad address)',
+      '+.01 < . 1:1(0) ack 61 win 514',
+    ];
+    const result = runScript(lines.join('\n'));
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+});

@@ -100,7 +100,9 @@ export function doWrite(ctx: RunContext, spec: SyscallSpec): CallOutcome {
     }
     return send(ctx, entry, length);
   }
-  const flags = symbolsOf(spec.args[3]).filter((f) => f !== '0');
+  // MSG_ZEROCOPY changes how the kernel takes the bytes (pinned pages, a completion on the
+  // error queue), not what TCP sends.
+  const flags = symbolsOf(spec.args[3]).filter((f) => f !== '0' && f !== 'MSG_ZEROCOPY');
   if ((spec.name === 'send' || spec.name === 'sendto') && flags.length > 0) {
     return notApplicable(`send flags ${flags.join('|')} are not modeled`);
   }

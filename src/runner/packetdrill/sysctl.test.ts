@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profiles } from '../../engine';
-import { sysctlVerdict } from './sysctl';
+import { commandVerdicts, sysctlVerdict } from './sysctl';
 
 const profileOf = (assignment: string) => {
   const v = sysctlVerdict(assignment, profiles.freebsd, true);
@@ -30,5 +30,31 @@ describe('FreeBSD sysctls that reach the engine', () => {
     expect(profileOf('net.inet.tcp.drop_synfin=1')).toEqual({ dropSynFin: true });
     expect(profileOf('net.inet.tcp.rexmit_drop_options=1')).toEqual({ dropSynOptionsAfter: 3 });
     expect(profileOf('net.inet.tcp.rexmit_drop_options=0')).toEqual({ dropSynOptionsAfter: null });
+  });
+});
+
+describe('command lists', () => {
+  it("'a || b' applies the first alternative with a modeled effect and reports the other as not run", () => {
+    const verdicts = commandVerdicts(
+      'sysctl -q net.ipv4.tcp_fastopen_cookies=0 &> /dev/null || ip tcp_metrics flush all &> /dev/null',
+      profiles.linux,
+      false,
+    );
+    expect(verdicts).toEqual([
+      {
+        notApplicable:
+          "'sysctl -q net.ipv4.tcp_fastopen_cookies=0 &> /dev/null' is not run: '||' takes the alternative modeled",
+      },
+      {
+        atRun: 'flush-tcp-metrics',
+        note: 'ip tcp_metrics flush: the Fast Open client cookie cache is emptied',
+      },
+    ]);
+    const first = commandVerdicts(
+      'sysctl -q net.ipv4.tcp_sack=0 || ip tcp_metrics flush all',
+      profiles.linux,
+      false,
+    );
+    expect(first.map((v) => Object.keys(v)[0])).toEqual(['setting', 'notApplicable']);
   });
 });

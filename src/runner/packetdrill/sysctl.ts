@@ -262,29 +262,64 @@ export function commandVerdicts(
     .split(/\n|;|&&/)
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
-    const words = piece.split(/\s+/);
-    const program = words[0] ?? '';
-    if (program.endsWith('defaults.sh')) {
-      verdicts.push({ setting: LINUX_DEFAULTS_SH });
-    } else if (program.endsWith('set_sysctls.py')) {
-      for (const a of words.slice(1)) verdicts.push(sysctlVerdict(a, base, freebsdProfile));
-    } else if (program === 'sysctl') {
-      for (const a of words.slice(1).filter((w) => !w.startsWith('-'))) {
-        verdicts.push(sysctlVerdict(a, base, freebsdProfile));
-      }
-    } else if (program === 'ip' && words[1] === 'tcp_metrics' && words[2] === 'flush') {
-      // The TCP metrics hold Linux's Fast Open client cache (tcp_fastopen_cache_set()).
-      verdicts.push({
-        atRun: 'flush-tcp-metrics',
-        note: 'ip tcp_metrics flush: the Fast Open client cookie cache is emptied',
-      });
-    } else if (/sysctl_restore/.test(program)) {
-      verdicts.push({
-        notApplicable: "restores the machine's sysctls; a simulation has nothing to restore",
-      });
-    } else {
-      verdicts.push({ notApplicable: `shell command '${program}' is not run by the simulation` });
-    }
+    verdicts.push(...alternativeVerdicts(piece, base, freebsdProfile));
   }
   return verdicts;
 }
+
+/**
+ * `a || b`: the shell runs b when a fails. A script writes it to reach one effect on kernels
+ * that differ (a sysctl some kernels lack, or else a command that does the same), so the
+ * first alternative with an effect the simulation models is the one applied; the others are
+ * reported as not run.
+ */
+function alternativeVerdicts(
+  piece: string,
+  base: Profile,
+  freebsdProfile: boolean,
+): PieceVerdict[] {
+  const alternatives = piece
+    .split('||')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const verdicts = alternatives.map((a) => commandVerdict(a, base, freebsdProfile));
+  const taken = verdicts.findIndex((v) => v.some((x) => !('notApplicable' in x)));
+  if (alternatives.length < 2 || taken < 0) return verdicts.flat();
+  return verdicts.flatMap((v, i) =>
+    i === taken
+      ? v
+      : [{ notApplicable: `'${alternatives[i]}' is not run: '||' takes the alternative modeled` }],
+  );
+}
+
+/** The verdicts of one simple command (a program and its words). */
+function commandVerdict(piece: string, base: Profile, freebsdProfile: boolean): PieceVerdict[] {
+  const verdicts: PieceVerdict[] = [];
+  const words = piece.split(/\s+/).filter((w) => !REDIRECTIONS.has(w));
+  const program = words[0] ?? '';
+  if (program.endsWith('defaults.sh')) {
+    verdicts.push({ setting: LINUX_DEFAULTS_SH });
+  } else if (program.endsWith('set_sysctls.py')) {
+    for (const a of words.slice(1)) verdicts.push(sysctlVerdict(a, base, freebsdProfile));
+  } else if (program === 'sysctl') {
+    for (const a of words.slice(1).filter((w) => !w.startsWith('-'))) {
+      verdicts.push(sysctlVerdict(a, base, freebsdProfile));
+    }
+  } else if (program === 'ip' && words[1] === 'tcp_metrics' && words[2] === 'flush') {
+    // The TCP metrics hold Linux's Fast Open client cache (tcp_fastopen_cache_set()).
+    verdicts.push({
+      atRun: 'flush-tcp-metrics',
+      note: 'ip tcp_metrics flush: the Fast Open client cookie cache is emptied',
+    });
+  } else if (/sysctl_restore/.test(program)) {
+    verdicts.push({
+      notApplicable: "restores the machine's sysctls; a simulation has nothing to restore",
+    });
+  } else {
+    verdicts.push({ notApplicable: `shell command '${program}' is not run by the simulation` });
+  }
+  return verdicts;
+}
+
+/** Output redirections, which change nothing a simulation models. */
+const REDIRECTIONS = new Set(['&>', '>', '2>', '/dev/null', '2>&1', '>/dev/null', '&>/dev/null']);

@@ -72,6 +72,17 @@ export interface PacketSpec {
   readonly options: ScriptOptions;
 }
 
+/**
+ * A field of a struct argument: `name=value`, or `name(length)=value` where strace writes the
+ * length that goes with a pointer (`msg_name(...)=...`, `msg_iov(2)=[...]`). An iovec is
+ * written without names, `{buffer, length}`: its fields are iov_base and iov_len.
+ */
+export interface StructField {
+  readonly name: string;
+  readonly value: Expr;
+  readonly length?: readonly Expr[];
+}
+
 /** A system-call argument or result, as strace-like syntax writes it. */
 export type Expr =
   | { readonly kind: 'ellipsis' }
@@ -82,7 +93,7 @@ export type Expr =
   | { readonly kind: 'or'; readonly terms: readonly Expr[] }
   | {
       readonly kind: 'struct';
-      readonly fields: readonly { readonly name: string; readonly value: Expr }[];
+      readonly fields: readonly StructField[];
     }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[] };
 

@@ -74,3 +74,47 @@ describe('system calls', () => {
     );
   });
 });
+
+describe('sendmsg msghdr', () => {
+  it('reads a field with its length, msg_name(...)=..., and iovecs written {buffer, length}', () => {
+    const msg = syscall(
+      '0 sendmsg(4, {msg_name(...)=..., msg_iov(2)=[{..., 40}, {NULL, 0}], msg_flags=0}, 0) = 40',
+    ).args[1];
+    expect(msg).toEqual({
+      kind: 'struct',
+      fields: [
+        { name: 'msg_name', value: { kind: 'ellipsis' }, length: [{ kind: 'ellipsis' }] },
+        {
+          name: 'msg_iov',
+          length: [{ kind: 'int', value: 2 }],
+          value: {
+            kind: 'list',
+            items: [
+              {
+                kind: 'struct',
+                fields: [
+                  { name: 'iov_base', value: { kind: 'ellipsis' } },
+                  { name: 'iov_len', value: { kind: 'int', value: 40 } },
+                ],
+              },
+              {
+                kind: 'struct',
+                fields: [
+                  { name: 'iov_base', value: { kind: 'symbol', name: 'NULL' } },
+                  { name: 'iov_len', value: { kind: 'int', value: 0 } },
+                ],
+              },
+            ],
+          },
+        },
+        { name: 'msg_flags', value: { kind: 'int', value: 0 } },
+      ],
+    });
+  });
+
+  it('names an iovec that is not {buffer, length}', () => {
+    expect(() => syscall('0 sendmsg(4, {msg_iov(1)=[{..., 1, 2}]}, 0) = 1')).toThrow(
+      /expected an iovec \{buffer, length\}, found 3 items/,
+    );
+  });
+});

@@ -4,7 +4,7 @@
  * `getsockopt(3, SOL_SOCKET, SO_ERROR, [ETIMEDOUT], [4]) = 0` (packetdrill parser.y,
  * `syscall_spec` and `expression`).
  */
-import type { Expr, SourceLocation, SyscallSpec } from './ast';
+import type { Expr, SourceLocation, StructField, SyscallSpec } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
 import { SCRIPT_LIMITS } from './limits';
@@ -94,7 +94,7 @@ export function parseExpr(cursor: Cursor, withinLine = false, depth = 0): Expr {
   return terms.length === 1 ? first : { kind: 'or', terms };
 }
 
-function parseList(cursor: Cursor, close: ')' | ']', depth: number): Expr[] {
+function parseList(cursor: Cursor, close: ')' | ']' | '}', depth: number): Expr[] {
   const items: Expr[] = [];
   cursor.skipSpace();
   if (cursor.peek() === close) {
@@ -114,12 +114,14 @@ function parseList(cursor: Cursor, close: ')' | ']', depth: number): Expr[] {
 }
 
 function parseStruct(cursor: Cursor, depth: number): Expr {
-  const fields: { name: string; value: Expr }[] = [];
+  const fields: StructField[] = [];
   cursor.skipSpace();
   if (cursor.peek() === '}') {
     cursor.advance();
     return { kind: 'struct', fields };
   }
+  if (!/[A-Za-z_]/.test(cursor.peek()) || startsPositional(cursor))
+    return parseIovec(cursor, depth);
   for (;;) {
     cursor.skipSpace();
     const at = cursor.location();
@@ -127,8 +129,15 @@ function parseStruct(cursor: Cursor, depth: number): Expr {
     if (name === null)
       throw new ScriptSyntaxError(at, `expected a field name, found ${cursor.describeNext()}`);
     cursor.skipSpace();
+    let length: Expr[] | undefined;
+    if (cursor.peek() === '(') {
+      cursor.advance();
+      length = parseList(cursor, ')', depth);
+      cursor.skipSpace();
+    }
     cursor.expect('=', `'=' after field '${name}'`);
-    fields.push({ name, value: parseExpr(cursor, false, depth) });
+    const value = parseExpr(cursor, false, depth);
+    fields.push(length === undefined ? { name, value } : { name, value, length });
     cursor.skipSpace();
     if (cursor.peek() === ',') {
       cursor.advance();
@@ -137,6 +146,34 @@ function parseStruct(cursor: Cursor, depth: number): Expr {
     cursor.expect('}', "',' or '}'");
     return { kind: 'struct', fields };
   }
+}
+
+/** Whether a struct opens with a bare word followed by ',' or '}' (`{NULL, 10}`): an iovec. */
+function startsPositional(cursor: Cursor): boolean {
+  let i = 0;
+  while (/[A-Za-z0-9_]/.test(cursor.peek(i))) i++;
+  while (cursor.peek(i) === ' ' || cursor.peek(i) === '\t') i++;
+  return cursor.peek(i) === ',' || cursor.peek(i) === '}';
+}
+
+/** packetdrill's iovec, `{buffer, length}` (its grammar names no fields). */
+function parseIovec(cursor: Cursor, depth: number): Expr {
+  const at = cursor.location();
+  const items = parseList(cursor, '}', depth);
+  const [base, length] = items;
+  if (items.length !== 2 || base === undefined || length === undefined) {
+    throw new ScriptSyntaxError(
+      at,
+      `expected an iovec {buffer, length}, found ${items.length} items`,
+    );
+  }
+  return {
+    kind: 'struct',
+    fields: [
+      { name: 'iov_base', value: base },
+      { name: 'iov_len', value: length },
+    ],
+  };
 }
 
 /** `( words )` after a result: strace's note, e.g. `(Operation now in progress)`. */
