@@ -93,7 +93,7 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
       if (socket !== undefined && data !== undefined && data.length > inSyn) {
         const rest = handleCall(
           ep.host,
-          { call: 'send', socket, data: data.subarray(inSyn) },
+          { call: 'send', socket, data: data.subarray(inSyn), handOver: true },
           world.now,
         );
         applyOutputs(world, ep, rest.outputs);
@@ -125,7 +125,8 @@ function socketCall(
         len: data.length,
         ...(call.data === undefined ? {} : { data: call.data }),
       };
-      if (socket !== undefined) appCall = { call: 'send', socket, data };
+      // The bytes are made for this call and never written again: the engine keeps them.
+      if (socket !== undefined) appCall = { call: 'send', socket, data, handOver: true };
       break;
     }
     case 'shutdown':
@@ -173,7 +174,7 @@ export function flushUnsent(world: World, ep: EndpointRuntime): void {
     // buffer is free, not for every acknowledged segment.
     const queued = unacknowledgedBytes(ep.host, socket);
     if (queued > (ep.sendBuffer * 2) / 3) continue;
-    const step = handleCall(ep.host, { call: 'send', socket, data }, world.now);
+    const step = handleCall(ep.host, { call: 'send', socket, data, handOver: true }, world.now);
     const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
     if (taken < data.length) ep.unsent.set(socket, data.subarray(taken));
     else ep.unsent.delete(socket);
