@@ -82,7 +82,7 @@ function engineAlone(scenario: Scenario, bytes: number): number {
     return step.result;
   };
   const send = (data: Uint8Array) => {
-    const result = call(0, { call: 'send', socket: client, data });
+    const result = call(0, { call: 'send', socket: client, data, handOver: true });
     const taken = result.result === 'ok' ? (result.bytes ?? data.length) : data.length;
     unsent = taken < data.length ? data.subarray(taken) : null;
     if (unsent === null) call(0, { call: 'close', socket: client });

@@ -62,7 +62,16 @@ export type AppCall =
       readonly fastOpen?: Uint8Array;
     }
   | { readonly call: 'accept'; readonly socket: SocketId }
-  | { readonly call: 'send'; readonly socket: SocketId; readonly data: Uint8Array }
+  | {
+      readonly call: 'send';
+      readonly socket: SocketId;
+      readonly data: Uint8Array;
+      /**
+       * The caller never writes `data` again: the send buffer keeps it rather than a copy (a
+       * zero-copy send). Without it the caller may reuse its array once the call returns.
+       */
+      readonly handOver?: boolean;
+    }
   | { readonly call: 'receive'; readonly socket: SocketId; readonly max?: number }
   | { readonly call: 'close'; readonly socket: SocketId }
   | {

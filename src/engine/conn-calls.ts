@@ -12,13 +12,13 @@ import { Flag } from './types';
 
 const OK: CallResult = { result: 'ok' };
 
-export function connSend(d: Conn, data: Uint8Array, ctx: Ctx): CallResult {
+export function connSend(d: Conn, data: Uint8Array, ctx: Ctx, handOver: boolean): CallResult {
   if (d.state === 'CLOSED') return takeError(d, 'EPIPE');
   if (d.writeShut) return { result: 'EPIPE' };
   const space = ctx.profile.sendBuffer - d.sndBuf.length;
   if (space <= 0) return { result: 'EAGAIN' };
   const take = data.length <= space ? data : data.subarray(0, space);
-  d.sndBuf.append(take);
+  d.sndBuf.append(take, handOver);
   flush(d, ctx);
   return { result: 'ok', bytes: take.length };
 }

@@ -7,13 +7,20 @@ import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
 import { layoutSynOptions, timestampOptions } from './options';
-import { afterReport, chooseSackBlocks, heldBlocks, maxSackBlocks } from './sack-blocks';
+import {
+  afterReport,
+  chooseSackBlocks,
+  heldBlocks,
+  maxSackBlocks,
+  type SackBlock,
+} from './sack-blocks';
 import { seqAdd, seqDiff } from './seq';
 import { cancelTimer, type Ctx } from './step';
 import { Flag, type Seq, type TcpOption } from './types';
 
 const NO_BYTES = new Uint8Array(0);
 const NO_OPTIONS: readonly TcpOption[] = [];
+const NO_BLOCKS: readonly SackBlock[] = [];
 
 /** Our timestamp clock (RFC 7323 §5.4), offset per connection. */
 export function tsNow(d: Readonly<Conn>, ctx: Ctx): number {
@@ -57,6 +64,12 @@ const SACK_PAD: readonly TcpOption[] = [{ kind: 'nop' }, { kind: 'nop' }];
  * Sending it moves the blocks into the list of the latest reports.
  */
 function sackOptions(d: Conn): readonly TcpOption[] {
+  if (d.held.length === 0 && d.dsack === null) {
+    // Nothing held, nothing duplicated: no block to report (what chooseSackBlocks would say).
+    d.sackReported = NO_BLOCKS;
+    d.sackLatest = null;
+    return NO_OPTIONS;
+  }
   const blocks = chooseSackBlocks({
     held: heldBlocks(d.held, d.rcvNxt),
     latest: d.sackLatest,
@@ -122,7 +135,8 @@ export function sendSegment(
     options = timestampOptions(tsNow(d, ctx), d.tsRecent);
   }
   if (!syn && ack && !(flags & Flag.RST) && d.negotiated?.sackPermitted) {
-    options = [...options, ...sackOptions(d)];
+    const sack = sackOptions(d);
+    if (sack.length > 0) options = [...options, ...sack];
   }
   if (retransmit > 0) d.totalRetransmits++;
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {

@@ -38,7 +38,9 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
     case 'accept':
       return accept(host, call.socket, ctx);
     case 'send':
-      return onConn(host, call.socket, ctx, (c) => connSend(c, call.data, ctx));
+      return onConn(host, call.socket, ctx, (c) =>
+        connSend(c, call.data, ctx, call.handOver === true),
+      );
     case 'receive':
       return onConn(host, call.socket, ctx, (c) => connReceive(c, call.max ?? Infinity, ctx));
     case 'shutdown':

@@ -36,11 +36,14 @@ export class SendBuf {
   private skip = 0;
   length = 0;
 
-  /** Appends a copy of `data` (the caller may reuse its array). */
-  append(data: Uint8Array): void {
+  /**
+   * Appends `data`: a copy (the caller may reuse its array), or with `keep` the array itself
+   * (the caller never writes it again).
+   */
+  append(data: Uint8Array, keep = false): void {
     const n = data.length;
     if (n === 0) return;
-    this.chunks.push(n > SLAB_APPEND_UP_TO ? data.slice() : slabCopy(data));
+    this.chunks.push(keep ? data : n > SLAB_APPEND_UP_TO ? data.slice() : slabCopy(data));
     this.length += n;
   }
 

@@ -28,7 +28,7 @@ export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
     }
     return;
   }
-  if (v.data.length > 0 && d.dsack === null && d.negotiated?.sackPermitted) {
+  if (v.data.length > 0 && d.dsack === null && d.held.length > 0 && d.negotiated?.sackPermitted) {
     // RFC 2883 §4: text that duplicates data already held is reported in a D-SACK block.
     const range: SackBlock = [v.seq, seqAdd(v.seq, v.data.length)];
     d.dsack = firstOverlap(heldBlocks(d.held, d.rcvNxt), range);

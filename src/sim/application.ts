@@ -153,7 +153,9 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
     }
   }
   // The application hears of a new connection before it reads from it.
-  reactions.sort((a, b) => REACTION_ORDER.indexOf(a.type) - REACTION_ORDER.indexOf(b.type));
+  if (reactions.length > 1) {
+    reactions.sort((a, b) => REACTION_ORDER.indexOf(a.type) - REACTION_ORDER.indexOf(b.type));
+  }
   for (const out of reactions) react(world, ep, out);
 }
 

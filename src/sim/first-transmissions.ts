@@ -4,17 +4,22 @@
  */
 import { Flag, type Packet } from '../engine';
 
+/**
+ * One connection's first transmissions: by flags (PSH aside) and seq, and by seq alone. Keyed
+ * by the numbers themselves: a key computed from both was a fresh boxed double per lookup.
+ */
+interface Spaces {
+  readonly exact: Map<number, Map<number, number>>;
+  readonly loose: Map<number, number>;
+}
+
 /** The connection a sender used most recently, so a run of its sends skips the key lookup. */
 interface RecentConnection {
   readonly srcPort: number;
   readonly dst: string;
   readonly dstPort: number;
-  readonly spaces: Map<number, number>;
+  readonly spaces: Spaces;
 }
-
-/** Keys within one connection: seq with the flags (PSH aside), or seq alone (LOOSE). */
-const FLAG_SLOTS = 512;
-const LOOSE = 256;
 
 /**
  * First transmission id by sequence space. A retransmission repeats the same sender, ports,
@@ -22,32 +27,42 @@ const LOOSE = 256;
  * data). Keys are numbers within a per-connection map, not strings built per segment.
  */
 export class FirstTransmissions {
-  private readonly byConnection = new Map<string, Map<number, number>>();
+  private readonly byConnection = new Map<string, Spaces>();
   private readonly recent = new Map<string, RecentConnection>();
 
   /** An independent copy (a world snapshot's). */
   copy(): FirstTransmissions {
     const c = new FirstTransmissions();
-    for (const [key, spaces] of this.byConnection) c.byConnection.set(key, new Map(spaces));
+    for (const [key, { exact, loose }] of this.byConnection) {
+      const copied = new Map<number, Map<number, number>>();
+      for (const [flags, bySeq] of exact) copied.set(flags, new Map(bySeq));
+      c.byConnection.set(key, { exact: copied, loose: new Map(loose) });
+    }
     return c;
   }
 
   /** Records a first transmission (retransmit 0) and returns nothing to link it to. */
   record(from: string, packet: Packet, id: number): void {
-    const spaces = this.spacesOf(from, packet);
-    const seqKey = packet.segment.seq * FLAG_SLOTS;
-    spaces.set(seqKey + exactFlags(packet), id);
-    if (!spaces.has(seqKey + LOOSE)) spaces.set(seqKey + LOOSE, id);
+    const { exact, loose } = this.spacesOf(from, packet);
+    const seq = packet.segment.seq;
+    const flags = exactFlags(packet);
+    let bySeq = exact.get(flags);
+    if (bySeq === undefined) {
+      bySeq = new Map();
+      exact.set(flags, bySeq);
+    }
+    bySeq.set(seq, id);
+    if (!loose.has(seq)) loose.set(seq, id);
   }
 
   /** The id of the first transmission a retransmission repeats, if it is known. */
   originalOf(from: string, packet: Packet): number | undefined {
-    const spaces = this.spacesOf(from, packet);
-    const seqKey = packet.segment.seq * FLAG_SLOTS;
-    return spaces.get(seqKey + exactFlags(packet)) ?? spaces.get(seqKey + LOOSE);
+    const { exact, loose } = this.spacesOf(from, packet);
+    const seq = packet.segment.seq;
+    return exact.get(exactFlags(packet))?.get(seq) ?? loose.get(seq);
   }
 
-  private spacesOf(from: string, packet: Packet): Map<number, number> {
+  private spacesOf(from: string, packet: Packet): Spaces {
     const s = packet.segment;
     const recent = this.recent.get(from);
     if (
@@ -61,7 +76,7 @@ export class FirstTransmissions {
     const key = `${from}|${s.srcPort}>${packet.dst}:${s.dstPort}`;
     let spaces = this.byConnection.get(key);
     if (spaces === undefined) {
-      spaces = new Map();
+      spaces = { exact: new Map(), loose: new Map() };
       this.byConnection.set(key, spaces);
     }
     this.recent.set(from, { srcPort: s.srcPort, dst: packet.dst, dstPort: s.dstPort, spaces });

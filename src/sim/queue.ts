@@ -42,10 +42,9 @@ export class EventQueue<T> {
     return this.heap[0]?.time;
   }
 
-  /** The earliest event without removing it. */
-  peek(): { time: number; item: T } | undefined {
-    const top = this.heap[0];
-    return top === undefined ? undefined : { time: top.time, item: top.item };
+  /** The earliest event without removing it (its entry itself: entries are never written). */
+  peek(): { readonly time: number; readonly item: T } | undefined {
+    return this.heap[0];
   }
 
   /** An independent copy whose items are `copyItem` of these (a world snapshot's queue). */
@@ -58,7 +57,7 @@ export class EventQueue<T> {
   }
 
   /** Removes and returns the earliest event with its time. */
-  pop(): { time: number; item: T } | undefined {
+  pop(): { readonly time: number; readonly item: T } | undefined {
     const heap = this.heap;
     const top = heap[0];
     if (top === undefined) return undefined;
@@ -79,7 +78,7 @@ export class EventQueue<T> {
       }
       heap[i] = last;
     }
-    return { time: top.time, item: top.item };
+    return top;
   }
 }
 
