@@ -26,6 +26,9 @@ import highLatency from './high-latency.json';
 import optionsNegotiation from './options-negotiation.json';
 import isnWraparound from './isn-wraparound.json';
 import oldDuplicate from './old-duplicate.json';
+import acceptOverflow from './accept-overflow.json';
+import slowAccept from './slow-accept.json';
+import webPage from './web-page.json';
 
 export interface Preset {
   readonly name: string;
@@ -63,6 +66,9 @@ const FILES: readonly PresetFile[] = [
   optionsNegotiation,
   isnWraparound,
   oldDuplicate,
+  acceptOverflow,
+  slowAccept,
+  webPage,
 ];
 
 function load(file: PresetFile): Preset {
