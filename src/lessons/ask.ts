@@ -293,7 +293,7 @@ export function describeEvent(trace: readonly TraceEvent[], e: TraceEvent): stri
     case 'timer':
       return e.action === 'fire' ? `the ${e.endpoint}'s ${e.timer} timer fire` : undefined;
     case 'data':
-      return e.len > 0 ? `the ${e.endpoint}'s application read these ${e.len} bytes` : undefined;
+      return e.len > 0 ? `the ${e.endpoint}'s application read the next ${e.len} bytes` : undefined;
     default:
       return undefined;
   }
