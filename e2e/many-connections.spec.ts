@@ -64,7 +64,7 @@ for (const [size, viewport] of [
   ['projector', VIEWPORTS.projector],
   ['phone', VIEWPORTS.phone],
 ] as const) {
-  for (const scenario of ['syn-flood', 'syn-cookies'] as const) {
+  for (const scenario of ['syn-flood', 'syn-cookies', 'accept-overflow', 'slow-accept'] as const) {
     test(`${scenario} renders at ${size} size with no axe violation`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.goto(`./?scenario=${scenario}&t=1500`);

@@ -292,6 +292,8 @@ export function describeEvent(trace: readonly TraceEvent[], e: TraceEvent): stri
       return isConnectOutcome(e) ? `the ${e.endpoint}'s connect() return` : undefined;
     case 'timer':
       return e.action === 'fire' ? `the ${e.endpoint}'s ${e.timer} timer fire` : undefined;
+    case 'data':
+      return e.len > 0 ? `the ${e.endpoint}'s application read the next ${e.len} bytes` : undefined;
     default:
       return undefined;
   }

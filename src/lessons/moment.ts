@@ -9,7 +9,10 @@
  *   `duplicate` fault, or the link's duplication), e.g. an old segment reaching a new connection;
  * - `state ENDPOINT STATE`: the endpoint enters STATE for the first time;
  * - `fire ENDPOINT TIMER` or `fire ENDPOINT TIMER#n`: the n-th firing of one of its timers;
- * - `connect ENDPOINT`: its connect() returns (succeeds or fails).
+ * - `connect ENDPOINT`: its connect() returns (succeeds or fails);
+ * - `call ENDPOINT NAME#n`: its application makes its n-th call of that name (`call client
+ *   connect#4`: the fourth connect() begins);
+ * - `read ENDPOINT#n`: its application reads data for the n-th time (`read client#3`).
  */
 import type { TcpState } from '../engine';
 import type { TraceEvent } from '../sim/trace';
@@ -25,7 +28,14 @@ export type Moment =
       readonly timer: string;
       readonly nth: number;
     }
-  | { readonly kind: 'connect'; readonly endpoint: string };
+  | { readonly kind: 'connect'; readonly endpoint: string }
+  | {
+      readonly kind: 'call';
+      readonly endpoint: string;
+      readonly call: string;
+      readonly nth: number;
+    }
+  | { readonly kind: 'read'; readonly endpoint: string; readonly nth: number };
 
 export const STATES: readonly TcpState[] = [
   'CLOSED',
@@ -43,6 +53,7 @@ export const STATES: readonly TcpState[] = [
 
 const ENDPOINT = /^[a-z][a-z0-9-]*$/;
 const TIMER = /^([a-z][a-z-]*)(?:#(\d{1,4}))?$/;
+const COUNTED_ENDPOINT = /^([a-z][a-z0-9-]*)(?:#(\d{1,4}))?$/;
 
 export function parseMoment(text: string): Moment | { readonly problem: string } {
   const words = text.trim().split(/\s+/);
@@ -89,9 +100,29 @@ export function parseMoment(text: string): Moment | { readonly problem: string }
       if (!ENDPOINT.test(first)) return { problem: `expected an endpoint name, got "${first}"` };
       return { kind: 'connect', endpoint: first };
     }
+    case 'call': {
+      const bad = arity(2);
+      if (bad) return bad;
+      const call = TIMER.exec(second ?? '');
+      if (!ENDPOINT.test(first) || !call) {
+        return { problem: `expected "call ENDPOINT NAME#n", got "${text}"` };
+      }
+      const nth = call[2] === undefined ? 1 : Number(call[2]);
+      if (nth < 1) return { problem: `the count after # starts at 1, got ${nth}` };
+      return { kind: 'call', endpoint: first, call: call[1] ?? '', nth };
+    }
+    case 'read': {
+      const bad = arity(1);
+      if (bad) return bad;
+      const read = COUNTED_ENDPOINT.exec(first);
+      if (!read) return { problem: `expected "read ENDPOINT#n", got "${text}"` };
+      const nth = read[2] === undefined ? 1 : Number(read[2]);
+      if (nth < 1) return { problem: `the count after # starts at 1, got ${nth}` };
+      return { kind: 'read', endpoint: read[1] ?? '', nth };
+    }
     default:
       return {
-        problem: `expected a moment starting with start, end, send, fate, copy, state, fire or connect, got "${text}"`,
+        problem: `expected a moment starting with start, end, send, fate, copy, state, fire, connect, call or read, got "${text}"`,
       };
   }
 }
@@ -147,7 +178,32 @@ export function findMoment(trace: readonly TraceEvent[], moment: Moment): number
           e.endpoint === moment.endpoint &&
           (e.async === true || e.result !== 'ok'),
       );
+    case 'call':
+      return nthWhere(
+        trace,
+        (e) =>
+          e.type === 'call' &&
+          e.async !== true &&
+          e.endpoint === moment.endpoint &&
+          e.call === moment.call,
+        moment.nth,
+      );
+    case 'read':
+      return nthWhere(
+        trace,
+        (e) => e.type === 'data' && e.endpoint === moment.endpoint && e.len > 0,
+        moment.nth,
+      );
   }
+}
+
+function nthWhere(
+  trace: readonly TraceEvent[],
+  test: (event: TraceEvent) => boolean,
+  nth: number,
+): number | undefined {
+  let seen = 0;
+  return indexWhere(trace, (e) => test(e) && ++seen === nth);
 }
 
 function indexWhere(

@@ -53,6 +53,21 @@ describe('lesson text placeholders', () => {
     ]);
   });
 
+  it('measures the time between two moments: a page over new connections, then over one', () => {
+    const trace = traceOf('web-page');
+    const text =
+      'new: {span call client connect#1 .. read client#3}; reused: {span call client connect#4 .. read client#6}; from {when call client connect#4}';
+    expect(renderTemplate(text, trace, 0)).toEqual({
+      text: 'new: 600 ms; reused: 400 ms; from 1.11 s',
+      missing: [],
+    });
+    expect(renderTemplate('{span start .. read client#9}', trace, 0).missing).toHaveLength(1);
+    expect(checkTemplate('{span read client#1} {span call client connect#0 .. end}')).toEqual([
+      '{span read client#1}: "span" expects two moments joined by "..", such as "call client connect#1 .. read client#3"',
+      '{span call client connect#0 .. end}: "span" the count after # starts at 1, got 0',
+    ]);
+  });
+
   it('spells out line breaks in what was read', () => {
     const trace = traceOf('handshake-data');
     expect(renderTemplate('{read server#1}', trace, 0).text).toBe(

@@ -13,6 +13,7 @@
  * | `{stay ENDPOINT STATE}` | how long it stayed in a state (until it left it, or the run ended) |
  * | `{timer ENDPOINT TIMER#n}` | how long the n-th firing of a timer had run |
  * | `{connect ENDPOINT}` | what its connect() returned |
+ * | `{span MOMENT .. MOMENT}` | the time from the first moment to the second |
  * | `{read ENDPOINT#n}` | the text its application read the n-th time (line breaks as \r \n) |
  */
 import type { TcpState } from '../engine';
@@ -103,13 +104,7 @@ const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
       const parsed = parseMoment(w.join(' '));
       return 'problem' in parsed ? parsed.problem : undefined;
     },
-    fact: (trace, words) => {
-      const moment = parseMoment(words.join(' '));
-      if ('problem' in moment) return undefined;
-      const index = findMoment(trace, moment);
-      if (index === undefined) return undefined;
-      return formatMs(index < 0 ? 0 : (trace[index] as TraceEvent).t);
-    },
+    fact: (trace, words) => maybe(timeOf(trace, words.join(' ')), formatMs),
   },
   stay: {
     check: (w) =>
@@ -142,6 +137,24 @@ const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
       return e?.type === 'call' ? (e.result === 'ok' ? '0' : e.result) : undefined;
     },
   },
+  span: {
+    check: (w) => {
+      const [from, to, extra] = w.join(' ').split('..');
+      if (from === undefined || to === undefined || extra !== undefined) {
+        return 'expects two moments joined by "..", such as "call client connect#1 .. read client#3"';
+      }
+      for (const side of [from, to]) {
+        const parsed = parseMoment(side);
+        if ('problem' in parsed) return parsed.problem;
+      }
+      return undefined;
+    },
+    fact: (trace, words) => {
+      const [from = '', to = ''] = words.join(' ').split('..');
+      const [a, b] = [timeOf(trace, from), timeOf(trace, to)];
+      return a === undefined || b === undefined ? undefined : formatMs(b - a);
+    },
+  },
   read: {
     check: (w) =>
       w.length === 1 && READ.test(w[0] ?? '')
@@ -153,6 +166,15 @@ const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
     },
   },
 };
+
+/** The time of a moment of the run (0 for `start`), or undefined when the run lacks it. */
+function timeOf(trace: readonly TraceEvent[], text: string): number | undefined {
+  const moment = parseMoment(text);
+  if ('problem' in moment) return undefined;
+  const index = findMoment(trace, moment);
+  if (index === undefined) return undefined;
+  return index < 0 ? 0 : (trace[index] as TraceEvent).t;
+}
 
 function factOf(name: string): { check: Check; fact: Fact } | undefined {
   return Object.hasOwn(FACTS, name) ? FACTS[name] : undefined;

@@ -68,6 +68,22 @@ describe('validateLesson', () => {
     ]);
   });
 
+  it('accepts a time question about a read, but not about a call or a duplicate copy', () => {
+    expect(errors(lesson([{ ...STEP, ask: { kind: 'time', about: 'read client#6' } }]))).toEqual(
+      [],
+    );
+    expect(
+      errors(lesson([{ ...STEP, ask: { kind: 'time', about: 'call client connect#2' } }])),
+    ).toEqual([
+      'steps[0].ask.about: a time question is about a moment of send or fate or state or fire or connect or read, got "call"',
+    ]);
+    expect(errors(lesson([{ ...STEP, at: 'copy client:DATA' }]))).toEqual([]);
+    expect(errors(lesson([{ ...STEP, at: 'read client' }]))).toEqual([]);
+    expect(errors(lesson([{ ...STEP, at: 'call client' }]))).toEqual([
+      'steps[0].at: "call" takes 2 word(s) after it, got "call client"',
+    ]);
+  });
+
   it('rejects unknown fields and a step that both asks and acts', () => {
     expect(errors(lesson([{ ...STEP, note: 'x' }]))[0]).toMatch(/^steps\[0\]\.note: unknown field/);
     expect(

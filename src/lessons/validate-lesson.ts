@@ -40,7 +40,7 @@ const ABOUT: Readonly<Record<QuestionKind, readonly Moment['kind'][]>> = {
   fate: ['fate'],
   timer: ['fire'],
   connect: ['connect'],
-  time: ['send', 'fate', 'state', 'fire', 'connect'],
+  time: ['send', 'fate', 'state', 'fire', 'connect', 'read'],
 };
 
 export function validateLesson(json: Json, scenarios: readonly string[]): LessonValidation {

@@ -168,35 +168,80 @@ const REACTION_ORDER: readonly Output['type'][] = [
   'closed',
 ];
 
+/**
+ * Whether the application holds `socket` (connected it, or accepted it). A connection still in
+ * a listener's accept queue is the kernel's: nothing reads from it until accept() returns it.
+ */
+function held(ep: EndpointRuntime, socket: SocketId): boolean {
+  return ep.connections.includes(socket) || ep.listener === undefined;
+}
+
+/** The automatic read: what is readable now, as the application's `data` event. */
+function readNow(world: World, ep: EndpointRuntime, socket: SocketId): void {
+  const result = engineCall(world, ep, { call: 'receive', socket });
+  if (result.data !== undefined && result.data.length > 0)
+    recordData(world, ep.spec.name, result.data);
+  notify(world, ep, 'data');
+}
+
+function readEof(world: World, ep: EndpointRuntime): void {
+  if (ep.spec.autoRead) recordData(world, ep.spec.name, new Uint8Array(0));
+  notify(world, ep, 'eof');
+}
+
+/** Something happened on a connection the application does not hold yet: kept for after accept(). */
+function beforeAccept(ep: EndpointRuntime, socket: SocketId, what: 'readable' | 'eof'): void {
+  const seen = ep.beforeAccept.get(socket) ?? { readable: false, eof: false };
+  seen[what] = true;
+  ep.beforeAccept.set(socket, seen);
+}
+
+/**
+ * accept() on the endpoint's listener: the oldest connection of its accept queue becomes the
+ * application's (traced as an `accept` call naming the peer). What arrived on it meanwhile is
+ * read now, as a server reads right after accept() returns.
+ */
+export function acceptNow(world: World, ep: EndpointRuntime): void {
+  if (ep.listener === undefined) return;
+  const name = ep.spec.name;
+  const step = handleCall(ep.host, { call: 'accept', socket: ep.listener }, world.now);
+  const socket = step.result.socket;
+  const remote = socket === undefined ? undefined : socketPeer(ep, socket);
+  if (socket !== undefined) {
+    ep.connections.push(socket);
+    if (remote !== undefined) ep.peers.set(socket, remote);
+  }
+  const from = remote === undefined ? {} : { from: world.names.get(remote) ?? remote };
+  traceCall(world, name, 'accept', from, step.result.result);
+  applyOutputs(world, ep, step.outputs);
+  if (socket === undefined) return;
+  notify(world, ep, 'accepted');
+  const seen = ep.beforeAccept.get(socket);
+  ep.beforeAccept.delete(socket);
+  if (seen?.readable && ep.spec.autoRead) readNow(world, ep, socket);
+  if (seen?.eof) readEof(world, ep);
+}
+
 /** The default application's reaction to what its host reported. */
 function react(world: World, ep: EndpointRuntime, out: Output): void {
   const name = ep.spec.name;
   switch (out.type) {
     case 'readable':
-      if (ep.spec.autoRead) {
-        const result = engineCall(world, ep, { call: 'receive', socket: out.socket });
-        if (result.data !== undefined && result.data.length > 0)
-          recordData(world, name, result.data);
-        notify(world, ep, 'data');
-      }
+      if (!held(ep, out.socket)) beforeAccept(ep, out.socket, 'readable');
+      else if (ep.spec.autoRead) readNow(world, ep, out.socket);
       return;
     case 'eof':
-      if (ep.spec.autoRead) recordData(world, name, new Uint8Array(0));
-      notify(world, ep, 'eof');
+      if (!held(ep, out.socket)) beforeAccept(ep, out.socket, 'eof');
+      else readEof(world, ep);
       return;
     case 'acceptable': {
-      if (!ep.spec.autoAccept) return;
-      const step = handleCall(ep.host, { call: 'accept', socket: out.listener }, world.now);
-      const socket = step.result.socket;
-      const remote = socket === undefined ? undefined : socketPeer(ep, socket);
-      if (socket !== undefined) {
-        ep.connections.push(socket);
-        if (remote !== undefined) ep.peers.set(socket, remote);
+      if (ep.spec.autoAccept) {
+        acceptNow(world, ep);
+      } else if (ep.pendingAccepts > 0) {
+        // An accept() call that was waiting for a connection returns with this one.
+        ep.pendingAccepts -= 1;
+        acceptNow(world, ep);
       }
-      const from = remote === undefined ? {} : { from: world.names.get(remote) ?? remote };
-      traceCall(world, name, 'accept', from, step.result.result);
-      applyOutputs(world, ep, step.outputs);
-      if (socket !== undefined) notify(world, ep, 'accepted');
       return;
     }
     case 'established': {

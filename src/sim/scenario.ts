@@ -162,6 +162,11 @@ export type ScenarioCall =
       readonly call: 'connect';
       readonly to: string;
       /**
+       * The local port to connect from; absent: the endpoint's `port`. A browser opening a new
+       * connection for each resource uses a new port for each.
+       */
+      readonly port?: number;
+      /**
        * Text to send with the connection, as sendto(MSG_FASTOPEN): the SYN carries it when the
        * endpoint has a cookie for the server (RFC 7413 §4.2.1), else it follows the handshake.
        */
@@ -175,6 +180,11 @@ export type ScenarioCall =
       readonly bytes?: number;
       readonly peer?: string;
     }
+  /**
+   * accept(): take the oldest connection from the listener's accept queue, waiting until there
+   * is one (for an endpoint with `autoAccept: false`).
+   */
+  | { readonly call: 'accept' }
   | { readonly call: 'receive'; readonly peer?: string }
   | { readonly call: 'close'; readonly peer?: string }
   | { readonly call: 'shutdown'; readonly how: 'write' | 'read' | 'both'; readonly peer?: string }
@@ -184,6 +194,7 @@ export type CallName = ScenarioCall['call'];
 export const CALL_NAMES: readonly CallName[] = [
   'listen',
   'connect',
+  'accept',
   'send',
   'receive',
   'close',

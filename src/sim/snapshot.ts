@@ -72,6 +72,7 @@ function copyEndpoint(ep: EndpointRuntime): EndpointRuntime {
     socketEnds: new Map(ep.socketEnds),
     pendingConnects: new Map(ep.pendingConnects),
     eventCounts: new Map(ep.eventCounts),
+    beforeAccept: new Map([...ep.beforeAccept].map(([id, seen]) => [id, { ...seen }])),
     unsent: new Map(ep.unsent),
     deferred,
   };

@@ -5,7 +5,7 @@
  * the application makes meanwhile wait for it to return.
  */
 import { handleCall, unacknowledgedBytes, type AppCall, type SocketId } from '../engine';
-import { applyOutputs, recordData, traceCall, type Args } from './application';
+import { acceptNow, applyOutputs, recordData, traceCall, type Args } from './application';
 import { balancerAsRemote } from './load-balancer';
 import type { ScenarioCall } from './scenario';
 import type { EndpointRuntime, World } from './world';
@@ -77,7 +77,7 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
           call: 'connect',
           remote: remote.address,
           remotePort: remote.port,
-          localPort: spec.port,
+          localPort: call.port ?? spec.port,
           ...(data === undefined ? {} : { fastOpen: data }),
         },
         world.now,
@@ -87,6 +87,7 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
         to: call.to,
         remote: `${remote.address}:${remote.port}`,
         ...(call.data === undefined ? {} : { data: call.data }),
+        ...(call.port === undefined ? {} : { port: String(call.port) }),
       };
       if (socket !== undefined) {
         ep.connections.push(socket);
@@ -108,16 +109,34 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
       }
       return;
     }
+    case 'accept':
+      acceptCall(world, ep);
+      return;
     default:
       socketCall(world, ep, call, peerArgs);
   }
+}
+
+/**
+ * A blocking accept(): it returns at once with the oldest connection of the accept queue, or
+ * waits until the next one is ready (the trace shows the call when it returns). Without a
+ * listener there is nothing to accept: EINVAL, as accept() on a socket that is not listening.
+ */
+function acceptCall(world: World, ep: EndpointRuntime): void {
+  const listener = ep.listener === undefined ? undefined : ep.host.sockets.get(ep.listener);
+  if (listener === undefined || listener.kind !== 'listener') {
+    traceCall(world, ep.spec.name, 'accept', {}, 'EINVAL');
+    return;
+  }
+  if (listener.acceptQueue.length > 0) acceptNow(world, ep);
+  else ep.pendingAccepts += 1;
 }
 
 /** send, receive, close, shutdown, abort: calls on an existing connection. */
 function socketCall(
   world: World,
   ep: EndpointRuntime,
-  call: Exclude<ScenarioCall, { call: 'listen' } | { call: 'connect' }>,
+  call: Exclude<ScenarioCall, { call: 'listen' } | { call: 'connect' } | { call: 'accept' }>,
   peerArgs: Args,
 ): void {
   const name = ep.spec.name;

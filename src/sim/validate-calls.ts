@@ -31,7 +31,8 @@ import {
 
 const CALL_KEYS: Record<ScenarioCall['call'], readonly string[]> = {
   listen: ['port', 'backlog', 'fastOpen'],
-  connect: ['to', 'data'],
+  connect: ['to', 'data', 'port'],
+  accept: [],
   send: ['data', 'bytes', 'peer'],
   receive: ['peer'],
   close: ['peer'],
@@ -142,8 +143,28 @@ export function checkCallBody(
           `data with connect is Fast Open, and the endpoint's Fast Open bits (${hexBits(bits)}) have no client bit 0x1; set its options.fastOpen to 0x1`,
         );
       }
+      const port =
+        value.port === undefined
+          ? undefined
+          : checkNumber(problems, child(path, 'port'), value.port, PORT);
       if (to === undefined) return undefined;
-      return data ? { call: 'connect', to, data } : { call: 'connect', to };
+      return {
+        call: 'connect',
+        to,
+        ...(data ? { data } : {}),
+        ...(port === undefined ? {} : { port }),
+      };
+    }
+    case 'accept': {
+      const ep = endpoints.find((e) => e.name === self);
+      // With autoAccept the application already accepts every connection as it is ready.
+      if (ep?.autoAccept === true) {
+        problems.add(
+          child(path, 'call'),
+          `"accept" needs the endpoint's autoAccept to be false (${ep.name} accepts by itself)`,
+        );
+      }
+      return { call: 'accept' };
     }
     case 'send': {
       if (value.data !== undefined && value.bytes !== undefined) {

@@ -72,11 +72,38 @@ describe('validateScenario', () => {
     });
     expect(errors).toEqual([
       'calls[0].endpoint: no endpoint is named "nobody" (have client, server)',
-      'calls[1].call: must be one of listen, connect, send, receive, close, shutdown, abort, got "dance"',
+      'calls[1].call: must be one of listen, connect, accept, send, receive, close, shutdown, abort, got "dance"',
       'calls[2].to: an endpoint cannot connect to itself',
       'calls[3]: give either "at" or "after", not both',
       'calls[4].after.event: must be one of established, data, eof, closed, error, accepted, got "tea"',
     ]);
+  });
+
+  it('checks accept() and the local port of a connect', () => {
+    const errors = errorsOf({
+      endpoints,
+      calls: [
+        { endpoint: 'server', call: 'accept' },
+        { endpoint: 'server', call: 'accept', peer: 'client' },
+        { endpoint: 'client', call: 'connect', to: 'server', port: 70000 },
+      ],
+    });
+    expect(errors).toEqual([
+      'calls[0].call: "accept" needs the endpoint\'s autoAccept to be false (server accepts by itself)',
+      'calls[1].peer: unknown field (expected one of call, endpoint, at, after)',
+      'calls[1].call: "accept" needs the endpoint\'s autoAccept to be false (server accepts by itself)',
+      'calls[2].port: must be between 1 and 65535, got 70000',
+    ]);
+    const quiet = [endpoints[0], { ...endpoints[1], autoAccept: false }];
+    expect(
+      errorsOf({
+        endpoints: quiet,
+        calls: [
+          { endpoint: 'server', call: 'accept', at: 500 },
+          { endpoint: 'client', call: 'connect', to: 'server', port: 49153 },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('checks faults and firewall rules', () => {

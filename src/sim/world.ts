@@ -87,6 +87,14 @@ export interface EndpointRuntime {
   readonly unsent: Map<SocketId, Uint8Array>;
   /** Calls made while a socket's send() was still blocked: they run once its bytes are handed over. */
   readonly deferred: Map<SocketId, ScenarioCall[]>;
+  /** accept() calls still waiting for a connection (an application that accepts by itself). */
+  pendingAccepts: number;
+  /**
+   * What happened to connections in the accept queue before the application accepted them:
+   * bytes became readable, the peer's FIN arrived. The application learns of it once it holds
+   * the socket, as a program reads only from a socket accept() gave it.
+   */
+  readonly beforeAccept: Map<SocketId, { readable: boolean; eof: boolean }>;
   /** ISS of the first SYN or SYN-ACK this endpoint sent. */
   iss?: number;
   /** Its listener's queues as the last step that changed them left them (listener-queues.ts). */
@@ -163,6 +171,8 @@ export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRu
     deferred: new Map(),
     pendingConnects: new Map(),
     eventCounts: new Map(),
+    pendingAccepts: 0,
+    beforeAccept: new Map(),
   };
 }
 

@@ -27,6 +27,9 @@ import optionsNegotiation from './options-negotiation.json';
 import isnWraparound from './isn-wraparound.json';
 import oldDuplicate from './old-duplicate.json';
 import loadBalancer from './load-balancer.json';
+import acceptOverflow from './accept-overflow.json';
+import slowAccept from './slow-accept.json';
+import webPage from './web-page.json';
 
 export interface Preset {
   readonly name: string;
@@ -65,6 +68,9 @@ const FILES: readonly PresetFile[] = [
   isnWraparound,
   oldDuplicate,
   loadBalancer,
+  acceptOverflow,
+  slowAccept,
+  webPage,
 ];
 
 function load(file: PresetFile): Preset {

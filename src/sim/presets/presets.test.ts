@@ -49,6 +49,9 @@ describe('presets', () => {
       'isn-wraparound',
       'old-duplicate',
       'load-balancer',
+      'accept-overflow',
+      'slow-accept',
+      'web-page',
     ]);
     for (const p of presets) {
       expect(p.title.length).toBeGreaterThan(5);
@@ -261,6 +264,76 @@ describe('each preset teaches what it says', () => {
       const syns = sends(trace).filter((s) => s.flags.join() === 'SYN');
       // The clock part of the ISN (4 µs ticks, RFC 9293 §3.4.1) moved on by 290 ms.
       expect(((syns[1]?.seq ?? 0) - (syns[0]?.seq ?? 0)) >>> 0).toBe(290 * 250);
+    });
+  });
+
+  describe('many connections', () => {
+    const reads = (t: readonly TraceEvent[], who: string) =>
+      t.filter((e) => e.type === 'data' && e.endpoint === who && e.len > 0);
+    const established = (t: readonly TraceEvent[], who: string) =>
+      t.find((e) => e.type === 'state' && e.endpoint === who && e.to === 'ESTABLISHED');
+
+    it('accept-overflow: client-3 thinks it is connected while the server drops its ACK (Linux)', () => {
+      const { trace } = run('accept-overflow');
+      const c3 = established(trace, 'client-3');
+      // The server's child for client-3 stays in SYN-RECEIVED: it resends its SYN-ACK after the
+      // client already counts itself ESTABLISHED, and the client resends its request.
+      const synAckAgain = sends(trace).find(
+        (s) =>
+          s.from === 'server' &&
+          s.to === 'client-3' &&
+          s.flags.join() === 'SYN,ACK' &&
+          s.retransmit > 0,
+      );
+      expect(synAckAgain?.t).toBeGreaterThan(c3?.t ?? Infinity);
+      expect(sends(trace).some((s) => s.from === 'client-3' && s.len > 0 && s.retransmit > 0)).toBe(
+        true,
+      );
+      // client-4's SYNs meet full queues: dropped, retried with backoff.
+      const c4Syns = sends(trace).filter((s) => s.from === 'client-4' && s.flags.join() === 'SYN');
+      for (const syn of c4Syns.slice(0, 2)) {
+        expect(trace).toContainEqual(
+          expect.objectContaining({ type: 'drop', id: syn.id, reason: 'queue-full' }),
+        );
+      }
+      // Every client is answered in the end, in the order accept() took them.
+      const answered = ['client', 'client-2', 'client-3', 'client-4'].map(
+        (who) => reads(trace, who)[0]?.t ?? Infinity,
+      );
+      expect(answered).toEqual([...answered].sort((a, b) => a - b));
+      expect(answered.every(Number.isFinite)).toBe(true);
+    });
+
+    it('slow-accept: every connect() returns in one round trip; the answers come a second apart', () => {
+      const { trace } = run('slow-accept');
+      const clients = ['client', 'client-2', 'client-3'];
+      for (const who of clients) expect(established(trace, who)?.t).toBeLessThan(200);
+      // The kernel acknowledges each request at once, before the application accepts it.
+      const acks = clients.map((who) =>
+        sends(trace).find((s) => s.from === 'server' && s.to === who && s.ack > 701 && s.len === 0),
+      );
+      for (const ack of acks) expect(ack?.t).toBeLessThan(300);
+      const answers = clients.map((who) => reads(trace, who)[0]?.t ?? 0);
+      expect(answers[1]! - answers[0]!).toBe(1000);
+      expect(answers[2]! - answers[1]!).toBe(1000);
+    });
+
+    it('web-page: three new connections cost three handshakes; one reused connection one', () => {
+      const { trace } = run('web-page');
+      const syns = sends(trace).filter((s) => s.flags.join() === 'SYN');
+      expect(syns.map((s) => s.src)).toEqual([
+        '10.0.0.1:49152',
+        '10.0.0.1:49153',
+        '10.0.0.1:49154',
+        '10.0.0.1:49155',
+      ]);
+      const got = reads(trace, 'client').map((e) => e.t);
+      expect(got).toHaveLength(6);
+      const rtt = 100;
+      // New connections: two round trips per resource (handshake, then request and response).
+      expect(got[2]! - (syns[0]?.t ?? 0)).toBe(6 * rtt);
+      // One reused connection: one handshake, then one round trip per resource.
+      expect(got[5]! - (syns[3]?.t ?? 0)).toBe(4 * rtt);
     });
   });
 });

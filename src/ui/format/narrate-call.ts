@@ -15,7 +15,7 @@ function callPhrase(e: CallEvent): string {
       return `listens for connections${a.port === undefined ? '' : ` on port ${a.port}`}${backlog}: a passive OPEN (RFC 9293 §3.10.1)`;
     }
     case 'connect':
-      return `asks to connect${a.remote === undefined ? '' : ` to ${a.remote}`}: an active OPEN (RFC 9293 §3.10.1)`;
+      return `asks to connect${a.remote === undefined ? '' : ` to ${a.remote}`}${a.port === undefined ? '' : ` from its port ${a.port}`}: an active OPEN (RFC 9293 §3.10.1)`;
     case 'send': {
       const text = typeof a.data === 'string' ? a.data : '';
       const len = typeof a.len === 'number' ? a.len : text.length;
