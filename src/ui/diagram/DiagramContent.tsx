@@ -49,9 +49,25 @@ function spanKey(span: SegmentSpan): string {
   return span.copy ? `${span.id}-copy-${span.endAt}` : String(span.id);
 }
 
-/** The lanes that keep no TCP state: a flood's spoofed sources. */
+/** The lanes that keep no TCP state: a flood's spoofed sources (a load balancer is a middlebox). */
 function spoofedNames(timeline: Timeline): Set<string> {
-  return new Set(timeline.endpoints.filter((e) => keepsNoTcpState(e.profile)).map((e) => e.name));
+  return new Set(
+    timeline.endpoints
+      .filter((e) => keepsNoTcpState(e.profile) && e.profile !== 'balancer')
+      .map((e) => e.name),
+  );
+}
+
+/**
+ * With a load balancer, the clients' side is left of its lane: what travels from there, or is
+ * forwarded on from there (its destination rewritten), takes the client's colour.
+ */
+function balancerSide(timeline: Timeline): ((span: SegmentSpan) => ArrowSide) | undefined {
+  const at = timeline.endpoints.findIndex((e) => e.profile === 'balancer');
+  if (at < 0) return undefined;
+  const clients = new Set(timeline.endpoints.slice(0, at).map((e) => e.name));
+  return (span) =>
+    clients.has(span.send.from) || span.send.rewrite?.field === 'dst' ? 'client' : 'server';
 }
 
 interface Layout {
@@ -73,8 +89,9 @@ function useLayout(props: DiagramContentProps): Layout {
     const spans = spansInWindow(timeline, from, to);
     // The named ends' segments are labelled first; a flood's spoofed ones take the room left.
     const spoofed = spoofedNames(timeline);
+    // A load balancer's health checks, too: they repeat, and the clients' segments tell the story.
     const priorityOf = (span: SegmentSpan) =>
-      spoofed.has(span.send.from) || spoofed.has(span.send.to) ? 1 : 0;
+      spoofed.has(span.send.from) || spoofed.has(span.send.to) || span.send.healthCheck ? 1 : 0;
     const ends = new Map<string, ArrowEnds>();
     const losses: LossRequest[] = [];
     const bursts = floodBursts(spans, spoofed, spanKey, (span) => flagsLabel(span.send.flags));
@@ -191,12 +208,15 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
   const losses = lossCounts(layout, cursor);
   const spoofed = spoofedNames(timeline);
+  const balanced = balancerSide(timeline);
   const sideOf = (span: SegmentSpan): ArrowSide =>
-    spoofed.has(span.send.from)
-      ? 'attacker'
-      : span.send.from === timeline.endpoints[0]?.name
-        ? 'client'
-        : 'server';
+    balanced
+      ? balanced(span)
+      : spoofed.has(span.send.from)
+        ? 'attacker'
+        : span.send.from === timeline.endpoints[0]?.name
+          ? 'client'
+          : 'server';
   return (
     <>
       {lanes.map(({ endpoint, x, outward }) =>

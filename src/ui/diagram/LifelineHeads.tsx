@@ -54,6 +54,15 @@ function LifelineHead({
   );
 }
 
+/** Below this distance between two lifelines a full head (address:port, state badge) overlaps the next. */
+const TIGHT_GAP_PX = 150;
+
+function closestGap(xs: readonly number[]): number {
+  let gap = Infinity;
+  for (let i = 1; i < xs.length; i++) gap = Math.min(gap, (xs[i] ?? 0) - (xs[i - 1] ?? 0));
+  return gap;
+}
+
 export function LifelineHeads({
   endpoints,
   g,
@@ -63,10 +72,13 @@ export function LifelineHeads({
 }) {
   const timeline = useLab(selectTimeline);
   const withQueues = endpoints.map((e) => queuesMatter(timeline, e.name));
+  // Lifelines closer than a full head is wide (five or six lanes, as a load balancer's run has,
+  // on a projector) take the phone's compact heads.
+  const tight = g.compact || closestGap(g.lifelineX) < TIGHT_GAP_PX;
   const classes = [
     styles.heads,
     // Three lifelines on a phone stand closer than an address is wide: the port goes under it.
-    g.compact && endpoints.length > 2 ? styles.crowded : '',
+    tight && endpoints.length > 2 ? styles.crowded : '',
     withQueues.some(Boolean) ? styles.withQueues : '',
   ];
   return (
@@ -76,7 +88,7 @@ export function LifelineHeads({
           key={endpoint.name}
           endpoint={endpoint}
           x={g.lifelineX[i] ?? 0}
-          compact={g.compact}
+          compact={tight}
           queues={withQueues[i] ? endpoints : undefined}
         />
       ))}

@@ -141,10 +141,14 @@ function narrateRefusal(
       ? `Linux tcp_conn_request, counted as ${counter}; RFC 4987 §2`
       : 'the queue’s size is the host’s own limit, RFC 4987 §2';
   const sender = facts.profile[sent.from];
+  // A balancer forwarded it: the retransmission that may follow is its client's.
+  const origin = sent.rewrite
+    ? (facts.segments.get(sent.rewrite.of)?.from ?? sent.from)
+    : sent.from;
   const after =
-    sender !== undefined && keepsNoTcpState(sender)
+    sender !== undefined && keepsNoTcpState(sender) && sender !== BALANCER_PROFILE
       ? 'A spoofed source keeps no state and never retries.'
-      : `${The(sent.from)} will only notice when its retransmission timer fires (RFC 6298 §5).`;
+      : `${The(origin)} will only notice when its retransmission timer fires (RFC 6298 §5).`;
   return `${The(sent.to)} drops ${text} as it arrives: ${why}, so the listener refuses it without an answer (${source}). ${after}`;
 }
 

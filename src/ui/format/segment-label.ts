@@ -40,5 +40,13 @@ export function segmentLabel(e: SendEvent, facts: TraceFacts): string {
  * In a script run a segment its line rejected adds ", mismatch: expected ack 11".
  */
 export function segmentAccessibleName(e: SendEvent, facts: TraceFacts): string {
-  return `${segmentLabel(e, facts)} ${e.from} to ${e.to}${mismatchSuffix(e)}`;
+  return `${segmentLabel(e, facts)} ${e.from} to ${e.to}${rewriteSuffix(e)}${mismatchSuffix(e)}`;
+}
+
+/** ", destination 10.0.0.100:80 rewritten to 10.0.1.11:80" for a load balancer's NAT. */
+function rewriteSuffix(e: SendEvent): string {
+  const r = e.rewrite;
+  if (r === undefined) return e.healthCheck ? ', health check' : '';
+  const now = r.field === 'dst' ? e.dst : e.src;
+  return `, ${r.field === 'dst' ? 'destination' : 'source'} ${r.was} rewritten to ${now}`;
 }

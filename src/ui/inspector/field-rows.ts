@@ -11,6 +11,14 @@ import { relativeSeq, type TraceFacts } from '../format/trace-facts';
 import { bytes, portOf, printable, the } from '../format/words';
 import { explainFlag, explainOption, FLAG_BITS, OPTION_NAMES, optionValue } from './explain-bits';
 import { explainAck, explainPort, explainSeq, explainWindow } from './explain-numbers';
+import { explainNatPort, explainProbeSeq, explainUnchanged } from './explain-nat';
+
+/** A forwarded segment's field, with its value first as every reason gives it. */
+function unchanged(e: SendEvent, facts: TraceFacts, field: string): string | undefined {
+  const why = explainUnchanged(e, facts, field);
+  const value = field === 'window' ? e.win : field === 'sequence number' ? e.seq : e.ack;
+  return why === undefined ? undefined : `${value}: ${why}`;
+}
 
 export interface ByteRange {
   readonly start: number;
@@ -33,14 +41,38 @@ export function fieldRows(e: SendEvent, facts: TraceFacts, encoded?: EncodedSegm
   const map = encoded?.fields ?? [];
   const at = (name: string): ByteRange | undefined => rangeOf(map.find((f) => f.name === name));
   const rows: FieldRow[] = [
-    row('srcPort', 'Source port', portOf(e.src), explainPort(e, facts, 'src'), at('srcPort')),
-    row('dstPort', 'Destination port', portOf(e.dst), explainPort(e, facts, 'dst'), at('dstPort')),
+    row(
+      'srcPort',
+      'Source port',
+      portOf(e.src),
+      explainNatPort(e, 'src') ?? explainPort(e, facts, 'src'),
+      at('srcPort'),
+    ),
+    row(
+      'dstPort',
+      'Destination port',
+      portOf(e.dst),
+      explainNatPort(e, 'dst') ?? explainPort(e, facts, 'dst'),
+      at('dstPort'),
+    ),
     withAlt(
-      row('seq', 'Sequence number', `${e.seq}`, explainSeq(e, facts), at('seq')),
+      row(
+        'seq',
+        'Sequence number',
+        `${e.seq}`,
+        unchanged(e, facts, 'sequence number') ?? explainProbeSeq(e) ?? explainSeq(e, facts),
+        at('seq'),
+      ),
       relativeText(e.seq, facts.isn[e.from]),
     ),
     withAlt(
-      row('ack', 'Acknowledgment number', `${e.ack}`, explainAck(e, facts), at('ack')),
+      row(
+        'ack',
+        'Acknowledgment number',
+        `${e.ack}`,
+        unchanged(e, facts, 'acknowledgment number') ?? explainAck(e, facts),
+        at('ack'),
+      ),
       e.flags.includes('ACK') ? relativeText(e.ack, facts.isn[e.to]) : undefined,
     ),
   ];
@@ -48,7 +80,13 @@ export function fieldRows(e: SendEvent, facts: TraceFacts, encoded?: EncodedSegm
   rows.push(flagByteRow(e, at('flags')), ...FLAG_BITS.map((f) => flagRow(f, e, at('flags'))));
   rows.push(
     withAlt(
-      row('window', 'Window', `${e.win}`, explainWindow(e, facts), at('window')),
+      row(
+        'window',
+        'Window',
+        `${e.win}`,
+        unchanged(e, facts, 'window') ?? explainWindow(e, facts),
+        at('window'),
+      ),
       scaledText(e, facts),
     ),
   );
