@@ -17,13 +17,15 @@ export function listenerQueues(world: World): Map<string, QueueEvent> {
     if (l === undefined || l.kind !== 'listener') continue;
     const remote = (id: number) => {
       const c = ep.host.sockets.get(id) as Conn | undefined;
-      return c === undefined ? '?' : `${c.tuple.remoteAddress}:${c.tuple.remotePort}`;
+      return c === undefined
+        ? '?'
+        : world.shared.labels.label(c.tuple.remoteAddress, c.tuple.remotePort);
     };
     found.set(name, {
       t: world.now,
       type: 'queue',
       endpoint: name,
-      listener: `${ep.host.address}:${l.port}`,
+      listener: world.shared.labels.label(ep.host.address, l.port),
       backlog: l.backlog,
       syn: l.synQueue.map(remote),
       accept: l.acceptQueue.map(remote),

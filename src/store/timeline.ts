@@ -11,6 +11,7 @@ import {
   type TimerName,
   type TraceEvent,
 } from '../sim/trace';
+import { splitEndpoint } from '../wire/address';
 import { buildMaxTree, type MaxTree } from './max-tree';
 import type { EndpointInfo, RecordedRun } from './world';
 
@@ -101,8 +102,8 @@ function orderEndpoints(run: RecordedRun): EndpointInfo[] {
       [event.to, event.dst],
     ] as const) {
       if (known.has(name)) continue;
-      const [host = address, port = '0'] = address.split(':');
-      known.set(name, { name, address: host, port: Number(port), profile: '' });
+      const { address: host, port } = splitEndpoint(address);
+      known.set(name, { name, address: host, port: Number(port || '0'), profile: '' });
     }
   }
   // Further named ends between the pair; a flood's spoofed sources outside it, right of the

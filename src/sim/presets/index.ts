@@ -25,6 +25,7 @@ import randomLoss from './random-loss.json';
 import highLatency from './high-latency.json';
 import optionsNegotiation from './options-negotiation.json';
 import isnWraparound from './isn-wraparound.json';
+import handshakeIpv6 from './handshake-ipv6.json';
 
 export interface Preset {
   readonly name: string;
@@ -61,6 +62,7 @@ const FILES: readonly PresetFile[] = [
   highLatency,
   optionsNegotiation,
   isnWraparound,
+  handshakeIpv6,
 ];
 
 function load(file: PresetFile): Preset {

@@ -24,7 +24,7 @@ const connectOutcome = (t: readonly TraceEvent[]) =>
 const finalState = (t: readonly TraceEvent[], who: string) => states(t, who).at(-1);
 
 describe('presets', () => {
-  it('has the twenty presets the issue asks for, each with a title and a description', () => {
+  it('has the twenty presets the issue asks for and the handshake over IPv6, each with a title and a description', () => {
     expect(presets.map((p) => p.name)).toEqual([
       'handshake',
       'handshake-data',
@@ -46,6 +46,7 @@ describe('presets', () => {
       'high-latency',
       'options-negotiation',
       'isn-wraparound',
+      'handshake-ipv6',
     ]);
     for (const p of presets) {
       expect(p.title.length).toBeGreaterThan(5);
@@ -67,6 +68,19 @@ describe('presets', () => {
 });
 
 describe('each preset teaches what it says', () => {
+  it('handshake-ipv6: both SYNs announce MSS 1440, and a full segment carries 1428 bytes', () => {
+    const segments = sends(run('handshake-ipv6').trace);
+    const mss = segments
+      .filter((s) => s.flags.includes('SYN'))
+      .map((s) => s.options.find((o) => o.kind === 'mss'));
+    expect(mss).toEqual([
+      { kind: 'mss', value: 1440 },
+      { kind: 'mss', value: 1440 },
+    ]);
+    expect(segments.filter((s) => s.len > 0).map((s) => s.len)).toEqual([1428, 572]);
+    expect(segments[0]?.src).toBe('[2001:db8::1]:49152');
+  });
+
   it('handshake-data: the request rides on the segment that completes the handshake', () => {
     const third = sends(run('handshake-data').trace)[2];
     expect(third).toMatchObject({ from: 'client', seq: 701, ack: 201, len: 37 });

@@ -3,6 +3,7 @@
  * right above the line it heads.
  */
 import { useMemo } from 'react';
+import { formatEndpoint, ipFamily } from '../../engine';
 import type { EndpointInfo, LabState } from '../../store';
 import { queuesMatter, stateAt, useLab } from '../../store';
 import { StateBadge } from '../badges/StateBadge';
@@ -38,8 +39,9 @@ function LifelineHead({
   return (
     <div className={styles.head} style={{ left: `${x}px` }}>
       <span className={styles.headName}>{endpoint.name}</span>
-      <span className={styles.headAddress}>
-        <span>{endpoint.address}</span>
+      <span className={styles.headAddress} title={formatEndpoint(endpoint.address, endpoint.port)}>
+        {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
+        <span>{ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}</span>
         <span>:{endpoint.port}</span>
       </span>
       {!spoofed && (
@@ -65,8 +67,11 @@ export function LifelineHeads({
   const withQueues = endpoints.map((e) => queuesMatter(timeline, e.name));
   const classes = [
     styles.heads,
-    // Three lifelines on a phone stand closer than an address is wide: the port goes under it.
-    g.compact && endpoints.length > 2 ? styles.crowded : '',
+    // Three lifelines on a phone stand closer than an address is wide, and an IPv6 address is
+    // wider than two lifelines' half-spacing: the port goes under it.
+    g.compact && (endpoints.length > 2 || endpoints.some((e) => ipFamily(e.address) === 6))
+      ? styles.crowded
+      : '',
     withQueues.some(Boolean) ? styles.withQueues : '',
   ];
   return (

@@ -14,14 +14,15 @@ export interface FieldTableProps {
 }
 
 const GROUP_TITLES: Readonly<Record<FieldRow['group'], string>> = {
-  header: 'Header',
+  ip: 'IP header',
+  header: 'TCP header',
   flags: 'Control bits',
   options: 'Options',
   payload: 'Data',
 };
 
 export function FieldTable({ caption, rows, selectedRowId, onSelectRow }: FieldTableProps) {
-  const groups = (['header', 'flags', 'options', 'payload'] as const).filter((g) =>
+  const groups = (['ip', 'header', 'flags', 'options', 'payload'] as const).filter((g) =>
     rows.some((r) => r.group === g),
   );
   return (
