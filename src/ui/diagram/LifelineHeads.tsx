@@ -24,11 +24,14 @@ const stateOf = (name: string) => (s: LabState) => stateAt(s.timeline, name, s.c
 function LifelineHead({
   endpoint,
   x,
+  room,
   compact,
   queues,
 }: {
   endpoint: EndpointInfo;
   x: number;
+  /** The widest the head may be without reaching a neighbour's or the edge (px). */
+  room: number;
   compact: boolean;
   /** The run's lifelines, when this endpoint's listen queues are drawn under its head. */
   queues: readonly EndpointInfo[] | undefined;
@@ -39,7 +42,11 @@ function LifelineHead({
   return (
     <div className={styles.head} style={{ left: `${x}px` }}>
       <span className={styles.headName}>{endpoint.name}</span>
-      <span className={styles.headAddress} title={formatEndpoint(endpoint.address, endpoint.port)}>
+      <span
+        className={styles.headAddress}
+        title={formatEndpoint(endpoint.address, endpoint.port)}
+        style={{ maxWidth: `${room}px` }}
+      >
         {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
         <span>{ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}</span>
         <span>:{endpoint.port}</span>
@@ -81,10 +88,24 @@ export function LifelineHeads({
           key={endpoint.name}
           endpoint={endpoint}
           x={g.lifelineX[i] ?? 0}
+          room={headRoom(g, i)}
           compact={g.compact}
           queues={withQueues[i] ? endpoints : undefined}
         />
       ))}
     </div>
   );
+}
+
+/**
+ * Room for a head centred on lifeline `i`: twice the distance to the nearer of its
+ * neighbours' midpoints and the diagram's edges, less a gap. An address wider than that (a
+ * long IPv6 one on a phone) ends in an ellipsis, and its title holds it whole.
+ */
+function headRoom(g: Geometry, i: number): number {
+  const x = g.lifelineX[i] ?? 0;
+  const left = i > 0 ? (x - (g.lifelineX[i - 1] ?? 0)) / 2 : x;
+  const right =
+    i < g.lifelineX.length - 1 ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2 : g.width - x;
+  return Math.max(48, 2 * Math.min(left, right) - 8);
 }

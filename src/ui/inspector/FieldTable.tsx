@@ -63,7 +63,11 @@ export function FieldTable({ caption, rows, selectedRowId, onSelectRow }: FieldT
                     </button>
                   </th>
                   <td className={styles.value}>
-                    <span className={r.group === 'payload' ? styles.payloadText : undefined}>
+                    <span
+                      className={
+                        r.group === 'payload' || r.breakable ? styles.payloadText : undefined
+                      }
+                    >
                       {r.value}
                     </span>
                     {r.alt !== undefined && <span className={styles.alt}>{r.alt}</span>}

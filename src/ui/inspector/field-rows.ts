@@ -28,6 +28,8 @@ export interface FieldRow {
   readonly why: string;
   readonly range?: ByteRange;
   readonly group: 'ip' | 'header' | 'flags' | 'options' | 'payload';
+  /** The value may break anywhere to fit (text, a long IPv6 address); numbers never break. */
+  readonly breakable?: true;
 }
 
 export function fieldRows(e: SendEvent, facts: TraceFacts, encoded?: EncodedSegment): FieldRow[] {

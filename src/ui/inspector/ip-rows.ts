@@ -25,6 +25,12 @@ const row = (id: string, name: string, value: string, why: string, alt?: string)
   ...(alt === undefined ? {} : { alt }),
 });
 
+/** An address row: a long IPv6 address may wrap in a narrow inspector. */
+const address = (id: string, name: string, value: string, why: string): FieldRow => ({
+  ...row(id, name, value, why),
+  breakable: true,
+});
+
 const be16 = (b: Uint8Array, at: number) => ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
 const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, '0')}`;
 
@@ -32,8 +38,8 @@ function addressRows(e: SendEvent): FieldRow[] {
   const src = splitEndpoint(e.src).address;
   const dst = splitEndpoint(e.dst).address;
   return [
-    row('src', 'Source address', src, `${The(e.from)}'s address: replies come back to it.`),
-    row(
+    address('src', 'Source address', src, `${The(e.from)}'s address: replies come back to it.`),
+    address(
       'dst',
       'Destination address',
       dst,
@@ -70,7 +76,6 @@ function ipv6Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'Payload length',
       `${be16(h, 4)}`,
       `The ${bytes(tcpLength)} after this header: the TCP segment. Unlike IPv4’s total length, it does not count the header itself (RFC 8200 §3).`,
-      bytes(tcpLength),
     ),
     row(
       'nextHeader',
@@ -111,7 +116,6 @@ function ipv4Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'Total length',
       `${be16(h, 2)}`,
       `The 20-byte header plus the ${bytes(tcpLength)} of TCP segment (RFC 791 §3.1).`,
-      bytes(be16(h, 2)),
     ),
     row(
       'identification',
