@@ -106,7 +106,7 @@ describe('npm run sim', () => {
       JSON.stringify({ endpoints: [{ name: 'client', address: 'x', port: 1 }] }),
     );
     expect(sim('--scenario', invalid).stderr).toMatch(
-      /^sim: invalid scenario: endpoints\[0\]\.address: must be a dotted IPv4 address/,
+      /^sim: invalid scenario: endpoints\[0\]\.address: must be an IPv4 address/,
     );
   });
 });

@@ -5,7 +5,7 @@
  * the 4-tuple, the counter and the client's ISN. Window scale, SACK and timestamps are
  * not encoded, so a cookie connection runs without them (docs/engine.md).
  */
-import { ipv4ToNumber, keyedHash } from './hash';
+import { addressWords, keyedHash } from './hash';
 import type { FourTuple } from './isn';
 import { seq } from './seq';
 import type { Seq } from './types';
@@ -22,9 +22,9 @@ function period(now: number): number {
 function cookieHash(key: number, t: FourTuple, counter: number, peerIsn: number): number {
   return (
     keyedHash(key ^ COOKIE_SALT, [
-      ipv4ToNumber(t.localAddress),
+      ...addressWords(t.localAddress),
       t.localPort,
-      ipv4ToNumber(t.remoteAddress),
+      ...addressWords(t.remoteAddress),
       t.remotePort,
       counter,
       peerIsn,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fastOpenCookie, findFastOpen } from './fastopen';
-import { ipv4ToNumber } from './hash';
 import { profiles, type Profile } from './profiles';
 import { describeSegment, LOCAL, Probe, REMOTE } from './testing/probe';
 import type { Segment, TcpOption } from './types';
@@ -28,17 +27,28 @@ describe('the Fast Open cookie (RFC 7413 §4.1.2)', () => {
   it('is SipHash-2-4 of the addresses: the reference vector of the SipHash paper', () => {
     // Key 00..0f and message 00..07 give 62 24 93 9a 79 f5 f5 93 (SipHash paper, appendix A).
     const key = [0x03020100, 0x07060504, 0x0b0a0908, 0x0f0e0d0c] as const;
-    expect(hex(fastOpenCookie(key, 0x00010203, 0x04050607))).toBe('6224939a79f5f593');
+    expect(hex(fastOpenCookie(key, '0.1.2.3', '4.5.6.7'))).toBe('6224939a79f5f593');
+  });
+
+  it('over IPv6 hashes both 16-byte addresses, 32 bytes in all, as Linux does for AF_INET6', () => {
+    // Message 00..1f under the same key: 0x7127512f72f27cce (the paper's vector for 32 bytes).
+    const key = [0x03020100, 0x07060504, 0x0b0a0908, 0x0f0e0d0c] as const;
+    const cookie = fastOpenCookie(
+      key,
+      '1:203:405:607:809:a0b:c0d:e0f',
+      '1011:1213:1415:1617:1819:1a1b:1c1d:1e1f',
+    );
+    expect(hex(cookie)).toBe('ce7cf2722f512771');
   });
 
   it('under packetdrill’s key is the TFO_COOKIE its run_all.py passes for 192.0.2.1 → 192.168.0.1', () => {
-    const cookie = fastOpenCookie(TFO.fastOpenKey, ipv4ToNumber(REMOTE), ipv4ToNumber(LOCAL));
+    const cookie = fastOpenCookie(TFO.fastOpenKey, REMOTE, LOCAL);
     expect(hex(cookie)).toBe('3021b9d889017eeb');
   });
 });
 
 describe('LISTEN with Fast Open (RFC 7413 §4.2.2)', () => {
-  const valid = fastOpenCookie(TFO.fastOpenKey, ipv4ToNumber(REMOTE), ipv4ToNumber(LOCAL));
+  const valid = fastOpenCookie(TFO.fastOpenKey, REMOTE, LOCAL);
 
   it('a SYN with a valid cookie and data: the SYN,ACK acknowledges the data, which is readable at once', () => {
     const p = new Probe(TFO);

@@ -7,6 +7,8 @@
 import type { OptionLayout, Profile } from './profiles';
 import { optionLength } from './options';
 import type { TcpOption } from './types';
+import { addressWords } from './hash';
+import { sipHash24 } from './siphash';
 
 /** Bits of the profile's `fastOpen`, as Linux's net.ipv4.tcp_fastopen has them. */
 export const FastOpenBits = {
@@ -89,73 +91,26 @@ export function serverFastOpen(profile: Profile, listenerAsked: boolean): boolea
 /**
  * The server's cookie for a client: RFC 7413 §4.1.2 asks for a MAC of the client's address
  * under a server secret. As Linux (__tcp_fastopen_cookie_gen_cipher), the MAC is
- * SipHash-2-4 over the IPv4 source and destination addresses under the 128-bit key of
- * net.ipv4.tcp_fastopen_key, whose four 32-bit words are stored little-endian; the 8-byte
- * cookie is the hash in little-endian order. With packetdrill's key and addresses this
- * gives its TFO_COOKIE, 3021b9d889017eeb.
+ * SipHash-2-4 over the source and destination addresses as the SYN carries them (8 bytes over
+ * IPv4, 32 over IPv6) under the 128-bit key of net.ipv4.tcp_fastopen_key, whose four 32-bit
+ * words are stored little-endian; the 8-byte cookie is the hash in little-endian order. With
+ * packetdrill's key and addresses this gives its TFO_COOKIE, 3021b9d889017eeb.
  */
 export function fastOpenCookie(
   key: readonly [number, number, number, number],
-  clientAddress: number,
-  serverAddress: number,
+  clientAddress: string,
+  serverAddress: string,
 ): number[] {
   const k0 = (BigInt(key[1] >>> 0) << 32n) | BigInt(key[0] >>> 0);
   const k1 = (BigInt(key[3] >>> 0) << 32n) | BigInt(key[2] >>> 0);
-  // The message bytes are the addresses in network order; read as one little-endian word.
-  const bytes = [...beBytes(clientAddress), ...beBytes(serverAddress)];
-  let m = 0n;
-  for (let i = 7; i >= 0; i--) m = (m << 8n) | BigInt(bytes[i] as number);
-  const h = sipHash24(k0, k1, m, 8);
+  const message = [...addressWords(clientAddress), ...addressWords(serverAddress)].flatMap((w) => [
+    (w >>> 24) & 255,
+    (w >>> 16) & 255,
+    (w >>> 8) & 255,
+    w & 255,
+  ]);
+  const h = sipHash24(k0, k1, message);
   const out: number[] = [];
   for (let i = 0; i < 8; i++) out.push(Number((h >> BigInt(8 * i)) & 0xffn));
   return out;
-}
-
-function beBytes(x: number): number[] {
-  return [(x >>> 24) & 255, (x >>> 16) & 255, (x >>> 8) & 255, x & 255];
-}
-
-const MASK = (1n << 64n) - 1n;
-
-function rotl(x: bigint, b: bigint): bigint {
-  return ((x << b) | (x >> (64n - b))) & MASK;
-}
-
-/** SipHash-2-4 of a message of exactly one 64-bit word (`length` bytes, at most 8). */
-function sipHash24(k0: bigint, k1: bigint, word: bigint, length: number): bigint {
-  const v = [
-    k0 ^ 0x736f6d6570736575n,
-    k1 ^ 0x646f72616e646f6dn,
-    k0 ^ 0x6c7967656e657261n,
-    k1 ^ 0x7465646279746573n,
-  ];
-  const round = () => {
-    let [v0, v1, v2, v3] = v as [bigint, bigint, bigint, bigint];
-    v0 = (v0 + v1) & MASK;
-    v1 = rotl(v1, 13n) ^ v0;
-    v0 = rotl(v0, 32n);
-    v2 = (v2 + v3) & MASK;
-    v3 = rotl(v3, 16n) ^ v2;
-    v0 = (v0 + v3) & MASK;
-    v3 = rotl(v3, 21n) ^ v0;
-    v2 = (v2 + v1) & MASK;
-    v1 = rotl(v1, 17n) ^ v2;
-    v2 = rotl(v2, 32n);
-    v[0] = v0;
-    v[1] = v1;
-    v[2] = v2;
-    v[3] = v3;
-  };
-  const compress = (m: bigint) => {
-    v[3] = (v[3] as bigint) ^ m;
-    round();
-    round();
-    v[0] = (v[0] as bigint) ^ m;
-  };
-  if (length === 8) compress(word);
-  const last = (BigInt(length & 255) << 56n) | (length === 8 ? 0n : word);
-  compress(last);
-  v[2] = (v[2] as bigint) ^ 0xffn;
-  for (let i = 0; i < 4; i++) round();
-  return ((v[0] as bigint) ^ (v[1] as bigint) ^ (v[2] as bigint) ^ (v[3] as bigint)) & MASK;
 }

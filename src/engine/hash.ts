@@ -4,6 +4,7 @@
  * not a cryptographic PRF: RFC 9293 §3.4.1 asks for one, but a simulator only needs the
  * shape of the algorithm and determinism (docs/engine.md lists this difference).
  */
+import { addressBytes } from './ip-address';
 
 function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
@@ -42,17 +43,34 @@ export function keyedHash(key: number, words: readonly number[]): number {
   return finish(h, words.length);
 }
 
-/** Dotted-quad IPv4 address → unsigned 32-bit number (0 for anything unparsable). */
 /** Addresses already parsed (a memo: a host meets the same few addresses again and again). */
-const parsedAddresses = new Map<string, number>();
+const parsedAddresses = new Map<string, readonly number[]>();
 
-export function ipv4ToNumber(address: string): number {
+/**
+ * An address as the 32-bit words a keyed hash absorbs: one for IPv4, four for IPv6 (network
+ * order), as Linux feeds saddr and daddr of either family to its hashes. Unparsable text
+ * hashes as 0.0.0.0.
+ */
+export function addressWords(address: string): readonly number[] {
   const known = parsedAddresses.get(address);
   if (known !== undefined) return known;
-  const parts = address.split('.');
-  let n = 0;
-  if (parts.length === 4) for (const p of parts) n = (n * 256 + (Number(p) & 255)) >>> 0;
+  let words: number[];
+  try {
+    const bytes = addressBytes(address);
+    words = [];
+    for (let i = 0; i < bytes.length; i += 4) {
+      words.push(
+        (((bytes[i] ?? 0) << 24) |
+          ((bytes[i + 1] ?? 0) << 16) |
+          ((bytes[i + 2] ?? 0) << 8) |
+          (bytes[i + 3] ?? 0)) >>>
+          0,
+      );
+    }
+  } catch {
+    words = [0];
+  }
   if (parsedAddresses.size >= 4096) parsedAddresses.clear();
-  parsedAddresses.set(address, n);
-  return n;
+  parsedAddresses.set(address, words);
+  return words;
 }

@@ -37,3 +37,16 @@ export {
   retuneHost,
   type Host,
 } from './host';
+export {
+  addressBytes,
+  canonicalAddress,
+  formatEndpoint,
+  formatIpv4Address,
+  formatIpv6Address,
+  ipFamily,
+  isIpv4Mapped,
+  parseIpv4Address,
+  parseIpv6Address,
+  type IpFamily,
+} from './ip-address';
+export { DEFAULT_SEND_MSS, IP_HEADER_BYTES, profileForFamily } from './ip-family';

@@ -4,7 +4,7 @@
  * hash, so that a new incarnation of the same 4-tuple starts beyond the old one while an
  * off-path attacker cannot guess it. `now` is the caller's virtual time in milliseconds.
  */
-import { ipv4ToNumber, keyedHash } from './hash';
+import { addressWords, keyedHash } from './hash';
 import { seq } from './seq';
 import type { Seq } from './types';
 
@@ -29,9 +29,9 @@ export function isnClock(now: number): number {
 /** F: keyed hash of the connection's 4-tuple. */
 export function tupleHash(key: number, t: FourTuple, salt = 0): number {
   return keyedHash(key, [
-    ipv4ToNumber(t.localAddress),
+    ...addressWords(t.localAddress),
     t.localPort,
-    ipv4ToNumber(t.remoteAddress),
+    ...addressWords(t.remoteAddress),
     t.remotePort,
     salt,
   ]);

@@ -14,7 +14,6 @@ import { addSock, embryonic, queuesChanged, settle, type Host, type Listener } f
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { layoutSynOptions, readOffer, synAsksEcn, withoutOptions, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
-import { ipv4ToNumber } from './hash';
 import { seqAdd } from './seq';
 import { acceptSynData } from './text';
 import { setState, type Ctx } from './step';
@@ -131,11 +130,7 @@ function fastOpenChild(host: Host, l: Listener, packet: Packet, d: Conn, ctx: Ct
   // with tcp_fastopen bit 0x200 the data is taken without any cookie, even without the option.
   const syn = fo !== null || packet.segment.payload.length > 0;
   if (!syn || !serverFastOpen(host.profile, l.options.fastOpen === true)) return;
-  const cookie = fastOpenCookie(
-    host.profile.fastOpenKey,
-    ipv4ToNumber(packet.src),
-    ipv4ToNumber(host.address),
-  );
+  const cookie = fastOpenCookie(host.profile.fastOpenKey, packet.src, host.address);
   const valid =
     (fo !== null &&
       fo.cookie.length === cookie.length &&

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fastOpenCookie } from './fastopen';
-import { ipv4ToNumber } from './hash';
 import { profiles, type Profile } from './profiles';
 import { LOCAL, Probe, REMOTE } from './testing/probe';
 import type { SocketId } from './types';
@@ -16,7 +15,7 @@ const linuxTfo: Profile = {
   fastOpen: 0x70403,
   fastOpenKey: [0xa1a1a1a1, 0xb2b2b2b2, 0xc3c3c3c3, 0xd4d4d4d4],
 };
-const cookie = fastOpenCookie(linuxTfo.fastOpenKey, ipv4ToNumber(REMOTE), ipv4ToNumber(LOCAL));
+const cookie = fastOpenCookie(linuxTfo.fastOpenKey, REMOTE, LOCAL);
 
 /** A listener whose child completed the handshake, received 10 bytes and waits in the accept queue. */
 function queuedChild(profile: Profile): { probe: Probe; listener: SocketId } {

@@ -12,7 +12,7 @@ import {
   type Output,
   type SocketId,
 } from '../engine';
-import { Flag, type Errno, type Packet } from '../engine';
+import { Flag, formatEndpoint, type Errno, type Packet } from '../engine';
 import { wholeAsInteger } from './link';
 import { sendPacket } from './network';
 import type { TriggerEvent } from './scenario';
@@ -51,8 +51,8 @@ function socketEnds(ep: EndpointRuntime, socket: SocketId): Ends | undefined {
   const info = socketInfo(ep.host, socket);
   if (info === undefined || info.remotePort === 0) return undefined;
   const ends = {
-    local: `${info.localAddress}:${info.localPort}`,
-    remote: `${info.remoteAddress}:${info.remotePort}`,
+    local: formatEndpoint(info.localAddress, info.localPort),
+    remote: formatEndpoint(info.remoteAddress, info.remotePort),
   };
   ep.socketEnds.set(socket, ends);
   return ends;

@@ -16,13 +16,15 @@ function queuesOf(world: World, name: string, ep: EndpointRuntime): QueueEvent |
   if (l === undefined || l.kind !== 'listener') return undefined;
   const remote = (id: number) => {
     const c = ep.host.sockets.get(id) as Conn | undefined;
-    return c === undefined ? '?' : `${c.tuple.remoteAddress}:${c.tuple.remotePort}`;
+    return c === undefined
+      ? '?'
+      : world.shared.labels.label(c.tuple.remoteAddress, c.tuple.remotePort);
   };
   return {
     t: world.now,
     type: 'queue',
     endpoint: name,
-    listener: `${ep.host.address}:${l.port}`,
+    listener: world.shared.labels.label(ep.host.address, l.port),
     backlog: l.backlog,
     syn: l.synQueue.map(remote),
     accept: l.acceptQueue.map(remote),

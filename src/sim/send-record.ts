@@ -5,7 +5,7 @@
  * Shared values are frozen, so a reader that tried to change one would fail loudly instead of
  * changing every event that shares it.
  */
-import { flagNames } from '../engine';
+import { flagNames, formatEndpoint } from '../engine';
 import type { FlagName, Packet } from '../engine';
 import type { SendEvent, TraceOption } from './trace';
 
@@ -206,7 +206,7 @@ export class EndpointLabels {
     }
     let label = ports.get(port);
     if (label === undefined) {
-      label = `${address}:${port}`;
+      label = formatEndpoint(address, port);
       ports.set(port, label);
     }
     return label;

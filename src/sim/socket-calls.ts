@@ -4,7 +4,13 @@
  * like a blocking send(): its remaining bytes are handed over as room frees, and the calls
  * the application makes meanwhile wait for it to return.
  */
-import { handleCall, unacknowledgedBytes, type AppCall, type SocketId } from '../engine';
+import {
+  formatEndpoint,
+  handleCall,
+  unacknowledgedBytes,
+  type AppCall,
+  type SocketId,
+} from '../engine';
 import { acceptNow, applyOutputs, recordData, traceCall, type Args } from './application';
 import { balancerAsRemote } from './load-balancer';
 import type { ScenarioCall } from './scenario';
@@ -85,7 +91,7 @@ export function makeCall(world: World, name: string, call: ScenarioCall): void {
       const socket = step.result.socket;
       const args: Readonly<Record<string, string>> = {
         to: call.to,
-        remote: `${remote.address}:${remote.port}`,
+        remote: formatEndpoint(remote.address, remote.port),
         ...(call.data === undefined ? {} : { data: call.data }),
         ...(call.port === undefined ? {} : { port: String(call.port) }),
       };

@@ -7,7 +7,7 @@ import {
   type TimedCall,
   type Trigger,
 } from './scenario';
-import { FastOpenBits } from '../engine';
+import { FastOpenBits, ipFamily } from '../engine';
 import { profiles } from '../engine';
 import { SCENARIO_LIMITS } from './limits';
 import {
@@ -129,6 +129,8 @@ export function checkCallBody(
           : checkEndpointName(problems, child(path, 'to'), value.to, endpoints);
       if (to !== undefined && to === self)
         problems.add(child(path, 'to'), 'an endpoint cannot connect to itself');
+      const mixed = mixedFamilies(endpoints, self, to);
+      if (mixed !== undefined) problems.add(child(path, 'to'), mixed);
       // Data with the connect is Fast Open's sendto(MSG_FASTOPEN) (RFC 7413 §4.2.1).
       const data =
         value.data === undefined
@@ -251,4 +253,22 @@ export function checkTimedCall(
   }
   const at = optionalNumber(problems, child(path, 'at'), value.at, TIME, 0);
   return { ...body, endpoint, at };
+}
+
+/**
+ * A connection runs over one IP family: an IPv4 host cannot reach an IPv6 address (a dual
+ * stack host would use an address of the peer's family, which a scenario endpoint, having
+ * one address, does not have). Undefined when the two are of one family.
+ */
+function mixedFamilies(
+  endpoints: readonly ScenarioEndpoint[],
+  self: string | undefined,
+  to: string | undefined,
+): string | undefined {
+  const from = endpoints.find((e) => e.name === self);
+  const peer = endpoints.find((e) => e.name === to);
+  if (!from || !peer || ipFamily(from.address) === ipFamily(peer.address)) return undefined;
+  const describe = (e: ScenarioEndpoint) =>
+    `${e.name}'s address ${e.address} is IPv${ipFamily(e.address)}`;
+  return `${describe(from)} and ${describe(peer)}; a connection runs over one IP family, so give both endpoints addresses of the same family`;
 }

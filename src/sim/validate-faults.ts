@@ -1,4 +1,6 @@
 /** Validation of the faults, the firewall rules and the injections (spoofed sources). */
+import { ipFamily, type IpFamily } from '../engine';
+import { addressNumber, addressOfNumber, lastAddressNumber } from './address-range';
 import { SCENARIO_LIMITS } from './limits';
 import {
   SEGMENT_KINDS,
@@ -127,6 +129,10 @@ export function checkInjection(
   if (fromAddress !== undefined && count !== undefined) {
     checkSpoofedRange(problems, child(path, 'fromAddress'), fromAddress, count, endpoints);
   }
+  if (fromAddress !== undefined) {
+    const target = endpoints.find((e) => e.name === to);
+    checkSourceFamily(problems, child(path, 'fromAddress'), fromAddress, target);
+  }
   const fromPort = optionalNumber(problems, child(path, 'fromPort'), value.fromPort, PORT, 1024);
   const flags =
     value.flags === undefined
@@ -150,16 +156,11 @@ function checkFlags(problems: Problems, path: string, value: Json): Injection['f
   return flags;
 }
 
-const toUint32 = (address: string): number =>
-  address.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
-
-const toDotted = (n: number): string =>
-  [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-
 /**
  * The spoofed sources are `count` consecutive addresses from `from`. They must stay inside
- * IPv4's space (no wrap past 255.255.255.255) and be nobody's real address: a source that is an
- * endpoint's address would take that endpoint's name in the trace and its replies.
+ * their family's space (no wrap past 255.255.255.255 or ffff:...:ffff) and be nobody's real
+ * address: a source that is an endpoint's address would take that endpoint's name in the
+ * trace and its replies.
  */
 function checkSpoofedRange(
   problems: Problems,
@@ -168,21 +169,41 @@ function checkSpoofedRange(
   count: number,
   endpoints: readonly ScenarioEndpoint[],
 ): void {
-  const first = toUint32(from);
-  const last = first + count - 1;
-  if (last > 0xffffffff) {
-    problems.add(path, `${count} sources from ${from} would run past 255.255.255.255`);
+  const family = ipFamily(from);
+  const first = addressNumber(from);
+  const last = first + BigInt(count - 1);
+  const top = lastAddressNumber(family);
+  if (last > top) {
+    problems.add(
+      path,
+      `${count} sources from ${from} would run past ${addressOfNumber(top, family)}`,
+    );
     return;
   }
   for (const endpoint of endpoints) {
-    const address = toUint32(endpoint.address);
+    if (ipFamily(endpoint.address) !== family) continue;
+    const address = addressNumber(endpoint.address);
     if (address >= first && address <= last) {
       problems.add(
         path,
-        `the spoofed sources ${from} to ${toDotted(last)} include ${endpoint.name}'s address ${endpoint.address}`,
+        `the spoofed sources ${from} to ${addressOfNumber(last, family)} include ${endpoint.name}'s address ${endpoint.address}`,
       );
     }
   }
+}
+
+/** The spoofed packets go to `target`: their source must be of its address's family. */
+function checkSourceFamily(
+  problems: Problems,
+  path: string,
+  from: string,
+  target: ScenarioEndpoint | undefined,
+): void {
+  if (target === undefined || ipFamily(target.address) === ipFamily(from)) return;
+  problems.add(
+    path,
+    `${from} is IPv${ipFamily(from)} but the target ${target.name}'s address ${target.address} is IPv${ipFamily(target.address)}; a packet's source and destination are of one family`,
+  );
 }
 
 /**
@@ -197,19 +218,22 @@ export function checkOverlappingSources(
 ): void {
   const ranges = injections.map((injection) => {
     if (!injection) return undefined;
-    const first = toUint32(injection.fromAddress);
-    return { first, last: first + injection.count - 1 };
+    const first = addressNumber(injection.fromAddress);
+    const family = ipFamily(injection.fromAddress);
+    return { family, first, last: first + BigInt(injection.count - 1) };
   });
+  const show = (range: { family: IpFamily }, n: bigint) => addressOfNumber(n, range.family);
   ranges.forEach((range, i) => {
     if (!range) return;
     const earlier = ranges.findIndex(
-      (r, j) => j < i && r && r.first <= range.last && range.first <= r.last,
+      (r, j) =>
+        j < i && r && r.family === range.family && r.first <= range.last && range.first <= r.last,
     );
     const other = ranges[earlier];
     if (earlier < 0 || !other) return;
     problems.add(
       child(child(path, i), 'fromAddress'),
-      `the spoofed sources ${toDotted(range.first)} to ${toDotted(range.last)} overlap ${path}[${earlier}]'s ${toDotted(other.first)} to ${toDotted(other.last)}`,
+      `the spoofed sources ${show(range, range.first)} to ${show(range, range.last)} overlap ${path}[${earlier}]'s ${show(other, other.first)} to ${show(other, other.last)}`,
     );
   });
 }

@@ -15,6 +15,7 @@ export class Problems {
   }
 }
 
+import { canonicalAddress, ipFamily, isIpv4Mapped, parseIpv6Address } from '../engine';
 import { SCENARIO_LIMITS } from './limits';
 import { DELAY_KIND, SEED_KIND } from './settings/run-kinds';
 
@@ -173,11 +174,40 @@ export function checkArray(
   return value;
 }
 
+/**
+ * An IPv4 address in dotted-quad form or an IPv6 address in any of its usual text forms,
+ * returned in its canonical form (RFC 5952 for IPv6) so that two spellings of one address
+ * are one address everywhere after validation. Addresses a TCP host cannot have are refused.
+ */
+export function checkAddress(problems: Problems, path: string, value: Json): string | undefined {
+  const address = typeof value === 'string' ? canonicalAddress(value) : undefined;
+  if (address === undefined || (ipFamily(address) === 4 && !IPV4.test(value as string))) {
+    problems.add(
+      path,
+      `must be an IPv4 address such as "10.0.0.1" or an IPv6 address such as "2001:db8::1", got ${show(value)}`,
+    );
+    return undefined;
+  }
+  const unusable = unusableIpv6(address);
+  if (unusable !== undefined) {
+    problems.add(path, `${address} ${unusable}`);
+    return undefined;
+  }
+  return address;
+}
+
+/** Dotted quad without leading zeros (which some parsers read as octal). */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-export function checkAddress(problems: Problems, path: string, value: Json): string | undefined {
-  if (typeof value === 'string' && IPV4.test(value)) return value;
-  problems.add(path, `must be a dotted IPv4 address such as "10.0.0.1", got ${show(value)}`);
+/** Why an IPv6 address cannot be a TCP host's own, or undefined when it can. */
+function unusableIpv6(address: string): string | undefined {
+  if (ipFamily(address) === 4) return undefined;
+  const bytes = parseIpv6Address(address);
+  if (address === '::') return 'is the unspecified address, which no host has (RFC 4291 §2.5.2)';
+  if (bytes[0] === 0xff) return 'is a multicast address; TCP runs between two unicast addresses';
+  if (isIpv4Mapped(bytes)) {
+    return `is an IPv4-mapped address: its packets are IPv4 on the wire; write ${address.slice(7)}`;
+  }
   return undefined;
 }
 

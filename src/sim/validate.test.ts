@@ -53,7 +53,7 @@ describe('validateScenario', () => {
       ],
     });
     expect(errors).toContain(
-      'endpoints[0].address: must be a dotted IPv4 address such as "10.0.0.1", got "10.0.0.300"',
+      'endpoints[0].address: must be an IPv4 address such as "10.0.0.1" or an IPv6 address such as "2001:db8::1", got "10.0.0.300"',
     );
     expect(errors).toContain('endpoints[0].port: must be between 1 and 65535, got 0');
     expect(errors).toContain('endpoints[1]: the name "client" is used twice');

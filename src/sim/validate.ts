@@ -3,6 +3,7 @@
  * list of messages out. Hand-written on purpose (no schema library): each message names the
  * field path and the problem, and a bad scenario never reaches the engine.
  */
+import { canonicalAddress } from '../engine';
 import { SCENARIO_LIMITS } from './limits';
 import {
   DEFAULT_MAX_STEPS,
@@ -113,7 +114,12 @@ function checkEndpoints(problems: Problems, value: unknown): ScenarioEndpoint[] 
   const addresses = new Set<unknown>();
   value.forEach((raw: unknown, i) => {
     const entry = isObject(raw) ? raw : {};
-    const { name, address } = entry;
+    const { name } = entry;
+    // Two spellings of one IPv6 address are one address.
+    const address =
+      typeof entry.address === 'string'
+        ? (canonicalAddress(entry.address) ?? entry.address)
+        : entry.address;
     if (typeof name === 'string' && names.has(name)) {
       problems.add(child('endpoints', i), `the name "${name}" is used twice`);
     }

@@ -3,7 +3,16 @@
  * the event queue and virtual clock, and the trace being written. It lives only for the length
  * of one runScenario call.
  */
-import { createHost, profiles, type Host, type Profile, type SocketId } from '../engine';
+import {
+  createHost,
+  ipFamily,
+  profileForFamily,
+  profiles,
+  type Host,
+  type Profile,
+  type SocketId,
+} from '../engine';
+import { nthAddress } from './address-range';
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
 import { FirstTransmissions } from './first-transmissions';
@@ -136,7 +145,8 @@ export interface World {
 
 /** The engine profile for an endpoint: its named profile with the scenario's option toggles. */
 export function endpointProfile(spec: ScenarioEndpoint): Profile {
-  const base = profiles[spec.profile];
+  // The profile's MSS is an IPv4 host's; over IPv6 the longer header leaves 20 bytes less.
+  const base = profileForFamily(profiles[spec.profile], ipFamily(spec.address));
   const o = spec.options;
   return {
     ...base,
@@ -243,12 +253,8 @@ export function scheduleIntervention(world: World, intervention: Intervention): 
   world.queue.push(intervention.at, { kind: 'intervention', intervention }, 0);
 }
 
-/** The k-th address after `base` (10.0.0.1, 10.0.0.2, ...), wrapping within 32 bits. */
-export function spoofedAddress(base: string, k: number): string {
-  const n = base.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
-  const v = (n + k) >>> 0;
-  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
-}
+/** The k-th spoofed source after `base` (10.0.0.1, 10.0.0.2, ...), in the base's family. */
+export const spoofedAddress = nthAddress;
 
 /** The link direction a packet from `sender` travels. */
 export function directionOf(world: World, sender: string): Direction {

@@ -5,6 +5,7 @@
  */
 import type { TcpState } from '../engine';
 import type { DropReason, SendEvent, TimerName, TraceEvent } from '../sim/trace';
+import { splitEndpoint } from '../wire/address';
 import { buildMaxTree, type MaxTree } from './max-tree';
 import { buildStates, buildTimers } from './timeline-records';
 import { buildSpans } from './timeline-spans';
@@ -89,8 +90,8 @@ export interface Timeline {
 function orderEndpoints(run: RecordedRun): EndpointInfo[] {
   const known = new Map(run.endpoints.map((e) => [e.name, e]));
   const learn = (name: string, address: string) => {
-    const [host = address, port = '0'] = address.split(':');
-    known.set(name, { name, address: host, port: Number(port), profile: '' });
+    const { address: host, port } = splitEndpoint(address);
+    known.set(name, { name, address: host, port: Number(port || '0'), profile: '' });
   };
   // A load balancer's backends: the ends its health checks probe.
   const backends = new Set<string>();

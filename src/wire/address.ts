@@ -1,19 +1,7 @@
 /** IPv4 (and IPv6) addresses and the "address:port" endpoints the trace writes (src/sim/trace.ts). */
-import { parseIpv6Address } from './ipv6';
+import { formatEndpoint, formatIpv4Address, parseIpv4Address, parseIpv6Address } from '../engine';
 
-/** Four bytes of a dotted-quad IPv4 address; a clear error for anything else. */
-export function parseIpv4Address(text: string): Uint8Array {
-  const parts = text.split('.');
-  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  if (bytes.length !== 4 || bytes.some((b) => !(b >= 0 && b <= 255))) {
-    throw new Error(`"${text}" is not a dotted-quad IPv4 address such as 10.0.0.1`);
-  }
-  return Uint8Array.from(bytes);
-}
-
-export function formatIpv4Address(bytes: Uint8Array): string {
-  return Array.from(bytes.subarray(0, 4)).join('.');
-}
+export { formatEndpoint, formatIpv4Address, parseIpv4Address };
 
 /** Splits "10.0.0.1:49152" (or "[2001:db8::1]:443", RFC 3986 §3.2.2) into address and port. */
 export function parseEndpoint(text: string): { address: string; port: number } {
@@ -30,9 +18,16 @@ export function parseEndpoint(text: string): { address: string; port: number } {
   return { address, port };
 }
 
-/** "address:port" as the trace writes it; an IPv6 address in brackets. */
-export function formatEndpoint(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+/**
+ * The address and port of an "address:port" label without checking them: the address without
+ * its brackets, the port as written ('' when there is no colon). For display and grouping.
+ */
+export function splitEndpoint(text: string): { address: string; port: string } {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return { address: text, port: '' };
+  const host = text.slice(0, colon);
+  const address = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  return { address, port: text.slice(colon + 1) };
 }
 
 function portOf(text: string, portText: string): number {

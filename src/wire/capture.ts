@@ -35,7 +35,7 @@ export interface CapturedSegment {
 export function capturedSegments(trace: Trace, options: CaptureOptions): CapturedSegment[] {
   const endpoint = captureEndpoint(trace, options);
   const sends = new Map<number, { send: SendEvent; identification: number }>();
-  const nextId = new Map<string, number>();
+  const identifications = new Identifications();
   const captured: CapturedSegment[] = [];
   const sent = (e: DeliverEvent | DuplicateEvent): { send: SendEvent; identification: number } => {
     const known = sends.get(e.id);
@@ -50,9 +50,7 @@ export function capturedSegments(trace: Trace, options: CaptureOptions): Capture
   for (const event of trace) {
     if (event.type === 'send') {
       checkTime(event.t, event.id);
-      const host = event.src.slice(0, event.src.lastIndexOf(':'));
-      const identification = nextId.get(host) ?? 1;
-      nextId.set(host, (identification + 1) & 0xffff);
+      const identification = identifications.next(event);
       sends.set(event.id, { send: event, identification });
       if (endpoint === undefined || event.from === endpoint) {
         captured.push({ t: event.t, send: event, identification, seen: 'sent' });
@@ -73,6 +71,33 @@ export function capturedSegments(trace: Trace, options: CaptureOptions): Capture
   }
   // A capture's timestamps never go backwards; the sort is stable, so ties keep trace order.
   return captured.sort((a, b) => a.t - b.t);
+}
+
+/**
+ * IPv4 identification numbers (RFC 791 §3.2): each sending address numbers its packets 1, 2,
+ * 3, ... in order of sending, wrapping at 16 bits. With DF set nothing reassembles by them
+ * (RFC 6864 §4.1), so any numbering is valid; this one is easy to follow in a capture.
+ */
+export class Identifications {
+  private readonly next_ = new Map<string, number>();
+
+  /** The identification of `send`, the next one of its sending address. */
+  next(send: SendEvent): number {
+    const host = send.src.slice(0, send.src.lastIndexOf(':'));
+    const identification = this.next_.get(host) ?? 1;
+    this.next_.set(host, (identification + 1) & 0xffff);
+    return identification;
+  }
+}
+
+/** The identification of `send` among `sends` (the trace's sends in order). */
+export function identificationOf(sends: readonly SendEvent[], send: SendEvent): number {
+  const numbering = new Identifications();
+  for (const s of sends) {
+    const identification = numbering.next(s);
+    if (s.id === send.id) return identification;
+  }
+  return numbering.next(send);
 }
 
 /** The endpoint name to capture at, or undefined for the link; clear errors for bad input. */

@@ -1,17 +1,18 @@
 /**
- * Ethernet II framing (IEEE 802.3 with a type field; ethertype 0x0800 is IPv4, RFC 894).
- * The simulated hosts have no real interfaces, so each gets a made-up MAC address that is
- * locally administered and unicast (first byte 0x02), built from its IPv4 address so that
- * the same endpoint always has the same MAC.
+ * Ethernet II framing (IEEE 802.3 with a type field; ethertype 0x0800 is IPv4, RFC 894;
+ * 0x86DD is IPv6, RFC 2464). The simulated hosts have no real interfaces, so each gets a
+ * made-up MAC address that is locally administered and unicast (first byte 0x02), built from
+ * its IP address so that the same endpoint always has the same MAC.
  */
-import { parseIpv4Address } from './address';
+import { addressBytes } from '../engine';
 
 export const ETHERNET_HEADER_BYTES = 14;
 export const ETHERTYPE_IPV4 = 0x0800;
+export const ETHERTYPE_IPV6 = 0x86dd;
 
-/** 02:00:a:b:c:d for the IPv4 address a.b.c.d. */
-export function macForAddress(ipv4: string): Uint8Array {
-  return Uint8Array.of(0x02, 0x00, ...parseIpv4Address(ipv4));
+/** 02:00:a:b:c:d for the IPv4 address a.b.c.d, or for an IPv6 address ending in a:b:c:d. */
+export function macForAddress(address: string): Uint8Array {
+  return Uint8Array.of(0x02, 0x00, ...addressBytes(address).subarray(-4));
 }
 
 export function formatMac(mac: Uint8Array): string {
@@ -26,12 +27,13 @@ export function encodeEthernetFrame(
   src: Uint8Array,
   dst: Uint8Array,
   payload: Uint8Array,
+  etherType: number = ETHERTYPE_IPV4,
 ): Uint8Array {
   const frame = new Uint8Array(ETHERNET_HEADER_BYTES + payload.length);
   frame.set(dst, 0);
   frame.set(src, 6);
-  frame[12] = ETHERTYPE_IPV4 >>> 8;
-  frame[13] = ETHERTYPE_IPV4 & 0xff;
+  frame[12] = etherType >>> 8;
+  frame[13] = etherType & 0xff;
   frame.set(payload, ETHERNET_HEADER_BYTES);
   return frame;
 }

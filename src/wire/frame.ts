@@ -1,5 +1,5 @@
-/** A whole frame for one segment: Ethernet II + IPv4 + TCP, and back. */
-import type { Segment } from '../engine';
+/** A whole frame for one segment: Ethernet II + IPv4 or IPv6 + TCP, and back. */
+import { formatEndpoint, ipFamily, type Segment } from '../engine';
 import type { SendEvent } from '../sim/trace';
 import { parseEndpoint } from './address';
 import { PROTOCOL_TCP } from './checksum';
@@ -7,54 +7,79 @@ import {
   decodeEthernetFrame,
   encodeEthernetFrame,
   ETHERTYPE_IPV4,
+  ETHERTYPE_IPV6,
   macForAddress,
 } from './ethernet';
 import { decodeIpv4, encodeIpv4Header } from './ipv4';
+import { decodeIpv6, encodeIpv6Header, flowLabelOf } from './ipv6';
 import { bytesOfSendEvent } from './send-event';
 import { decodeSegment } from './tcp-header';
 
-/** The frame a send event puts on the wire, with the IPv4 identification given. */
-export function frameOfSendEvent(e: SendEvent, identification: number): Uint8Array {
-  const tcp = bytesOfSendEvent(e).bytes;
+/**
+ * The IP header a send event's segment travels under. Over IPv4 it carries the identification
+ * given; over IPv6 there is none (RFC 8200 §3), and the flow label is the connection's.
+ */
+export function ipHeaderOfSendEvent(
+  e: SendEvent,
+  identification: number,
+  tcpLength: number,
+): Uint8Array {
   const src = parseEndpoint(e.src).address;
   const dst = parseEndpoint(e.dst).address;
-  const ip = encodeIpv4Header({ src, dst, identification, payloadLength: tcp.length });
+  return ipFamily(src) === 6
+    ? encodeIpv6Header({ src, dst, payloadLength: tcpLength, flowLabel: flowLabelOf(e.src, e.dst) })
+    : encodeIpv4Header({ src, dst, identification, payloadLength: tcpLength });
+}
+
+/** The frame a send event puts on the wire: Ethernet II, the IP header, the TCP segment. */
+export function frameOfSendEvent(e: SendEvent, identification: number): Uint8Array {
+  const tcp = bytesOfSendEvent(e).bytes;
+  const ip = ipHeaderOfSendEvent(e, identification, tcp.length);
   const packet = new Uint8Array(ip.length + tcp.length);
   packet.set(ip, 0);
   packet.set(tcp, ip.length);
-  return encodeEthernetFrame(macForAddress(src), macForAddress(dst), packet);
+  const src = parseEndpoint(e.src).address;
+  const dst = parseEndpoint(e.dst).address;
+  const etherType = ipFamily(src) === 6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
+  return encodeEthernetFrame(macForAddress(src), macForAddress(dst), packet, etherType);
 }
 
 export interface DecodedFrame {
-  /** "address:port" as the trace writes it. */
+  /** "address:port" as the trace writes it (an IPv6 address in brackets). */
   readonly src: string;
   readonly dst: string;
+  readonly ipVersion: 4 | 6;
+  /** The IPv4 identification; 0 over IPv6, whose header has none. */
   readonly identification: number;
+  /** Time to live (IPv4) or hop limit (IPv6). */
   readonly ttl: number;
   readonly segment: Segment;
-  /** Both the IPv4 header checksum and the TCP checksum verify. */
+  /** The TCP checksum verifies, and over IPv4 the header checksum too. */
   readonly checksumsOk: boolean;
 }
 
-/** Reads an Ethernet II frame carrying IPv4 and TCP; anything else is a clear error. */
+/** Reads an Ethernet II frame carrying IPv4 or IPv6 and TCP; anything else is a clear error. */
 export function decodeFrame(frame: Uint8Array): DecodedFrame {
   const ethernet = decodeEthernetFrame(frame);
-  if (ethernet.etherType !== ETHERTYPE_IPV4) {
+  const { etherType } = ethernet;
+  if (etherType !== ETHERTYPE_IPV4 && etherType !== ETHERTYPE_IPV6) {
     throw new Error(
-      `frame carries ethertype 0x${ethernet.etherType.toString(16).padStart(4, '0')}, not IPv4`,
+      `frame carries ethertype 0x${etherType.toString(16).padStart(4, '0')}, not IPv4 or IPv6`,
     );
   }
-  const ip = decodeIpv4(ethernet.payload);
+  const v6 = etherType === ETHERTYPE_IPV6;
+  const ip = v6 ? decodeIpv6(ethernet.payload) : decodeIpv4(ethernet.payload);
   if (ip.protocol !== PROTOCOL_TCP) {
-    throw new Error(`IPv4 packet carries protocol ${ip.protocol}, not TCP (6)`);
+    throw new Error(`${v6 ? 'IPv6' : 'IPv4'} packet carries protocol ${ip.protocol}, not TCP (6)`);
   }
   const tcp = decodeSegment(ip.payload, { src: ip.src, dst: ip.dst });
   return {
-    src: `${ip.src}:${tcp.segment.srcPort}`,
-    dst: `${ip.dst}:${tcp.segment.dstPort}`,
-    identification: ip.identification,
-    ttl: ip.ttl,
+    src: formatEndpoint(ip.src, tcp.segment.srcPort),
+    dst: formatEndpoint(ip.dst, tcp.segment.dstPort),
+    ipVersion: v6 ? 6 : 4,
+    identification: 'identification' in ip ? ip.identification : 0,
+    ttl: 'ttl' in ip ? ip.ttl : ip.hopLimit,
     segment: tcp.segment,
-    checksumsOk: ip.headerChecksumOk && tcp.checksumOk === true,
+    checksumsOk: ('headerChecksumOk' in ip ? ip.headerChecksumOk : true) && tcp.checksumOk === true,
   };
 }

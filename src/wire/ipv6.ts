@@ -8,63 +8,16 @@
  *   |                      Source Address (128 bits)                  |
  *   |                   Destination Address (128 bits)                |
  */
+import { formatIpv6Address, ipFamily, mix32, parseIpv6Address } from '../engine';
 import { PROTOCOL_TCP } from './protocols';
 
 export const IPV6_HEADER_BYTES = 40;
 export const DEFAULT_HOP_LIMIT = 64;
 
-/** Sixteen bytes of an IPv6 address in text form; a clear error for anything else. */
-export function parseIpv6Address(text: string): Uint8Array {
-  const fail = (): never => {
-    throw new Error(`"${text}" is not an IPv6 address such as 2001:db8::1`);
-  };
-  const halves = text.split('::');
-  if (halves.length > 2 || text === '') fail();
-  const groupsOf = (part: string | undefined): number[] =>
-    part === undefined || part === ''
-      ? []
-      : part.split(':').map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : fail()));
-  const head = groupsOf(halves[0]);
-  const tail = groupsOf(halves[1]);
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) fail();
-  const groups = [
-    ...head,
-    ...new Array<number>(halves.length === 2 ? missing : 0).fill(0),
-    ...tail,
-  ];
-  const bytes = new Uint8Array(16);
-  groups.forEach((g, i) => {
-    bytes[2 * i] = g >>> 8;
-    bytes[2 * i + 1] = g & 0xff;
-  });
-  return bytes;
-}
-
-/** RFC 5952 §4: lowercase, no leading zeros, the first longest run (≥ 2) of zero groups as "::". */
-export function formatIpv6Address(bytes: Uint8Array): string {
-  const groups = Array.from(
-    { length: 8 },
-    (_, i) => ((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0),
-  );
-  let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > best.length) best = { start: i, length: j - i };
-    i = j;
-  }
-  const hex = (gs: number[]) => gs.map((g) => g.toString(16)).join(':');
-  if (best.length < 2) return hex(groups);
-  return `${hex(groups.slice(0, best.start))}::${hex(groups.slice(best.start + best.length))}`;
-}
+export { formatIpv6Address, parseIpv6Address };
 
 export function isIpv6Address(text: string): boolean {
-  return text.includes(':');
+  return ipFamily(text) === 6;
 }
 
 /** The 40-byte pseudo-header for an upper-layer checksum over IPv6 (RFC 8200 §8.1). */
@@ -75,6 +28,21 @@ export function ipv6PseudoHeader(src: string, dst: string, upperLength: number):
   new DataView(bytes.buffer).setUint32(32, upperLength);
   bytes[39] = PROTOCOL_TCP;
   return bytes;
+}
+
+/**
+ * The flow label of a connection's packets in one direction: one value for all of them, drawn
+ * from a hash of the addresses and ports so that it looks uniformly distributed (RFC 6437 §3),
+ * as Linux labels TCP packets by default from the flow's hash (net.ipv6.auto_flowlabels = 1,
+ * ip6_make_flowlabel()). Never 0, which means "no label". `src` and `dst` are the trace's
+ * "[address]:port" labels.
+ */
+export function flowLabelOf(src: string, dst: string): number {
+  let h = 0x811c9dc5; // FNV-1a over the two labels, then a 32-bit avalanche
+  for (const text of [src, dst]) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return mix32(h) & 0xfffff || 1;
 }
 
 export interface Ipv6HeaderFields {

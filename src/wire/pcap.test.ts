@@ -162,9 +162,17 @@ describe('pcap reader', () => {
       'pcap link type 113 is not supported (only Ethernet, 1)',
     );
     const notIp = new Uint8Array(pcap);
-    notIp[24 + 16 + 12] = 0x86;
-    notIp[24 + 16 + 13] = 0xdd;
-    expect(() => readPcap(notIp)).toThrow('frame 1: frame carries ethertype 0x86dd, not IPv4');
+    notIp[24 + 16 + 12] = 0x08;
+    notIp[24 + 16 + 13] = 0x06; // ARP
+    expect(() => readPcap(notIp)).toThrow(
+      'frame 1: frame carries ethertype 0x0806, not IPv4 or IPv6',
+    );
+    const mislabelled = new Uint8Array(pcap);
+    mislabelled[24 + 16 + 12] = 0x86;
+    mislabelled[24 + 16 + 13] = 0xdd;
+    expect(() => readPcap(mislabelled)).toThrow(
+      'frame 1: expected an IPv6 packet, found IP version 4',
+    );
   });
 
   it('notices a corrupted byte through the checksums', () => {

@@ -14,7 +14,9 @@
  */
 import {
   Flag,
+  profileForFamily,
   profiles,
+  type IpFamily,
   type Packet,
   type ProfileName,
   type Segment,
@@ -28,9 +30,14 @@ import type { Conversation } from '../../wire/conversation/conversations';
 export const MAX_OPENING_SEGMENTS = 64;
 /** How long the engine may still answer after the opening's last segment: Linux's longest delayed ACK (TCP_DELACK_MAX). */
 const TAIL_MS = 200;
-/** The engine speaks IPv4 only; these stand for the two ends (RFC 5737 documentation addresses). */
-const CLIENT_ADDRESS = '192.0.2.1';
-const SERVER_ADDRESS = '192.0.2.2';
+/**
+ * The two ends, in the captured conversation's family (documentation addresses: RFC 5737,
+ * RFC 3849), so the engine's MSS is the one a host of that family announces.
+ */
+const ADDRESSES: Readonly<Record<IpFamily, { client: string; server: string }>> = {
+  4: { client: '192.0.2.1', server: '192.0.2.2' },
+  6: { client: '2001:db8::1', server: '2001:db8::2' },
+};
 
 /** One place where the engine and the captured server part ways. */
 export interface ReplayDifference {
@@ -139,7 +146,12 @@ function differences(
 const tsOf = (segment: Segment) => segment.options.find((o) => o.kind === 'ts');
 
 /** The client's segment on the engine's clock: its TS echo moved by the two servers' TS offset. */
-function inbound(p: CapturePacket, serverPort: number, tsShift: number | null): Packet {
+function inbound(
+  p: CapturePacket,
+  serverPort: number,
+  tsShift: number | null,
+  ends: { client: string; server: string },
+): Packet {
   const s = p.segment;
   const options =
     tsShift === null
@@ -148,8 +160,8 @@ function inbound(p: CapturePacket, serverPort: number, tsShift: number | null): 
           o.kind === 'ts' && o.ecr !== 0 ? { ...o, ecr: (o.ecr + tsShift) >>> 0 } : o,
         );
   return {
-    src: CLIENT_ADDRESS,
-    dst: SERVER_ADDRESS,
+    src: ends.client,
+    dst: ends.server,
     segment: { ...s, dstPort: serverPort, options },
   };
 }
@@ -210,10 +222,12 @@ export function replayOpening(
   };
   const serverPort = portOf(server);
 
+  const family: IpFamily = server.startsWith('[') ? 6 : 4;
+  const ends = ADDRESSES[family];
   const world = new EngineWorld(
     {
-      address: SERVER_ADDRESS,
-      profile: profiles[profile],
+      address: ends.server,
+      profile: profileForFamily(profiles[profile], family),
       // The server's own ISN, so both sides' numbers read alike (RFC 9293 §3.4.1).
       isn: { mode: 'fixed', value: numbers.serverIsn },
     },
@@ -233,7 +247,7 @@ export function replayOpening(
       const engineTs = emitted.map((e) => tsOf(e.packet.segment)).find((o) => o !== undefined);
       if (engineTs) tsShift = (engineTs.val - serverTs.val) | 0;
     }
-    world.inject(inbound(p, serverPort, tsShift));
+    world.inject(inbound(p, serverPort, tsShift, ends));
   }
   const last = cut.opening[cut.opening.length - 1];
   const until = cut.next ? at(cut.next) : last ? at(last) + TAIL_MS : 0;

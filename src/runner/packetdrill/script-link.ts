@@ -7,7 +7,7 @@
  * MUST-15; FreeBSD tcp_mssdflt / tcp_v6mssdflt, Linux's mss_clamp in tcp_v4_connect() and
  * tcp_v6_connect()).
  */
-import type { Profile } from '../../engine';
+import { DEFAULT_SEND_MSS, IP_HEADER_BYTES, type IpFamily, type Profile } from '../../engine';
 
 export type IpVersion = 'ipv4' | 'ipv6';
 
@@ -20,8 +20,7 @@ export interface Link {
 export const DEFAULT_LINK: Link = { ipVersion: 'ipv4', mtu: 1500 };
 
 const TCP_HEADER_BYTES = 20;
-const IP_HEADER_BYTES: Readonly<Record<IpVersion, number>> = { ipv4: 20, ipv6: 40 };
-const DEFAULT_SEND_MSS: Readonly<Record<IpVersion, number>> = { ipv4: 536, ipv6: 1220 };
+const FAMILY: Readonly<Record<IpVersion, IpFamily>> = { ipv4: 4, ipv6: 6 };
 
 /** Smallest MTU a TCP segment with one byte fits in; IPv6 links have at least 1280 (RFC 8200 §5). */
 const MIN_MTU: Readonly<Record<IpVersion, number>> = { ipv4: 41, ipv6: 1280 };
@@ -30,13 +29,13 @@ const MAX_MTU = 65535;
 
 /** The MSS a host advertises on this link. */
 export function advertisedMss(link: Link): number {
-  return link.mtu - IP_HEADER_BYTES[link.ipVersion] - TCP_HEADER_BYTES;
+  return link.mtu - IP_HEADER_BYTES[FAMILY[link.ipVersion]] - TCP_HEADER_BYTES;
 }
 
 /** The profile numbers the link decides; nothing when the link is packetdrill's default. */
 export function linkProfile(link: Link): Partial<Profile> {
   if (link.ipVersion === DEFAULT_LINK.ipVersion && link.mtu === DEFAULT_LINK.mtu) return {};
-  return { mss: advertisedMss(link), defaultPeerMss: DEFAULT_SEND_MSS[link.ipVersion] };
+  return { mss: advertisedMss(link), defaultPeerMss: DEFAULT_SEND_MSS[FAMILY[link.ipVersion]] };
 }
 
 export type LinkVerdict =
@@ -47,7 +46,7 @@ export type LinkVerdict =
 export function ipVersionOption(value: string, link: { ipVersion: IpVersion }): LinkVerdict {
   if (value === 'ipv4' || value === 'ipv6') {
     link.ipVersion = value;
-    const header = IP_HEADER_BYTES[value];
+    const header = IP_HEADER_BYTES[FAMILY[value]];
     return {
       status: 'applied',
       reason:

@@ -30,6 +30,7 @@ import loadBalancer from './load-balancer.json';
 import acceptOverflow from './accept-overflow.json';
 import slowAccept from './slow-accept.json';
 import webPage from './web-page.json';
+import handshakeIpv6 from './handshake-ipv6.json';
 
 export interface Preset {
   readonly name: string;
@@ -71,6 +72,7 @@ const FILES: readonly PresetFile[] = [
   acceptOverflow,
   slowAccept,
   webPage,
+  handshakeIpv6,
 ];
 
 function load(file: PresetFile): Preset {

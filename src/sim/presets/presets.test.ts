@@ -52,6 +52,7 @@ describe('presets', () => {
       'accept-overflow',
       'slow-accept',
       'web-page',
+      'handshake-ipv6',
     ]);
     for (const p of presets) {
       expect(p.title.length).toBeGreaterThan(5);
@@ -75,6 +76,19 @@ describe('presets', () => {
 });
 
 describe('each preset teaches what it says', () => {
+  it('handshake-ipv6: both SYNs announce MSS 1440, and a full segment carries 1428 bytes', () => {
+    const segments = sends(run('handshake-ipv6').trace);
+    const mss = segments
+      .filter((s) => s.flags.includes('SYN'))
+      .map((s) => s.options.find((o) => o.kind === 'mss'));
+    expect(mss).toEqual([
+      { kind: 'mss', value: 1440 },
+      { kind: 'mss', value: 1440 },
+    ]);
+    expect(segments.filter((s) => s.len > 0).map((s) => s.len)).toEqual([1428, 572]);
+    expect(segments[0]?.src).toBe('[2001:db8::1]:49152');
+  });
+
   it('handshake-data: the request rides on the segment that completes the handshake', () => {
     const third = sends(run('handshake-data').trace)[2];
     expect(third).toMatchObject({ from: 'client', seq: 701, ack: 201, len: 37 });

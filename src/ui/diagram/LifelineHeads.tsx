@@ -3,6 +3,7 @@
  * right above the line it heads.
  */
 import { useMemo } from 'react';
+import { formatEndpoint, ipFamily } from '../../engine';
 import type { EndpointInfo, LabState } from '../../store';
 import { queuesMatter, stateAt, useLab } from '../../store';
 import { StateBadge } from '../badges/StateBadge';
@@ -23,11 +24,14 @@ const stateOf = (name: string) => (s: LabState) => stateAt(s.timeline, name, s.c
 function LifelineHead({
   endpoint,
   x,
+  room,
   compact,
   queues,
 }: {
   endpoint: EndpointInfo;
   x: number;
+  /** The widest the head may be without reaching a neighbour's or the edge (px). */
+  room: number;
   compact: boolean;
   /** The run's lifelines, when this endpoint's listen queues are drawn under its head. */
   queues: readonly EndpointInfo[] | undefined;
@@ -38,8 +42,13 @@ function LifelineHead({
   return (
     <div className={styles.head} style={{ left: `${x}px` }}>
       <span className={styles.headName}>{endpoint.name}</span>
-      <span className={styles.headAddress}>
-        <span>{endpoint.address}</span>
+      <span
+        className={styles.headAddress}
+        title={formatEndpoint(endpoint.address, endpoint.port)}
+        style={{ maxWidth: `${room}px` }}
+      >
+        {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
+        <span>{ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}</span>
         <span>:{endpoint.port}</span>
       </span>
       {!spoofed && (
@@ -77,8 +86,11 @@ export function LifelineHeads({
   const tight = g.compact || closestGap(g.lifelineX) < TIGHT_GAP_PX;
   const classes = [
     styles.heads,
-    // Three lifelines on a phone stand closer than an address is wide: the port goes under it.
-    tight && endpoints.length > 2 ? styles.crowded : '',
+    // Three lifelines on a phone stand closer than an address is wide, and an IPv6 address is
+    // wider than two lifelines' half-spacing: the port goes under it.
+    tight && (endpoints.length > 2 || endpoints.some((e) => ipFamily(e.address) === 6))
+      ? styles.crowded
+      : '',
     withQueues.some(Boolean) ? styles.withQueues : '',
   ];
   return (
@@ -88,10 +100,24 @@ export function LifelineHeads({
           key={endpoint.name}
           endpoint={endpoint}
           x={g.lifelineX[i] ?? 0}
+          room={headRoom(g, i)}
           compact={tight}
           queues={withQueues[i] ? endpoints : undefined}
         />
       ))}
     </div>
   );
+}
+
+/**
+ * Room for a head centred on lifeline `i`: twice the distance to the nearer of its
+ * neighbours' midpoints and the diagram's edges, less a gap. An address wider than that (a
+ * long IPv6 one on a phone) ends in an ellipsis, and its title holds it whole.
+ */
+function headRoom(g: Geometry, i: number): number {
+  const x = g.lifelineX[i] ?? 0;
+  const left = i > 0 ? (x - (g.lifelineX[i - 1] ?? 0)) / 2 : x;
+  const right =
+    i < g.lifelineX.length - 1 ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2 : g.width - x;
+  return Math.max(48, 2 * Math.min(left, right) - 8);
 }

@@ -6,6 +6,7 @@
  * would be refused (Linux tcp_conn_request; RFC 4987 §2). Read from the trace at the cursor.
  */
 import { useMemo } from 'react';
+import { formatEndpoint } from '../../engine';
 import type { EndpointInfo, LabState } from '../../store';
 import { queuesAt, useLab } from '../../store';
 import styles from './SequenceDiagram.module.css';
@@ -79,7 +80,9 @@ export function QueueGauges({
   const named = useMemo(
     () =>
       new Set(
-        endpoints.filter((e) => e.profile !== 'spoofed').map((e) => `${e.address}:${e.port}`),
+        endpoints
+          .filter((e) => e.profile !== 'spoofed')
+          .map((e) => formatEndpoint(e.address, e.port)),
       ),
     [endpoints],
   );

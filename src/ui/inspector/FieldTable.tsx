@@ -14,14 +14,15 @@ export interface FieldTableProps {
 }
 
 const GROUP_TITLES: Readonly<Record<FieldRow['group'], string>> = {
-  header: 'Header',
+  ip: 'IP header',
+  header: 'TCP header',
   flags: 'Control bits',
   options: 'Options',
   payload: 'Data',
 };
 
 export function FieldTable({ caption, rows, selectedRowId, onSelectRow }: FieldTableProps) {
-  const groups = (['header', 'flags', 'options', 'payload'] as const).filter((g) =>
+  const groups = (['ip', 'header', 'flags', 'options', 'payload'] as const).filter((g) =>
     rows.some((r) => r.group === g),
   );
   return (
@@ -62,7 +63,11 @@ export function FieldTable({ caption, rows, selectedRowId, onSelectRow }: FieldT
                     </button>
                   </th>
                   <td className={styles.value}>
-                    <span className={r.group === 'payload' ? styles.payloadText : undefined}>
+                    <span
+                      className={
+                        r.group === 'payload' || r.breakable ? styles.payloadText : undefined
+                      }
+                    >
                       {r.value}
                     </span>
                     {r.alt !== undefined && <span className={styles.alt}>{r.alt}</span>}

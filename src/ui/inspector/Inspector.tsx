@@ -12,6 +12,7 @@ import { narrate } from '../format/narrate';
 import { segmentLabel } from '../format/segment-label';
 import type { TraceFacts } from '../format/trace-facts';
 import { fieldRows } from './field-rows';
+import { ipRows } from './ip-rows';
 import { FieldTable } from './FieldTable';
 import { HexView } from './HexView';
 import styles from './Inspector.module.css';
@@ -47,7 +48,13 @@ export function Inspector({ segment, facts, headingLevel = 2 }: InspectorProps) 
 function SegmentDetails({ segment, facts }: { segment: SendEvent; facts: TraceFacts }) {
   const encoded = useMemo(() => encodeOrError(segment), [segment]);
   const rows = useMemo(
-    () => fieldRows(segment, facts, encoded.ok ? encoded.value : undefined),
+    () =>
+      encoded.ok
+        ? [
+            ...ipRows(segment, facts, encoded.value.bytes.length),
+            ...fieldRows(segment, facts, encoded.value),
+          ]
+        : fieldRows(segment, facts, undefined),
     [segment, facts, encoded],
   );
   const [selectedRowId, setSelectedRowId] = useState<string | undefined>(undefined);

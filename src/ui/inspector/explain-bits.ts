@@ -3,7 +3,8 @@
  * the RFC that defines it (RFC 9293 §3.1 for the header, RFC 3168 for ECN, RFC 7323 and
  * RFC 2018 for the options).
  */
-import type { FlagName } from '../../engine';
+import { IP_HEADER_BYTES, ipFamily, type FlagName } from '../../engine';
+import { splitEndpoint } from '../../wire/address';
 import type { SendEvent, TraceOption } from '../../sim/trace';
 import type { TraceFacts } from '../format/trace-facts';
 import { The, the } from '../format/words';
@@ -98,9 +99,7 @@ export function explainOption(o: TraceOption, e: SendEvent, facts: TraceFacts): 
     case 'nop':
       return 'One byte of padding so that the next option starts on a 4-byte boundary (RFC 9293 §3.2).';
     case 'mss':
-      return o.value === 1460
-        ? `1460: the most payload ${the(e.from)} accepts per segment: a 1500-byte Ethernet MTU − 20 bytes of IPv4 − 20 bytes of TCP header (RFC 9293 §3.7.1).`
-        : `${o.value}: the most payload ${the(e.from)} accepts per segment (RFC 9293 §3.7.1).`;
+      return explainMss(o.value, e);
     case 'wscale': {
       const agreed = facts.windowShift[e.from] !== undefined;
       const outcome = agreed
@@ -120,3 +119,19 @@ export function explainOption(o: TraceOption, e: SendEvent, facts: TraceFacts): 
       return `Kind ${o.type} is not one this lab interprets; a receiver must ignore options it does not know (RFC 9293 §3.2).`;
   }
 }
+
+/** The MSS of a SYN; the usual values are a 1500-byte Ethernet MTU less the two headers. */
+function explainMss(value: number, e: SendEvent): string {
+  const v6 = ipFamily(splitEndpoint(e.src).address) === 6;
+  const ip = IP_HEADER_BYTES[v6 ? 6 : 4];
+  if (value !== ETHERNET_MTU - ip - TCP_HEADER_BYTES) {
+    return `${value}: the most payload ${the(e.from)} accepts per segment (RFC 9293 §3.7.1).`;
+  }
+  const headers = v6
+    ? `${ip} bytes of IPv6 header − ${TCP_HEADER_BYTES} bytes of TCP header: 20 less than over IPv4, whose header is half as long (RFC 9293 §3.7.1, RFC 8200 §3)`
+    : `${ip} bytes of IPv4 − ${TCP_HEADER_BYTES} bytes of TCP header (RFC 9293 §3.7.1)`;
+  return `${value}: the most payload ${the(e.from)} accepts per segment: a ${ETHERNET_MTU}-byte Ethernet MTU − ${headers}.`;
+}
+
+const ETHERNET_MTU = 1500;
+const TCP_HEADER_BYTES = 20;

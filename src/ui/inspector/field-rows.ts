@@ -3,7 +3,8 @@
  * numbering, one sentence of why, and the byte range it occupies in the encoded segment (from
  * src/wire's field map) so that selecting a row can highlight its bytes and vice versa.
  */
-import type { FlagName } from '../../engine';
+import { ipFamily, type FlagName } from '../../engine';
+import { splitEndpoint } from '../../wire/address';
 import type { SendEvent } from '../../sim/trace';
 import type { EncodedSegment, FieldRange } from '../../wire/fields';
 import { flagsLabel } from '../format/segment-label';
@@ -34,7 +35,9 @@ export interface FieldRow {
   readonly alt?: string;
   readonly why: string;
   readonly range?: ByteRange;
-  readonly group: 'header' | 'flags' | 'options' | 'payload';
+  readonly group: 'ip' | 'header' | 'flags' | 'options' | 'payload';
+  /** The value may break anywhere to fit (text, a long IPv6 address); numbers never break. */
+  readonly breakable?: true;
 }
 
 export function fieldRows(e: SendEvent, facts: TraceFacts, encoded?: EncodedSegment): FieldRow[] {
@@ -166,9 +169,13 @@ function checksumRow(
 ): FieldRow {
   const value = ((encoded.bytes[16] ?? 0) << 8) | (encoded.bytes[17] ?? 0);
   const hex = `0x${value.toString(16).padStart(4, '0')}`;
-  const src = e.src.slice(0, e.src.lastIndexOf(':'));
-  const dst = e.dst.slice(0, e.dst.lastIndexOf(':'));
-  const why = `${hex}: the ones' complement of the ones' complement sum of a pseudo-header (${src} → ${dst}, protocol 6, ${encoded.bytes.length} bytes), the header and the data; ${the(e.to)} recomputes it to detect corruption (RFC 9293 §3.1).`;
+  const src = splitEndpoint(e.src).address;
+  const dst = splitEndpoint(e.dst).address;
+  const pseudo =
+    ipFamily(src) === 6
+      ? `the 40-byte IPv6 pseudo-header (${src} → ${dst}, upper-layer length ${encoded.bytes.length}, next header 6; RFC 8200 §8.1)`
+      : `a pseudo-header (${src} → ${dst}, protocol 6, ${encoded.bytes.length} bytes)`;
+  const why = `${hex}: the ones' complement of the ones' complement sum of ${pseudo}, the header and the data; ${the(e.to)} recomputes it to detect corruption (RFC 9293 §3.1).`;
   return row('checksum', 'Checksum', hex, why, range);
 }
 
