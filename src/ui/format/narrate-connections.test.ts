@@ -71,7 +71,9 @@ describe('narration on presets with several connections', () => {
         for (const said of durations) expect(said, sentence).toBe(formatDuration(ran ?? NaN));
         checked++;
       }
-      expect(checked).toBeGreaterThan(0);
+      // A run whose timers all stop before they fire (slow-accept) narrates no duration.
+      const fires = run.trace.some((e) => e.type === 'timer' && e.action === 'fire');
+      if (fires) expect(checked).toBeGreaterThan(0);
     });
 
     it('gives each timer it starts the duration the trace sets, and each backoff the next one', () => {
