@@ -202,11 +202,12 @@ function socketCall(
  * separate application calls (a blocking send() is one call).
  */
 export function flushUnsent(world: World, ep: EndpointRuntime): void {
+  // Most arrivals wake no writer: find that out before copying the entries.
+  let woken = false;
+  for (const socket of ep.unsent.keys()) woken ||= wakes(ep, socket);
+  if (!woken) return;
   for (const [socket, data] of [...ep.unsent]) {
-    // Like Linux (sk_stream_is_writeable), the blocked writer wakes only once a third of the
-    // buffer is free, not for every acknowledged segment.
-    const queued = unacknowledgedBytes(ep.host, socket);
-    if (queued > (ep.sendBuffer * 2) / 3) continue;
+    if (!wakes(ep, socket)) continue;
     const step = handleCall(ep.host, { call: 'send', socket, data, handOver: true }, world.now);
     const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
     if (taken < data.length) ep.unsent.set(socket, data.subarray(taken));
@@ -214,6 +215,14 @@ export function flushUnsent(world: World, ep: EndpointRuntime): void {
     applyOutputs(world, ep, step.outputs);
     if (!ep.unsent.has(socket)) runDeferred(world, ep, socket);
   }
+}
+
+/**
+ * Like Linux (sk_stream_is_writeable), a blocked writer wakes only once a third of the buffer
+ * is free, not for every acknowledged segment.
+ */
+function wakes(ep: EndpointRuntime, socket: SocketId): boolean {
+  return unacknowledgedBytes(ep.host, socket) <= (ep.sendBuffer * 2) / 3;
 }
 
 /** The calls that waited for a blocking send() on `socket`, in order, until one blocks again. */
