@@ -71,7 +71,9 @@ describe('narration on presets with several connections', () => {
         for (const said of durations) expect(said, sentence).toBe(formatDuration(ran ?? NaN));
         checked++;
       }
-      expect(checked).toBeGreaterThan(0);
+      // A run where no timer fires (slow-accept: nothing is lost) narrates no duration run.
+      const fires = run.trace.some((e) => e.type === 'timer' && e.action === 'fire');
+      expect(checked > 0).toBe(fires);
     });
 
     it('gives each timer it starts the duration the trace sets, and each backoff the next one', () => {
