@@ -61,12 +61,21 @@ function presetCases(): Case[] {
 /** Whether the run itself accounts for an expert warning tshark gives a frame. */
 function explains(message: string, frame: CapturedSegment, kase: Case): boolean {
   if (message === 'Connection reset (RST)') return frame.send.flags.includes('RST');
+  // RFC 2883: a SACK block below the acknowledgment number reports bytes received twice (the
+  // old-duplicate preset's new request, which an old copy had already filled).
+  if (message === 'D-SACK Sequence') return reportsDuplicate(frame.send);
   if (message.startsWith('Previous segment(s) not captured')) {
     // At an endpoint, a lost segment leaves a gap in the sequence space; on the link every
     // sent segment is captured, so a gap there would be a real bug.
     return kase.point !== 'link' && lostBefore(kase.trace, frame);
   }
   return false;
+}
+
+function reportsDuplicate(s: SendEvent): boolean {
+  return s.options.some(
+    (o) => o.kind === 'sack' && o.blocks.some(([start]) => ((s.ack - start) | 0) > 0),
+  );
 }
 
 function lostBefore(trace: Trace, frame: CapturedSegment): boolean {
@@ -79,17 +88,20 @@ function lostBefore(trace: Trace, frame: CapturedSegment): boolean {
 
 /**
  * What tshark should call a retransmission: the trace's retransmissions, link copies, and —
- * a tshark heuristic, not an error — a simultaneous-open SYN-ACK, which repeats the ISN of
- * its sender's own SYN (RFC 9293 §3.5, Figure 8).
+ * tshark heuristics, not errors — a simultaneous-open SYN-ACK, which repeats the ISN of its
+ * sender's own SYN (RFC 9293 §3.5, Figure 8), and a segment of a new incarnation of the same
+ * 4-tuple that repeats the sequence numbers of the old one (textbook ISNs: old-duplicate),
+ * since tshark does not tell incarnations apart by anything but the numbers.
  */
 function expectedRetransmissions(captured: readonly CapturedSegment[]): number[] {
-  const synSeqs = new Set<string>();
-  const key = (s: SendEvent): string => `${s.src}>${s.dst}@${s.seq}`;
+  const seen = new Set<string>();
+  const key = (s: SendEvent): string =>
+    `${s.src}>${s.dst}@${s.seq}${s.flags.includes('SYN') ? 'S' : ''}+${s.len}`;
   return captured.flatMap((c, i) => {
-    const isSyn = c.send.flags.includes('SYN');
-    const repeatsSyn = isSyn && synSeqs.has(key(c.send));
-    if (isSyn && c.seen !== 'copied') synSeqs.add(key(c.send));
-    return c.send.retransmit > 0 || c.seen === 'copied' || repeatsSyn ? [i + 1] : [];
+    const occupies = c.send.flags.includes('SYN') || c.send.len > 0;
+    const repeats = occupies && seen.has(key(c.send));
+    if (occupies && c.seen !== 'copied') seen.add(key(c.send));
+    return c.send.retransmit > 0 || c.seen === 'copied' || repeats ? [i + 1] : [];
   });
 }
 

@@ -27,10 +27,15 @@ const statesOf = (trace: Trace, endpoint: string) =>
     .filter((e) => !/timer|times out|exhausted|time-wait|expired|2\s*MSL/i.test(e.cause))
     .map((e) => e.to);
 
-/** Two-endpoint presets whose whole conversation the link sees. */
+/**
+ * Two-endpoint presets whose whole conversation the link sees, and only one: each end opens at
+ * most once (old-duplicate opens its 4-tuple twice, web-page four connections).
+ */
 const twoEnded = presets.filter((p) => {
   const run = runScenario(p.scenario);
-  return run.endpoints.length === 2 && sends(run.trace).some((s) => s.flags.includes('SYN'));
+  const opens = sends(run.trace).filter((s) => s.flags.join() === 'SYN' && s.retransmit === 0);
+  const once = new Set(opens.map((s) => s.from)).size === opens.length;
+  return run.endpoints.length === 2 && opens.length > 0 && once;
 });
 
 describe('a preset’s link capture, opened as a capture', () => {
