@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { bigCapture } from './big-capture';
 import { watchPage } from './support';
 
 const PASSIVE = readFileSync(
@@ -59,6 +60,24 @@ test.describe('the single-file build', () => {
     await expect(page.getByRole('region', { name: 'Script run' })).toContainText('0 failed');
     // It ran in a worker started from the page's own Blob URL (not on the page, the fallback),
     // and the policy refused nothing.
+    expect((await worker).url()).toMatch(/^blob:/);
+    expect(watched.problems).toEqual([]);
+  });
+
+  test('reads a large capture from disk, in its inlined worker', async ({ page }) => {
+    const watched = watchPage(page);
+    // 400 data segments: about 600 KB, over what the page reads itself.
+    const capture = join(test.info().outputDir, 'bulk.pcap');
+    mkdirSync(test.info().outputDir, { recursive: true });
+    writeFileSync(capture, bigCapture(400));
+    await page.goto(singleFile);
+    const worker = page.waitForEvent('worker');
+    await page.getByLabel('Capture file (pcap or pcapng)').setInputFiles(capture);
+    const dialog = page.getByRole('dialog', { name: 'Open a capture' });
+    const list = dialog.getByRole('table', { name: /1 TCP conversation/ });
+    await expect(list).toContainText('10.0.0.1:49152 → 10.0.0.2:80', { timeout: 20_000 });
+    await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
+    await expect(page.getByRole('region', { name: 'Capture' })).toContainText('bulk.pcap');
     expect((await worker).url()).toMatch(/^blob:/);
     expect(watched.problems).toEqual([]);
   });

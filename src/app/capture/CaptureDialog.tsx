@@ -1,13 +1,23 @@
 /**
  * Opening a capture: reads the file, then lists its TCP conversations to choose one, or says in
  * one message what is wrong with the file. Nothing on screen changes until a conversation is
- * chosen, so a bad file leaves the run as it was.
+ * chosen, so a bad file leaves the run as it was. A large file is read in the run worker (the
+ * page stays responsive, Cancel stops the reading); a small one here.
  */
 import { useEffect, useState } from 'react';
 import type { LabStore } from '../../store';
 import { ConversationList } from '../../ui/capture/ConversationList';
+import { RunCancelled, type RunJob } from '../../store/run-job';
 import { FormDialog, formStyles as styles } from '../../ui/dialog/FormDialog';
-import { conversationLoad, openCaptureFile, type Opening } from './prepare-capture';
+import { RunProgress } from '../compute/RunProgress';
+import { createRunComputer } from '../compute/run-computer';
+import {
+  captureFileBytes,
+  conversationLoad,
+  openCaptureBytes,
+  READ_HERE_BYTES,
+  type Opening,
+} from './prepare-capture';
 
 export default function CaptureDialog({
   store,
@@ -22,15 +32,36 @@ export default function CaptureDialog({
   const [read, setRead] = useState<{ file: File; opening: Opening } | null>(null);
   const opening = read?.file === file ? read.opening : null;
 
+  // The worker that reads large files, started on the first one.
+  const [computer] = useState(createRunComputer);
+
   useEffect(() => {
     let current = true;
-    void openCaptureFile(file).then((result) => {
-      if (current) setRead({ file, opening: result });
+    let job: RunJob<Opening> | null = null;
+    const done = (opening: Opening) => {
+      if (current) setRead({ file, opening });
+    };
+    void captureFileBytes(file).then((read) => {
+      if (!current) return;
+      if (!read.ok) done(read);
+      else if (read.bytes.length <= READ_HERE_BYTES) done(openCaptureBytes(file.name, read.bytes));
+      else {
+        job = computer.capture(file.name, read.bytes);
+        job.result.then(done, (error: unknown) => {
+          if (error instanceof RunCancelled) return;
+          done({
+            ok: false,
+            message: `${file.name}: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        });
+      }
     });
     return () => {
       current = false;
+      // Closing the dialog while the worker reads stops it there.
+      job?.cancel();
     };
-  }, [file]);
+  }, [file, computer]);
 
   return (
     <FormDialog
@@ -38,7 +69,7 @@ export default function CaptureDialog({
       help={`${file.name}. The capture is read in this browser and sent nowhere: captures can hold private data. Each end’s state is inferred from what it sent and received.`}
       onClose={onClose}
     >
-      {opening === null && <p role="status">Reading {file.name}…</p>}
+      {opening === null && <RunProgress label={`Reading ${file.name}…`} onCancel={onClose} />}
       <p role="alert" className={styles.message}>
         {opening?.ok === false ? opening.message : ''}
       </p>

@@ -21,8 +21,18 @@ export type Opening =
   | { readonly ok: true; readonly file: OpenedFile }
   | { readonly ok: false; readonly message: string };
 
-/** Reads a File; a file too large is refused before its bytes are read into the page. */
-export async function openCaptureFile(file: File): Promise<Opening> {
+/**
+ * Captures up to this size are read on the page at once (a few milliseconds); a larger one is
+ * read in the run worker, with progress and Cancel, so the page stays responsive.
+ */
+export const READ_HERE_BYTES = 512 * 1024;
+
+export type FileBytes =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly message: string };
+
+/** A File's bytes; a file too large is refused before its bytes are read into the page. */
+export async function captureFileBytes(file: File): Promise<FileBytes> {
   if (file.size > MAX_CAPTURE_BYTES) {
     const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
     return {
@@ -30,15 +40,14 @@ export async function openCaptureFile(file: File): Promise<Opening> {
       message: `${file.name}: the file is ${mb(file.size)}; the lab opens captures up to ${mb(MAX_CAPTURE_BYTES)}. Cut it to one conversation first (for example, Wireshark's File → Export Specified Packets).`,
     };
   }
-  let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch {
     return { ok: false, message: `${file.name}: the browser could not read the file.` };
   }
-  return openCaptureBytes(file.name, bytes);
 }
 
+/** The capture in `bytes` read and its conversations listed, or one message naming the problem. */
 export function openCaptureBytes(fileName: string, bytes: Uint8Array): Opening {
   const reading = readCapture(bytes);
   if (!reading.ok) return { ok: false, message: `${fileName}: ${reading.message}` };

@@ -4,7 +4,8 @@ import { createSimWorld } from '../../store/sim-world';
 import { buildTimeline } from '../../store/timeline';
 import { prepareScriptRun } from '../packetdrill/prepare-script-run';
 import { createRequestHandler } from './handle-request';
-import { transferablesOf, type RunReply } from './protocol';
+import { captureMessages, transferablesOf, withCaptureParts, type RunReply } from './protocol';
+import { openCaptureBytes } from '../capture/prepare-capture';
 
 /** What arrives on the page: the reply as postMessage delivers it, its buffers moved. */
 function delivered(reply: RunReply): RunReply {
@@ -72,6 +73,32 @@ describe('the run worker', () => {
       kind: 'script',
       prepared: { ok: false, message: expect.stringMatching(/^Syntax error at line 1:/) },
     });
+  });
+
+  it('reads a capture as the page would, its packets in parts; a bad file gets its one message', () => {
+    const handle = createRequestHandler();
+    const bytes = new Uint8Array(
+      readFileSync(new URL('../../../e2e/fixtures/two-conversations.pcapng', import.meta.url)),
+    );
+    const reply = handle({ id: 6, kind: 'capture', fileName: 'two.pcapng', bytes });
+    const messages = captureMessages(reply).map(({ message, transfer }) =>
+      structuredClone(message, { transfer }),
+    );
+    const last = messages.at(-1) as RunReply;
+    const parts = messages.flatMap((m) => (m.kind === 'capture-part' ? [m.packets] : []));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(withCaptureParts(last, parts)).toEqual({
+      id: 6,
+      kind: 'capture',
+      opening: openCaptureBytes('two.pcapng', bytes),
+    });
+
+    const junk = new TextEncoder().encode('These are my notes, not a capture.\n');
+    const bad = handle({ id: 7, kind: 'capture', fileName: 'notes.txt', bytes: junk });
+    expect(bad).toEqual({ id: 7, kind: 'capture', opening: openCaptureBytes('notes.txt', junk) });
+    expect(bad.kind === 'capture' && !bad.opening.ok && bad.opening.message).toMatch(
+      /^notes\.txt: /,
+    );
   });
 
   it('reads the profile a script asks for', () => {

@@ -7,6 +7,7 @@
  */
 import { buildTimeline, type Timeline } from '../../store/timeline';
 import { createSimWorld } from '../../store/sim-world';
+import { openCaptureBytes } from '../capture/prepare-capture';
 import { detectProfile, prepareScriptRun } from '../packetdrill/prepare-script-run';
 import type { PreparedScript, RunReply, RunRequest } from './protocol';
 
@@ -29,6 +30,10 @@ export function createRequestHandler(): (request: RunRequest) => RunReply {
         const run = world.run(request.settings, request.interventions);
         last = buildTimeline(run, last);
         return { id: request.id, kind: 'scenario', timeline: last };
+      }
+      if (request.kind === 'capture') {
+        const opening = openCaptureBytes(request.fileName, request.bytes);
+        return { id: request.id, kind: 'capture', opening };
       }
       if (request.kind === 'origin') {
         const profile = detectProfile(request.text, request.fileName);

@@ -1,5 +1,5 @@
 /**
- * The page's side of the run worker. The worker starts on the first big run and is ended by
+ * The page's side of the run worker (runs, packetdrill scripts, capture files). The worker starts on the first big run and is ended by
  * Cancel (a computation cannot be interrupted from outside; ending its worker stops it at once),
  * then started again on the next. Where no worker can start (a browser or policy that refuses
  * it), the same handler computes the run on the page, once the progress indicator has appeared
@@ -8,8 +8,10 @@
 import { RunCancelled, type RunComputer, type RunJob } from '../../store/run-job';
 import type { Timeline } from '../../store';
 import type { Intervention, RunSettings } from '../../store/world';
+import type { Opening } from '../capture/prepare-capture';
 import type { ProfileChoice } from '../packetdrill/prepare-script-run';
-import type { PreparedScript, RunReply, RunRequest } from './protocol';
+import type { CapturePacket } from '../../wire/read-capture';
+import { withCaptureParts, type PreparedScript, type RunReply, type RunRequest } from './protocol';
 
 /** When RunProgress appears (its stylesheet's animation delay). */
 const PROGRESS_SHOWS_AFTER_MS = 300;
@@ -18,6 +20,8 @@ type Body<R> = R extends RunRequest ? Omit<R, 'id'> : never;
 
 interface Waiting {
   readonly request: RunRequest;
+  /** A capture's packets received ahead of its reply (protocol.ts, captureMessages). */
+  readonly parts: (readonly CapturePacket[])[];
   readonly resolve: (reply: RunReply) => void;
   readonly reject: (error: Error) => void;
 }
@@ -30,6 +34,8 @@ export interface PageRunComputer extends RunComputer {
   ): RunJob<PreparedScript>;
   /** The profile a script asks for (detectProfile), found without holding the page. */
   profile(text: string, fileName: string | undefined): RunJob<ProfileChoice>;
+  /** A capture read and its conversations listed, or the message that says why it cannot be. */
+  capture(fileName: string, bytes: Uint8Array): RunJob<Opening>;
 }
 
 /**
@@ -78,8 +84,12 @@ export function createRunComputer(): PageRunComputer {
         started.addEventListener('message', (event: MessageEvent<RunReply>) => {
           const entry = waiting.get(event.data.id);
           if (!entry) return;
+          if (event.data.kind === 'capture-part') {
+            entry.parts.push(event.data.packets);
+            return;
+          }
           waiting.delete(event.data.id);
-          entry.resolve(event.data);
+          entry.resolve(withCaptureParts(event.data, entry.parts));
         });
         started.addEventListener('error', (event) => {
           event.preventDefault();
@@ -100,7 +110,7 @@ export function createRunComputer(): PageRunComputer {
     const id = ++ids;
     const request = { ...body, id } as RunRequest;
     const result = new Promise<RunReply>((resolve, reject) => {
-      const entry = { request, resolve, reject };
+      const entry = { request, parts: [], resolve, reject };
       waiting.set(id, entry);
       void connect().then((started) => {
         if (!waiting.has(id)) return;
@@ -125,6 +135,8 @@ export function createRunComputer(): PageRunComputer {
         void connect().then((next) => {
           for (const other of rest) {
             if (!waiting.has(other.request.id)) continue;
+            // Parts the ended worker sent come again from the new one.
+            other.parts.length = 0;
             if (next) next.postMessage(other.request);
             else computeOnPage(other);
           }
@@ -157,6 +169,10 @@ export function createRunComputer(): PageRunComputer {
       submit<ProfileChoice>(
         { kind: 'origin', text, ...(fileName !== undefined ? { fileName } : {}) },
         (reply) => (reply.kind === 'origin' ? reply.profile : failed(reply)),
+      ),
+    capture: (fileName, bytes) =>
+      submit<Opening>({ kind: 'capture', fileName, bytes }, (reply) =>
+        reply.kind === 'capture' ? reply.opening : failed(reply),
       ),
   };
 }

@@ -4,11 +4,16 @@
  * runs stay off the page's main thread"). One request at a time, in order.
  */
 import { createRequestHandler } from './handle-request';
-import { transferablesOf, type RunRequest } from './protocol';
+import { captureMessages, transferablesOf, type RunRequest } from './protocol';
 
 const handle = createRequestHandler();
 
 self.addEventListener('message', (event: MessageEvent<RunRequest>) => {
   const reply = handle(event.data);
+  if (reply.kind === 'capture') {
+    for (const { message, transfer } of captureMessages(reply))
+      self.postMessage(message, { transfer });
+    return;
+  }
   self.postMessage(reply, { transfer: transferablesOf(reply) });
 });
