@@ -28,11 +28,18 @@ describe('the inspector on segments a load balancer forwarded', () => {
     expect(why(3, 'seq')).toBe(
       "1000: unchanged from #1: the balancer rewrites only the destination address and port, so the sequence number is the client's (RFC 2391).",
     );
-    // #5: the server's SYN-ACK (#4) on its way back to the client, its source rewritten.
-    expect(why(5, 'srcPort')).toMatch(
+    // The server's SYN-ACK on its way back to the client, its source rewritten.
+    const reply = run.trace.find(
+      (e): e is SendEvent => e.type === 'send' && e.rewrite?.field === 'src',
+    );
+    const back = reply?.id ?? -1;
+    expect(reply?.flags).toEqual(['SYN', 'ACK']);
+    expect(why(back, 'srcPort')).toMatch(
       /^80: the balancer rewrote 10\.0\.1\.11:80 to 10\.0\.0\.100:80: source NAT/,
     );
-    expect(why(5, 'window')).toMatch(/^64240: unchanged from #4: .* so the window is the server's/);
+    expect(why(back, 'window')).toMatch(
+      new RegExp(`^64240: unchanged from #${reply?.rewrite?.of}: .* so the window is the server's`),
+    );
   });
 
   it('a health check’s SYN carries the probe’s own initial sequence number', () => {
