@@ -45,7 +45,8 @@ function LifelineHead({
       <span
         className={styles.headAddress}
         title={formatEndpoint(endpoint.address, endpoint.port)}
-        style={{ maxWidth: `${room}px` }}
+        // Only an IPv6 address can be wider than its lane (an IPv4 one's width is bounded).
+        style={ipFamily(endpoint.address) === 6 ? { maxWidth: `${room}px` } : undefined}
       >
         {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
         <span>{ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}</span>

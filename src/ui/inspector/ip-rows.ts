@@ -125,7 +125,7 @@ function ipv4Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
     ),
     row(
       'flags',
-      'Flags',
+      'IP flags',
       hex(flags >>> 13, 1),
       'DF, don’t fragment: a router that cannot forward the packet whole drops it and says so, which is how the path’s MTU is found (RFC 1191). More fragments is clear.',
       'DF',
