@@ -202,9 +202,11 @@ for (const size of [SIZES[0], SIZES[2]]) {
     await expect(ghosts.first()).toBeVisible();
     const found = await settledProblems(page);
     expect(found.problems).toEqual([]);
-    // The banner stands above the diagram and leaves it most of its room.
-    const figure = await diagram(page).boundingBox();
-    expect(figure?.height ?? 0).toBeGreaterThan(size.height * 0.4);
+    // On a phone the banner stands above the diagram and never squeezes it.
+    if (size.width < 600) {
+      const figure = await diagram(page).boundingBox();
+      expect(figure?.height ?? 0).toBeGreaterThan(size.height * 0.5);
+    }
   });
 }
 

@@ -37,6 +37,14 @@ function MismatchView({ mark, size }: { mark: MismatchMark; size: number }) {
     <g className={styles.mismatch} aria-hidden="true" data-mark="mismatch">
       <circle cx={x} cy={y} r={r * 1.5} />
       <path d={`M ${x - r} ${y - r} L ${x + r} ${y + r} M ${x + r} ${y - r} L ${x - r} ${y + r}`} />
+      {/* Opaque, as a loss mark's words: the playhead's line passes beneath. */}
+      <rect
+        x={x - mark.box.width / 2}
+        y={y + r * 1.5 + 1}
+        width={mark.box.width}
+        height={size * 1.3}
+        rx={3}
+      />
       <text x={x} y={y + r * 1.5 + size} textAnchor="middle" fontSize={size}>
         {word}
       </text>

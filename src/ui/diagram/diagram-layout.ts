@@ -12,6 +12,7 @@ import { flagsLabel, segmentLabel, type TraceFacts } from '../format/segment-lab
 import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { burstLabel, floodBursts, type Burst } from './flood-bursts';
 import { timeY, type Geometry } from './geometry';
+import { boxAt, overlaps } from './label-boxes';
 import { layoutLabels, type LabelRequest, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes, type LaneNote } from './lane-notes';
 import { lossWords } from './loss-words';
@@ -75,15 +76,36 @@ export function ghostLines(ghost: Ghost): [string, string] {
   ];
 }
 
-/** Where a script's ✕ goes: just before the arrow head, where the script judged the segment. */
-function mismatchMark(key: string, arrow: ArrowEnds, word: string, g: Geometry): MismatchMark {
-  const x = arrow.x1 + (arrow.x2 - arrow.x1) * 0.82;
-  const y = arrow.y1 + (arrow.y2 - arrow.y1) * 0.82;
+/** Fractions along its arrow tried for a script's ✕, best first: near the head, where judged. */
+const MISMATCH_SPOTS = [0.82, 0.7, 0.58, 0.46, 0.34];
+
+/**
+ * Where a script's ✕ goes: just before the arrow head, where the script judged the segment, or
+ * further back along the arrow when an earlier ✕ stands there (a resent segment close behind).
+ */
+function mismatchMark(
+  key: string,
+  arrow: ArrowEnds,
+  word: string,
+  g: Geometry,
+  earlier: Iterable<MismatchMark>,
+): MismatchMark {
   const r = g.noteSize * 0.45;
-  const top = y - r * 1.5;
-  const bottom = y + r * 1.5 + g.noteSize * 1.3;
-  const width = Math.max(3 * r, word.length * g.charWidth * (g.noteSize / g.fontSize) + 4);
-  return { key, x, y, word, box: { x, y: (top + bottom) / 2, width, height: bottom - top } };
+  const width = Math.max(3 * r, word.length * g.charWidth * (g.noteSize / g.fontSize) + 6);
+  const taken = [...earlier].map((m) => boxAt(m.box.x, m.box.y, m.box.width, m.box.height));
+  const at = (f: number): MismatchMark => {
+    const x = arrow.x1 + (arrow.x2 - arrow.x1) * f;
+    const y = arrow.y1 + (arrow.y2 - arrow.y1) * f;
+    const top = y - r * 1.5;
+    const bottom = y + r * 1.5 + g.noteSize * 1.4;
+    return { key, x, y, word, box: { x, y: (top + bottom) / 2, width, height: bottom - top } };
+  };
+  const spots = MISMATCH_SPOTS.map(at);
+  const free = spots.find((spot) => {
+    const box = boxAt(spot.box.x, spot.box.y, spot.box.width, spot.box.height);
+    return !taken.some((other) => overlaps(box, other));
+  });
+  return free ?? (spots[0] as MismatchMark);
 }
 
 export function diagramLayout(
@@ -116,7 +138,8 @@ export function diagramLayout(
     ends.set(key, arrow);
     const replayed = span.send.replay !== undefined;
     if ((span.send.script?.verdict === 'failed' || replayed) && !span.copy) {
-      mismatches.set(key, mismatchMark(key, arrow, replayed ? 'differs' : 'mismatch', g));
+      const word = replayed ? 'differs' : 'mismatch';
+      mismatches.set(key, mismatchMark(key, arrow, word, g, mismatches.values()));
     }
     const burst = bursts.get(key);
     // A burst is labelled once, on its first arrow, with its size.
