@@ -1,6 +1,9 @@
 // Label geometry over every preset at projector, desktop and phone size: each label near its own
-// arrow, no two labels or marks (loss marks, break words, crowd notes) on top of each other, no
-// label ahead of its arrow, and the playhead's line clear of every word.
+// arrow, no two labels, marks (loss marks, break words, crowd notes, a script's ✕ and ghosts'
+// words) or notes beside the lifelines (state tags, timer notes) on top of each other, no label
+// ahead of its arrow, and the playhead's line clear of every word. The same for a replayed
+// capture and a packetdrill script's ghost segments.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { diagram, watchPage } from './support';
 
@@ -73,6 +76,21 @@ async function geometryProblems(page: Page): Promise<{ problems: string[]; label
         const cross = mark.querySelector(':scope > path')?.getBoundingClientRect();
         if (cross) boxes.push({ name: `✕ of "${words}"`, r: cross });
       }
+      // The notes beside each lifeline (state tags on their opaque box, timer notes), and a
+      // ghost's words near its dashed arrow.
+      for (const note of svg.querySelectorAll('[data-note]')) {
+        if (!shown(note)) continue;
+        const box = (note.querySelector(':scope > rect') ?? note).getBoundingClientRect();
+        if (box.width > 0) boxes.push({ name: `note "${note.textContent}"`, r: box });
+      }
+      for (const words of svg.querySelectorAll('[data-mark="ghost"]')) {
+        const ghost = words.parentElement?.querySelector(':scope > line') as SVGLineElement;
+        const r = (words.querySelector(':scope > rect') as SVGRectElement).getBoundingClientRect();
+        const away = distance(r, point(ghost, 1), point(ghost, 2));
+        if (away > 2 * r.height + 1) {
+          problems.push(`ghost "${words.textContent}" is ${Math.round(away)} px from its arrow`);
+        }
+      }
       boxes.forEach((a, i) => {
         for (const b of boxes.slice(i + 1)) {
           const apart =
@@ -103,6 +121,17 @@ async function geometryProblems(page: Page): Promise<{ problems: string[]; label
     });
 }
 
+/** The moment once drawn: a frame's mix of old and new is given a moment to settle. */
+async function settledProblems(page: Page) {
+  let found = await geometryProblems(page);
+  const deadline = Date.now() + 5_000;
+  while (found.problems.length > 0 && Date.now() < deadline) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    found = await geometryProblems(page);
+  }
+  return found;
+}
+
 for (const size of SIZES) {
   test(`labels stay with their arrows in every preset at ${size.width}×${size.height}`, async ({
     page,
@@ -121,12 +150,7 @@ for (const size of SIZES) {
     // The moment once drawn: React draws a step in the frame after the keypress moved the
     // playhead, so a frame's mix of old and new is given a moment to settle.
     const check = async (moment: string) => {
-      let found = await geometryProblems(page);
-      const deadline = Date.now() + 5_000;
-      while (found.problems.length > 0 && Date.now() < deadline) {
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
-        found = await geometryProblems(page);
-      }
+      const found = await settledProblems(page);
       labels += found.labels;
       problems.push(...found.problems.map((p) => `${moment}: ${p}`));
     };
@@ -147,6 +171,59 @@ for (const size of SIZES) {
     expect(watched.problems).toEqual([]);
   });
 }
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+const ACTIVE = readFileSync(
+  new URL('../conformance/handshake-active.pkt', import.meta.url),
+  'utf8',
+);
+
+for (const size of [SIZES[0], SIZES[2]]) {
+  test(`a replayed capture's ghosts keep clear of the captured labels at ${size.width}×${size.height}`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(size);
+    await page.goto('./?scenario=handshake');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open capture' }).click();
+    await (await chooser).setFiles(fixture('lost-syn-ack.pcapng'));
+    const dialog = page.getByRole('dialog', { name: 'Open a capture' });
+    await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
+    const banner = page.getByRole('region', { name: 'Capture' });
+    await banner.getByText('Replay the opening through the engine').click();
+    await banner.getByLabel('Engine profile').selectOption({ label: 'RFC 9293' });
+    await banner.getByRole('button', { name: 'Replay through the engine' }).click();
+    await expect(banner.getByRole('status')).toContainText(/Replayed under rfc: \d+ places/);
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    const ghosts = diagram(page).locator('[data-mark="ghost"]');
+    await expect(ghosts.first()).toBeVisible();
+    const found = await settledProblems(page);
+    expect(found.problems).toEqual([]);
+    // On a phone the banner stands above the diagram and never squeezes it.
+    if (size.width < 600) {
+      const figure = await diagram(page).boundingBox();
+      expect(figure?.height ?? 0).toBeGreaterThan(size.height * 0.5);
+    }
+  });
+}
+
+test("a packetdrill script's ghost keeps clear of the labels", async ({ page }) => {
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('./?scenario=handshake');
+  await page.getByRole('button', { name: 'Open packetdrill script' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a packetdrill script' });
+  // After the data is acknowledged the engine has nothing to send: a FIN it never sends.
+  await dialog
+    .getByLabel('Script', { exact: true })
+    .fill(`${ACTIVE}\n +.1 > F. 101:101(0) ack 1\n`);
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('region', { name: 'Script run' })).toContainText('Timed out');
+  await page.getByRole('button', { name: 'End', exact: true }).click();
+  await expect(diagram(page).locator('[data-mark="ghost"]')).toBeVisible();
+  const found = await settledProblems(page);
+  expect(found.problems).toEqual([]);
+});
 
 test("a selected segment's fields show at 1280×720 without scrolling the page", async ({
   page,

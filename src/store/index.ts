@@ -9,3 +9,9 @@ export type * from './world';
 export * from './time-axis';
 export { visibleSteps } from './steps';
 export { queuesAt, queuesMatter } from './queues-at';
+export {
+  laneConnections,
+  childNumber,
+  type LaneConnections,
+  type ChildConnection,
+} from './connections';

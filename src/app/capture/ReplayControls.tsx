@@ -25,7 +25,7 @@ function summary(run: CaptureRunInfo): string | null {
     r.differences === 0
       ? `the engine sends what the server sent (${r.compared} segments compared)`
       : `${r.differences} ${r.differences === 1 ? 'place differs' : 'places differ'} (✕ “differs”; the engine's segments dashed)`;
-  return `Replayed under ${r.profile}: ${verdict}.`;
+  return `Replayed under ${r.profile}: ${verdict}. It covers ${r.segments} segments and stops ${r.end}.`;
 }
 
 export function ReplayControls({ run }: { run: CaptureRunInfo }) {
@@ -49,12 +49,15 @@ export function ReplayControls({ run }: { run: CaptureRunInfo }) {
     <>
       <details className={styles.help}>
         <summary>Replay the opening through the engine</summary>
-        <p>
-          The capture’s SYN and the client’s segments drive the engine in the server’s place; where
-          the engine would have answered otherwise, the diagram marks the server’s segment and
-          dashes the engine’s beside it.
-          {r ? ` This replay covers ${r.segments} segments and stops ${r.end}.` : ''}
-        </p>
+        {/* Once replayed, the status below says what it covered: the banner stays short and
+            leaves the diagram its room. */}
+        {!r && (
+          <p>
+            The capture’s SYN and the client’s segments drive the engine in the server’s place;
+            where the engine would have answered otherwise, the diagram marks the server’s segment
+            and dashes the engine’s beside it.
+          </p>
+        )}
         <label className={captureStyles.pick}>
           Engine profile{' '}
           <select value={profile} onChange={(e) => setProfile(e.target.value as ProfileName)}>

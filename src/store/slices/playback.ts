@@ -15,9 +15,18 @@ const MIN_VIEW_SPAN = 20;
  * Spans are in units of the time axis (compressed by default, time-axis.ts).
  */
 export function defaultViewSpan(timeline: Timeline, mode: TimeAxisMode = 'compressed'): number {
+  const axis = timeAxisOf(timeline, mode);
   const lastSegmentAt = timeline.spanEndsMax[timeline.spanEndsMax.length - 1];
-  const busyUntil = toAxis(timeAxisOf(timeline, mode), lastSegmentAt ?? timeline.endTime);
-  return Math.min(2_000, Math.max(300, Math.ceil((busyUntil * 1.15) / 50) * 50));
+  const busyUntil = toAxis(axis, lastSegmentAt ?? timeline.endTime);
+  const span = Math.min(2_000, Math.max(300, Math.ceil((busyUntil * 1.15) / 50) * 50));
+  // A flood's first burst (dozens of segments from spoofed sources, the client's SYN among them)
+  // is the densest moment of its story: the view opens on it, up to the first quiet break, and
+  // follows the playhead from there; End still fits the whole run.
+  const firstBreak = axis.breaks[0];
+  const flood = timeline.endpoints.some((e) => e.profile === 'spoofed');
+  if (!flood || firstBreak === undefined) return span;
+  const burst = Math.ceil((toAxis(axis, firstBreak.from) * 1.6) / 50) * 50;
+  return Math.min(span, Math.max(300, burst));
 }
 
 /**

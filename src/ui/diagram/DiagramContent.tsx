@@ -4,31 +4,25 @@
  * selection change; the per-frame motion lives in motion values inside.
  */
 import { memo, useMemo } from 'react';
-import type { AxisBreak, SegmentSpan, Timeline } from '../../store';
-import { spansInWindow, stateChangesInWindow, timersInWindow } from '../../store';
-import {
-  flagsLabel,
-  segmentAccessibleName,
-  segmentLabel,
-  type TraceFacts,
-} from '../format/segment-label';
+import type { LabState, SegmentSpan, Timeline } from '../../store';
+import { childNumber, stateChangesInWindow, timersInWindow, useLab } from '../../store';
+import { segmentAccessibleName, type TraceFacts } from '../format/segment-label';
 import { BreakLabels } from './AxisBreaks';
-import { timeY, type Geometry } from './geometry';
-import { layoutLabels, type Obstacle, type PlacedLabel } from './label-layout';
-import { laneNotes } from './lane-notes';
-import { placeBreakLabel, placeLossMarks, type LossMark, type LossRequest } from './marks-layout';
-import { lossWords } from './loss-words';
-import { burstLabel, floodBursts, type Burst } from './flood-bursts';
 import {
-  lostPoint,
-  SegmentArrow,
-  type ActivateHow,
-  type ArrowEnds,
-  type ArrowSide,
-} from './SegmentArrow';
-import { keepsNoTcpState } from '../format/stateless-endpoint';
+  diagramLayout,
+  spanKey,
+  spoofedNames,
+  type DiagramLayout,
+  type Ghost,
+} from './diagram-layout';
+import { timeY, type Geometry } from './geometry';
+import type { PlacedLabel } from './label-layout';
+import { connectionsOf, noteRoom, noteX, notePrefix } from './lane-notes';
+import type { LossMark } from './marks-layout';
+import type { Burst } from './flood-bursts';
+import { SegmentArrow, type ActivateHow, type ArrowEnds, type ArrowSide } from './SegmentArrow';
 import { CrowdNotes } from './CrowdNotes';
-import { labelTag, SegmentLabel } from './SegmentLabel';
+import { SegmentLabel } from './SegmentLabel';
 import { ScriptMarks } from './ScriptMarks';
 import { StateTag } from './StateTag';
 import { TimerBar } from './TimerBar';
@@ -45,18 +39,8 @@ export interface DiagramContentProps {
   onActivate: (id: number, how: ActivateHow) => void;
 }
 
-function spanKey(span: SegmentSpan): string {
-  return span.copy ? `${span.id}-copy-${span.endAt}` : String(span.id);
-}
-
-/** The lanes that keep no TCP state: a flood's spoofed sources (a load balancer is a middlebox). */
-function spoofedNames(timeline: Timeline): Set<string> {
-  return new Set(
-    timeline.endpoints
-      .filter((e) => keepsNoTcpState(e.profile) && e.profile !== 'balancer')
-      .map((e) => e.name),
-  );
-}
+const selectGhosts = (s: LabState): readonly Ghost[] | undefined =>
+  s.scriptRun?.missing ?? s.captureRun?.replay?.ghosts;
 
 /**
  * With a load balancer, the clients' side is left of its lane: what travels from there, or is
@@ -70,97 +54,15 @@ function balancerSide(timeline: Timeline): ((span: SegmentSpan) => ArrowSide) | 
     clients.has(span.send.from) || span.send.rewrite?.field === 'dst' ? 'client' : 'server';
 }
 
-interface Layout {
-  spans: SegmentSpan[];
-  ends: Map<string, ArrowEnds>;
-  labels: Map<string, PlacedLabel>;
-  notes: Map<string, number>;
-  /** Loss marks, each drawn once by its first key, standing for all its keys. */
-  lossMarks: LossMark[];
-  breakLabels: { b: AxisBreak; box: Obstacle }[];
-  /** A flood's bursts, by each member's key: labelled once, with the count sent so far. */
-  bursts: Map<string, Burst>;
-}
+type Layout = DiagramLayout;
 
 function useLayout(props: DiagramContentProps): Layout {
   const { timeline, g, from, to, facts } = props;
-  return useMemo(() => {
-    const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
-    const spans = spansInWindow(timeline, from, to);
-    // The named ends' segments are labelled first; a flood's spoofed ones take the room left.
-    const spoofed = spoofedNames(timeline);
-    // A load balancer's health checks, too: they repeat, and the clients' segments tell the story.
-    const priorityOf = (span: SegmentSpan) =>
-      spoofed.has(span.send.from) || spoofed.has(span.send.to) || span.send.healthCheck ? 1 : 0;
-    const ends = new Map<string, ArrowEnds>();
-    const losses: LossRequest[] = [];
-    const bursts = floodBursts(spans, spoofed, spanKey, (span) => flagsLabel(span.send.flags));
-    const requests = spans.flatMap((span) => {
-      const key = spanKey(span);
-      const arrow = {
-        x1: lane.get(span.send.from) ?? 0,
-        y1: timeY(g, span.sentAt),
-        x2: lane.get(span.send.to) ?? 0,
-        y2: timeY(g, span.crossingEndsAt),
-      };
-      ends.set(key, arrow);
-      const burst = bursts.get(key);
-      // A burst is labelled once, on its first arrow, with its size.
-      if (burst && burst.first !== key && span.outcome !== 'lost') return [];
-      const text = burst
-        ? burstLabel(burst, burst.keys.length, labelTag(span))
-        : labelTag(span) + segmentLabel(span.send, facts);
-      if (span.outcome !== 'lost') return { key, text, priority: priorityOf(span), ...arrow };
-      // A lost segment's label sits on the part of the arrow it travelled, clear of its ✕.
-      const stop = lostPoint(span, arrow);
-      // A burst's mark counts its losses; the reason is the named end's to give (and the gauge's).
-      const words = burst && span.dropReason === 'queue-full' ? 'dropped' : lossWords(span);
-      // At a lifeline (refused on arrival, lost as sent) the words go towards the other end.
-      const atEnd = span.reach >= 0.999 || span.reach <= 0.001;
-      const towards = (span.reach >= 0.999 ? arrow.x1 - arrow.x2 : arrow.x2 - arrow.x1) < 0;
-      const side = !atEnd ? 0 : towards ? -1 : 1;
-      // A burst's losses share one mark, wherever each stopped.
-      const kind = burst ? `burst ${burst.first}: ${words}` : `${span.send.from}: ${words}`;
-      losses.push({ key, ...stop, kind, words, side, together: burst !== undefined });
-      if (burst && burst.first !== key) return [];
-      return {
-        key,
-        text,
-        priority: priorityOf(span),
-        x1: arrow.x1,
-        y1: arrow.y1,
-        ...{ x2: stop.x, y2: stop.y },
-      };
-    });
-    const lossMarks = placeLossMarks(losses, g);
-    const obstacles: Obstacle[] = lossMarks.flatMap((mark) => [mark.cross, mark.words]);
-    // A break's "⋯ 59.95 s ⋯" keeps its place, clear of loss marks; labels go around it.
-    const breakLabels = g.axis.breaks
-      .filter((b) => b.to >= from && b.from <= to)
-      .flatMap((b) => {
-        const box = placeBreakLabel(b, timeY(g, b.from), timeY(g, b.to), g, obstacles);
-        return box ? [{ b, box }] : [];
-      });
-    obstacles.push(...breakLabels.map((label) => label.box));
-    const first = g.lifelineX[0] ?? 0;
-    const last = g.lifelineX[g.lifelineX.length - 1] ?? g.width;
-    const labels = new Map(
-      layoutLabels(
-        requests,
-        {
-          charWidth: g.charWidth,
-          height: g.fontSize + 8,
-          lineHeight: g.fontSize + 2,
-          // Clear of the arrow heads (7 px): a little closer on phones, where width is scarce.
-          minX: first + (g.compact ? 12 : 14),
-          maxX: last - (g.compact ? 12 : 14),
-        },
-        obstacles,
-      ).map((label) => [label.key, label]),
-    );
-    const notes = new Map(laneNotes(timeline, g, from, to).map((note) => [note.key, note.y]));
-    return { spans, ends, labels, notes, lossMarks, breakLabels, bursts };
-  }, [timeline, g, from, to, facts]);
+  const ghosts = useLab(selectGhosts);
+  return useMemo(
+    () => diagramLayout(timeline, g, from, to, facts, ghosts),
+    [timeline, g, from, to, facts, ghosts],
+  );
 }
 
 /** For each loss mark to draw (by its first key lost now), the mark and how many it counts. */
@@ -202,8 +104,11 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   const lanes = timeline.endpoints.map((e, i) => ({
     endpoint: e,
     x: g.lifelineX[i] ?? 0,
+    noteX: noteX(timeline, g, i),
+    room: noteRoom(timeline, g, i),
     outward: (i === 0 ? -1 : 1) as -1 | 1,
   }));
+  const connections = connectionsOf(timeline);
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
   const losses = lossCounts(layout, cursor);
@@ -219,38 +124,6 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
           : 'server';
   return (
     <>
-      {lanes.map(({ endpoint, x, outward }) =>
-        stateChangesInWindow(timeline, endpoint.name, from, to)
-          .filter((c) => c.index <= cursor)
-          .map((change) => (
-            <StateTag
-              key={`state-${change.index}`}
-              change={change}
-              lifelineX={x}
-              y={timeY(g, change.t)}
-              noteY={layout.notes.get(`state-${change.index}`) ?? timeY(g, change.t)}
-              outward={outward}
-              fontSize={g.noteSize}
-            />
-          )),
-      )}
-      {timersInWindow(timeline, from, to)
-        .filter((timer) => timer.setIndex <= cursor)
-        .map((timer) => {
-          const lane = laneOf.get(timer.endpoint);
-          if (!lane) return null;
-          return (
-            <TimerBar
-              key={`timer-${timer.setIndex}`}
-              timer={timer}
-              g={g}
-              lifelineX={lane.x}
-              outward={lane.outward}
-              noteY={layout.notes.get(`timer-${timer.setIndex}`) ?? timeY(g, timer.setAt)}
-              ended={timer.endIndex >= 0 && timer.endIndex <= cursor}
-            />
-          );
-        })}
       {sent.map((span) => {
         const key = spanKey(span);
         const ends = layout.ends.get(key) as ArrowEnds;
@@ -275,6 +148,54 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
           />
         );
       })}
+      {/* The notes over the arrows: a flood's bundle crosses a middle lifeline's notes. */}
+      {lanes.map(({ endpoint, x, noteX: textX, room, outward }) =>
+        stateChangesInWindow(timeline, endpoint.name, from, to)
+          .filter((c) => c.index <= cursor)
+          .map((change) => {
+            const note = layout.notes.get(`state-${change.index}`);
+            return (
+              <StateTag
+                key={`state-${change.index}`}
+                change={change}
+                lifelineX={x}
+                y={timeY(g, change.t)}
+                noteY={note?.y ?? timeY(g, change.t)}
+                noteX={textX}
+                room={room}
+                outward={outward}
+                fontSize={g.noteSize}
+                prefix={notePrefix(note, cursor)}
+                connection={note?.members[0]?.n}
+                noteHidden={note?.mergedInto !== undefined}
+              />
+            );
+          }),
+      )}
+      {timersInWindow(timeline, from, to)
+        .filter((timer) => timer.setIndex <= cursor)
+        .map((timer) => {
+          const lane = laneOf.get(timer.endpoint);
+          if (!lane) return null;
+          const note = layout.notes.get(`timer-${timer.setIndex}`);
+          return (
+            <TimerBar
+              key={`timer-${timer.setIndex}`}
+              timer={timer}
+              g={g}
+              lifelineX={lane.x}
+              outward={lane.outward}
+              noteY={note?.y ?? timeY(g, timer.setAt)}
+              noteX={lane.noteX}
+              room={lane.room}
+              noteBox={note?.box}
+              prefix={notePrefix(note, cursor)}
+              noteHidden={note?.mergedInto !== undefined}
+              connection={childNumber(connections, timer.endpoint, timer.connection)}
+              ended={timer.endIndex >= 0 && timer.endIndex <= cursor}
+            />
+          );
+        })}
       {sent.map((span) => {
         const key = spanKey(span);
         const placed = layout.labels.get(key);
@@ -293,7 +214,14 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
       })}
       <BreakLabels labels={layout.breakLabels} fontSize={g.noteSize} />
       <CrowdNotes labels={layout.labels} sent={sent.map(spanKey)} />
-      <ScriptMarks timeline={timeline} g={g} sent={sent} ends={layout.ends} cursor={cursor} />
+      <ScriptMarks
+        timeline={timeline}
+        g={g}
+        sent={sent}
+        mismatches={layout.mismatches}
+        ghostLabels={layout.ghostLabels}
+        cursor={cursor}
+      />
     </>
   );
 });

@@ -8,8 +8,9 @@
  */
 import type { LabState, SegmentSpan, Timeline } from '../../store';
 import { useLab } from '../../store';
+import { ghostKey, ghostLines, type MismatchMark } from './diagram-layout';
 import { timeY, type Geometry } from './geometry';
-import type { ArrowEnds } from './SegmentArrow';
+import type { PlacedLabel } from './label-layout';
 import styles from './ScriptMarks.module.css';
 
 const selectMissing = (s: LabState) => s.scriptRun?.missing ?? s.captureRun?.replay?.ghosts;
@@ -22,71 +23,96 @@ export interface ScriptMarksProps {
   g: Geometry;
   /** The segments sent by the cursor, in the render window. */
   sent: readonly SegmentSpan[];
-  ends: ReadonlyMap<string, ArrowEnds>;
+  /** Where each ✕ goes (diagram-layout.ts), by its arrow's key. */
+  mismatches: ReadonlyMap<string, MismatchMark>;
+  /** Where each ghost's words go, laid out with the segment labels (diagram-layout.ts). */
+  ghostLabels: ReadonlyMap<string, PlacedLabel>;
   cursor: number;
 }
 
-function MismatchMark({
-  at,
-  size,
-  word,
-}: {
-  at: { x: number; y: number };
-  size: number;
-  word: string;
-}) {
+function MismatchView({ mark, size }: { mark: MismatchMark; size: number }) {
   const r = size * 0.45;
+  const { x, y, word } = mark;
   return (
-    <g className={styles.mismatch} aria-hidden="true">
-      <circle cx={at.x} cy={at.y} r={r * 1.5} />
-      <path
-        d={`M ${at.x - r} ${at.y - r} L ${at.x + r} ${at.y + r} M ${at.x + r} ${at.y - r} L ${at.x - r} ${at.y + r}`}
+    <g className={styles.mismatch} aria-hidden="true" data-mark="mismatch">
+      <circle cx={x} cy={y} r={r * 1.5} />
+      <path d={`M ${x - r} ${y - r} L ${x + r} ${y + r} M ${x + r} ${y - r} L ${x - r} ${y + r}`} />
+      {/* Opaque, as a loss mark's words: the playhead's line passes beneath. */}
+      <rect
+        x={x - mark.box.width / 2}
+        y={y + r * 1.5 + 1}
+        width={mark.box.width}
+        height={size * 1.3}
+        rx={3}
       />
-      <text x={at.x} y={at.y + r * 1.5 + size} textAnchor="middle" fontSize={size}>
+      <text x={x} y={y + r * 1.5 + size} textAnchor="middle" fontSize={size}>
         {word}
       </text>
     </g>
   );
 }
 
-export function ScriptMarks({ timeline, g, sent, ends, cursor }: ScriptMarksProps) {
+function GhostWords({ label }: { label: PlacedLabel }) {
+  return (
+    <g className={styles.ghostWords} data-mark="ghost" data-anchor-y={label.anchorY}>
+      {label.displaced && (
+        <line
+          className={styles.ghostLeader}
+          x1={label.anchorX}
+          y1={label.anchorY}
+          x2={label.x}
+          y2={label.y + (label.y < label.anchorY ? 1 : -1) * (label.height / 2)}
+        />
+      )}
+      <rect
+        x={label.x - label.width / 2}
+        y={label.y - label.height / 2}
+        width={label.width}
+        height={label.height}
+        rx={4}
+      />
+      {label.lines.map((line, i) => (
+        <text
+          key={i}
+          x={label.x}
+          y={label.y + (i - (label.lines.length - 1) / 2) * label.lineHeight}
+          dominantBaseline="central"
+          textAnchor="middle"
+        >
+          {line}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+export function ScriptMarks({
+  timeline,
+  g,
+  sent,
+  mismatches,
+  ghostLabels,
+  cursor,
+}: ScriptMarksProps) {
   const missing = useLab(selectMissing);
   const reached = useLab(selectGhostsReached);
   const lane = new Map(timeline.endpoints.map((e, i) => [e.name, g.lifelineX[i] ?? 0]));
-  const size = g.noteSize;
   return (
     <>
       {sent.map((span) => {
-        const replayed = span.send.replay !== undefined;
-        if ((span.send.script?.verdict !== 'failed' && !replayed) || span.copy) return null;
-        const arrow = ends.get(String(span.id));
-        if (!arrow || span.endIndex < 0 || span.endIndex > cursor) return null;
-        // Just before the arrow head: where the script received and judged it.
-        const at = {
-          x: arrow.x1 + (arrow.x2 - arrow.x1) * 0.82,
-          y: arrow.y1 + (arrow.y2 - arrow.y1) * 0.82,
-        };
-        return (
-          <MismatchMark
-            key={`mismatch-${span.id}`}
-            at={at}
-            size={size}
-            word={replayed ? 'differs' : 'mismatch'}
-          />
-        );
+        const mark = mismatches.get(String(span.id));
+        if (!mark || span.copy || span.endIndex < 0 || span.endIndex > cursor) return null;
+        return <MismatchView key={`mismatch-${span.id}`} mark={mark} size={g.noteSize} />;
       })}
       {(missing ?? []).slice(0, reached).map((m) => {
         const x1 = lane.get(m.from) ?? 0;
         const x2 = lane.get(m.to) ?? 0;
-        const y1 = timeY(g, m.t);
-        const y2 = timeY(g, m.endsAt);
-        const caption = m.caption ?? `expected: ${m.expected}`;
-        const note = m.note ?? `(never sent · line ${m.line})`;
+        const [caption, note] = ghostLines(m);
         const name =
           m.caption !== undefined
             ? `${caption} ${note} ${m.from} to ${m.to}`
             : `expected: ${m.expected} (never sent) ${m.from} to ${m.to}, line ${m.line}`;
-        const mid = (x1 + x2) / 2;
+        const label = ghostLabels.get(ghostKey(m));
         return (
           <g
             key={`missing-${m.line}`}
@@ -96,14 +122,8 @@ export function ScriptMarks({ timeline, g, sent, ends, cursor }: ScriptMarksProp
             tabIndex={0}
           >
             <title>{m.reason}</title>
-            <line x1={x1} y1={y1} x2={x2} y2={y2} />
-            {/* Below the ghost: a segment never sent ends the run, so nothing is drawn after it. */}
-            <text x={mid} y={Math.max(y1, y2) + size * 1.4} textAnchor="middle" fontSize={size}>
-              <tspan x={mid}>{caption}</tspan>
-              <tspan x={mid} dy={size * 1.2}>
-                {note}
-              </tspan>
-            </text>
+            <line x1={x1} y1={timeY(g, m.t)} x2={x2} y2={timeY(g, m.endsAt)} />
+            {label && <GhostWords label={label} />}
           </g>
         );
       })}

@@ -10,7 +10,7 @@ import { progressAt, type SegmentSpan } from '../../store';
 import { usePlayhead } from '../connected/playhead';
 import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
-import type { LossMark } from './marks-layout';
+import { lossLines, type LossMark } from './marks-layout';
 import styles from './SequenceDiagram.module.css';
 
 export interface ArrowEnds {
@@ -59,7 +59,8 @@ function LossMarkDrawing({
 }) {
   const { cross, anchor } = mark;
   const half = cross.width / 2;
-  const width = words.length * fontSize * 0.62 + 6;
+  const lines = lossLines(words, mark.wrapped);
+  const width = Math.max(...lines.map((line) => line.trim().length)) * fontSize * 0.62 + 6;
   const box = mark.words;
   const left =
     anchor === 'middle'
@@ -76,9 +77,16 @@ function LossMarkDrawing({
       )}
       {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
       <rect x={left} y={box.y - box.height / 2} width={width} height={box.height} rx={3} />
-      <text x={left + width / 2} y={box.y + fontSize * 0.3} textAnchor="middle">
-        {words}
-      </text>
+      {lines.map((line, i) => (
+        <text
+          key={i}
+          x={left + width / 2}
+          y={box.y + fontSize * 0.3 + (i - (lines.length - 1) / 2) * fontSize * 1.2}
+          textAnchor="middle"
+        >
+          {line}
+        </text>
+      ))}
     </g>
   );
 }

@@ -61,7 +61,7 @@ export const SegmentLabel = memo(function SegmentLabel(props: {
           x1={label.anchorX}
           y1={label.anchorY}
           x2={label.x}
-          y2={label.y - label.height / 2}
+          y2={label.y + (label.y < label.anchorY ? 1 : -1) * (label.height / 2)}
         />
       )}
       <rect

@@ -13,6 +13,8 @@ import { useMotionAttribute } from '../connected/use-motion-attribute';
 import { useElementSize } from '../connected/use-element-size';
 import { FOCUS_HOME } from '../controls/focus-home';
 import { AxisBreaks } from './AxisBreaks';
+import { keepsNoTcpState } from '../format/stateless-endpoint';
+import { ConnectionLegend } from './ConnectionLegend';
 import { DiagramContent } from './DiagramContent';
 import { diagramGeometry, renderWindow, timeY, viewStartAt } from './geometry';
 import { laneNotes } from './lane-notes';
@@ -50,9 +52,13 @@ export function SequenceDiagram() {
   const axis = useLab(selectAxis);
   const large = useLab(selectLarge);
   const playhead = usePlayhead();
+  const quietLast = useMemo(() => {
+    const last = timeline.endpoints[timeline.endpoints.length - 1];
+    return timeline.endpoints.length > 2 && last !== undefined && keepsNoTcpState(last.profile);
+  }, [timeline]);
   const g = useMemo(
-    () => diagramGeometry(size, timeline.endpoints.length, viewSpan, { large, axis }),
-    [size, timeline.endpoints.length, viewSpan, large, axis],
+    () => diagramGeometry(size, timeline.endpoints.length, viewSpan, { large, axis, quietLast }),
+    [size, timeline.endpoints.length, viewSpan, large, axis, quietLast],
   );
   const scroll = useDerived(
     playhead,
@@ -106,6 +112,7 @@ export function SequenceDiagram() {
     // key drives the run; the figure is not a Tab stop itself.
     <figure className={styles.figure} aria-label="Sequence diagram" tabIndex={-1} {...FOCUS_HOME}>
       <LifelineHeads endpoints={timeline.endpoints} g={g} />
+      <ConnectionLegend timeline={timeline} />
       <div className={styles.zoom}>
         <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">
           +

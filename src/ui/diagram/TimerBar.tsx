@@ -11,8 +11,9 @@ import { usePlayhead } from '../connected/playhead';
 import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
 import { timeY, type Geometry } from './geometry';
+import type { Obstacle } from './label-boxes';
 import styles from './SequenceDiagram.module.css';
-import { runsThroughBreak } from './lane-notes';
+import { BAR_STEP, CONNECTION_COLOURS, runsThroughBreak } from './lane-notes';
 import { timerNote } from './timer-note';
 
 export interface TimerBarProps {
@@ -22,6 +23,18 @@ export interface TimerBarProps {
   /** Which side of the lifeline the bar and its note sit on. */
   outward: -1 | 1;
   noteY: number;
+  /** Where the note's words start (lane-notes.ts: past every connection's bar). */
+  noteX: number;
+  /** How wide the note may be (lane-notes.ts noteRoom). */
+  room: number;
+  /** The box its words cover at their widest (lane-notes.ts), drawn opaque beneath them. */
+  noteBox: Obstacle | undefined;
+  /** "2: " on a lifeline with several connections (whose timer this is); else "". */
+  prefix: string;
+  /** The note is said by another (several connections' same note, merged): none here. */
+  noteHidden: boolean;
+  /** On a lifeline with several connections: this connection's number (its colour and column). */
+  connection: number | undefined;
   /** Has the event that ended the timer happened at the cursor? */
   ended: boolean;
 }
@@ -32,11 +45,20 @@ export const TimerBar = memo(function TimerBar({
   lifelineX,
   outward,
   noteY,
+  noteX,
+  room,
+  noteBox,
+  prefix,
+  noteHidden,
+  connection,
   ended,
 }: TimerBarProps) {
   const playhead = usePlayhead();
   const top = timeY(g, timer.setAt);
-  const barX = outward < 0 ? lifelineX - 10 : lifelineX + 4;
+  // Each connection's bar in its own column, so no bar reads as shared by several connections.
+  const column = connection === undefined ? 0 : connection - 1;
+  const barWidth = connection === undefined ? 6 : 3;
+  const barX = (outward < 0 ? lifelineX - 10 : lifelineX + 4) + outward * column * BAR_STEP;
   const elapsedHeight = useDerived(
     playhead,
     useCallback(
@@ -47,25 +69,24 @@ export const TimerBar = memo(function TimerBar({
   const note = useDerived(
     playhead,
     useCallback(
-      (t: number) => timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer)),
-      [timer, ended, g],
+      (t: number) => prefix + timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer)),
+      [timer, ended, g, prefix],
     ),
   );
   // A note longer than the room beside the lifeline ("Delayed ACK stopped" on a phone) is
   // narrowed to fit rather than cut at the diagram's edge; shorter ones keep their natural width.
-  const room = g.margin - 20;
   const noteFit = useDerived(
     playhead,
     useCallback(
       (t: number) => {
         const width =
-          (timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer)).length *
+          ((prefix + timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer))).length *
             g.noteSize *
             g.charWidth) /
           g.fontSize;
         return width > room ? String(room) : '';
       },
-      [timer, ended, g, room],
+      [timer, ended, g, room, prefix],
     ),
   );
   const elapsed = useRef<SVGRectElement>(null);
@@ -74,19 +95,30 @@ export const TimerBar = memo(function TimerBar({
   useMotionAttribute(noteText, 'textContent', note);
   useMotionAttribute(noteText, 'textLength', noteFit);
   const endY = timeY(g, timer.endAt);
-  const noteX = lifelineX + outward * 16;
   const plannedEnd = timeY(g, timer.expiresAt);
   // On a compressed axis the bar of a timer that runs through a break is short; a bracket beside
   // it says how long the timer really is ("TIME-WAIT 60 s", "RTO 2 s").
-  const compressed = runsThroughBreak(g, timer);
+  // (Beside one of several connections' bars a bracket would cross its neighbours' columns; the
+  // note still says the length.)
+  const compressed = connection === undefined && runsThroughBreak(g, timer);
   const bracketX = outward < 0 ? barX - 5 : barX + 11;
   return (
-    <g className={`${styles.timer} ${styles[`timer-${timer.outcome}`]}`} aria-hidden="true">
+    <g
+      className={[
+        styles.timer,
+        styles[`timer-${timer.outcome}`],
+        connection === undefined
+          ? ''
+          : styles[`conn-${((connection - 1) % CONNECTION_COLOURS) + 1}`],
+      ].join(' ')}
+      aria-hidden="true"
+      data-connection={connection}
+    >
       <rect
         className={styles.timerPlanned}
         x={barX}
         y={top}
-        width={6}
+        width={barWidth}
         height={Math.max(1, timeY(g, timer.expiresAt) - top)}
       />
       <rect
@@ -94,7 +126,7 @@ export const TimerBar = memo(function TimerBar({
         className={styles.timerElapsed}
         x={barX}
         y={top}
-        width={6}
+        width={barWidth}
         height={elapsedHeight.get()}
       />
       {ended && timer.outcome === 'fired' && (
@@ -109,19 +141,33 @@ export const TimerBar = memo(function TimerBar({
           d={`M ${bracketX - outward * 4} ${top} H ${bracketX} V ${plannedEnd} H ${bracketX - outward * 4}`}
         />
       )}
-      <text
-        ref={noteText}
-        className={styles.timerNote}
-        x={noteX}
-        y={noteY}
-        textAnchor={outward < 0 ? 'end' : 'start'}
-        dominantBaseline="central"
-        fontSize={g.noteSize}
-        lengthAdjust="spacingAndGlyphs"
-        {...(noteFit.get() ? { textLength: Number(noteFit.get()) } : {})}
-      >
-        {note.get()}
-      </text>
+      {!noteHidden && (
+        <g data-note={`timer-${timer.setIndex}`}>
+          {/* Opaque, as a state tag's: arrows crossing a middle lifeline's notes pass beneath. */}
+          {noteBox && (
+            <rect
+              className={styles.noteBox}
+              x={noteBox.x - noteBox.width / 2}
+              y={noteBox.y - noteBox.height / 2}
+              width={noteBox.width}
+              height={noteBox.height}
+            />
+          )}
+          <text
+            ref={noteText}
+            className={styles.timerNote}
+            x={noteX}
+            y={noteY}
+            textAnchor={outward < 0 ? 'end' : 'start'}
+            dominantBaseline="central"
+            fontSize={g.noteSize}
+            lengthAdjust="spacingAndGlyphs"
+            {...(noteFit.get() ? { textLength: Number(noteFit.get()) } : {})}
+          >
+            {note.get()}
+          </text>
+        </g>
+      )}
     </g>
   );
 });

@@ -40,13 +40,19 @@ export interface GeometryOptions {
   /** Projector-size type: labels 22 px, notes 20 px (presentation mode, or asked for). */
   readonly large?: boolean;
   readonly axis?: TimeAxis;
+  /**
+   * The last lifeline keeps no TCP state (a flood's spoofed sources): it has no notes beside it,
+   * so it stands nearer the edge (room for a loss mark's words), and the lanes that have notes
+   * get the width.
+   */
+  readonly quietLast?: boolean;
 }
 
 export function diagramGeometry(
   size: DiagramSize,
   lifelines: number,
   viewSpan: number,
-  { large = false, axis = trueAxis(viewSpan) }: GeometryOptions = {},
+  { large = false, axis = trueAxis(viewSpan), quietLast = false }: GeometryOptions = {},
 ): Geometry {
   const compact = size.width < 620;
   const fontSize = large ? (compact ? 16 : 22) : compact ? 12 : 15;
@@ -60,7 +66,7 @@ export function diagramGeometry(
   const noteChars = compact ? 12 : large ? 14 : 20;
   const margin = Math.ceil(noteChars * noteSize * MONOSPACE_CHAR_RATIO) + 20;
   const left = gutter + margin;
-  const right = size.width - margin;
+  const right = size.width - (quietLast ? Math.min(margin, 7 * charWidth + 20) : margin);
   const count = Math.max(1, lifelines);
   const lifelineX = Array.from({ length: count }, (_, i) =>
     count === 1 ? (left + right) / 2 : left + ((right - left) * i) / (count - 1),

@@ -2,8 +2,8 @@
  * Placing segment labels so that none overlaps another or an arrow's ends. Each label first tries
  * spots along its own arrow (the middle, then nearer either end), preferring the spot that hides
  * the fewest other arrows (crossing arrows of a simultaneous close); when all are taken it moves
- * down the arrow's middle column, at most two label heights, and a leader line ties it back to
- * its arrow. Labels with no room even there are counted in one note per crowd. A label that does
+ * down the arrow's middle column (or else up it), at most two label heights, and a leader line
+ * ties it back to its arrow. Labels with no room even there are counted in one note per crowd. A label that does
  * not fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below,
  * so no number is ever dropped.
  */
@@ -21,6 +21,8 @@ export interface LabelRequest {
   readonly y2: number;
   /** Lower goes first (0 when not given): a flood's labels yield to the named ends'. */
   readonly priority?: number;
+  /** Lines of its own (a ghost's segment, then why it is a ghost), each wrapped if too long. */
+  readonly lines?: readonly string[];
 }
 
 export interface PlacedLabel {
@@ -53,6 +55,8 @@ export interface LabelMetrics {
   /** Labels stay strictly between these x, clear of the lifelines and the arrows' ends. */
   readonly minX: number;
   readonly maxX: number;
+  /** No label box above this y (the diagram's top edge fades out text under it). */
+  readonly minY?: number;
 }
 
 const FRACTIONS = [0.5, 0.35, 0.65, 0.22, 0.78];
@@ -95,11 +99,16 @@ export function layoutLabels(
     (a, b) => (a.priority ?? 0) - (b.priority ?? 0) || a.y1 + a.y2 - (b.y1 + b.y2),
   );
   for (const request of sorted) {
-    const lines = wrapLabel(request.text, maxChars);
+    const lines = request.lines
+      ? request.lines.flatMap((line) => wrapLabel(line, maxChars))
+      : wrapLabel(request.text, maxChars);
     const size = boxSize(lines, m);
     const label = onArrow(request, lines, size, m, placed, requests);
     const below = { key: request.key, text: request.text, lines, size, ...pointOn(request, 0.5) };
-    const placedLabel = label ?? slideDown(below, m, placed, MAX_SLIDE);
+    const placedLabel =
+      label ??
+      slideDown(below, m, placed, MAX_SLIDE) ??
+      slideDown(below, m, placed, MAX_SLIDE, [], -1);
     if (placedLabel) result.push(placedLabel);
     else crowded.push(below);
   }
@@ -169,8 +178,8 @@ function onArrow(
 }
 
 /**
- * Slides a label down the middle column in steps of 0.6 of its height until its box is free,
- * at most `maxHeights` label heights below the anchor; undefined when there is no room.
+ * Slides a label down (or up) the middle column in steps of 0.6 of its height until its box is
+ * free, at most `maxHeights` label heights from the anchor; undefined when there is no room.
  */
 function slideDown(
   label: Crowded,
@@ -178,13 +187,16 @@ function slideDown(
   placed: Box[],
   maxHeights: number,
   stands: readonly string[] = [],
+  /** 1 down the column; -1 up it (a flood's burst, whose room below is taken). */
+  direction: 1 | -1 = 1,
 ): PlacedLabel | undefined {
   const { key, text, lines, size } = label;
   const x = clampX(label.x, size.width, m);
   const step = size.height * 0.6;
   for (let i = 1; i * step <= maxHeights * size.height; i++) {
-    const y = label.y + i * step;
+    const y = label.y + direction * i * step;
     const box = boxAt(x, y, size.width, size.height);
+    if (box.top < (m.minY ?? -Infinity)) break;
     if (placed.some((other) => overlaps(box, other))) continue;
     placed.push(box);
     const anchor = { anchorX: label.x, anchorY: label.y };

@@ -49,6 +49,32 @@ export interface LossMark {
   readonly words: Obstacle;
   /** How the words hang on their box: from its right edge (end), left edge (start) or centre. */
   readonly anchor: 'start' | 'middle' | 'end';
+  /**
+   * How the words are broken: 0 on one line, 1 after the colon ("dropped:" over "SYN queue
+   * full"), 2 word by word into short lines (between a phone's close lanes).
+   */
+  readonly wrapped: 0 | 1 | 2;
+}
+
+/** Characters a line of words broken word by word may hold. */
+const SHORT_LINE = 9;
+
+/**
+ * The lines a loss mark's words take (see LossMark.wrapped). Every line but the last keeps its
+ * trailing space, so the words read whole as text: "dropped: SYN queue full".
+ */
+export function lossLines(words: string, wrapped: 0 | 1 | 2): string[] {
+  const colon = words.indexOf(': ');
+  if (wrapped === 0 || colon < 0) return [words];
+  if (wrapped === 1) return [words.slice(0, colon + 2), words.slice(colon + 2)];
+  const lines: string[] = [];
+  for (const word of words.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + word.length <= SHORT_LINE) {
+      lines[lines.length - 1] = `${last}${word} `;
+    } else lines.push(`${word} `);
+  }
+  return lines.map((line, i) => (i === lines.length - 1 ? line.trimEnd() : line));
 }
 
 /** The box a loss mark (✕ over the word "lost", or "lost ×3") covers, as an obstacle. */
@@ -76,7 +102,12 @@ const MAX_WORD_SHIFTS = 2;
  * and moves its words down, line by line, until they clear every ✕ and every earlier mark's
  * words. In y order.
  */
-export function placeLossMarks(requests: readonly LossRequest[], m: MarkMetrics): LossMark[] {
+export function placeLossMarks(
+  requests: readonly LossRequest[],
+  m: MarkMetrics,
+  /** What the words must also keep clear of (the notes beside the lifelines, a script's ✕). */
+  avoid: readonly Obstacle[] = [],
+): LossMark[] {
   const groups: { first: LossRequest; keys: string[]; box: Box }[] = [];
   const sorted = [...requests].sort((a, b) => a.y - b.y || a.x - b.x);
   for (const r of sorted) {
@@ -99,40 +130,57 @@ export function placeLossMarks(requests: readonly LossRequest[], m: MarkMetrics)
     return clear ?? { ...crossAt(first), width: 0, height: 0 };
   });
   const taken = crosses.map(asBox);
+  const avoided = avoid.map(asBox);
   return groups.map(({ first: request, keys }, i) => {
     // The words hang on the ✕ as drawn (a burst's may stand at a later member's stop).
     const at0 = crosses[i] as Obstacle;
     const first = { ...request, x: at0.x, y: at0.y };
     const text = keys.length > 1 ? `${first.words} ×${keys.length}` : first.words;
-    const width = text.length * m.charWidth + 6;
-    const height = m.fontSize * 1.2;
+    const lineHeight = m.fontSize * 1.2;
     const gap = mark + 3;
     const own = taken[i] as Box;
-    const at = (side: -1 | 0 | 1, shift: number) => {
+    const at = (side: -1 | 0 | 1, shift: number, wrapped: 0 | 1 | 2 = 0) => {
+      const lines = lossLines(text, wrapped);
+      const width = Math.max(...lines.map((line) => line.trim().length)) * m.charWidth + 6;
+      const height = lineHeight * lines.length;
       const x = side === 0 ? first.x : first.x + side * (gap + width / 2);
       // Under the ✕ when centred; beside it, a little below its centre, so the incoming arrow
       // (which slopes down towards the ✕) passes above the words.
       const top =
         (side === 0 ? first.y + mark + m.fontSize * 0.1 : first.y + m.fontSize * 0.15) +
-        shift * (height + 2);
-      return { side, words: { x, y: top + height / 2, width, height } };
+        shift * (lineHeight + 2);
+      return { side, wrapped, words: { x, y: top + height / 2, width, height } };
     };
-    const clear = (o: Obstacle) => !taken.some((box) => box !== own && overlaps(box, asBox(o)));
-    // Its own side first, then the other, then under the ✕; each a line or two lower if need be.
+    const clear = (o: Obstacle) =>
+      !taken.some((box) => box !== own && overlaps(box, asBox(o))) &&
+      !avoided.some((box) => overlaps(box, asBox(o)));
+    // Its own side first, then the other, then under the ✕, on one line or else two (a long
+    // reason between close lanes); each a line or two lower if need be.
     const sides: (-1 | 0 | 1)[] = first.side === 0 ? [0] : [first.side, 0, -first.side as -1 | 1];
+    const wraps: (0 | 1 | 2)[] = text.includes(': ') ? [0, 1, 2] : [0];
     let chosen = at(first.side, 0);
-    search: for (let shift = 0; shift <= MAX_WORD_SHIFTS; shift++) {
-      for (const side of sides) {
-        const spot = at(side, shift);
-        if (clear(spot.words)) {
-          chosen = spot;
-          break search;
+    // (Beyond two lines lower only as a last resort: words over a note would hide it.)
+    search: for (let shift = 0; shift <= MAX_WORD_SHIFTS + 2; shift++) {
+      for (const wrapped of wraps) {
+        for (const side of sides) {
+          const spot = at(side, shift, wrapped);
+          if (clear(spot.words)) {
+            chosen = spot;
+            break search;
+          }
         }
       }
     }
     taken.push(asBox(chosen.words));
     const anchor = chosen.side === 0 ? 'middle' : chosen.side < 0 ? 'end' : 'start';
-    return { keys, text: first.words, cross: crosses[i] as Obstacle, words: chosen.words, anchor };
+    return {
+      keys,
+      text: first.words,
+      cross: crosses[i] as Obstacle,
+      words: chosen.words,
+      anchor,
+      wrapped: chosen.wrapped,
+    };
   });
 }
 
@@ -140,7 +188,8 @@ export function placeLossMarks(requests: readonly LossRequest[], m: MarkMetrics)
 const BREAK_SPOTS = [0.5, 0.72, 0.28, 0.86, 0.14, 0.61, 0.39, 0.95, 0.05];
 
 /**
- * The break's words: centred in the break, at the first spot along it that no mark covers; none
+ * The break's words: centred in the break, at the first spot along it that no mark covers (and,
+ * where there is one, clear of where the named ends' labels go); none
  * where marks fill the whole break (a crowded moment keeps its marks; the band still shows the
  * break, and the time grid its length).
  */
@@ -150,6 +199,8 @@ export function placeBreakLabel(
   bottom: number,
   m: MarkMetrics,
   marks: readonly Obstacle[],
+  /** Where it had better not go: the middles of the named ends' arrows, their labels' place. */
+  yield_: readonly Obstacle[] = [],
 ): Obstacle | undefined {
   const first = m.lifelineX[0] ?? 0;
   const last = m.lifelineX[m.lifelineX.length - 1] ?? first;
@@ -157,9 +208,8 @@ export function placeBreakLabel(
   const height = m.noteSize + 6;
   const y = (top + bottom) / 2;
   const taken = marks.map(asBox);
-  for (const f of BREAK_SPOTS) {
-    const spot = { x: first + (last - first) * f, y, width, height };
-    if (!taken.some((box) => overlaps(box, asBox(spot)))) return spot;
-  }
-  return undefined;
+  const polite = yield_.map(asBox);
+  const spots = BREAK_SPOTS.map((f) => ({ x: first + (last - first) * f, y, width, height }));
+  const free = spots.filter((spot) => !taken.some((box) => overlaps(box, asBox(spot))));
+  return free.find((spot) => !polite.some((box) => overlaps(box, asBox(spot)))) ?? free[0];
 }
