@@ -135,12 +135,12 @@ export function placeLossMarks(
     // The words hang on the ✕ as drawn (a burst's may stand at a later member's stop).
     const at0 = crosses[i] as Obstacle;
     const first = { ...request, x: at0.x, y: at0.y };
-    const text = keys.length > 1 ? `${first.words} ×${keys.length}` : first.words;
+    const count = keys.length > 1 ? ` ×${keys.length}` : '';
     const lineHeight = m.fontSize * 1.2;
     const gap = mark + 3;
     const own = taken[i] as Box;
-    const at = (side: -1 | 0 | 1, shift: number, wrapped: 0 | 1 | 2 = 0) => {
-      const lines = lossLines(text, wrapped);
+    const at = (said: string, side: -1 | 0 | 1, shift: number, wrapped: 0 | 1 | 2 = 0) => {
+      const lines = lossLines(said + count, wrapped);
       const width = Math.max(...lines.map((line) => line.trim().length)) * m.charWidth + 6;
       const height = lineHeight * lines.length;
       const x = side === 0 ? first.x : first.x + side * (gap + width / 2);
@@ -149,24 +149,31 @@ export function placeLossMarks(
       const top =
         (side === 0 ? first.y + mark + m.fontSize * 0.1 : first.y + m.fontSize * 0.15) +
         shift * (lineHeight + 2);
-      return { side, wrapped, words: { x, y: top + height / 2, width, height } };
+      return { said, side, wrapped, words: { x, y: top + height / 2, width, height } };
     };
     const clear = (o: Obstacle) =>
       !taken.some((box) => box !== own && overlaps(box, asBox(o))) &&
       !avoided.some((box) => overlaps(box, asBox(o)));
     // Its own side first, then the other, then under the ✕, on one line or else two (a long
-    // reason between close lanes); each a line or two lower if need be.
+    // reason between close lanes); each a line or two lower if need be. Where the reason fits
+    // nowhere (notes crowd both sides), the mark says only what happened ("dropped"): the
+    // narration and the inspector give the reason.
     const sides: (-1 | 0 | 1)[] = first.side === 0 ? [0] : [first.side, 0, -first.side as -1 | 1];
-    const wraps: (0 | 1 | 2)[] = text.includes(': ') ? [0, 1, 2] : [0];
-    let chosen = at(first.side, 0);
+    const reason = first.words;
+    const short = first.words.split(': ')[0] ?? first.words;
+    const texts = short === reason ? [reason] : [reason, short];
+    let chosen = at(reason, first.side, 0);
     // (Beyond two lines lower only as a last resort: words over a note would hide it.)
-    search: for (let shift = 0; shift <= MAX_WORD_SHIFTS + 2; shift++) {
-      for (const wrapped of wraps) {
-        for (const side of sides) {
-          const spot = at(side, shift, wrapped);
-          if (clear(spot.words)) {
-            chosen = spot;
-            break search;
+    search: for (const text of texts) {
+      const wraps: (0 | 1 | 2)[] = text.includes(': ') ? [0, 1, 2] : [0];
+      for (let shift = 0; shift <= MAX_WORD_SHIFTS + 2; shift++) {
+        for (const wrapped of wraps) {
+          for (const side of sides) {
+            const spot = at(text, side, shift, wrapped);
+            if (clear(spot.words)) {
+              chosen = spot;
+              break search;
+            }
           }
         }
       }
@@ -175,7 +182,7 @@ export function placeLossMarks(
     const anchor = chosen.side === 0 ? 'middle' : chosen.side < 0 ? 'end' : 'start';
     return {
       keys,
-      text: first.words,
+      text: chosen.said,
       cross: crosses[i] as Obstacle,
       words: chosen.words,
       anchor,
