@@ -132,8 +132,10 @@ export type Output =
   | { readonly type: 'error'; readonly socket: SocketId; readonly errno: Errno }
   | { readonly type: 'closed'; readonly socket: SocketId }
   /**
-   * The listener refused the SYN that just arrived because its SYN queue (without SYN cookies)
-   * or its accept queue is full: the SYN is dropped as if it never came (Linux tcp_conn_request).
+   * The listener refused the segment that just arrived because a queue is full: a SYN when its
+   * SYN queue (without SYN cookies) or its accept queue is, dropped as if it never came (Linux
+   * tcp_conn_request); the handshake's last ACK when its accept queue is, ignored while the
+   * child stays in SYN-RECEIVED (Linux tcp_check_req).
    */
   | { readonly type: 'refused'; readonly listener: SocketId; readonly queue: 'syn' | 'accept' }
   /**

@@ -87,6 +87,20 @@ describe('host: many sockets', () => {
     expect(p.info(l)).toMatchObject({ acceptQueue: 1, synQueue: 0 });
   });
 
+  it('an ACK that finds the accept queue full is refused and ignored: the child stays in SYN-RECEIVED', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080, backlog: 2 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
+    p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1003 });
+    p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1002 });
+    expect(p.outputsOf('refused')).toEqual([]);
+    p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1003 });
+    expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'accept' }]);
+    expect(p.info(l)).toMatchObject({ acceptQueue: 2, synQueue: 1 });
+  });
+
   it('closing a listener resets connections nobody accepted', () => {
     const p = new Probe();
     const l = p.call({ call: 'listen', port: 8080 }).socket ?? -1;

@@ -67,7 +67,12 @@ export function handlePacket(host: Host, packet: Packet, now: number): Output[] 
       seg.flags & Flag.ACK &&
       acceptQueueFull(host, conn.listener)
     ) {
-      // Linux keeps the child in SYN-RECEIVED and ignores the ACK while accept() lags.
+      // Linux keeps the child in SYN-RECEIVED and ignores the ACK while accept() lags
+      // (tcp_check_req → listen_overflow with tcp_abort_on_overflow 0, counted as
+      // ListenOverflows); the SYN-ACK timer resends and the peer's next ACK may find room.
+      if (conn.listener !== null) {
+        ctx.out.push({ type: 'refused', listener: conn.listener, queue: 'accept' });
+      }
       return ctx.out;
     }
     const wasEmbryonic = embryonic(conn);

@@ -76,17 +76,20 @@ function LossMarkDrawing({
         />
       )}
       {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
-      <rect x={left} y={box.y - box.height / 2} width={width} height={box.height} rx={3} />
-      {lines.map((line, i) => (
-        <text
-          key={i}
-          x={left + width / 2}
-          y={box.y + fontSize * 0.3 + (i - (lines.length - 1) / 2) * fontSize * 1.2}
-          textAnchor="middle"
-        >
-          {line}
-        </text>
-      ))}
+      {mark.text !== '' && (
+        <rect x={left} y={box.y - box.height / 2} width={width} height={box.height} rx={3} />
+      )}
+      {mark.text !== '' &&
+        lines.map((line, i) => (
+          <text
+            key={i}
+            x={left + width / 2}
+            y={box.y + fontSize * 0.3 + (i - (lines.length - 1) / 2) * fontSize * 1.2}
+            textAnchor="middle"
+          >
+            {line}
+          </text>
+        ))}
     </g>
   );
 }

@@ -156,13 +156,17 @@ export function placeLossMarks(
       !avoided.some((box) => overlaps(box, asBox(o)));
     // Its own side first, then the other, then under the ✕, on one line or else two (a long
     // reason between close lanes); each a line or two lower if need be. Where the reason fits
-    // nowhere (notes crowd both sides), the mark says only what happened ("dropped"): the
-    // narration and the inspector give the reason.
+    // nowhere (notes crowd both sides), the mark says only what happened ("dropped"), and where
+    // even that fits nowhere the ✕ stands alone: words over a note would hide both, and the
+    // narration, the inspector and the arrow's name say what happened and why.
     const sides: (-1 | 0 | 1)[] = first.side === 0 ? [0] : [first.side, 0, -first.side as -1 | 1];
     const reason = first.words;
     const short = first.words.split(': ')[0] ?? first.words;
     const texts = short === reason ? [reason] : [reason, short];
-    let chosen = at(reason, first.side, 0);
+    let chosen = {
+      ...at('', first.side, 0),
+      words: { x: first.x, y: first.y, width: 0, height: 0 },
+    };
     // (Beyond two lines lower only as a last resort: words over a note would hide it.)
     search: for (const text of texts) {
       const wraps: (0 | 1 | 2)[] = text.includes(': ') ? [0, 1, 2] : [0];
@@ -178,7 +182,7 @@ export function placeLossMarks(
         }
       }
     }
-    taken.push(asBox(chosen.words));
+    if (chosen.said !== '') taken.push(asBox(chosen.words));
     const anchor = chosen.side === 0 ? 'middle' : chosen.side < 0 ? 'end' : 'start';
     return {
       keys,

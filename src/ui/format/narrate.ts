@@ -130,6 +130,7 @@ function narrateRefusal(
   sent: SendEvent,
   facts: TraceFacts,
 ): string {
+  if (!sent.flags.includes('SYN')) return narrateIgnoredAck(text, sent, facts);
   const why =
     queue === 'syn'
       ? 'its SYN queue is full of half-open connections and SYN cookies are off'
@@ -150,6 +151,20 @@ function narrateRefusal(
       ? 'A spoofed source keeps no state and never retries.'
       : `${The(origin)} will only notice when its retransmission timer fires (RFC 6298 §5).`;
   return `${The(sent.to)} drops ${text} as it arrives: ${why}, so the listener refuses it without an answer (${source}). ${after}`;
+}
+
+/**
+ * The handshake's last ACK at a listener whose accept queue is full. Linux's tcp_check_req
+ * cannot make the child a full socket (listen_overflow, counted as ListenOverflows) and, with
+ * tcp_abort_on_overflow at 0, ignores the ACK: the child stays in SYN-RECEIVED, its SYN-ACK
+ * timer resends, and the peer, ESTABLISHED since it sent the ACK, answers again.
+ */
+function narrateIgnoredAck(text: string, sent: SendEvent, facts: TraceFacts): string {
+  const source =
+    stackName(facts.profile[sent.to]) === 'Linux'
+      ? 'Linux tcp_check_req, counted as ListenOverflows, with tcp_abort_on_overflow off'
+      : 'the queue’s size is the host’s own limit, RFC 4987 §2';
+  return `${The(sent.to)} ignores ${text}: its accept queue is full of connections the application has not accepted yet, so this one stays in SYN-RECEIVED rather than moving to ESTABLISHED as RFC 9293 §3.10.7.4 has it (${source}). ${The(sent.from)} already counts itself ESTABLISHED; ${the(sent.to)} will resend its SYN-ACK when its timer fires, and the answer may find room once the application accepts.`;
 }
 
 function narrateDuplicate(e: DuplicateEvent, facts: TraceFacts): string {
