@@ -227,6 +227,10 @@ export function runConformance(argv: readonly string[], io: Io): number {
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
   try {
     process.exitCode = runConformance(process.argv.slice(2), {
       out: (l) => console.log(l),

@@ -4,9 +4,9 @@
  * exactly); a change at the start or at the end simply re-runs. Either way the run left behind
  * goes onto the undo history.
  */
-import { buildTimeline, type Timeline } from './timeline';
+import type { Timeline } from './timeline';
 import type { Branch, LabState } from './types';
-import type { Intervention, RunSettings, RunSource } from './world';
+import type { Intervention, RunSettings } from './world';
 import { lastEventAtOrBefore } from './world-at';
 
 const HISTORY_LIMIT = 50;
@@ -50,24 +50,10 @@ export interface NextRun {
 }
 
 /**
- * The state after running `base` with `interventions`: the new timeline, the playhead placed as
- * asked, the selection kept when that segment still exists, the previous run pushed on history.
+ * The state after a run of `next` (computed on the page or by the worker) whose timeline is
+ * `timeline`: the playhead placed as asked, the selection kept when that segment still exists,
+ * the previous run pushed on history.
  */
-export function commitRun(
-  world: RunSource,
-  state: LabState,
-  next: NextRun,
-  playhead: PlayheadAfterRun,
-): Partial<LabState> {
-  return commitTimeline(
-    state,
-    next,
-    buildTimeline(world.run(next.base, next.interventions)),
-    playhead,
-  );
-}
-
-/** commitRun with the run already computed (by a worker, away from the page's main thread). */
 export function commitTimeline(
   state: LabState,
   next: NextRun,
