@@ -40,14 +40,16 @@ function LifelineHead({
   const state = useLab(selectState);
   const spoofed = keepsNoTcpState(endpoint.profile);
   return (
-    <div className={styles.head} style={{ left: `${x}px` }}>
+    // No wider than its lane: between many close lanes (a phone, a load balancer's six) a name,
+    // an address or a state ends in an ellipsis rather than running into its neighbour's; the
+    // title and the badge's accessible text keep it whole.
+    <div
+      className={styles.head}
+      style={{ left: `${x}px`, maxWidth: `${room}px` }}
+      title={`${endpoint.name} ${formatEndpoint(endpoint.address, endpoint.port)}`}
+    >
       <span className={styles.headName}>{endpoint.name}</span>
-      <span
-        className={styles.headAddress}
-        title={formatEndpoint(endpoint.address, endpoint.port)}
-        // Only an IPv6 address can be wider than its lane (an IPv4 one's width is bounded).
-        style={ipFamily(endpoint.address) === 6 ? { maxWidth: `${room}px` } : undefined}
-      >
+      <span className={styles.headAddress}>
         {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
         <span>{ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}</span>
         <span>:{endpoint.port}</span>

@@ -33,7 +33,9 @@ export const StateTag = memo(function StateTag(props: {
   const textX = noteX;
   // An opaque box under the words: the playhead's line passes beneath a note between two lanes.
   const natural = (prefix.length + change.to.length) * fontSize * 0.62;
-  const fit = natural > props.room ? props.room : undefined;
+  // (A room of a few pixels or less, between crowded lanes, still gets a legible sliver: an SVG
+  // textLength must be positive.)
+  const fit = natural > props.room ? Math.max(props.room, fontSize) : undefined;
   const width = (fit ?? natural) + 4;
   const colour =
     connection === undefined ? '' : styles[`conn-${((connection - 1) % CONNECTION_COLOURS) + 1}`];

@@ -84,7 +84,7 @@ export const TimerBar = memo(function TimerBar({
             g.noteSize *
             g.charWidth) /
           g.fontSize;
-        return width > room ? String(room) : '';
+        return width > room ? String(Math.max(room, g.noteSize)) : '';
       },
       [timer, ended, g, room, prefix],
     ),

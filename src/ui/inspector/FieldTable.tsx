@@ -22,7 +22,8 @@ const GROUP_TITLES: Readonly<Record<FieldRow['group'], string>> = {
 };
 
 export function FieldTable({ caption, rows, selectedRowId, onSelectRow }: FieldTableProps) {
-  const groups = (['ip', 'header', 'flags', 'options', 'payload'] as const).filter((g) =>
+  // TCP's own fields first, where a learner looks; the IP header that carries them last.
+  const groups = (['header', 'flags', 'options', 'payload', 'ip'] as const).filter((g) =>
     rows.some((r) => r.group === g),
   );
   return (

@@ -51,8 +51,9 @@ function SegmentDetails({ segment, facts }: { segment: SendEvent; facts: TraceFa
     () =>
       encoded.ok
         ? [
-            ...ipRows(segment, facts, encoded.value.bytes.length),
+            // TCP's own fields first, where a learner looks; the IP header after them.
             ...fieldRows(segment, facts, encoded.value),
+            ...ipRows(segment, facts, encoded.value.bytes.length),
           ]
         : fieldRows(segment, facts, undefined),
     [segment, facts, encoded],
