@@ -110,16 +110,31 @@ export function placeLossMarks(
 ): LossMark[] {
   const groups: { first: LossRequest; keys: string[]; box: Box }[] = [];
   const sorted = [...requests].sort((a, b) => a.y - b.y || a.x - b.x);
+  const mark = m.fontSize * 0.55;
+  const crossAt = (r: LossRequest) => ({ x: r.x, y: r.y, width: 2 * mark, height: 2 * mark });
   for (const r of sorted) {
     const box = asBox(lossBox(r.x, r.y, m, r.words.length));
     const group = groups.find(
       (g) => g.first.kind === r.kind && (r.together === true || overlaps(g.box, box)),
     );
-    if (group) group.keys.push(r.key);
-    else groups.push({ first: r, keys: [r.key], box });
+    // Two named ends' marks whose ✕ would overprint (two refusals at one lifeline an instant
+    // apart) merge too, saying what they share: "dropped ×2".
+    const touching =
+      group ??
+      groups.find(
+        (g) =>
+          g.first.together !== true &&
+          r.together !== true &&
+          overlaps(asBox(crossAt(g.first)), asBox(crossAt(r))),
+      );
+    if (touching) {
+      touching.keys.push(r.key);
+      if (touching.first.words !== r.words) {
+        const shared = touching.first.words.split(': ')[0] ?? touching.first.words;
+        touching.first = { ...touching.first, words: shared };
+      }
+    } else groups.push({ first: r, keys: [r.key], box });
   }
-  const mark = m.fontSize * 0.55;
-  const crossAt = (r: LossRequest) => ({ x: r.x, y: r.y, width: 2 * mark, height: 2 * mark });
   // A named end's ✕ has its place; a burst's ✕ clear of those (none, where none of its
   // members' stops is clear: the named end's mark keeps priority, the burst's words remain).
   const fixed = groups.filter((g) => g.first.together !== true).map((g) => asBox(crossAt(g.first)));
