@@ -114,13 +114,14 @@ export function LifelineHeads({
 
 /**
  * Room for a head centred on lifeline `i`: twice the distance to the nearer of its
- * neighbours' midpoints and the diagram's edges, less a gap. An address wider than that (a
- * long IPv6 one on a phone) ends in an ellipsis, and its title holds it whole.
+ * neighbours' midpoints and the diagram's edges, less a gap. A name, address or state wider
+ * than that (a long IPv6 address, six lanes on a phone) ends in an ellipsis, and the head's title
+ * holds it whole.
  */
 function headRoom(g: Geometry, i: number): number {
   const x = g.lifelineX[i] ?? 0;
   const left = i > 0 ? (x - (g.lifelineX[i - 1] ?? 0)) / 2 : x;
   const right =
     i < g.lifelineX.length - 1 ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2 : g.width - x;
-  return Math.max(48, 2 * Math.min(left, right) - 8);
+  return Math.max(16, 2 * Math.min(left, right) - 6);
 }

@@ -10,6 +10,7 @@ import type { LabState, SegmentSpan, Timeline } from '../../store';
 import { useLab } from '../../store';
 import { ghostKey, ghostLines, type MismatchMark } from './diagram-layout';
 import { timeY, type Geometry } from './geometry';
+import { LabelBox } from './LabelBox';
 import type { PlacedLabel } from './label-layout';
 import styles from './ScriptMarks.module.css';
 
@@ -55,22 +56,7 @@ function MismatchView({ mark, size }: { mark: MismatchMark; size: number }) {
 function GhostWords({ label }: { label: PlacedLabel }) {
   return (
     <g className={styles.ghostWords} data-mark="ghost" data-anchor-y={label.anchorY}>
-      {label.displaced && (
-        <line
-          className={styles.ghostLeader}
-          x1={label.anchorX}
-          y1={label.anchorY}
-          x2={label.x}
-          y2={label.y + (label.y < label.anchorY ? 1 : -1) * (label.height / 2)}
-        />
-      )}
-      <rect
-        x={label.x - label.width / 2}
-        y={label.y - label.height / 2}
-        width={label.width}
-        height={label.height}
-        rx={4}
-      />
+      <LabelBox label={label} leaderClass={styles.ghostLeader} />
       {label.lines.map((line, i) => (
         <text
           key={i}

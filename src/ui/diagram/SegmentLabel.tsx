@@ -9,6 +9,7 @@ import { progressAt, type SegmentSpan } from '../../store';
 import { usePlayhead } from '../connected/playhead';
 import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
+import { LabelBox } from './LabelBox';
 import type { PlacedLabel } from './label-layout';
 import { arrowClasses, type ArrowEnds, type ArrowSide } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
@@ -55,22 +56,7 @@ export const SegmentLabel = memo(function SegmentLabel(props: {
       data-anchor-y={label.anchorY}
       {...(visibility.get() ? { visibility: visibility.get() } : {})}
     >
-      {label.displaced && (
-        <line
-          className={styles.leader}
-          x1={label.anchorX}
-          y1={label.anchorY}
-          x2={label.x}
-          y2={label.y + (label.y < label.anchorY ? 1 : -1) * (label.height / 2)}
-        />
-      )}
-      <rect
-        x={label.x - label.width / 2}
-        y={label.y - label.height / 2}
-        width={label.width}
-        height={label.height}
-        rx={4}
-      />
+      <LabelBox label={label} leaderClass={styles.leader} />
       {label.lines.map((line, i) => {
         const y = label.y + (i - (label.lines.length - 1) / 2) * label.lineHeight;
         const tagged = i === 0 && tag !== '' && line.startsWith(tag);
