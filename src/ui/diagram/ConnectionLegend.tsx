@@ -94,7 +94,10 @@ export function ConnectionLegend({ timeline }: { timeline: Timeline }) {
           </span>
         );
       })}
-      <span className={styles.legendEntry}>unnumbered: the listening socket</span>
+      {/* Only a server has a listening socket; a client's connections are all numbered. */}
+      {timeline.states.get(endpoint)?.some((change) => change.to === 'LISTEN') === true && (
+        <span className={styles.legendEntry}>unnumbered: the listening socket</span>
+      )}
     </p>
   ));
 }
