@@ -167,7 +167,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
                 fontSize={g.noteSize}
                 prefix={notePrefix(note, cursor)}
                 connection={note?.members[0]?.n}
-                noteHidden={note?.mergedInto !== undefined}
+                noteHidden={note?.mergedInto !== undefined || note?.hidden === true}
               />
             );
           }),
@@ -190,7 +190,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
               room={lane.room}
               noteBox={note?.box}
               prefix={notePrefix(note, cursor)}
-              noteHidden={note?.mergedInto !== undefined}
+              noteHidden={note?.mergedInto !== undefined || note?.hidden === true}
               connection={childNumber(connections, timer.endpoint, timer.connection)}
               ended={timer.endIndex >= 0 && timer.endIndex <= cursor}
             />

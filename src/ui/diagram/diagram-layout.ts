@@ -14,7 +14,7 @@ import { burstLabel, floodBursts, type Burst } from './flood-bursts';
 import { timeY, type Geometry } from './geometry';
 import { boxAt, overlaps } from './label-boxes';
 import { layoutLabels, type LabelRequest, type Obstacle, type PlacedLabel } from './label-layout';
-import { laneNotes, type LaneNote } from './lane-notes';
+import { laneNotes, notesClearOfMarks, type LaneNote } from './lane-notes';
 import { lossWords } from './loss-words';
 import { placeBreakLabel, placeLossMarks, type LossMark, type LossRequest } from './marks-layout';
 import { lostPoint, type ArrowEnds } from './SegmentArrow';
@@ -177,8 +177,13 @@ export function diagramLayout(
       { key, text, priority: priorityOf(span), x1: arrow.x1, y1: arrow.y1, x2: stop.x, y2: stop.y },
     ];
   });
-  const notes = laneNotes(timeline, g, from, to);
-  const noteBoxes = notes.filter((n) => n.mergedInto === undefined).map((n) => n.box);
+  // A ✕ marks where its segment stopped and keeps that place (it does not depend on what its
+  // words avoid); notes under one move off it before the words and labels go around them.
+  const crosses = placeLossMarks(losses, g).map((mark) => mark.cross);
+  const notes = notesClearOfMarks(laneNotes(timeline, g, from, to), crosses, g.noteSize + 4);
+  const noteBoxes = notes
+    .filter((n) => n.mergedInto === undefined && n.hidden !== true)
+    .map((n) => n.box);
   const scriptBoxes = [...mismatches.values()].map((m) => m.box);
   const lossMarks = placeLossMarks(losses, g, [...noteBoxes, ...scriptBoxes]);
   const obstacles: Obstacle[] = [

@@ -11,7 +11,7 @@
 import type { LaneConnections, Timeline, TimerSpan } from '../../store';
 import { childNumber, laneConnections, stateChangesInWindow, timersInWindow } from '../../store';
 import { timeY, type Geometry } from './geometry';
-import type { Obstacle } from './label-boxes';
+import { boxAt, overlaps, type Obstacle } from './label-boxes';
 import { stackNotes } from './margin-layout';
 import { timerNote } from './timer-note';
 
@@ -32,6 +32,8 @@ export interface LaneNote {
    */
   readonly members: readonly { readonly n: number; readonly index: number }[];
   readonly mergedInto?: string;
+  /** No place near its moment was clear of the loss marks: the tag's line alone shows it. */
+  readonly hidden?: true;
 }
 
 /** Pixels between the lifeline and a note's words; timer bars and brackets sit in between. */
@@ -215,7 +217,10 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
     for (const { group, prefix } of heads) {
       const { head } = group;
       const y = stacked.get(head.key) ?? head.y;
-      const width = Math.min(room, (prefix.length + head.words.length) * noteChar) + 4;
+      // As drawn: squeezed to the room beside the lifeline, but never below a glyph's width
+      // (StateTag, TimerBar), so a note between crowded lanes is laid out at its real size.
+      const width =
+        Math.min(Math.max(room, g.noteSize), (prefix.length + head.words.length) * noteChar) + 4;
       const box = { x: x + outward * (width / 2 - 2), y, width, height: g.noteSize * 1.2 };
       const members = group.members.flatMap((m) =>
         m.n === undefined ? [] : [{ n: m.n, index: m.index }],
@@ -237,4 +242,62 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
     }
   });
   return notes;
+}
+
+/**
+ * Notes moved off the ✕ of a loss at their lifeline (a segment refused or lost as it arrives
+ * there): a note that would sit under a ✕ moves a line down, or up, to the nearest place clear
+ * of every ✕ and every other note, with the notes merged into it; where none is near, the note
+ * is hidden (its tick on the lifeline, the badge and the narration still tell it). A ✕ keeps its
+ * place: it marks where the segment stopped.
+ */
+export function notesClearOfMarks(
+  notes: readonly LaneNote[],
+  marks: readonly Obstacle[],
+  lineHeight: number,
+): LaneNote[] {
+  const crosses = marks.filter((m) => m.width > 0).map((m) => boxAt(m.x, m.y, m.width, m.height));
+  if (crosses.length === 0) return [...notes];
+  const heads = notes.filter((n) => n.mergedInto === undefined);
+  const placed = new Map(heads.map((n) => [n.key, n.box]));
+  const covered = (box: Obstacle, key: string) => {
+    const b = boxAt(box.x, box.y, box.width, box.height);
+    return (
+      crosses.some((c) => overlaps(c, b)) ||
+      heads.some((other) => {
+        const o = placed.get(other.key);
+        return (
+          other.key !== key && o !== undefined && overlaps(boxAt(o.x, o.y, o.width, o.height), b)
+        );
+      })
+    );
+  };
+  const shifts = new Map<string, number>();
+  const hidden = new Set<string>();
+  for (const note of heads) {
+    if (
+      !crosses.some((c) =>
+        overlaps(c, boxAt(note.box.x, note.box.y, note.box.width, note.box.height)),
+      )
+    )
+      continue;
+    for (const step of [1, -1, 2, -2, 3, -3]) {
+      const box = { ...note.box, y: note.box.y + step * lineHeight };
+      if (!covered(box, note.key)) {
+        placed.set(note.key, box);
+        shifts.set(note.key, step * lineHeight);
+        break;
+      }
+    }
+    if (!shifts.has(note.key)) {
+      hidden.add(note.key);
+      placed.delete(note.key);
+    }
+  }
+  return notes.map((n) => {
+    const head = n.mergedInto ?? n.key;
+    if (hidden.has(head)) return { ...n, hidden: true };
+    const dy = shifts.get(head);
+    return dy === undefined ? n : { ...n, y: n.y + dy, box: { ...n.box, y: n.box.y + dy } };
+  });
 }
