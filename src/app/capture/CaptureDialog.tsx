@@ -18,6 +18,7 @@ import {
   READ_HERE_BYTES,
   type Opening,
 } from './prepare-capture';
+import { MAX_CAPTURE_BYTES } from '../../wire/read-capture';
 
 export default function CaptureDialog({
   store,
@@ -41,21 +42,22 @@ export default function CaptureDialog({
     const done = (opening: Opening) => {
       if (current) setRead({ file, opening });
     };
-    void captureFileBytes(file).then((read) => {
-      if (!current) return;
-      if (!read.ok) done(read);
-      else if (read.bytes.length <= READ_HERE_BYTES) done(openCaptureBytes(file.name, read.bytes));
-      else {
-        job = computer.capture(file.name, read.bytes);
-        job.result.then(done, (error: unknown) => {
-          if (error instanceof RunCancelled) return;
-          done({
-            ok: false,
-            message: `${file.name}: ${error instanceof Error ? error.message : String(error)}`,
-          });
+    if (file.size > READ_HERE_BYTES && file.size <= MAX_CAPTURE_BYTES) {
+      // Read in the worker: the page hands it the File and never holds its bytes.
+      job = computer.capture(file);
+      job.result.then(done, (error: unknown) => {
+        if (error instanceof RunCancelled) return;
+        done({
+          ok: false,
+          message: `${file.name}: ${error instanceof Error ? error.message : String(error)}`,
         });
-      }
-    });
+      });
+    } else {
+      // A small file is read here in milliseconds; one too large is refused unread.
+      void captureFileBytes(file).then((read) => {
+        if (current) done(read.ok ? openCaptureBytes(file.name, read.bytes) : read);
+      });
+    }
     return () => {
       current = false;
       // Closing the dialog while the worker reads stops it there.

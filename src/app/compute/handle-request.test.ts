@@ -17,12 +17,12 @@ const script = readFileSync(
   'utf8',
 );
 
-describe('the run worker', () => {
-  it('computes a scenario run byte-identical to the page’s own, forks from its checkpoints too', () => {
+describe('the run worker', async () => {
+  it('computes a scenario run byte-identical to the page’s own, forks from its checkpoints too', async () => {
     const world = createSimWorld();
     const handle = createRequestHandler();
     const settings = { ...world.defaults('random-loss'), seed: 7 };
-    const whole = delivered(handle({ id: 1, kind: 'scenario', settings, interventions: [] }));
+    const whole = delivered(await handle({ id: 1, kind: 'scenario', settings, interventions: [] }));
     const here = buildTimeline(world.run(settings, []));
     expect(whole.kind).toBe('scenario');
     if (whole.kind !== 'scenario') return;
@@ -33,16 +33,18 @@ describe('the run worker', () => {
     const first = here.spans[Math.floor(here.spans.length / 2)];
     if (!first) throw new Error('the run sends segments');
     const drop = [{ at: first.sentAt, kind: 'drop' as const, id: first.id }];
-    const fork = delivered(handle({ id: 2, kind: 'scenario', settings, interventions: drop }));
+    const fork = delivered(
+      await handle({ id: 2, kind: 'scenario', settings, interventions: drop }),
+    );
     const forkHere = buildTimeline(createSimWorld().run(settings, drop));
     if (fork.kind !== 'scenario') throw new Error(`expected a run, got ${fork.kind}`);
     expect(JSON.stringify(fork.timeline.events)).toBe(JSON.stringify(forkHere.events));
     expect(fork.timeline).toEqual(forkHere);
   });
 
-  it('moves a script run’s typed arrays, and keeps a scenario’s to extend on a fork', () => {
+  it('moves a script run’s typed arrays, and keeps a scenario’s to extend on a fork', async () => {
     const handle = createRequestHandler();
-    const run = handle({ id: 1, kind: 'script', text: script, profile: 'linux' });
+    const run = await handle({ id: 1, kind: 'script', text: script, profile: 'linux' });
     if (run.kind !== 'script' || !run.prepared.ok) throw new Error('not run');
     const times = run.prepared.timeline.times;
     expect(times.length).toBeGreaterThan(0);
@@ -51,15 +53,17 @@ describe('the run worker', () => {
 
     const world = createSimWorld();
     const settings = world.defaults('handshake');
-    const scenario = handle({ id: 2, kind: 'scenario', settings, interventions: [] });
+    const scenario = await handle({ id: 2, kind: 'scenario', settings, interventions: [] });
     if (scenario.kind !== 'scenario') throw new Error(`expected a run, got ${scenario.kind}`);
     delivered(scenario);
     expect(scenario.timeline.times.length).toBe(scenario.timeline.events.length);
   });
 
-  it('runs a packetdrill script as the page would, and names a bad one in one message', () => {
+  it('runs a packetdrill script as the page would, and names a bad one in one message', async () => {
     const handle = createRequestHandler();
-    const reply = delivered(handle({ id: 3, kind: 'script', text: script, profile: 'linux' }));
+    const reply = delivered(
+      await handle({ id: 3, kind: 'script', text: script, profile: 'linux' }),
+    );
     const here = prepareScriptRun(script, { profile: 'linux' });
     if (reply.kind !== 'script' || !reply.prepared.ok || !here.ok) throw new Error('not run');
     expect(reply.prepared.info).toEqual(here.load.info);
@@ -67,7 +71,7 @@ describe('the run worker', () => {
       JSON.stringify(here.load.run.trace),
     );
 
-    const bad = handle({ id: 4, kind: 'script', text: '0 socket(', profile: 'linux' });
+    const bad = await handle({ id: 4, kind: 'script', text: '0 socket(', profile: 'linux' });
     expect(bad).toEqual({
       id: 4,
       kind: 'script',
@@ -75,12 +79,12 @@ describe('the run worker', () => {
     });
   });
 
-  it('reads a capture as the page would, its packets in parts; a bad file gets its one message', () => {
+  it('reads a capture as the page would, its packets in parts; a bad file gets its one message', async () => {
     const handle = createRequestHandler();
     const bytes = new Uint8Array(
       readFileSync(new URL('../../../e2e/fixtures/two-conversations.pcapng', import.meta.url)),
     );
-    const reply = handle({ id: 6, kind: 'capture', fileName: 'two.pcapng', bytes });
+    const reply = await handle({ id: 6, kind: 'capture', file: new File([bytes], 'two.pcapng') });
     const messages = captureMessages(reply).map(({ message, transfer }) =>
       structuredClone(message, { transfer }),
     );
@@ -94,18 +98,18 @@ describe('the run worker', () => {
     });
 
     const junk = new TextEncoder().encode('These are my notes, not a capture.\n');
-    const bad = handle({ id: 7, kind: 'capture', fileName: 'notes.txt', bytes: junk });
+    const bad = await handle({ id: 7, kind: 'capture', file: new File([junk], 'notes.txt') });
     expect(bad).toEqual({ id: 7, kind: 'capture', opening: openCaptureBytes('notes.txt', junk) });
     expect(bad.kind === 'capture' && !bad.opening.ok && bad.opening.message).toMatch(
       /^notes\.txt: /,
     );
   });
 
-  it('reads the profile a script asks for', () => {
+  it('reads the profile a script asks for', async () => {
     const handle = createRequestHandler();
     const text =
       '0 `sysctl -w net.inet.tcp.rfc1323=1`\n+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n';
-    expect(handle({ id: 5, kind: 'origin', text })).toEqual({
+    expect(await handle({ id: 5, kind: 'origin', text })).toEqual({
       id: 5,
       kind: 'origin',
       profile: 'freebsd',

@@ -7,7 +7,7 @@
  */
 import { buildTimeline, type Timeline } from '../../store/timeline';
 import { createSimWorld } from '../../store/sim-world';
-import { openCaptureBytes } from '../capture/prepare-capture';
+import { captureFileBytes, openCaptureBytes } from '../capture/prepare-capture';
 import { detectProfile, prepareScriptRun } from '../packetdrill/prepare-script-run';
 import type { PreparedScript, RunReply, RunRequest } from './protocol';
 
@@ -20,11 +20,11 @@ function prepareScript(request: Extract<RunRequest, { kind: 'script' }>): Prepar
   return { ok: true, info: prepared.load.info, timeline: buildTimeline(prepared.load.run) };
 }
 
-export function createRequestHandler(): (request: RunRequest) => RunReply {
+export function createRequestHandler(): (request: RunRequest) => Promise<RunReply> {
   const world = createSimWorld();
   // The last scenario timeline made here: a fork of it extends its kept past (timeline.ts).
   let last: Timeline | undefined;
-  return (request) => {
+  return async (request) => {
     try {
       if (request.kind === 'scenario') {
         const run = world.run(request.settings, request.interventions);
@@ -32,7 +32,9 @@ export function createRequestHandler(): (request: RunRequest) => RunReply {
         return { id: request.id, kind: 'scenario', timeline: last };
       }
       if (request.kind === 'capture') {
-        const opening = openCaptureBytes(request.fileName, request.bytes);
+        const { file } = request;
+        const read = await captureFileBytes(file);
+        const opening = read.ok ? openCaptureBytes(file.name, read.bytes) : read;
         return { id: request.id, kind: 'capture', opening };
       }
       if (request.kind === 'origin') {

@@ -32,12 +32,15 @@ export interface OriginRequest {
   readonly fileName?: string;
 }
 
-/** A capture file's bytes, to read and list its conversations (src/wire/read-capture.ts). */
+/**
+ * A capture file to read and list its conversations (src/wire/read-capture.ts). The File itself
+ * is posted (a reference to its data, not a copy): the worker reads its bytes, so the page never
+ * holds or copies a big capture (tens of megabytes, a long task each time).
+ */
 export interface CaptureRequest {
   readonly id: number;
   readonly kind: 'capture';
-  readonly fileName: string;
-  readonly bytes: Uint8Array;
+  readonly file: File;
 }
 
 export type RunRequest = ScenarioRequest | ScriptRequest | OriginRequest | CaptureRequest;

@@ -8,12 +8,18 @@ import { captureMessages, transferablesOf, type RunRequest } from './protocol';
 
 const handle = createRequestHandler();
 
+// Requests are answered one at a time, in order, though reading a capture's file is awaited.
+let answered = Promise.resolve();
+
 self.addEventListener('message', (event: MessageEvent<RunRequest>) => {
-  const reply = handle(event.data);
-  if (reply.kind === 'capture') {
-    for (const { message, transfer } of captureMessages(reply))
-      self.postMessage(message, { transfer });
-    return;
-  }
-  self.postMessage(reply, { transfer: transferablesOf(reply) });
+  const request = event.data;
+  answered = answered.then(async () => {
+    const reply = await handle(request);
+    if (reply.kind === 'capture') {
+      for (const { message, transfer } of captureMessages(reply))
+        self.postMessage(message, { transfer });
+      return;
+    }
+    self.postMessage(reply, { transfer: transferablesOf(reply) });
+  });
 });

@@ -13,6 +13,7 @@ import type { PreparedScript } from '../compute/protocol';
 import { createRunComputer } from '../compute/run-computer';
 import { RunProgress } from '../compute/RunProgress';
 import scriptStyles from './ScriptDialog.module.css';
+import { ScriptFileSummary } from './ScriptFileSummary';
 import {
   checkScriptBytes,
   checkScriptSize,
@@ -26,6 +27,8 @@ import {
  * page); a shorter one takes milliseconds and runs here, at once, with no worker to start.
  */
 const READ_HERE_CHARS = 8_192;
+/** A file longer than this is shown by ScriptFileSummary, not put in the text box. */
+const EDIT_HERE_CHARS = 32_768;
 
 const PROFILES: readonly { value: ProfileChoice; label: string }[] = [
   { value: 'linux', label: 'linux (packetdrill defaults)' },
@@ -108,6 +111,15 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
     setText(next);
   };
 
+  /** Empties the box (a long file's summary gives way to it), for a script to paste. */
+  const onClear = () => {
+    detecting?.cancel();
+    setDetecting(null);
+    setText('');
+    setFileName(undefined);
+    setMessage(null);
+  };
+
   const onRun = (event: FormEvent) => {
     event.preventDefault();
     if (running || detecting) return;
@@ -156,6 +168,8 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
     onClose();
   };
 
+  const summarized = fileName !== undefined && text.length > EDIT_HERE_CHARS;
+
   return (
     <FormDialog
       title="Open a packetdrill script"
@@ -169,18 +183,22 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
         <input type="file" accept=".pkt,text/plain" onChange={(e) => void onFile(e)} />
       </label>
       <div className={formStyles.field}>
-        <label htmlFor={`${ids}-script`}>Script</label>
+        {summarized ? <span>Script</span> : <label htmlFor={`${ids}-script`}>Script</label>}
         {fileName !== undefined && <span className={scriptStyles.fileName}>from {fileName}</span>}
-        <textarea
-          id={`${ids}-script`}
-          className={scriptStyles.script}
-          value={text}
-          onChange={onText}
-          rows={12}
-          spellCheck={false}
-          aria-describedby={message ? `${ids}-message` : undefined}
-          aria-invalid={message ? true : undefined}
-        />
+        {summarized ? (
+          <ScriptFileSummary fileName={fileName} text={text} onClear={onClear} />
+        ) : (
+          <textarea
+            id={`${ids}-script`}
+            className={scriptStyles.script}
+            value={text}
+            onChange={onText}
+            rows={12}
+            spellCheck={false}
+            aria-describedby={message ? `${ids}-message` : undefined}
+            aria-invalid={message ? true : undefined}
+          />
+        )}
       </div>
       <label className={formStyles.field}>
         <span>Profile</span>
