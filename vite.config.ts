@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, singleFile } from './scripts/vite-csp';
+import { contentSecurityPolicy, singleFile } from './scripts/vite-csp.ts';
 
 // `base: './'` keeps every asset path relative, so the built app runs from any static host under
 // any sub-path. `--mode single` (npm run build:single) folds the app into one HTML file that

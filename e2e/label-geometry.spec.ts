@@ -1,11 +1,12 @@
-// Label geometry over every preset at projector, desktop and phone size: each label near its own
+// Label geometry over every preset at projector, desktop and phone size (and, at the end of each,
+// every segment drawn within the diagram): each label near its own
 // arrow, no two labels, marks (loss marks, break words, crowd notes, a script's ✕ and ghosts'
 // words) or notes beside the lifelines (state tags, timer notes) on top of each other, no label
 // ahead of its arrow, and the playhead's line clear of every word. The same for a replayed
 // capture and a packetdrill script's ghost segments.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { diagram, watchPage } from './support';
+import { arrowsOutOfView, diagram, watchPage } from './support';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -164,6 +165,10 @@ for (const size of SIZES) {
       await page.keyboard.press('End');
       await expect(time).toHaveAttribute('aria-valuetext', /^(.+) of \1$/);
       await check(`${preset}, end`);
+      // End fits the whole run: every segment is drawn, and within the diagram.
+      const { outside, missing } = await arrowsOutOfView(page);
+      if (outside.length > 0) problems.push(`${preset}, end: ${outside.join(', ')} out of view`);
+      if (missing > 0) problems.push(`${preset}, end: ${missing} segments not drawn`);
     }
     expect(problems).toEqual([]);
     // Every preset labels several arrows: the checks above ran on real labels.

@@ -69,3 +69,26 @@ export async function openLab(
   await expect(diagram(page)).toBeVisible();
   return watched;
 }
+
+/** Each drawn segment's journey (its hit line, send to arrival or loss) outside the visible canvas. */
+export async function arrowsOutOfView(page: Page) {
+  return diagram(page)
+    .getByRole('group', { name: 'Segments over time' })
+    .evaluate((svg) => {
+      const view = (svg.parentElement as HTMLElement).getBoundingClientRect();
+      const ids = new Set<number>();
+      const outside: string[] = [];
+      for (const arrow of svg.querySelectorAll('g[data-segment]')) {
+        ids.add(Number(arrow.getAttribute('data-segment')));
+        const journey = arrow.querySelector('line') as SVGLineElement;
+        const r = journey.getBoundingClientRect();
+        if (r.top < view.top - 1 || r.bottom > view.bottom + 1) {
+          outside.push(
+            arrow.getAttribute('aria-label') ?? `copy of #${arrow.getAttribute('data-segment')}`,
+          );
+        }
+      }
+      const highest = Math.max(0, ...ids);
+      return { outside, missing: highest - ids.size };
+    });
+}

@@ -1,56 +1,10 @@
-// The time axis that tells the story: quiet stretches compressed into marked breaks, End showing
-// the whole run, speeds from 1/100× to 100×.
+// The time axis that tells the story: quiet stretches compressed into marked breaks, speeds from
+// 1/100× to 100×. (End showing every segment of every preset: label-geometry.spec.ts.)
 import { expect, test, type Page } from '@playwright/test';
 import { clientState, diagram, expectNoAxeViolations, openLab, VIEWPORTS } from './support';
 
 /** The lab at `query`, as the projector shows it. */
 const open = (page: Page, query: string) => openLab(page, query, VIEWPORTS.projector);
-
-/** Each drawn segment's journey (its hit line, send to arrival or loss) outside the visible canvas. */
-async function arrowsOutOfView(page: Page) {
-  return diagram(page)
-    .getByRole('group', { name: 'Segments over time' })
-    .evaluate((svg) => {
-      const view = (svg.parentElement as HTMLElement).getBoundingClientRect();
-      const ids = new Set<number>();
-      const outside: string[] = [];
-      for (const arrow of svg.querySelectorAll('g[data-segment]')) {
-        ids.add(Number(arrow.getAttribute('data-segment')));
-        const journey = arrow.querySelector('line') as SVGLineElement;
-        const r = journey.getBoundingClientRect();
-        if (r.top < view.top - 1 || r.bottom > view.bottom + 1) {
-          outside.push(
-            arrow.getAttribute('aria-label') ?? `copy of #${arrow.getAttribute('data-segment')}`,
-          );
-        }
-      }
-      const highest = Math.max(0, ...ids);
-      return { outside, missing: highest - ids.size };
-    });
-}
-
-test('End shows every segment of every preset within the diagram at 1280×720', async ({ page }) => {
-  test.setTimeout(120_000);
-  await open(page, '?scenario=handshake');
-  const presets = await page
-    .getByLabel('Scenario')
-    .locator('option')
-    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  expect(presets.length).toBeGreaterThan(10);
-  const problems: string[] = [];
-  for (const preset of presets) {
-    await page.getByLabel('Scenario').selectOption(preset);
-    await page.keyboard.press('End');
-    await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
-      'aria-valuetext',
-      /^(.+) of \1$/,
-    );
-    const { outside, missing } = await arrowsOutOfView(page);
-    if (outside.length > 0) problems.push(`${preset}: ${outside.join(', ')} out of view`);
-    if (missing > 0) problems.push(`${preset}: ${missing} segments not drawn`);
-  }
-  expect(problems).toEqual([]);
-});
 
 test('a minute of TIME-WAIT is a marked break, and a bracket with its length', async ({ page }) => {
   test.setTimeout(60_000);

@@ -187,10 +187,10 @@ const queryString = fc.oneof(
   fc.string({ maxLength: 40 }),
 );
 
-// 48 seeded samples in two batches (run side by side), each reusing one page: every sample is a
+// 24 seeded samples in two batches (run side by side), each reusing one page: every sample is a
 // full navigation, so this stays small; the parser itself meets thousands of fuzzed queries in
 // its property test (src/app/url/url-params.test.ts, and new seeds in npm run fuzz).
-const SAMPLES = fc.sample(queryString, { numRuns: 48, seed: 20240615 });
+const SAMPLES = fc.sample(queryString, { numRuns: 24, seed: 20240615 });
 const BATCHES = 2;
 
 for (let batch = 0; batch < BATCHES; batch++) {
