@@ -12,6 +12,7 @@ import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
 import { lossLines, type LossMark } from './marks-layout';
 import styles from './SequenceDiagram.module.css';
+import { textWidth } from './geometry';
 
 export interface ArrowEnds {
   readonly x1: number;
@@ -60,7 +61,7 @@ function LossMarkDrawing({
   const { cross, anchor } = mark;
   const half = cross.width / 2;
   const lines = lossLines(words, mark.wrapped);
-  const width = Math.max(...lines.map((line) => line.trim().length)) * fontSize * 0.62 + 6;
+  const width = textWidth(Math.max(...lines.map((line) => line.trim().length)), fontSize) + 6;
   const box = mark.words;
   const left =
     anchor === 'middle'

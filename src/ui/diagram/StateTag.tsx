@@ -3,6 +3,7 @@ import { phaseOf } from '../badges/phase';
 import type { StateChange } from '../../store';
 import { CONNECTION_COLOURS } from './lane-notes';
 import styles from './SequenceDiagram.module.css';
+import { fitNote } from './geometry';
 
 /**
  * A state change marked on its lifeline at the moment it happened: a tick on the lifeline and the
@@ -32,11 +33,9 @@ export const StateTag = memo(function StateTag(props: {
   const { change, lifelineX, y, noteY, noteX, outward, fontSize, prefix, connection } = props;
   const textX = noteX;
   // An opaque box under the words: the playhead's line passes beneath a note between two lanes.
-  const natural = (prefix.length + change.to.length) * fontSize * 0.62;
-  // (A room of a few pixels or less, between crowded lanes, still gets a legible sliver: an SVG
-  // textLength must be positive.)
-  const fit = natural > props.room ? Math.max(props.room, fontSize) : undefined;
-  const width = (fit ?? natural) + 4;
+  const words = fitNote(prefix.length + change.to.length, fontSize, props.room);
+  const { fit } = words;
+  const width = words.width + 4;
   const colour =
     connection === undefined ? '' : styles[`conn-${((connection - 1) % CONNECTION_COLOURS) + 1}`];
   return (

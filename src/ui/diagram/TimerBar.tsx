@@ -10,7 +10,7 @@ import type { TimerSpan } from '../../store';
 import { usePlayhead } from '../connected/playhead';
 import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
-import { timeY, type Geometry } from './geometry';
+import { fitNote, timeY, type Geometry } from './geometry';
 import type { Obstacle } from './label-boxes';
 import styles from './SequenceDiagram.module.css';
 import { BAR_STEP, CONNECTION_COLOURS, runsThroughBreak } from './lane-notes';
@@ -79,12 +79,9 @@ export const TimerBar = memo(function TimerBar({
     playhead,
     useCallback(
       (t: number) => {
-        const width =
-          ((prefix + timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer))).length *
-            g.noteSize *
-            g.charWidth) /
-          g.fontSize;
-        return width > room ? String(Math.max(room, g.noteSize)) : '';
+        const words = prefix + timerNote(timer, t, ended, g.compact, runsThroughBreak(g, timer));
+        const { fit } = fitNote(words.length, g.noteSize, room);
+        return fit === undefined ? '' : String(fit);
       },
       [timer, ended, g, room, prefix],
     ),

@@ -16,7 +16,13 @@ import { boxAt, overlaps } from './label-boxes';
 import { layoutLabels, type LabelRequest, type Obstacle, type PlacedLabel } from './label-layout';
 import { laneNotes, notesClearOfMarks, type LaneNote } from './lane-notes';
 import { lossWords } from './loss-words';
-import { placeBreakLabel, placeLossMarks, type LossMark, type LossRequest } from './marks-layout';
+import {
+  placeBreakLabel,
+  placeCrosses,
+  placeLossWords,
+  type LossMark,
+  type LossRequest,
+} from './marks-layout';
 import { lostPoint, type ArrowEnds } from './SegmentArrow';
 import { labelTag } from './SegmentLabel';
 
@@ -179,13 +185,17 @@ export function diagramLayout(
   });
   // A ✕ marks where its segment stopped and keeps that place (it does not depend on what its
   // words avoid); notes under one move off it before the words and labels go around them.
-  const crosses = placeLossMarks(losses, g).map((mark) => mark.cross);
-  const notes = notesClearOfMarks(laneNotes(timeline, g, from, to), crosses, g.noteSize + 4);
+  const lossCrosses = placeCrosses(losses, g);
+  const notes = notesClearOfMarks(
+    laneNotes(timeline, g, from, to),
+    lossCrosses.crosses,
+    g.noteSize + 4,
+  );
   const noteBoxes = notes
     .filter((n) => n.mergedInto === undefined && n.hidden !== true)
     .map((n) => n.box);
   const scriptBoxes = [...mismatches.values()].map((m) => m.box);
-  const lossMarks = placeLossMarks(losses, g, [...noteBoxes, ...scriptBoxes]);
+  const lossMarks = placeLossWords(lossCrosses, g, [...noteBoxes, ...scriptBoxes]);
   const obstacles: Obstacle[] = [
     ...noteBoxes,
     ...scriptBoxes,

@@ -36,6 +36,26 @@ export interface Geometry {
 
 const MONOSPACE_CHAR_RATIO = 0.62;
 
+/** The width of `chars` characters of the diagram's monospace font at `fontSize` (an estimate). */
+export function textWidth(chars: number, fontSize: number): number {
+  return chars * fontSize * MONOSPACE_CHAR_RATIO;
+}
+
+/**
+ * A note's words beside a lifeline (a state tag, a timer's note), as laid out and as drawn:
+ * their natural width, or, when longer than the room there, squeezed to it (an SVG textLength,
+ * `fit`), never below one glyph's width so the textLength stays positive between crowded lanes.
+ */
+export function fitNote(
+  chars: number,
+  fontSize: number,
+  room: number,
+): { width: number; fit: number | undefined } {
+  const natural = textWidth(chars, fontSize);
+  const fit = natural > room ? Math.max(room, fontSize) : undefined;
+  return { width: fit ?? natural, fit };
+}
+
 export interface GeometryOptions {
   /** Projector-size type: labels 22 px, notes 20 px (presentation mode, or asked for). */
   readonly large?: boolean;
@@ -56,7 +76,7 @@ export function diagramGeometry(
 ): Geometry {
   const compact = size.width < 620;
   const fontSize = large ? (compact ? 16 : 22) : compact ? 12 : 15;
-  const charWidth = fontSize * MONOSPACE_CHAR_RATIO;
+  const charWidth = textWidth(1, fontSize);
   const noteSize = large ? fontSize - 2 : Math.max(11, fontSize - 2);
   const gutter = compact ? 0 : large ? 84 : 64;
   // Room beside each lifeline for the longest state name ("SYN-RECEIVED") and, on wider screens,

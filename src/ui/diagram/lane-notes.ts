@@ -10,7 +10,7 @@
  */
 import type { LaneConnections, Timeline, TimerSpan } from '../../store';
 import { childNumber, laneConnections, stateChangesInWindow, timersInWindow } from '../../store';
-import { timeY, type Geometry } from './geometry';
+import { fitNote, timeY, type Geometry } from './geometry';
 import { boxAt, overlaps, type Obstacle } from './label-boxes';
 import { stackNotes } from './margin-layout';
 import { timerNote } from './timer-note';
@@ -171,7 +171,6 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
   const lanes = connectionsOf(timeline);
   const timers = timersInWindow(timeline, from, to);
   const lineHeight = g.noteSize + 4;
-  const noteChar = g.charWidth * (g.noteSize / g.fontSize);
   timeline.endpoints.forEach((endpoint, lane) => {
     const name = endpoint.name;
     const numbered = lanes.children.has(name);
@@ -219,8 +218,7 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
       const y = stacked.get(head.key) ?? head.y;
       // As drawn: squeezed to the room beside the lifeline, but never below a glyph's width
       // (StateTag, TimerBar), so a note between crowded lanes is laid out at its real size.
-      const width =
-        Math.min(Math.max(room, g.noteSize), (prefix.length + head.words.length) * noteChar) + 4;
+      const width = fitNote(prefix.length + head.words.length, g.noteSize, room).width + 4;
       const box = { x: x + outward * (width / 2 - 2), y, width, height: g.noteSize * 1.2 };
       const members = group.members.flatMap((m) =>
         m.n === undefined ? [] : [{ n: m.n, index: m.index }],

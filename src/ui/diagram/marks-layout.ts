@@ -77,9 +77,12 @@ export function lossLines(words: string, wrapped: 0 | 1 | 2): string[] {
   return lines.map((line, i) => (i === lines.length - 1 ? line.trimEnd() : line));
 }
 
+/** Half a ✕'s size at the labels' font size. */
+const crossHalf = (m: MarkMetrics) => m.fontSize * 0.55;
+
 /** The box a loss mark (✕ over the word "lost", or "lost ×3") covers, as an obstacle. */
 export function lossBox(x: number, y: number, m: MarkMetrics, chars = 8): Obstacle {
-  const mark = m.fontSize * 0.55;
+  const mark = crossHalf(m);
   const top = y - mark;
   const bottom = y + mark + m.fontSize * 1.35;
   return {
@@ -108,10 +111,26 @@ export function placeLossMarks(
   /** What the words must also keep clear of (the notes beside the lifelines, a script's ✕). */
   avoid: readonly Obstacle[] = [],
 ): LossMark[] {
+  return placeLossWords(placeCrosses(requests, m), m, avoid);
+}
+
+/** Loss marks merged into groups, each with its ✕ placed: the first half of placeLossMarks. */
+export interface PlacedCrosses {
+  readonly groups: readonly { readonly first: LossRequest; readonly keys: readonly string[] }[];
+  /** Each group's ✕ (zero-sized where a burst's has no clear place). */
+  readonly crosses: readonly Obstacle[];
+}
+
+/** The ✕ of each mark: where its segment stopped, whatever its words will avoid. */
+export function placeCrosses(requests: readonly LossRequest[], m: MarkMetrics): PlacedCrosses {
   const groups: { first: LossRequest; keys: string[]; box: Box }[] = [];
   const sorted = [...requests].sort((a, b) => a.y - b.y || a.x - b.x);
-  const mark = m.fontSize * 0.55;
-  const crossAt = (r: LossRequest) => ({ x: r.x, y: r.y, width: 2 * mark, height: 2 * mark });
+  const crossAt = (r: LossRequest) => ({
+    x: r.x,
+    y: r.y,
+    width: 2 * crossHalf(m),
+    height: 2 * crossHalf(m),
+  });
   for (const r of sorted) {
     const box = asBox(lossBox(r.x, r.y, m, r.words.length));
     const group = groups.find(
@@ -144,6 +163,19 @@ export function placeLossMarks(
     const clear = stops.find((c) => !fixed.some((box) => overlaps(box, asBox(c))));
     return clear ?? { ...crossAt(first), width: 0, height: 0 };
   });
+  return { groups, crosses };
+}
+
+/**
+ * Each mark's words beside (or under) its ✕, clear of every ✕, every earlier mark's words and
+ * `avoid`: the second half of placeLossMarks.
+ */
+export function placeLossWords(
+  { groups, crosses }: PlacedCrosses,
+  m: MarkMetrics,
+  avoid: readonly Obstacle[] = [],
+): LossMark[] {
+  const mark = crossHalf(m);
   const taken = crosses.map(asBox);
   const avoided = avoid.map(asBox);
   return groups.map(({ first: request, keys }, i) => {
