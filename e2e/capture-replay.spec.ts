@@ -1,9 +1,7 @@
 // A capture's opening replayed through the engine: under another profile the diagram marks
 // where the engine would have answered otherwise and draws the engine's segment beside it.
 import { expect, test } from '@playwright/test';
-import { VIEWPORTS } from './support';
-
-const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+import { openReplayedCapture, VIEWPORTS } from './support';
 
 test('replaying a Linux capture under RFC 9293 marks the SYN-ACKs that differ', async ({
   page,
@@ -11,18 +9,7 @@ test('replaying a Linux capture under RFC 9293 marks the SYN-ACKs that differ', 
   test.setTimeout(60_000);
   await page.setViewportSize(VIEWPORTS.projector);
   await page.goto('./?scenario=handshake');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open capture' }).click();
-  await (await chooser).setFiles(fixture('lost-syn-ack.pcapng'));
-  const dialog = page.getByRole('dialog', { name: 'Open a capture' });
-  await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
-  const banner = page.getByRole('region', { name: 'Capture' });
-  await banner.getByText('Replay the opening through the engine').click();
-  await banner.getByLabel('Engine profile').selectOption({ label: 'RFC 9293' });
-  await banner.getByRole('button', { name: 'Replay through the engine' }).click();
-  await expect(banner.getByRole('status')).toContainText(
-    /Replayed under rfc: \d+ places? differs?/,
-  );
+  const banner = await openReplayedCapture(page);
   await page.getByRole('button', { name: 'End', exact: true }).click();
   const figure = page.getByRole('figure', { name: 'Sequence diagram' });
   await expect(

@@ -6,7 +6,7 @@
 // capture and a packetdrill script's ghost segments.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { arrowsOutOfView, diagram, watchPage } from './support';
+import { arrowsOutOfView, diagram, openReplayedCapture, watchPage } from './support';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -177,7 +177,6 @@ for (const size of SIZES) {
   });
 }
 
-const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),
   'utf8',
@@ -190,16 +189,7 @@ for (const size of [SIZES[0], SIZES[2]]) {
     test.setTimeout(90_000);
     await page.setViewportSize(size);
     await page.goto('./?scenario=handshake');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open capture' }).click();
-    await (await chooser).setFiles(fixture('lost-syn-ack.pcapng'));
-    const dialog = page.getByRole('dialog', { name: 'Open a capture' });
-    await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
-    const banner = page.getByRole('region', { name: 'Capture' });
-    await banner.getByText('Replay the opening through the engine').click();
-    await banner.getByLabel('Engine profile').selectOption({ label: 'RFC 9293' });
-    await banner.getByRole('button', { name: 'Replay through the engine' }).click();
-    await expect(banner.getByRole('status')).toContainText(/Replayed under rfc: \d+ places/);
+    await openReplayedCapture(page);
     await page.getByRole('button', { name: 'End', exact: true }).click();
     const ghosts = diagram(page).locator('[data-mark="ghost"]');
     await expect(ghosts.first()).toBeVisible();

@@ -92,3 +92,26 @@ export async function arrowsOutOfView(page: Page) {
       return { outside, missing: highest - ids.size };
     });
 }
+
+/**
+ * Opens the fixture lost-syn-ack.pcapng (a Linux capture) through "Open capture", shows its one
+ * conversation, and replays its opening through the engine under RFC 9293: the lab then draws
+ * the engine's own segments as ghosts where it would have answered otherwise.
+ */
+export async function openReplayedCapture(page: Page) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open capture' }).click();
+  await (
+    await chooser
+  ).setFiles(new URL('./fixtures/lost-syn-ack.pcapng', import.meta.url).pathname);
+  const dialog = page.getByRole('dialog', { name: 'Open a capture' });
+  await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
+  const banner = page.getByRole('region', { name: 'Capture' });
+  await banner.getByText('Replay the opening through the engine').click();
+  await banner.getByLabel('Engine profile').selectOption({ label: 'RFC 9293' });
+  await banner.getByRole('button', { name: 'Replay through the engine' }).click();
+  await expect(banner.getByRole('status')).toContainText(
+    /Replayed under rfc: \d+ places? differs?/,
+  );
+  return banner;
+}
