@@ -3,25 +3,14 @@
  * middle of a script, a non-blocking write before the handshake ends, and TCP_SYNCNT.
  */
 import { describe, expect, it } from 'vitest';
-import type { ScriptRunResult } from './result';
-import { runScript } from './runner';
+import { LINUX_DEFAULTS, lineVerdict, runLines } from './script-test-kit';
 
-const LINUX = '`./defaults.sh`';
 const SYN = '+0 > S 0:0(0) <mss 1460,sackOK,TS val 100 ecr 0,nop,wscale 8>';
-
-function run(lines: readonly string[]): ScriptRunResult {
-  return runScript(lines.join('\n'));
-}
-
-function line(result: ScriptRunResult, n: number): string {
-  const l = result.lines.find((x) => x.line === n);
-  return `${l?.status ?? 'missing'}${l?.reason ? `: ${l.reason}` : ''}`;
-}
 
 describe('a sysctl after the first socket call (the kernel reads it when it uses it)', () => {
   it('net.ipv4.tcp_fastopen=0 then =1: sendto(MSG_FASTOPEN) fails with EOPNOTSUPP, then opens (tcp_sendmsg_fastopen())', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
       '+0 `sysctl -q net.ipv4.tcp_fastopen=0`',
@@ -32,23 +21,23 @@ describe('a sysctl after the first socket call (the kernel reads it when it uses
     ]);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
-    expect(line(result, 4)).toBe('applied: tcp_fastopen = 0, from this line on');
+    expect(lineVerdict(result, 4)).toBe('applied: tcp_fastopen = 0, from this line on');
   });
 
   it('a later SYN cookie setting still cannot change the running host, and says so', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 `sysctl -q net.ipv4.tcp_syncookies=0`',
     ]);
-    expect(line(result, 3)).toMatch(/^not-applicable: .*SYN cookies/);
+    expect(lineVerdict(result, 3)).toMatch(/^not-applicable: .*SYN cookies/);
   });
 });
 
 describe('SYN-SENT: a write before the handshake ends (Linux tcp_sendmsg_locked())', () => {
   it('a non-blocking socket gets EAGAIN and nothing is queued (sk_stream_wait_connect())', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
       '+0 connect(3, ..., ...) = -1 EINPROGRESS',
@@ -64,7 +53,7 @@ describe('SYN-SENT: a write before the handshake ends (Linux tcp_sendmsg_locked(
   });
 
   it('FreeBSD queues it (sosend(): TCP has an implied connect), as RFC 9293 §3.10.2 SEND in SYN-SENT', () => {
-    const result = run([
+    const result = runLines([
       '0 `sysctl -w net.inet.tcp.rfc1323=0`',
       '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
@@ -78,8 +67,8 @@ describe('SYN-SENT: a write before the handshake ends (Linux tcp_sendmsg_locked(
 
 describe('SYN-SENT: TCP_SYNCNT (Linux do_tcp_setsockopt(), tcp_write_timeout())', () => {
   it('set while connecting, one retransmission: the SYN goes twice and a later write reports ETIMEDOUT', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
       '+0 connect(3, ..., ...) = -1 EINPROGRESS',
@@ -94,8 +83,8 @@ describe('SYN-SENT: TCP_SYNCNT (Linux do_tcp_setsockopt(), tcp_write_timeout())'
   });
 
   it('refuses 0 and values above 127 with EINVAL', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 setsockopt(3, IPPROTO_TCP, TCP_SYNCNT, [0], 4) = -1 EINVAL',
       '+0 setsockopt(3, IPPROTO_TCP, TCP_SYNCNT, [128], 4) = -1 EINVAL',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from './runner';
+import { LINUX_DEFAULTS, runLines } from './script-test-kit';
 
 const ACCEPTED = [
-  '`./defaults.sh`',
+  LINUX_DEFAULTS,
   '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
   '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
   '+0 bind(3, ..., ...) = 0',
@@ -23,13 +23,13 @@ describe('data calls with a NULL buffer', () => {
       '+0 recvfrom(4, NULL, 1000, 0, ..., ...) = -1 EFAULT (Bad address)',
       '+0 read(4, ..., 1000) = 1000',
     ];
-    const result = runScript(lines.join('\n'));
+    const result = runLines(lines);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
 
   it('a NULL buffer with a count of 0 is no fault', () => {
-    const result = runScript([...ACCEPTED, '+0 write(4, NULL, 0) = 0'].join('\n'));
+    const result = runLines([...ACCEPTED, '+0 write(4, NULL, 0) = 0']);
     expect(result.firstFailure).toBeNull();
   });
 });
@@ -44,7 +44,7 @@ describe('sendmsg', () => {
       '+0 sendmsg(4, {msg_iov(1)=[{NULL, 10}], msg_flags=0}, 0) = -1 EFAULT (Bad address)',
       '+.01 < . 1:1(0) ack 61 win 514',
     ];
-    const result = runScript(lines.join('\n'));
+    const result = runLines(lines);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ScriptRunResult } from './result';
-import { runScript } from './runner';
+import { LINUX_DEFAULTS, lineVerdict, runLines } from './script-test-kit';
 
 const FREEBSD = '0 `sysctl -w net.inet.tcp.rfc1323=1`';
-const LINUX = '`./defaults.sh`';
-
-function run(lines: readonly string[]): ScriptRunResult {
-  return runScript(lines.join('\n'));
-}
-
-/** The verdict and reason of the script's line `n` (1-based, as written). */
-function line(result: ScriptRunResult, n: number): string {
-  const l = result.lines.find((x) => x.line === n);
-  return `${l?.status ?? 'missing'}${l?.reason ? `: ${l.reason}` : ''}`;
-}
 
 describe('keepalive socket options read the sysctl at the time of the call', () => {
   it('FreeBSD: getsockopt(TCP_KEEPIDLE) follows net.inet.tcp.keepidle (ms) until the socket sets its own', () => {
-    const result = run([
+    const result = runLines([
       FREEBSD,
       '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPIDLE, [7200], [4]) = 0',
@@ -32,13 +20,13 @@ describe('keepalive socket options read the sysctl at the time of the call', () 
     ]);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
-    expect(line(result, 4)).toMatch(
+    expect(lineVerdict(result, 4)).toMatch(
       /^applied: net\.inet\.tcp\.keepidle \(ms\) = 15000, read by getsockopt/,
     );
   });
 
   it('names a value that differs', () => {
-    const result = run([
+    const result = runLines([
       FREEBSD,
       '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 getsockopt(3, IPPROTO_TCP, TCP_KEEPCNT, [9], [4]) = 0',
@@ -47,8 +35,8 @@ describe('keepalive socket options read the sysctl at the time of the call', () 
   });
 
   it('Linux: defaults of tcp.h, the bounds of do_tcp_setsockopt(), and no TCP_KEEPINIT', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 getsockopt(3, SOL_TCP, TCP_KEEPCNT, [9], [4]) = 0',
       '+0 setsockopt(3, SOL_TCP, TCP_KEEPCNT, [0], 4) = -1 EINVAL (Invalid argument)',
@@ -62,8 +50,8 @@ describe('keepalive socket options read the sysctl at the time of the call', () 
   });
 
   it('an accepted socket starts with the listener’s values', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 setsockopt(3, SOL_TCP, TCP_KEEPIDLE, [60], 4) = 0',
       '+0 bind(3, ..., ...) = 0',
@@ -80,8 +68,8 @@ describe('keepalive socket options read the sysctl at the time of the call', () 
 
 describe('other socket calls as the kernels answer them', () => {
   it('EWOULDBLOCK and EAGAIN are one errno (errno.h), so either spelling matches', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
       '+0 bind(3, ..., ...) = 0',
@@ -89,13 +77,13 @@ describe('other socket calls as the kernels answer them', () => {
       '+0 accept(3, ..., ...) = -1 EWOULDBLOCK (Resource temporarily unavailable)',
       '+0 accept(3, ..., ...) = -1 EAGAIN (Resource temporarily unavailable)',
     ]);
-    expect(line(result, 6)).toBe('passed');
-    expect(line(result, 7)).toBe('passed');
+    expect(lineVerdict(result, 6)).toBe('passed');
+    expect(lineVerdict(result, 7)).toBe('passed');
   });
 
   it('getsockopt(TCP_MAXSEG) before connect: the MSS set with TCP_MAXSEG, else 536 (TCP_MSS_DEFAULT)', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 getsockopt(3, SOL_TCP, TCP_MAXSEG, [536], [4]) = 0',
       '+0 setsockopt(3, SOL_TCP, TCP_MAXSEG, [1100], 4) = 0',
@@ -106,20 +94,20 @@ describe('other socket calls as the kernels answer them', () => {
   });
 
   it('sendto(MSG_FASTOPEN) fails with EOPNOTSUPP to AF_UNSPEC or with the client bit of tcp_fastopen off', () => {
-    const unspec = run([
-      LINUX,
+    const unspec = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
       '+0 sendto(3, ..., 0, MSG_FASTOPEN, AF_UNSPEC, ...) = -1 EOPNOTSUPP (Operation not supported)',
     ]);
-    expect(line(unspec, 4)).toBe('passed');
-    const off = run([
+    expect(lineVerdict(unspec, 4)).toBe('passed');
+    const off = runLines([
       '`./defaults.sh; sysctl -q net.ipv4.tcp_fastopen=0`',
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
       '+0 sendto(3, ..., 1000, MSG_FASTOPEN, ..., ...) = -1 EOPNOTSUPP (Operation not supported)',
     ]);
-    expect(line(off, 4)).toBe('passed');
+    expect(lineVerdict(off, 4)).toBe('passed');
   });
 });
 
@@ -138,7 +126,7 @@ describe('TCP_FASTOPEN_CONNECT (Linux tcp_fastopen_defer_connect())', () => {
   ];
 
   it('with a cookie connect() returns 0 at once and the first write sends the SYN with the data', () => {
-    const result = run([
+    const result = runLines([
       ...WARM,
       '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 4',
       '+0 fcntl(4, F_SETFL, O_RDWR|O_NONBLOCK) = 0',
@@ -153,8 +141,8 @@ describe('TCP_FASTOPEN_CONNECT (Linux tcp_fastopen_defer_connect())', () => {
   });
 
   it('is refused with EINVAL for a value other than 0 or 1', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 setsockopt(3, SOL_TCP, TCP_FASTOPEN_CONNECT, [2], 4) = -1 EINVAL (Invalid argument)',
     ]);
@@ -164,8 +152,8 @@ describe('TCP_FASTOPEN_CONNECT (Linux tcp_fastopen_defer_connect())', () => {
 
 describe('TCP_USER_TIMEOUT (Linux tcp_sock_set_user_timeout())', () => {
   it('fails a write with ETIMEDOUT once data stayed unacknowledged that long; a negative value is EINVAL', () => {
-    const result = run([
-      LINUX,
+    const result = runLines([
+      LINUX_DEFAULTS,
       '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
       '+0 bind(3, ..., ...) = 0',
       '+0 listen(3, 1) = 0',

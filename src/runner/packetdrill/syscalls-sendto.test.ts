@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from './runner';
+import { LINUX_DEFAULTS, runLines } from './script-test-kit';
 
 const CLIENT = [
   '--tolerance_usecs=10000',
@@ -13,14 +13,14 @@ const CLIENT = [
 
 describe('sendto() on an unconnected socket', () => {
   it('FreeBSD opens the connection itself and sends the data after the handshake (PR_IMPLOPCL)', () => {
-    const result = runScript(CLIENT.join('\n'));
+    const result = runLines(CLIENT);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
 
   it('Linux fails with EPIPE: a plain TCP sendto does not connect', () => {
-    const lines = ['`./defaults.sh`', ...CLIENT.slice(2, 4)];
-    const result = runScript(lines.join('\n'));
+    const lines = [LINUX_DEFAULTS, ...CLIENT.slice(2, 4)];
+    const result = runLines(lines);
     expect(result.firstFailure?.reason).toBe('expected result 100 but got -1 EPIPE');
   });
 });
@@ -39,7 +39,7 @@ const FREEBSD_TFO = [
 
 describe('sendto() with Fast Open', () => {
   it('FreeBSD with TCP_FASTOPEN asks for a cookie; the data follows the handshake', () => {
-    const result = runScript(FREEBSD_TFO.join('\n'));
+    const result = runLines(FREEBSD_TFO);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
@@ -65,7 +65,7 @@ describe('sendto() with Fast Open', () => {
       '+.01 < S. 5678:5678(0) ack 901 win 5840 <mss 1460,nop,nop,sackOK,nop,wscale 6>',
       '+0 > P. 901:1901(1000) ack 1',
     ];
-    const result = runScript(lines.join('\n'));
+    const result = runLines(lines);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
@@ -76,7 +76,7 @@ describe('sendto() with Fast Open', () => {
       '+0 sendto(4, ..., 1900, 0x20000000|MSG_DONTWAIT, ..., ...) = 900',
       '+0 > S 0:900(900) <mss 1460,nop,nop,sackOK,nop,wscale 8,FO abcd1234,nop,nop>',
     ];
-    const result = runScript(lines.join('\n'));
+    const result = runLines(lines);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
@@ -88,7 +88,7 @@ describe('sendto() with Fast Open', () => {
       '+0 sendto(4, ..., 1000, MSG_FASTOPEN, ..., ...) = -1 EINPROGRESS (Operation is now in progress)',
       '+0 > S 0:0(0) <mss 1460,nop,nop,sackOK,nop,wscale 8,FO,nop,nop>',
     ];
-    const result = runScript(lines.join('\n'));
+    const result = runLines(lines);
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });

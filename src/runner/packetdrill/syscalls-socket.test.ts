@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ScriptRunResult } from './result';
-import { runScript } from './runner';
+import { LINUX_DEFAULTS, runLines, syscallVerdicts } from './script-test-kit';
 
-function run(lines: readonly string[]): ScriptRunResult {
-  return runScript(['`./defaults.sh`', ...lines].join('\n'));
-}
-
-/** Every line's verdict, so a test names the line that went wrong. */
-function verdicts(result: ScriptRunResult): string[] {
-  return result.lines
-    .filter((l) => l.kind === 'syscall')
-    .map((l) => `${l.line} ${l.status}${l.reason ? `: ${l.reason}` : ''}`);
-}
+const run = (lines: readonly string[]) => runLines([LINUX_DEFAULTS, ...lines]);
 
 const CONNECTING = [
   '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
@@ -29,7 +19,7 @@ describe('calls on a socket in the wrong state get the errno the kernels give', 
       '+0 > . 1:1(0) ack 1',
       '+0 connect(3, ..., ...) = -1 EISCONN (Transport endpoint is already connected)',
     ]);
-    expect(verdicts(result)).toEqual([
+    expect(syscallVerdicts(result)).toEqual([
       '2 performed',
       expect.stringMatching(/^3 not-applicable/),
       '4 passed',
@@ -54,15 +44,13 @@ describe('calls on a socket in the wrong state get the errno the kernels give', 
   });
 
   it('FreeBSD refuses connect on a listening socket with EOPNOTSUPP (soconnect)', () => {
-    const result = runScript(
-      [
-        '0 `sysctl -w net.inet.tcp.rfc1323=1`',
-        '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
-        '+0 bind(3, ..., ...) = 0',
-        '+0 listen(3, 1) = 0',
-        '+0 connect(3, ..., ...) = -1 EOPNOTSUPP (Operation not supported)',
-      ].join('\n'),
-    );
+    const result = runLines([
+      '0 `sysctl -w net.inet.tcp.rfc1323=1`',
+      '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 bind(3, ..., ...) = 0',
+      '+0 listen(3, 1) = 0',
+      '+0 connect(3, ..., ...) = -1 EOPNOTSUPP (Operation not supported)',
+    ]);
     expect(result.firstFailure).toBeNull();
   });
 });
