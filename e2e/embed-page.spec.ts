@@ -100,7 +100,10 @@ test.describe('embed.html', () => {
     const href = await link.getAttribute('href');
     expect(href).toBe('./index.html?scenario=lost-syn-ack&delay=80&t=300');
     const [opened] = await Promise.all([page.waitForEvent('popup'), link.click()]);
-    await expect(opened.getByRole('heading', { level: 1, name: 'Handshake Lab' })).toBeVisible();
+    // A whole new page loads in the popup: on a loaded machine that takes seconds.
+    await expect(opened.getByRole('heading', { level: 1, name: 'Handshake Lab' })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(opened.getByLabel('Delay (ms)')).toHaveValue('80');
     expect(new URL(opened.url()).search).toBe('?scenario=lost-syn-ack&delay=80&t=300');
   });

@@ -77,20 +77,23 @@ export function App() {
                 <header className={styles.header}>
                   <h1 className={styles.title}>Handshake Lab</h1>
                   <ScenarioPicker />
-                  <LessonsButton className={styles.share} />
-                  <PredictToggle />
-                  <OpenScriptButton store={store} className={styles.share} />
-                  <Suspense fallback={null}>
-                    <CaptureActions store={store} stage={stage} className={styles.share} />
-                  </Suspense>
-                  <ScenarioOnly>
-                    <ShareButton
-                      store={store}
-                      world={world}
-                      stage={stage}
-                      className={styles.share}
-                    />
-                  </ScenarioOnly>
+                  {/* One strip on a phone (scrolled sideways), so the diagram comes first. */}
+                  <div className={styles.actions}>
+                    <LessonsButton className={styles.share} />
+                    <PredictToggle />
+                    <OpenScriptButton store={store} className={styles.share} />
+                    <Suspense fallback={null}>
+                      <CaptureActions store={store} stage={stage} className={styles.share} />
+                    </Suspense>
+                    <ScenarioOnly>
+                      <ShareButton
+                        store={store}
+                        world={world}
+                        stage={stage}
+                        className={styles.share}
+                      />
+                    </ScenarioOnly>
+                  </div>
                 </header>
                 <LinkNotes notes={notes} className={styles.notes} />
                 <section className={styles.settings} aria-label="Run and display settings">
