@@ -50,6 +50,8 @@ export interface Flight {
   pending: number;
   /** The sender's retransmission count (a middlebox that forwards it keeps the count). */
   readonly retransmit?: number;
+  /** Its payload's hex as its send event has it, when the world's own link carries it. */
+  readonly payload?: string;
 }
 
 export type WorldEvent =
