@@ -126,7 +126,8 @@ function takeBytes(d: Conn, max: number): Uint8Array {
   const rest = all.subarray(n);
   d.rcvQueue = rest.length > 0 ? { data: rest, next: null } : null;
   d.rcvUnread = rest.length;
-  return all.subarray(0, n);
+  // All of it: the chunk itself, so a caller that saw these bytes sent can know them again.
+  return n === all.length ? all : all.subarray(0, n);
 }
 
 /** One array with the chunks' bytes: a view when they lie back to back in one buffer. */

@@ -3,6 +3,7 @@
  * every engine step changes it in place; snapshotConn gives an independent copy for a
  * checkpoint (DESIGN.md).
  */
+import { laidOut } from './conn-init';
 import type { SackBlock } from './sack-blocks';
 import type { FastOpenOption } from './fastopen';
 import type { FourTuple } from './isn';
@@ -162,5 +163,7 @@ export function dataEnd(c: Conn): Seq {
  * the send buffer is written in place; everything else a step replaces rather than edits.
  */
 export function snapshotConn(c: Conn): Conn {
-  return { ...c, sndBuf: c.sndBuf.copy() };
+  const copy = laidOut(c);
+  copy.sndBuf = c.sndBuf.copy();
+  return copy;
 }

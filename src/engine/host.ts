@@ -8,7 +8,7 @@ import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
-import { embryonic, findConn, findListener, settle, type Host } from './host-state';
+import { embryonic, findConn, findListener, hostLaidOut, settle, type Host } from './host-state';
 import { listenerPacket } from './listener';
 import { timerDue, type Ctx } from './step';
 import { connTimer } from './timers';
@@ -24,7 +24,7 @@ import { Flag, type Packet, type SocketId, type TimerName } from './types';
 export { snapshotHost, type Host, type Listener } from './host-state';
 
 export function createHost(config: HostConfig): Host {
-  return {
+  return hostLaidOut({
     address: config.address,
     profile: config.profile,
     isn: config.isn,
@@ -36,7 +36,7 @@ export function createHost(config: HostConfig): Host {
     byPort: new Map(),
     fastOpenCookies: new Map(),
     timers: new TimerTable(),
-  };
+  });
 }
 
 function ctxFor(host: Host, now: number): Ctx {

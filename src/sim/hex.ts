@@ -76,9 +76,28 @@ export class HexTable {
     private readonly maxBytes = 4 * 1024 * 1024,
   ) {}
 
+  /** The payload of the segment being delivered and its hex (see `delivering`). */
+  private arriving: Uint8Array | null = null;
+  private arrivingHex = '';
+
+  /**
+   * The segment about to reach its receiver: what the receiver then reads is usually this very
+   * array (the engine hands its views on, never copies), so the read's `data` event finds its
+   * string without hashing or comparing bytes.
+   */
+  delivering(payload: Uint8Array, hex: string): void {
+    this.arriving = payload;
+    this.arrivingHex = hex;
+  }
+
   /** The hex of `bytes`: the shared string when the same bytes were seen before. */
   hex(bytes: Uint8Array): string {
     if (bytes.length === 0) return '';
+    if (bytes === this.arriving) return this.arrivingHex;
+    return this.lookup(bytes);
+  }
+
+  private lookup(bytes: Uint8Array): string {
     const hash = sampleHash(bytes);
     const bucket = this.byHash.get(hash);
     if (bucket !== undefined) {

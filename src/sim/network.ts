@@ -67,7 +67,7 @@ export function sendPacket(
   );
   world.trace.push(synCookie ? { ...event, synCookie: true } : event);
 
-  const flight: Flight = { id, packet, pending: 0, retransmit };
+  const flight: Flight = { id, packet, pending: 0, retransmit, payload };
   world.inFlight.set(id, flight);
   if (reason !== undefined) {
     const matched =

@@ -160,6 +160,8 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
     world.trace.push({ t: world.now, type: 'drop', id: flight.id, reason: 'unreachable' });
     return;
   }
+  if (flight.payload !== undefined)
+    world.hex.delivering(flight.packet.segment.payload, flight.payload);
   const outputs = handlePacket(ep.host, flight.packet, world.now);
   // A listener with a full queue refuses the SYN as it arrives: the trace records that moment
   // as the segment's drop, with the queue that was full, not as a delivery.

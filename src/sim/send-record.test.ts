@@ -93,4 +93,33 @@ describe('linking a retransmission to its first transmission', () => {
     expect(first.originalOf('other', packet(701, Flag.SYN))).toBeUndefined();
     expect(first.originalOf('client', packet(701, Flag.SYN))).toBe(1);
   });
+
+  it('keeps a snapshot apart from the run it was taken from, each going on from there', () => {
+    const run = new FirstTransmissions();
+    run.record('client', packet(701, Flag.ACK | Flag.PSH), 1);
+    const snapshot = run.copy();
+    run.record('client', packet(701, Flag.ACK | Flag.FIN), 2);
+    run.record('client', packet(2161, Flag.ACK), 3);
+    snapshot.record('client', packet(2161, Flag.ACK), 9);
+    expect(run.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(2);
+    expect(snapshot.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(1);
+    expect(run.originalOf('client', packet(2161, Flag.ACK))).toBe(3);
+    expect(snapshot.originalOf('client', packet(2161, Flag.ACK))).toBe(9);
+  });
+
+  it('links to the latest exact match and the earliest loose one across many snapshots', () => {
+    const run = new FirstTransmissions();
+    const snapshots: FirstTransmissions[] = [];
+    for (let id = 1; id <= 40; id++) {
+      run.record('client', packet(700 + id, Flag.ACK), id);
+      run.record('client', packet(701, id % 2 === 0 ? Flag.ACK : Flag.ACK | Flag.FIN), 100 + id);
+      snapshots.push(run.copy());
+    }
+    expect(run.originalOf('client', packet(701, Flag.ACK))).toBe(140);
+    expect(run.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(139);
+    expect(run.originalOf('client', packet(701, Flag.ACK | Flag.SYN))).toBe(1);
+    expect(run.originalOf('client', packet(725, Flag.ACK))).toBe(25);
+    expect(snapshots[9]?.originalOf('client', packet(701, Flag.ACK))).toBe(110);
+    expect(snapshots[9]?.originalOf('client', packet(725, Flag.ACK))).toBeUndefined();
+  });
 });

@@ -8,7 +8,14 @@ import { snapshotHost, type SocketId } from '../engine';
 import type { ScenarioCall } from './scenario';
 import type { LinkState } from './link';
 import { copyBalancer } from './load-balancer';
-import type { EndpointRuntime, Flight, World, WorldEvent } from './world';
+import {
+  endpointLaidOut,
+  worldLaidOut,
+  type EndpointRuntime,
+  type Flight,
+  type World,
+  type WorldEvent,
+} from './world';
 
 export interface WorldSnapshot {
   readonly world: World;
@@ -35,7 +42,7 @@ export function copyWorld(world: World, trace: World['trace']): World {
   for (const [id, f] of world.inFlight) inFlight.set(id, flight(f));
   const endpoints = new Map<string, EndpointRuntime>();
   for (const [name, ep] of world.endpoints) endpoints.set(name, copyEndpoint(ep));
-  return {
+  return worldLaidOut({
     ...world,
     trace,
     queue: world.queue.copy((item) => copyEvent(item, flight)),
@@ -44,8 +51,8 @@ export function copyWorld(world: World, trace: World['trace']): World {
     faults: world.faults.copy(),
     inFlight,
     firstSent: world.firstSent.copy(),
-    ...(world.balancer === undefined ? {} : { balancer: copyBalancer(world.balancer) }),
-  };
+    balancer: world.balancer === undefined ? undefined : copyBalancer(world.balancer),
+  });
 }
 
 function copyEvent(item: WorldEvent, flight: (f: Flight) => Flight): WorldEvent {
@@ -64,7 +71,7 @@ function copyLink(link: LinkState): LinkState {
 function copyEndpoint(ep: EndpointRuntime): EndpointRuntime {
   const deferred = new Map<SocketId, ScenarioCall[]>();
   for (const [socket, calls] of ep.deferred) deferred.set(socket, [...calls]);
-  return {
+  return endpointLaidOut({
     ...ep,
     host: snapshotHost(ep.host),
     connections: [...ep.connections],
@@ -75,5 +82,5 @@ function copyEndpoint(ep: EndpointRuntime): EndpointRuntime {
     beforeAccept: new Map([...ep.beforeAccept].map(([id, seen]) => [id, { ...seen }])),
     unsent: new Map(ep.unsent),
     deferred,
-  };
+  });
 }
