@@ -6,7 +6,8 @@
  * - seeking the store at 100 and at 100,000 trace events, and their ratio (binary search: the
  *   ratio should stay near 1, far from 1000);
  * - for a 10,000-segment run in real Chromium: DOM nodes in the diagram, and script time per
- *   animation frame while playing (Chrome's ScriptDuration metric over the frames counted).
+ *   animation frame while playing (Chrome's ScriptDuration metric over the frames counted);
+ * - in the built app, applying a 6,000-segment script run (bench/land-run.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -216,17 +217,54 @@ async function browserRows(): Promise<BenchRow[]> {
   }
 }
 
+/** The built app (dist/) served and opened in Chromium: a big run applied on the page. */
+async function appRows(): Promise<BenchRow[]> {
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    return [
+      {
+        name: 'apply a 6,000-segment run',
+        value: 0,
+        unit: 'ms',
+        note: 'no dist/: run `npx vite build` first',
+      },
+    ];
+  }
+  const { preview } = await import('vite');
+  const { chromium } = await import('@playwright/test');
+  const { chromiumArgs, findChromium } = await import('../scripts/chromium');
+  const { landRunRows } = await import('./land-run');
+  const server = await preview({
+    root,
+    logLevel: 'error',
+    preview: { port: 4274, strictPort: false, host: '127.0.0.1' },
+  });
+  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4274/';
+  const executablePath = findChromium();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: chromiumArgs,
+  });
+  try {
+    return await landRunRows(browser, url);
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+}
+
 export async function benchUi(): Promise<BenchRow[]> {
   const rows = [...firstViewWeight(), ...seekRows()];
-  try {
-    rows.push(...(await browserRows()));
-  } catch (error) {
-    rows.push({
-      name: 'browser measurements',
-      value: 0,
-      unit: '',
-      note: `skipped: ${(error as Error).message.split('\n')[0]}`,
-    });
+  for (const measure of [browserRows, appRows]) {
+    try {
+      rows.push(...(await measure()));
+    } catch (error) {
+      rows.push({
+        name: 'browser measurements',
+        value: 0,
+        unit: '',
+        note: `skipped: ${(error as Error).message.split('\n')[0]}`,
+      });
+    }
   }
   return rows;
 }

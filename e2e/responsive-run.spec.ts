@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { expect, test, type Page } from '@playwright/test';
 import { RUN_REPLY_MARK } from '../src/app/compute/run-computer';
 import { bigCapture } from './big-capture';
+import { bigScript } from './big-script';
 import { watchPage } from './support';
 
 // Playwright's trace takes a snapshot of the page's DOM around each action, in the page's own
@@ -22,24 +23,6 @@ function burnCore(ms: number): Promise<void> {
     eval: true,
   });
   return new Promise((resolve) => worker.once('exit', () => resolve()));
-}
-
-/** A listener's handshake, then 6,000 data segments from the script's peer: about 250 KB. */
-function bigScript(): string {
-  const lines = [
-    '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
-    '+0 setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0',
-    '+0 bind(3, ..., ...) = 0',
-    '+0 listen(3, 1) = 0',
-    '+0 < S 0:0(0) win 65535 <mss 1460>',
-    '+0 > S. 0:0(0) ack 1 <...>',
-    '+.01 < . 1:1(0) ack 1 win 65535',
-    '+0 accept(3, ..., ...) = 4',
-  ];
-  for (let i = 0; i < 6_000; i += 1) {
-    lines.push(`+.001 < P. ${1 + i * 10}:${11 + i * 10}(10) ack 1 win 65535`);
-  }
-  return lines.join('\n');
 }
 
 /** What the page itself records, by its own clock, so the test does no work on it meanwhile. */

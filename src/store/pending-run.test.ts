@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticWorld } from '../../bench/synthetic-run';
 import { presets } from '../sim';
+import { labSetting, type NumberKind } from '../sim/settings';
 import { createLabStore } from './create-lab-store';
 import { OFF_THREAD_EVENTS, RunCancelled, type RunComputer } from './run-job';
 import { createSimWorld } from './sim-world';
@@ -37,6 +38,24 @@ describe('big runs computed away from the page', () => {
     for (const preset of presets) {
       const run = world.run(world.defaults(preset.name), []);
       expect(run.trace.length, preset.name).toBeLessThan(OFF_THREAD_EVENTS);
+    }
+  });
+
+  it('so does every preset at the far ends of the link a link or the controls can set', () => {
+    // A fresh run (a preset chosen, a link opened) is computed on the page: the app's only
+    // scenarios are the presets, and their link settings are bounded (src/sim/settings), so
+    // none can be big. A slow, jittery, lossy link means more retransmissions, not unbounded.
+    const world = createSimWorld();
+    const far = (name: 'delay' | 'jitter' | 'loss') => (labSetting(name).kind as NumberKind).max;
+    for (const preset of presets) {
+      const defaults = world.defaults(preset.name);
+      for (const delay of [defaults.delay, far('delay')]) {
+        for (const loss of [defaults.loss, 60, far('loss')]) {
+          const settings = { ...defaults, delay, jitter: far('jitter'), loss };
+          const run = world.run(settings, []);
+          expect(run.trace.length, JSON.stringify(settings)).toBeLessThan(OFF_THREAD_EVENTS);
+        }
+      }
     }
   });
 

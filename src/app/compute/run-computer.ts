@@ -11,6 +11,7 @@ import type { Intervention, RunSettings } from '../../store/world';
 import type { Opening } from '../capture/prepare-capture';
 import type { ProfileChoice } from '../packetdrill/prepare-script-run';
 import type { CapturePacket } from '../../wire/read-capture';
+import { nextTask } from './next-task';
 import { withCaptureParts, type PreparedScript, type RunReply, type RunRequest } from './protocol';
 
 /** When RunProgress appears (its stylesheet's animation delay). */
@@ -90,11 +91,17 @@ export function createRunComputer(): PageRunComputer {
             entry.parts.push(event.data.packets);
             return;
           }
-          waiting.delete(event.data.id);
+          const reply = event.data;
           // User Timing: where the worker's part ends and the page's begins, for DevTools'
           // performance panel and the end-to-end test that measures the page meanwhile.
           performance.mark(RUN_REPLY_MARK);
-          entry.resolve(withCaptureParts(event.data, entry.parts));
+          // Receiving a big reply (reading event.data) is a task's worth of work on its own;
+          // showing it (the store, the first render) starts in the next task. Until then
+          // Cancel still applies.
+          void nextTask().then(() => {
+            if (!waiting.delete(reply.id)) return;
+            entry.resolve(withCaptureParts(reply, entry.parts));
+          });
         });
         started.addEventListener('error', (event) => {
           event.preventDefault();

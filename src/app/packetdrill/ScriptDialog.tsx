@@ -10,6 +10,7 @@ import type { LabStore } from '../../store';
 import { RunCancelled, type RunJob } from '../../store/run-job';
 import { FormDialog, formStyles } from '../../ui/dialog/FormDialog';
 import type { PreparedScript } from '../compute/protocol';
+import { afterNextPaint } from '../compute/next-task';
 import { createRunComputer } from '../compute/run-computer';
 import { RunProgress } from '../compute/RunProgress';
 import scriptStyles from './ScriptDialog.module.css';
@@ -140,13 +141,18 @@ export default function ScriptDialog({ store, open, onClose }: ScriptDialogProps
     setMessage(null);
     job.result.then(
       (prepared) => {
-        setRunning(null);
         if (!prepared.ok) {
+          setRunning(null);
           setMessage(prepared.message);
           return;
         }
         store.getState().loadScriptRun({ info: prepared.info, timeline: prepared.timeline });
-        onClose();
+        // The dialog closes once the new run has been drawn: closing a modal restores focus,
+        // which would lay out the whole new diagram in this task instead of in the frame's.
+        void afterNextPaint().then(() => {
+          setRunning(null);
+          onClose();
+        });
       },
       (error: unknown) => {
         setRunning(null);
