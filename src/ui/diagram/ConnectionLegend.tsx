@@ -37,6 +37,9 @@ function peersOf(members: readonly ChildConnection[]): string {
 /** The network of an address:port, "198.51.100.*:1024", for peers that differ in the last number. */
 const networkOf = (peer: string) => peer.replace(/\.\d+(:\d+)$/, '.*$1');
 
+/** The address of an address:port. */
+const hostOf = (peer: string) => peer.slice(0, peer.lastIndexOf(':'));
+
 /**
  * Whom each peer is: a named lifeline's name, or "spoofed" for an address of a flood's network
  * (the spoofed sources' lane stands for all of them).
@@ -49,7 +52,13 @@ function whoOf(timeline: Timeline): (peer: string) => string | undefined {
     if (keepsNoTcpState(e.profile)) spoofed.add(networkOf(peer));
     else named.set(peer, e.name);
   }
-  return (peer) => named.get(peer) ?? (spoofed.has(networkOf(peer)) ? 'spoofed' : undefined);
+  // A named host's further ports (a browser's several connections from one client) are its own.
+  const hosts = new Map<string, string>();
+  for (const [peer, name] of named) hosts.set(hostOf(peer), name);
+  return (peer) =>
+    named.get(peer) ??
+    hosts.get(hostOf(peer)) ??
+    (spoofed.has(networkOf(peer)) ? 'spoofed' : undefined);
 }
 
 function entries(
