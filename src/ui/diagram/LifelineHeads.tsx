@@ -11,7 +11,7 @@ import type { Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { QueueGauges } from './QueueGauges';
-import { headNameWidth, shortLaneNames } from './lane-names';
+import { crowdedShortNames, headNameWidth } from './lane-names';
 
 const selectTimeline = (s: LabState) => s.timeline;
 
@@ -121,19 +121,19 @@ export function LifelineHeads({
   // Lifelines closer than a full head is wide (five or six lanes, as a load balancer's run has,
   // on a projector) take the phone's compact heads.
   const tight = g.compact || closestGap(g.lifelineX) < TIGHT_GAP_PX;
-  // Whole names that do not fit their lanes all give way to short ones ("c1" … "c4", "s"), so
-  // the heads stay distinct where they would all end "c…".
+  // Whole names that do not fit their lanes give way to short ones ("c1" … "c4"), with their
+  // siblings, so the heads stay distinct where they would all end "c…".
   // The head's name is 0.95rem, 1.35rem in large type (whose labels are over 15 px).
   const fontPx = g.fontSize > 15 ? 21.6 : 15.2;
-  const crowdedNames = endpoints.some((e, i) => headNameWidth(e.name, fontPx) > headRoom(g, i));
-  const shortNames = crowdedNames ? shortLaneNames(endpoints.map((e) => e.name)) : undefined;
+  const shortNames = crowdedShortNames(
+    endpoints.map((e) => e.name),
+    (i) => headNameWidth(endpoints[i]?.name ?? '', fontPx) <= headRoom(g, i),
+  );
   // Six lanes in a 320 px embed stand some 20 px apart: even "c1" then takes a smaller type,
   // and the address's last part (the title keeps it) gives the name its room.
-  const tinyNames =
-    shortNames !== undefined &&
-    endpoints.some(
-      (e, i) => headNameWidth(shortNames.get(e.name) ?? e.name, fontPx) > headRoom(g, i),
-    );
+  const tinyNames = endpoints.some(
+    (e, i) => headNameWidth(shortNames.get(e.name) ?? e.name, fontPx) > headRoom(g, i),
+  );
   const classes = [
     styles.heads,
     // Three lifelines on a phone stand closer than an address is wide, and an IPv6 address is
@@ -154,7 +154,7 @@ export function LifelineHeads({
           room={headRoom(g, i)}
           compact={tight}
           queues={withQueues[i] ? endpoints : undefined}
-          short={shortNames?.get(endpoint.name)}
+          short={shortNames.get(endpoint.name)}
         />
       ))}
     </div>

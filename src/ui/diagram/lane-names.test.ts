@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortLaneNames } from './lane-names';
+import { crowdedShortNames, shortLaneNames } from './lane-names';
 
 const short = (names: string[]) => [...shortLaneNames(names).values()];
 
@@ -37,5 +37,25 @@ describe('short lifeline names for crowded heads', () => {
 
   it('keeps a name that is already as short as its abbreviation', () => {
     expect(short(['a', 'b'])).toEqual(['a', 'b']);
+  });
+});
+
+describe('which heads give way to their short names', () => {
+  const fitting = (names: string[], narrow: string[]) =>
+    Object.fromEntries(crowdedShortNames(names, (i) => !narrow.includes(names[i] ?? '')));
+
+  it('shortens only the name that does not fit when its neighbours do', () => {
+    expect(fitting(['client', 'server', 'attacker'], ['attacker'])).toEqual({ attacker: 'a' });
+  });
+
+  it('shortens a crowded name with all its siblings, so a row never mixes client and c2', () => {
+    expect(fitting(['client', 'client-2', 'server'], ['client-2'])).toEqual({
+      client: 'c1',
+      'client-2': 'c2',
+    });
+  });
+
+  it('shortens nothing when every name fits', () => {
+    expect(fitting(['client', 'server'], [])).toEqual({});
   });
 });

@@ -51,6 +51,25 @@ export function shortLaneNames(names: readonly string[]): Map<string, string> {
   return result;
 }
 
+/**
+ * The short names the heads take when some have no room (`fits(i)` is false for those): each
+ * name that does not fit gives way to its short one, and so do its siblings ("client" beside a
+ * "client-2" that does not fit reads "c1", not "client"), while a name that fits and has no
+ * crowded sibling stays whole ("client" and "server" beside an "a" for the attacker).
+ */
+export function crowdedShortNames(
+  names: readonly string[],
+  fits: (index: number) => boolean,
+): Map<string, string> {
+  const crowded = new Set(names.filter((_, i) => !fits(i)).map((name) => split(name).base));
+  const short = shortLaneNames(names);
+  const result = new Map<string, string>();
+  for (const name of names) {
+    if (crowded.has(split(name).base)) result.set(name, short.get(name) ?? name);
+  }
+  return result;
+}
+
 /** Roughly how wide a head's name is drawn (bold sans, about 0.62 em a character). */
 export function headNameWidth(name: string, fontPx: number): number {
   return name.length * fontPx * 0.62;
