@@ -108,3 +108,30 @@ test('a run without a firewall shows no firewall log', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Event log' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('heading', { name: 'Firewall log' })).toHaveCount(0);
 });
+
+test('load-balancer on a phone: distinct short heads, and a legend that grows with the run', async ({
+  page,
+}) => {
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.goto('./?scenario=load-balancer&t=60');
+  await expect(diagram(page)).toBeVisible({ timeout: 20_000 });
+  // Six lanes on a phone: each head a short distinct name, its whole name for a screen reader.
+  for (const [short, whole] of [
+    ['c1', 'client 10.0.0.1:49152'],
+    ['c2', 'client-2 10.0.0.2:49153'],
+    ['b', 'balancer'],
+    ['s1', 'server 10.0.1.11:80'],
+    ['s2', 'server-2 10.0.1.12:80'],
+  ]) {
+    const head = diagram(page).locator(`[title^="${whole}"]`);
+    await expect(head).toHaveText(new RegExp(`^${short}`), { timeout: 20_000 });
+  }
+  const legend = diagram(page).getByLabel("server-2's connections");
+  // At 60 ms no client has reached server-2 yet: its legend does not name one.
+  await expect(legend.getByText('client-2')).toBeHidden();
+  await page.goto('./?scenario=load-balancer&t=2800');
+  await expect(legend.getByText('client-2')).toBeVisible({ timeout: 20_000 });
+  // The balancer's probes are health checks, not a client.
+  await expect(legend.getByText('health checks')).toBeVisible();
+  await expect(legend).not.toContainText('balancer');
+});

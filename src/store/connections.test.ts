@@ -2,12 +2,14 @@
  * A listener's children told apart: on the syn-flood preset's run, every state change and timer
  * of the server belongs to one 4-tuple, the spoofed sources' half-open connections and the
  * client's are numbered in the order they appeared, and the listening socket has no number. A
- * two-party run numbers nothing.
+ * two-party run numbers nothing. A load balancer's health-check probes are marked as probes, and
+ * a backend's state badge does not follow them.
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../sim/presets';
 import { runScenario } from '../sim/run';
-import { childNumber, laneConnections } from './connections';
+import { childNumber, headStateAt, laneConnections } from './connections';
+import { stateAt } from './world-at';
 import { buildTimeline } from './timeline';
 
 function timelineOf(name: string) {
@@ -65,5 +67,47 @@ describe('a run of one connection a side', () => {
   it('numbers nothing: its notes need no number', () => {
     expect(laneConnections(timelineOf('handshake')).children.size).toBe(0);
     expect(laneConnections(timelineOf('active-close')).children.size).toBe(0);
+  });
+});
+
+describe("a load balancer's backends", () => {
+  const timeline = timelineOf('load-balancer');
+  const lanes = laneConnections(timeline);
+  const server = lanes.children.get('server') ?? [];
+
+  it('marks the health checks as probes and the clients as not', () => {
+    const probes = server.filter((c) => c.probe);
+    expect(probes.length).toBeGreaterThan(0);
+    // Every probe comes from the balancer; every other connection is a client's.
+    for (const c of server) expect(c.probe, c.peer).toBe(!c.peer.startsWith('10.0.0.'));
+  });
+
+  it('numbers each connection from the event where it first shows, in that order', () => {
+    const firsts = server.map((c) => c.firstIndex);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    for (const c of server) {
+      const own = (timeline.states.get('server') ?? []).filter(
+        (change) => lanes.ofState.get(change.index) === c.key,
+      );
+      if (own[0] !== undefined) expect(c.firstIndex).toBeLessThanOrEqual(own[0].index);
+    }
+  });
+
+  it("shows on the backend's badge the state of its listener and clients, never a probe's", () => {
+    const changes = timeline.states.get('server') ?? [];
+    const probeStates = changes.filter((c) => lanes.probes.has(lanes.ofState.get(c.index) ?? ''));
+    expect(probeStates.length).toBeGreaterThan(0);
+    let flickers = 0;
+    for (const change of probeStates) {
+      const badge = headStateAt(timeline, 'server', change.index);
+      if (badge !== stateAt(timeline, 'server', change.index)) flickers++;
+      // The badge stays what the last change of a non-probe connection made it.
+      const before = changes.filter(
+        (c) => c.index <= change.index && !lanes.probes.has(lanes.ofState.get(c.index) ?? ''),
+      );
+      expect(badge).toBe(before.at(-1)?.to ?? timeline.initialStates.get('server') ?? 'CLOSED');
+    }
+    // Without it the badge would have followed the probes (SYN-RECEIVED and back).
+    expect(flickers).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,9 @@
  * listen() call set, with no 4-tuple yet) has no number.
  */
 import { sendConnection, timerConnection, type TraceEvent } from '../sim/trace';
-import type { Timeline } from './timeline';
+import type { TcpState } from '../engine';
+import type { StateChange, Timeline } from './timeline';
+import { lastStateChange, stateAt } from './world-at';
 
 export interface ChildConnection {
   /** The connection's key, "endpoint local-remote" (as timerConnection writes it). */
@@ -17,6 +19,13 @@ export interface ChildConnection {
   readonly n: number;
   /** The remote "address:port". */
   readonly peer: string;
+  /** Index of the trace event where the connection first shows (a state change, a timer). */
+  readonly firstIndex: number;
+  /**
+   * A load balancer's health-check probe (a SYN, the SYN-ACK back, a reset), not a client's
+   * connection: the legend groups these, and the lane's state badge does not follow them.
+   */
+  readonly probe: boolean;
 }
 
 export interface LaneConnections {
@@ -27,6 +36,8 @@ export interface LaneConnections {
    * one connection (or none) is absent: its notes need no number.
    */
   readonly children: ReadonlyMap<string, readonly ChildConnection[]>;
+  /** The keys of every connection, on either end, that carried a health-check probe. */
+  readonly probes: ReadonlySet<string>;
 }
 
 /** The connection of an event at `endpoint`, when the event names one. */
@@ -69,7 +80,9 @@ export function laneConnections(timeline: Timeline): LaneConnections {
   const note = (endpoint: string, key: string, at: number) => {
     if (key === endpoint) return;
     const list = seen.get(endpoint) ?? [];
-    if (!list.some((c) => c.key === key)) list.push({ key, at });
+    const known = list.find((c) => c.key === key);
+    if (known === undefined) list.push({ key, at });
+    else known.at = Math.min(known.at, at);
     seen.set(endpoint, list);
   };
   for (const [endpoint, changes] of timeline.states) {
@@ -80,16 +93,65 @@ export function laneConnections(timeline: Timeline): LaneConnections {
     }
   }
   for (const timer of timeline.timers) note(timer.endpoint, timer.connection, timer.setIndex);
+  const probes = probeConnections(timeline);
   const children = new Map<string, ChildConnection[]>();
   for (const [endpoint, list] of seen) {
     if (list.length < 2) continue;
     const ordered = [...list].sort((a, b) => a.at - b.at);
     children.set(
       endpoint,
-      ordered.map((c, i) => ({ key: c.key, n: i + 1, peer: remoteOf(c.key) })),
+      ordered.map((c, i) => ({
+        key: c.key,
+        n: i + 1,
+        peer: remoteOf(c.key),
+        firstIndex: c.at,
+        probe: probes.has(c.key),
+      })),
     );
   }
-  return { ofState, children };
+  return { ofState, children, probes };
+}
+
+/** Both ends' keys of each connection a health check's segments belong to. */
+function probeConnections(timeline: Timeline): Set<string> {
+  const keys = new Set<string>();
+  for (const event of timeline.events) {
+    if (event.type !== 'send' || event.healthCheck !== true) continue;
+    keys.add(sendConnection(event));
+    keys.add(`${event.to} ${event.dst}-${event.src}`);
+  }
+  return keys;
+}
+
+const cache = new WeakMap<Timeline, LaneConnections>();
+
+/** The run's connections per lifeline, computed once per run. */
+export function connectionsOf(timeline: Timeline): LaneConnections {
+  let found = cache.get(timeline);
+  if (!found) {
+    found = laneConnections(timeline);
+    cache.set(timeline, found);
+  }
+  return found;
+}
+
+/**
+ * The state a lifeline's badge shows once the event at `cursor` has happened: its latest state
+ * change, passing over the changes of health-check probes (a balancer's SYN, SYN-ACK and reset
+ * take a backend through SYN-RECEIVED and back every few hundred milliseconds), which say
+ * nothing about the server's listening socket or its clients' connections.
+ */
+export function headStateAt(timeline: Timeline, endpoint: string, cursor: number): TcpState {
+  const changes = timeline.states.get(endpoint);
+  const last = lastStateChange(timeline, endpoint, cursor);
+  if (changes === undefined || last === undefined) return stateAt(timeline, endpoint, cursor);
+  const { ofState, probes } = connectionsOf(timeline);
+  if (probes.size === 0) return last.to;
+  for (let i = changes.indexOf(last); i >= 0; i--) {
+    const change = changes[i] as StateChange;
+    if (!probes.has(ofState.get(change.index) ?? endpoint)) return change.to;
+  }
+  return timeline.initialStates.get(endpoint) ?? 'CLOSED';
 }
 
 /** A connection's number on its endpoint, or undefined (the listener, or a lone connection). */

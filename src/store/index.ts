@@ -11,6 +11,8 @@ export { visibleSteps } from './steps';
 export { queuesAt, queuesMatter } from './queues-at';
 export {
   laneConnections,
+  connectionsOf,
+  headStateAt,
   childNumber,
   type LaneConnections,
   type ChildConnection,

@@ -3,10 +3,16 @@
  * child's number and colour, as its notes and timer bars carry them, with whom it is; notes with
  * no number belong to the listening socket itself. Children with unnamed peers of one network
  * (a flood's spoofed sources) share one entry, "1–4 198.51.100.1–4:1024", so the legend stays a
- * line or two on a phone.
+ * line or two on a phone. A load balancer's health-check probes are one entry of their own,
+ * "2, 3 health checks", not clients: only a balancer probes a backend.
+ *
+ * The legend tells the run up to the playhead: a connection is listed once it has shown on its
+ * lane. The entries still to come keep their room, unseen (and unread by assistive technology),
+ * so the diagram below does not jump each time one appears.
  */
-import type { ChildConnection, Timeline } from '../../store';
-import { CONNECTION_COLOURS, connectionNumbers, connectionsOf } from './lane-notes';
+import type { ChildConnection, LabState, Timeline } from '../../store';
+import { connectionsOf, useLab } from '../../store';
+import { CONNECTION_COLOURS, connectionNumbers } from './lane-notes';
 import styles from './SequenceDiagram.module.css';
 import { keepsNoTcpState } from '../format/stateless-endpoint';
 
@@ -31,6 +37,9 @@ function peersOf(members: readonly ChildConnection[]): string {
 /** The network of an address:port, "198.51.100.*:1024", for peers that differ in the last number. */
 const networkOf = (peer: string) => peer.replace(/\.\d+(:\d+)$/, '.*$1');
 
+/** The address of an address:port. */
+const hostOf = (peer: string) => peer.slice(0, peer.lastIndexOf(':'));
+
 /**
  * Whom each peer is: a named lifeline's name, or "spoofed" for an address of a flood's network
  * (the spoofed sources' lane stands for all of them).
@@ -43,7 +52,13 @@ function whoOf(timeline: Timeline): (peer: string) => string | undefined {
     if (keepsNoTcpState(e.profile)) spoofed.add(networkOf(peer));
     else named.set(peer, e.name);
   }
-  return (peer) => named.get(peer) ?? (spoofed.has(networkOf(peer)) ? 'spoofed' : undefined);
+  // A named host's further ports (a browser's several connections from one client) are its own.
+  const hosts = new Map<string, string>();
+  for (const [peer, name] of named) hosts.set(hostOf(peer), name);
+  return (peer) =>
+    named.get(peer) ??
+    hosts.get(hostOf(peer)) ??
+    (spoofed.has(networkOf(peer)) ? 'spoofed' : undefined);
 }
 
 function entries(
@@ -70,34 +85,86 @@ function entries(
   return result;
 }
 
+/** How many of the run's numbered connections have shown by the cursor (grows with it). */
+function shownCount(s: LabState): number {
+  let shown = 0;
+  for (const list of connectionsOf(s.timeline).children.values()) {
+    for (const c of list) if (c.firstIndex <= s.cursor) shown++;
+  }
+  return shown;
+}
+
 export function ConnectionLegend({ timeline }: { timeline: Timeline }) {
   const { children } = connectionsOf(timeline);
+  // The count alone decides what shows (connections show in index order), so the legend renders
+  // again only when one appears, not at every step.
+  const shown = useLab(shownCount);
   if (children.size === 0) return null;
   const who = whoOf(timeline);
-  return [...children].map(([endpoint, list]) => (
-    <p key={endpoint} className={styles.legend} aria-label={`${endpoint}'s connections`}>
-      <span className={styles.legendTitle}>{endpoint}&apos;s connections:</span>
-      {entries(list, who).map((entry) => {
-        const numbers = connectionNumbers(entry.members.map((m) => m.n));
-        const peer = entry.members.length > 1 ? peersOf(entry.members) : entry.members[0]?.peer;
-        return (
-          <span key={entry.key} className={styles.legendEntry}>
-            {entry.members.map((m) => (
-              <span
-                key={m.n}
-                className={`${styles.legendSwatch} ${colourOf(m.n)}`}
-                aria-hidden="true"
-              />
-            ))}
-            <span className={styles.legendNumber}>{numbers}</span> {entry.who ?? peer}
-            {entry.who !== undefined && <span className={styles.legendAddress}> {peer}</span>}
-          </span>
-        );
-      })}
-      {/* Only a server has a listening socket; a client's connections are all numbered. */}
-      {timeline.states.get(endpoint)?.some((change) => change.to === 'LISTEN') === true && (
-        <span className={styles.legendEntry}>unnumbered: the listening socket</span>
-      )}
-    </p>
-  ));
+  const ordered = [...children.values()].flat().sort((a, b) => a.firstIndex - b.firstIndex);
+  const cutoff = ordered[shown - 1]?.firstIndex ?? -1;
+  const seen = (c: ChildConnection) => c.firstIndex <= cutoff;
+  return [...children].map(([endpoint, list]) => {
+    const probes = list.filter((c) => c.probe);
+    const clients = list.filter((c) => !c.probe);
+    const seenProbes = probes.filter(seen);
+    return (
+      <p key={endpoint} className={styles.legend} aria-label={`${endpoint}'s connections`}>
+        <span className={styles.legendTitle}>{endpoint}&apos;s connections:</span>
+        {/* Only a server has a listening socket; a client's connections are all numbered. */}
+        {timeline.states.get(endpoint)?.some((change) => change.to === 'LISTEN') === true && (
+          <span className={styles.legendEntry}>unnumbered: the listening socket</span>
+        )}
+        {probes.length > 0 && (
+          <LegendEntry
+            members={seenProbes.length > 0 ? seenProbes : probes}
+            hidden={seenProbes.length === 0}
+            text="health checks"
+            address={undefined}
+          />
+        )}
+        {entries(clients, who).map((entry) => {
+          const visible = entry.members.filter(seen);
+          const members = visible.length > 0 ? visible : entry.members;
+          const peer = members.length > 1 ? peersOf(members) : members[0]?.peer;
+          return (
+            <LegendEntry
+              key={entry.key}
+              members={members}
+              hidden={visible.length === 0}
+              text={entry.who ?? peer ?? ''}
+              address={entry.who !== undefined ? peer : undefined}
+            />
+          );
+        })}
+      </p>
+    );
+  });
+}
+
+function LegendEntry({
+  members,
+  hidden,
+  text,
+  address,
+}: {
+  members: readonly ChildConnection[];
+  /** Not shown yet at the playhead: keeps its room, unseen. */
+  hidden: boolean;
+  text: string;
+  address: string | undefined;
+}) {
+  return (
+    <span
+      className={`${styles.legendEntry} ${hidden ? styles.legendToCome : ''}`}
+      aria-hidden={hidden ? true : undefined}
+    >
+      {members.map((m) => (
+        <span key={m.n} className={`${styles.legendSwatch} ${colourOf(m.n)}`} aria-hidden="true" />
+      ))}
+      <span className={styles.legendNumber}>{connectionNumbers(members.map((m) => m.n))}</span>{' '}
+      {text}
+      {address !== undefined && <span className={styles.legendAddress}> {address}</span>}
+    </span>
+  );
 }

@@ -5,7 +5,13 @@
  */
 import { memo, useMemo } from 'react';
 import type { LabState, SegmentSpan, Timeline } from '../../store';
-import { childNumber, stateChangesInWindow, timersInWindow, useLab } from '../../store';
+import {
+  childNumber,
+  connectionsOf,
+  stateChangesInWindow,
+  timersInWindow,
+  useLab,
+} from '../../store';
 import { segmentAccessibleName, type TraceFacts } from '../format/segment-label';
 import { BreakLabels } from './AxisBreaks';
 import {
@@ -17,7 +23,7 @@ import {
 } from './diagram-layout';
 import { timeY, type Geometry } from './geometry';
 import type { PlacedLabel } from './label-layout';
-import { connectionsOf, noteRoom, noteX, notePrefix } from './lane-notes';
+import { noteRoom, noteX, notePrefix } from './lane-notes';
 import type { LossMark } from './marks-layout';
 import type { Burst } from './flood-bursts';
 import { SegmentArrow, type ActivateHow, type ArrowEnds, type ArrowSide } from './SegmentArrow';

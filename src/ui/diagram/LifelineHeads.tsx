@@ -5,12 +5,13 @@
 import { useMemo } from 'react';
 import { formatEndpoint, ipFamily } from '../../engine';
 import type { EndpointInfo, LabState } from '../../store';
-import { queuesMatter, stateAt, useLab } from '../../store';
+import { headStateAt, queuesMatter, useLab } from '../../store';
 import { StateBadge } from '../badges/StateBadge';
 import type { Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { QueueGauges } from './QueueGauges';
+import { crowdedShortNames, headNameWidth } from './lane-names';
 
 const selectTimeline = (s: LabState) => s.timeline;
 
@@ -18,8 +19,8 @@ function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/** A selector for one endpoint's state at the cursor. */
-const stateOf = (name: string) => (s: LabState) => stateAt(s.timeline, name, s.cursor);
+/** A selector for the state one endpoint's badge shows at the cursor (not its probes'). */
+const stateOf = (name: string) => (s: LabState) => headStateAt(s.timeline, name, s.cursor);
 
 function LifelineHead({
   endpoint,
@@ -27,8 +28,14 @@ function LifelineHead({
   room,
   compact,
   queues,
+  short,
 }: {
   endpoint: EndpointInfo;
+  /**
+   * The head's short name ("c2") when the lanes have no room for whole names; the address then
+   * stays in the title, with the whole name, read by assistive technology and shown on focus.
+   */
+  short: string | undefined;
   x: number;
   /** The widest the head may be without reaching a neighbour's or the edge (px). */
   room: number;
@@ -39,21 +46,41 @@ function LifelineHead({
   const selectState = useMemo(() => stateOf(endpoint.name), [endpoint.name]);
   const state = useLab(selectState);
   const spoofed = keepsNoTcpState(endpoint.profile);
+  const whole = `${endpoint.name} ${formatEndpoint(endpoint.address, endpoint.port)}`;
   return (
     // No wider than its lane: between many close lanes (a phone, a load balancer's six) a name,
     // an address or a state ends in an ellipsis rather than running into its neighbour's; the
     // title and the badge's accessible text keep it whole.
     <div
-      className={styles.head}
+      className={`${styles.head} ${short === undefined ? '' : styles.shortHead}`}
       style={{ left: `${x}px`, maxWidth: `${room}px` }}
-      title={`${endpoint.name} ${formatEndpoint(endpoint.address, endpoint.port)}`}
+      title={whole}
+      // A short head takes the keyboard's focus, which shows its whole name and address.
+      tabIndex={short === undefined ? undefined : 0}
+      data-whole={short === undefined ? undefined : whole}
     >
-      <span className={styles.headName}>{endpoint.name}</span>
-      <span className={styles.headAddress}>
-        {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
-        <span>{ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}</span>
-        <span>:{endpoint.port}</span>
-      </span>
+      {short === undefined ? (
+        <span className={styles.headName}>{endpoint.name}</span>
+      ) : (
+        <span className={styles.headName}>
+          <span aria-hidden="true">{short}</span>
+          <span className="visually-hidden">{whole}</span>
+        </span>
+      )}
+      {short === undefined ? (
+        <span className={styles.headAddress}>
+          {/* An IPv6 address in brackets, so the port's colon is not read as one of its own. */}
+          <span>
+            {ipFamily(endpoint.address) === 6 ? `[${endpoint.address}]` : endpoint.address}
+          </span>
+          <span>:{endpoint.port}</span>
+        </span>
+      ) : (
+        // Lanes of one network differ in the address's last part: ".3" tells them apart.
+        <span className={styles.headAddress} aria-hidden="true">
+          {hostPart(endpoint.address)}
+        </span>
+      )}
       {!spoofed && (
         <StateBadge
           label={`${capitalized(endpoint.name)} state`}
@@ -64,6 +91,13 @@ function LifelineHead({
       {queues && <QueueGauges endpoint={endpoint.name} endpoints={queues} />}
     </div>
   );
+}
+
+/** The last part of an address, ".3" of 10.0.0.3 or ":2" of 2001:db8::2. */
+function hostPart(address: string): string {
+  const v6 = ipFamily(address) === 6;
+  const separator = v6 ? ':' : '.';
+  return `${separator}${address.slice(address.lastIndexOf(separator) + 1)}`;
 }
 
 /** Below this distance between two lifelines a full head (address:port, state badge) overlaps the next. */
@@ -87,6 +121,19 @@ export function LifelineHeads({
   // Lifelines closer than a full head is wide (five or six lanes, as a load balancer's run has,
   // on a projector) take the phone's compact heads.
   const tight = g.compact || closestGap(g.lifelineX) < TIGHT_GAP_PX;
+  // Whole names that do not fit their lanes give way to short ones ("c1" … "c4"), with their
+  // siblings, so the heads stay distinct where they would all end "c…".
+  // The head's name is 0.95rem, 1.35rem in large type (whose labels are over 15 px).
+  const fontPx = g.fontSize > 15 ? 21.6 : 15.2;
+  const shortNames = crowdedShortNames(
+    endpoints.map((e) => e.name),
+    (i) => headNameWidth(endpoints[i]?.name ?? '', fontPx) <= headRoom(g, i),
+  );
+  // Six lanes in a 320 px embed stand some 20 px apart: even "c1" then takes a smaller type,
+  // and the address's last part (the title keeps it) gives the name its room.
+  const tinyNames = endpoints.some(
+    (e, i) => headNameWidth(shortNames.get(e.name) ?? e.name, fontPx) > headRoom(g, i),
+  );
   const classes = [
     styles.heads,
     // Three lifelines on a phone stand closer than an address is wide, and an IPv6 address is
@@ -95,6 +142,7 @@ export function LifelineHeads({
       ? styles.crowded
       : '',
     withQueues.some(Boolean) ? styles.withQueues : '',
+    tinyNames ? styles.tinyNames : '',
   ];
   return (
     <div className={classes.join(' ')}>
@@ -106,6 +154,7 @@ export function LifelineHeads({
           room={headRoom(g, i)}
           compact={tight}
           queues={withQueues[i] ? endpoints : undefined}
+          short={shortNames.get(endpoint.name)}
         />
       ))}
     </div>

@@ -8,8 +8,8 @@
  * Notes that say the same thing at nearly the same moment for several connections (a flood's
  * four half-open connections each backing off 1 s) are one note: "1–4: RTO 1 s".
  */
-import type { LaneConnections, Timeline, TimerSpan } from '../../store';
-import { childNumber, laneConnections, stateChangesInWindow, timersInWindow } from '../../store';
+import type { Timeline, TimerSpan } from '../../store';
+import { childNumber, connectionsOf, stateChangesInWindow, timersInWindow } from '../../store';
 import { fitNote, timeY, type Geometry } from './geometry';
 import { boxAt, overlaps, type Obstacle } from './label-boxes';
 import { stackNotes } from './margin-layout';
@@ -55,18 +55,6 @@ export function timerNoteY(g: Geometry, timer: TimerSpan): number {
 
 export function runsThroughBreak(g: Geometry, timer: TimerSpan): boolean {
   return g.axis.breaks.some((b) => b.from >= timer.setAt && b.to <= timer.expiresAt);
-}
-
-const cache = new WeakMap<Timeline, LaneConnections>();
-
-/** The run's connections per lifeline, computed once per run. */
-export function connectionsOf(timeline: Timeline): LaneConnections {
-  let found = cache.get(timeline);
-  if (!found) {
-    found = laneConnections(timeline);
-    cache.set(timeline, found);
-  }
-  return found;
 }
 
 /** How many timer bars stand side by side beside a lifeline (one per numbered connection). */

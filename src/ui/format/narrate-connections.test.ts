@@ -155,3 +155,59 @@ describe('a SYN refused by a full queue (Linux tcp_conn_request)', () => {
     );
   });
 });
+
+describe('a handshake ACK refused by a full accept queue (Linux tcp_check_req)', () => {
+  const preset = presets.find((p) => p.name === 'accept-overflow');
+  if (preset === undefined) throw new Error('accept-overflow preset is missing');
+  const run = runScenario(preset.scenario);
+  const facts = deriveTraceFacts(run.trace, 'absolute', run.endpoints);
+  const resent = run.trace.find(
+    (e): e is SendEvent =>
+      e.type === 'send' &&
+      e.from === 'server' &&
+      e.flags.includes('SYN') &&
+      e.retransmit > 0 &&
+      e.to === 'client-3',
+  );
+  const refused = run.trace.find(
+    (e) =>
+      e.type === 'drop' &&
+      e.queue === 'accept' &&
+      facts.segments.get(e.id)?.from === 'client-3' &&
+      e.t < (resent?.t ?? 0),
+  );
+
+  it('resends the SYN-ACK after an ACK that arrived and was dropped', () => {
+    expect(resent).toBeDefined();
+    expect(refused).toBeDefined();
+  });
+
+  it('says the ACK came and the full accept queue dropped it, not that it did not come', () => {
+    const sentence = narrate(resent as SendEvent, facts);
+    expect(sentence).not.toContain('did not come');
+    expect(sentence).toMatch(
+      /client-3's ACK \(#\d+\) did come, but the server's accept queue was full/,
+    );
+    expect(sentence).toContain('tcp_check_req');
+    expect(sentence).toContain('after 1 s');
+  });
+
+  it('says the same when the SYN-ACK timer fires, not that no answer came', () => {
+    const fire = firingOf(run.trace, resent as SendEvent) as TimerEvent;
+    const sentence = narrate(fire, facts);
+    expect(sentence).not.toContain('no answer');
+    expect(sentence).toMatch(/client-3's ACK \(#\d+\) did arrive, but the accept queue was full/);
+  });
+
+  it('keeps "did not come" for a SYN-ACK whose ACK was really lost (lost-ack)', () => {
+    const lost = presets.find((p) => p.name === 'lost-ack');
+    if (lost === undefined) throw new Error('lost-ack preset is missing');
+    const lostRun = runScenario(lost.scenario);
+    const lostFacts = deriveTraceFacts(lostRun.trace, 'absolute', lostRun.endpoints);
+    const again = lostRun.trace.find(
+      (e): e is SendEvent =>
+        e.type === 'send' && e.flags.includes('SYN') && e.flags.includes('ACK') && e.retransmit > 0,
+    );
+    expect(narrate(again as SendEvent, lostFacts)).toContain('did not come');
+  });
+});

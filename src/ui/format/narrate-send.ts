@@ -4,6 +4,7 @@
  * (which SYN it answers, whose FIN it acknowledges, which timer resent it).
  */
 import type { SendEvent } from '../../sim/trace';
+import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-overflow';
 import { isFinRepeatedInAck } from './fin-in-ack';
 import { narrateForward, narrateProbeSegment } from './narrate-balancer';
 import { narrateScriptVerdict } from './script-verdict';
@@ -57,6 +58,10 @@ function describeSend(e: SendEvent, facts: TraceFacts): string {
 function describeSynAckAgain(e: SendEvent, facts: TraceFacts, seq: number, ack: number): string {
   const head = `${The(e.from)} sends its SYN-ACK again (seq ${seq} ack ${ack}, ${ordinal(e.retransmit)} retransmission)`;
   if (firingBehind(e, facts) !== undefined) {
+    const refused = ackDroppedForFullAcceptQueue(e, facts);
+    if (refused !== undefined) {
+      return `${head}: ${the(e.to)}'s ACK (#${refused.id}) did come, but ${the(e.from)}'s accept queue was full, so it dropped the ACK and kept the connection in SYN-RECEIVED instead of moving it to ESTABLISHED as RFC 9293 §3.10.7.4 has it (${acceptOverflowSource(e, facts)}); its SYN-ACK timer, still running, then fired${firedAfter(e, facts)}, and the answer to this SYN-ACK may find room once the application accepts.`;
+    }
     return `${head}: ${the(e.to)}'s ACK did not come ${waited(e, facts)} (RFC 6298 §5.4, RFC 9293 §3.8.1).`;
   }
   // Not timer-driven: the peer's SYN arrived again. RFC 9293 §3.10.7.4 answers it with a bare
@@ -105,6 +110,13 @@ function describeReset(e: SendEvent, facts: TraceFacts, seq: number): string {
   }
   const ackPart = e.flags.includes('ACK') ? `, ack ${num(e.ack, e.to, facts)}` : '';
   return `${The(e.from)} sends a reset (seq ${seq}${ackPart}): it aborts the connection, and ${the(e.to)} drops it at once without further answer (RFC 9293 §3.5.2, §3.5.3).`;
+}
+
+/** " after 1 s" when the firing that caused a resend is in the trace, else nothing. */
+function firedAfter(e: SendEvent, facts: TraceFacts): string {
+  const fire = firingBehind(e, facts);
+  const ran = fire && timerRunMs(fire, facts);
+  return ran === undefined ? '' : ` after ${formatDuration(ran)}`;
 }
 
 /** "within 1 s" when the firing that caused a resend is in the trace, else "in time". */

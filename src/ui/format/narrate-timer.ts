@@ -4,8 +4,9 @@
  */
 import type { TimerEvent } from '../../sim/trace';
 import { formatDuration, nextTimerMs, retransmissionAfter, timerRunMs } from './timer-lookup';
+import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-overflow';
 import { stateAt, type TraceFacts } from './trace-facts';
-import { The } from './words';
+import { The, the } from './words';
 
 /** What each timer is for, as a noun phrase, and where it is defined. */
 const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string }>> = {
@@ -71,6 +72,13 @@ function narrateFire(e: TimerEvent, facts: TraceFacts, name: string, cite: strin
       : ran !== undefined && next > ran
         ? ` and backs the timeout off to ${formatDuration(next)}`
         : ` and waits ${formatDuration(next)} again`;
+  const refused =
+    resent !== undefined && resent.flags.includes('SYN')
+      ? ackDroppedForFullAcceptQueue(resent, facts)
+      : undefined;
+  if (refused !== undefined && resent !== undefined) {
+    return `${The(e.endpoint)}'s ${name} fired${after}: ${the(resent.to)}'s ACK (#${refused.id}) did arrive, but the accept queue was full, so it was dropped and the connection is still half-open (${acceptOverflowSource(resent, facts)}); it sends the SYN-ACK again${backoff} (RFC 6298 §5.4–5.5).`;
+  }
   if (resent === undefined && next === undefined) {
     return `${The(e.endpoint)}'s ${name} fired${after} with no answer and nothing is sent again: after its last retry TCP gives up (RFC 9293 §3.8.3, ${cite}).`;
   }

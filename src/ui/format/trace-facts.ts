@@ -5,7 +5,7 @@
  * derives it once per trace and passes it down.
  */
 import type { TcpState } from '../../engine';
-import type { SendEvent, StateEvent, TimerEvent, Trace } from '../../sim/trace';
+import type { DropEvent, SendEvent, StateEvent, TimerEvent, Trace } from '../../sim/trace';
 
 /** Absolute 32-bit numbers as on the wire, or relative to each side's ISN as Wireshark shows. */
 export type Numbering = 'absolute' | 'relative';
@@ -39,6 +39,11 @@ export interface TraceFacts {
   /** Every state change in trace order. */
   readonly states: readonly StateEvent[];
   /**
+   * Segments a listener dropped on arrival because its accept queue was full, in trace order:
+   * the handshake's last ACK that Linux ignores (tcp_check_req), so its SYN-ACK timer resends.
+   */
+  readonly acceptOverflows: readonly DropEvent[];
+  /**
    * Endpoints with more than one connection (pair of address:port) in the trace, such as a
    * server under a SYN flood: a sentence about one of their segments or timers names its own.
    */
@@ -65,6 +70,7 @@ export function deriveTraceFacts(
   const timers: TimerEvent[] = [];
   const sends: SendEvent[] = [];
   const states: StateEvent[] = [];
+  const acceptOverflows: DropEvent[] = [];
   const bareSynSenders = new Set<string>();
   const pairs = new Map<string, Set<string>>();
   const addPair = (endpoint: string, local: string, remote: string) => {
@@ -75,6 +81,7 @@ export function deriveTraceFacts(
   for (const e of trace) {
     if (e.type === 'timer') timers.push(e);
     if (e.type === 'state') states.push(e);
+    if (e.type === 'drop' && e.queue === 'accept') acceptOverflows.push(e);
     if (e.type !== 'send') continue;
     sends.push(e);
     segments.set(e.id, e);
@@ -112,6 +119,7 @@ export function deriveTraceFacts(
     timers,
     sends,
     states,
+    acceptOverflows,
     severalConnections: new Set([...pairs].filter(([, set]) => set.size > 1).map(([name]) => name)),
   };
 }
