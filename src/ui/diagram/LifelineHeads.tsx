@@ -13,6 +13,7 @@ import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { QueueGauges } from './QueueGauges';
 
 const selectTimeline = (s: LabState) => s.timeline;
+const selectLargeType = (s: LabState) => s.largeType;
 
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -66,6 +67,12 @@ function LifelineHead({
   );
 }
 
+/**
+ * The zoom buttons' column in the heads' top-right corner, with a small gap
+ * (SequenceDiagram.module.css `.zoom`: buttons 2rem wide, 2.6rem in large type, 0.25rem in).
+ */
+const ZOOM_COLUMN_PX = { normal: 38, large: 48 } as const;
+
 /** Below this distance between two lifelines a full head (address:port, state badge) overlaps the next. */
 const TIGHT_GAP_PX = 150;
 
@@ -83,6 +90,7 @@ export function LifelineHeads({
   g: Geometry;
 }) {
   const timeline = useLab(selectTimeline);
+  const zoomColumn = ZOOM_COLUMN_PX[useLab(selectLargeType) ? 'large' : 'normal'];
   const withQueues = endpoints.map((e) => queuesMatter(timeline, e.name));
   // Lifelines closer than a full head is wide (five or six lanes, as a load balancer's run has,
   // on a projector) take the phone's compact heads.
@@ -103,7 +111,7 @@ export function LifelineHeads({
           key={endpoint.name}
           endpoint={endpoint}
           x={g.lifelineX[i] ?? 0}
-          room={headRoom(g, i)}
+          room={headRoom(g, i, zoomColumn)}
           compact={tight}
           queues={withQueues[i] ? endpoints : undefined}
         />
@@ -118,10 +126,14 @@ export function LifelineHeads({
  * than that (a long IPv6 address, six lanes on a phone) ends in an ellipsis, and the head's title
  * holds it whole.
  */
-function headRoom(g: Geometry, i: number): number {
+function headRoom(g: Geometry, i: number, zoomColumn: number): number {
   const x = g.lifelineX[i] ?? 0;
   const left = i > 0 ? (x - (g.lifelineX[i - 1] ?? 0)) / 2 : x;
+  // The last head stops short of the zoom buttons in the corner: a spoofed source's lane
+  // (syn-flood) stands close to the edge, and its address, long over IPv6, ran under them.
   const right =
-    i < g.lifelineX.length - 1 ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2 : g.width - x;
+    i < g.lifelineX.length - 1
+      ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2
+      : g.width - zoomColumn - x;
   return Math.max(16, 2 * Math.min(left, right) - 6);
 }
