@@ -85,6 +85,8 @@ test('on a phone, the load balancer over IPv6 keeps its six long addresses apart
   test.slow();
   const watched = await openLab(page, '?scenario=load-balancer&ip=ipv6', VIEWPORTS.phone);
   await expect(ipVersion(page)).toHaveValue('ipv6');
+  // The paragraph beside the diagram names the virtual address the diagram shows.
+  await expect(page.getByText(/virtual address 2001:db8:10::100 \(NAT mode/)).toBeVisible();
   await expectAddressesFit(page, 6);
   await saveScreenshot(page, 'ip-version-load-balancer-phone');
   expect(watched.problems).toEqual([]);

@@ -8,6 +8,7 @@ export { TEXTBOOK_ISN, isnModeOf, withIsnMode, type IsnModeName } from './isn-mo
 export {
   DOCUMENTATION_PREFIX,
   IP_VERSIONS,
+  describedOver,
   ipVersionOf,
   ipVersionProblem,
   ipv6OfIpv4,

@@ -11,7 +11,13 @@ import { runScenario } from '../run';
 import type { Scenario } from '../scenario';
 import type { SendEvent } from '../trace';
 import { validateScenario } from '../validate';
-import { ipVersionOf, ipVersionProblem, ipv6OfIpv4, withIpVersion } from './ip-version';
+import {
+  describedOver,
+  ipVersionOf,
+  ipVersionProblem,
+  ipv6OfIpv4,
+  withIpVersion,
+} from './ip-version';
 
 const sendsOf = (scenario: Scenario) =>
   runScenario(scenario).trace.filter((e): e is SendEvent => e.type === 'send');
@@ -132,5 +138,24 @@ describe('middleboxes map consistently', () => {
     const probes = sends.filter((s) => s.healthCheck && s.flags.join() === 'SYN');
     expect(probes.length).toBeGreaterThan(0);
     for (const p of probes) expect(hostOf(p.src)).toBe(scenario.balancer?.internalAddress);
+  });
+});
+
+describe('a preset’s description over IPv6', () => {
+  it('names the IPv6 addresses and the IPv6 MSS the run shows; a set MSS stays', () => {
+    expect(describedOver(named('load-balancer').description, 'ipv6')).toContain(
+      'virtual address 2001:db8:10::100 (NAT mode',
+    );
+    const options = describedOver(named('options-negotiation').description, 'ipv6');
+    expect(options).toContain('everything Linux offers: MSS 1440, SACK-permitted');
+    expect(options).toContain('The server announces MSS 1400');
+  });
+
+  it('is the preset’s own over IPv4, and the IPv6 preset’s own over IPv6', () => {
+    for (const preset of presets) {
+      expect(describedOver(preset.description, 'ipv4')).toBe(preset.description);
+    }
+    const v6 = named('handshake-ipv6').description;
+    expect(describedOver(v6, 'ipv6')).toBe(v6);
   });
 });

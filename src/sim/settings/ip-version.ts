@@ -12,7 +12,7 @@
  * from 198.51.100.1 becomes the consecutive IPv6 range from 2001:db8:198:51:100::1, which no
  * endpoint's address falls in either.
  */
-import { canonicalAddress, ipFamily } from '../../engine';
+import { canonicalAddress, ethernetMss, ipFamily } from '../../engine';
 import type { Scenario } from '../scenario';
 
 export const IP_VERSIONS = ['ipv4', 'ipv6'] as const;
@@ -81,4 +81,19 @@ export function withIpVersion(scenario: Scenario, version: IpVersionName): Scena
         }
       : {}),
   };
+}
+
+/**
+ * A preset's description as it reads over `version`: over IPv6, each IPv4 address it names in
+ * its IPv6 form, and the Ethernet MSS of IPv4 ("MSS 1460") as IPv6's ("MSS 1440"), so the
+ * paragraph beside the diagram names what the diagram shows. An MSS the scenario sets (1400)
+ * is not the link's and stays.
+ */
+export function describedOver(text: string, version: IpVersionName): string {
+  if (version === 'ipv4') return text;
+  return text
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, (address) =>
+      canonicalAddress(address) === undefined ? address : ipv6OfIpv4(address),
+    )
+    .replace(new RegExp(`\\bMSS ${ethernetMss(4)}\\b`, 'g'), `MSS ${ethernetMss(6)}`);
 }
