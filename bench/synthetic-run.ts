@@ -82,6 +82,7 @@ export function syntheticWorld(segments: number): RunSource {
       loss: 0,
       profile: 'rfc',
       isn: 'textbook',
+      ip: 'ipv4',
     }),
     run: () => run,
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPageStore } from './create-page-store';
+import { urlStateOfLab } from './url/lab-url';
+import { serializeUrlState } from './url/url-params';
 
 describe('the page a link opens', () => {
   it('notes a selected segment the run does not have, and selects nothing', () => {
@@ -53,5 +55,33 @@ describe('the page a link opens', () => {
       url: {},
       notes: ['Ignored controls=none: only an embedded lab uses it.'],
     });
+  });
+
+  it('runs a preset over IPv6 when the link says ip=ipv6, and its own link says so again', () => {
+    const page = createPageStore('?scenario=syn-flood&ip=6');
+    expect(page.notes).toEqual([]);
+    const state = page.store.getState();
+    expect(state.run.ip).toBe('ipv6');
+    // The first segment is the flood's: a spoofed source in the mapped range, MSS 1440.
+    const syn = state.timeline.events.find((e) => e.type === 'send');
+    expect(syn?.type === 'send' && [syn.src, syn.options[0]]).toEqual([
+      '[2001:db8:198:51:100::1]:1024',
+      { kind: 'mss', value: 1440 },
+    ]);
+    expect(serializeUrlState(urlStateOfLab(state, page.world))).toBe('scenario=syn-flood&ip=ipv6');
+  });
+
+  it('notes an IP version the preset cannot run over, and runs it over its own', () => {
+    const page = createPageStore('?scenario=handshake-ipv6&ip=ipv4&delay=80');
+    expect(page.notes).toEqual([
+      'Ignored ip=ipv4: handshake-ipv6 runs over IPv6 only: its hosts have IPv6 addresses, which have no IPv4 form.',
+    ]);
+    expect([page.store.getState().run.ip, page.store.getState().run.delay]).toEqual(['ipv6', 80]);
+  });
+
+  it('notes an IP version that is neither, naming the choices', () => {
+    expect(createPageStore('?scenario=handshake&ip=ipv5').notes).toEqual([
+      'Ignored ip=ipv5: expected ipv4, ipv6.',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { createSimWorld } from '../store/sim-world';
 import { createRunComputer } from './compute/run-computer';
 import { missingSegmentNote, pastEndNote, unusedDropNote } from './url/link-notes';
 import { parseUrlState, type PageKind, type UrlState } from './url/url-params';
+import { urlIpProblem } from './url/lab-url';
 
 export interface PageStore {
   store: LabStore;
@@ -51,6 +52,8 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
     page,
     LESSON_STEPS,
   );
+  const ipProblem = urlIpProblem(url, world);
+  if (ipProblem !== undefined) notes.push(ipProblem);
   const store = createLabStore({
     world,
     ...(url.scenario !== undefined ? { preset: url.scenario } : {}),
@@ -61,6 +64,7 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
       ...(url.loss !== undefined ? { loss: url.loss } : {}),
       ...(url.profile !== undefined ? { profile: url.profile } : {}),
       ...(url.isn !== undefined ? { isn: url.isn } : {}),
+      ...(url.ip !== undefined && ipProblem === undefined ? { ip: url.ip } : {}),
     },
     ...(url.fork !== undefined ? { interventions: url.fork } : {}),
     ...(url.theme !== undefined ? { theme: url.theme } : {}),

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../cli/args-apply';
 import { ArgError, parseArgs, type RunArgs } from '../cli/args';
 import { getPreset, validateScenario, type Scenario } from '../sim';
-import { LAB_SETTINGS, PROFILE_NAMES, withIsnMode, type NumberKind } from '../sim/settings';
+import {
+  LAB_SETTINGS,
+  PROFILE_NAMES,
+  withIpVersion,
+  withIsnMode,
+  type NumberKind,
+} from '../sim/settings';
 import type { RunSettings } from '../store';
 import { scenarioFor } from '../store/sim-world';
 import { hostMessageProblem, readHostCommand } from './embed/host-protocol';
@@ -25,6 +31,7 @@ const validSettings = fc.record({
   loss: fc.double({ min: 0, max: 100, noNaN: true }),
   profile: fc.constantFrom(...PROFILE_NAMES),
   isn: fc.constantFrom('textbook' as const, 'random' as const),
+  ip: fc.constantFrom('ipv4' as const, 'ipv6' as const),
 });
 
 function cliArgs(settings: Record<string, unknown>): RunArgs {
@@ -41,9 +48,10 @@ function cliScenario(args: RunArgs): Scenario {
   const result = validateScenario(applyOverrides(getPreset(PRESET)?.scenario, args));
   if (!result.ok) throw new Error(result.errors.join('; '));
   const mode = args.isnMode;
-  return mode
+  const isns = mode
     ? { ...result.scenario, endpoints: withIsnMode(result.scenario.endpoints, mode) }
     : result.scenario;
+  return args.ip ? withIpVersion(isns, args.ip) : isns;
 }
 
 describe('one declaration, every surface', () => {
@@ -80,10 +88,15 @@ describe('one declaration, every surface', () => {
     }),
     fc.record({ name: fc.constant('seed'), value: fc.double({ min: 0.01, max: 0.99 }) }),
     fc.record({
-      name: fc.constantFrom('profile', 'isn'),
+      name: fc.constantFrom('profile', 'isn', 'ip'),
       value: fc
-        .stringMatching(/^[a-z]{1,12}$/)
-        .filter((v) => !['rfc', 'linux', 'freebsd', 'textbook', 'random'].includes(v)),
+        .stringMatching(/^[a-z0-9]{1,12}$/)
+        .filter(
+          (v) =>
+            !['rfc', 'linux', 'freebsd', 'textbook', 'random', 'ipv4', 'ipv6', '4', '6'].includes(
+              v,
+            ),
+        ),
     }),
   );
 

@@ -1,6 +1,6 @@
 /**
  * The command line of `npm run sim`, read by Node's util.parseArgs. The run settings (seed,
- * delay, jitter, loss, profile, ISN) are the lab's own, read by their declaration in
+ * delay, jitter, loss, profile, ISN, IP version) are the lab's own, read by their declaration in
  * src/sim/settings, so a flag accepts exactly what a link and a host page accept. Every mistake
  * becomes one ArgError whose message names the option and the problem; sim.ts prints it as one
  * line and exits with 2.
@@ -10,6 +10,7 @@ import { SCENARIO_LIMITS, SEGMENT_KINDS, type Fault, type SegmentKind } from '..
 import {
   labSetting,
   readText,
+  type IpVersionName,
   type IsnModeName,
   type LabSettingName,
   type SettingKind,
@@ -41,6 +42,8 @@ export interface RunArgs {
   readonly isn?: Readonly<Record<string, number>>;
   /** Textbook or random ISNs for every endpoint, as the ISN control chooses. */
   readonly isnMode?: IsnModeName;
+  /** The IP version every host talks over (IPv4 addresses mapped into 2001:db8::/32 for IPv6). */
+  readonly ip?: IpVersionName;
   readonly until?: number;
   readonly format: Format;
   readonly pcap?: string;
@@ -63,6 +66,8 @@ Runs a Handshake Lab scenario and prints its trace.
                          DIRECTION c2s|s2c; FLAGS SYN|SYN-ACK|ACK|FIN|RST|DATA; N a count or *
   --isn MODE|NAME=N,...  textbook (client 700, server 200) or random ISNs, or fixed ones,
                          e.g. client=700,server=200
+  --ip ipv4|ipv6          the IP version the hosts talk over; ipv6 maps each IPv4
+                         address a.b.c.d to 2001:db8:a:b:c::d (4 and 6 also work)
   --until MS             stop the run at this virtual time
   --format text|jsonl    a line per event, readable (default) or JSON
   --pcap FILE            also write the segments to a pcap file
@@ -81,6 +86,7 @@ const OPTIONS = {
   loss: { type: 'string' },
   drop: { type: 'string', multiple: true },
   isn: { type: 'string' },
+  ip: { type: 'string' },
   until: { type: 'string' },
   format: { type: 'string' },
   pcap: { type: 'string' },
@@ -188,6 +194,7 @@ export function parseArgs(argv: readonly string[]): Args {
     jitter: setting<number>('jitter', values.jitter),
     loss: setting<number>('loss', values.loss),
     isnMode,
+    ip: setting<IpVersionName>('ip', values.ip),
     isn: fixedIsn ? parseIsn(isn) : undefined,
     until:
       values.until === undefined

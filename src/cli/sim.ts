@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { formatTime, formatTrace, getPreset, presets, runScenario, validateScenario } from '../sim';
 import type { RunResult, Scenario } from '../sim';
-import { withIsnMode } from '../sim/settings';
+import { ipVersionProblem, withIpVersion, withIsnMode } from '../sim/settings';
 import { writePcap } from '../wire/pcap';
 import { applyOverrides } from './args-apply';
 import { ArgError, USAGE, parseArgs, quoted, type RunArgs } from './args';
@@ -29,8 +29,14 @@ function scenarioFor(args: RunArgs): Scenario {
     throw new InputError(`invalid scenario: ${result.errors[0] ?? 'unknown problem'}${more}`);
   }
   const { scenario } = result;
-  if (args.isnMode === undefined) return scenario;
-  return { ...scenario, endpoints: withIsnMode(scenario.endpoints, args.isnMode) };
+  const isns =
+    args.isnMode === undefined
+      ? scenario
+      : { ...scenario, endpoints: withIsnMode(scenario.endpoints, args.isnMode) };
+  if (args.ip === undefined) return isns;
+  const problem = ipVersionProblem(isns, args.ip);
+  if (problem !== undefined) throw new InputError(`--ip: ${args.scenario} ${problem}`);
+  return withIpVersion(isns, args.ip);
 }
 
 function render(result: RunResult, args: RunArgs): string {

@@ -49,4 +49,4 @@ export {
   parseIpv6Address,
   type IpFamily,
 } from './ip-address';
-export { DEFAULT_SEND_MSS, IP_HEADER_BYTES, profileForFamily } from './ip-family';
+export { DEFAULT_SEND_MSS, IP_HEADER_BYTES, ethernetMss, profileForFamily } from './ip-family';

@@ -12,6 +12,14 @@ import type { Profile } from './profiles';
 /** The fixed IP header: IPv4 without options (RFC 791 §3.1), IPv6 without extensions (RFC 8200 §3). */
 export const IP_HEADER_BYTES: Readonly<Record<IpFamily, number>> = { 4: 20, 6: 40 };
 
+/** The Ethernet MTU every simulated interface has (RFC 894). */
+export const ETHERNET_MTU = 1500;
+
+/** The MSS of a host on Ethernet: the MTU less the IP and TCP headers, 1460 or 1440 (RFC 9293 §3.7.1). */
+export function ethernetMss(family: IpFamily): number {
+  return ETHERNET_MTU - IP_HEADER_BYTES[family] - 20;
+}
+
 /** The send MSS assumed without an MSS option: the minimum datagram each family carries, less 40 or 60. */
 export const DEFAULT_SEND_MSS: Readonly<Record<IpFamily, number>> = { 4: 536, 6: 1220 };
 

@@ -21,7 +21,16 @@
  *
  * Every decision is a `balancer` trace event saying which backend and why.
  */
-import { hostSockets, mix32, seq, socketInfo, Flag, type Packet } from '../engine';
+import {
+  ethernetMss,
+  hostSockets,
+  ipFamily,
+  mix32,
+  seq,
+  socketInfo,
+  Flag,
+  type Packet,
+} from '../engine';
 import { roundTime } from './link';
 import { sendPacket, settle } from './network';
 import { sendEvent } from './send-record';
@@ -469,7 +478,8 @@ function probe(world: World, state: BalancerState, name: string): void {
       flags: Flag.SYN,
       window: 64240,
       urgent: 0,
-      options: [{ kind: 'mss', value: 1460 }],
+      // The balancer's own TCP, on the backends' Ethernet: 1460 over IPv4, 1440 over IPv6.
+      options: [{ kind: 'mss', value: ethernetMss(ipFamily(internalAddress)) }],
       payload: new Uint8Array(0),
     },
   };

@@ -4,7 +4,7 @@
  * TIME-WAIT's expiry: a learner sees it end), or when the step budget is spent. It never hangs.
  */
 import { handlePacket, handleTimeout, nextDeadline } from '../engine';
-import { seq } from '../engine';
+import { ethernetMss, ipFamily, seq } from '../engine';
 import { Flag, type Packet } from '../engine';
 import { applyOutputs } from './application';
 import { wholeAsInteger } from './link';
@@ -195,7 +195,9 @@ function inject(world: World, injection: Injection, index: number): void {
       flags,
       window: 64240,
       urgent: 0,
-      options: flags & Flag.SYN ? [{ kind: 'mss', value: 1460 }] : [],
+      // The spoofed hosts sit on Ethernet like the target: 1460 over IPv4, 1440 over IPv6.
+      options:
+        flags & Flag.SYN ? [{ kind: 'mss', value: ethernetMss(ipFamily(target.address)) }] : [],
       payload: new Uint8Array(0),
     },
   };

@@ -117,7 +117,8 @@ export interface ReplayMark {
 /**
  * A load balancer's address rewrite (LVS-NAT): on the way in the destination (the virtual
  * address) becomes the backend's; on the way out the source (the backend) becomes the virtual
- * address. The IPv4 and TCP checksums cover these addresses and are computed anew.
+ * address. The checksums that cover these addresses (IPv4's and TCP's; over IPv6 TCP's alone,
+ * through its pseudo-header) are computed anew.
  */
 export interface Rewrite {
   /** The balancer's name. */

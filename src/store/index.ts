@@ -6,6 +6,7 @@ export type { SegmentSpan, StateChange, Timeline, TimerSpan } from './timeline';
 export * from './world-at';
 export * from './speed';
 export type * from './world';
+export { RUN_SETTING_KEYS } from './world';
 export * from './time-axis';
 export { visibleSteps } from './steps';
 export { queuesAt, queuesMatter } from './queues-at';

@@ -10,11 +10,20 @@ import {
   type Preset,
   type Scenario,
 } from '../sim';
-import { isnModeOf, withIsnMode } from '../sim/settings';
+import {
+  IP_VERSIONS,
+  ipVersionOf,
+  ipVersionProblem,
+  isnModeOf,
+  withIpVersion,
+  withIsnMode,
+} from '../sim/settings';
 import { checkpointedRunner } from './checkpoints';
 import type {
   Intervention,
+  IpVersion,
   LinkSettings,
+  PresetSummary,
   ProfileName,
   RecordedRun,
   RunSettings,
@@ -35,7 +44,21 @@ export function presetDefaults(preset: Preset): RunSettings {
     loss: Math.round(link.loss * 100 * 1000) / 1000,
     profile: profileOf(preset.scenario),
     isn: isnModeOf(preset.scenario.endpoints),
+    ip: ipVersionOf(preset.scenario),
   };
+}
+
+/** The preset as the lab lists it, with the IP versions it cannot run over and why. */
+export function presetSummary(preset: Preset): PresetSummary {
+  const ipProblems: Partial<Record<IpVersion, string>> = {};
+  for (const version of IP_VERSIONS) {
+    const problem = ipVersionProblem(preset.scenario, version);
+    if (problem !== undefined) ipProblems[version] = problem;
+  }
+  const { name, title, description } = preset;
+  return Object.keys(ipProblems).length > 0
+    ? { name, title, description, ipProblems }
+    : { name, title, description };
 }
 
 function linkPatch(link: Partial<LinkSettings>): Partial<LinkDirection> {
@@ -63,10 +86,16 @@ export function scenarioFor(preset: Preset, settings: RunSettings): Scenario {
     settings.profile !== defaults.profile
       ? isns.map((endpoint) => ({ ...endpoint, profile: settings.profile }))
       : isns;
+  // A version the preset cannot run over was refused where it was asked for (the link's note,
+  // the control, the host page's error); the preset's own runs.
+  const ip =
+    settings.ip !== defaults.ip && ipVersionProblem(scenario, settings.ip) === undefined
+      ? settings.ip
+      : defaults.ip;
+  const addressed = withIpVersion({ ...scenario, endpoints }, ip);
   return {
-    ...scenario,
+    ...addressed,
     seed: settings.seed,
-    endpoints,
     link: { c2s: { ...scenario.link.c2s, ...patch }, s2c: { ...scenario.link.s2c, ...patch } },
   };
 }
@@ -89,7 +118,7 @@ export function createSimWorld(
   };
   const run = checkpointedRunner(options.checkpointEvery);
   return {
-    presets: available.map(({ name, title, description }) => ({ name, title, description })),
+    presets: available.map(presetSummary),
     defaults: (name) => presetDefaults(find(name)),
     run: (settings, interventions): RecordedRun =>
       run(

@@ -12,6 +12,7 @@ import type { TraceEvent } from '../sim/trace';
 /** The engine's profile names: the store names a profile, the engine holds its numbers. */
 export type { ProfileName };
 export type IsnMode = 'textbook' | 'random';
+export type IpVersion = 'ipv4' | 'ipv6';
 export type Numbering = 'absolute' | 'relative';
 export type Theme = 'light' | 'dark' | 'system';
 
@@ -27,7 +28,20 @@ export interface RunSettings {
   readonly loss: number;
   readonly profile: ProfileName;
   readonly isn: IsnMode;
+  /** The IP version the hosts talk over (an IPv4 preset's addresses mapped into 2001:db8::/32). */
+  readonly ip: IpVersion;
 }
+
+/** The run settings besides the preset, in the order a link writes them. */
+export const RUN_SETTING_KEYS = [
+  'seed',
+  'delay',
+  'jitter',
+  'loss',
+  'profile',
+  'isn',
+  'ip',
+] as const satisfies readonly Exclude<keyof RunSettings, 'preset'>[];
 
 /** The link part of RunSettings: what can change in the middle of a run. */
 export type LinkSettings = Pick<RunSettings, 'delay' | 'jitter' | 'loss'>;
@@ -54,6 +68,8 @@ export interface PresetSummary {
   readonly name: string;
   readonly title: string;
   readonly description: string;
+  /** Why the preset cannot run over an IP version, for each version it cannot run over. */
+  readonly ipProblems?: Partial<Readonly<Record<IpVersion, string>>>;
 }
 
 export interface RunSource {

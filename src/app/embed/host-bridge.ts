@@ -59,6 +59,16 @@ function act(command: HostCommand, init: HostBridgeInit, post: (event: LabEvent)
     case 'set': {
       const { theme, ...run } = command.settings;
       if (theme !== undefined) state.setTheme(theme);
+      const preset = world.presets.find((p) => p.name === state.run.preset);
+      const problem = run.ip === undefined ? undefined : preset?.ipProblems?.[run.ip];
+      if (problem !== undefined) {
+        // The other settings still apply, as a link's do when one of its parameters is ignored.
+        delete run.ip;
+        post({
+          event: 'error',
+          message: `Ignored set ip=${command.settings.ip}: ${preset?.name} ${problem}.`,
+        });
+      }
       if (Object.keys(run).length > 0) store.getState().changeRunSettings(run);
       return;
     }

@@ -126,7 +126,7 @@ describe('what a host page is told about a command it sent wrong', () => {
       'Ignored set jitter=70000: expected a number from 0 to 60000 ms.',
     );
     expect(hostMessageProblem({ ...envelope, command: 'set', settings: { mtu: 9 } })).toBe(
-      'Ignored set mtu: not a setting (expected seed, delay, jitter, loss, profile, isn, theme).',
+      'Ignored set mtu: not a setting (expected seed, delay, jitter, loss, profile, isn, ip, theme).',
     );
     expect(hostMessageProblem({ ...envelope, command: 'play' })).toBeUndefined();
     expect(hostMessageProblem({ command: 'set', settings: { jitter: 70000 } })).toBeUndefined();

@@ -11,6 +11,7 @@ const defaults: RunSettings = {
   loss: 0,
   profile: 'rfc',
   isn: 'textbook',
+  ip: 'ipv4',
 };
 const world = { defaults: () => defaults };
 const view = {

@@ -3,7 +3,7 @@
  * same view in embed mode, and a ready iframe snippet. Pure functions of the view, so they are
  * tested without a browser.
  */
-import type { LabState, RunSource } from '../../store';
+import { RUN_SETTING_KEYS, type LabState, type RunSource } from '../../store';
 import { urlStateOfLab, type LinkedView } from '../url/lab-url';
 import { serializeUrlState, type Controls, type UrlState } from '../url/url-params';
 
@@ -44,7 +44,7 @@ export function describeLink(view: UrlState, presets: LabState['presets']): stri
     const title = presets.find((p) => p.name === view.scenario)?.title ?? view.scenario;
     lines.push(`Scenario: ${title}`);
   }
-  const changed = (['seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const).flatMap((key) =>
+  const changed = RUN_SETTING_KEYS.flatMap((key) =>
     view[key] === undefined ? [] : [`${key} ${String(view[key])}${UNITS[key] ?? ''}`],
   );
   if (changed.length > 0) lines.push(`Settings changed from the scenario’s: ${changed.join(', ')}`);

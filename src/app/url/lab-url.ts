@@ -3,10 +3,16 @@
  * A link names the scenario and only the run settings that differ from the scenario's own, so it
  * stays short and still reproduces the run (same settings and seed ⇒ the same trace, DESIGN.md).
  */
-import type { Intervention, LabState, LabStore, RunSettings, RunSource } from '../../store';
+import {
+  RUN_SETTING_KEYS as RUN_KEYS,
+  type Intervention,
+  type LabState,
+  type LabStore,
+  type RunSettings,
+  type RunSource,
+} from '../../store';
+import { ipVersionNote } from './link-notes';
 import type { UrlState } from './url-params';
-
-const RUN_KEYS = ['seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const;
 
 /** Parameters the lab does not hold in its store; a view keeps them as its link gave them. */
 export const KEPT_KEYS = [
@@ -86,11 +92,24 @@ export function urlStateOfLab(
   return { ...(url as UrlState), ...viewParams(state), ...kept };
 }
 
+/**
+ * Why the URL's scenario cannot run over the IP version the URL asks for (an IPv6-only preset
+ * asked for IPv4), or undefined when it can or the URL asks for none.
+ */
+export function urlIpProblem(url: UrlState, world: Pick<RunSource, 'presets'>): string | undefined {
+  if (url.ip === undefined) return undefined;
+  const preset = world.presets.find((p) => p.name === url.scenario) ?? world.presets[0];
+  const problem = preset?.ipProblems?.[url.ip];
+  return problem === undefined ? undefined : ipVersionNote(url.ip, preset?.name ?? '', problem);
+}
+
 /** The run settings a URL asks for: the scenario's own, with the URL's values on top. */
 export function runSettingsOfUrl(url: UrlState, world: RunSource): RunSettings {
   const preset = url.scenario ?? world.presets[0]?.name ?? '';
   const run: Record<string, unknown> = { ...world.defaults(preset) };
-  for (const key of RUN_KEYS) if (url[key] !== undefined) run[key] = url[key];
+  const keys =
+    urlIpProblem(url, world) === undefined ? RUN_KEYS : RUN_KEYS.filter((k) => k !== 'ip');
+  for (const key of keys) if (url[key] !== undefined) run[key] = url[key];
   return run as unknown as RunSettings;
 }
 

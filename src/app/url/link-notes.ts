@@ -35,3 +35,8 @@ export function pastEndNote(t: number, endTime: number): string {
 export function unusedDropNote(at: number, id: number): string {
   return `Ignored fork step ${at}-drop-${id}: segment ${id} was not on the wire at ${at} ms, so nothing was dropped.`;
 }
+
+/** The note for an IP version the scenario cannot run over: the page runs it over its own. */
+export function ipVersionNote(ip: string, preset: string, problem: string): string {
+  return `Ignored ip=${ip}: ${preset} ${problem}.`;
+}

@@ -33,6 +33,8 @@ export interface UrlState {
   loss?: number;
   profile?: 'rfc' | 'linux' | 'freebsd';
   isn?: 'textbook' | 'random';
+  /** The IP version: an IPv4 preset over IPv6 has its addresses mapped into 2001:db8::/32. */
+  ip?: 'ipv4' | 'ipv6';
   /** The playhead in virtual milliseconds. */
   t?: number;
   /** The selected segment's id. */

@@ -5,3 +5,13 @@ export * from './run-kinds';
 export { quote, readOrigins, readSpeed } from './embed-params';
 export { readFork, writeFork, type ForkStep, type ForkLinkField } from './fork-param';
 export { TEXTBOOK_ISN, isnModeOf, withIsnMode, type IsnModeName } from './isn-mode';
+export {
+  DOCUMENTATION_PREFIX,
+  IP_VERSIONS,
+  describedOver,
+  ipVersionOf,
+  ipVersionProblem,
+  ipv6OfIpv4,
+  withIpVersion,
+  type IpVersionName,
+} from './ip-version';

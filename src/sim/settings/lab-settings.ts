@@ -11,6 +11,7 @@
 import { profiles, type ProfileName } from '../../engine';
 import { FORK_SHAPE, readFork, writeFork } from './fork-param';
 import { readOrigins, readSpeed } from './embed-params';
+import { IP_VERSIONS } from './ip-version';
 import { DELAY_KIND, LOSS_KIND, MOMENT_KIND, SEED_KIND } from './run-kinds';
 import type { SettingKind } from './setting-kinds';
 
@@ -138,6 +139,17 @@ export const LAB_SETTINGS = [
     host: '`set`',
     cli: 'isn',
     scenario: '`endpoints[].isn`',
+  },
+  {
+    name: 'ip',
+    about:
+      'The IP version the hosts talk over; IPv6 maps each IPv4 address a.b.c.d to 2001:db8:a:b:c::d',
+    kind: { kind: 'choice', choices: IP_VERSIONS, aliases: { '4': 'ipv4', '6': 'ipv6' } },
+    defaults: 'the preset’s',
+    control: 'IP version',
+    host: '`set`',
+    cli: 'ip',
+    scenario: '`endpoints[].address`, `balancer.address`, `inject[].fromAddress`',
   },
   {
     name: 't',

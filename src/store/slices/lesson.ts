@@ -22,7 +22,7 @@ import {
 } from '../../lessons';
 import type { Timeline } from '../timeline';
 import type { LabState } from '../types';
-import type { RunSettings, RunSource } from '../world';
+import { RUN_SETTING_KEYS, type RunSettings, type RunSource } from '../world';
 import { lastEventAtOrBefore } from '../world-at';
 
 export interface LessonPlace {
@@ -105,7 +105,7 @@ function runOf(world: RunSource, step: LessonStep): RunSettings {
   return { ...world.defaults(scenario), ...settings };
 }
 
-const RUN_KEYS = ['preset', 'seed', 'delay', 'jitter', 'loss', 'profile', 'isn'] as const;
+const RUN_KEYS = ['preset', ...RUN_SETTING_KEYS] as const;
 
 export function createLessonSlice(world: RunSource): StateCreator<LabState, [], [], LessonSlice> {
   /** Runs the step's preset with its settings, unless that run is already on screen. */

@@ -1,13 +1,23 @@
 /**
- * Settings of the run (link Delay, Jitter, Loss and Seed, the stack's Profile, the ISN choice)
- * and of the display (the Time axis, compressed or true scale; the Text size, large for a
- * projector; absolute or relative Numbers; the Theme). A link change in the middle of
+ * Settings of the run (link Delay, Jitter, Loss and Seed, the stack's Profile, the ISN choice,
+ * the IP version) and of the display (the Time axis, compressed or true scale; the Text size,
+ * large for a projector; absolute or relative Numbers; the Theme). A link change in the middle of
  * a run forks its future; the other run settings re-run it (see docs/visualizer.md). They are
  * two groups because a packetdrill script run locks the first and never the second.
  */
-import type { IsnMode, LabState, Numbering, ProfileName, Theme, TimeAxisMode } from '../../store';
+import { useId } from 'react';
+import type {
+  IpVersion,
+  IsnMode,
+  LabState,
+  Numbering,
+  ProfileName,
+  Theme,
+  TimeAxisMode,
+} from '../../store';
 import { useLab } from '../../store';
 import {
+  IP_VERSIONS,
   ISN_MODES as ISN_MODE_CHOICES,
   NUMBERINGS as NUMBERING_CHOICES,
   PROFILE_NAMES,
@@ -22,6 +32,7 @@ import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
 const selectRun = (s: LabState) => s.run;
+const selectPresets = (s: LabState) => s.presets;
 const selectNumbering = (s: LabState) => s.numbering;
 const selectTheme = (s: LabState) => s.theme;
 const selectChange = (s: LabState) => s.changeRunSettings;
@@ -38,6 +49,7 @@ const PROFILE_TEXT: Record<ProfileName, string> = {
   linux: 'Linux',
   freebsd: 'FreeBSD',
 };
+const IP_TEXT: Record<IpVersion, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 const CHOICE_TEXT: Record<IsnMode | Numbering | TimeAxisMode | TextSize | Theme, string> = {
   textbook: 'Textbook',
   random: 'Random',
@@ -78,6 +90,19 @@ function bounds(name: 'delay' | 'jitter' | 'loss' | 'seed') {
 export function RunSettingsPanel() {
   const run = useLab(selectRun);
   const change = useLab(selectChange);
+  const presets = useLab(selectPresets);
+  const noteId = useId();
+  // A preset written with IPv6 addresses has no IPv4 form: the choice is shown, and says why not.
+  const ipProblems = presets.find((p) => p.name === run.preset)?.ipProblems ?? {};
+  const ipNote = IP_VERSIONS.flatMap((v) => {
+    const problem = ipProblems[v];
+    return problem === undefined ? [] : [`This scenario ${problem}.`];
+  })[0];
+  const ipVersions = IP_VERSIONS.map((value) => ({
+    value,
+    text: IP_TEXT[value],
+    disabled: ipProblems[value] !== undefined,
+  }));
   return (
     <div className={styles.settings} role="group" aria-label="Run settings">
       <NumberField
@@ -116,6 +141,18 @@ export function RunSettingsPanel() {
         options={ISN_MODES}
         onChange={(isn) => change({ isn })}
       />
+      <SelectField
+        label={labSetting('ip').control ?? 'IP version'}
+        value={run.ip}
+        options={ipVersions}
+        onChange={(ip) => change({ ip })}
+        {...(ipNote !== undefined ? { describedBy: noteId } : {})}
+      />
+      {ipNote !== undefined && (
+        <p id={noteId} className={styles.settingNote}>
+          {ipNote}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
+import { describedOver } from '../../sim/settings';
 import styles from './Controls.module.css';
 import { afterChoice, noteBrowsingKey } from './focus-home';
 
@@ -12,6 +13,7 @@ const selectPresets = (s: LabState) => s.presets;
 const selectPreset = (s: LabState) => s.run.preset;
 const selectChoosePreset = (s: LabState) => s.choosePreset;
 const selectScriptRun = (s: LabState) => s.scriptRun;
+const selectIp = (s: LabState) => s.run.ip;
 
 export function ScenarioPicker() {
   const presets = useLab(selectPresets);
@@ -22,9 +24,11 @@ export function ScenarioPicker() {
   const [expanded, setExpanded] = useState(false);
   // A script run shows the script's name and what it tests, not the scenario it replaced.
   const script = useLab(selectScriptRun);
+  // Over IPv6 the paragraph names the addresses and the MSS the diagram shows.
+  const ip = useLab(selectIp);
   const description = script
     ? (script.summary ?? '')
-    : (presets.find((p) => p.name === preset)?.description ?? '');
+    : describedOver(presets.find((p) => p.name === preset)?.description ?? '', ip);
   return (
     <div className={styles.scenario}>
       <div className={styles.field}>

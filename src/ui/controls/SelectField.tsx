@@ -5,8 +5,11 @@ import { afterChoice, noteBrowsingKey } from './focus-home';
 export interface SelectFieldProps<T extends string> {
   label: string;
   value: T;
-  options: readonly { value: T; text: string }[];
+  /** A disabled option is shown but cannot be chosen (the note named by describedBy says why). */
+  options: readonly { value: T; text: string; disabled?: boolean }[];
   onChange: (value: T) => void;
+  /** The id of a note about this choice, read with it by a screen reader. */
+  describedBy?: string;
 }
 
 /** A labelled choice among a few named options; focus returns to the diagram after a choice. */
@@ -15,6 +18,7 @@ export function SelectField<T extends string>({
   value,
   options,
   onChange,
+  describedBy,
 }: SelectFieldProps<T>) {
   const id = useId();
   return (
@@ -23,6 +27,7 @@ export function SelectField<T extends string>({
       <select
         id={id}
         value={value}
+        aria-describedby={describedBy}
         onKeyDown={noteBrowsingKey}
         onChange={(event) => {
           onChange(event.currentTarget.value as T);
@@ -30,7 +35,7 @@ export function SelectField<T extends string>({
         }}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.text}
           </option>
         ))}

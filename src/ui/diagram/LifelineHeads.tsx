@@ -14,6 +14,7 @@ import { QueueGauges } from './QueueGauges';
 import { crowdedShortNames, headNameWidth } from './lane-names';
 
 const selectTimeline = (s: LabState) => s.timeline;
+const selectLargeType = (s: LabState) => s.largeType;
 
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -100,6 +101,12 @@ function hostPart(address: string): string {
   return `${separator}${address.slice(address.lastIndexOf(separator) + 1)}`;
 }
 
+/**
+ * The zoom buttons' column in the heads' top-right corner, with a small gap
+ * (SequenceDiagram.module.css `.zoom`: buttons 2rem wide, 2.6rem in large type, 0.25rem in).
+ */
+const ZOOM_COLUMN_PX = { normal: 38, large: 48 } as const;
+
 /** Below this distance between two lifelines a full head (address:port, state badge) overlaps the next. */
 const TIGHT_GAP_PX = 150;
 
@@ -117,6 +124,7 @@ export function LifelineHeads({
   g: Geometry;
 }) {
   const timeline = useLab(selectTimeline);
+  const zoomColumn = ZOOM_COLUMN_PX[useLab(selectLargeType) ? 'large' : 'normal'];
   const withQueues = endpoints.map((e) => queuesMatter(timeline, e.name));
   // Lifelines closer than a full head is wide (five or six lanes, as a load balancer's run has,
   // on a projector) take the phone's compact heads.
@@ -127,12 +135,12 @@ export function LifelineHeads({
   const fontPx = g.fontSize > 15 ? 21.6 : 15.2;
   const shortNames = crowdedShortNames(
     endpoints.map((e) => e.name),
-    (i) => headNameWidth(endpoints[i]?.name ?? '', fontPx) <= headRoom(g, i),
+    (i) => headNameWidth(endpoints[i]?.name ?? '', fontPx) <= headRoom(g, i, zoomColumn),
   );
   // Six lanes in a 320 px embed stand some 20 px apart: even "c1" then takes a smaller type,
   // and the address's last part (the title keeps it) gives the name its room.
   const tinyNames = endpoints.some(
-    (e, i) => headNameWidth(shortNames.get(e.name) ?? e.name, fontPx) > headRoom(g, i),
+    (e, i) => headNameWidth(shortNames.get(e.name) ?? e.name, fontPx) > headRoom(g, i, zoomColumn),
   );
   const classes = [
     styles.heads,
@@ -151,7 +159,7 @@ export function LifelineHeads({
           key={endpoint.name}
           endpoint={endpoint}
           x={g.lifelineX[i] ?? 0}
-          room={headRoom(g, i)}
+          room={headRoom(g, i, zoomColumn)}
           compact={tight}
           queues={withQueues[i] ? endpoints : undefined}
           short={shortNames.get(endpoint.name)}
@@ -167,10 +175,14 @@ export function LifelineHeads({
  * than that (a long IPv6 address, six lanes on a phone) ends in an ellipsis, and the head's title
  * holds it whole.
  */
-function headRoom(g: Geometry, i: number): number {
+function headRoom(g: Geometry, i: number, zoomColumn: number): number {
   const x = g.lifelineX[i] ?? 0;
   const left = i > 0 ? (x - (g.lifelineX[i - 1] ?? 0)) / 2 : x;
+  // The last head stops short of the zoom buttons in the corner: a spoofed source's lane
+  // (syn-flood) stands close to the edge, and its address, long over IPv6, ran under them.
   const right =
-    i < g.lifelineX.length - 1 ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2 : g.width - x;
+    i < g.lifelineX.length - 1
+      ? ((g.lifelineX[i + 1] ?? g.width) - x) / 2
+      : g.width - zoomColumn - x;
   return Math.max(16, 2 * Math.min(left, right) - 6);
 }

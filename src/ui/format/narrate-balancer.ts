@@ -7,7 +7,7 @@
 import type { BalancerEvent, OutageEvent, SendEvent } from '../../sim/trace';
 import { segmentLabel } from './segment-label';
 import type { TraceFacts } from './trace-facts';
-import { The, the } from './words';
+import { isIpv6Endpoint, The, the } from './words';
 
 /** The profile a balancer's lane carries in the run's endpoints. */
 export const BALANCER_PROFILE = 'balancer';
@@ -40,8 +40,10 @@ export function narrateForward(e: SendEvent, facts: TraceFacts): string | undefi
   const r = e.rewrite;
   if (r === undefined) return undefined;
   const label = segmentLabel(e, facts);
-  const checksums =
-    'it computes the IPv4 and TCP checksums anew, since both cover the addresses (RFC 791, RFC 9293 §3.1)';
+  // IPv6 has no header checksum: only TCP's covers the addresses, through its pseudo-header.
+  const checksums = isIpv6Endpoint(e.src)
+    ? 'it computes the TCP checksum anew, since its pseudo-header covers the addresses (IPv6 has no header checksum; RFC 8200 §8.1)'
+    : 'it computes the IPv4 and TCP checksums anew, since both cover the addresses (RFC 791, RFC 9293 §3.1)';
   return r.field === 'dst'
     ? `${The(r.by)} forwards #${r.of} to ${e.to} as #${e.id} (${label}): destination NAT rewrites ${r.was} to ${e.dst}, and ${checksums}.`
     : `${The(r.by)} forwards ${the(facts.segments.get(r.of)?.from ?? 'backend')}'s reply #${r.of} to ${e.to} as #${e.id} (${label}): source NAT rewrites ${r.was} to ${e.src}, so ${the(e.to)} only ever sees the virtual address; ${checksums}.`;

@@ -35,6 +35,11 @@ export function portOf(address: string): string {
   return address.slice(address.lastIndexOf(':') + 1);
 }
 
+/** Whether an "address:port" string is an IPv6 endpoint: "[2001:db8::1]:80" (RFC 3986 §3.2.2). */
+export function isIpv6Endpoint(address: string): boolean {
+  return address.startsWith('[');
+}
+
 /**
  * Payload hex as text a person can read: printable ASCII kept, CR and LF written \r and \n as
  * Wireshark does (no font needed), any other byte as "·".

@@ -4,7 +4,7 @@
  */
 import type { SendEvent } from '../../sim/trace';
 import type { TraceFacts } from '../format/trace-facts';
-import { portOf, the } from '../format/words';
+import { isIpv6Endpoint, portOf, the } from '../format/words';
 
 /** Why a field the balancer left alone has its value; undefined for a segment it did not forward. */
 export function explainUnchanged(
@@ -29,7 +29,10 @@ export function explainNatPort(e: SendEvent, which: 'src' | 'dst'): string | und
     which === 'dst'
       ? `destination NAT sends the flow to its backend ${e.to}`
       : `source NAT puts back the virtual address ${the(e.to)} connected to, so it only ever sees that address`;
-  return `${port}: ${the(r.by)} rewrote ${r.was} to ${now}: ${how}; the IPv4 and TCP checksums cover the addresses and are computed anew (RFC 2391, RFC 9293 §3.1).`;
+  const checksums = isIpv6Endpoint(now)
+    ? 'the TCP checksum covers the addresses through its pseudo-header (IPv6 has no header checksum) and is computed anew (RFC 2391, RFC 8200 §8.1)'
+    : 'the IPv4 and TCP checksums cover the addresses and are computed anew (RFC 2391, RFC 9293 §3.1)';
+  return `${port}: ${the(r.by)} rewrote ${r.was} to ${now}: ${how}; ${checksums}.`;
 }
 
 /** A health check's SYN: a connection attempt of the balancer's own. */
