@@ -24,8 +24,9 @@ export function StateBadge({ label, state, size = 'normal' }: StateBadgeProps) {
   const className = `${styles.badge} ${styles[phase]} ${size === 'compact' ? styles.compact : ''}`;
   const content = (
     <>
-      <PhaseIcon phase={phase} size={size === 'compact' ? 14 : 18} />
+      {/* The name before the icon: the icon is what gives way in a narrow lane (the CSS). */}
       <span className={styles.text}>{state}</span>
+      <PhaseIcon phase={phase} size={size === 'compact' ? 14 : 18} />
     </>
   );
   return (
