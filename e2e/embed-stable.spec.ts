@@ -95,13 +95,17 @@ test('narration=1: the caption follows the narration as a reader steps, in every
   const next = page.getByRole('button', { name: 'Next event' });
   await next.click();
   await expect(caption).toContainText('listen');
-  // Step on until the client's SYN leaves: the caption says so.
+  // Step on until the client's SYN leaves: the caption says so. (A few clicks, each a render:
+  // on a loaded machine they take longer than expect's default five seconds.)
   await expect
-    .poll(async () => {
-      if (/sends a SYN/.test((await caption.textContent()) ?? '')) return true;
-      await next.click();
-      return false;
-    })
+    .poll(
+      async () => {
+        if (/sends a SYN/.test((await caption.textContent()) ?? '')) return true;
+        await next.click();
+        return false;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   const before = await caption.textContent();
   await page.getByRole('button', { name: 'Previous event' }).click();
