@@ -191,7 +191,7 @@ test.describe('embedded in a page of another origin', () => {
         'Ignored the command eval: expected play, pause, seek, step, load or set.',
         'Ignored load scenario=<img src=x onerror=alert(1)>: expected a preset name.',
         'Ignored set loss=150: expected a number from 0 to 100 %.',
-        'Ignored set valueOf: not a setting (expected seed, delay, jitter, loss, profile, isn, theme).',
+        'Ignored set valueOf: not a setting (expected seed, delay, jitter, loss, profile, isn, ip, theme).',
         'There is no scenario "no-such-preset".',
       ].map((message) => ['error', message]),
     );
