@@ -2,16 +2,22 @@
  * When a segment is selected, the explanations panel scrolls (within itself, never the page) so
  * the inspector's fields are in view: at 1280×720 the narration above it fills the panel, and a
  * click on an arrow would otherwise show only the inspector's title. The inspector draws its
- * fields a moment after the selection, so the panel follows the inspector's growth for a second.
+ * fields a moment after the selection, and the narration above it may grow meanwhile (the new
+ * moment's sentences, a change of text size), so for a while the panel follows every change of
+ * size within it, until the reader scrolls the panel themselves.
  */
 import { useEffect, type RefObject } from 'react';
 import type { LabStore } from '../store';
 
-const FOLLOW_MS = 1000;
+/** How long after a selection the panel keeps the inspector in view (a loaded machine is slow). */
+const FOLLOW_MS = 3000;
+
+/** Input by which a reader scrolls the panel: following stops at once. */
+const READER_SCROLLS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 
 export function useInspectorInView(store: LabStore, panel: RefObject<HTMLElement | null>) {
   useEffect(() => {
-    let selectedAt = -Infinity;
+    let followUntil = -Infinity;
     const inspector = () => panel.current?.querySelector('[data-inspector]');
     const scroll = () => {
       const box = panel.current;
@@ -20,26 +26,29 @@ export function useInspectorInView(store: LabStore, panel: RefObject<HTMLElement
       const top = section.getBoundingClientRect().top - box.getBoundingClientRect().top;
       box.scrollTo({ top: box.scrollTop + top, behavior: 'auto' });
     };
-    const grown = new ResizeObserver(() => {
-      if (performance.now() - selectedAt < FOLLOW_MS) scroll();
+    const resized = new ResizeObserver(() => {
+      if (performance.now() < followUntil) scroll();
     });
-    let watched: Element | null | undefined = null;
+    const stop = () => (followUntil = -Infinity);
+    const box = panel.current;
+    for (const type of READER_SCROLLS) box?.addEventListener(type, stop, { passive: true });
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.selectedId === null || state.selectedId === previous.selectedId) return;
-      selectedAt = performance.now();
+      followUntil = performance.now() + FOLLOW_MS;
       requestAnimationFrame(() => {
+        // Every part of the panel: growth above the inspector pushes it down as surely as its
+        // own growth does.
+        resized.disconnect();
+        for (const part of panel.current?.children ?? []) resized.observe(part);
         const section = inspector();
-        if (section && section !== watched) {
-          if (watched) grown.unobserve(watched);
-          grown.observe(section);
-          watched = section;
-        }
+        if (section) resized.observe(section);
         scroll();
       });
     });
     return () => {
       unsubscribe();
-      grown.disconnect();
+      resized.disconnect();
+      for (const type of READER_SCROLLS) box?.removeEventListener(type, stop);
     };
   }, [store, panel]);
 }
