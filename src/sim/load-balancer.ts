@@ -21,21 +21,13 @@
  *
  * Every decision is a `balancer` trace event saying which backend and why.
  */
-import {
-  ethernetMss,
-  hostSockets,
-  ipFamily,
-  mix32,
-  seq,
-  socketInfo,
-  Flag,
-  type Packet,
-} from '../engine';
+import { hostSockets, ipFamily, mix32, seq, socketInfo, Flag, type Packet } from '../engine';
 import { roundTime } from './link';
 import { sendPacket, settle } from './network';
 import { sendEvent } from './send-record';
 import type { Balancer, Outage } from './scenario';
 import type { BalancerEvent, Rewrite } from './trace';
+import { madeUpHostSyn } from './made-up-host';
 import { createEndpoint, type Flight, type World } from './world';
 
 interface BackendHealth {
@@ -466,6 +458,7 @@ function probe(world: World, state: BalancerState, name: string): void {
   const port = state.nextProbePort;
   state.nextProbePort = port >= PROBE_PORTS.last ? PROBE_PORTS.first : port + 1;
   state.probes.set(port, { backend: name, settled: false });
+  const host = madeUpHostSyn(ipFamily(internalAddress));
   const packet: Packet = {
     src: internalAddress,
     dst: backend.address,
@@ -476,10 +469,10 @@ function probe(world: World, state: BalancerState, name: string): void {
       seq: seq(mix32(port) >>> 0),
       ack: seq(0),
       flags: Flag.SYN,
-      window: 64240,
+      window: host.window,
       urgent: 0,
-      // The balancer's own TCP, on the backends' Ethernet: 1460 over IPv4, 1440 over IPv6.
-      options: [{ kind: 'mss', value: ethernetMss(ipFamily(internalAddress)) }],
+      // The balancer's own TCP, on the backends' Ethernet, in their address family.
+      options: [{ kind: 'mss', value: host.mss }],
       payload: new Uint8Array(0),
     },
   };

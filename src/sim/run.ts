@@ -4,7 +4,7 @@
  * TIME-WAIT's expiry: a learner sees it end), or when the step budget is spent. It never hangs.
  */
 import { handlePacket, handleTimeout, nextDeadline } from '../engine';
-import { ethernetMss, ipFamily, seq } from '../engine';
+import { ipFamily, seq } from '../engine';
 import { Flag, type Packet } from '../engine';
 import { applyOutputs } from './application';
 import { wholeAsInteger } from './link';
@@ -13,6 +13,7 @@ import { recordDrop, sendForged, sendPacket, settle, userDrop } from './network'
 import type { EndpointInfo, Intervention, RunOptions, RunResult } from './run-types';
 import type { Injection, LinkPatch, Scenario } from './scenario';
 import { recordQueueChanges } from './listener-queues';
+import { madeUpHostSyn } from './made-up-host';
 import { copyWorld, type WorldSnapshot } from './snapshot';
 import { balancerReceives, handleBalancerStep } from './load-balancer';
 import type { TraceEvent } from './trace';
@@ -184,6 +185,7 @@ function inject(world: World, injection: Injection, index: number): void {
   const flags = injection.flags.reduce((acc, f) => acc | Flag[f], 0);
   // Each source has its own address and a sequence number drawn from nothing but its index,
   // so a flood looks the same in every run (RFC 4987 §2: the sources are spoofed).
+  const host = madeUpHostSyn(ipFamily(target.address));
   const packet: Packet = {
     src: spoofedAddress(injection.fromAddress, index),
     dst: target.address,
@@ -193,11 +195,10 @@ function inject(world: World, injection: Injection, index: number): void {
       seq: seq(1000 + index * 7919),
       ack: seq(0),
       flags,
-      window: 64240,
+      window: host.window,
       urgent: 0,
-      // The spoofed hosts sit on Ethernet like the target: 1460 over IPv4, 1440 over IPv6.
-      options:
-        flags & Flag.SYN ? [{ kind: 'mss', value: ethernetMss(ipFamily(target.address)) }] : [],
+      // The spoofed hosts sit on Ethernet like the target, in its address family.
+      options: flags & Flag.SYN ? [{ kind: 'mss', value: host.mss }] : [],
       payload: new Uint8Array(0),
     },
   };

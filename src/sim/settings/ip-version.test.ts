@@ -139,6 +139,23 @@ describe('middleboxes map consistently', () => {
     expect(probes.length).toBeGreaterThan(0);
     for (const p of probes) expect(hostOf(p.src)).toBe(scenario.balancer?.internalAddress);
   });
+
+  it('hosts the world makes up send a Linux SYN of their family: MSS 1440 and window 64800', () => {
+    // The flood's spoofed sources and the balancer's health checks are not engines, but they
+    // offer what a Linux host on Ethernet offers: 45 × 1440 over IPv6, as the real clients do.
+    for (const [preset, from] of [
+      ['syn-flood', 'attacker'],
+      ['load-balancer', 'balancer'],
+    ] as const) {
+      const syns = sendsOf(withIpVersion(named(preset).scenario, 'ipv6')).filter(
+        (s) => s.from === from && s.flags.join() === 'SYN',
+      );
+      expect(syns.length).toBeGreaterThan(0);
+      for (const s of syns) {
+        expect([s.win, s.options.find((o) => o.kind === 'mss')?.value]).toEqual([64800, 1440]);
+      }
+    }
+  });
 });
 
 describe('a preset’s description over IPv6', () => {
