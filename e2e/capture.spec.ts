@@ -129,6 +129,8 @@ test.describe('captures', () => {
     await expect(dialog.getByRole('table', { name: /1 TCP conversation/ })).toBeVisible({
       timeout: 10_000,
     });
+    // The way on is in view on a phone: the numbers scroll sideways, the Show button does not.
+    await expect(dialog.getByRole('button', { name: /^Show conversation 1:/ })).toBeInViewport();
     await saveScreenshot(page, 'capture-list-390x844');
     await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
     await expect(page.getByRole('region', { name: 'Capture' })).toContainText(
