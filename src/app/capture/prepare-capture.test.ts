@@ -26,7 +26,7 @@ describe('opening a file as a capture', () => {
     expect(await captureFileBytes(file)).toEqual({
       ok: false,
       message:
-        "office.pcapng: the file is 300 MB; the lab opens captures up to 64 MB. Cut it to one conversation first (for example, Wireshark's File → Export Specified Packets).",
+        "office.pcapng: The file is 300 MB; the lab opens captures up to 64 MB. Cut it to one conversation first (for example, editcap -r or Wireshark's File → Export Specified Packets).",
     });
     expect(asked.bytes).toBe(false);
   });
@@ -42,7 +42,7 @@ describe('opening a file as a capture', () => {
     expect(opening).toEqual({
       ok: false,
       message: expect.stringMatching(
-        /^big\.pcap: The file is 64 MB; the lab opens captures up to 64 MB\. /,
+        /^big\.pcap: The file is more than 64 MB; the lab opens captures up to 64 MB\. /,
       ),
     });
   });
