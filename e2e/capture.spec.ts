@@ -6,7 +6,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { diagram, expectNoAxeViolations, saveScreenshot, VIEWPORTS, watchPage } from './support';
+import {
+  diagram,
+  diagramHidden,
+  expectNoAxeViolations,
+  saveScreenshot,
+  VIEWPORTS,
+  watchPage,
+} from './support';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const TSHARK = '/usr/bin/tshark';
@@ -122,11 +129,17 @@ test.describe('captures', () => {
     await expect(dialog.getByRole('table', { name: /1 TCP conversation/ })).toBeVisible({
       timeout: 10_000,
     });
+    // The way on is in view on a phone: the numbers scroll sideways, the Show button does not.
+    await expect(dialog.getByRole('button', { name: /^Show conversation 1:/ })).toBeInViewport();
     await saveScreenshot(page, 'capture-list-390x844');
     await dialog.getByRole('button', { name: /^Show conversation 1:/ }).click();
     await expect(page.getByRole('region', { name: 'Capture' })).toContainText(
       'lost-syn-ack.pcapng',
     );
+    // The banner stands above the diagram; the page brings the whole diagram into the screen,
+    // above the transport bar, rather than leaving a sliver of it there.
+    await expect.poll(() => diagramHidden(page)).toEqual({ above: 0, below: 0 });
+    await saveScreenshot(page, 'capture-opened-390x844');
   });
 
   test('download the run as pcap and pcapng: tshark reads them, as the CLI writes them', async ({

@@ -37,6 +37,12 @@ function gifInfo(bytes: Buffer): { width: number; height: number; frames: number
 
 test('a GIF of the handshake has the frames and the width asked for', async ({ page }) => {
   test.setTimeout(120_000);
+  // The encoders load only when a user exports: the first view and the dialog cost nothing.
+  const encoders: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\/(gifenc|video-muxer)-[\w-]+\.js$/.test(path)) encoders.push(path);
+  });
   await page.setViewportSize(VIEWPORTS.projector);
   await page.goto('./?scenario=handshake');
   await page.getByRole('button', { name: 'Export animation' }).click();
@@ -47,10 +53,12 @@ test('a GIF of the handshake has the frames and the width asked for', async ({ p
   await dialog.getByLabel('Speed').selectOption({ label: '1/10× real time' });
   // 150 ms at 1/10 of real time, 10 frames a second: a frame every 10 ms of the run.
   await expect(dialog).toContainText('16 frames.');
+  expect(encoders).toEqual([]);
   const pending = page.waitForEvent('download', { timeout: 90_000 });
   await dialog.getByRole('button', { name: 'Export GIF' }).click();
   const download = await pending;
   expect(download.suggestedFilename()).toBe('handshake-0-150ms.gif');
+  expect(encoders).toEqual([expect.stringMatching(/\/gifenc-/)]);
   const info = gifInfo(readFileSync(await download.path()));
   expect(info.frames).toBe(16);
   expect(info.width).toBe(480);

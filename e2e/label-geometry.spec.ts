@@ -6,7 +6,14 @@
 // capture and a packetdrill script's ghost segments.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { arrowsOutOfView, diagram, openReplayedCapture, watchPage } from './support';
+import {
+  arrowsOutOfView,
+  diagram,
+  diagramHidden,
+  openReplayedCapture,
+  serverState,
+  watchPage,
+} from './support';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -195,10 +202,12 @@ for (const size of [SIZES[0], SIZES[2]]) {
     await expect(ghosts.first()).toBeVisible();
     const found = await settledProblems(page);
     expect(found.problems).toEqual([]);
-    // On a phone the banner stands above the diagram and never squeezes it.
+    // On a phone the banner stands above the diagram and never squeezes it: the diagram keeps
+    // its height, and the replay brought all of it into the screen, above the transport bar.
     if (size.width < 600) {
       const figure = await diagram(page).boundingBox();
       expect(figure?.height ?? 0).toBeGreaterThan(size.height * 0.5);
+      expect(await diagramHidden(page)).toEqual({ above: 0, below: 0 });
     }
   });
 }
@@ -239,4 +248,76 @@ test("a selected segment's fields show at 1280×720 without scrolling the page",
     inspector.getByRole('button', { name: 'Source port', exact: true }),
   ).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('a still embed 320 px wide: the loss mark on the lost arrow, labels apart, the last one whole', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 320, height: 640 });
+  // controls=none under reduced motion: the embed shows the end of the run, still.
+  await page.goto('./embed.html?scenario=lost-syn-ack&controls=none&autoplay=1');
+  await expect(serverState(page)).toHaveText('ESTABLISHED');
+  const found = await settledProblems(page);
+  expect(found.problems).toEqual([]);
+  const drawn = await diagram(page)
+    .getByRole('group', { name: 'Segments over time' })
+    .evaluate((svg) => {
+      const shown = (e: Element) => !e.closest('[visibility="hidden"]');
+      // Each loss mark's ✕: how far its centre is from the journey of the arrow it belongs to.
+      const losses = [...svg.querySelectorAll('[data-mark="loss"]')].map((mark) => {
+        const arrow = mark.closest('g[data-segment]') as SVGGElement;
+        const journey = arrow.querySelector('line') as SVGLineElement;
+        const m = journey.getScreenCTM() as DOMMatrix;
+        const at = (which: 1 | 2) =>
+          new DOMPoint(
+            Number(journey.getAttribute(`x${which}`)),
+            Number(journey.getAttribute(`y${which}`)),
+          ).matrixTransform(m);
+        const [a, b] = [at(1), at(2)];
+        const cross = (
+          mark.querySelector(':scope > path') as SVGPathElement
+        ).getBoundingClientRect();
+        const c = { x: cross.x + cross.width / 2, y: cross.y + cross.height / 2 };
+        const length = Math.hypot(b.x - a.x, b.y - a.y);
+        const along = Math.max(
+          0,
+          Math.min(1, ((c.x - a.x) * (b.x - a.x) + (c.y - a.y) * (b.y - a.y)) / length ** 2),
+        );
+        const off = Math.hypot(a.x + (b.x - a.x) * along - c.x, a.y + (b.y - a.y) * along - c.y);
+        return { arrow: arrow.getAttribute('aria-label'), offArrow: off <= 1.5 };
+      });
+      // The last label drawn (the lowest on the page): all of it inside the visible canvas,
+      // every word inside its box.
+      const view = (svg.parentElement as HTMLElement).getBoundingClientRect();
+      const labels = [...svg.querySelectorAll('g[data-label-for]')].filter(shown);
+      const box = (g: Element) =>
+        (g.querySelector('rect') as SVGRectElement).getBoundingClientRect();
+      const last = labels.reduce((a, b) => (box(b).bottom > box(a).bottom ? b : a));
+      const r = box(last);
+      const words = [...last.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
+      return {
+        losses,
+        last: {
+          text: [...last.querySelectorAll('text')].map((t) => t.textContent).join(' '),
+          inCanvas:
+            r.top >= view.top - 0.5 &&
+            r.bottom <= view.bottom + 0.5 &&
+            r.left >= view.left - 0.5 &&
+            r.right <= view.right + 0.5,
+          wordsInBox: words.every(
+            (w) => w.left >= r.left - 0.5 && w.right <= r.right + 0.5 && w.bottom <= r.bottom + 0.5,
+          ),
+        },
+      };
+    });
+  expect(drawn.losses).toEqual([
+    { arrow: expect.stringMatching(/^SYN-ACK .*server to client/), offArrow: true },
+  ]);
+  expect(drawn.last).toEqual({
+    text: expect.stringMatching(/\S/),
+    inCanvas: true,
+    wordsInBox: true,
+  });
+  expect(drawn.last.text).not.toContain('…');
 });

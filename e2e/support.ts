@@ -122,3 +122,27 @@ export async function openReplayedCapture(page: Page) {
   );
   return banner;
 }
+
+/**
+ * How much of the diagram a one-column page hides: above the top of the screen, and under the
+ * transport bar stuck to its bottom (the sticky ancestor of its Play or Pause button). 0 and 0
+ * when the whole diagram is in view.
+ */
+export async function diagramHidden(page: Page): Promise<{ above: number; below: number }> {
+  const figure = await diagram(page).boundingBox();
+  const barTop = await page
+    .getByRole('button', { name: /^(Play|Pause)$/ })
+    .first()
+    .evaluate((button) => {
+      for (let e: Element | null = button; e; e = e.parentElement) {
+        if (getComputedStyle(e).position === 'sticky') return e.getBoundingClientRect().top;
+      }
+      return window.innerHeight;
+    });
+  if (!figure) return { above: Infinity, below: Infinity };
+  return {
+    // Whole pixels: a fraction is the browser's rounding of a scroll, not a hidden part.
+    above: Math.max(0, Math.floor(-figure.y)),
+    below: Math.max(0, Math.floor(figure.y + figure.height - barTop)),
+  };
+}

@@ -1,6 +1,6 @@
 // Exports for slides beyond the GIF: WebM and MP4 videos of the chosen size with the frames the
 // dialog promised (their containers walked far enough to count them), and numbered stills, one
-// per visible step, in a zip named 01.svg, 02.svg …
+// per visible step, in a zip named 01.svg, 02.svg … (or 01.png …)
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -109,7 +109,7 @@ test('WebM and MP4 videos of the handshake have the frames and the width asked f
   expect(mp4Info(readFileSync(await mp4File.path()))).toEqual({ ...info, frames: 16 });
 });
 
-test('numbered stills are one SVG per visible step, in order', async ({ page }) => {
+test('numbered stills are one SVG or PNG per visible step, in order', async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize(VIEWPORTS.projector);
   await page.goto('./?scenario=handshake');
@@ -134,4 +134,18 @@ test('numbered stills are one SVG per visible step, in order', async ({ page }) 
   expect(established('05.svg')).toBeGreaterThan(established('04.svg'));
   expect(established('04.svg')).toBeGreaterThan(0);
   await expect(dialog.getByRole('status')).toHaveText('Exported 5 stills, one per visible step.');
+
+  // The same steps as PNG images, for decks that take no SVG: the width asked for, in order.
+  await dialog.getByLabel('Format').selectOption({ label: 'Numbered stills, PNG (zip)' });
+  await dialog.getByLabel('Width (px)').selectOption('480');
+  const pngPending = page.waitForEvent('download', { timeout: 45_000 });
+  await dialog.getByRole('button', { name: 'Export stills' }).click();
+  const pngs = unzipSync(new Uint8Array(readFileSync(await (await pngPending).path())));
+  expect(Object.keys(pngs).sort()).toEqual(['01.png', '02.png', '03.png', '04.png', '05.png']);
+  for (const png of Object.values(pngs)) {
+    const bytes = Buffer.from(png);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // IHDR: the width right after the signature and the chunk's length and type.
+    expect(bytes.readUInt32BE(16)).toBe(480);
+  }
 });

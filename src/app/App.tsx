@@ -32,6 +32,7 @@ import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './url/use-url-sync';
 import { useFrameLoop } from './use-frame-loop';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useCaptureInView } from './use-capture-in-view';
 import { useInspectorInView } from './use-inspector-in-view';
 import { usePresentation } from './use-presentation';
 import { useTheme } from './use-theme';
@@ -54,12 +55,14 @@ export function App() {
   const [{ store, world, notes }] = useState(() => createPageStore(window.location.search));
   const stage = useRef<HTMLElement>(null);
   const side = useRef<HTMLElement>(null);
+  const transport = useRef<HTMLDivElement>(null);
   useUrlSync(store, world);
   useFrameLoop(store);
   useKeyboardShortcuts(store, { presentation: true });
   useTheme(store);
   usePresentation(store);
   useInspectorInView(store, side);
+  useCaptureInView(store, stage, transport);
   const presenting = useStore(store, selectPresenting);
   const largeType = useStore(store, selectLargeType);
   return (
@@ -118,7 +121,7 @@ export function App() {
                     <ConnectedInspector />
                   </Suspense>
                 </aside>
-                <div className={styles.transport}>
+                <div ref={transport} className={styles.transport}>
                   <Transport />
                   <Scrubber />
                   <SpeedSlider />

@@ -37,6 +37,16 @@ export type CaptureReading =
   | { readonly ok: false; readonly message: string };
 
 const megabytes = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+/**
+ * Why a file of `size` bytes is not opened: the one message for it, asked of the size alone so
+ * the page can refuse a file before reading it. A size that rounds to the limit is "more than" it.
+ */
+export function captureTooLarge(size: number): string {
+  const limit = megabytes(MAX_CAPTURE_BYTES);
+  const shown = megabytes(size) === limit ? `more than ${limit}` : megabytes(size);
+  return `The file is ${shown}; the lab opens captures up to ${limit}. Cut it to one conversation first (for example, editcap -r or Wireshark's File → Export Specified Packets).`;
+}
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Classic pcap or pcapng, told apart by their first four bytes. */
@@ -51,10 +61,7 @@ function recordsOf(bytes: Uint8Array): { format: 'pcap' | 'pcapng'; records: Cap
 
 export function readCapture(bytes: Uint8Array): CaptureReading {
   if (bytes.length > MAX_CAPTURE_BYTES) {
-    return {
-      ok: false,
-      message: `The file is ${megabytes(bytes.length)}; the lab opens captures up to ${megabytes(MAX_CAPTURE_BYTES)}. Cut it to one conversation first (for example, editcap -r or Wireshark's File → Export Specified Packets).`,
-    };
+    return { ok: false, message: captureTooLarge(bytes.length) };
   }
   if (bytes.length === 0) return { ok: false, message: 'The file is empty: it is not a capture.' };
   let read: { format: 'pcap' | 'pcapng'; records: CaptureRecord[] };

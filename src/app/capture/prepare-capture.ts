@@ -9,7 +9,12 @@ import { type Conversation, listConversations } from '../../wire/conversation/co
 import { replayOpening } from '../../runner/capture-replay/replay';
 import { drawReplay } from '../../runner/capture-replay/replay-trace';
 import { conversationToTrace } from '../../wire/conversation/to-trace';
-import { MAX_CAPTURE_BYTES, type OpenedCapture, readCapture } from '../../wire/read-capture';
+import {
+  captureTooLarge,
+  MAX_CAPTURE_BYTES,
+  type OpenedCapture,
+  readCapture,
+} from '../../wire/read-capture';
 
 export interface OpenedFile {
   readonly fileName: string;
@@ -34,11 +39,7 @@ export type FileBytes =
 /** A File's bytes; a file too large is refused before its bytes are read into the page. */
 export async function captureFileBytes(file: File): Promise<FileBytes> {
   if (file.size > MAX_CAPTURE_BYTES) {
-    const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-    return {
-      ok: false,
-      message: `${file.name}: the file is ${mb(file.size)}; the lab opens captures up to ${mb(MAX_CAPTURE_BYTES)}. Cut it to one conversation first (for example, Wireshark's File → Export Specified Packets).`,
-    };
+    return { ok: false, message: `${file.name}: ${captureTooLarge(file.size)}` };
   }
   try {
     return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };

@@ -1,6 +1,8 @@
 /**
  * The TCP conversations of a capture, as Wireshark's Conversations window lists them: both
- * endpoints, packets, bytes, first and last time. Each row has a button that draws it.
+ * endpoints, packets, bytes, first and last time. Each row starts with the button that draws
+ * it, so on a phone, where the numbers scroll sideways, the way on is in the first screen; an
+ * endpoint is never broken inside its address.
  */
 import type { Conversation } from '../../wire/conversation/conversations';
 import styles from './Capture.module.css';
@@ -26,31 +28,20 @@ export function ConversationList({
         </caption>
         <thead>
           <tr>
+            <th scope="col">
+              <span className={styles.hidden}>Action</span>
+            </th>
             <th scope="col">#</th>
             <th scope="col">Endpoints</th>
             <th scope="col">Packets</th>
             <th scope="col">Bytes</th>
             <th scope="col">First</th>
             <th scope="col">Last</th>
-            <th scope="col">
-              <span className={styles.hidden}>Action</span>
-            </th>
           </tr>
         </thead>
         <tbody>
           {conversations.map((c) => (
             <tr key={c.index} aria-current={c.index === current ? 'true' : undefined}>
-              <td>{c.index}</td>
-              <td className={styles.endpoints}>
-                {c.a} → {c.b}
-                {!c.opensInCapture && (
-                  <span className={styles.note}> (opened before the capture)</span>
-                )}
-              </td>
-              <td>{c.packetIndexes.length}</td>
-              <td>{c.bytes}</td>
-              <td>{seconds(c.first)}</td>
-              <td>{seconds(c.last)}</td>
               <td>
                 <button
                   type="button"
@@ -61,6 +52,18 @@ export function ConversationList({
                   Show
                 </button>
               </td>
+              <td>{c.index}</td>
+              <td className={styles.endpoints}>
+                <span className={styles.endpoint}>{c.a}</span> →{' '}
+                <span className={styles.endpoint}>{c.b}</span>
+                {!c.opensInCapture && (
+                  <span className={styles.note}> (opened before the capture)</span>
+                )}
+              </td>
+              <td>{c.packetIndexes.length}</td>
+              <td>{c.bytes}</td>
+              <td>{seconds(c.first)}</td>
+              <td>{seconds(c.last)}</td>
             </tr>
           ))}
         </tbody>

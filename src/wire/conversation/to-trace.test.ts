@@ -144,6 +144,35 @@ describe('expert marks', () => {
     ]);
   });
 
+  it('a segment filling a gap just after a later one is out of order; the same late is a retransmission', () => {
+    // Wireshark's rule: below the highest sequence seen, never sent before, and within the
+    // reordering time of the segment that went highest. tshark marks the same three frames,
+    // 1 ms apart, "out-of-order", and with the third 40 ms late, "retransmission".
+    const analysed = (after: number) =>
+      analyseConversation(
+        [
+          at(0, A, B, 100, 500, ACK, 10), // 100..110
+          at(1, A, B, 120, 500, ACK, 10), // 120..130: 110..120 not seen yet
+          at(1 + after, A, B, 110, 500, ACK, 10), // 110..120
+        ],
+        A,
+        3,
+      );
+    const soon = analysed(1);
+    expect(soon.map((a) => a.marks.map((m) => m.kind))).toEqual([
+      [],
+      ['previous-segment-not-captured'],
+      ['out-of-order'],
+    ]);
+    // Reordered, not sent again: the segment is a first transmission.
+    expect(soon[2]?.retransmit).toBe(0);
+    expect(analysed(40).map((a) => a.marks.map((m) => m.kind))).toEqual([
+      [],
+      ['previous-segment-not-captured'],
+      ['retransmission'],
+    ]);
+  });
+
   it('a zero window, a keep-alive, a gap and a reset', () => {
     const marks = analyseConversation(
       [
