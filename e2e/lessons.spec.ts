@@ -2,6 +2,7 @@
 // closing screen, answering every question right in one pass and wrong in another; the Lessons
 // list with progress kept in the browser; links to a step; axe on a lesson step.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Answer } from '../src/lessons/question';
 import type { KeyedStep } from './answer-key';
@@ -227,6 +228,17 @@ test.describe('the course list and progress', () => {
     await page.goto('./embed.html?lesson=why-handshake&step=2');
     await expect(lessonPanel(page)).toContainText('The server answers with a SYN-ACK', PANEL_LOADS);
     await expect(lessonPanel(page)).toContainText('ack 701');
+    // A step whose run drops a segment (the reset of a half-open connection): the facts are read
+    // from the run with the drop, so the server is still ESTABLISHED at its end.
+    const reset = JSON.parse(
+      readFileSync(new URL('../src/lessons/course/reset.json', import.meta.url), 'utf8'),
+    ) as { steps: { run: { drop?: string } }[] };
+    const step = reset.steps.findIndex((s) => s.run.drop !== undefined) + 1;
+    await page.goto(`./embed.html?lesson=reset&step=${step}`);
+    await expect(lessonPanel(page)).toContainText(
+      'The client is CLOSED; the server is still ESTABLISHED',
+      PANEL_LOADS,
+    );
   });
 });
 

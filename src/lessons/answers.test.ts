@@ -11,6 +11,7 @@ import type { ProfileName, RunSettings } from '../store/world';
 import { flagsLabel } from '../ui/format/segment-label';
 import { course } from './course';
 import type { LessonStep } from './lesson';
+import { STATES } from './moment';
 import { predictSteps } from './predict';
 import { answerText, isRight, type Question, type QuestionKind } from './question';
 import { segmentIdOf, viewStep } from './step-view';
@@ -124,6 +125,28 @@ describe('the course', () => {
         lesson.steps.slice(firstAsk).every((s) => s.ask !== undefined),
         lesson.id,
       ).toBe(true);
+    }
+  });
+
+  // A number typed into a lesson would go wrong under another profile, seed or ISN: facts of the
+  // run are placeholders. What is left once placeholders, RFC sections and state names are gone
+  // is general knowledge, listed here, or the loss a step asks the learner to set.
+  const GENERAL = ['2×MSL', '32 bits', '2^32', 'HTTP/1.0', 'HTTP/1.1', 'ISN + 1'];
+  it('states no fact of a run as a typed number', () => {
+    const states = new RegExp(`\\b(${STATES.join('|')})\\b`, 'g');
+    for (const lesson of course) {
+      const texts = [lesson.title, lesson.goal, ...lesson.steps.map((s) => s.text)];
+      texts.forEach((text, i) => {
+        const action = lesson.steps[i - 2]?.do;
+        const allowed = action && 'loss' in action ? [...GENERAL, `${action.loss} %`] : GENERAL;
+        let rest = text
+          .replace(/\{[^{}]*\}/g, '')
+          .replace(/RFC \d+( §[\d.]+)?/g, '')
+          .replace(/§[\d.]+/g, '')
+          .replace(states, '');
+        for (const known of allowed) rest = rest.split(known).join('');
+        expect(rest, `${lesson.id} text ${i}`).not.toMatch(/\d/);
+      });
     }
   });
 

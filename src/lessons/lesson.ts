@@ -36,7 +36,10 @@ export type LessonAction =
 
 export interface LessonStep {
   readonly run: LessonRun;
-  /** The moment the step shows (moment.ts); a question step pauses before its `about` instead. */
+  /**
+   * The moment the step shows (moment.ts). A question step pauses just before its `about`, or
+   * here when given (an earlier moment: a time question is asked ahead of its moment).
+   */
   readonly at?: string;
   /** What the step says; facts of the run are placeholders (template.ts). */
   readonly text: string;

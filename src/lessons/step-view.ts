@@ -36,12 +36,24 @@ export function viewStep(
   if (step.ask !== undefined) {
     const about = momentIndex(trace, step.ask.about);
     const question = about === undefined ? undefined : askAbout(step.ask.kind, trace, about);
-    const at = about === undefined ? -1 : about;
+    const hold = about === undefined ? 0 : holdTimeBefore(trace, about);
+    if (step.at === undefined) {
+      return {
+        text: renderTemplate(step.text, trace, (about ?? 0) - 1),
+        t: hold,
+        question,
+        missing: question === undefined,
+      };
+    }
+    // The step pauses at an earlier moment of its own: just before the moment asked about, the
+    // playhead's clock would show a time question's answer. A pause that is not earlier is missing.
+    const at = momentIndex(trace, step.at);
+    const t = at === undefined || at < 0 ? 0 : (trace[at] as TraceEvent).t;
     return {
-      text: renderTemplate(step.text, trace, at - 1),
-      t: about === undefined ? 0 : holdTimeBefore(trace, about),
+      text: renderTemplate(step.text, trace, lastAtInstant(trace, at ?? -1)),
+      t,
       question,
-      missing: question === undefined,
+      missing: question === undefined || at === undefined || t >= hold,
     };
   }
   const at = momentIndex(trace, step.at);

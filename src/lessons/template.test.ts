@@ -68,6 +68,26 @@ describe('lesson text placeholders', () => {
     ]);
   });
 
+  it('reads the SACK blocks an ACK carries: data held past a hole, and a D-SACK (random-loss, seed 6)', () => {
+    const preset = getPreset('random-loss');
+    if (!preset) throw new Error('random-loss');
+    const trace = runScenario({ ...preset.scenario, seed: 6 }).trace;
+    expect(
+      renderTemplate(
+        '{ack server:ACK#1} {sack server:ACK#1}; {ack server:ACK#5} {sack server:ACK#5}',
+        trace,
+        0,
+      ),
+    ).toEqual({
+      text: '701 705–709; 715 709–715',
+      missing: [],
+    });
+    // An ACK with no SACK option has no blocks to report: the fact is missing, not empty.
+    expect(renderTemplate('{sack client:ACK#1}', trace, 0).missing).toEqual([
+      '{sack client:ACK#1}',
+    ]);
+  });
+
   it('spells out line breaks in what was read', () => {
     const trace = traceOf('handshake-data');
     expect(renderTemplate('{read server#1}', trace, 0).text).toBe(

@@ -6,6 +6,7 @@
  * |---|---|
  * | `{isn ENDPOINT}` | its initial sequence number |
  * | `{seq REF}`, `{ack REF}`, `{flags REF}`, `{len REF}` | a field of a segment (REF as in segment-ref.ts) |
+ * | `{sack REF}` | the SACK blocks it carries, e.g. 705–709 (missing when it carries none) |
  * | `{sends REF}` | how many times that segment was sent (first time and retransmissions) |
  * | `{count REF}` | how many segments of that endpoint and kind the run has |
  * | `{state ENDPOINT}` | its state at the step's moment |
@@ -40,7 +41,9 @@ const ref: Check = (w) => {
   return 'problem' in parsed ? parsed.problem : undefined;
 };
 
-function segmentField(read: (s: Extract<TraceEvent, { type: 'send' }>) => string): Fact {
+function segmentField(
+  read: (s: Extract<TraceEvent, { type: 'send' }>) => string | undefined,
+): Fact {
   return (trace, [text = '']) => {
     const parsed = parseSegmentRef(text);
     if ('problem' in parsed) return undefined;
@@ -48,6 +51,15 @@ function segmentField(read: (s: Extract<TraceEvent, { type: 'send' }>) => string
     const e = index === undefined ? undefined : trace[index];
     return e?.type === 'send' ? read(e) : undefined;
   };
+}
+
+/**
+ * The SACK blocks a segment carries (RFC 2018 §3), each as first–after-last sequence number, as
+ * the inspector writes them; a segment without the option has no such fact.
+ */
+function sackBlocks(s: Extract<TraceEvent, { type: 'send' }>): string | undefined {
+  const sack = s.options.find((o) => o.kind === 'sack');
+  return sack?.kind === 'sack' ? sack.blocks.map(([l, r]) => `${l}–${r}`).join(', ') : undefined;
 }
 
 // `sends` counts the transmissions of the segment the reference names.
@@ -87,6 +99,7 @@ const FACTS: Readonly<Record<string, { check: Check; fact: Fact }>> = {
   ack: { check: ref, fact: segmentField((s) => String(s.ack)) },
   flags: { check: ref, fact: segmentField((s) => flagsName(s.flags)) },
   len: { check: ref, fact: segmentField((s) => String(s.len)) },
+  sack: { check: ref, fact: segmentField(sackBlocks) },
   sends: { check: ref, fact: sendsFact },
   count: {
     check: ref,

@@ -101,6 +101,38 @@ describe('lessons in the store', () => {
     expect(store.getState().lesson).toBeNull();
   });
 
+  it('a step whose run drops a segment opens that run with the drop (the half-open connection)', () => {
+    const store = lab();
+    const halfOpen = stepIndex('reset', (s) => s.run.drop !== undefined);
+    store.getState().openLesson('reset', halfOpen);
+    const s = store.getState();
+    const dropped = s.timeline.events.filter((e) => e.type === 'drop' && e.reason === 'user');
+    expect(dropped).toHaveLength(1);
+    expect(s.interventions).toHaveLength(1);
+    const view = stepViewOf(s.timeline, openStep(s)!.step);
+    expect(view.missing).toBe(false);
+    expect(view.text.text).toContain('The client is CLOSED');
+    expect(view.text.text).toContain('the server is still ESTABLISHED');
+  });
+
+  it("asks only the lesson's own questions while a lesson is open; predict mode asks again after", () => {
+    const store = lab();
+    store.subscribe(() => store.getState().holdForPrediction());
+    store.getState().setPredict(true);
+    // Predict mode holds the run before its first step, the server's listen() at 0.
+    expect(store.getState().t).toBe(0);
+    store.getState().openLesson('why-handshake', 0);
+    store.getState().play();
+    store.getState().tick(60_000);
+    // A text step holds nothing: the run plays to its end, past every step predict mode asks about.
+    expect(store.getState().t).toBe(store.getState().timeline.endTime);
+    store.getState().leaveLesson();
+    store.getState().seek(0);
+    store.getState().play();
+    store.getState().tick(60_000);
+    expect(store.getState().t).toBeLessThan(10);
+  });
+
   it('ignores an unknown lesson', () => {
     const store = lab();
     store.getState().openLesson('no-such-lesson', 0);
