@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { tsxOutput } from '../src/cli/testing/run-tsx';
 import {
   diagram,
   diagramHidden,
@@ -167,9 +168,7 @@ test.describe('captures', () => {
     const pcap = await download(/^pcap \(classic/, 'client');
     expect(pcap).toMatch(/lost-syn-ack-client\.pcap$/);
     const cli = join(dir, 'cli.pcap');
-    execFileSync('npx', [
-      'tsx',
-      'src/cli/sim.ts',
+    tsxOutput('src/cli/sim.ts', [
       '--scenario',
       'lost-syn-ack',
       '--pcap',

@@ -1,9 +1,9 @@
 // The course, walked as a learner with only a keyboard: every lesson from its first step to its
 // closing screen, answering every question right in one pass and wrong in another; the Lessons
 // list with progress kept in the browser; links to a step; axe on a lesson step.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { tsxOutput } from '../src/cli/testing/run-tsx';
 import type { Answer } from '../src/lessons/question';
 import type { KeyedStep } from './answer-key';
 import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
@@ -13,9 +13,7 @@ interface Key {
 }
 
 // Computed once, in Node, from the lessons and simulator the app runs (e2e/answer-key.ts).
-const KEY: Key = JSON.parse(
-  execFileSync('npx', ['tsx', 'e2e/answer-key.ts'], { encoding: 'utf8' }),
-) as Key;
+const KEY: Key = JSON.parse(tsxOutput('e2e/answer-key.ts', [])) as Key;
 
 // The walks press hundreds of keys: a trace keeps its action log and console on failure, without a
 // DOM snapshot and screenshot of every press, which on a busy machine cost more than the walk.

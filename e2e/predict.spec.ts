@@ -1,17 +1,15 @@
 // Predict mode, as a learner uses it: switched on with the keyboard, the run waits before each
 // visible step with a question, Reveal plays the step and explains the answer, the score counts;
 // on a preset, a forked run and a packetdrill script run; axe on a question.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { tsxOutput } from '../src/cli/testing/run-tsx';
 import type { Answer } from '../src/lessons/question';
 import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
 
 // Predict mode's questions on the handshake preset, computed in Node (e2e/answer-key.ts).
 const HANDSHAKE: Answer[] = (
-  JSON.parse(
-    execFileSync('npx', ['tsx', 'e2e/answer-key.ts', 'handshake'], { encoding: 'utf8' }),
-  ) as {
+  JSON.parse(tsxOutput('e2e/answer-key.ts', ['handshake'])) as {
     predict: Answer[];
   }
 ).predict;

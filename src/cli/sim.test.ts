@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runTsx } from './testing/run-tsx';
 import { tempDir } from './testing/temp-dir';
 
-const root = join(import.meta.dirname, '..', '..');
-
 function sim(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^npm warn.*\n/gm, '') };
+  return runTsx('src/cli/sim.ts', args);
 }
 
 describe('npm run sim', () => {
