@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { linkUsesLessons } from './create-page-store';
+import { loadLessonKit } from '../store/lesson-kit';
 import './global.css';
+
+// A link to a lesson or to predict mode opens on its step or question, so the lessons load
+// first; any other page loads them when Lessons or Predict is first used.
+if (linkUsesLessons(window.location.search)) await loadLessonKit().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (root) {
