@@ -3,8 +3,8 @@
  * profile, ISNs, the fork a user made, view settings, playhead and selected segment); anything
  * absent keeps the preset's own. The simulator runs once, whatever the link holds.
  */
-import { course } from '../lessons';
 import { createLabStore, type LabStore, type RunSource } from '../store';
+import { lessonSteps, loadedLessonKit } from '../store/lesson-kit';
 import { createSimWorld } from '../store/sim-world';
 import { createRunComputer } from './compute/run-computer';
 import { missingSegmentNote, pastEndNote, unusedDropNote } from './url/link-notes';
@@ -19,14 +19,6 @@ export interface PageStore {
   /** One sentence per ignored parameter. */
   notes: string[];
 }
-
-/**
- * Each lesson's name and last step, for the link's `lesson` and `step`: the step after the last
- * one is the lesson's closing screen, which has a link too.
- */
-export const LESSON_STEPS: ReadonlyMap<string, number> = new Map(
-  course.map((lesson) => [lesson.id, lesson.steps.length + 1]),
-);
 
 /**
  * The name of the performance mark each simulator run leaves: the browser's own profiler shows
@@ -44,13 +36,28 @@ function markingRuns(world: RunSource): RunSource {
   };
 }
 
+/**
+ * Whether a link opens a lesson or predict mode: the page loads the lesson kit before its first
+ * view then (src/app/main.tsx), so the lesson's step or the first question is the first thing
+ * shown, and the link's lesson and step are checked against the course.
+ */
+export function linkUsesLessons(search: string): boolean {
+  try {
+    const params = new URLSearchParams(search);
+    return params.has('lesson') || params.has('predict');
+  } catch {
+    return false;
+  }
+}
+
 export function createPageStore(search: string, page: PageKind = 'full'): PageStore {
   const world = markingRuns(createSimWorld());
+  const lessons = loadedLessonKit();
   const { state: url, notes } = parseUrlState(
     search,
     world.presets.map((p) => p.name),
     page,
-    LESSON_STEPS,
+    lessonSteps(lessons),
   );
   const ipProblem = urlIpProblem(url, world);
   if (ipProblem !== undefined) notes.push(ipProblem);
@@ -72,6 +79,7 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
     ...(url.numbers !== undefined ? { numbering: url.numbers } : {}),
     ...(url.axis !== undefined ? { timeAxis: url.axis } : {}),
     ...(url.text !== undefined ? { largeType: url.text === 'large' } : {}),
+    ...(lessons !== undefined ? { lessons } : {}),
   });
   for (const step of url.fork ?? []) {
     // A drop the world could not make (the segment was not in flight) changes nothing: say so.

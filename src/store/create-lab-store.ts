@@ -13,6 +13,7 @@ import { createSelectionSlice } from './slices/selection';
 import { createSettingsSlice } from './slices/settings';
 import { createTimelineSlice } from './slices/timeline';
 import { createViewSlice } from './slices/view';
+import type { LessonKit } from './lesson-kit';
 import type { RunComputer } from './run-job';
 import { buildTimeline } from './timeline';
 import type { LabState } from './types';
@@ -34,6 +35,8 @@ export interface LabStoreInit {
   computer?: RunComputer;
   timeAxis?: TimeAxisMode;
   largeType?: boolean;
+  /** The course and question makers, when already loaded; otherwise loaded on first use. */
+  lessons?: LessonKit;
 }
 
 export function createLabStore(init: LabStoreInit) {
@@ -58,7 +61,7 @@ export function createLabStore(init: LabStoreInit) {
     ...createScriptRunSlice(...a),
     ...createViewSlice({ timeAxis, largeType: init.largeType ?? false })(...a),
     ...createPredictSlice(...a),
-    ...createLessonSlice(world)(...a),
+    ...createLessonSlice(world, init.lessons ?? null)(...a),
   }));
 }
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { course } from '../lessons';
+import * as lessonKit from '../lessons/kit';
 import { createLabStore, type LabStore } from './create-lab-store';
 import { lessonActionDone, openStep, stepViewOf } from './slices/lesson';
 import { createSimWorld } from './sim-world';
@@ -7,7 +8,7 @@ import { createSimWorld } from './sim-world';
 const world = createSimWorld();
 
 function lab(): LabStore {
-  const store = createLabStore({ world, preset: 'closed-port' });
+  const store = createLabStore({ world, preset: 'closed-port', lessons: lessonKit });
   store.subscribe(() => store.getState().holdForLesson());
   return store;
 }
@@ -20,6 +21,15 @@ function stepIndex(id: string, test: (step: (typeof course)[number]['steps'][num
 }
 
 describe('lessons in the store', () => {
+  it('loads the course when a store without it opens a lesson, then opens the step', async () => {
+    const store = createLabStore({ world, preset: 'closed-port' });
+    expect(store.getState().lessonKit).toBeNull();
+    store.getState().openLesson('random-isn', 0);
+    await vi.waitFor(() => expect(store.getState().lesson?.id).toBe('random-isn'));
+    expect(store.getState().lessonKit?.course).toBe(course);
+    expect(store.getState().run.preset).toBe('handshake');
+  });
+
   it('opens a step on its preset and settings, at its moment, and marks it seen', () => {
     const store = lab();
     store.getState().openLesson('random-isn', 0);
@@ -33,7 +43,7 @@ describe('lessons in the store', () => {
     const store = lab();
     const ask = stepIndex('why-handshake', (s) => s.ask?.kind === 'ack');
     store.getState().openLesson('why-handshake', ask);
-    const view = stepViewOf(store.getState().timeline, openStep(store.getState())!.step);
+    const view = stepViewOf(lessonKit, store.getState().timeline, openStep(store.getState())!.step);
     expect(store.getState().t).toBe(view.t);
     store.getState().play();
     store.getState().tick(60_000);

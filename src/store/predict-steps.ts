@@ -1,24 +1,31 @@
 /**
  * Predict mode's steps of a timeline, computed once per run (the questions are a pure function
- * of the trace, src/lessons/predict.ts), and where the run stands among them.
+ * of the trace, src/lessons/predict.ts, which comes in the lesson kit), and where the run stands
+ * among them.
  */
-import { holdTimeBefore, predictSteps, type PredictStep } from '../lessons';
+import { holdTimeBefore } from '../lessons/hold';
+import type { PredictStep } from '../lessons/predict';
+import type { LessonKit } from './lesson-kit';
 import type { Timeline } from './timeline';
 
 const cache = new WeakMap<Timeline, readonly PredictStep[]>();
 
-export function predictStepsOf(timeline: Timeline): readonly PredictStep[] {
+export function predictStepsOf(kit: LessonKit, timeline: Timeline): readonly PredictStep[] {
   let steps = cache.get(timeline);
   if (steps === undefined) {
-    steps = predictSteps(timeline.events);
+    steps = kit.predictSteps(timeline.events);
     cache.set(timeline, steps);
   }
   return steps;
 }
 
 /** The first step after trace index `through` that asks a question, or undefined. */
-export function nextQuestionStep(timeline: Timeline, through: number): PredictStep | undefined {
-  return predictStepsOf(timeline).find((s) => s.last > through && s.question !== undefined);
+export function nextQuestionStep(
+  kit: LessonKit,
+  timeline: Timeline,
+  through: number,
+): PredictStep | undefined {
+  return predictStepsOf(kit, timeline).find((s) => s.last > through && s.question !== undefined);
 }
 
 /** Where the playhead waits for a question about `step`: just before its instant. */

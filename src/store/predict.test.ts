@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isRight } from '../lessons';
+import * as lessonKit from '../lessons/kit';
 import { runScript } from '../runner/packetdrill/runner';
 import { scriptRunToTrace } from '../runner/packetdrill/to-trace';
 import { createLabStore } from './create-lab-store';
@@ -15,7 +16,7 @@ import type { LabStore } from './create-lab-store';
 const world = createSimWorld();
 
 function predicting(preset = 'handshake'): LabStore {
-  const store = createLabStore({ world, preset });
+  const store = createLabStore({ world, preset, lessons: lessonKit });
   // The page re-checks the hold after every change, as src/ui/predict does.
   store.subscribe(() => store.getState().holdForPrediction());
   store.getState().setPredict(true);
@@ -24,10 +25,19 @@ function predicting(preset = 'handshake'): LabStore {
 
 function waiting(store: LabStore) {
   const s = store.getState();
-  return nextQuestionStep(s.timeline, s.predict.revealedThrough);
+  return nextQuestionStep(lessonKit, s.timeline, s.predict.revealedThrough);
 }
 
 describe('predict mode', () => {
+  it('loads the question makers when switched on in a store without them, then waits', async () => {
+    const store = createLabStore({ world, preset: 'handshake' });
+    store.subscribe(() => store.getState().holdForPrediction());
+    store.getState().setPredict(true);
+    expect(store.getState().predict.on).toBe(false);
+    await vi.waitFor(() => expect(store.getState().predict.on).toBe(true));
+    expect(waiting(store)?.question).toBeDefined();
+  });
+
   it('waits before each visible step: playing stops just before it', () => {
     const store = predicting();
     store.getState().revealPrediction('LISTEN'); // the server's first step, at t=0

@@ -14,7 +14,7 @@ import styles from './Presentation.module.css';
 const selectCaption = (s: LabState) => {
   const open = openStep(s);
   const lesson = open?.lesson ?? course.find((l) => l.id === s.lesson?.id);
-  const view = open ? stepViewOf(s.timeline, open.step) : undefined;
+  const view = open ? stepViewOf(open.kit, s.timeline, open.step) : undefined;
   return {
     number: lesson === undefined ? 0 : course.indexOf(lesson) + 1,
     lesson,

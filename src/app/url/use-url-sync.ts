@@ -9,7 +9,7 @@
  */
 import { useEffect } from 'react';
 import { isRecordedRun, type LabState, type LabStore, type RunSource } from '../../store';
-import { LESSON_STEPS } from '../create-page-store';
+import { lessonSteps } from '../../store/lesson-kit';
 import { applyUrlState, keptParams, urlStateOfLab, type KeptParams } from './lab-url';
 import { parseUrlState, serializeUrlState } from './url-params';
 
@@ -33,7 +33,12 @@ export function useUrlSync(store: LabStore, world: RunSource) {
     const presetNames = world.presets.map((p) => p.name);
     // The full page's link keeps none of the embed-only parameters (parseUrlState notes them).
     let kept: KeptParams = keptParams(
-      parseUrlState(window.location.search, presetNames, 'full', LESSON_STEPS).state,
+      parseUrlState(
+        window.location.search,
+        presetNames,
+        'full',
+        lessonSteps(store.getState().lessonKit),
+      ).state,
     );
     let restoring = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +82,7 @@ export function useUrlSync(store: LabStore, world: RunSource) {
         window.location.search,
         presetNames,
         'full',
-        LESSON_STEPS,
+        lessonSteps(store.getState().lessonKit),
       );
       kept = keptParams(url);
       restoring = true;

@@ -6,20 +6,16 @@
  * and saves it (src/ui/lessons/use-lesson-progress.ts).
  */
 import type { StateCreator } from 'zustand/vanilla';
+import type { Lesson, LessonStep } from '../../lessons/lesson';
 import {
   EMPTY_PROGRESS,
-  actionDone,
-  getLesson,
-  isRight,
-  segmentIdOf,
-  viewStep,
   withLesson,
-  type Lesson,
-  type LessonStep,
   type Progress,
   type ReadProgress,
-  type StepView,
-} from '../../lessons';
+} from '../../lessons/progress';
+import { isRight } from '../../lessons/question';
+import type { StepView } from '../../lessons/step-view';
+import { loadLessonKit, type LessonKit } from '../lesson-kit';
 import type { Timeline } from '../timeline';
 import type { LabState } from '../types';
 import { RUN_SETTING_KEYS, type RunSettings, type RunSource } from '../world';
@@ -43,11 +39,18 @@ export interface LessonResult {
 }
 
 export interface LessonSlice {
+  /** The course and its question makers, once loaded (null before a lesson or Predict is used). */
+  lessonKit: LessonKit | null;
+  /** Loads the kit if this store has none yet. */
+  ensureLessons: () => Promise<LessonKit>;
   lesson: LessonPlace | null;
   progress: Progress;
   /** A quiet note about stored progress that could not be used. */
   progressNote: string | null;
-  /** Opens a lesson at a step (0-based); past the last step, its closing screen. */
+  /**
+   * Opens a lesson at a step (0-based); past the last step, its closing screen. Before the kit
+   * is loaded it loads it first, and opens the lesson when it arrives.
+   */
   openLesson: (id: string, step?: number) => void;
   nextLessonStep: () => void;
   previousLessonStep: () => void;
@@ -71,7 +74,7 @@ export interface LessonSlice {
 const views = new WeakMap<Timeline, Map<LessonStep, StepView>>();
 
 /** The step as this run shows it, computed once per run and step. */
-export function stepViewOf(timeline: Timeline, step: LessonStep): StepView {
+export function stepViewOf(kit: LessonKit, timeline: Timeline, step: LessonStep): StepView {
   let byStep = views.get(timeline);
   if (byStep === undefined) {
     byStep = new Map();
@@ -79,7 +82,7 @@ export function stepViewOf(timeline: Timeline, step: LessonStep): StepView {
   }
   let view = byStep.get(step);
   if (view === undefined) {
-    view = viewStep(step, timeline.events, timeline.endTime);
+    view = kit.viewStep(step, timeline.events, timeline.endTime);
     byStep.set(step, view);
   }
   return view;
@@ -87,17 +90,20 @@ export function stepViewOf(timeline: Timeline, step: LessonStep): StepView {
 
 /** The open lesson and step (undefined on the closing screen or outside a lesson). */
 export function openStep(
-  state: Pick<LabState, 'lesson'>,
-): { lesson: Lesson; step: LessonStep } | undefined {
-  const lesson = state.lesson === null ? undefined : getLesson(state.lesson.id);
+  state: Pick<LabState, 'lesson' | 'lessonKit'>,
+): { lesson: Lesson; step: LessonStep; kit: LessonKit } | undefined {
+  const kit = state.lessonKit;
+  const lesson = state.lesson === null ? undefined : kit?.getLesson(state.lesson.id);
   const step = lesson?.steps[state.lesson?.step ?? -1];
-  return lesson && step ? { lesson, step } : undefined;
+  return kit && lesson && step ? { lesson, step, kit } : undefined;
 }
 
 /** Whether the open step's action is done (true for a step without one). */
 export function lessonActionDone(state: LabState): boolean {
   const open = openStep(state);
-  return open === undefined || actionDone(open.step, state.timeline.events, state.run.loss);
+  return (
+    open === undefined || open.kit.actionDone(open.step, state.timeline.events, state.run.loss)
+  );
 }
 
 function runOf(world: RunSource, step: LessonStep): RunSettings {
@@ -107,7 +113,10 @@ function runOf(world: RunSource, step: LessonStep): RunSettings {
 
 const RUN_KEYS = ['preset', ...RUN_SETTING_KEYS] as const;
 
-export function createLessonSlice(world: RunSource): StateCreator<LabState, [], [], LessonSlice> {
+export function createLessonSlice(
+  world: RunSource,
+  kit: LessonKit | null,
+): StateCreator<LabState, [], [], LessonSlice> {
   /** Runs the step's preset with its settings, unless that run is already on screen. */
   const loadRun = (get: () => LabState, step: LessonStep) => {
     const target = runOf(world, step);
@@ -124,11 +133,26 @@ export function createLessonSlice(world: RunSource): StateCreator<LabState, [], 
   };
 
   return (set, get) => ({
+    lessonKit: kit,
+    ensureLessons: async () => {
+      const have = get().lessonKit;
+      if (have !== null) return have;
+      const loaded = await loadLessonKit();
+      if (get().lessonKit === null) set({ lessonKit: loaded });
+      return loaded;
+    },
     lesson: null,
     progress: EMPTY_PROGRESS,
     progressNote: null,
     openLesson: (id, stepIndex = 0) => {
-      const lesson = getLesson(id);
+      const kit = get().lessonKit;
+      if (kit === null) {
+        void get()
+          .ensureLessons()
+          .then(() => get().openLesson(id, stepIndex));
+        return;
+      }
+      const lesson = kit.getLesson(id);
       if (lesson === undefined) return;
       const index = Math.max(0, Math.min(lesson.steps.length, Math.floor(stepIndex)));
       const step = lesson.steps[index];
@@ -141,7 +165,7 @@ export function createLessonSlice(world: RunSource): StateCreator<LabState, [], 
         return;
       }
       loadRun(get, step);
-      const view = stepViewOf(get().timeline, step);
+      const view = stepViewOf(kit, get().timeline, step);
       get().seek(view.t);
       set({
         lesson: { id, step: index, result: null },
@@ -164,7 +188,7 @@ export function createLessonSlice(world: RunSource): StateCreator<LabState, [], 
       const state = get();
       const open = openStep(state);
       if (state.lesson === null || open === undefined) return;
-      const question = stepViewOf(state.timeline, open.step).question;
+      const question = stepViewOf(open.kit, state.timeline, open.step).question;
       if (question !== undefined && state.lesson.result === null) state.revealLessonAnswer(null);
       else if (!lessonActionDone(state)) state.doLessonAction();
       else state.nextLessonStep();
@@ -173,7 +197,7 @@ export function createLessonSlice(world: RunSource): StateCreator<LabState, [], 
     revealLessonAnswer: (given) => {
       const state = get();
       const open = openStep(state);
-      const question = open && stepViewOf(state.timeline, open.step).question;
+      const question = open && stepViewOf(open.kit, state.timeline, open.step).question;
       if (state.lesson === null || open === undefined || question === undefined) return;
       const right = given !== null && isRight(question.answer, given);
       const at = state.timeline.events[question.index];
@@ -203,7 +227,7 @@ export function createLessonSlice(world: RunSource): StateCreator<LabState, [], 
       if (state.lesson === null || state.lesson.result !== null) return;
       const open = openStep(state);
       if (open === undefined) return;
-      const view = stepViewOf(state.timeline, open.step);
+      const view = stepViewOf(open.kit, state.timeline, open.step);
       // Up to the moment of asking the playhead moves freely; past it only after Reveal.
       if (view.question === undefined || state.t <= view.t) return;
       set({ t: view.t, cursor: lastEventAtOrBefore(state.timeline, view.t), playing: false });
@@ -216,7 +240,7 @@ export function createLessonSlice(world: RunSource): StateCreator<LabState, [], 
 /** Drops the named segment while it is in flight, moving the playhead onto its way if needed. */
 function dropNamed(get: () => LabState, ref: string): void {
   const state = get();
-  const id = segmentIdOf(state.timeline.events, ref);
+  const id = state.lessonKit?.segmentIdOf(state.timeline.events, ref);
   const span = id === undefined ? undefined : state.timeline.spanById.get(id);
   if (id === undefined || span === undefined || span.outcome !== 'delivered') return;
   if (!(state.t > span.sentAt && state.t < span.endAt)) get().seek((span.sentAt + span.endAt) / 2);

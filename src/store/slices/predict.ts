@@ -2,10 +2,11 @@
  * Predict mode: before each visible step of the run, the playhead waits while the learner
  * answers one question about it; Reveal plays the step and scores the answer. Works on every run
  * the store holds (a preset, a fork, a script run): the questions come from the trace alone.
- * Steps up to `revealedThrough` have been seen and play freely when the learner goes back.
+ * Steps up to `revealedThrough` have been seen and play freely when the learner goes back. The
+ * question makers come in the lesson kit: switching Predict on loads it first when needed.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { isRight } from '../../lessons';
+import { isRight } from '../../lessons/question';
 import { holdBefore, nextQuestionStep } from '../predict-steps';
 import type { Timeline } from '../timeline';
 import type { LabState } from '../types';
@@ -61,6 +62,10 @@ export const createPredictSlice: StateCreator<LabState, [], [], PredictSlice> = 
   setPredict: (on) => {
     const state = get();
     if (!on) return set({ predict: { ...state.predict, on: false, result: null } });
+    if (state.lessonKit === null) {
+      void state.ensureLessons().then(() => get().setPredict(true));
+      return;
+    }
     set({
       predict: {
         ...state.predict,
@@ -75,8 +80,10 @@ export const createPredictSlice: StateCreator<LabState, [], [], PredictSlice> = 
   revealPrediction: (given) => {
     const state = get();
     const predict = current(state);
-    const step = nextQuestionStep(state.timeline, predict.revealedThrough);
-    if (!predict.on || step?.question === undefined) return;
+    const kit = state.lessonKit;
+    if (!predict.on || kit === null) return;
+    const step = nextQuestionStep(kit, state.timeline, predict.revealedThrough);
+    if (step?.question === undefined) return;
     const right = isRight(step.question.answer, given);
     set({
       predict: {
@@ -93,9 +100,10 @@ export const createPredictSlice: StateCreator<LabState, [], [], PredictSlice> = 
   },
   nextPrediction: () => {
     const state = get();
+    if (state.lessonKit === null) return;
     const predict = { ...current(state), result: null };
     const through = Math.max(predict.revealedThrough, state.cursor);
-    const step = nextQuestionStep(state.timeline, through);
+    const step = nextQuestionStep(state.lessonKit, state.timeline, through);
     if (step === undefined) {
       set({ predict });
       get().toEnd();
@@ -109,9 +117,9 @@ export const createPredictSlice: StateCreator<LabState, [], [], PredictSlice> = 
   },
   holdForPrediction: () => {
     const state = get();
-    if (!state.predict.on || state.lesson !== null) return;
+    if (!state.predict.on || state.lesson !== null || state.lessonKit === null) return;
     const predict = current(state);
-    const step = nextQuestionStep(state.timeline, predict.revealedThrough);
+    const step = nextQuestionStep(state.lessonKit, state.timeline, predict.revealedThrough);
     if (predict !== state.predict) set({ predict });
     if (step === undefined || state.cursor < step.first) return;
     set({

@@ -29,6 +29,8 @@ export function floodBursts(
   keyOf: (span: SegmentSpan) => string,
   flagsOf: (span: SegmentSpan) => string,
 ): Map<string, Burst> {
+  // Most runs have no spoofed lane: a big script run's thousands of spans are not walked.
+  if (spoofed.size === 0) return new Map();
   const open = new Map<string, { burst: Burst; lastAt: number }>();
   const all: Burst[] = [];
   for (const span of spans) {

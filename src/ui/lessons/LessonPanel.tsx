@@ -18,7 +18,7 @@ import { ClosingScreen } from './ClosingScreen';
 
 const selectView = (s: LabState) => {
   const open = openStep(s);
-  const view = open ? stepViewOf(s.timeline, open.step) : undefined;
+  const view = open ? stepViewOf(open.kit, s.timeline, open.step) : undefined;
   const result = s.lesson?.result ?? null;
   const question = view?.question;
   return {

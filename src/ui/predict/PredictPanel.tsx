@@ -11,12 +11,16 @@ import { QuestionCard } from './QuestionCard';
 import { whyOf } from './why';
 
 const selectView = (s: LabState) => {
-  const { predict, timeline, cursor } = s;
+  const { predict, timeline, cursor, lessonKit: kit } = s;
   const fresh = predict.timeline === timeline;
   const result = fresh ? predict.result : null;
-  const shown = result
-    ? predictStepsOf(timeline).find((step) => step.question?.index === result.index)
-    : nextQuestionStep(timeline, fresh ? predict.revealedThrough : cursor);
+  // Predict is switched on only once the kit has loaded (setPredict), so it is here.
+  const shown =
+    kit === null
+      ? undefined
+      : result
+        ? predictStepsOf(kit, timeline).find((step) => step.question?.index === result.index)
+        : nextQuestionStep(kit, timeline, fresh ? predict.revealedThrough : cursor);
   return {
     on: predict.on && s.lesson === null,
     right: predict.right,
