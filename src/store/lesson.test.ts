@@ -119,7 +119,8 @@ describe('lessons in the store', () => {
     const dropped = s.timeline.events.filter((e) => e.type === 'drop' && e.reason === 'user');
     expect(dropped).toHaveLength(1);
     expect(s.interventions).toHaveLength(1);
-    const view = stepViewOf(s.timeline, openStep(s)!.step);
+    const open = openStep(s)!;
+    const view = stepViewOf(open.kit, s.timeline, open.step);
     expect(view.missing).toBe(false);
     expect(view.text.text).toContain('The client is CLOSED');
     expect(view.text.text).toContain('the server is still ESTABLISHED');
