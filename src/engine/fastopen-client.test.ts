@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findFastOpen } from './fastopen';
+import { retuneHost } from './host';
 import { profiles, type Profile } from './profiles';
 import { describeSegment, Probe, REMOTE } from './testing/probe';
 import type { Segment, TcpOption } from './types';
@@ -175,5 +176,14 @@ describe('SYN-SENT, Fast Open client after Linux (tcp_fastopen_cache_set(), tcp_
     expect(taken).toBe(1000);
     expect(optionOf(syn)).toBeNull();
     expect(describeSegment(syn)).toBe('S 0:1000(1000) win 64240');
+  });
+
+  it('tcp_fastopen bit 0x4: a cookie in the SYN-ACK was not asked for and is not cached (tcp_rcv_fastopen_synack())', () => {
+    const p = new Probe({ ...LINUX, fastOpen: 0x5 });
+    answer(p, open(p, 1000).socket, 1001, [mss(1460), fo([0xab, 0xcd, 0x12, 0x34])]);
+    retuneHost(p.host, { fastOpen: 0x1 });
+    const { syn, taken } = open(p, 1000);
+    expect(taken).toBe(0);
+    expect(optionOf(syn)).toEqual({ cookie: [], experimental: false });
   });
 });

@@ -132,11 +132,14 @@ export function learnFromSynAck(
  * a valid cookie replaces the old one (tcp_parse_fastopen_option() ignores odd lengths and
  * lengths outside 4..16, so the old cookie stays); when a cookie request got no cookie, the
  * next request tries the experimental option, and after that fails too kind 34 for good.
+ * A SYN that carried no option (the no-cookie bit 0x4) asked for nothing: a cookie in its
+ * SYN-ACK is unsolicited and ignored (!tp->syn_fastopen: "Ignore an unsolicited cookie").
  */
 function linuxLearn(entry: CachedCookie, facts: SynAckFacts): CachedCookie {
   const got = facts.received;
   const valid = got !== null && validCookieLength(got.cookie.length);
   let next: CachedCookie = facts.mss !== null ? { ...entry, mss: facts.mss } : entry;
+  if (facts.sent === null) return next;
   if (valid) {
     next = { ...next, cookie: got.cookie, experimental: got.experimental };
   } else if (facts.synData === 0 && !facts.synRetransmitted && (got?.cookie.length ?? 1) > 0) {

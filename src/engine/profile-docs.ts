@@ -49,6 +49,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   resetErrorAfterFin: 'a RST in CLOSING or LAST-ACK reports ECONNRESET to a socket still open',
   rejectSynAckBadEcr:
     'SYN-SENT answers a SYN,ACK echoing a TS val we never sent with a RST and keeps waiting',
+  pushMultiSegmentPackets:
+    'a packet of several segments (TSO/GSO, as packetdrill sees it) carries PSH, not only one that empties the send queue',
   resetChildStaysQueued:
     'a connection reset in the accept queue stays there: accept() returns it, closed, with its error',
   dropSynOptionsAfter:

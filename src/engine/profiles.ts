@@ -114,6 +114,13 @@ export interface Profile {
    */
   readonly rejectSynAckBadEcr: boolean;
   /**
+   * A packet of several segments (a TSO/GSO packet, which the packetdrill runner sees as the
+   * engine's MSS-sized segments put together) carries PSH: Linux __tcp_transmit_skb() forces it
+   * when tcp_skb_pcount(skb) > 1, to flush GRO at the receiver. Without it such a packet has
+   * PSH only when its last segment empties the send queue (FreeBSD tcp_output()).
+   */
+  readonly pushMultiSegmentPackets: boolean;
+  /**
    * What a connection in TIME-WAIT answers to a segment without SYN or RST: what RFC 9293
    * §3.10.7.4 says ('rfc'), or an ACK for every segment bearing ACK except a duplicate ACK,
    * dropping those without ACK ('ack-unless-duplicate', FreeBSD tcp_twcheck()).
@@ -198,6 +205,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: false, // RFC 9293 §3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state"
     resetChildStaysQueued: false, // RFC 9293 §3.10.7.4: a reset connection is deleted
     rejectSynAckBadEcr: false, // RFC 7323 §3.2: TSecr is only used for RTTM
+    pushMultiSegmentPackets: false, // RFC 9293 §3.9.1: PSH when the sender pushes its data
     timeWaitReply: 'rfc', // RFC 9293 §3.10.7.4: only an unacceptable segment or a FIN is acknowledged
     dropSynFin: false, // RFC 9293 §3.10.7 processes SYN and FIN each in its turn
     queueSynTextInSynSent: true, // §3.10.7.3: "queue them for processing after ... ESTABLISHED"
@@ -252,6 +260,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_reset(): sk_err = ECONNRESET in every state but SYN-SENT, CLOSE-WAIT
     resetChildStaysQueued: true, // inet_csk_accept() dequeues the head; only inet_csk_listen_stop() frees children
     rejectSynAckBadEcr: true, // tcp_rcv_synsent_state_process(): between(rcv_tsecr, retrans_stamp, now)
+    pushMultiSegmentPackets: true, // __tcp_transmit_skb(): PSH when tcp_skb_pcount(skb) > 1
     timeWaitReply: 'rfc', // tcp_timewait_state_process() is not modelled apart from the RFC's rules
     dropSynFin: false, // no such sysctl
     queueSynTextInSynSent: false, // tcp_rcv_synsent_state_process(): "we could accept data ... not done"
@@ -307,6 +316,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     resetErrorAfterFin: true, // tcp_input(): so_error = ECONNRESET through CLOSING and LAST-ACK
     resetChildStaysQueued: false, // not checked against FreeBSD; the RFC's deletion is kept
     rejectSynAckBadEcr: false, // tcp_do_segment() takes TSecr of a SYN,ACK for RTTM only
+    pushMultiSegmentPackets: false, // tcp_output(): TH_PUSH when the packet empties so_snd
     timeWaitReply: 'ack-unless-duplicate', // tcp_twcheck() (rcv-*-time-wait-using-shutdown-*.pkt)
     dropSynFin: false, // net.inet.tcp.drop_synfin = 0 (tcp_input.c)
     queueSynTextInSynSent: true, // tcp_do_segment(): tcp_reass() queues it, tcp_reass(tp, NULL) delivers

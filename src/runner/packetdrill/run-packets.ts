@@ -5,7 +5,7 @@
  * waiting for packet"), aggregates consecutive data segments when the line is larger, and
  * compares it field by field and in time.
  */
-import { Flag, flagNames, type Segment } from '../../engine';
+import { Flag, flagNames, type Profile, type Segment } from '../../engine';
 import type { PacketSpec } from '../../wire/packetdrill/ast';
 import { compareSegment } from './compare';
 import { formatSegment } from '../../wire/packetdrill/format';
@@ -100,14 +100,20 @@ function takeSegment(ctx: RunContext, s: ScriptSocket, deadline: number): Emitte
   }
 }
 
-/** Consecutive data segments aggregated into one, as packetdrill does without --strict_segments. */
-function aggregate(parts: readonly Emitted[]): Segment {
+/**
+ * Consecutive data segments aggregated into one, as packetdrill does without --strict_segments:
+ * the packet a stack with TSO/GSO sends whole. It ends with its last segment's FIN and PSH; a
+ * stack that pushes every packet of several segments (profile `pushMultiSegmentPackets`,
+ * Linux __tcp_transmit_skb()) sets PSH on it whatever its last segment carries.
+ */
+function aggregate(parts: readonly Emitted[], profile: Profile): Segment {
   const first = parts[0]!.packet.segment;
   const last = parts[parts.length - 1]!.packet.segment;
   const length = parts.reduce((n, p) => n + p.packet.segment.payload.length, 0);
+  const pushed = parts.length > 1 && profile.pushMultiSegmentPackets ? Flag.PSH : 0;
   return {
     ...first,
-    flags: first.flags | (last.flags & (Flag.FIN | Flag.PSH)),
+    flags: first.flags | (last.flags & (Flag.FIN | Flag.PSH)) | pushed,
     ack: last.ack,
     window: last.window,
     payload: new Uint8Array(length),
@@ -176,7 +182,7 @@ export function runOutbound(
     total += next.packet.segment.payload.length;
     error ??= fragmentError(parts[parts.length - 2]!.packet.segment, next.packet.segment);
   }
-  const segment = aggregate(parts);
+  const segment = aggregate(parts, ctx.world.profile);
   learnTimestamp(s, spec, first.packet.segment);
   const actual = outboundView(s, segment);
   const start = expectedStart(expected, first.atUsecs);

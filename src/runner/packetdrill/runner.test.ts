@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ScriptRunResult } from './result';
+import { profiles } from '../../engine';
 import { runScript } from './runner';
 
 const OWN = new URL('../../../conformance/', import.meta.url);
@@ -227,5 +228,22 @@ describe('the timeline', () => {
     expect(result.timeline).toContainEqual(
       expect.objectContaining({ type: 'segment', line: 6, status: 'mismatch' }),
     );
+  });
+});
+
+describe('a packet of several segments (TSO/GSO), which the runner puts together from MSS-sized ones', () => {
+  const WRITE = ['+.1 write(4, ..., 2500) = 2500', '+0 > P. 1:2001(2000) ack 1'];
+
+  it('Linux pushes every such packet: PSH although the write goes on (__tcp_transmit_skb())', () => {
+    const result = run([...SERVER, ...WRITE, '+0 > P. 2001:2501(500) ack 1']);
+    expect(result.firstFailure).toBeNull();
+    expect(result.outcome).toBe('passed');
+  });
+
+  it('without that rule (FreeBSD tcp_output()) only the packet that empties the send queue has PSH', () => {
+    const result = run([...SERVER, ...WRITE], {
+      profile: { ...profiles.linux, pushMultiSegmentPackets: false },
+    });
+    expect(result.firstFailure?.reason).toBe('flags (PSH): expected P. vs actual .');
   });
 });

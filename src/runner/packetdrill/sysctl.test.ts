@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profiles } from '../../engine';
+import { LINUX_DEFAULTS, runLines } from './script-test-kit';
 import { commandVerdicts, sysctlVerdict } from './sysctl';
 
 const profileOf = (assignment: string) => {
@@ -56,5 +57,35 @@ describe('command lists', () => {
       false,
     );
     expect(first.map((v) => Object.keys(v)[0])).toEqual(['setting', 'notApplicable']);
+  });
+});
+
+describe("Linux's defaults.sh baseline", () => {
+  const LISTENER = [
+    '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+    '+0 bind(3, ..., ...) = 0',
+    '+0 listen(3, 1) = 0',
+    '+0 < SEW 0:0(0) win 32792 <mss 1460,sackOK,nop,nop,nop,wscale 6>',
+  ];
+
+  it('sets tcp_ecn 0, so a listener answers an ECN-setup SYN without ECE (tcp_ecn_create_request())', () => {
+    const verdict = commandVerdicts('../../common/defaults.sh', profiles.linux, false)[0];
+    expect(verdict && 'setting' in verdict && verdict.setting.profile.ecn).toBe(0);
+    const plain = runLines([
+      LINUX_DEFAULTS,
+      ...LISTENER,
+      '+0 > S. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 8>',
+    ]);
+    expect(plain.firstFailure).toBeNull();
+  });
+
+  it('a later tcp_ecn=2 lets the listener agree with ECE', () => {
+    const agreeing = runLines([
+      LINUX_DEFAULTS,
+      '0 `sysctl -q net.ipv4.tcp_ecn=2`',
+      ...LISTENER.map((l) => l.replace(/^0 /, '+0 ')),
+      '+0 > SE. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 8>',
+    ]);
+    expect(agreeing.firstFailure).toBeNull();
   });
 });

@@ -35,7 +35,9 @@ const onOff = (v: string): boolean => Number(v) !== 0;
 /**
  * packetdrill's gtests/net/common/defaults.sh (copied in ../shared/conformance): wscale 8 from
  * tcp_rmem max 15 MiB, TS and SACK on, 5 SYN and SYN-ACK retries, SYN cookies on, Fast Open
- * 0x70403 (client, server, every listener) with key a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4.
+ * 0x70403 (client, server, every listener) with key a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4, and
+ * tcp_ecn 0: no ECN either way, so a listener answers an ECN-setup SYN without ECE (Linux
+ * tcp_ecn_create_request() marks the request ECN-capable only when sysctl_tcp_ecn is set).
  */
 export const LINUX_DEFAULTS_SH: Setting = {
   profile: {
@@ -46,9 +48,10 @@ export const LINUX_DEFAULTS_SH: Setting = {
     synAckRetries: 5,
     fastOpen: 0x70403,
     fastOpenKey: [0xa1a1a1a1, 0xb2b2b2b2, 0xc3c3c3c3, 0xd4d4d4d4],
+    ecn: 0,
   },
   synCookies: true,
-  note: 'defaults.sh: wscale 8, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1, tcp_fastopen 0x70403 and its key',
+  note: 'defaults.sh: wscale 8, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1, tcp_fastopen 0x70403 and its key, tcp_ecn 0',
 };
 
 type Rule = (value: string, base: Profile) => PieceVerdict;
