@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { expect, test, type Page } from '@playwright/test';
 import { RUN_REPLY_MARK } from '../src/app/compute/run-computer';
 import { bigCapture } from './big-capture';
-import { bigScript } from './big-script';
+import { openBigScript } from './big-script';
 import { watchPage } from './support';
 
 // Playwright's trace takes a snapshot of the page's DOM around each action, in the page's own
@@ -75,16 +75,9 @@ test('a big script runs off the main thread: Cancel keeps the run, clicks answer
   const client = page.getByRole('status', { name: 'Client state' });
   await expect(client).toHaveText('CLOSED');
 
-  await page.getByRole('button', { name: 'Open packetdrill script' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a packetdrill script' });
-  // A script this big arrives as a file (typing it would take minutes); its profile is read in
-  // the worker, and Run waits for it. It is as big as the lab opens (256 KB).
-  await dialog.getByLabel('Script file (.pkt)').setInputFiles({
-    name: 'bulk-data.pkt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(bigScript()),
-  });
-  await expect(dialog.getByText('from bulk-data.pkt')).toBeVisible({ timeout: 20_000 });
+  // A script as big as the lab opens (256 KB); its profile is read in the worker, and Run waits
+  // for it.
+  const dialog = await openBigScript(page);
   // Too long to edit in the box: the dialog names its size and shows its first lines.
   await expect(dialog.getByText(/^6,008 lines \(\d+ KB\), too long to edit here\./)).toBeVisible();
   await expect(dialog.getByLabel('First lines of bulk-data.pkt')).toContainText(
