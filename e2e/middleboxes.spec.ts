@@ -126,6 +126,17 @@ test('load-balancer on a phone: distinct short heads, and a folded legend that g
     const head = diagram(page).locator(`[title^="${whole}"]`);
     await expect(head).toHaveText(new RegExp(`^${short}`), { timeout: 20_000 });
   }
+  // The short heads are one tab stop, not six: focused, a key under them gives every whole
+  // name, which is also their description for a screen reader.
+  await expect(diagram(page).locator('[title][tabindex]')).toHaveCount(0);
+  const heads = diagram(page).getByRole('group', { name: 'Lifelines' });
+  await heads.focus();
+  await expect(heads).toHaveAccessibleDescription(
+    /^c1 client 10\.0\.0\.1:49152 .*s2 server-2 10\.0\.1\.12:80$/,
+  );
+  await expect(diagram(page).getByText('b balancer 10.0.0.100:80')).toBeVisible();
+  await heads.blur();
+  await expect(diagram(page).getByText('b balancer 10.0.0.100:80')).toBeHidden();
   // The backends' legends fold into one closed disclosure: one line, not five.
   const connections = diagram(page)
     .getByRole('group')
