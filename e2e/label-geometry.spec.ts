@@ -1,5 +1,5 @@
 // Label geometry over every preset at projector, desktop and phone size, and over the
-// many-connection presets in an embed 320 px wide (and, at the end of each,
+// many-connection presets in an embed 320 px wide and in presentation mode (and, at the end of each,
 // every segment drawn within the diagram): each label near its own
 // arrow, none cut at the diagram's edge, no two labels, marks (loss marks, break words, crowd notes, a script's ✕ and ghosts'
 // words) or notes beside the lifelines (state tags, timer notes) on top of each other, no label
@@ -222,6 +222,41 @@ test('labels stay with their arrows and inside the diagram in a 320 px embed of 
       /^(.+) of \1$/,
     );
     await check(`${preset}, end`);
+  }
+  expect(problems).toEqual([]);
+  expect(labels).toBeGreaterThan(MANY.length * 2);
+  expect(watched.problems).toEqual([]);
+});
+
+test('labels stay with their arrows in presentation mode for the many-connection presets', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const watched = watchPage(page);
+  await page.setViewportSize(SIZES[0]);
+  const problems: string[] = [];
+  let labels = 0;
+  for (const [preset, t] of MANY) {
+    // At a telling moment, and at the end (End pressed before presenting, where the slider is).
+    for (const end of [false, true]) {
+      await page.goto(`./?scenario=${preset}&t=${t}`);
+      await expect(diagram(page).locator('[data-segment="1"]').first()).toBeAttached({
+        timeout: 20_000,
+      });
+      if (end) {
+        await page.keyboard.press('End');
+        await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
+          'aria-valuetext',
+          /^(.+) of \1$/,
+        );
+      }
+      await page.getByRole('button', { name: 'Present' }).click();
+      await expect(page.getByRole('main', { name: 'Presentation' })).toBeVisible();
+      const found = await settledProblems(page);
+      labels += found.labels;
+      const moment = end ? `${preset}, end` : `${preset} at ${t} ms`;
+      problems.push(...found.problems.map((p) => `${moment}: ${p}`));
+    }
   }
   expect(problems).toEqual([]);
   expect(labels).toBeGreaterThan(MANY.length * 2);
