@@ -1,6 +1,7 @@
-// Label geometry over every preset at projector, desktop and phone size (and, at the end of each,
+// Label geometry over every preset at projector, desktop and phone size, and over the
+// many-connection presets in an embed 320 px wide and in presentation mode (and, at the end of each,
 // every segment drawn within the diagram): each label near its own
-// arrow, no two labels, marks (loss marks, break words, crowd notes, a script's ✕ and ghosts'
+// arrow, none cut at the diagram's edge, no two labels, marks (loss marks, break words, crowd notes, a script's ✕ and ghosts'
 // words) or notes beside the lifelines (state tags, timer notes) on top of each other, no label
 // ahead of its arrow, and the playhead's line clear of every word. The same for a replayed
 // capture and a packetdrill script's ghost segments.
@@ -99,6 +100,13 @@ async function geometryProblems(page: Page): Promise<{ problems: string[]; label
           problems.push(`ghost "${words.textContent}" is ${Math.round(away)} px from its arrow`);
         }
       }
+      // Nothing cut at the diagram's left or right edge: the SVG clips what crosses it.
+      const edge = svg.getBoundingClientRect();
+      for (const { name, r } of boxes) {
+        if (r.left < edge.left - 0.5 || r.right > edge.right + 0.5) {
+          problems.push(`${name} is cut at the diagram's edge`);
+        }
+      }
       boxes.forEach((a, i) => {
         for (const b of boxes.slice(i + 1)) {
           const apart =
@@ -183,6 +191,84 @@ for (const size of SIZES) {
     expect(watched.problems).toEqual([]);
   });
 }
+
+/** The presets of a server with several connections, each with a moment worth checking. */
+const MANY = [
+  // 0.4 s: the client's SYN has met the flood's full SYN queue ("dropped: SYN queue full").
+  ['syn-flood', 400],
+  ['syn-cookies', 300],
+  ['accept-overflow', 1500],
+  ['slow-accept', 1500],
+  ['web-page', 400],
+  ['load-balancer', 2000],
+] as const;
+
+test('labels stay with their arrows and inside the diagram in a 320 px embed of each many-connection preset', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const watched = watchPage(page);
+  await page.setViewportSize({ width: 320, height: 480 });
+  const problems: string[] = [];
+  let labels = 0;
+  const check = async (moment: string) => {
+    const found = await settledProblems(page);
+    labels += found.labels;
+    problems.push(...found.problems.map((p) => `${moment}: ${p}`));
+  };
+  // One test, one page: each preset by its embed link, at a telling moment and at the end.
+  for (const [preset, t] of MANY) {
+    await page.goto(`./embed.html?scenario=${preset}&t=${t}`);
+    await expect(diagram(page).locator('[data-segment="1"]').first()).toBeAttached({
+      timeout: 20_000,
+    });
+    await check(`${preset} at ${t} ms`);
+    await page.keyboard.press('End');
+    await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
+      'aria-valuetext',
+      /^(.+) of \1$/,
+    );
+    await check(`${preset}, end`);
+  }
+  expect(problems).toEqual([]);
+  expect(labels).toBeGreaterThan(MANY.length * 2);
+  expect(watched.problems).toEqual([]);
+});
+
+test('labels stay with their arrows in presentation mode for the many-connection presets', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const watched = watchPage(page);
+  await page.setViewportSize(SIZES[0]);
+  const problems: string[] = [];
+  let labels = 0;
+  for (const [preset, t] of MANY) {
+    // At a telling moment, and at the end (End pressed before presenting, where the slider is).
+    for (const end of [false, true]) {
+      await page.goto(`./?scenario=${preset}&t=${t}`);
+      await expect(diagram(page).locator('[data-segment="1"]').first()).toBeAttached({
+        timeout: 20_000,
+      });
+      if (end) {
+        await page.keyboard.press('End');
+        await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
+          'aria-valuetext',
+          /^(.+) of \1$/,
+        );
+      }
+      await page.getByRole('button', { name: 'Present' }).click();
+      await expect(page.getByRole('main', { name: 'Presentation' })).toBeVisible();
+      const found = await settledProblems(page);
+      labels += found.labels;
+      const moment = end ? `${preset}, end` : `${preset} at ${t} ms`;
+      problems.push(...found.problems.map((p) => `${moment}: ${p}`));
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(labels).toBeGreaterThan(MANY.length * 2);
+  expect(watched.problems).toEqual([]);
+});
 
 const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),

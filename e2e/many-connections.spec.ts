@@ -24,7 +24,12 @@ for (const scheme of ['light', 'dark'] as const) {
     // 0.4 s: the flood has filled the SYN queue and the client's first SYN (#13) has met it.
     await page.goto('./?scenario=syn-flood&t=400');
     await expect(diagram(page)).toBeVisible({ timeout: 20_000 });
-    await expect(segment(page, 13)).toContainText('dropped: SYN queue full', { timeout: 20_000 });
+    await expect(diagram(page).locator('[data-loss-for="13"]')).toHaveText(
+      'dropped: SYN queue full',
+      {
+        timeout: 20_000,
+      },
+    );
     // The server's SYN queue gauge shows why: all four places of its backlog taken by the flood.
     const synQueue = diagram(page).getByRole('meter', { name: 'SYN queue' });
     await expect(synQueue).toHaveAttribute('aria-valuetext', /^4 of 4, full: 198\.51\.100\.1:1024/);

@@ -109,7 +109,7 @@ test('a run without a firewall shows no firewall log', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Firewall log' })).toHaveCount(0);
 });
 
-test('load-balancer on a phone: distinct short heads, and a legend that grows with the run', async ({
+test('load-balancer on a phone: distinct short heads, and a folded legend that grows with the run', async ({
   page,
 }) => {
   await page.setViewportSize(VIEWPORTS.phone);
@@ -126,10 +126,36 @@ test('load-balancer on a phone: distinct short heads, and a legend that grows wi
     const head = diagram(page).locator(`[title^="${whole}"]`);
     await expect(head).toHaveText(new RegExp(`^${short}`), { timeout: 20_000 });
   }
+  // The short heads are one tab stop, not six: focused, a key under them gives every whole
+  // name, which is also their description for a screen reader.
+  await expect(diagram(page).locator('[title][tabindex]')).toHaveCount(0);
+  const heads = diagram(page).getByRole('group', { name: 'Lifelines' });
+  await heads.focus();
+  await expect(heads).toHaveAccessibleDescription(
+    /^c1 client 10\.0\.0\.1:49152 .*s2 server-2 10\.0\.1\.12:80$/,
+  );
+  await expect(diagram(page).getByText('b balancer 10.0.0.100:80')).toBeVisible();
+  await heads.blur();
+  await expect(diagram(page).getByText('b balancer 10.0.0.100:80')).toBeHidden();
+  // The backends' legends fold into one closed disclosure: one line, not five.
+  const connections = diagram(page)
+    .getByRole('group')
+    .filter({ has: page.locator('summary') });
+  const disclosure = diagram(page).locator('summary', { hasText: 'Connections' });
+  await expect(disclosure).toBeVisible();
   const legend = diagram(page).getByLabel("server-2's connections");
+  await expect(legend).toBeHidden();
+  await disclosure.click();
+  await expect(connections).toHaveAttribute('open', '');
   // At 60 ms no client has reached server-2 yet: its legend does not name one.
+  await expect(legend).toBeVisible();
   await expect(legend.getByText('client-2')).toBeHidden();
   await page.goto('./?scenario=load-balancer&t=2800');
+  // Closed again on a fresh page, it keeps the connection the run is busy with in view:
+  // client-3's, on server-2, by keyboard the same.
+  await expect(disclosure).toHaveText(/^Connections server-2: 5 client-3$/, { timeout: 20_000 });
+  await disclosure.focus();
+  await page.keyboard.press('Enter');
   await expect(legend.getByText('client-2')).toBeVisible({ timeout: 20_000 });
   // The balancer's probes are health checks, not a client.
   await expect(legend.getByText('health checks')).toBeVisible();

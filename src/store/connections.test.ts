@@ -3,12 +3,13 @@
  * of the server belongs to one 4-tuple, the spoofed sources' half-open connections and the
  * client's are numbered in the order they appeared, and the listening socket has no number. A
  * two-party run numbers nothing. A load balancer's health-check probes are marked as probes, and
- * a backend's state badge does not follow them.
+ * a backend's state badge does not follow them. The connection the run is busy with at each
+ * moment is the one a collapsed legend keeps in view.
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../sim/presets';
 import { runScenario } from '../sim/run';
-import { childNumber, headStateAt, laneConnections } from './connections';
+import { childNumber, currentConnection, headStateAt, laneConnections } from './connections';
 import { stateAt } from './world-at';
 import { buildTimeline } from './timeline';
 
@@ -109,5 +110,46 @@ describe("a load balancer's backends", () => {
     }
     // Without it the badge would have followed the probes (SYN-RECEIVED and back).
     expect(flickers).toBeGreaterThan(0);
+  });
+});
+
+describe('the connection the run is busy with', () => {
+  it("is the flood's newest half-open child, then the client's once it gets in (syn-flood)", () => {
+    const timeline = timelineOf('syn-flood');
+    const server = laneConnections(timeline).children.get('server') ?? [];
+    const listen = (timeline.states.get('server') ?? [])[0]?.index ?? 0;
+    // Before any child (the listen() call) there is none to show.
+    expect(currentConnection(timeline, listen)).toBeUndefined();
+    const fourth = server[3];
+    expect(currentConnection(timeline, fourth?.firstIndex ?? -1)).toEqual(fourth);
+    // At the end the client's connection (5) is the one established.
+    expect(currentConnection(timeline, timeline.events.length - 1)?.n).toBe(5);
+  });
+
+  it("passes over a balancer's health checks to the client's connection they interleave", () => {
+    const timeline = timelineOf('load-balancer');
+    const lanes = laneConnections(timeline);
+    let probeEvents = 0;
+    for (let i = 0; i < timeline.events.length; i++) {
+      const current = currentConnection(timeline, i);
+      if (current === undefined) continue;
+      expect(current.probe).toBe(false);
+      expect(current.firstIndex).toBeLessThanOrEqual(i);
+      const event = timeline.events[i];
+      if (event?.type === 'send' && event.healthCheck === true) probeEvents++;
+    }
+    expect(probeEvents).toBeGreaterThan(0);
+    // A client's segment arriving at a backend makes its connection the current one.
+    const arrival = timeline.events.findIndex((e, i) => {
+      if (e.type !== 'deliver') return false;
+      const send = timeline.spanById.get(e.id)?.send;
+      const child = lanes.children
+        .get(send?.to ?? '')
+        ?.find((c) => c.key === `${send?.to} ${send?.dst}-${send?.src}`);
+      return child !== undefined && !child.probe && child.firstIndex <= i;
+    });
+    expect(arrival).toBeGreaterThan(0);
+    const send = timeline.spanById.get((timeline.events[arrival] as { id: number }).id)?.send;
+    expect(currentConnection(timeline, arrival)?.peer).toBe(`${send?.src}`);
   });
 });

@@ -158,3 +158,43 @@ export function headStateAt(timeline: Timeline, endpoint: string, cursor: number
 export function childNumber(lanes: LaneConnections, endpoint: string, key: string) {
   return lanes.children.get(endpoint)?.find((c) => c.key === key)?.n;
 }
+
+/** The connections an event belongs to, as (endpoint, key) pairs: its sender's side first. */
+function eventConnections(
+  timeline: Timeline,
+  lanes: LaneConnections,
+  index: number,
+): [string, string][] {
+  const event = timeline.events[index] as TraceEvent;
+  if (event.type === 'state') return [[event.endpoint, lanes.ofState.get(index) ?? '']];
+  if (event.type === 'timer') return [[event.endpoint, timerConnection(event)]];
+  const send =
+    event.type === 'send'
+      ? event
+      : event.type === 'deliver' || event.type === 'drop'
+        ? timeline.spanById.get(event.id)?.send
+        : undefined;
+  if (send === undefined) return [];
+  return [
+    [send.from, sendConnection(send)],
+    [send.to, `${send.to} ${send.dst}-${send.src}`],
+  ];
+}
+
+/**
+ * The numbered connection the run was last busy with once the event at `cursor` has happened
+ * (a segment it sent or received, a timer, a state change), passing over a balancer's health
+ * checks, which repeat all run long; undefined before any. A collapsed legend keeps its entry
+ * in view.
+ */
+export function currentConnection(timeline: Timeline, cursor: number): ChildConnection | undefined {
+  const lanes = connectionsOf(timeline);
+  if (lanes.children.size === 0) return undefined;
+  for (let i = Math.min(cursor, timeline.events.length - 1); i >= 0; i--) {
+    for (const [endpoint, key] of eventConnections(timeline, lanes, i)) {
+      const child = lanes.children.get(endpoint)?.find((c) => c.key === key);
+      if (child !== undefined && !child.probe && child.firstIndex <= cursor) return child;
+    }
+  }
+  return undefined;
+}

@@ -15,6 +15,7 @@ export {
   connectionsOf,
   headStateAt,
   childNumber,
+  currentConnection,
   type LaneConnections,
   type ChildConnection,
 } from './connections';

@@ -9,9 +9,15 @@
  * The legend tells the run up to the playhead: a connection is listed once it has shown on its
  * lane. The entries still to come keep their room, unseen (and unread by assistive technology),
  * so the diagram below does not jump each time one appears.
+ *
+ * In a narrow diagram (a phone, an embed) the legends fold into one disclosure, "Connections",
+ * closed at first: a load balancer's two backends' legends would take five lines of a phone's
+ * diagram. Closed, its summary line keeps the entry of the connection the run is busy with at
+ * the playhead in view ("server-2: 5 client-3"), so the number on the notes still says whom.
  */
+import { useState, type ReactNode } from 'react';
 import type { ChildConnection, LabState, Timeline } from '../../store';
-import { connectionsOf, useLab } from '../../store';
+import { connectionsOf, currentConnection, useLab } from '../../store';
 import { CONNECTION_COLOURS, connectionNumbers } from './lane-notes';
 import styles from './SequenceDiagram.module.css';
 import { keepsNoTcpState } from '../format/stateless-endpoint';
@@ -94,7 +100,14 @@ function shownCount(s: LabState): number {
   return shown;
 }
 
-export function ConnectionLegend({ timeline }: { timeline: Timeline }) {
+export function ConnectionLegend({
+  timeline,
+  compact,
+}: {
+  timeline: Timeline;
+  /** A narrow diagram: the legends fold into a disclosure that starts closed. */
+  compact: boolean;
+}) {
   const { children } = connectionsOf(timeline);
   // The count alone decides what shows (connections show in index order), so the legend renders
   // again only when one appears, not at every step.
@@ -104,7 +117,7 @@ export function ConnectionLegend({ timeline }: { timeline: Timeline }) {
   const ordered = [...children.values()].flat().sort((a, b) => a.firstIndex - b.firstIndex);
   const cutoff = ordered[shown - 1]?.firstIndex ?? -1;
   const seen = (c: ChildConnection) => c.firstIndex <= cutoff;
-  return [...children].map(([endpoint, list]) => {
+  const legends = [...children].map(([endpoint, list]) => {
     const probes = list.filter((c) => c.probe);
     const clients = list.filter((c) => !c.probe);
     const seenProbes = probes.filter(seen);
@@ -140,6 +153,43 @@ export function ConnectionLegend({ timeline }: { timeline: Timeline }) {
       </p>
     );
   });
+  if (!compact) return legends;
+  return <LegendDisclosure timeline={timeline}>{legends}</LegendDisclosure>;
+}
+
+/** The legends folded under "Connections"; closed, the busy connection's entry stays in view. */
+function LegendDisclosure({ timeline, children }: { timeline: Timeline; children: ReactNode }) {
+  // Whether the reader opened it: a choice about the page, not a fact of the run.
+  const [open, setOpen] = useState(false);
+  const current = useLab((s) => currentConnection(s.timeline, s.cursor));
+  const endpoint =
+    current === undefined
+      ? undefined
+      : [...connectionsOf(timeline).children].find(([, list]) => list.includes(current))?.[0];
+  return (
+    <details
+      className={styles.legendDisclosure}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className={styles.legendSummary}>
+        <span className={styles.legendTitle}>Connections</span>
+        {!open && current !== undefined && endpoint !== undefined && (
+          <>
+            {' '}
+            <span className={styles.legendEndpoint}>{endpoint}:</span>{' '}
+            <LegendEntry
+              members={[current]}
+              hidden={false}
+              text={whoOf(timeline)(current.peer) ?? current.peer}
+              address={undefined}
+            />
+          </>
+        )}
+      </summary>
+      {children}
+    </details>
+  );
 }
 
 function LegendEntry({

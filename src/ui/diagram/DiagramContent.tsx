@@ -28,6 +28,7 @@ import type { LossMark } from './marks-layout';
 import type { Burst } from './flood-bursts';
 import { SegmentArrow, type ActivateHow, type ArrowEnds, type ArrowSide } from './SegmentArrow';
 import { CrowdNotes } from './CrowdNotes';
+import { LossMarks } from './LossMarks';
 import { SegmentLabel } from './SegmentLabel';
 import { ScriptMarks } from './ScriptMarks';
 import { StateTag } from './StateTag';
@@ -148,8 +149,6 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
             side={side}
             markerId={markerIds[side]}
             originalY={original ? timeY(g, original.sentAt) : undefined}
-            fontSize={g.fontSize}
-            loss={losses.get(key)}
             onActivate={onActivate}
           />
         );
@@ -202,6 +201,15 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
             />
           );
         })}
+      <LossMarks
+        marks={sent.flatMap((span) => {
+          const key = spanKey(span);
+          const loss = losses.get(key);
+          const ended = span.endIndex >= 0 && span.endIndex <= cursor;
+          return loss && span.outcome === 'lost' && ended ? [{ key, ...loss }] : [];
+        })}
+        fontSize={g.fontSize}
+      />
       {sent.map((span) => {
         const key = spanKey(span);
         const placed = layout.labels.get(key);

@@ -2,7 +2,7 @@
  * The top of each lifeline: the endpoint's name, its address:port, and its state badge, placed
  * right above the line it heads.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { formatEndpoint, ipFamily } from '../../engine';
 import type { EndpointInfo, LabState } from '../../store';
 import { headStateAt, queuesMatter, useLab } from '../../store';
@@ -11,7 +11,8 @@ import type { Geometry } from './geometry';
 import styles from './SequenceDiagram.module.css';
 import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { QueueGauges } from './QueueGauges';
-import { crowdedShortNames, headNameWidth } from './lane-names';
+import { crowdedShortNames } from './lane-names';
+import { headNameWidth } from './head-name-width';
 
 const selectTimeline = (s: LabState) => s.timeline;
 const selectLargeType = (s: LabState) => s.largeType;
@@ -34,7 +35,8 @@ function LifelineHead({
   endpoint: EndpointInfo;
   /**
    * The head's short name ("c2") when the lanes have no room for whole names; the address then
-   * stays in the title, with the whole name, read by assistive technology and shown on focus.
+   * stays in the title, with the whole name, read by assistive technology and listed in the
+   * heads' key while the heads have the keyboard's focus.
    */
   short: string | undefined;
   x: number;
@@ -56,9 +58,6 @@ function LifelineHead({
       className={`${styles.head} ${short === undefined ? '' : styles.shortHead}`}
       style={{ left: `${x}px`, maxWidth: `${room}px` }}
       title={whole}
-      // A short head takes the keyboard's focus, which shows its whole name and address.
-      tabIndex={short === undefined ? undefined : 0}
-      data-whole={short === undefined ? undefined : whole}
     >
       {short === undefined ? (
         <span className={styles.headName}>{endpoint.name}</span>
@@ -152,8 +151,19 @@ export function LifelineHeads({
     withQueues.some(Boolean) ? styles.withQueues : '',
     tinyNames ? styles.tinyNames : '',
   ];
+  const keyId = useId();
+  const shortened = endpoints.filter((e) => shortNames.has(e.name));
+  // Short heads are one tab stop together, not one each (six more on a phone): the focus shows
+  // the key of every short name under the heads, and announces it as their description.
+  const keyed = shortened.length > 0;
   return (
-    <div className={classes.join(' ')}>
+    <div
+      className={classes.join(' ')}
+      role={keyed ? 'group' : undefined}
+      aria-label={keyed ? 'Lifelines' : undefined}
+      aria-describedby={keyed ? keyId : undefined}
+      tabIndex={keyed ? 0 : undefined}
+    >
       {endpoints.map((endpoint, i) => (
         <LifelineHead
           key={endpoint.name}
@@ -165,6 +175,16 @@ export function LifelineHeads({
           short={shortNames.get(endpoint.name)}
         />
       ))}
+      {keyed && (
+        // Each head's own text already holds its whole name for a screen reader's reading.
+        <p id={keyId} className={styles.headKey} aria-hidden="true">
+          {shortened.map((e) => (
+            <span key={e.name}>
+              <b>{shortNames.get(e.name)}</b> {e.name} {formatEndpoint(e.address, e.port)}
+            </span>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,18 +1,17 @@
 /**
  * One segment as an arrow from its send (sender's lifeline, send time) to its arrival (receiver's
  * lifeline, arrival time): the slope is the delay. The line grows with the playhead, so its head
- * is the segment travelling; a lost one stops where it was lost under a ✕ and the word "lost"; a
- * retransmission is dashed and bracketed back to its original's send. Its label is drawn in a
- * layer above all arrows (SegmentLabel), so no later arrow crosses a label.
+ * is the segment travelling; a lost one stops where it was lost (its ✕ and the word "lost" are
+ * drawn in a layer above the arrows, LossMarks); a retransmission is dashed and bracketed back to
+ * its original's send. Its label is drawn in a layer above all arrows (SegmentLabel), so no later
+ * arrow crosses a label.
  */
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { progressAt, type SegmentSpan } from '../../store';
 import { usePlayhead } from '../connected/playhead';
 import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
-import { lossLines, type LossMark } from './marks-layout';
 import styles from './SequenceDiagram.module.css';
-import { textWidth } from './geometry';
 
 export interface ArrowEnds {
   readonly x1: number;
@@ -38,61 +37,7 @@ export interface SegmentArrowProps {
   markerId: string;
   /** y of the original's send on the same lifeline, for a retransmission's bracket. */
   originalY: number | undefined;
-  fontSize: number;
-  /**
-   * The loss mark this arrow draws and how many lost segments it stands for: 1 for its own,
-   * more where losses at the same spot merge into one mark ("lost ×3"); undefined where another
-   * arrow's mark stands for it.
-   */
-  loss: { mark: LossMark; count: number } | undefined;
   onActivate: (id: number, how: ActivateHow) => void;
-}
-
-/** A loss mark: the ✕ where the segment stopped and its words on an opaque box beside it. */
-function LossMarkDrawing({
-  mark,
-  words,
-  fontSize,
-}: {
-  mark: LossMark;
-  words: string;
-  fontSize: number;
-}) {
-  const { cross, anchor } = mark;
-  const half = cross.width / 2;
-  const lines = lossLines(words, mark.wrapped);
-  const width = textWidth(Math.max(...lines.map((line) => line.trim().length)), fontSize) + 6;
-  const box = mark.words;
-  const left =
-    anchor === 'middle'
-      ? box.x - width / 2
-      : anchor === 'end'
-        ? box.x + box.width / 2 - width
-        : box.x - box.width / 2;
-  return (
-    <g className={styles.lost} data-mark="loss">
-      {cross.width > 0 && (
-        <path
-          d={`M ${cross.x - half} ${cross.y - half} L ${cross.x + half} ${cross.y + half} M ${cross.x + half} ${cross.y - half} L ${cross.x - half} ${cross.y + half}`}
-        />
-      )}
-      {/* Opaque, as a label's box is: the playhead's line passes beneath the words. */}
-      {mark.text !== '' && (
-        <rect x={left} y={box.y - box.height / 2} width={width} height={box.height} rx={3} />
-      )}
-      {mark.text !== '' &&
-        lines.map((line, i) => (
-          <text
-            key={i}
-            x={left + width / 2}
-            y={box.y + fontSize * 0.3 + (i - (lines.length - 1) / 2) * fontSize * 1.2}
-            textAnchor="middle"
-          >
-            {line}
-          </text>
-        ))}
-    </g>
-  );
 }
 
 /** Where a lost segment's journey stopped, on its arrow. */
@@ -116,8 +61,7 @@ export function arrowClasses(span: SegmentSpan, side: ArrowSide, selected: boole
 }
 
 export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps) {
-  const { span, ends, name, ended, selected, side, markerId, originalY, fontSize, loss } = props;
-  const lossCount = loss?.count ?? 0;
+  const { span, ends, name, ended, selected, side, markerId, originalY } = props;
   const { onActivate } = props;
   const playhead = usePlayhead();
   const line = useRef<SVGLineElement>(null);
@@ -144,8 +88,6 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     [onActivate, span.id],
   );
   const lost = span.outcome === 'lost' && ended;
-  const said = loss?.mark.text ?? '';
-  const words = lossCount > 1 ? `${said} ×${lossCount}` : said;
   // Where the journey ends (the far end unless the segment was lost): the highlight and the click
   // target stop there, not at an arrival that never happened.
   const at = lostPoint(span, ends);
@@ -185,7 +127,6 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
         y2={tipY.get()}
         markerEnd={lost ? undefined : `url(#${markerId})`}
       />
-      {lost && loss && <LossMarkDrawing mark={loss.mark} words={words} fontSize={fontSize} />}
     </g>
   );
 });

@@ -112,7 +112,7 @@ export function SequenceDiagram() {
     // key drives the run; the figure is not a Tab stop itself.
     <figure className={styles.figure} aria-label="Sequence diagram" tabIndex={-1} {...FOCUS_HOME}>
       <LifelineHeads endpoints={timeline.endpoints} g={g} />
-      <ConnectionLegend timeline={timeline} />
+      <ConnectionLegend timeline={timeline} compact={g.compact} />
       <div className={styles.zoom}>
         <button type="button" onClick={zoomIn} aria-label="Zoom in" title="Zoom in">
           +

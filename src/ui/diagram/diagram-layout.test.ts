@@ -1,7 +1,7 @@
 /**
  * Every preset's whole run, fitted on the compressed time axis as End shows it, laid out at
- * projector and phone size: no note beside a lifeline covers another, and no segment label, loss
- * mark or break's words covers a note. The presets are read from the list, so a preset added
+ * projector and phone size and in a 320 px embed: no note beside a lifeline covers another, no
+ * segment label, loss mark or break's words covers a note, and none is cut at the diagram's edge. The presets are read from the list, so a preset added
  * later is checked too.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import { connectionNumbers, laneNotes, notePrefix, type LaneNote } from './lane-
 const SIZES = [
   { name: '1280×720', width: 846, height: 300 },
   { name: '390×844', width: 356, height: 330 },
+  { name: 'a 320 px embed', width: 308, height: 240 },
 ];
 
 interface Named {
@@ -63,8 +64,9 @@ describe.each(CASES)('notes beside the lifelines at $name $at, every preset', (c
     const facts = deriveTraceFacts(timeline.events, 'absolute', timeline.endpoints);
     const to = c.view.whole ? timeline.endTime : fromAxis(axis, 2 * span);
     const layout = diagramLayout(timeline, g, 0, to, facts);
+    // A note merged into another, or hidden where it has no clear place, is not drawn.
     const notes = [...layout.notes.values()]
-      .filter((n) => n.mergedInto === undefined)
+      .filter((n) => n.mergedInto === undefined && n.hidden !== true)
       .map((n) => ({ name: `note ${n.key}`, box: n.box }));
     const labels = [...layout.labels.values()].map((l) => ({
       name: `label "${l.text}"`,
@@ -77,10 +79,15 @@ describe.each(CASES)('notes beside the lifelines at $name $at, every preset', (c
       ]),
       ...layout.breakLabels.map((b) => ({ name: `break at ${b.b.from}`, box: b.box })),
     ].filter((m) => m.box.width > 0);
+    // Nothing crosses the diagram's left or right edge, where the SVG would cut it.
+    const cut = [...notes, ...labels, ...marks]
+      .filter(({ box }) => box.x - box.width / 2 < -0.5 || box.x + box.width / 2 > c.width + 0.5)
+      .map(({ name }) => `${name} is cut at the edge`);
     expect([
       ...collisions(notes),
       ...collisions(notes, labels),
       ...collisions(notes, marks),
+      ...cut,
     ]).toEqual([]);
   });
 });
@@ -113,4 +120,26 @@ describe("a SYN flood's server notes", () => {
     );
     expect(listen?.members).toEqual([]);
   });
+
+  // (In a 320 px embed the client's first SYN is still only counted in a crowd note.)
+  it.each(SIZES.slice(0, 2).map((size) => [size.name, size] as const))(
+    "label every segment of the client's own at %s, the flood's taking the room left",
+    (_, size) => {
+      // The view the preset opens with: its first window, the flood and the client's first SYNs.
+      const first = defaultViewSpan(timeline, 'compressed');
+      const at = diagramGeometry(size, 3, first, { axis, quietLast: true });
+      const facts = deriveTraceFacts(timeline.events, 'absolute', timeline.endpoints);
+      const layout = diagramLayout(timeline, at, 0, fromAxis(axis, 2 * first), facts);
+      const counted = new Set([...layout.labels.values()].flatMap((l) => l.stands));
+      const own = layout.spans.filter((s) => s.send.from === 'client' || s.send.to === 'client');
+      expect(own.length).toBeGreaterThan(0);
+      for (const span of own) {
+        expect(layout.labels.has(String(span.id)), `#${span.id}`).toBe(true);
+        expect(counted.has(String(span.id)), `#${span.id}`).toBe(false);
+      }
+      // The flood's labels are the ones that yield: some go uncounted by name or into a note.
+      const flood = layout.spans.filter((s) => !own.includes(s));
+      expect(flood.some((s) => !layout.labels.has(String(s.id)))).toBe(true);
+    },
+  );
 });

@@ -69,8 +69,3 @@ export function crowdedShortNames(
   }
   return result;
 }
-
-/** Roughly how wide a head's name is drawn (bold sans, about 0.62 em a character). */
-export function headNameWidth(name: string, fontPx: number): number {
-  return name.length * fontPx * 0.62;
-}

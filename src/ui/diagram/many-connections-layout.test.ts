@@ -42,11 +42,11 @@ describe('a SYN flood in bursts', () => {
   });
 });
 
-describe('loss marks on a squeezed axis', () => {
-  const metrics = { fontSize: 15, noteSize: 13, charWidth: 9.3, lifelineX: [250, 460, 670] };
-  const x = new Map(timeline.endpoints.map((e, i) => [e.name, metrics.lifelineX[i] ?? 0]));
+/** The loss marks of the run's first two seconds, every stop at the server within a few pixels. */
+function squeezedRequests(lifelineX: readonly number[]): LossRequest[] {
+  const x = new Map(timeline.endpoints.map((e, i) => [e.name, lifelineX[i] ?? 0]));
   // The whole first second in 40 px: every stop at the server within a few pixels.
-  const requests: LossRequest[] = timeline.spans
+  return timeline.spans
     .filter((s) => s.outcome === 'lost' && s.sentAt < 2000)
     .map((s) => {
       const burst = bursts.get(key(s));
@@ -60,7 +60,11 @@ describe('loss marks on a squeezed axis', () => {
         together: burst !== undefined,
       };
     });
-  const marks = placeLossMarks(requests, metrics);
+}
+
+describe('loss marks on a squeezed axis', () => {
+  const metrics = { fontSize: 15, noteSize: 13, charWidth: 9.3, lifelineX: [250, 460, 670] };
+  const marks = placeLossMarks(squeezedRequests(metrics.lifelineX), metrics);
 
   it("keeps the client's refused SYN a mark of its own, saying why", () => {
     const client = marks.filter((m) =>
@@ -79,5 +83,33 @@ describe('loss marks on a squeezed axis', () => {
         ).toBe(false);
       }
     });
+  });
+});
+
+describe('loss marks in an embed 320 px wide', () => {
+  // The phone-size metrics of a 320 px embed (geometry.ts): the client's lane 104 px from the
+  // left edge, too near for "dropped: SYN queue full" on one line beside the ✕ at the server.
+  const metrics = {
+    fontSize: 12,
+    noteSize: 11,
+    charWidth: 7.44,
+    lifelineX: [104, 178, 251],
+    width: 320,
+  };
+  const marks = placeLossMarks(squeezedRequests(metrics.lifelineX), metrics);
+
+  it("keeps every mark's words inside the diagram's edges", () => {
+    for (const m of marks.filter((mark) => mark.text !== '')) {
+      expect(m.words.x - m.words.width / 2, m.text).toBeGreaterThanOrEqual(0);
+      expect(m.words.x + m.words.width / 2, m.text).toBeLessThanOrEqual(320);
+    }
+  });
+
+  it("still says why the client's SYN was refused, broken over lines to fit", () => {
+    const client = marks.filter((m) =>
+      m.keys.some((k) => timeline.spanById.get(Number(k))?.send.from === 'client'),
+    );
+    expect(client[0]?.text).toBe('dropped: SYN queue full');
+    expect(client[0]?.wrapped).toBeGreaterThan(0);
   });
 });

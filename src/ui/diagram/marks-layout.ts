@@ -37,7 +37,15 @@ export interface MarkMetrics {
   readonly charWidth: number;
   /** The lifelines' x, left to right: break words sit between the outer two. */
   readonly lifelineX: readonly number[];
+  /**
+   * The diagram's width: a mark's words stay inside it (the SVG clips whatever crosses its
+   * edge, and words cut to "ropped: SYN queue f" say nothing). Unbounded when not given.
+   */
+  readonly width?: number;
 }
+
+/** The least room kept between a mark's words and the diagram's left or right edge. */
+const EDGE = 2;
 
 /** A loss mark as drawn: the ✕ at its first member's stop and its words' box. */
 export interface LossMark {
@@ -198,11 +206,15 @@ export function placeLossWords(
         shift * (lineHeight + 2);
       return { said, side, wrapped, words: { x, y: top + height / 2, width, height } };
     };
+    const inside = (o: Obstacle) =>
+      o.x - o.width / 2 >= EDGE && o.x + o.width / 2 <= (m.width ?? Infinity) - EDGE;
     const clear = (o: Obstacle) =>
+      inside(o) &&
       !taken.some((box) => box !== own && overlaps(box, asBox(o))) &&
       !avoided.some((box) => overlaps(box, asBox(o)));
     // Its own side first, then the other, then under the ✕, on one line or else two (a long
-    // reason between close lanes); each a line or two lower if need be. Where the reason fits
+    // reason between close lanes), always inside the diagram's edges; each a line or two lower
+    // if need be. Where the reason fits
     // nowhere (notes crowd both sides), the mark says only what happened ("dropped"), and where
     // even that fits nowhere the ✕ stands alone: words over a note would hide both, and the
     // narration, the inspector and the arrow's name say what happened and why.
