@@ -5,7 +5,7 @@ import { runScript } from '../runner/packetdrill/runner';
 import { scriptRunToTrace } from '../runner/packetdrill/to-trace';
 import { createLabStore } from './create-lab-store';
 import { createSimWorld } from './sim-world';
-import { nextQuestionStep } from './predict-steps';
+import { nextQuestionStep, timerAskedAbout } from './predict-steps';
 import type { LabStore } from './create-lab-store';
 
 /*
@@ -40,6 +40,54 @@ describe('predict mode', () => {
     expect(s.t).toBeLessThan(10);
     expect(s.t).toBeGreaterThan(0);
     expect(s.cursor).toBe((step?.first ?? 0) - 1);
+  });
+
+  it('asks whether a segment arrives as it leaves: none of its flight is drawn while it waits', () => {
+    // lost-syn-ack: held just before its fate, an arriving segment's arrow is nearly across and
+    // a lost one stops half-way, which would tell the answer.
+    const store = predicting('lost-syn-ack');
+    let fates = 0;
+    for (let step = waiting(store); step !== undefined; step = waiting(store)) {
+      store.getState().play();
+      store.getState().tick(60_000);
+      const s = store.getState();
+      const question = step.question!;
+      const asked = s.timeline.events[question.index]!;
+      expect(s.playing).toBe(false);
+      expect(s.cursor).toBeLessThan(step.first);
+      if (question.kind === 'fate' && (asked.type === 'deliver' || asked.type === 'drop')) {
+        const sent = s.timeline.spanById.get(asked.id)!.send;
+        expect(s.t, question.prompt).toBeLessThanOrEqual(sent.t);
+        fates += 1;
+      }
+      store.getState().revealPrediction('');
+      expect(store.getState().cursor).toBe(step.last);
+      store.getState().nextPrediction();
+    }
+    expect(fates).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks how long a timer runs as it is set, its length and countdown hidden until Reveal', () => {
+    // passive-close (linux): just before the delayed-ACK timer fires, the playhead's clock less
+    // the set time would be the answer, and the timer's note counts down to it.
+    const store = predicting('passive-close');
+    let step = waiting(store);
+    while (step !== undefined && step.question?.kind !== 'timer') {
+      store.getState().revealPrediction('');
+      store.getState().nextPrediction();
+      step = waiting(store);
+    }
+    if (step?.question === undefined) throw new Error('passive-close asks no timer question');
+    store.getState().play();
+    store.getState().tick(60_000);
+    const s = store.getState();
+    const setIndex = timerAskedAbout(s);
+    const set = s.timeline.events[setIndex ?? -1];
+    expect(set?.type === 'timer' && set.action).toBe('set');
+    expect(s.t).toBeLessThanOrEqual(set!.t);
+    expect(s.cursor).toBeGreaterThanOrEqual(setIndex!);
+    store.getState().revealPrediction('');
+    expect(timerAskedAbout(store.getState())).toBeUndefined();
   });
 
   it('holds stepping and scrubbing past an unanswered question too', () => {
