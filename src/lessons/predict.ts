@@ -8,7 +8,7 @@ import { visibleStepIndices } from '../sim/visible-steps';
 import { askAbout, isConnectOutcome } from './ask';
 import { holdTimeBefore, lastAtInstant } from './hold';
 import type { Question, QuestionKind } from './question';
-import { sendById, timerSetBefore } from './run-facts';
+import { sendById } from './run-facts';
 
 export interface PredictStep {
   /** The trace index of the step's first event (the first at its instant). */
@@ -32,23 +32,17 @@ interface Hold {
 
 /**
  * The moment a question is asked at. Most wait just before their step. A segment's fate waits
- * at the moment it leaves: held just before its arrival or loss, the arrow is then nearly across
- * (it arrives) or stopped half-way (it is lost), which tells the answer. A timer's run waits at
- * the moment it is set: just before it fires, the playhead's clock less the set time is the answer
- * (and its countdown note is hidden until Reveal, src/ui/diagram/TimerBar.tsx).
+ * at the moment it leaves, before any of its flight is drawn: held just before its arrival or
+ * loss, the arrow is nearly across (it arrives) or stopped half-way (it is lost), which tells
+ * the answer.
  */
 function holdFor(trace: readonly TraceEvent[], question: Question, first: number): Hold {
   const event = trace[question.index] as TraceEvent;
-  const earlier =
+  const sent =
     question.kind === 'fate' && (event.type === 'deliver' || event.type === 'drop')
       ? sendById(trace, event.id)
-      : question.kind === 'timer'
-        ? timerSetBefore(trace, question.index)
-        : undefined;
-  if (earlier !== undefined) {
-    const at = lastAtInstant(trace, trace.indexOf(earlier));
-    return { cursor: at, t: earlier.t };
-  }
+      : undefined;
+  if (sent !== undefined) return { cursor: lastAtInstant(trace, trace.indexOf(sent)), t: sent.t };
   return { cursor: first - 1, t: holdTimeBefore(trace, first) };
 }
 
@@ -63,7 +57,11 @@ function kindsFor(event: TraceEvent): QuestionKind[] {
     case 'drop':
       return ['fate'];
     case 'timer':
-      return event.action === 'fire' ? ['timer'] : [];
+      // No "how long does the timer run?": from the moment it is set, its length is on screen
+      // (the narration's "starts its retransmission timer for 1 s", the countdown beside the
+      // lifeline), and just before it fires the playhead's clock less the set time is the answer.
+      // Its firing is asked about through the retransmission it causes.
+      return [];
     case 'call':
       return isConnectOutcome(event) ? ['connect'] : [];
     default:
@@ -78,7 +76,6 @@ const PRIORITY: readonly QuestionKind[] = [
   'retransmission',
   'flags',
   'ack',
-  'timer',
   'seq',
   'fate',
 ];

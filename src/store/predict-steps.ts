@@ -4,7 +4,6 @@
  */
 import { predictSteps, type PredictStep } from '../lessons';
 import type { Timeline } from './timeline';
-import type { LabState } from './types';
 
 const cache = new WeakMap<Timeline, readonly PredictStep[]>();
 
@@ -33,26 +32,4 @@ export function holdBefore(step: PredictStep): { t: number; cursor: number } {
 /** Whether the playhead stands where the question about `step` still waits (or earlier). */
 export function beforeQuestion(step: PredictStep, t: number, cursor: number): boolean {
   return cursor <= step.holdCursor && t <= step.holdT;
-}
-
-/**
- * The trace index of the timer setting whose run the waiting question asks about ("how long
- * after it was set does it fire?"), or undefined: the diagram hides that timer's planned length
- * and countdown until Reveal, for they state the answer.
- */
-export function timerAskedAbout(state: LabState): number | undefined {
-  const { predict, timeline } = state;
-  if (!predict.on || state.lesson !== null || predict.result !== null) return undefined;
-  if (predict.timeline !== timeline) return undefined;
-  const step = nextQuestionStep(timeline, predict.revealedThrough);
-  if (step?.question?.kind !== 'timer') return undefined;
-  const fire = timeline.events[step.question.index];
-  if (fire?.type !== 'timer') return undefined;
-  for (let i = step.question.index - 1; i >= 0; i -= 1) {
-    const e = timeline.events[i];
-    if (e?.type === 'timer' && e.endpoint === fire.endpoint && e.timer === fire.timer) {
-      return e.action === 'set' ? i : undefined;
-    }
-  }
-  return undefined;
 }

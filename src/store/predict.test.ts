@@ -5,7 +5,7 @@ import { runScript } from '../runner/packetdrill/runner';
 import { scriptRunToTrace } from '../runner/packetdrill/to-trace';
 import { createLabStore } from './create-lab-store';
 import { createSimWorld } from './sim-world';
-import { nextQuestionStep, timerAskedAbout } from './predict-steps';
+import { nextQuestionStep } from './predict-steps';
 import type { LabStore } from './create-lab-store';
 
 /*
@@ -65,29 +65,6 @@ describe('predict mode', () => {
       store.getState().nextPrediction();
     }
     expect(fates).toBeGreaterThanOrEqual(2);
-  });
-
-  it('asks how long a timer runs as it is set, its length and countdown hidden until Reveal', () => {
-    // passive-close (linux): just before the delayed-ACK timer fires, the playhead's clock less
-    // the set time would be the answer, and the timer's note counts down to it.
-    const store = predicting('passive-close');
-    let step = waiting(store);
-    while (step !== undefined && step.question?.kind !== 'timer') {
-      store.getState().revealPrediction('');
-      store.getState().nextPrediction();
-      step = waiting(store);
-    }
-    if (step?.question === undefined) throw new Error('passive-close asks no timer question');
-    store.getState().play();
-    store.getState().tick(60_000);
-    const s = store.getState();
-    const setIndex = timerAskedAbout(s);
-    const set = s.timeline.events[setIndex ?? -1];
-    expect(set?.type === 'timer' && set.action).toBe('set');
-    expect(s.t).toBeLessThanOrEqual(set!.t);
-    expect(s.cursor).toBeGreaterThanOrEqual(setIndex!);
-    store.getState().revealPrediction('');
-    expect(timerAskedAbout(store.getState())).toBeUndefined();
   });
 
   it('holds stepping and scrubbing past an unanswered question too', () => {
