@@ -194,6 +194,17 @@ describe('predict mode on every preset', () => {
           const where = `${preset.name} ${settings.profile} ${settings.isn} t=${step.t}`;
           expect(question.index, where).toBeGreaterThanOrEqual(step.first);
           expect(question.index, where).toBeLessThanOrEqual(step.last);
+          // It waits before anything of its step is shown; a segment's fate, as the segment
+          // leaves (held later, its arrow is nearly across or stopped half-way).
+          expect(step.holdCursor, where).toBeLessThan(step.first);
+          if (step.t > 0) expect(step.holdT, where).toBeLessThan(step.t);
+          // A timer's length is on screen from the moment it is set (narration, countdown).
+          expect(question.kind, where).not.toBe('timer');
+          const asked = run.trace[question.index] as TraceEvent;
+          if (question.kind === 'fate' && 'id' in asked) {
+            const sent = run.trace.find((e) => e.type === 'send' && e.id === asked.id);
+            expect(step.holdT, where).toBeLessThanOrEqual(sent?.t ?? -1);
+          }
           expectRevealMatches(question, run.trace, where);
         }
       }

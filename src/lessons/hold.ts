@@ -22,3 +22,12 @@ export function holdTimeBefore(trace: readonly TraceEvent[], index: number): num
   const previous = first > 0 ? (trace[first - 1] as TraceEvent).t : 0;
   return Math.max(0, t - Math.min(HOLD_MS, (t - previous) / 2));
 }
+
+/** The last trace index at the same instant as `index` (a negative index, the start, as it is). */
+export function lastAtInstant(trace: readonly TraceEvent[], index: number): number {
+  if (index < 0) return index;
+  const t = (trace[index] as TraceEvent).t;
+  let last = index;
+  while (last + 1 < trace.length && (trace[last + 1] as TraceEvent).t === t) last += 1;
+  return last;
+}

@@ -5,7 +5,7 @@
  */
 import type { TraceEvent } from '../sim/trace';
 import { askAbout } from './ask';
-import { holdTimeBefore } from './hold';
+import { holdTimeBefore, lastAtInstant } from './hold';
 import type { LessonStep } from './lesson';
 import { findMoment, parseMoment } from './moment';
 import type { Question } from './question';
@@ -66,14 +66,6 @@ export function viewStep(
     question: undefined,
     missing: at === undefined,
   };
-}
-
-function lastAtInstant(trace: readonly TraceEvent[], index: number): number {
-  if (index < 0) return index;
-  const t = (trace[index] as TraceEvent).t;
-  let last = index;
-  while (last + 1 < trace.length && (trace[last + 1] as TraceEvent).t === t) last += 1;
-  return last;
 }
 
 /** The id of the segment a reference names in this run, for dropping it. */

@@ -3,7 +3,6 @@
  * of the trace, src/lessons/predict.ts, which comes in the lesson kit), and where the run stands
  * among them.
  */
-import { holdTimeBefore } from '../lessons/hold';
 import type { PredictStep } from '../lessons/predict';
 import type { LessonKit } from './lesson-kit';
 import type { Timeline } from './timeline';
@@ -28,7 +27,15 @@ export function nextQuestionStep(
   return predictStepsOf(kit, timeline).find((s) => s.last > through && s.question !== undefined);
 }
 
-/** Where the playhead waits for a question about `step`: just before its instant. */
-export function holdBefore(timeline: Timeline, step: PredictStep): { t: number; cursor: number } {
-  return { t: holdTimeBefore(timeline.events, step.first), cursor: step.first - 1 };
+/**
+ * Where the playhead waits for the question about `step`: just before its instant, or at the
+ * earlier moment it is asked at (a segment's fate as it leaves, src/lessons/predict.ts).
+ */
+export function holdBefore(step: PredictStep): { t: number; cursor: number } {
+  return { t: step.holdT, cursor: step.holdCursor };
+}
+
+/** Whether the playhead stands where the question about `step` still waits (or earlier). */
+export function beforeQuestion(step: PredictStep, t: number, cursor: number): boolean {
+  return cursor <= step.holdCursor && t <= step.holdT;
 }

@@ -52,6 +52,31 @@ describe('predict mode', () => {
     expect(s.cursor).toBe((step?.first ?? 0) - 1);
   });
 
+  it('asks whether a segment arrives as it leaves: none of its flight is drawn while it waits', () => {
+    // lost-syn-ack: held just before its fate, an arriving segment's arrow is nearly across and
+    // a lost one stops half-way, which would tell the answer.
+    const store = predicting('lost-syn-ack');
+    let fates = 0;
+    for (let step = waiting(store); step !== undefined; step = waiting(store)) {
+      store.getState().play();
+      store.getState().tick(60_000);
+      const s = store.getState();
+      const question = step.question!;
+      const asked = s.timeline.events[question.index]!;
+      expect(s.playing).toBe(false);
+      expect(s.cursor).toBeLessThan(step.first);
+      if (question.kind === 'fate' && (asked.type === 'deliver' || asked.type === 'drop')) {
+        const sent = s.timeline.spanById.get(asked.id)!.send;
+        expect(s.t, question.prompt).toBeLessThanOrEqual(sent.t);
+        fates += 1;
+      }
+      store.getState().revealPrediction('');
+      expect(store.getState().cursor).toBe(step.last);
+      store.getState().nextPrediction();
+    }
+    expect(fates).toBeGreaterThanOrEqual(2);
+  });
+
   it('holds stepping and scrubbing past an unanswered question too', () => {
     const store = predicting();
     store.getState().seek(150);

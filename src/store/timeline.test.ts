@@ -66,6 +66,8 @@ describe('the world at a moment', () => {
   it('counts a segment in flight only between its send and its arrival', () => {
     const syn = handshake.spanById.get(1)!;
     expect(isInFlight(syn, 0, -1)).toBe(false);
+    // At its send instant a drop would run before the send and miss it.
+    expect(isInFlight(syn, 10, lastEventAtOrBefore(handshake, 10))).toBe(false);
     expect(isInFlight(syn, 30, lastEventAtOrBefore(handshake, 30))).toBe(true);
     expect(isInFlight(syn, 60, lastEventAtOrBefore(handshake, 60))).toBe(false);
   });

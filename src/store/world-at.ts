@@ -51,10 +51,12 @@ export function isSent(span: SegmentSpan, cursor: number): boolean {
 
 /**
  * A segment is in flight (and so can be dropped by the user) when it has been sent, its journey
- * has not ended, and it is headed somewhere.
+ * has not ended, and it is headed somewhere. At the very instant it is sent it is not yet on the
+ * wire: a drop there would run before the send (interventions go first at an instant,
+ * sim/queue.ts) and miss it. Predict mode waits there to ask whether a segment arrives.
  */
 export function isInFlight(span: SegmentSpan, t: number, cursor: number): boolean {
-  if (span.copy || !isSent(span, cursor)) return false;
+  if (span.copy || !isSent(span, cursor) || t <= span.sentAt) return false;
   if (span.endIndex >= 0 && span.endIndex <= cursor) return false;
   return t < span.endAt || span.endIndex < 0;
 }

@@ -7,7 +7,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { isRight } from '../../lessons/question';
-import { holdBefore, nextQuestionStep } from '../predict-steps';
+import { beforeQuestion, holdBefore, nextQuestionStep } from '../predict-steps';
 import type { Timeline } from '../timeline';
 import type { LabState } from '../types';
 
@@ -110,8 +110,8 @@ export const createPredictSlice: StateCreator<LabState, [], [], PredictSlice> = 
       return;
     }
     set({
-      predict: { ...predict, revealedThrough: Math.max(predict.revealedThrough, step.first - 1) },
-      ...holdBefore(state.timeline, step),
+      predict: { ...predict, revealedThrough: Math.max(predict.revealedThrough, step.holdCursor) },
+      ...holdBefore(step),
       playing: false,
     });
   },
@@ -121,9 +121,9 @@ export const createPredictSlice: StateCreator<LabState, [], [], PredictSlice> = 
     const predict = current(state);
     const step = nextQuestionStep(state.lessonKit, state.timeline, predict.revealedThrough);
     if (predict !== state.predict) set({ predict });
-    if (step === undefined || state.cursor < step.first) return;
+    if (step === undefined || beforeQuestion(step, state.t, state.cursor)) return;
     set({
-      ...holdBefore(state.timeline, step),
+      ...holdBefore(step),
       playing: false,
       predict: { ...predict, result: null },
     });

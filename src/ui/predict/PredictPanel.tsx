@@ -26,7 +26,7 @@ const selectView = (s: LabState) => {
     right: predict.right,
     asked: predict.asked,
     question: shown?.question,
-    waiting: shown !== undefined && (result !== null || cursor < shown.first),
+    waiting: shown !== undefined && (result !== null || cursor <= shown.holdCursor),
     result,
     why: result ? whyOf(s, result.index) : '',
   };
