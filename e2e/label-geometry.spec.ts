@@ -148,6 +148,31 @@ async function settledProblems(page: Page) {
   return found;
 }
 
+/** Geometry problems found over several moments of one test, each named by its moment. */
+function geometryLog(page: Page) {
+  const problems: string[] = [];
+  let labels = 0;
+  return {
+    problems,
+    /** How many labels the checks looked at: proof they ran on real labels. */
+    labels: () => labels,
+    async check(moment: string) {
+      const found = await settledProblems(page);
+      labels += found.labels;
+      problems.push(...found.problems.map((p) => `${moment}: ${p}`));
+    },
+  };
+}
+
+/** Goes to the end of the run and waits until the time slider says so. */
+async function pressEnd(page: Page) {
+  await page.keyboard.press('End');
+  await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
+    'aria-valuetext',
+    /^(.+) of \1$/,
+  );
+}
+
 for (const size of SIZES) {
   test(`labels stay with their arrows in every preset at ${size.width}×${size.height}`, async ({
     page,
@@ -161,15 +186,7 @@ for (const size of SIZES) {
       .getByLabel('Scenario')
       .locator('option')
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    const problems: string[] = [];
-    let labels = 0;
-    // The moment once drawn: React draws a step in the frame after the keypress moved the
-    // playhead, so a frame's mix of old and new is given a moment to settle.
-    const check = async (moment: string) => {
-      const found = await settledProblems(page);
-      labels += found.labels;
-      problems.push(...found.problems.map((p) => `${moment}: ${p}`));
-    };
+    const { problems, labels, check } = geometryLog(page);
     const time = page.getByRole('slider', { name: 'Time' });
     for (const preset of presets) {
       await page.getByLabel('Scenario').selectOption(preset);
@@ -177,8 +194,7 @@ for (const size of SIZES) {
       for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
       await expect(time).not.toHaveValue('0');
       await check(`${preset}, 4 steps`);
-      await page.keyboard.press('End');
-      await expect(time).toHaveAttribute('aria-valuetext', /^(.+) of \1$/);
+      await pressEnd(page);
       await check(`${preset}, end`);
       // End fits the whole run: every segment is drawn, and within the diagram.
       const { outside, missing } = await arrowsOutOfView(page);
@@ -187,7 +203,7 @@ for (const size of SIZES) {
     }
     expect(problems).toEqual([]);
     // Every preset labels several arrows: the checks above ran on real labels.
-    expect(labels).toBeGreaterThan(presets.length * 4);
+    expect(labels()).toBeGreaterThan(presets.length * 4);
     expect(watched.problems).toEqual([]);
   });
 }
@@ -209,13 +225,7 @@ test('labels stay with their arrows and inside the diagram in a 320 px embed of 
   test.setTimeout(180_000);
   const watched = watchPage(page);
   await page.setViewportSize({ width: 320, height: 480 });
-  const problems: string[] = [];
-  let labels = 0;
-  const check = async (moment: string) => {
-    const found = await settledProblems(page);
-    labels += found.labels;
-    problems.push(...found.problems.map((p) => `${moment}: ${p}`));
-  };
+  const { problems, labels, check } = geometryLog(page);
   // One test, one page: each preset by its embed link, at a telling moment and at the end.
   for (const [preset, t] of MANY) {
     await page.goto(`./embed.html?scenario=${preset}&t=${t}`);
@@ -223,15 +233,11 @@ test('labels stay with their arrows and inside the diagram in a 320 px embed of 
       timeout: 20_000,
     });
     await check(`${preset} at ${t} ms`);
-    await page.keyboard.press('End');
-    await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
-      'aria-valuetext',
-      /^(.+) of \1$/,
-    );
+    await pressEnd(page);
     await check(`${preset}, end`);
   }
   expect(problems).toEqual([]);
-  expect(labels).toBeGreaterThan(MANY.length * 2);
+  expect(labels()).toBeGreaterThan(MANY.length * 2);
   expect(watched.problems).toEqual([]);
 });
 
@@ -241,8 +247,7 @@ test('labels stay with their arrows in presentation mode for the many-connection
   test.setTimeout(180_000);
   const watched = watchPage(page);
   await page.setViewportSize(SIZES[0]);
-  const problems: string[] = [];
-  let labels = 0;
+  const { problems, labels, check } = geometryLog(page);
   for (const [preset, t] of MANY) {
     // At a telling moment, and at the end (End pressed before presenting, where the slider is).
     for (const end of [false, true]) {
@@ -250,23 +255,14 @@ test('labels stay with their arrows in presentation mode for the many-connection
       await expect(diagram(page).locator('[data-segment="1"]').first()).toBeAttached({
         timeout: 20_000,
       });
-      if (end) {
-        await page.keyboard.press('End');
-        await expect(page.getByRole('slider', { name: 'Time' })).toHaveAttribute(
-          'aria-valuetext',
-          /^(.+) of \1$/,
-        );
-      }
+      if (end) await pressEnd(page);
       await page.getByRole('button', { name: 'Present' }).click();
       await expect(page.getByRole('main', { name: 'Presentation' })).toBeVisible();
-      const found = await settledProblems(page);
-      labels += found.labels;
-      const moment = end ? `${preset}, end` : `${preset} at ${t} ms`;
-      problems.push(...found.problems.map((p) => `${moment}: ${p}`));
+      await check(end ? `${preset}, end` : `${preset} at ${t} ms`);
     }
   }
   expect(problems).toEqual([]);
-  expect(labels).toBeGreaterThan(MANY.length * 2);
+  expect(labels()).toBeGreaterThan(MANY.length * 2);
   expect(watched.problems).toEqual([]);
 });
 
