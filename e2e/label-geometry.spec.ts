@@ -348,7 +348,9 @@ test('a still embed 320 px wide: the loss mark on the lost arrow, labels apart, 
       const shown = (e: Element) => !e.closest('[visibility="hidden"]');
       // Each loss mark's ✕: how far its centre is from the journey of the arrow it belongs to.
       const losses = [...svg.querySelectorAll('[data-mark="loss"]')].map((mark) => {
-        const arrow = mark.closest('g[data-segment]') as SVGGElement;
+        // Marks are drawn in their own layer above the arrows, each naming its arrow's key.
+        const key = CSS.escape(mark.getAttribute('data-loss-for') ?? '');
+        const arrow = svg.querySelector(`g[data-key="${key}"]`) as SVGGElement;
         const journey = arrow.querySelector('line') as SVGLineElement;
         const m = journey.getScreenCTM() as DOMMatrix;
         const at = (which: 1 | 2) =>
