@@ -31,4 +31,10 @@ describe('the words of a loss mark', () => {
   it('a SYN refused by a full SYN queue names the queue', () => {
     expect(wordsOfEndedSpans('syn-flood')).toContain('client: dropped: SYN queue full');
   });
+
+  it('a SYN-ACK answering a forged source finds no host there, and does not read as lost', () => {
+    const words = wordsOfEndedSpans('syn-flood').filter((w) => w.startsWith('server: '));
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(w).toBe('server: undelivered: no host');
+  });
 });

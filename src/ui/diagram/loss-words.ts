@@ -5,7 +5,8 @@ import type { SegmentSpan } from '../../store';
  * a drop the learner or the scenario made there), and otherwise who stopped it: a listener's
  * full queue ("dropped: SYN queue full"), the firewall's rule, or the load balancer. A filtered
  * port must not read as a lossy link (RFC 9293 §3.10.7.1 leaves a dropped SYN unanswered either
- * way; only who dropped it differs).
+ * way; only who dropped it differs). A reply to a forged source address reached the address and
+ * found no host there: nothing lost it, so it reads "undelivered: no host".
  */
 export function lossWords(span: SegmentSpan): string {
   switch (span.dropReason) {
@@ -16,6 +17,8 @@ export function lossWords(span: SegmentSpan): string {
       return 'dropped: firewall';
     case 'balancer':
       return 'dropped: balancer';
+    case 'unreachable':
+      return 'undelivered: no host';
     default:
       return 'lost';
   }
