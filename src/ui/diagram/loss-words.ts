@@ -6,7 +6,7 @@ import type { SegmentSpan } from '../../store';
  * full queue ("dropped: SYN queue full"), the firewall's rule, or the load balancer. A filtered
  * port must not read as a lossy link (RFC 9293 §3.10.7.1 leaves a dropped SYN unanswered either
  * way; only who dropped it differs). A reply to a forged source address reached the address and
- * found no host there: nothing lost it, so it reads "undelivered: no host".
+ * found no host there: nothing lost it, so it reads "no host".
  */
 export function lossWords(span: SegmentSpan): string {
   switch (span.dropReason) {
@@ -18,7 +18,7 @@ export function lossWords(span: SegmentSpan): string {
     case 'balancer':
       return 'dropped: balancer';
     case 'unreachable':
-      return 'undelivered: no host';
+      return 'no host';
     default:
       return 'lost';
   }
