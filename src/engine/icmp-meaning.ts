@@ -14,6 +14,8 @@ export type IcmpMeaning =
   | { readonly kind: 'path-mtu' }
   | {
       readonly kind: 'error';
+      /** The message in words, e.g. "host unreachable", for the state change's cause. */
+      readonly name: string;
       readonly errno: Errno;
       /** RFC 9293 §3.9.2.2 hard error (SHLD-26 abort); otherwise soft (MUST-56: never abort). */
       readonly hard: boolean;
@@ -30,39 +32,49 @@ export type IcmpMeaning =
 const IGNORE: IcmpMeaning = { kind: 'ignore' };
 const PATH_MTU: IcmpMeaning = { kind: 'path-mtu' };
 
-function error(errno: Errno, hard: boolean, unreachable: boolean, dropsRequest: boolean) {
-  return { kind: 'error', errno, hard, unreachable, dropsRequest } as const;
+function error(
+  name: string,
+  errno: Errno,
+  hard: boolean,
+  unreachable: boolean,
+  dropsRequest: boolean,
+) {
+  return { kind: 'error', name, errno, hard, unreachable, dropsRequest } as const;
 }
 
 /** ICMP Destination Unreachable codes 0–15 (RFC 792, RFC 1812 §5.2.7.1), as icmp_err_convert[]. */
-const V4_UNREACHABLE: readonly Errno[] = [
-  'ENETUNREACH', // 0 net unreachable
-  'EHOSTUNREACH', // 1 host unreachable
-  'ENOPROTOOPT', // 2 protocol unreachable
-  'ECONNREFUSED', // 3 port unreachable
-  'EMSGSIZE', // 4 fragmentation needed (the path MTU, handled apart)
-  'EOPNOTSUPP', // 5 source route failed
-  'ENETUNREACH', // 6 destination network unknown
-  'EHOSTDOWN', // 7 destination host unknown
-  'ENONET', // 8 source host isolated
-  'ENETUNREACH', // 9 network administratively prohibited
-  'EHOSTUNREACH', // 10 host administratively prohibited
-  'ENETUNREACH', // 11 network unreachable for TOS
-  'EHOSTUNREACH', // 12 host unreachable for TOS
-  'EHOSTUNREACH', // 13 communication administratively prohibited
-  'EHOSTUNREACH', // 14 host precedence violation
-  'EHOSTUNREACH', // 15 precedence cutoff in effect
+const V4_UNREACHABLE: readonly (readonly [name: string, errno: Errno])[] = [
+  ['net unreachable', 'ENETUNREACH'],
+  ['host unreachable', 'EHOSTUNREACH'],
+  ['protocol unreachable', 'ENOPROTOOPT'],
+  ['port unreachable', 'ECONNREFUSED'],
+  ['fragmentation needed', 'EMSGSIZE'], // the path MTU's, handled apart
+  ['source route failed', 'EOPNOTSUPP'],
+  ['destination network unknown', 'ENETUNREACH'],
+  ['destination host unknown', 'EHOSTDOWN'],
+  ['source host isolated', 'ENONET'],
+  ['network administratively prohibited', 'ENETUNREACH'],
+  ['host administratively prohibited', 'EHOSTUNREACH'],
+  ['network unreachable for TOS', 'ENETUNREACH'],
+  ['host unreachable for TOS', 'EHOSTUNREACH'],
+  ['communication administratively prohibited', 'EHOSTUNREACH'],
+  ['host precedence violation', 'EHOSTUNREACH'],
+  ['precedence cutoff in effect', 'EHOSTUNREACH'],
 ];
 
 /** ICMPv6 Destination Unreachable codes 0–6 (RFC 4443 §3.1), as icmpv6_err_convert()'s table. */
-const V6_UNREACHABLE: readonly { readonly errno: Errno; readonly fatal: boolean }[] = [
-  { errno: 'ENETUNREACH', fatal: false }, // 0 no route to destination
-  { errno: 'EACCES', fatal: true }, // 1 administratively prohibited
-  { errno: 'EHOSTUNREACH', fatal: false }, // 2 beyond scope of source address
-  { errno: 'EHOSTUNREACH', fatal: false }, // 3 address unreachable
-  { errno: 'ECONNREFUSED', fatal: true }, // 4 port unreachable
-  { errno: 'EACCES', fatal: true }, // 5 source address failed policy
-  { errno: 'EACCES', fatal: true }, // 6 reject route to destination
+const V6_UNREACHABLE: readonly {
+  readonly name: string;
+  readonly errno: Errno;
+  readonly fatal: boolean;
+}[] = [
+  { name: 'no route to destination', errno: 'ENETUNREACH', fatal: false },
+  { name: 'administratively prohibited', errno: 'EACCES', fatal: true },
+  { name: 'beyond scope of source address', errno: 'EHOSTUNREACH', fatal: false },
+  { name: 'address unreachable', errno: 'EHOSTUNREACH', fatal: false },
+  { name: 'port unreachable', errno: 'ECONNREFUSED', fatal: true },
+  { name: 'source address failed policy', errno: 'EACCES', fatal: true },
+  { name: 'reject route to destination', errno: 'EACCES', fatal: true },
 ];
 
 export const ICMP_TYPES = {
@@ -78,17 +90,18 @@ function meaningV4(type: number, code: number): IcmpMeaning {
   switch (type) {
     case t.unreachable: {
       if (code === FRAGMENTATION_NEEDED) return PATH_MTU;
-      const errno = V4_UNREACHABLE[code];
-      if (errno === undefined) return IGNORE; // tcp_v4_err(): code > NR_ICMP_UNREACH
+      const entry = V4_UNREACHABLE[code];
+      if (entry === undefined) return IGNORE; // tcp_v4_err(): code > NR_ICMP_UNREACH
+      const [name, errno] = entry;
       // RFC 9293 §3.9.2.2: codes 2–4 are hard (4 is the path MTU's now); 0, 1, 5 soft. The
       // RFC names no class for 6–15; they are kept soft, as MUST-56 errs on the safe side.
       const unreachable = code === 0 || code === 1;
-      return error(errno, code === 2 || code === 3, unreachable, unreachable);
+      return error(name, errno, code === 2 || code === 3, unreachable, unreachable);
     }
     case t.timeExceeded:
-      return error('EHOSTUNREACH', false, false, true);
+      return error('time exceeded', 'EHOSTUNREACH', false, false, true);
     case t.parameterProblem:
-      return error('EPROTO', false, false, true);
+      return error('parameter problem', 'EPROTO', false, false, true);
     default:
       return IGNORE; // Source Quench (MUST-55: silently discard), Redirect, the rest
   }
@@ -98,17 +111,22 @@ function meaningV6(type: number, code: number): IcmpMeaning {
   const t = ICMP_TYPES[6];
   switch (type) {
     case t.unreachable: {
-      const entry = V6_UNREACHABLE[code] ?? { errno: 'EPROTO', fatal: true };
+      const entry = V6_UNREACHABLE[code] ?? {
+        name: `destination unreachable code ${code}`,
+        errno: 'EPROTO',
+        fatal: true,
+      };
       // RFC 9293 §3.9.2.2: codes 0 and 3 are soft; RFC 5461 §2 counts 1 (prohibited) and 4
       // (port unreachable) as hard, as ICMP's protocol and port unreachable.
-      return error(entry.errno, code === 1 || code === 4, code === 0 || code === 3, entry.fatal);
+      const hard = code === 1 || code === 4;
+      return error(entry.name, entry.errno, hard, code === 0 || code === 3, entry.fatal);
     }
     case t.packetTooBig:
       return PATH_MTU;
     case t.timeExceeded:
-      return error('EHOSTUNREACH', false, false, false);
+      return error('time exceeded', 'EHOSTUNREACH', false, false, false);
     case t.parameterProblem:
-      return error('EPROTO', false, false, true);
+      return error('parameter problem', 'EPROTO', false, false, true);
     default:
       return IGNORE; // informational messages (128 and up) never reach TCP
   }

@@ -39,6 +39,9 @@ describe('SYN-SENT', () => {
     p.icmp(HOST_UNREACHABLE, 0);
     expect(p.info(s)?.state).toBe('CLOSED');
     expect(p.outputsOf('error')).toEqual([{ type: 'error', socket: s, errno: 'EHOSTUNREACH' }]);
+    expect(p.outputsOf('state').at(-1)?.cause).toBe(
+      'ICMP host unreachable for our segment (EHOSTUNREACH): an opening connection gives up (Linux tcp_done_with_error())',
+    );
   });
 
   it('RFC: a soft error does not abort (MUST-56); SO_ERROR reports it once (SHLD-25)', () => {

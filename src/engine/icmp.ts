@@ -104,7 +104,7 @@ type IcmpError = Extract<IcmpMeaning, { kind: 'error' }>;
 function icmpError(c: Conn, ctx: Ctx, e: IcmpError, seq: Seq): void {
   switch (ctx.profile.icmpErrors) {
     case 'rfc':
-      if (e.hard) abort(c, ctx, e.errno, 'a hard error aborts the connection (RFC 9293 §3.9.2.2)');
+      if (e.hard) abort(c, ctx, e, 'a hard error aborts the connection (RFC 9293 §3.9.2.2)');
       else c.softError = e.errno;
       return;
     case 'linux':
@@ -116,12 +116,12 @@ function icmpError(c: Conn, ctx: Ctx, e: IcmpError, seq: Seq): void {
 
 function linuxError(c: Conn, ctx: Ctx, e: IcmpError, seq: Seq): void {
   if (isRequest(c)) {
-    if (e.dropsRequest) abort(c, ctx, e.errno, 'Linux drops the pending request (tcp_req_err())');
+    if (e.dropsRequest) abort(c, ctx, e, 'Linux drops the pending request (tcp_req_err())');
     return;
   }
   // A Fast Open child the application has accepted counts as connected (tcp_v4_err()).
   if (c.state === 'SYN-SENT' || (c.state === 'SYN-RECEIVED' && !(c.fastOpened && c.owned))) {
-    abort(c, ctx, e.errno, 'an opening connection gives up (Linux tcp_done_with_error())');
+    abort(c, ctx, e, 'an opening connection gives up (Linux tcp_done_with_error())');
     return;
   }
   if (e.unreachable && !(c.state === 'SYN-RECEIVED' && c.fastOpened)) undoBackoff(c, ctx, seq);
@@ -130,25 +130,25 @@ function linuxError(c: Conn, ctx: Ctx, e: IcmpError, seq: Seq): void {
 
 function freebsdError(c: Conn, ctx: Ctx, e: IcmpError): void {
   if (c.state === 'SYN-SENT' && e.hard) {
-    abort(c, ctx, e.errno, 'a hard error drops a SYN-SENT connection (FreeBSD tcp_notify())');
+    abort(c, ctx, e, 'a hard error drops a SYN-SENT connection (FreeBSD tcp_notify())');
     return;
   }
   const ignored: readonly Errno[] = ['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN'];
   if (c.state === 'ESTABLISHED' && ignored.includes(e.errno)) return;
   if (!isSynchronized(c.state) && c.synTransmits - 1 > 3 && c.softError !== null) {
-    abort(c, ctx, e.errno, 'a second error after several retransmissions (FreeBSD tcp_notify())');
+    abort(c, ctx, e, 'a second error after several retransmissions (FreeBSD tcp_notify())');
     return;
   }
   c.softError = e.errno;
 }
 
-function abort(c: Conn, ctx: Ctx, errno: Errno, why: string): void {
-  const cause = `ICMP ${errno} for a segment in flight: ${why}`;
+function abort(c: Conn, ctx: Ctx, e: IcmpError, why: string): void {
+  const cause = `ICMP ${e.name} for our segment (${e.errno}): ${why}`;
   if (isRequest(c)) {
     returnToListen(c, ctx, cause);
     return;
   }
-  reportError(c, ctx, errno);
+  reportError(c, ctx, e.errno);
   setState(c, ctx, 'CLOSED', cause);
 }
 
