@@ -270,7 +270,9 @@ function getError(host: Host, socket: SocketId): CallResult {
     return { result: 'ok', error };
   }
   // Without a hard error SO_ERROR reports an ICMP soft error once (Linux sock_getsockopt():
-  // xchg(&sk->sk_err_soft, 0); RFC 9293 §3.9.2.2 SHLD-25).
+  // xchg(&sk->sk_err_soft, 0); RFC 9293 §3.9.2.2 SHLD-25). FreeBSD's SO_ERROR reads so_error
+  // alone: its t_softerror shows only as the error a timeout fails with (tcp_timer_rexmt()).
+  if (host.profile.icmpErrors === 'freebsd') return { result: 'ok', error: 'ok' };
   const error = c.softError ?? 'ok';
   c.softError = null;
   return { result: 'ok', error };

@@ -71,6 +71,8 @@ describe('SYN-SENT', () => {
     const soft = connecting(FREEBSD);
     soft.p.icmp(NET_UNREACHABLE, 0);
     expect(soft.p.info(soft.s)?.state).toBe('SYN-SENT');
+    // t_softerror is not so_error: SO_ERROR stays 0, the error waits for a timeout.
+    expect(errorOf(soft.p, soft.s)).toBe('ok');
     const hard = connecting(FREEBSD);
     hard.p.icmp(PORT_UNREACHABLE, 0);
     expect(hard.p.info(hard.s)?.state).toBe('CLOSED');
@@ -187,10 +189,16 @@ describe('ESTABLISHED', () => {
     expect(p.call({ call: 'receive', socket: s }).result).toBe('ECONNREFUSED');
   });
 
-  it('FreeBSD ignores host unreachable once ESTABLISHED (tcp_notify())', () => {
-    const { p, s } = sending(FREEBSD, 100);
-    p.icmp(HOST_UNREACHABLE, 1);
-    expect(errorOf(p, s)).toBe('ok');
+  it('FreeBSD ignores host unreachable once ESTABLISHED, and keeps other errors for a timeout to report (tcp_notify(), tcp_timer_rexmt())', () => {
+    const ignored = sending({ ...FREEBSD, dataRetries: 2 }, 100);
+    ignored.p.icmp(HOST_UNREACHABLE, 1);
+    ignored.p.advance(60_000);
+    expect(ignored.p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+    const kept = sending({ ...FREEBSD, dataRetries: 2 }, 100);
+    kept.p.icmp(PORT_UNREACHABLE, 1);
+    expect(errorOf(kept.p, kept.s)).toBe('ok');
+    kept.p.advance(60_000);
+    expect(kept.p.outputsOf('error').map((e) => e.errno)).toEqual(['ECONNREFUSED']);
   });
 
   it('an error after the data it quotes was acknowledged is not believed (RFC 5927 §4.1)', () => {
