@@ -27,6 +27,11 @@ export type IcmpMeaning =
        * errors icmpv6_err_convert() calls fatal).
        */
       readonly dropsRequest: boolean;
+      /**
+       * FreeBSD drops a SYN-SENT connection over it (net.inet.tcp.icmp_may_rst: protocol and
+       * port unreachable, administratively prohibited, time exceeded → tcp_drop_syn_sent()).
+       */
+      readonly dropsSynSent: boolean;
     };
 
 const IGNORE: IcmpMeaning = { kind: 'ignore' };
@@ -38,9 +43,13 @@ function error(
   hard: boolean,
   unreachable: boolean,
   dropsRequest: boolean,
+  dropsSynSent: boolean,
 ) {
-  return { kind: 'error', name, errno, hard, unreachable, dropsRequest } as const;
+  return { kind: 'error', name, errno, hard, unreachable, dropsRequest, dropsSynSent } as const;
 }
+
+/** ICMP unreachable codes FreeBSD's tcp_ctlinput() sends to tcp_drop_syn_sent(). */
+const V4_DROPS_SYN_SENT: readonly number[] = [2, 3, 9, 10, 13];
 
 /** ICMP Destination Unreachable codes 0–15 (RFC 792, RFC 1812 §5.2.7.1), as icmp_err_convert[]. */
 const V4_UNREACHABLE: readonly (readonly [name: string, errno: Errno])[] = [
@@ -96,12 +105,13 @@ function meaningV4(type: number, code: number): IcmpMeaning {
       // RFC 9293 §3.9.2.2: codes 2–4 are hard (4 is the path MTU's now); 0, 1, 5 soft. The
       // RFC names no class for 6–15; they are kept soft, as MUST-56 errs on the safe side.
       const unreachable = code === 0 || code === 1;
-      return error(name, errno, code === 2 || code === 3, unreachable, unreachable);
+      const hard = code === 2 || code === 3;
+      return error(name, errno, hard, unreachable, unreachable, V4_DROPS_SYN_SENT.includes(code));
     }
     case t.timeExceeded:
-      return error('time exceeded', 'EHOSTUNREACH', false, false, true);
+      return error('time exceeded', 'EHOSTUNREACH', false, false, true, true);
     case t.parameterProblem:
-      return error('parameter problem', 'EPROTO', false, false, true);
+      return error('parameter problem', 'EPROTO', false, false, true, false);
     default:
       return IGNORE; // Source Quench (MUST-55: silently discard), Redirect, the rest
   }
@@ -119,14 +129,14 @@ function meaningV6(type: number, code: number): IcmpMeaning {
       // RFC 9293 §3.9.2.2: codes 0 and 3 are soft; RFC 5461 §2 counts 1 (prohibited) and 4
       // (port unreachable) as hard, as ICMP's protocol and port unreachable.
       const hard = code === 1 || code === 4;
-      return error(entry.name, entry.errno, hard, code === 0 || code === 3, entry.fatal);
+      return error(entry.name, entry.errno, hard, code === 0 || code === 3, entry.fatal, hard);
     }
     case t.packetTooBig:
       return PATH_MTU;
     case t.timeExceeded:
-      return error('time exceeded', 'EHOSTUNREACH', false, false, false);
+      return error('time exceeded', 'EHOSTUNREACH', false, false, false, true);
     case t.parameterProblem:
-      return error('parameter problem', 'EPROTO', false, false, true);
+      return error('parameter problem', 'EPROTO', false, false, true, false);
     default:
       return IGNORE; // informational messages (128 and up) never reach TCP
   }

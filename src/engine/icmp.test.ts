@@ -78,6 +78,13 @@ describe('SYN-SENT', () => {
     expect(hard.p.info(hard.s)?.state).toBe('CLOSED');
   });
 
+  it('FreeBSD also drops a SYN-SENT connection over time exceeded (icmp_may_rst → tcp_drop_syn_sent())', () => {
+    const { p, s } = connecting(FREEBSD);
+    p.icmp({ type: V4.timeExceeded, code: 0 }, 0);
+    expect(p.info(s)?.state).toBe('CLOSED');
+    expect(p.outputsOf('error')).toEqual([{ type: 'error', socket: s, errno: 'EHOSTUNREACH' }]);
+  });
+
   it('an error quoting a sequence number the connection has not sent is not believed (RFC 5927 §4.1)', () => {
     const { p, s } = connecting(LINUX);
     p.icmp(HOST_UNREACHABLE, 5000);

@@ -14,9 +14,11 @@
  *   error as sk_err_soft, whatever its class (RFC 5461 §4 describes this widespread
  *   behaviour). Net and host unreachable undo one RTO backoff step (RFC 6069,
  *   tcp_ld_RTO_revert()).
- * - `freebsd` (tcp_notify()): net and host unreachable are ignored once ESTABLISHED; a hard
- *   error drops a SYN-SENT connection; an opening connection that has retransmitted more than
- *   three times and already saw an error gives up; otherwise the error is kept as t_softerror.
+ * - `freebsd` (tcp_ctlinput(), tcp_notify()): protocol or port unreachable, administratively
+ *   prohibited and time exceeded drop a SYN-SENT connection (icmp_may_rst,
+ *   tcp_drop_syn_sent()); net and host unreachable are ignored once ESTABLISHED; an opening
+ *   connection that has retransmitted more than three times and already saw an error gives up;
+ *   otherwise the error is kept as t_softerror.
  *
  * "Fragmentation needed" and "packet too big" lower the path MTU instead (icmp-pmtu.ts).
  */
@@ -129,8 +131,8 @@ function linuxError(c: Conn, ctx: Ctx, e: IcmpError, seq: Seq): void {
 }
 
 function freebsdError(c: Conn, ctx: Ctx, e: IcmpError): void {
-  if (c.state === 'SYN-SENT' && e.hard) {
-    abort(c, ctx, e, 'a hard error drops a SYN-SENT connection (FreeBSD tcp_notify())');
+  if (c.state === 'SYN-SENT' && e.dropsSynSent) {
+    abort(c, ctx, e, 'FreeBSD drops a connection still in SYN-SENT (tcp_drop_syn_sent())');
     return;
   }
   const ignored: readonly Errno[] = ['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN'];
