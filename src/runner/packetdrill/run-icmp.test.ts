@@ -63,6 +63,24 @@ describe('ICMP lines', () => {
     );
   });
 
+  it('read CODE as host_unreachable unless -D says otherwise, the code the Google ICMP scripts leave to their harness', () => {
+    const pending = [
+      LINUX_DEFAULTS,
+      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
+      '+0 bind(3, ..., ...) = 0',
+      '+0 listen(3, 1) = 0',
+      '+0 < S 0:0(0) win 65535 <mss 1000>',
+      '+0 > S. 0:0(0) ack 1 <mss 1460>',
+      '+.1 < icmp unreachable CODE',
+      '+0 < . 1:1(0) ack 1 win 65535',
+      '+0 > R 1:1(0)',
+    ];
+    expect(run(pending).outcome).toBe('passed');
+    const port = runScript(pending.join('\n'), { defines: { CODE: 'port_unreachable' } });
+    // tcp_req_err() does not drop a request over port unreachable: the ACK completes it.
+    expect(lineVerdict(port, 9)).toMatch(/^failed/);
+  });
+
   it('need a connection to quote', () => {
     const lines = [
       LINUX_DEFAULTS,
