@@ -44,7 +44,19 @@ export interface Conn {
   writeShut: boolean;
   /** The error SO_ERROR would report, cleared when read. */
   error: Errno | null;
+  /**
+   * The last ICMP soft error (RFC 9293 §3.9.2.2, Linux sk_err_soft, FreeBSD t_softerror):
+   * SO_ERROR reports it when no hard error is pending, and a connection that times out fails
+   * with it instead of ETIMEDOUT (icmp.ts).
+   */
+  softError: Errno | null;
   mssClamp: number | null;
+  /**
+   * Path MTU learned from ICMP "fragmentation needed" / "packet too big" (RFC 1191, RFC 8201),
+   * null while the link's MTU holds; `pathMss` is the largest segment it carries (icmp-pmtu.ts).
+   */
+  pathMtu: number | null;
+  pathMss: number | null;
   /** TCP_SYNCNT: this socket's SYN retransmissions in place of the profile's synRetries. */
   synRetries: number | null;
   /** TCP_USER_TIMEOUT in ms, 0 = none: unacknowledged data fails the connection after it. */

@@ -263,8 +263,17 @@ function closeListener(host: Host, l: Listener, ctx: Ctx): CallResult {
 function getError(host: Host, socket: SocketId): CallResult {
   const c = host.sockets.get(socket);
   if (!c) return { result: 'EBADF' };
-  if (c.kind !== 'conn' || c.error === null) return { result: 'ok', error: 'ok' };
-  const error = c.error;
-  c.error = null;
+  if (c.kind !== 'conn') return { result: 'ok', error: 'ok' };
+  if (c.error !== null) {
+    const error = c.error;
+    c.error = null;
+    return { result: 'ok', error };
+  }
+  // Without a hard error SO_ERROR reports an ICMP soft error once (Linux sock_getsockopt():
+  // xchg(&sk->sk_err_soft, 0); RFC 9293 §3.9.2.2 SHLD-25). FreeBSD's SO_ERROR reads so_error
+  // alone: its t_softerror shows only as the error a timeout fails with (tcp_timer_rexmt()).
+  if (host.profile.icmpErrors === 'freebsd') return { result: 'ok', error: 'ok' };
+  const error = c.softError ?? 'ok';
+  c.softError = null;
   return { result: 'ok', error };
 }

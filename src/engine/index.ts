@@ -37,6 +37,8 @@ export {
   retuneHost,
   type Host,
 } from './host';
+export { handleIcmp, type IcmpMessage, type QuotedSegment } from './icmp';
+export { ICMP_TYPES, FRAGMENTATION_NEEDED } from './icmp-meaning';
 export {
   addressBytes,
   canonicalAddress,

@@ -14,7 +14,9 @@ import { Flag, type Seq, type TcpState } from './types';
 export function payloadMss(d: Readonly<Conn>): number {
   const n = d.negotiated;
   if (!n) return 536;
-  const mss = d.mssClamp === null ? n.sendMss : Math.min(n.sendMss, d.mssClamp);
+  let mss = d.mssClamp === null ? n.sendMss : Math.min(n.sendMss, d.mssClamp);
+  // A path MTU learned from ICMP bounds it too (Linux tcp_sync_mss(), RFC 1191 §3).
+  if (d.pathMss !== null && d.pathMss < mss) mss = d.pathMss;
   return Math.max(1, mss - (n.timestamps ? 12 : 0));
 }
 

@@ -67,4 +67,6 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   fastOpenKey: 'key of the server cookie (SipHash-2-4 of the addresses), as tcp_fastopen_key',
   fastOpenClient:
     "whose Fast Open client cookie cache: Linux's per server address, or FreeBSD's per path with disabling",
+  icmpErrors:
+    'how ICMP errors act on a connection: soft errors reported and hard ones abort (RFC), or as the stack does',
 };

@@ -155,6 +155,12 @@ export interface Profile {
   readonly fastOpenKey: readonly [number, number, number, number];
   /** Whose Fast Open client cookie cache to follow (fastopen-client.ts). */
   readonly fastOpenClient: 'linux' | 'freebsd';
+  /**
+   * How ICMP errors act on a connection (icmp.ts): as RFC 9293 §3.9.2.2 classes them (soft
+   * errors are reported, hard errors abort), as Linux tcp_v4_err()/tcp_v6_err() (any error
+   * aborts an opening connection, none a synchronized one), or as FreeBSD tcp_notify().
+   */
+  readonly icmpErrors: 'rfc' | 'linux' | 'freebsd';
 }
 
 /** packetdrill's defaults.sh key (a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4); kernels pick one at boot. */
@@ -217,6 +223,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     fastOpen: 0, // RFC 7413 is Experimental, not part of the RFC 9293 baseline
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
     fastOpenClient: 'linux', // RFC 7413 §4.1.3: a cookie per server IP address, as Linux keeps it
+    icmpErrors: 'rfc', // RFC 9293 §3.9.2.2: soft errors MUST NOT abort (MUST-56), hard SHOULD (SHLD-26)
   },
   linux: {
     name: 'linux',
@@ -272,6 +279,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     fastOpen: 0x1, // tcp_fastopen default 1: client only (ip-sysctl, PROFILES.md)
     fastOpenKey: PACKETDRILL_TFO_KEY, // random at boot; a lab shows a fixed one (defaults.sh)
     fastOpenClient: 'linux', // tcp_fastopen_cache_set(): cookie, MSS, try_exp per server address
+    icmpErrors: 'linux', // tcp_v4_err(): tcp_done_with_error() in SYN-SENT/SYN-RECV, else sk_err_soft
   },
   freebsd: {
     name: 'freebsd',
@@ -328,5 +336,6 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     fastOpen: 0x1, // net.inet.tcp.fastopen.client_enable = 1, server_enable = 0 (tcp_fastopen.c)
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
     fastOpenClient: 'freebsd', // tcp_fastopen_ccache: cookie or disabled path per {client, server, port}
+    icmpErrors: 'freebsd', // tcp_notify(): t_softerror; unreachable ignored once ESTABLISHED
   },
 };

@@ -3,7 +3,8 @@
  * §3.3.2 and then sends it whatever it likes: random control bits, sequence and
  * acknowledgment numbers around the window edges and across the 2^32 wrap, hostile options
  * (MSS 0 and 1, window scale past 14, odd timestamps and SACK blocks, unknown kinds), text
- * of any length, interleaved with application calls and time passing. Whatever arrives, the
+ * of any length, ICMP and ICMPv6 errors of any type, code and MTU quoting sequence numbers
+ * around SND.NXT, interleaved with application calls and time passing. Whatever arrives, the
  * engine must not throw, every segment it sends must be a valid header (finite integer
  * window within 16 bits, 32-bit numbers), and its TCBs must keep their invariants.
  * `npm test` runs it from the fixed seed (scripts/fast-check-seed.ts); `npm run fuzz` from
@@ -16,6 +17,7 @@ import { receiveWindow } from './emit';
 import { payloadMss } from './output';
 import { profiles, type Profile } from './profiles';
 import { handlePacket } from './host';
+import { handleIcmp } from './icmp';
 import { seq, seqLeq } from './seq';
 import { LOCAL, Probe, REMOTE } from './testing/probe';
 import type { Segment, SocketId, TcpOption, TcpState } from './types';
@@ -81,6 +83,14 @@ type Event =
       readonly options: readonly TcpOption[];
       readonly len: number;
     }
+  | {
+      readonly kind: 'icmp';
+      readonly version: 4 | 6;
+      readonly type: number;
+      readonly code: number;
+      readonly mtu: number;
+      readonly seqOff: number;
+    }
   | { readonly kind: 'advance'; readonly ms: number }
   | { readonly kind: 'call'; readonly call: 'send' | 'receive' | 'close' | 'shutdown' | 'abort' };
 
@@ -95,6 +105,19 @@ const event: fc.Arbitrary<Event> = fc.oneof(
       win: fc.oneof(fc.constantFrom(0, 1, 65535), fc.nat(65535)),
       options,
       len: fc.oneof(fc.constant(0), fc.nat(3000)),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('icmp' as const),
+      version: fc.constantFrom(4 as const, 6 as const),
+      // The error types of both versions (unreachable, too big, time exceeded, parameter
+      // problem, source quench) as often as any other byte.
+      type: fc.oneof(fc.constantFrom(1, 2, 3, 4, 11, 12), fc.nat(255)),
+      code: fc.oneof(fc.nat(16), fc.nat(255)),
+      mtu: fc.oneof(fc.constantFrom(0, 1, 67, 68, 551, 552, 576, 1279, 1280, 1500, 65535), u32),
+      seqOff: fc.oneof(fc.constantFrom(0, -1, 1), offset),
     }),
   },
   {
@@ -209,6 +232,9 @@ function checkInvariants(probe: Probe, from: number): void {
     expect(Number.isFinite(d.rcvBuffer) && d.rcvBuffer >= 0, `buffer ${d.rcvBuffer}`).toBe(true);
     const wnd = receiveWindow(d);
     expect(Number.isInteger(wnd) && wnd >= 0, `RCV.WND ${wnd}`).toBe(true);
+    if (d.pathMss !== null) {
+      expect(Number.isInteger(d.pathMss) && d.pathMss >= 1, `path MSS ${d.pathMss}`).toBe(true);
+    }
     if (d.negotiated) {
       const mss = payloadMss(d);
       expect(Number.isInteger(mss) && mss >= 1, `payload MSS ${mss}`).toBe(true);
@@ -245,6 +271,18 @@ function runCase(c: Case): void {
       };
       const out = handlePacket(probe.host, { src: REMOTE, dst: LOCAL, segment }, probe.now);
       probe.log.push(...out);
+    } else if (e.kind === 'icmp') {
+      const sndNxt = conn?.sndNxt ?? c.ours;
+      const quoted = {
+        src: LOCAL,
+        dst: REMOTE,
+        srcPort: probe.localPort,
+        dstPort: probe.remotePort,
+        seq: seq(sndNxt + e.seqOff),
+      };
+      const { version, type, code, mtu } = e;
+      const message = { version, type, code, mtu, src: REMOTE, dst: LOCAL, quoted };
+      probe.log.push(...handleIcmp(probe.host, message, probe.now));
     } else if (e.kind === 'advance') {
       probe.advance(e.ms);
     } else {

@@ -7,7 +7,7 @@ import { sendSyn, sendSynAck } from './handshake';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
 import { reportError, setState, setTimer, type Ctx } from './step';
-import type { TimerName } from './types';
+import type { Errno, TimerName } from './types';
 import { returnToListen } from './lifecycle';
 
 /** The timer fires (the host's timer table found it due). */
@@ -49,7 +49,7 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   if (d.state === 'SYN-RECEIVED') return synReceivedTimeout(d, ctx);
   d.retries++;
   if (d.userTimeoutMs > 0 ? userTimeoutElapsed(d, ctx) : d.retries > ctx.profile.dataRetries) {
-    reportError(d, ctx, 'ETIMEDOUT');
+    reportError(d, ctx, timeoutError(d));
     setState(
       d,
       ctx,
@@ -95,7 +95,7 @@ function connectTimedOut(d: Conn, ctx: Ctx): boolean {
 
 function synSentTimeout(d: Conn, ctx: Ctx): void {
   if (d.synTransmits > (d.synRetries ?? ctx.profile.synRetries) || connectTimedOut(d, ctx)) {
-    reportError(d, ctx, 'ETIMEDOUT');
+    reportError(d, ctx, timeoutError(d));
     setState(
       d,
       ctx,
@@ -116,10 +116,18 @@ function synReceivedTimeout(d: Conn, ctx: Ctx): void {
         'SYN,ACK retransmissions exhausted: the embryonic connection is dropped (RFC 9293 §3.8.3)',
       );
     } else {
-      reportError(d, ctx, 'ETIMEDOUT');
+      reportError(d, ctx, timeoutError(d));
       setState(d, ctx, 'CLOSED', 'SYN,ACK retransmissions exhausted (RFC 9293 §3.8.3)');
     }
     return;
   }
   sendSynAck(d, ctx, d.synTransmits);
+}
+
+/**
+ * A connection that times out reports the last ICMP soft error it saw, else ETIMEDOUT
+ * (RFC 9293 §3.9.2.2 SHLD-25; Linux tcp_write_err(): sk_err_soft ? : ETIMEDOUT).
+ */
+function timeoutError(d: Conn): Errno {
+  return d.softError ?? 'ETIMEDOUT';
 }

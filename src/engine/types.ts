@@ -90,7 +90,17 @@ export type Errno =
   | 'EBADF'
   | 'EINPROGRESS'
   | 'EALREADY'
-  | 'ECONNABORTED';
+  | 'ECONNABORTED'
+  // what ICMP errors become (Linux icmp_err_convert, icmpv6_err_convert; icmp.ts)
+  | 'ENETUNREACH'
+  | 'EHOSTUNREACH'
+  | 'EHOSTDOWN'
+  | 'ENONET'
+  | 'ENOPROTOOPT'
+  | 'EMSGSIZE'
+  | 'EOPNOTSUPP'
+  | 'EACCES'
+  | 'EPROTO';
 
 /**
  * The engine's timers. The simulator's trace names them with the same union (it imports

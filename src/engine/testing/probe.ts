@@ -4,6 +4,7 @@
  * when the test advances time.
  */
 import type { AppCall, CallResult, Output } from '../api';
+import { handleIcmp, type IcmpMessage } from '../icmp';
 import {
   createHost,
   handleCall,
@@ -91,6 +92,28 @@ export class Probe {
       payload,
     };
     this.take(handlePacket(this.host, { src: REMOTE, dst: LOCAL, segment }, this.now));
+  }
+
+  /**
+   * The peer's side of the path sends an ICMP error about our segment to it with sequence
+   * number `quotedSeq` (from the peer's address, as packetdrill sends it).
+   */
+  icmp(m: Pick<IcmpMessage, 'type' | 'code'> & Partial<IcmpMessage>, quotedSeq: number): void {
+    const message: IcmpMessage = {
+      version: 4,
+      src: REMOTE,
+      dst: LOCAL,
+      mtu: 0,
+      quoted: {
+        src: LOCAL,
+        dst: REMOTE,
+        srcPort: this.localPort,
+        dstPort: this.remotePort,
+        seq: seq(quotedSeq),
+      },
+      ...m,
+    };
+    this.take(handleIcmp(this.host, message, this.now));
   }
 
   /** Moves time to now + ms, firing due timers in order. */

@@ -68,6 +68,7 @@ export interface RunContext {
 
 export function kindOf(event: ScriptEvent): LineKind {
   const { action } = event;
+  if (action.type === 'icmp') return 'inbound';
   if (action.type === 'packet' || action.type === 'unsupported-packet') {
     const direction = action.type === 'packet' ? action.packet.direction : action.direction;
     return direction;

@@ -76,6 +76,12 @@ export function detectOrigin(script: Script, fileName: string | undefined): Orig
   return 'unknown';
 }
 
+/** A Google script named *v6.pkt with no --ip_version of its own (run_all.py StartTests()). */
+function impliesIpv6(script: Script, fileName: string | undefined): boolean {
+  if (fileName === undefined || !baseName(fileName).endsWith('v6.pkt')) return false;
+  return !script.options.some((o) => o.name === 'ip_version');
+}
+
 function baseProfile(origin: Origin, request: ConfigRequest): Profile {
   if (request.profile) return request.profile;
   const standard = request.defines !== undefined && 'STANDARD' in request.defines;
@@ -207,6 +213,13 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
     ...DEFAULT_LINK,
   };
   const optionVerdicts = script.options.map((o) => applyOption(o, timing));
+  const notes: string[] = [];
+  if (origin === 'linux' && impliesIpv6(script, request.fileName)) {
+    ipVersionOption('ipv6', timing);
+    notes.push(
+      "IPv6: Google's run_all.py runs a script whose name ends in v6.pkt over IPv6 only (its MTU stays 1500, the MSS the script expects)",
+    );
+  }
   const problem = linkProblem(timing);
   if (problem !== null) {
     timing.mtu = DEFAULT_LINK.mtu;
@@ -217,7 +230,6 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
 
   let profile: Profile = { ...base, ...linkProfile(timing) };
   let synCookies = false;
-  const notes: string[] = [];
   const verdicts = new Map<number, LineVerdict>();
   let started = false;
   /** The profile as the lines so far leave it, later sysctls included (the base of the next). */

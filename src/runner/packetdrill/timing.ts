@@ -26,8 +26,12 @@ export interface PreviousEvent {
   readonly usecs: number;
 }
 
-function isInbound(event: ScriptEvent): boolean {
-  return event.action.type === 'packet' && event.action.packet.direction === 'inbound';
+/** An injected packet: a `<` TCP segment or ICMP message. */
+export function isInbound(event: ScriptEvent): boolean {
+  const { action } = event;
+  return (
+    action.type === 'icmp' || (action.type === 'packet' && action.packet.direction === 'inbound')
+  );
 }
 
 export function schedule(

@@ -10,6 +10,7 @@ import {
   fastOpenReady,
   flushFastOpenCache,
   handleCall,
+  handleIcmp,
   handlePacket,
   handleTimeout,
   hostSockets,
@@ -20,6 +21,7 @@ import {
   type CallResult,
   type Host,
   type HostConfig,
+  type IcmpMessage,
   type Output,
   type Packet,
   type Profile,
@@ -90,6 +92,11 @@ export class EngineWorld {
 
   inject(packet: Packet): void {
     this.take(handlePacket(this.ensureHost(), packet, toMs(this.clock)));
+    this.onStep();
+  }
+
+  injectIcmp(message: IcmpMessage): void {
+    this.take(handleIcmp(this.ensureHost(), message, toMs(this.clock)));
     this.onStep();
   }
 

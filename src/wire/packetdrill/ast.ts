@@ -73,6 +73,27 @@ export interface PacketSpec {
 }
 
 /**
+ * `< icmp unreachable host_unreachable mtu 800 [0:10(10)]`: an ICMP error the script injects
+ * (packetdrill parser.y icmp_packet_spec, icmp_packet.c). Type and code stay words, after -D
+ * substitution: their numbers depend on the IP version (ICMP or ICMPv6), which the runner knows.
+ */
+export interface IcmpSpec {
+  readonly typeName: string;
+  /** Null when the line gives none: packetdrill then uses code 0. */
+  readonly codeName: string | null;
+  readonly mtu: number | null;
+  /**
+   * The quoted TCP segment, `[start:end(len)]`, numbered as the local side's outbound
+   * segments are. Null when the line quotes none: packetdrill quotes sequence number 0.
+   */
+  readonly quoted: {
+    readonly seqStart: number;
+    readonly seqEnd: number;
+    readonly payloadLength: number;
+  } | null;
+}
+
+/**
  * A field of a struct argument: `name=value`, or `name(length)=value` where strace writes the
  * length that goes with a pointer (`msg_name(...)=...`, `msg_iov(2)=[...]`). An iovec is
  * written without names, `{buffer, length}`: its fields are iov_base and iov_len.
@@ -120,6 +141,8 @@ export type Action =
       readonly direction: 'inbound' | 'outbound';
       readonly reason: string;
     }
+  /** An inbound ICMP error quoting a TCP segment of the socket under test. */
+  | { readonly type: 'icmp'; readonly icmp: IcmpSpec }
   | { readonly type: 'syscall'; readonly syscall: SyscallSpec }
   /** A back-quoted shell command, e.g. a sysctl or `../common/defaults.sh`. */
   | { readonly type: 'command'; readonly command: string }

@@ -92,14 +92,65 @@ describe('packets', () => {
     ]);
   });
 
-  it('marks UDP, ICMP and IP-level packet lines as unsupported instead of failing', () => {
-    const action = only('0 < icmp unreachable frag_needed mtu 1200 [1:1461(1460)]');
-    expect(action).toEqual({
+  it('marks UDP, outbound ICMP and IP-level packet lines as unsupported instead of failing', () => {
+    expect(only('0 > icmp unreachable port_unreachable')).toEqual({
       type: 'unsupported-packet',
-      direction: 'inbound',
-      reason: 'ICMP messages are not modeled by the simulated link',
+      direction: 'outbound',
+      reason: 'a TCP endpoint sends no ICMP',
     });
+    expect(only('0 < udp (100)').type).toBe('unsupported-packet');
     expect(only('0 > [ect0] S 0:0(0) <...>').type).toBe('unsupported-packet');
+  });
+
+  describe('inbound ICMP lines (parser.y icmp_packet_spec)', () => {
+    it('reads type, code, MTU and the quoted segment', () => {
+      expect(only('0 < icmp unreachable frag_needed mtu 1200 [1:1461(1460)]')).toEqual({
+        type: 'icmp',
+        icmp: {
+          typeName: 'unreachable',
+          codeName: 'frag_needed',
+          mtu: 1200,
+          quoted: { seqStart: 1, seqEnd: 1461, payloadLength: 1460 },
+        },
+      });
+    });
+
+    it('leaves out what the line leaves out: no code, no MTU, no quoted segment', () => {
+      expect(only('0 < icmp unreachable')).toEqual({
+        type: 'icmp',
+        icmp: { typeName: 'unreachable', codeName: null, mtu: null, quoted: null },
+      });
+      expect(only('0 < icmp packet_too_big mtu 1400 [0:1440(1440)]')).toMatchObject({
+        icmp: { codeName: null, mtu: 1400, quoted: { seqStart: 0, payloadLength: 1440 } },
+      });
+      expect(only('0 < icmp unreachable [5000:6000(1000)]')).toMatchObject({
+        icmp: { codeName: null, quoted: { seqStart: 5000, seqEnd: 6000 } },
+      });
+    });
+
+    it('reads a code given by a -D symbol as its value (lexer.l word())', () => {
+      const script = parseScript('0 < icmp unreachable CODE [0:10(10)]', {
+        defines: { CODE: 'host_unreachable' },
+      });
+      expect(script.events[0]!.action).toMatchObject({ icmp: { codeName: 'host_unreachable' } });
+    });
+
+    it('says what is wrong with a malformed line', () => {
+      expect(errorOf('0 < icmp')).toBe('1:9: expected an ICMP type after icmp');
+      expect(errorOf('0 < icmp unreachable [0:10(9)]')).toBe(
+        '1:23: inconsistent sequence numbers: 0:10 does not span 9 bytes',
+      );
+      expect(errorOf('0 < icmp unreachable mtu 800 win 3')).toBe(
+        "1:30: unexpected 'win' on an ICMP line",
+      );
+    });
+
+    it('leaves an ICMP message quoting UDP to the lines the runner cannot check', () => {
+      expect(only('0 < icmp unreachable port_unreachable [udp (10)]')).toMatchObject({
+        type: 'unsupported-packet',
+        direction: 'inbound',
+      });
+    });
   });
 
   it('names line and column when start:end does not span the length', () => {

@@ -3,7 +3,7 @@
  * (packetdrill parser.y, `tcp_packet_spec`). Packet lines end at the end of their line.
  */
 import { Flag } from '../../engine';
-import type { Action, PacketSpec, ScriptOptions, SourceLocation } from './ast';
+import type { Action, IcmpSpec, PacketSpec, ScriptOptions, SourceLocation } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
 import { parseOptions } from './parse-options';
@@ -42,7 +42,6 @@ function parseFlags(text: string, at: SourceLocation): { flags: number; ae: bool
 /** Why a packet line is of a kind the runner does not model, or null for a TCP line. */
 function unsupportedKind(token: string): string | null {
   if (token === 'udp' || token === 'udplite') return 'UDP packets are outside a TCP engine';
-  if (token === 'icmp') return 'ICMP messages are not modeled by the simulated link';
   if (token.startsWith('[') || token.startsWith('(')) {
     return 'IP-level fields (ECN codepoint, TOS, TTL, flow label) are not modeled';
   }
@@ -63,6 +62,13 @@ export function parsePacket(
   cursor.skipSpace(true);
   const flagsAt = cursor.location();
   const token = cursor.readWhile((c) => !/\s/.test(c));
+  if (token === 'icmp') {
+    if (!inbound) {
+      cursor.restOfLine();
+      return { type: 'unsupported-packet', direction, reason: 'a TCP endpoint sends no ICMP' };
+    }
+    return parseIcmp(cursor, defines);
+  }
   const unsupported = unsupportedKind(token);
   if (unsupported !== null) {
     cursor.restOfLine();
@@ -135,4 +141,75 @@ export function parsePacket(
     options,
   };
   return { type: 'packet', packet };
+}
+
+/** A word as packetdrill's lexer gives it: a -D symbol stands for its value (lexer.l word()). */
+function word(cursor: Cursor, defines: Readonly<Record<string, string>>): string | null {
+  const w = cursor.readWord();
+  return w === null ? null : (defines[w] ?? w);
+}
+
+/**
+ * The rest of `< icmp TYPE [CODE] [mtu N] [[start:end(len)]]` (packetdrill parser.y:
+ * icmp_type opt_icmp_code opt_icmp_mtu opt_icmp_echoed).
+ */
+function parseIcmp(cursor: Cursor, defines: Readonly<Record<string, string>>): Action {
+  cursor.skipSpace(true);
+  const typeAt = cursor.location();
+  const typeName = word(cursor, defines);
+  if (typeName === null) throw new ScriptSyntaxError(typeAt, 'expected an ICMP type after icmp');
+  cursor.skipSpace(true);
+  let codeName: string | null = null;
+  let mtu: number | null = null;
+  const atMtu = (): boolean => cursor.startsWith('mtu') && !/[A-Za-z0-9_]/.test(cursor.peek(3));
+  if (!atMtu() && cursor.peek() !== '[' && !cursor.atLineEnd()) {
+    const codeAt = cursor.location();
+    codeName = word(cursor, defines);
+    if (codeName === null) {
+      throw new ScriptSyntaxError(codeAt, `expected an ICMP code, found ${cursor.describeNext()}`);
+    }
+    cursor.skipSpace(true);
+  }
+  if (atMtu()) {
+    cursor.advance(3);
+    mtu = readBounded(cursor, 'an MTU', 0xffffffff);
+    cursor.skipSpace(true);
+  }
+  let quoted: IcmpSpec['quoted'] = null;
+  if (cursor.peek() === '[') {
+    cursor.advance();
+    cursor.skipSpace(true);
+    if (!/[0-9]/.test(cursor.peek())) {
+      cursor.restOfLine();
+      return {
+        type: 'unsupported-packet',
+        direction: 'inbound',
+        reason: 'an ICMP message quoting a UDP or raw packet has no TCP connection to reach',
+      };
+    }
+    const at = cursor.location();
+    const seqStart = readU32(cursor, 'a sequence number start:end(length)');
+    cursor.expect(':', "':' in start:end(length)");
+    const seqEnd = readU32(cursor, 'the end of start:end(length)');
+    cursor.expect('(', "'(' in start:end(length)");
+    const payloadLength = readU32(cursor, 'a payload length');
+    cursor.expect(')', "')' in start:end(length)");
+    cursor.skipSpace(true);
+    cursor.expect(']', "']' after the quoted segment");
+    if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
+      throw new ScriptSyntaxError(
+        at,
+        `inconsistent sequence numbers: ${seqStart}:${seqEnd} does not span ${payloadLength} bytes`,
+      );
+    }
+    quoted = { seqStart, seqEnd, payloadLength };
+  }
+  cursor.skipSpace(true);
+  if (!cursor.atLineEnd()) {
+    throw new ScriptSyntaxError(
+      cursor.location(),
+      `unexpected ${cursor.describeNext()} on an ICMP line`,
+    );
+  }
+  return { type: 'icmp', icmp: { typeName, codeName, mtu, quoted } };
 }
