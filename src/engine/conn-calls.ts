@@ -11,12 +11,14 @@ import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';
 
 const OK: CallResult = { result: 'ok' };
+/** Shared: a blocked writer or an idle reader gets it on every try. */
+const EAGAIN: CallResult = { result: 'EAGAIN' };
 
 export function connSend(d: Conn, data: Uint8Array, ctx: Ctx, handOver: boolean): CallResult {
   if (d.state === 'CLOSED') return takeError(d, 'EPIPE');
   if (d.writeShut) return { result: 'EPIPE' };
   const space = ctx.profile.sendBuffer - d.sndBuf.length;
-  if (space <= 0) return { result: 'EAGAIN' };
+  if (space <= 0) return EAGAIN;
   const take = data.length <= space ? data : data.subarray(0, space);
   d.sndBuf.append(take, handOver);
   flush(d, ctx);
@@ -31,7 +33,7 @@ export function connReceive(d: Conn, max: number, ctx: Ctx): CallResult {
   }
   if (d.finReceived || d.readShut) return { result: 'ok', data: EMPTY };
   if (d.state === 'CLOSED') return takeError(d, 'ok');
-  return { result: 'EAGAIN' };
+  return EAGAIN;
 }
 
 /** A pending asynchronous error is reported once (as read() and write() do), then `then`. */

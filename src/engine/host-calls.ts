@@ -26,6 +26,12 @@ import { changeState, setState, type Ctx } from './step';
 import type { SocketId } from './types';
 
 type ConnectCall = Extract<AppCall, { call: 'connect' }>;
+type SetUserTimeoutCall = Extract<AppCall, { call: 'setUserTimeout' }>;
+/** The calls that act on one connection (onConn). */
+type ConnCall = Extract<
+  AppCall,
+  { call: 'send' | 'receive' | 'shutdown' | 'close' | 'abort' | 'setSynRetries' | 'setUserTimeout' }
+>;
 
 const OK: CallResult = { result: 'ok' };
 
@@ -38,28 +44,20 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
     case 'accept':
       return accept(host, call.socket, ctx);
     case 'send':
-      return onConn(host, call.socket, ctx, (c) =>
-        connSend(c, call.data, ctx, call.handOver === true),
-      );
     case 'receive':
-      return onConn(host, call.socket, ctx, (c) => connReceive(c, call.max ?? Infinity, ctx));
     case 'shutdown':
-      return onConn(host, call.socket, ctx, (c) => connShutdown(c, call.how, ctx));
+    case 'setSynRetries':
+      return onConn(host, call.socket, call, ctx);
     case 'close':
-      return close(host, call.socket, ctx);
+      return close(host, call, ctx);
     case 'abort':
-      return abort(host, call.socket, ctx);
+      return abort(host, call, ctx);
     case 'getError':
       return getError(host, call.socket);
     case 'setFastOpen':
       return setFastOpen(host, call.socket, call.enabled);
-    case 'setSynRetries':
-      return onConn(host, call.socket, ctx, (c) => {
-        c.synRetries = call.retries;
-        return OK;
-      });
     case 'setUserTimeout':
-      return setUserTimeout(host, call.socket, call.ms, ctx);
+      return setUserTimeout(host, call, ctx);
   }
 }
 
@@ -67,16 +65,13 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
  * TCP_USER_TIMEOUT at any time (Linux do_tcp_setsockopt(): the next retransmission timeout
  * reads it); on a listener, for the connections it will accept (sk_clone_lock() copies it).
  */
-function setUserTimeout(host: Host, socket: SocketId, ms: number, ctx: Ctx): CallResult {
-  const l = host.sockets.get(socket);
+function setUserTimeout(host: Host, call: SetUserTimeoutCall, ctx: Ctx): CallResult {
+  const l = host.sockets.get(call.socket);
   if (l?.kind === 'listener') {
-    l.options = { ...l.options, userTimeoutMs: ms };
+    l.options = { ...l.options, userTimeoutMs: call.ms };
     return OK;
   }
-  return onConn(host, socket, ctx, (c) => {
-    c.userTimeoutMs = ms;
-    return OK;
-  });
+  return onConn(host, call.socket, call, ctx);
 }
 
 /** TCP_FASTOPEN on a listening socket: the SYNs that arrive from now on see it (RFC 7413 §4.2.2). */
@@ -205,35 +200,55 @@ function accept(host: Host, socket: SocketId, ctx: Ctx): CallResult {
   return { result: 'ok', socket: first };
 }
 
-/** A call on one connection, and the host's bookkeeping after it. */
-function onConn(host: Host, socket: SocketId, ctx: Ctx, f: (c: Conn) => CallResult): CallResult {
+/**
+ * A call on one connection, and the host's bookkeeping after it. The call is dispatched by a
+ * switch rather than passed as a closure: send and receive run several times per segment.
+ */
+function onConn(host: Host, socket: SocketId, call: ConnCall, ctx: Ctx): CallResult {
   const c = host.sockets.get(socket);
   if (!c) return { result: 'EBADF' };
   if (c.kind !== 'conn') return { result: 'ENOTCONN' };
   const wasEmbryonic = embryonic(c);
-  const result = f(c);
+  const result = callOnConn(c, call, ctx);
   settle(host, c, wasEmbryonic, ctx);
   return result;
 }
 
-function close(host: Host, socket: SocketId, ctx: Ctx): CallResult {
-  const s = host.sockets.get(socket);
-  if (!s) return { result: 'EBADF' };
-  if (s.kind === 'listener') return closeListener(host, s, ctx);
-  return onConn(host, socket, ctx, (c) => {
-    connClose(c, ctx);
-    return OK;
-  });
+function callOnConn(c: Conn, call: ConnCall, ctx: Ctx): CallResult {
+  switch (call.call) {
+    case 'send':
+      return connSend(c, call.data, ctx, call.handOver === true);
+    case 'receive':
+      return connReceive(c, call.max ?? Infinity, ctx);
+    case 'shutdown':
+      return connShutdown(c, call.how, ctx);
+    case 'close':
+      connClose(c, ctx);
+      return OK;
+    case 'abort':
+      connAbort(c, ctx);
+      return OK;
+    case 'setSynRetries':
+      c.synRetries = call.retries;
+      return OK;
+    case 'setUserTimeout':
+      c.userTimeoutMs = call.ms;
+      return OK;
+  }
 }
 
-function abort(host: Host, socket: SocketId, ctx: Ctx): CallResult {
-  const s = host.sockets.get(socket);
+function close(host: Host, call: ConnCall & { call: 'close' }, ctx: Ctx): CallResult {
+  const s = host.sockets.get(call.socket);
   if (!s) return { result: 'EBADF' };
   if (s.kind === 'listener') return closeListener(host, s, ctx);
-  return onConn(host, socket, ctx, (c) => {
-    connAbort(c, ctx);
-    return OK;
-  });
+  return onConn(host, call.socket, call, ctx);
+}
+
+function abort(host: Host, call: ConnCall & { call: 'abort' }, ctx: Ctx): CallResult {
+  const s = host.sockets.get(call.socket);
+  if (!s) return { result: 'EBADF' };
+  if (s.kind === 'listener') return closeListener(host, s, ctx);
+  return onConn(host, call.socket, call, ctx);
 }
 
 /**

@@ -39,8 +39,32 @@ export function createHost(config: HostConfig): Host {
   });
 }
 
+/**
+ * The context of the step under way, one object for every call: no step runs inside another
+ * (a handle… call never calls back into its caller), so each call resets it. Its output array
+ * goes to the caller; an empty one stays for the next call, which returns NO_OUTPUTS instead.
+ */
+let current: Ctx | null = null;
+
+/** Read-only by its type; not frozen, as callers iterate a frozen array on V8's slow path. */
+const NO_OUTPUTS: readonly Output[] = [];
+
 function ctxFor(host: Host, now: number): Ctx {
-  return { now, profile: host.profile, timers: host.timers, out: [] };
+  const ctx = current;
+  if (ctx === null) {
+    current = { now, profile: host.profile, timers: host.timers, out: [] };
+    return current;
+  }
+  ctx.now = now;
+  ctx.profile = host.profile;
+  ctx.timers = host.timers;
+  if (ctx.out.length > 0) ctx.out = [];
+  return ctx;
+}
+
+/** What the step made, handed to the caller (the context's array is then never written again). */
+function made(ctx: Ctx): readonly Output[] {
+  return ctx.out.length === 0 ? NO_OUTPUTS : ctx.out;
 }
 
 /** An application call. */
@@ -48,16 +72,16 @@ export function handleCall(
   host: Host,
   call: AppCall,
   now: number,
-): { result: CallResult; outputs: Output[] } {
+): { result: CallResult; outputs: readonly Output[] } {
   const ctx = ctxFor(host, now);
   const result = callOnHost(host, call, ctx);
-  return { result, outputs: ctx.out };
+  return { result, outputs: made(ctx) };
 }
 
 /** A packet arrives: to its connection, else to a listener on its port, else a reset. */
-export function handlePacket(host: Host, packet: Packet, now: number): Output[] {
+export function handlePacket(host: Host, packet: Packet, now: number): readonly Output[] {
   const ctx = ctxFor(host, now);
-  if (packet.dst !== host.address) return ctx.out;
+  if (packet.dst !== host.address) return made(ctx);
   const seg = packet.segment;
   const conn = findConn(host, seg.dstPort, packet.src, seg.srcPort);
   if (conn) {
@@ -73,23 +97,23 @@ export function handlePacket(host: Host, packet: Packet, now: number): Output[] 
       if (conn.listener !== null) {
         ctx.out.push({ type: 'refused', listener: conn.listener, queue: 'accept' });
       }
-      return ctx.out;
+      return made(ctx);
     }
     const wasEmbryonic = embryonic(conn);
     const learns = asksForCookie(conn);
     connSegment(conn, seg, ctx);
     if (learns) learnCookie(host, conn, packet, now);
     settle(host, conn, wasEmbryonic, ctx);
-    return ctx.out;
+    return made(ctx);
   }
   const listener = findListener(host, seg.dstPort);
   if (listener) {
     listenerPacket(host, listener, packet, ctx);
-    return ctx.out;
+    return made(ctx);
   }
   const rst = resetFor(packet);
   if (rst) ctx.out.push(rst);
-  return ctx.out;
+  return made(ctx);
 }
 
 function asksForCookie(c: Conn): boolean {
@@ -174,17 +198,17 @@ function live(host: Host, socket: SocketId, timer: TimerName, at: number): boole
  * `fire`, then what it caused). Call it while nextDeadline() <= now; timers due at one instant
  * fire one call each, in the order they were armed.
  */
-export function handleTimeout(host: Host, now: number): Output[] {
+export function handleTimeout(host: Host, now: number): readonly Output[] {
   const ctx = ctxFor(host, now);
   const at = nextDeadline(host);
-  if (at === null || at > now) return ctx.out;
+  if (at === null || at > now) return made(ctx);
   const entry = host.timers.pop() as TimerEntry;
   const conn = host.sockets.get(entry.socket) as Conn;
   ctx.out.push({ type: 'timer', socket: entry.socket, timer: entry.timer, action: 'fire' });
   const wasEmbryonic = embryonic(conn);
   connTimer(conn, entry.timer, ctx);
   settle(host, conn, wasEmbryonic, ctx);
-  return ctx.out;
+  return made(ctx);
 }
 
 export function hostSockets(host: Host): SocketId[] {

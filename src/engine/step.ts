@@ -14,10 +14,10 @@ import type { Errno, SocketId, TcpState, TimerName } from './types';
  * table, the outputs so far.
  */
 export interface Ctx {
-  readonly now: number;
-  readonly profile: Profile;
-  readonly timers: TimerTable;
-  readonly out: Output[];
+  now: number;
+  profile: Profile;
+  timers: TimerTable;
+  out: Output[];
 }
 
 /** When the connection's timer is due, or null if it is not pending. */
