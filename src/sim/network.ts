@@ -6,6 +6,7 @@
 import { Flag, type Packet } from '../engine';
 import { describeRule, firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
+import { originalOf } from './first-transmissions';
 import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason } from './trace';
 import { routesViaBalancer } from './load-balancer';
@@ -32,9 +33,15 @@ export function sendPacket(
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
-  let original: number | undefined;
-  if (retransmit === 0) world.firstSent.record(from, packet, id);
-  else original = world.firstSent.originalOf(from, packet);
+  const original =
+    retransmit === 0
+      ? undefined
+      : originalOf(
+          world.trace,
+          from,
+          world.shared.labels.label(packet.dst, segment.dstPort),
+          packet,
+        );
 
   const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);

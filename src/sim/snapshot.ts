@@ -50,7 +50,6 @@ export function copyWorld(world: World, trace: World['trace']): World {
     links: { c2s: copyLink(world.links.c2s), s2c: copyLink(world.links.s2c) },
     faults: world.faults.copy(),
     inFlight,
-    firstSent: world.firstSent.copy(),
     balancer: world.balancer === undefined ? undefined : copyBalancer(world.balancer),
   });
 }

@@ -15,7 +15,6 @@ import {
 import { nthAddress } from './address-range';
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
-import { FirstTransmissions } from './first-transmissions';
 import { EndpointLabels, OptionLists, type SharedParts } from './send-record';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
@@ -129,8 +128,6 @@ export interface World {
   readonly faults: FaultBook;
   readonly firewall: readonly FirewallRule[];
   readonly inFlight: Map<number, Flight>;
-  /** First transmission id by sequence space, to link retransmissions to it. */
-  readonly firstSent: FirstTransmissions;
   /** Shared "address:port" strings and option lists for send events. */
   readonly shared: SharedParts;
   nextId: number;
@@ -231,7 +228,6 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     faults: new FaultBook(scenario.faults),
     firewall: scenario.firewall,
     inFlight: new Map(),
-    firstSent: new FirstTransmissions(),
     shared: { labels: new EndpointLabels(), options: new OptionLists() },
     nextId: 1,
     watchers: new Map(),
@@ -295,7 +291,6 @@ export function worldLaidOut(w: World): World {
     faults: w.faults,
     firewall: w.firewall,
     inFlight: w.inFlight,
-    firstSent: w.firstSent,
     shared: w.shared,
     nextId: w.nextId,
     watchers: w.watchers,
