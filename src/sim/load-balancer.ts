@@ -29,7 +29,7 @@ import { sendEvent } from './send-record';
 import type { Balancer, Outage } from './scenario';
 import type { BalancerEvent, Rewrite } from './trace';
 import { madeUpHostSyn } from './made-up-host';
-import { createEndpoint, type Flight, type World } from './world';
+import { createEndpoint, newFlight, type Flight, type World } from './world';
 
 interface BackendHealth {
   readonly name: string;
@@ -454,7 +454,7 @@ function sendLocal(
     ...(marks.rewrite ? { rewrite: marks.rewrite } : {}),
     ...(marks.healthCheck ? { healthCheck: true } : {}),
   });
-  const flight: Flight = { id, packet, pending: 1, retransmit };
+  const flight = newFlight(id, packet, 1, retransmit, undefined);
   world.inFlight.set(id, flight);
   return flight;
 }
