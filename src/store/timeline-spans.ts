@@ -8,15 +8,32 @@ import type { SegmentSpan } from './timeline';
 
 const FALLBACK_DELAY_MS = 50;
 
-/** The typical one-way delay per direction, so a segment lost at its send still gets an arrow. */
-function typicalDelays(trace: readonly TraceEvent[]): Map<string, number> {
-  const delays = new Map<string, number>();
-  for (const event of trace) {
-    if (event.type !== 'send' || event.arrivesAt === undefined) continue;
-    const key = `${event.from}>${event.to}`;
-    if (!delays.has(key)) delays.set(key, event.arrivesAt - event.t);
+/**
+ * The typical one-way delay per direction, so a segment lost at its send still gets an arrow:
+ * the crossing time of the direction's first segment that arrived. Looked up only for a send
+ * without an arrival, so most timelines (and forks) never read the trace for it.
+ */
+class TypicalDelays {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly trace: readonly TraceEvent[]) {}
+
+  of(from: string, to: string): number {
+    const key = `${from}>${to}`;
+    let delay = this.known.get(key);
+    if (delay === undefined) {
+      delay = FALLBACK_DELAY_MS;
+      for (const event of this.trace) {
+        if (event.type !== 'send' || event.arrivesAt === undefined) continue;
+        if (event.from === from && event.to === to) {
+          delay = event.arrivesAt - event.t;
+          break;
+        }
+      }
+      this.known.set(key, delay);
+    }
+    return delay;
   }
-  return delays;
 }
 
 interface End {
@@ -115,10 +132,9 @@ function sendSpan(
   index: number,
   end: End | undefined,
   endTime: number,
-  delays: ReadonlyMap<string, number>,
+  delays: TypicalDelays,
 ): SegmentSpan {
-  const nominal = delays.get(`${event.from}>${event.to}`) ?? FALLBACK_DELAY_MS;
-  const crossingEndsAt = event.arrivesAt ?? event.t + nominal;
+  const crossingEndsAt = event.arrivesAt ?? event.t + delays.of(event.from, event.to);
   if (end && end.reason !== undefined) {
     const duration = crossingEndsAt - event.t;
     // A segment the link loses at its send is drawn stopping half way: where it was lost is
@@ -175,7 +191,7 @@ export function buildSpans(
   previous: readonly SegmentSpan[],
   shared: number,
 ): SegmentSpan[] {
-  const delays = typicalDelays(trace);
+  const delays = new TypicalDelays(trace);
   const kept: SegmentSpan[] = [];
   const sends = new Map<number, { event: SendEvent; index: number }>();
   const ends = new Map<number, End>();
