@@ -146,8 +146,8 @@ export interface World {
   /** Shared "address:port" strings and option lists for send events. */
   readonly shared: SharedParts;
   nextId: number;
-  /** Calls waiting for an endpoint event, by "endpoint:event". */
-  readonly watchers: Map<string, Watcher[]>;
+  /** Calls waiting for an endpoint event, by endpoint, then event (no key string per event). */
+  readonly watchers: Map<string, Map<TriggerEvent, Watcher[]>>;
   readonly spoofed: { name: string; address: string; port: number }[];
   /** Shared hex strings of the payloads seen in this run (see hex.ts). */
   readonly hex: HexTable;
@@ -279,10 +279,15 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
   for (const intervention of interventions) scheduleIntervention(world, intervention);
   for (const call of scenario.calls) {
     if (call.after) {
-      const key = `${call.after.endpoint}:${call.after.event}`;
-      const list = world.watchers.get(key) ?? [];
+      const { endpoint, event } = call.after;
+      let byEvent = world.watchers.get(endpoint);
+      if (byEvent === undefined) {
+        byEvent = new Map();
+        world.watchers.set(endpoint, byEvent);
+      }
+      const list = byEvent.get(event) ?? [];
       list.push({ trigger: call.after, call });
-      world.watchers.set(key, list);
+      byEvent.set(event, list);
     } else {
       world.queue.push(call.at ?? 0, { kind: 'call', endpoint: call.endpoint, call });
     }
