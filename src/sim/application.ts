@@ -100,7 +100,9 @@ export function recordData(world: World, endpoint: string, data: Uint8Array): vo
 function notify(world: World, ep: EndpointRuntime, event: TriggerEvent): void {
   const count = (ep.eventCounts.get(event) ?? 0) + 1;
   ep.eventCounts.set(event, count);
-  for (const watcher of world.watchers.get(`${ep.spec.name}:${event}`) ?? []) {
+  const watchers = world.watchers.get(ep.spec.name)?.get(event);
+  if (watchers === undefined) return;
+  for (const watcher of watchers) {
     if (watcher.trigger.nth !== count) continue;
     const call = watcher.call;
     world.queue.push(world.now + watcher.trigger.delay, {
@@ -123,7 +125,8 @@ function synCookieOf(socket: SocketId | null, packet: Packet): boolean {
 /** Writes an engine step's outputs to the world, then lets the application react to them. */
 export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonly Output[]): void {
   const name = ep.spec.name;
-  const reactions: Output[] = [];
+  // Made only when the application has something to react to (most steps: nothing).
+  let reactions: Output[] | undefined;
   for (const out of outputs) {
     switch (out.type) {
       case 'packet':
@@ -149,9 +152,11 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
         });
         break;
       default:
-        reactions.push(out);
+        if (reactions === undefined) reactions = [out];
+        else reactions.push(out);
     }
   }
+  if (reactions === undefined) return;
   // The application hears of a new connection before it reads from it.
   if (reactions.length > 1) {
     reactions.sort((a, b) => REACTION_ORDER.indexOf(a.type) - REACTION_ORDER.indexOf(b.type));

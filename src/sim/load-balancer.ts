@@ -22,13 +22,14 @@
  * Every decision is a `balancer` trace event saying which backend and why.
  */
 import { hostSockets, ipFamily, mix32, seq, socketInfo, Flag, type Packet } from '../engine';
+import { originalOf } from './first-transmissions';
 import { roundTime } from './link';
 import { sendPacket, settle } from './network';
 import { sendEvent } from './send-record';
 import type { Balancer, Outage } from './scenario';
 import type { BalancerEvent, Rewrite } from './trace';
 import { madeUpHostSyn } from './made-up-host';
-import { createEndpoint, type Flight, type World } from './world';
+import { createEndpoint, newFlight, type Flight, type World } from './world';
 
 interface BackendHealth {
   readonly name: string;
@@ -390,7 +391,10 @@ function forwardedRetransmit(
   incoming: number,
 ): number {
   const name = state.spec.name;
-  const original = incoming > 0 ? world.firstSent.originalOf(name, out) : undefined;
+  const original =
+    incoming > 0
+      ? originalOf(world.trace, name, world.shared.labels.label(out.dst, out.segment.dstPort), out)
+      : undefined;
   if (original === undefined) return 0;
   const count = (state.resent.get(original) ?? 0) + 1;
   state.resent.set(original, count);
@@ -418,9 +422,15 @@ function sendLocal(
   marks: LocalMarks,
 ): Flight {
   const id = world.nextId++;
-  let original: number | undefined;
-  if (retransmit === 0) world.firstSent.record(from, packet, id);
-  else original = world.firstSent.originalOf(from, packet);
+  const original =
+    retransmit === 0
+      ? undefined
+      : originalOf(
+          world.trace,
+          from,
+          world.shared.labels.label(packet.dst, packet.segment.dstPort),
+          packet,
+        );
   const sender = world.endpoints.get(from);
   if (sender && sender.iss === undefined && packet.segment.flags & Flag.SYN) {
     sender.iss = packet.segment.seq;
@@ -444,7 +454,7 @@ function sendLocal(
     ...(marks.rewrite ? { rewrite: marks.rewrite } : {}),
     ...(marks.healthCheck ? { healthCheck: true } : {}),
   });
-  const flight: Flight = { id, packet, pending: 1, retransmit };
+  const flight = newFlight(id, packet, 1, retransmit, undefined);
   world.inFlight.set(id, flight);
   return flight;
 }

@@ -6,10 +6,11 @@
 import { Flag, type Packet } from '../engine';
 import { describeRule, firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
+import { originalOf } from './first-transmissions';
 import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason } from './trace';
 import { routesViaBalancer } from './load-balancer';
-import { directionOf, type Flight, type World } from './world';
+import { directionOf, newFlight, type Flight, type World } from './world';
 
 /** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
 export function sendPacket(
@@ -32,9 +33,15 @@ export function sendPacket(
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
-  let original: number | undefined;
-  if (retransmit === 0) world.firstSent.record(from, packet, id);
-  else original = world.firstSent.originalOf(from, packet);
+  const original =
+    retransmit === 0
+      ? undefined
+      : originalOf(
+          world.trace,
+          from,
+          world.shared.labels.label(packet.dst, segment.dstPort),
+          packet,
+        );
 
   const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);
@@ -67,12 +74,11 @@ export function sendPacket(
   );
   world.trace.push(synCookie ? { ...event, synCookie: true } : event);
 
-  const flight: Flight = { id, packet, pending: 0, retransmit, payload };
+  const flight = newFlight(id, packet, 0, retransmit, payload);
   world.inFlight.set(id, flight);
   if (reason !== undefined) {
-    const matched =
-      reason === 'firewall' && rule ? { rule: describeRule(world.firewall, rule) } : {};
-    world.queue.push(midway, { kind: 'drop', flight, reason, ...matched });
+    const matched = reason === 'firewall' && rule ? describeRule(world.firewall, rule) : undefined;
+    world.queue.push(midway, { kind: 'drop', flight, reason, rule: matched });
     if (reason === 'firewall' && rule?.action === 'reject') {
       const reset = forgedReset(packet);
       if (reset) {
@@ -125,7 +131,7 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     arrivesAt,
     forgedBy: 'firewall',
   });
-  const flight: Flight = { id, packet, pending: 1 };
+  const flight = newFlight(id, packet, 1, undefined, undefined);
   world.inFlight.set(id, flight);
   world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { flagNames } from '../engine';
 import { seq } from '../engine';
 import { Flag, type Packet } from '../engine';
-import { FirstTransmissions } from './first-transmissions';
-import { EndpointLabels, flagList, OptionLists } from './send-record';
+import { originalOf } from './first-transmissions';
+import { EndpointLabels, flagList, OptionLists, sendEvent } from './send-record';
+import type { SendEvent, TraceEvent } from './trace';
 
 function packet(
   seqNo: number,
@@ -71,55 +72,62 @@ describe('option lists of send events', () => {
 });
 
 describe('linking a retransmission to its first transmission', () => {
-  it('finds the first segment with the same sequence number and flags, PSH aside', () => {
-    const first = new FirstTransmissions();
-    first.record('client', packet(701, Flag.ACK | Flag.PSH), 3);
-    first.record('client', packet(701, Flag.ACK | Flag.FIN), 4);
-    expect(first.originalOf('client', packet(701, Flag.ACK))).toBe(3);
-    expect(first.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(4);
+  const shared = { labels: new EndpointLabels(), options: new OptionLists() };
+  /** The trace's send event of a first transmission (retransmit 0) of `p` by `from`. */
+  const sent = (id: number, p: Packet, from = 'client', retransmit = 0): SendEvent =>
+    sendEvent(shared, p, id, id, from, 'server', retransmit, undefined, '', 'arrives', id + 50);
+  const find = (trace: readonly TraceEvent[], p: Packet, from = 'client') =>
+    originalOf(trace, from, shared.labels.label(p.dst, p.segment.dstPort), p);
+
+  it('finds the latest segment with the same sequence number and flags, PSH aside', () => {
+    const trace = [
+      sent(3, packet(701, Flag.ACK | Flag.PSH)),
+      sent(4, packet(701, Flag.ACK | Flag.FIN)),
+      sent(5, packet(2161, Flag.ACK)),
+    ];
+    expect(find(trace, packet(701, Flag.ACK))).toBe(3);
+    expect(find(trace, packet(701, Flag.ACK | Flag.FIN))).toBe(4);
+    expect(find([...trace, sent(6, packet(701, Flag.ACK))], packet(701, Flag.ACK))).toBe(6);
   });
 
-  it('falls back to the same sequence number when the retransmission adds a FIN', () => {
-    const first = new FirstTransmissions();
-    first.record('client', packet(4294967295, Flag.ACK | Flag.PSH), 7);
-    expect(first.originalOf('client', packet(4294967295, Flag.ACK | Flag.FIN))).toBe(7);
+  it('falls back to the earliest with the same sequence number when a FIN is added', () => {
+    const trace = [
+      sent(7, packet(4294967295, Flag.ACK | Flag.PSH)),
+      sent(8, packet(4294967295, Flag.ACK | Flag.URG)),
+    ];
+    expect(find(trace, packet(4294967295, Flag.ACK | Flag.FIN))).toBe(7);
   });
 
   it('keeps connections and senders apart', () => {
-    const first = new FirstTransmissions();
-    first.record('client', packet(701, Flag.SYN), 1);
-    expect(first.originalOf('client', packet(701, Flag.SYN, 49153))).toBeUndefined();
-    expect(first.originalOf('client', packet(701, Flag.SYN, 49152, '10.0.0.3'))).toBeUndefined();
-    expect(first.originalOf('other', packet(701, Flag.SYN))).toBeUndefined();
-    expect(first.originalOf('client', packet(701, Flag.SYN))).toBe(1);
+    const trace = [sent(1, packet(701, Flag.SYN))];
+    expect(find(trace, packet(701, Flag.SYN, 49153))).toBeUndefined();
+    expect(find(trace, packet(701, Flag.SYN, 152))).toBeUndefined();
+    expect(find(trace, packet(701, Flag.SYN, 49152, '10.0.0.3'))).toBeUndefined();
+    expect(find(trace, packet(701, Flag.SYN), 'other')).toBeUndefined();
+    expect(find(trace, packet(701, Flag.SYN))).toBe(1);
   });
 
-  it('keeps a snapshot apart from the run it was taken from, each going on from there', () => {
-    const run = new FirstTransmissions();
-    run.record('client', packet(701, Flag.ACK | Flag.PSH), 1);
-    const snapshot = run.copy();
-    run.record('client', packet(701, Flag.ACK | Flag.FIN), 2);
-    run.record('client', packet(2161, Flag.ACK), 3);
-    snapshot.record('client', packet(2161, Flag.ACK), 9);
-    expect(run.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(2);
-    expect(snapshot.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(1);
-    expect(run.originalOf('client', packet(2161, Flag.ACK))).toBe(3);
-    expect(snapshot.originalOf('client', packet(2161, Flag.ACK))).toBe(9);
+  it('links to first transmissions only, never to a retransmission or a forged segment', () => {
+    const forged: SendEvent = { ...sent(2, packet(701, Flag.ACK)), forgedBy: 'firewall' };
+    const trace = [
+      sent(1, packet(701, Flag.ACK | Flag.FIN)),
+      forged,
+      sent(3, packet(701, Flag.ACK), 'client', 1),
+    ];
+    expect(find(trace, packet(701, Flag.ACK))).toBe(1);
   });
 
-  it('links to the latest exact match and the earliest loose one across many snapshots', () => {
-    const run = new FirstTransmissions();
-    const snapshots: FirstTransmissions[] = [];
-    for (let id = 1; id <= 40; id++) {
-      run.record('client', packet(700 + id, Flag.ACK), id);
-      run.record('client', packet(701, id % 2 === 0 ? Flag.ACK : Flag.ACK | Flag.FIN), 100 + id);
-      snapshots.push(run.copy());
-    }
-    expect(run.originalOf('client', packet(701, Flag.ACK))).toBe(140);
-    expect(run.originalOf('client', packet(701, Flag.ACK | Flag.FIN))).toBe(139);
-    expect(run.originalOf('client', packet(701, Flag.ACK | Flag.SYN))).toBe(1);
-    expect(run.originalOf('client', packet(725, Flag.ACK))).toBe(25);
-    expect(snapshots[9]?.originalOf('client', packet(701, Flag.ACK))).toBe(110);
-    expect(snapshots[9]?.originalOf('client', packet(725, Flag.ACK))).toBeUndefined();
+  it('reads only the trace it is given, so a snapshot (its prefix) and the run go their own ways', () => {
+    const past = [sent(1, packet(701, Flag.ACK | Flag.PSH))];
+    const run = [
+      ...past,
+      sent(2, packet(701, Flag.ACK | Flag.FIN)),
+      sent(3, packet(2161, Flag.ACK)),
+    ];
+    const fork = [...past, sent(9, packet(2161, Flag.ACK))];
+    expect(find(run, packet(701, Flag.ACK | Flag.FIN))).toBe(2);
+    expect(find(fork, packet(701, Flag.ACK | Flag.FIN))).toBe(1);
+    expect(find(run, packet(2161, Flag.ACK))).toBe(3);
+    expect(find(fork, packet(2161, Flag.ACK))).toBe(9);
   });
 });

@@ -6,10 +6,11 @@
  */
 import { snapshotHost, type SocketId } from '../engine';
 import type { ScenarioCall } from './scenario';
-import type { LinkState } from './link';
+import { createLinkState, type LinkState } from './link';
 import { copyBalancer } from './load-balancer';
 import {
   endpointLaidOut,
+  newFlight,
   worldLaidOut,
   type EndpointRuntime,
   type Flight,
@@ -33,7 +34,7 @@ export function copyWorld(world: World, trace: World['trace']): World {
   const flight = (f: Flight): Flight => {
     let c = flights.get(f);
     if (c === undefined) {
-      c = { ...f };
+      c = newFlight(f.id, f.packet, f.pending, f.retransmit, f.payload);
       flights.set(f, c);
     }
     return c;
@@ -50,14 +51,16 @@ export function copyWorld(world: World, trace: World['trace']): World {
     links: { c2s: copyLink(world.links.c2s), s2c: copyLink(world.links.s2c) },
     faults: world.faults.copy(),
     inFlight,
-    firstSent: world.firstSent.copy(),
     balancer: world.balancer === undefined ? undefined : copyBalancer(world.balancer),
   });
 }
 
+/** Copies list their fields as the events made in a run do (see newFlight). */
 function copyEvent(item: WorldEvent, flight: (f: Flight) => Flight): WorldEvent {
-  if (item.kind === 'deliver' || item.kind === 'drop')
-    return { ...item, flight: flight(item.flight) };
+  if (item.kind === 'deliver')
+    return { kind: 'deliver', flight: flight(item.flight), duplicate: item.duplicate };
+  if (item.kind === 'drop')
+    return { kind: 'drop', flight: flight(item.flight), reason: item.reason, rule: item.rule };
   if (item.kind === 'balancer' && item.step.what === 'arrive') {
     return { ...item, step: { ...item.step, flight: flight(item.step.flight) } };
   }
@@ -65,7 +68,10 @@ function copyEvent(item: WorldEvent, flight: (f: Flight) => Flight): WorldEvent 
 }
 
 function copyLink(link: LinkState): LinkState {
-  return { ...link, random: link.random.copy() };
+  const copy = createLinkState(link.settings, link.random.copy());
+  copy.lastArrival = link.lastArrival;
+  copy.busyUntil = link.busyUntil;
+  return copy;
 }
 
 function copyEndpoint(ep: EndpointRuntime): EndpointRuntime {

@@ -15,7 +15,6 @@ import {
 import { nthAddress } from './address-range';
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
-import { FirstTransmissions } from './first-transmissions';
 import { EndpointLabels, OptionLists, type SharedParts } from './send-record';
 import { createLinkState, type LinkState } from './link';
 import { EventQueue } from './queue';
@@ -49,9 +48,24 @@ export interface Flight {
   /** Deliveries still due (the original and perhaps a copy). */
   pending: number;
   /** The sender's retransmission count (a middlebox that forwards it keeps the count). */
-  readonly retransmit?: number;
+  readonly retransmit: number | undefined;
   /** Its payload's hex as its send event has it, when the world's own link carries it. */
-  readonly payload?: string;
+  readonly payload: string | undefined;
+}
+
+/**
+ * A flight, every one with the same fields in the same order (absent ones undefined): flights
+ * made by the link, a middlebox and a snapshot's copy share one hidden class, so the code a run
+ * optimized for its flights does not deoptimize on a resumed run's (a spread copy had another).
+ */
+export function newFlight(
+  id: number,
+  packet: Packet,
+  pending: number,
+  retransmit: number | undefined,
+  payload: string | undefined,
+): Flight {
+  return { id, packet, pending, retransmit, payload };
 }
 
 export type WorldEvent =
@@ -61,7 +75,7 @@ export type WorldEvent =
       readonly flight: Flight;
       readonly reason: DropReason;
       /** For a firewall's drop, the rule that matched (describeRule). */
-      readonly rule?: string;
+      readonly rule: string | undefined;
     }
   | {
       readonly kind: 'forge';
@@ -129,13 +143,11 @@ export interface World {
   readonly faults: FaultBook;
   readonly firewall: readonly FirewallRule[];
   readonly inFlight: Map<number, Flight>;
-  /** First transmission id by sequence space, to link retransmissions to it. */
-  readonly firstSent: FirstTransmissions;
   /** Shared "address:port" strings and option lists for send events. */
   readonly shared: SharedParts;
   nextId: number;
-  /** Calls waiting for an endpoint event, by "endpoint:event". */
-  readonly watchers: Map<string, Watcher[]>;
+  /** Calls waiting for an endpoint event, by endpoint, then event (no key string per event). */
+  readonly watchers: Map<string, Map<TriggerEvent, Watcher[]>>;
   readonly spoofed: { name: string; address: string; port: number }[];
   /** Shared hex strings of the payloads seen in this run (see hex.ts). */
   readonly hex: HexTable;
@@ -231,7 +243,6 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     faults: new FaultBook(scenario.faults),
     firewall: scenario.firewall,
     inFlight: new Map(),
-    firstSent: new FirstTransmissions(),
     shared: { labels: new EndpointLabels(), options: new OptionLists() },
     nextId: 1,
     watchers: new Map(),
@@ -268,10 +279,15 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
   for (const intervention of interventions) scheduleIntervention(world, intervention);
   for (const call of scenario.calls) {
     if (call.after) {
-      const key = `${call.after.endpoint}:${call.after.event}`;
-      const list = world.watchers.get(key) ?? [];
+      const { endpoint, event } = call.after;
+      let byEvent = world.watchers.get(endpoint);
+      if (byEvent === undefined) {
+        byEvent = new Map();
+        world.watchers.set(endpoint, byEvent);
+      }
+      const list = byEvent.get(event) ?? [];
       list.push({ trigger: call.after, call });
-      world.watchers.set(key, list);
+      byEvent.set(event, list);
     } else {
       world.queue.push(call.at ?? 0, { kind: 'call', endpoint: call.endpoint, call });
     }
@@ -295,7 +311,6 @@ export function worldLaidOut(w: World): World {
     faults: w.faults,
     firewall: w.firewall,
     inFlight: w.inFlight,
-    firstSent: w.firstSent,
     shared: w.shared,
     nextId: w.nextId,
     watchers: w.watchers,

@@ -18,9 +18,9 @@ import {
 
 /**
  * Steps between snapshots: a fork replays at most this many steps before its moment. A snapshot
- * copies the hosts, the event queue and the application model (the memo of first transmissions
- * is shared, first-transmissions.ts); the replay is small beside the new future a fork computes,
- * and 256 read no faster than 512 on a 7,500-segment transfer (bench/fork.ts).
+ * copies the hosts, the event queue and the application model (a retransmission's first
+ * transmission is found in the trace, first-transmissions.ts); the replay is small beside the
+ * new future a fork computes, and 256 read no faster than 512 on a 7,500-segment transfer.
  */
 export const CHECKPOINT_EVERY = 512;
 

@@ -55,6 +55,21 @@ export function buildStates(
 type OpenTimer = Omit<TimerSpan, 'endAt' | 'endIndex' | 'outcome'>;
 
 /**
+ * A timer's life, every one with the same fields in the same order: spans kept from the
+ * previous timeline and new ones share one hidden class (a spread made another per origin, and
+ * the readers deoptimized on each fork's first).
+ */
+function timerSpan(
+  open: OpenTimer,
+  endAt: number,
+  endIndex: number,
+  outcome: TimerSpan['outcome'],
+): TimerSpan {
+  const { endpoint, connection, timer, setAt, setIndex, expiresAt } = open;
+  return { endpoint, connection, timer, setAt, setIndex, expiresAt, endAt, endIndex, outcome };
+}
+
+/**
  * Each connection's running timers, by name. The connection of a timer event (timerConnection)
  * is a string built from three fields; consecutive events of one endpoint mostly belong to the
  * same connection, so the last one per endpoint is remembered rather than built again.
@@ -103,8 +118,7 @@ export function buildTimers(
       kept.push(timer);
       continue;
     }
-    const { endAt: _end, endIndex: _index, outcome: _outcome, ...open } = timer;
-    running.timersOf(timer.connection).set(timer.timer, open);
+    running.timersOf(timer.connection).set(timer.timer, timer);
   }
   const built: TimerSpan[] = [];
   for (let index = shared; index < trace.length; index++) {
@@ -116,7 +130,7 @@ export function buildTimers(
     if (pending) {
       const outcome =
         event.action === 'fire' ? 'fired' : event.action === 'cancel' ? 'cancelled' : 'reset';
-      built.push({ ...pending, endAt: event.t, endIndex: index, outcome });
+      built.push(timerSpan(pending, event.t, index, outcome));
       timers.delete(event.timer);
     }
     if (event.action === 'set') {
@@ -131,7 +145,7 @@ export function buildTimers(
     }
   }
   for (const pending of running.all()) {
-    built.push({ ...pending, endAt: pending.expiresAt, endIndex: -1, outcome: 'pending' });
+    built.push(timerSpan(pending, pending.expiresAt, -1, 'pending'));
   }
   built.sort((a, b) => a.setIndex - b.setIndex);
   // A life still open where the runs part may have been set before a kept one: merge by set order.

@@ -8,15 +8,32 @@ import type { SegmentSpan } from './timeline';
 
 const FALLBACK_DELAY_MS = 50;
 
-/** The typical one-way delay per direction, so a segment lost at its send still gets an arrow. */
-function typicalDelays(trace: readonly TraceEvent[]): Map<string, number> {
-  const delays = new Map<string, number>();
-  for (const event of trace) {
-    if (event.type !== 'send' || event.arrivesAt === undefined) continue;
-    const key = `${event.from}>${event.to}`;
-    if (!delays.has(key)) delays.set(key, event.arrivesAt - event.t);
+/**
+ * The typical one-way delay per direction, so a segment lost at its send still gets an arrow:
+ * the crossing time of the direction's first segment that arrived. Looked up only for a send
+ * without an arrival, so most timelines (and forks) never read the trace for it.
+ */
+class TypicalDelays {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly trace: readonly TraceEvent[]) {}
+
+  of(from: string, to: string): number {
+    const key = `${from}>${to}`;
+    let delay = this.known.get(key);
+    if (delay === undefined) {
+      delay = FALLBACK_DELAY_MS;
+      for (const event of this.trace) {
+        if (event.type !== 'send' || event.arrivesAt === undefined) continue;
+        if (event.from === from && event.to === to) {
+          delay = event.arrivesAt - event.t;
+          break;
+        }
+      }
+      this.known.set(key, delay);
+    }
+    return delay;
   }
-  return delays;
 }
 
 interface End {
@@ -75,47 +92,93 @@ function merge(kept: readonly SegmentSpan[], built: readonly SegmentSpan[]): Seg
   return out;
 }
 
+/**
+ * A journey, every one with the same fields in the same order (absent ones undefined): the
+ * timeline's readers then meet one hidden class, not one per mix of optional fields, and do not
+ * deoptimize when a fork brings the first lost or copied segment.
+ */
+function span(
+  send: SendEvent,
+  sendIndex: number,
+  crossingEndsAt: number,
+  endAt: number,
+  endIndex: number,
+  outcome: SegmentSpan['outcome'],
+  dropReason: DropReason | undefined,
+  dropQueue: 'syn' | 'accept' | undefined,
+  reach: number,
+  copy: boolean,
+): SegmentSpan {
+  const id = send.id;
+  const sentAt = send.t;
+  return {
+    id,
+    send,
+    sendIndex,
+    sentAt,
+    crossingEndsAt,
+    endAt,
+    endIndex,
+    outcome,
+    dropReason,
+    dropQueue,
+    reach,
+    copy,
+  };
+}
+
 function sendSpan(
   event: SendEvent,
   index: number,
   end: End | undefined,
   endTime: number,
-  delays: ReadonlyMap<string, number>,
+  delays: TypicalDelays,
 ): SegmentSpan {
-  const nominal = delays.get(`${event.from}>${event.to}`) ?? FALLBACK_DELAY_MS;
-  const crossingEndsAt = event.arrivesAt ?? event.t + nominal;
+  const crossingEndsAt = event.arrivesAt ?? event.t + delays.of(event.from, event.to);
   if (end && end.reason !== undefined) {
     const duration = crossingEndsAt - event.t;
     // A segment the link loses at its send is drawn stopping half way: where it was lost is
     // not observable, only that it never arrived.
     const reach = end.t > event.t && duration > 0 ? Math.min(1, (end.t - event.t) / duration) : 0.5;
-    return {
-      id: event.id,
-      send: event,
-      sendIndex: index,
-      sentAt: event.t,
+    const endAt = Math.max(end.t, event.t + reach * duration);
+    return span(
+      event,
+      index,
       crossingEndsAt,
-      endAt: Math.max(end.t, event.t + reach * duration),
-      endIndex: end.index,
-      outcome: 'lost',
-      dropReason: end.reason,
-      ...(end.queue === undefined ? {} : { dropQueue: end.queue }),
+      endAt,
+      end.index,
+      'lost',
+      end.reason,
+      end.queue,
       reach,
-      copy: false,
-    };
+      false,
+    );
   }
-  return {
-    id: event.id,
-    send: event,
-    sendIndex: index,
-    sentAt: event.t,
-    crossingEndsAt,
-    endAt: end ? end.t : Math.max(endTime, event.t),
-    endIndex: end ? end.index : -1,
-    outcome: end ? 'delivered' : 'in-flight',
-    reach: 1,
-    copy: false,
-  };
+  return end
+    ? span(
+        event,
+        index,
+        crossingEndsAt,
+        end.t,
+        end.index,
+        'delivered',
+        undefined,
+        undefined,
+        1,
+        false,
+      )
+    : span(
+        event,
+        index,
+        crossingEndsAt,
+        Math.max(endTime, event.t),
+        -1,
+        'in-flight',
+        undefined,
+        undefined,
+        1,
+        false,
+      );
 }
 
 /**
@@ -128,7 +191,7 @@ export function buildSpans(
   previous: readonly SegmentSpan[],
   shared: number,
 ): SegmentSpan[] {
-  const delays = typicalDelays(trace);
+  const delays = new TypicalDelays(trace);
   const kept: SegmentSpan[] = [];
   const sends = new Map<number, { event: SendEvent; index: number }>();
   const ends = new Map<number, End>();
@@ -189,18 +252,22 @@ export function buildSpans(
     const original = copy.original ?? sends.get(copy.id) ?? settledSend(copy.id);
     if (!original) continue;
     const arrivalIndex = copyArrivals.get(copy.id)?.shift() ?? -1;
-    built.push({
-      id: copy.id,
-      send: original.event,
-      sendIndex: original.index,
-      sentAt: original.event.t,
-      crossingEndsAt: copy.arrivesAt,
-      endAt: copy.arrivesAt,
-      endIndex: arrivalIndex,
-      outcome: arrivalIndex >= 0 ? 'delivered' : 'in-flight',
-      reach: 1,
-      copy: true,
-    });
+    const outcome = arrivalIndex >= 0 ? 'delivered' : 'in-flight';
+    const { event, index } = original;
+    built.push(
+      span(
+        event,
+        index,
+        copy.arrivesAt,
+        copy.arrivesAt,
+        arrivalIndex,
+        outcome,
+        undefined,
+        undefined,
+        1,
+        true,
+      ),
+    );
   }
   built.sort(order);
   return merge(kept, built);

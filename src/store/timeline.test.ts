@@ -36,6 +36,18 @@ describe('the timeline keeps the trace as the simulator produced it', () => {
       [3, 110, 160, 'delivered'],
     ]);
   });
+
+  it("draws a segment the link lost at its send across its direction's usual crossing", () => {
+    // random-loss over an 80 ms link: a quarter of the segments lost half-way.
+    const lossy = buildTimeline(world.run({ ...world.defaults('random-loss'), delay: 80 }, []));
+    const lost = lossy.spans.filter((s) => s.dropReason === 'loss');
+    expect(lost.length).toBeGreaterThan(0);
+    for (const span of lost) {
+      expect(span.send.arrivesAt).toBeUndefined();
+      expect(span.crossingEndsAt).toBe(span.sentAt + 80);
+      expect(span.endAt).toBe(span.sentAt + 40);
+    }
+  });
 });
 
 describe('the world at a moment', () => {

@@ -23,9 +23,9 @@ export interface SegmentSpan {
   /** Index of the event that ended the journey (deliver or drop), or -1. */
   readonly endIndex: number;
   readonly outcome: 'delivered' | 'lost' | 'in-flight';
-  readonly dropReason?: DropReason;
+  readonly dropReason?: DropReason | undefined;
   /** For a SYN a listener refused (`queue-full`): the queue that was full. */
-  readonly dropQueue?: 'syn' | 'accept';
+  readonly dropQueue?: 'syn' | 'accept' | undefined;
   /**
    * Where the journey ends as a fraction of a full crossing: 1 when delivered, less when the
    * segment was lost on the way (the UI draws it stopping there).
@@ -142,13 +142,48 @@ function sharedPrefix(previous: Timeline, run: RecordedRun): number {
  */
 export function buildTimeline(run: RecordedRun, previous?: Timeline): Timeline {
   const events = run.trace;
-  const shared = previous ? sharedPrefix(previous, run) : 0;
-  const times = new Float64Array(events.length);
-  if (previous && shared > 0) times.set(previous.times.subarray(0, shared));
-  for (let i = shared; i < events.length; i++) times[i] = (events[i] as TraceEvent).t;
+  const kept = previous !== undefined ? sharedPrefix(previous, run) : 0;
+  const from = kept > 0 ? previous : undefined;
+  const times = eventTimes(events, from, kept);
   const lastEventAt = times.length > 0 ? (times[times.length - 1] as number) : 0;
   const endTime = Math.max(run.endTime, lastEventAt);
-  const spans = buildSpans(events, endTime, previous && shared > 0 ? previous.spans : [], shared);
+  const spans = buildSpans(events, endTime, from?.spans ?? [], kept);
+  const timers = buildTimers(events, from?.timers ?? [], kept);
+  return {
+    run,
+    events,
+    times,
+    endTime,
+    endpoints: orderEndpoints(run),
+    spans,
+    ...spanIndexes(spans),
+    ...buildStates(events, from, kept),
+    timers,
+    ...timerIndexes(timers),
+  };
+}
+
+/*
+ * The loops over every event, span and timer are functions of their own: V8 optimizes a long
+ * loop in the middle of its function (on-stack replacement) together with the rest of the
+ * function, and a fork's first lost segment then deoptimized all of buildTimeline.
+ */
+
+/** Each event's time; those of the first `kept` events are the previous timeline's. */
+function eventTimes(
+  events: readonly TraceEvent[],
+  previous: Timeline | undefined,
+  kept: number,
+): Float64Array {
+  const times = new Float64Array(events.length);
+  if (previous !== undefined) times.set(previous.times.subarray(0, kept));
+  for (let i = kept; i < events.length; i++) times[i] = (events[i] as TraceEvent).t;
+  return times;
+}
+
+function spanIndexes(
+  spans: readonly SegmentSpan[],
+): Pick<Timeline, 'spanStarts' | 'spanEndsMax' | 'spanById'> {
   const spanStarts = new Float64Array(spans.length);
   const spanEndsMax = new Float64Array(spans.length);
   const spanById = new Map<number, SegmentSpan>();
@@ -160,26 +195,16 @@ export function buildTimeline(run: RecordedRun, previous?: Timeline): Timeline {
     spanEndsMax[i] = runningMax;
     if (!span.copy) spanById.set(span.id, span);
   }
-  const timers = buildTimers(events, previous && shared > 0 ? previous.timers : [], shared);
+  return { spanStarts, spanEndsMax, spanById };
+}
+
+function timerIndexes(timers: readonly TimerSpan[]): Pick<Timeline, 'timerStarts' | 'timerEnds'> {
   const timerStarts = new Float64Array(timers.length);
   const timerEnds = new Float64Array(timers.length);
-  timers.forEach((timer, i) => {
+  for (let i = 0; i < timers.length; i++) {
+    const timer = timers[i] as TimerSpan;
     timerStarts[i] = timer.setAt;
     timerEnds[i] = timer.endAt;
-  });
-  return {
-    run,
-    events,
-    times,
-    endTime,
-    endpoints: orderEndpoints(run),
-    spans,
-    spanStarts,
-    spanEndsMax,
-    spanById,
-    ...buildStates(events, previous, shared),
-    timers,
-    timerStarts,
-    timerEnds: buildMaxTree(timerEnds),
-  };
+  }
+  return { timerStarts, timerEnds: buildMaxTree(timerEnds) };
 }
