@@ -4,6 +4,7 @@
 import type { Conn } from './conn';
 import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
+import { lossProbeFired } from './loss-probe';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
 import { reportError, setState, setTimer, type Ctx } from './step';
@@ -16,6 +17,10 @@ export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
     case 'retransmit':
       d.rtxAt = null;
       retransmitTimeout(d, ctx);
+      break;
+    case 'loss-probe':
+      d.lossProbeAt = null;
+      lossProbeFired(d, ctx);
       break;
     case 'persist':
       d.persistAt = null;
@@ -60,6 +65,10 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
     );
     return;
   }
+  // Linux tcp_retransmit_timer(): the timeout ends a probe episode and starts a recovery
+  // (TCP_CA_Loss, high_seq = SND.NXT) in which no tail-loss probe is scheduled.
+  d.tlpHighSeq = null;
+  d.recoveryEnd = d.sndNxt;
   // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
   d.backoff++;
   d.rtxRound = d.backoff;

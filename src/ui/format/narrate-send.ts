@@ -134,5 +134,8 @@ function retransmissionReason(e: SendEvent, facts: TraceFacts): string {
   }
   const ran = timerRunMs(fire, facts);
   const after = ran === undefined ? '' : ` after ${formatDuration(ran)}`;
+  if (fire.timer === 'loss-probe') {
+    return `It is the ${ordinal(e.retransmit)} retransmission${original}, sent as a tail-loss probe: no acknowledgment came before the probe timer expired${after}, and its ACK will show whether the end of the data was lost (RFC 8985 §7.3).`;
+  }
   return `It is the ${ordinal(e.retransmit)} retransmission${original}: no acknowledgment came before the retransmission timer expired${after} (RFC 6298 §5.4).`;
 }

@@ -72,6 +72,9 @@ function explainRetransmittedSeq(e: SendEvent, facts: TraceFacts): string {
   if (ran === undefined) {
     return `${e.seq}: ${same}, sent again (${e.retransmit} × retransmitted) because it was not acknowledged (RFC 6298 §5).`;
   }
+  if (fire?.timer === 'loss-probe') {
+    return `${e.seq}: ${same}, sent again as a tail-loss probe when the probe timer of ${formatDuration(ran)} expired (RFC 8985 §7.3).`;
+  }
   return `${e.seq}: ${same}, retransmitted after the RTO of ${formatDuration(ran)} expired (RFC 6298 §5).`;
 }
 
