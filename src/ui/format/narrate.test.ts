@@ -132,6 +132,23 @@ describe('narrate: states, timers, calls and data', () => {
     expect(narrate(cancel, facts)).toContain('everything outstanding is acknowledged');
   });
 
+  it('says a retransmission timer stopped for a tail-loss probe, and the probe for the RTO (RFC 8985 §7)', () => {
+    const at = (timer: 'retransmit' | 'loss-probe', action: 'set' | 'cancel'): TraceEvent =>
+      action === 'set'
+        ? { type: 'timer', t: 900, endpoint: 'client', timer, action, at: 1200 }
+        : { type: 'timer', t: 900, endpoint: 'client', timer, action };
+    const toProbe = [at('retransmit', 'cancel'), at('loss-probe', 'set')];
+    expect(
+      narrate(toProbe[0] as TraceEvent, deriveTraceFacts([...HANDSHAKE, ...toProbe])),
+    ).toContain(
+      'stops its retransmission timer: a tail-loss probe timer takes its place and will fire first',
+    );
+    const toRto = [at('loss-probe', 'cancel'), at('retransmit', 'set')];
+    expect(narrate(toRto[0] as TraceEvent, deriveTraceFacts([...HANDSHAKE, ...toRto]))).toContain(
+      'stops its tail-loss probe timer: the retransmission timer takes its place',
+    );
+  });
+
   it('explains calls, including a failed connect', () => {
     expect(narrate(event(HANDSHAKE, 'call', 0), facts)).toBe(
       "The server's application listens for connections on port 80: a passive OPEN (RFC 9293 §3.10.1).",
