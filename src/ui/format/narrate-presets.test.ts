@@ -46,6 +46,13 @@ describe('narration of a Linux tail-loss probe (random-loss: the client’s "thr
       expect(s).toMatch(/starts its tail-loss probe timer for .*RFC 8985 §7/);
   });
 
+  it('says the probe timer, not the RTO, will notice the loss', () => {
+    const [lost] = told((e) => e.type === 'drop' && e.t > 1700 && e.t < 1800);
+    expect(lost).toMatch(
+      /len=6 .* is lost .*; the client will notice when its tail-loss probe timer fires, before its retransmission timer would \(RFC 8985 §7\)/,
+    );
+  });
+
   it('tells the firing as a probe with the last data segment, and the resend as that probe', () => {
     const [fired] = told(
       (e) => e.type === 'timer' && e.timer === 'loss-probe' && e.action === 'fire',

@@ -108,6 +108,21 @@ export function retransmissionAfter(fire: TimerEvent, facts: TraceFacts): SendEv
   return undefined;
 }
 
+/**
+ * Whether the sender's timer that will notice this segment's loss is a tail-loss probe
+ * (RFC 8985 §7): the last of its RTO and probe timers started by the segment's moment is
+ * the probe's, still pending.
+ */
+export function probeWatches(s: SendEvent, facts: TraceFacts): boolean {
+  for (let i = upperBound(facts.timers, s.t) - 1; i >= 0; i--) {
+    const e = facts.timers[i];
+    if (e === undefined || e.endpoint !== s.from || !resends(e)) continue;
+    if (e.local !== undefined && timerConnection(e) !== sendConnection(s)) continue;
+    return e.timer === 'loss-probe' && e.action === 'set';
+  }
+  return false;
+}
+
 /** The first segment the endpoint sent at the firing's moment, new or again (a probe). */
 export function sentAtFiring(fire: TimerEvent, facts: TraceFacts): SendEvent | undefined {
   for (let i = lowerBound(facts.sends, fire.t); i < facts.sends.length; i++) {
