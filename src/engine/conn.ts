@@ -75,6 +75,11 @@ export interface Conn {
   backoff: number;
   /** Timeouts since the peer last showed it is alive; compared with the retry limits. */
   retries: number;
+  /**
+   * When the first zero-window probe of this stretch went, until the peer opens its window
+   * (Linux icsk_probes_tstamp, for TCP_USER_TIMEOUT while probing).
+   */
+  probingSince: number | null;
   /** When the data at SND.UNA was first sent (Linux retrans_stamp, for TCP_USER_TIMEOUT). */
   unaSentAt: number;
   /** Where the last segment of new data (or the FIN) sent began: what a tail-loss probe resends. */
