@@ -7,7 +7,7 @@ import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { enterEstablished, takeWindow } from './handshake';
 import type { Incoming } from './incoming';
-import { notePeerSacks } from './loss-probe';
+import { notePeerSacks } from './sack-recovery';
 import { seqAdd, seqGt, seqLeq, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';

@@ -12,9 +12,8 @@
 import type { Conn } from './conn';
 import { payloadMss, sendTailProbe } from './output';
 import { currentTimeout } from './rtt';
-import { seqDiff, seqGeq, seqGt, seqLeq } from './seq';
+import { seqDiff, seqGeq, seqGt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
-import type { Segment, Seq } from './types';
 
 /** Linux TCP_TIMEOUT_MIN (2 jiffies, TCP_TIMEOUT_MIN_US): the margin over 2·SRTT. */
 const PROBE_MARGIN_MS = 2;
@@ -95,29 +94,4 @@ export function probeStateOnAck(d: Conn): void {
     d.tlpHighSeq = null;
   }
   if (d.recoveryEnd !== null && seqGeq(una, d.recoveryEnd)) d.recoveryEnd = null;
-}
-
-/**
- * SACK blocks above the ACK (the peer holds data beyond a hole) take Linux out of the Open
- * state (TCP_CA_Disorder, tcp_fastretrans_alert()) until SND.UNA passes them: no probe is
- * scheduled meanwhile, and a pending one gives way to the RTO at the time it would have fired
- * (Linux arms RACK's reordering timer there, tcp_rack_mark_lost(); the engine has no RACK).
- */
-export function notePeerSacks(d: Conn, ctx: Ctx, seg: Segment): void {
-  if (!ctx.profile.tailLossProbe) return;
-  let end: Seq | null = null;
-  for (const o of seg.options) {
-    if (o.kind !== 'sack') continue;
-    for (const [left, right] of o.blocks) {
-      const above = seqGeq(left, seg.ack) && seqGt(right, left) && seqLeq(right, d.sndNxt);
-      if (above && (end === null || seqGt(right, end))) end = right;
-    }
-  }
-  if (end === null) return;
-  if (d.recoveryEnd === null || seqGt(end, d.recoveryEnd)) d.recoveryEnd = end;
-  if (d.lossProbeAt !== null) {
-    cancelTimer(d, ctx, 'loss-probe');
-    const due = d.unaSentAt + currentTimeout(d, ctx.profile);
-    setTimer(d, ctx, 'retransmit', Math.max(due, ctx.now + 1));
-  }
 }

@@ -127,7 +127,7 @@ function resendOne(d: Conn, ctx: Ctx): boolean {
  * Sends again one segment of what was sent from `from`: at most `room` bytes of data, with
  * the FIN when it follows them; returns where the segment ends.
  */
-function resendFrom(d: Conn, ctx: Ctx, from: Seq, room: number, label: number): Seq {
+export function resendFrom(d: Conn, ctx: Ctx, from: Seq, room: number, label: number): Seq {
   const dataStop = d.finSeq ?? dataEnd(d);
   const avail = Math.max(0, seqDiff(dataStop, from));
   const len = Math.min(avail, payloadMss(d), room);

@@ -5,6 +5,7 @@
  */
 import type { SendEvent } from '../../sim/trace';
 import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-overflow';
+import { sackedBeyond } from './fast-retransmit';
 import { isFinRepeatedInAck } from './fin-in-ack';
 import { narrateForward, narrateProbeSegment } from './narrate-balancer';
 import { narrateScriptVerdict } from './script-verdict';
@@ -129,6 +130,10 @@ function waited(e: SendEvent, facts: TraceFacts): string {
 function retransmissionReason(e: SendEvent, facts: TraceFacts): string {
   const original = e.original === undefined ? '' : ` of segment #${e.original}`;
   const fire = firingBehind(e, facts);
+  const sacked = sackedBeyond(e, facts);
+  if (sacked !== undefined) {
+    return `It is the ${ordinal(e.retransmit)} retransmission${original}, sent at once, before any timer: ${the(e.to)}'s SACK blocks report ${bytes(sacked)} after it as received, so it was lost (fast retransmit, RFC 6675 §4).`;
+  }
   if (fire === undefined) {
     return `It is the ${ordinal(e.retransmit)} retransmission${original}.`;
   }
