@@ -155,3 +155,22 @@ test('the explaining panels in the dark theme', async ({ page }) => {
   await expectNoAxeViolations(page);
   await saveScreenshot(page, 'explain-dark');
 });
+
+test('a Linux end’s tail-loss probe: the narration and the inspector say the resend was a probe', async ({
+  page,
+}) => {
+  // random-loss: the client's "three" (#13) is lost; its probe timer resends it at 3.65 s.
+  await open(page, '?scenario=random-loss&t=3652');
+  await expect(
+    narration(page).getByText(/tail-loss probe timer fired after 1\.941 s with no ACK back/),
+  ).toBeVisible();
+  await eventLog(page)
+    .getByRole('button', { name: '#14 PSH-ACK seq=709 ack=209 len=6', exact: true })
+    .click();
+  await expect(
+    inspector(page).getByText(
+      /sent again as a tail-loss probe when the probe timer of 1\.941 s expired/,
+    ),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+});

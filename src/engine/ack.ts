@@ -6,6 +6,7 @@
 import type { Conn } from './conn';
 import { findTimestamp } from './options';
 import { tsNow } from './emit';
+import { probeStateOnAck, scheduleLossProbe } from './loss-probe';
 import { addRttSample, currentTimeout } from './rtt';
 import { seqDiff, seqGeq, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
@@ -28,10 +29,14 @@ export function advanceUna(d: Conn, ctx: Ctx, seg: Segment): void {
   // A new acknowledgment ends the backoff (RFC 6298 §5.7 note; Linux resets it as well).
   d.backoff = 0;
   d.retries = 0;
+  probeStateOnAck(d);
   if (d.sndUna === d.sndNxt) {
     cancelTimer(d, ctx, 'retransmit'); // §5.2
-  } else {
-    setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile)); // §5.3
+    cancelTimer(d, ctx, 'loss-probe');
+  } else if (!scheduleLossProbe(d, ctx)) {
+    // §5.3; Linux tcp_set_xmit_timer() schedules the tail-loss probe instead when it applies.
+    cancelTimer(d, ctx, 'loss-probe');
+    setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
   }
 }
 

@@ -7,6 +7,7 @@ import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { enterEstablished, takeWindow } from './handshake';
 import type { Incoming } from './incoming';
+import { notePeerSacks } from './sack-recovery';
 import { seqAdd, seqGt, seqLeq, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';
@@ -27,6 +28,7 @@ export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
     sendAck(d, ctx);
     return false;
   }
+  notePeerSacks(d, ctx, seg);
   if (seqLt(d.sndUna, seg.ack)) advanceUna(d, ctx, seg);
   else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
   if (seqLeq(d.sndUna, seg.ack) && windowUpdateAllowed(d, v)) takeWindow(d, seg);

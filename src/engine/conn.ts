@@ -87,8 +87,25 @@ export interface Conn {
   backoff: number;
   /** Timeouts since the peer last showed it is alive; compared with the retry limits. */
   retries: number;
+  /**
+   * When the first zero-window probe of this stretch went, until the peer opens its window
+   * (Linux icsk_probes_tstamp, for TCP_USER_TIMEOUT while probing).
+   */
+  probingSince: number | null;
   /** When the data at SND.UNA was first sent (Linux retrans_stamp, for TCP_USER_TIMEOUT). */
   unaSentAt: number;
+  /** Where the last segment of new data (or the FIN) sent began: what a tail-loss probe resends. */
+  lastSentSeq: Seq;
+  /** SND.NXT when the tail-loss probe went, until it is answered (Linux tlp_high_seq). */
+  tlpHighSeq: Seq | null;
+  /** The probe resent old data rather than sending new data (Linux tlp_retrans). */
+  tlpRetrans: boolean;
+  /**
+   * Until SND.UNA reaches it, the sender is out of Linux's Open state and schedules no
+   * tail-loss probe: SND.NXT when the retransmission timer fired (TCP_CA_Loss, high_seq), or
+   * the end of data the peer reported in SACK blocks beyond a hole (TCP_CA_Disorder).
+   */
+  recoveryEnd: Seq | null;
   /** Retransmissions of any kind made so far (socketInfo's retransmitCount). */
   totalRetransmits: number;
   /** Transmissions of our SYN or SYN-ACK so far. */
@@ -154,6 +171,7 @@ export interface Conn {
 
   // --- timers: due time in ms, or null ---
   rtxAt: number | null;
+  lossProbeAt: number | null;
   persistAt: number | null;
   delayedAckAt: number | null;
   timeWaitAt: number | null;

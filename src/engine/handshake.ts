@@ -92,6 +92,8 @@ export function takeWindow(d: Conn, seg: Segment): void {
   d.sndWl1 = seg.seq;
   d.sndWl2 = seg.ack;
   if (d.sndWnd > d.maxSndWnd) d.maxSndWnd = d.sndWnd;
+  // An open window ends the probing (Linux tcp_ack_probe() clears icsk_probes_tstamp).
+  if (d.sndWnd > 0) d.probingSince = null;
 }
 
 /**

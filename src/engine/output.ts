@@ -5,6 +5,7 @@
  */
 import { dataEnd, type Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
+import { scheduleLossProbe } from './loss-probe';
 import { currentTimeout } from './rtt';
 import { seqAdd, seqDiff, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
@@ -46,8 +47,9 @@ function sendsFin(s: TcpState): boolean {
 export function flush(d: Conn, ctx: Ctx, limit = Infinity): void {
   let sent = 0;
   if (sendsData(d)) {
+    const nxt = d.sndNxt;
     while (sent < limit && sendOne(d, ctx)) sent++;
-    armSendTimers(d, ctx);
+    armSendTimers(d, ctx, d.sndNxt !== nxt);
   }
   if (d.ackNow && sent === 0 && d.state !== 'CLOSED' && d.state !== 'SYN-SENT') {
     sendAck(d, ctx);
@@ -63,9 +65,14 @@ function windowEdge(d: Readonly<Conn>, ctx: Ctx): Seq {
 /** Sends one segment (a retransmission first, then new data or the FIN); false if none. */
 function sendOne(d: Conn, ctx: Ctx): boolean {
   if (seqLt(d.rtxNext, d.sndNxt)) return resendOne(d, ctx);
+  return sendNew(d, ctx, windowEdge(d, ctx));
+}
+
+/** Sends one segment of new data (or the FIN) up to `edge`; false if none. */
+function sendNew(d: Conn, ctx: Ctx, edge: Seq): boolean {
   const end = dataEnd(d);
   const avail = seqDiff(end, d.sndNxt);
-  const usable = seqDiff(windowEdge(d, ctx), d.sndNxt);
+  const usable = seqDiff(edge, d.sndNxt);
   const finDue = d.writeShut && d.finSeq === null && sendsFin(d.state);
   if (avail > 0 && usable > 0) {
     const len = Math.min(avail, usable, payloadMss(d));
@@ -81,6 +88,7 @@ function sendOne(d: Conn, ctx: Ctx): boolean {
       d.rttStart = ctx.now;
     }
     sendSegment(d, ctx, flags, d.sndNxt, payload, 0);
+    d.lastSentSeq = d.sndNxt;
     d.sndNxt = seqAdd(d.sndNxt, len);
     if (fin) markFinSent(d);
     d.rtxNext = d.sndNxt;
@@ -89,6 +97,7 @@ function sendOne(d: Conn, ctx: Ctx): boolean {
   if (avail === 0 && finDue) {
     // The FIN occupies one sequence number but is not held back by the window.
     sendSegment(d, ctx, Flag.FIN | Flag.ACK, d.sndNxt, undefined, 0);
+    d.lastSentSeq = d.sndNxt;
     markFinSent(d);
     d.rtxNext = d.sndNxt;
     return true;
@@ -111,32 +120,65 @@ function resendOne(d: Conn, ctx: Ctx): boolean {
   // Outside the window only the first unacknowledged segment may go (a window probe).
   const usable = seqDiff(windowEdge(d, ctx), from);
   if (usable <= 0 && from !== d.sndUna) return false;
+  const end = resendFrom(d, ctx, from, Math.max(usable, 1), d.rtxRound);
+  d.rtxNext = end;
+  return end !== from;
+}
+
+/**
+ * Sends again one segment of what was sent from `from`: at most `room` bytes of data, with
+ * the FIN when it follows them; returns where the segment ends.
+ */
+export function resendFrom(d: Conn, ctx: Ctx, from: Seq, room: number, label: number): Seq {
   const dataStop = d.finSeq ?? dataEnd(d);
   const avail = Math.max(0, seqDiff(dataStop, from));
-  const len = Math.min(avail, payloadMss(d), Math.max(usable, 1));
+  const len = Math.min(avail, payloadMss(d), room);
   const start = seqDiff(from, d.sndBufSeq);
   const payload = d.sndBuf.read(start, len);
   const fin = d.finSeq !== null && seqAdd(from, len) === d.finSeq;
   let flags = Flag.ACK;
   if (len > 0 && len === avail) flags |= Flag.PSH;
   if (fin) flags |= Flag.FIN;
-  sendSegment(d, ctx, flags, from, payload, d.rtxRound);
-  d.rtxNext = seqAdd(from, len + (fin ? 1 : 0));
-  return len > 0 || fin;
+  sendSegment(d, ctx, flags, from, payload, label);
+  return seqAdd(from, len + (fin ? 1 : 0));
+}
+
+/**
+ * The tail-loss probe's segment (Linux tcp_send_loss_probe(), RFC 8985 §7.3): a segment of new
+ * data when a whole one fits the peer's window, whatever the fixed window (tcp_write_xmit()
+ * with push_one 2 ignores the congestion window); else the last segment sent, again. Null
+ * when there is nothing to probe with.
+ */
+export function sendTailProbe(d: Conn, ctx: Ctx): 'new' | 'resent' | null {
+  const peerEdge = seqAdd(d.sndUna, d.sndWnd);
+  const len = Math.min(seqDiff(dataEnd(d), d.sndNxt), payloadMss(d));
+  if (len > 0 && seqDiff(peerEdge, seqAdd(d.sndNxt, len)) >= 0 && sendNew(d, ctx, peerEdge)) {
+    return 'new';
+  }
+  const from = seqGt(d.sndUna, d.lastSentSeq) ? d.sndUna : d.lastSentSeq;
+  if (!seqLt(from, d.sndNxt)) return null;
+  resendFrom(d, ctx, from, payloadMss(d), 1);
+  return 'resent';
 }
 
 /**
  * RFC 6298 §5.1: the retransmission timer runs while data is outstanding. RFC 9293
  * §3.8.6.1: with a zero window and data waiting, the persist timer probes instead.
  */
-export function armSendTimers(d: Conn, ctx: Ctx): void {
+export function armSendTimers(d: Conn, ctx: Ctx, sentNew = false): void {
   const outstanding = d.sndUna !== d.sndNxt;
   if (outstanding) {
-    if (d.rtxAt === null) setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
+    // New data re-arms the tail-loss probe (Linux tcp_write_xmit() → tcp_schedule_loss_probe());
+    // while the probe is pending it stands in for the RTO (loss-probe.ts).
+    const probing = (sentNew && scheduleLossProbe(d, ctx)) || d.lossProbeAt !== null;
+    if (!probing && d.rtxAt === null) {
+      setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));
+    }
     cancelTimer(d, ctx, 'persist');
     return;
   }
   cancelTimer(d, ctx, 'retransmit');
+  cancelTimer(d, ctx, 'loss-probe');
   const waiting = seqDiff(dataEnd(d), d.sndNxt) > 0;
   if (waiting && d.sndWnd === 0 && sendsData(d)) {
     if (d.persistAt === null) setTimer(d, ctx, 'persist', ctx.now + currentTimeout(d, ctx.profile));
@@ -154,6 +196,7 @@ export function sendWindowProbe(d: Conn, ctx: Ctx): void {
   if (avail <= 0 || !sendsData(d)) return;
   const start = seqDiff(d.sndNxt, d.sndBufSeq);
   sendSegment(d, ctx, Flag.ACK, d.sndNxt, d.sndBuf.read(start, 1), 0);
+  d.lastSentSeq = d.sndNxt;
   d.sndNxt = seqAdd(d.sndNxt, 1);
   d.rtxNext = d.sndNxt;
   armSendTimers(d, ctx);

@@ -29,6 +29,10 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   synBackoff: 'multipliers of the initial RTO for successive SYN waits (last one repeats)',
   connectTimeoutMs: 'overall limit on a connection attempt (ms)',
   dataRetries: 'data / FIN retransmissions before ETIMEDOUT',
+  sackRecovery:
+    'fast retransmit (RFC 6675 §4): resend the first unacknowledged segment at once when over 2 MSS beyond it is SACKed',
+  tailLossProbe:
+    'tail-loss probe (RFC 8985 §7): new data or the last segment again about two round trips after a send, before the RTO',
   timeWaitMs: 'TIME-WAIT duration, 2 × MSL (ms)',
   finWait2TimeoutMs: 'lifetime of an orphaned FIN-WAIT-2 connection (ms)',
   delayedAckMs: 'delayed-ACK timeout (ms); 0 = acknowledge at once',

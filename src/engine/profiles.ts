@@ -58,6 +58,16 @@ export interface Profile {
   readonly connectTimeoutMs: number | null;
   /** Retransmissions of data or FIN before the connection fails with ETIMEDOUT. */
   readonly dataRetries: number;
+  /**
+   * Tail-loss probe (RFC 8985 §7, Linux tcp_early_retrans 3): before the RTO, probe the tail
+   * of the flight with new data or its last segment after about two round trips.
+   */
+  readonly tailLossProbe: boolean;
+  /**
+   * SACK loss detection (RFC 6675 §4 IsLost): when SACK blocks report more than 2 MSS delivered
+   * beyond the first unacknowledged byte, its segment is resent at once (fast retransmit).
+   */
+  readonly sackRecovery: boolean;
   /** TIME-WAIT duration (2 × MSL). */
   readonly timeWaitMs: number;
   /** Lifetime of an orphaned FIN-WAIT-2 connection, or null to wait forever. */
@@ -195,6 +205,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // RFC 6298 §5.5 doubling, capped by rtoMaxMs
     connectTimeoutMs: null, // RFC 9293 §3.8.3: R2 for a SYN is at least 3 minutes, set by synRetries
     dataRetries: 15, // RFC 9293 §3.8.3 R2 ≥ 100 s; 15 doublings as Linux
+    tailLossProbe: false, // RFC 8985 is not part of the RFC 9293 baseline
+    sackRecovery: false, // RFC 6675 is not part of the RFC 9293 baseline
     timeWaitMs: 240000, // RFC 9293 §3.4.2: 2 × MSL, MSL = 2 minutes
     finWait2TimeoutMs: null, // RFC 9293 has no FIN-WAIT-2 timeout
     delayedAckMs: 200, // RFC 9293 §3.8.6.3 SHLD-18: under 0.5 s; 200 ms is the classic value
@@ -251,6 +263,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // classic exponential backoff (linear timeouts off)
     connectTimeoutMs: null, // Linux limits the attempt by tcp_syn_retries alone (ip-sysctl)
     dataRetries: 15, // tcp_retries2 = 15 (ip-sysctl)
+    tailLossProbe: true, // tcp_early_retrans = 3: TLP on (tcp_schedule_loss_probe())
+    sackRecovery: true, // tcp_recovery = 1: RACK, no reordering window past 3 SACKed segments
     timeWaitMs: 60000, // TCP_TIMEWAIT_LEN (tcp.h)
     finWait2TimeoutMs: 60000, // tcp_fin_timeout (ip-sysctl)
     delayedAckMs: 40, // TCP_DELACK_MIN (tcp.h); +.04 in tcp_basic_server.pkt
@@ -308,6 +322,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synBackoff: [1, 2.2, 4.4, 8.8, 17.6, 35.2, 64],
     connectTimeoutMs: 75000, // net.inet.tcp.keepinit = 75 s ends the attempt
     dataRetries: 12, // TCP_MAXRXTSHIFT
+    tailLossProbe: false, // the default stack has none (TLP is in the RACK stack, tcp_rack.c)
+    sackRecovery: false, // not modelled: its default stack counts duplicate ACKs (tcprexmtthresh)
     timeWaitMs: 60000, // 2 × MSL, net.inet.tcp.msl = 30 s
     finWait2TimeoutMs: 60000, // net.inet.tcp.finwait2_timeout = 60 s
     delayedAckMs: 40, // net.inet.tcp.delacktime = 40 ms (TCPTV_DELACK hz/25)

@@ -25,6 +25,8 @@ export function timerDue(c: Readonly<Conn>, timer: TimerName): number | null {
   switch (timer) {
     case 'retransmit':
       return c.rtxAt;
+    case 'loss-probe':
+      return c.lossProbeAt;
     case 'persist':
       return c.persistAt;
     case 'delayed-ack':
@@ -43,6 +45,9 @@ function storeTimer(d: Conn, timer: TimerName, at: number | null): void {
   switch (timer) {
     case 'retransmit':
       d.rtxAt = at;
+      return;
+    case 'loss-probe':
+      d.lossProbeAt = at;
       return;
     case 'persist':
       d.persistAt = at;
@@ -76,6 +81,7 @@ export function cancelTimer(d: Conn, ctx: Ctx, timer: TimerName): void {
 
 const ALL_TIMERS: readonly TimerName[] = [
   'retransmit',
+  'loss-probe',
   'persist',
   'delayed-ack',
   'time-wait',

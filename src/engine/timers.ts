@@ -4,6 +4,7 @@
 import type { Conn } from './conn';
 import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
+import { lossProbeFired } from './loss-probe';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
 import { reportError, setState, setTimer, type Ctx } from './step';
@@ -17,8 +18,14 @@ export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
       d.rtxAt = null;
       retransmitTimeout(d, ctx);
       break;
+    case 'loss-probe':
+      d.lossProbeAt = null;
+      lossProbeFired(d, ctx);
+      break;
     case 'persist':
       d.persistAt = null;
+      d.probingSince ??= ctx.now;
+      if (probingTimedOut(d, ctx)) return giveUp(d, ctx);
       d.backoff++;
       sendWindowProbe(d, ctx);
       break;
@@ -48,18 +55,17 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   if (d.state === 'SYN-SENT') return synSentTimeout(d, ctx);
   if (d.state === 'SYN-RECEIVED') return synReceivedTimeout(d, ctx);
   d.retries++;
-  if (d.userTimeoutMs > 0 ? userTimeoutElapsed(d, ctx) : d.retries > ctx.profile.dataRetries) {
-    reportError(d, ctx, timeoutError(d));
-    setState(
-      d,
-      ctx,
-      'CLOSED',
-      d.userTimeoutMs > 0
-        ? 'TCP_USER_TIMEOUT elapsed with data unacknowledged (RFC 9293 §3.8.3 USER TIMEOUT)'
-        : 'retransmissions exhausted: user timeout (RFC 9293 §3.8.3 R2)',
-    );
-    return;
+  if (
+    d.userTimeoutMs > 0
+      ? userTimeoutElapsed(d, ctx) || probingTimedOut(d, ctx)
+      : d.retries > ctx.profile.dataRetries
+  ) {
+    return giveUp(d, ctx);
   }
+  // Linux tcp_retransmit_timer(): the timeout ends a probe episode and starts a recovery
+  // (TCP_CA_Loss, high_seq = SND.NXT) in which no tail-loss probe is scheduled.
+  d.tlpHighSeq = null;
+  d.recoveryEnd = d.sndNxt;
   // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
   d.backoff++;
   d.rtxRound = d.backoff;
@@ -67,6 +73,29 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   d.rttSeq = null; // Karn: no sample from retransmitted data
   setTimer(d, ctx, 'retransmit', ctx.now + clampToUserTimeout(d, ctx));
   flush(d, ctx, 1);
+}
+
+function giveUp(d: Conn, ctx: Ctx): void {
+  reportError(d, ctx, timeoutError(d));
+  setState(
+    d,
+    ctx,
+    'CLOSED',
+    d.userTimeoutMs > 0
+      ? 'TCP_USER_TIMEOUT elapsed with data unacknowledged (RFC 9293 §3.8.3 USER TIMEOUT)'
+      : 'retransmissions exhausted: user timeout (RFC 9293 §3.8.3 R2)',
+  );
+}
+
+/**
+ * Linux tcp_probe_timer(): a connection probing a zero window stays open as long as the peer
+ * answers (RFC 9293 §3.8.6.1, MUST-38), unless TCP_USER_TIMEOUT is set: then it fails once the
+ * user timeout has passed since its first probe (icsk_probes_tstamp), answered or not.
+ */
+function probingTimedOut(d: Conn, ctx: Ctx): boolean {
+  return (
+    d.userTimeoutMs > 0 && d.probingSince !== null && ctx.now - d.probingSince >= d.userTimeoutMs
+  );
 }
 
 /**
@@ -85,7 +114,9 @@ function userTimeoutElapsed(d: Conn, ctx: Ctx): boolean {
 function clampToUserTimeout(d: Conn, ctx: Ctx): number {
   const rto = currentTimeout(d, ctx.profile);
   if (d.userTimeoutMs === 0) return rto;
-  const remaining = d.unaSentAt + d.userTimeoutMs - ctx.now;
+  // While probing a zero window, tcp_clamp_probe0_to_user_timeout() counts from the first probe.
+  const since = d.probingSince ?? d.unaSentAt;
+  const remaining = since + d.userTimeoutMs - ctx.now;
   return remaining <= 0 ? 1 : Math.min(rto, remaining);
 }
 

@@ -106,7 +106,8 @@ export type Errno =
  * The engine's timers. The simulator's trace names them with the same union (it imports
  * this one). A connection has at most one of each pending.
  */
-export type TimerName = 'retransmit' | 'time-wait' | 'delayed-ack' | 'fin-wait-2' | 'persist';
+export type TimerName =
+  'retransmit' | 'loss-probe' | 'time-wait' | 'delayed-ack' | 'fin-wait-2' | 'persist';
 
 /** A socket handle within one host: listeners and connections share the numbering. */
 export type SocketId = number;

@@ -75,3 +75,54 @@ describe('LISTEN: the user timeout of a listener', () => {
     expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
   });
 });
+
+describe('ESTABLISHED, zero window: probing under a user timeout (Linux tcp_probe_timer())', () => {
+  /** An accepted Linux connection whose peer closed its window, with 100 bytes waiting. */
+  function probing(ms: number) {
+    const { probe: p, socket } = acceptedProbe();
+    p.inject({ flags: '.', seq: 1, ack: 1, win: 0 });
+    if (ms > 0) p.call({ call: 'setUserTimeout', socket, ms });
+    p.call({ call: 'send', socket, data: new Uint8Array(100) });
+    expect(p.sent()).toEqual([]);
+    return { p, socket };
+  }
+
+  /** Moves time on in 10 ms steps; the peer answers every probe, its window still zero. */
+  function answerProbes(p: ReturnType<typeof probing>['p'], until: number) {
+    while (p.now < until) {
+      p.advance(10);
+      if (p.sent().length > 0) p.inject({ flags: '.', seq: 1, ack: 1, win: 0 });
+    }
+  }
+
+  it('fails with ETIMEDOUT the user timeout after the first probe, though every probe is answered', () => {
+    const { p, socket } = probing(3000);
+    answerProbes(p, 200); // the persist timer's first probe, at the RTO (200 ms)
+    expect(p.info(socket)?.state).toBe('ESTABLISHED');
+    answerProbes(p, 3190);
+    expect(p.info(socket)?.state).toBe('ESTABLISHED');
+    const before = p.log.length;
+    // The probes' timeout is clamped to end at 200 + 3000 ms, and then no other probe goes.
+    answerProbes(p, 3200);
+    expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+    expect(p.log.slice(before).filter((o) => o.type === 'packet')).toHaveLength(0);
+    expect(p.call({ call: 'send', socket, data: new Uint8Array(1) }).result).toBe('ETIMEDOUT');
+  });
+
+  it('without a user timeout it probes as long as the peer answers (RFC 9293 §3.8.6.1, MUST-38)', () => {
+    const { p, socket } = probing(0);
+    answerProbes(p, 300_000);
+    expect(p.info(socket)?.state).toBe('ESTABLISHED');
+    expect(p.outputsOf('error')).toEqual([]);
+  });
+
+  it('a window that opens ends the probing: a later zero window counts from its own first probe', () => {
+    const { p, socket } = probing(3000);
+    answerProbes(p, 2500);
+    p.inject({ flags: '.', seq: 1, ack: 1, win: 65535 }); // the window opens: the data goes
+    p.inject({ flags: '.', seq: 1, ack: 101, win: 0 }); // acknowledged, the window shut again
+    p.call({ call: 'send', socket, data: new Uint8Array(100) });
+    answerProbes(p, 5000);
+    expect(p.info(socket)?.state).toBe('ESTABLISHED');
+  });
+});

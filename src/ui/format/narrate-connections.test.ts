@@ -23,18 +23,22 @@ const sameConnection = (a: TimerEvent, b: TimerEvent) =>
 function ranFor(trace: readonly TraceEvent[], fire: TimerEvent): number | undefined {
   for (let i = trace.indexOf(fire) - 1; i >= 0; i--) {
     const e = trace[i];
-    if (e?.type === 'timer' && e.action === 'set' && sameConnection(e, fire)) return fire.t - e.t;
+    if (e?.type !== 'timer' || e.action !== 'set' || e.timer !== fire.timer) continue;
+    if (sameConnection(e, fire)) return fire.t - e.t;
   }
   return undefined;
 }
 
-/** The retransmission timer of the segment's own connection that fired at the moment it left. */
+/**
+ * The timer of the segment's own connection that fired at the moment it left and resent it:
+ * the retransmission timer or the tail-loss probe timer (RFC 8985 §7).
+ */
 function firingOf(trace: readonly TraceEvent[], s: SendEvent): TimerEvent | undefined {
   return trace.find(
     (e): e is TimerEvent =>
       e.type === 'timer' &&
       e.action === 'fire' &&
-      e.timer === 'retransmit' &&
+      (e.timer === 'retransmit' || e.timer === 'loss-probe') &&
       e.t === s.t &&
       e.endpoint === s.from &&
       e.local === s.src &&

@@ -28,3 +28,43 @@ describe('narration of every preset on every profile', () => {
     });
   }
 });
+
+describe('narration of a Linux tail-loss probe (random-loss: the client’s "three" is lost)', () => {
+  const preset = presets.find((p) => p.name === 'random-loss');
+  if (preset === undefined) throw new Error('random-loss preset missing');
+  const run = runScenario(preset.scenario);
+  const facts = deriveTraceFacts(run.trace, 'absolute', preset.scenario.endpoints);
+  const told = (pick: (e: (typeof run.trace)[number]) => boolean) =>
+    run.trace.filter(pick).map((e) => narrate(e, facts));
+
+  it('says what the probe timer is for when it starts (RFC 8985 §7)', () => {
+    const started = told(
+      (e) => e.type === 'timer' && e.timer === 'loss-probe' && e.action === 'set',
+    );
+    expect(started.length).toBeGreaterThan(0);
+    for (const s of started)
+      expect(s).toMatch(/starts its tail-loss probe timer for .*RFC 8985 §7/);
+  });
+
+  it('says the probe timer, not the RTO, will notice the loss', () => {
+    const [lost] = told((e) => e.type === 'drop' && e.t > 1700 && e.t < 1800);
+    expect(lost).toMatch(
+      /len=6 .* is lost .*; the client will notice when its tail-loss probe timer fires, before its retransmission timer would \(RFC 8985 §7\)/,
+    );
+  });
+
+  it('tells the firing as a probe with the last data segment, and the resend as that probe', () => {
+    const [fired] = told(
+      (e) => e.type === 'timer' && e.timer === 'loss-probe' && e.action === 'fire',
+    );
+    expect(fired).toMatch(
+      /^The client's tail-loss probe timer fired after .+ with no ACK back: .* sends its last data segment again as a probe; .*RFC 8985 §7\.3/,
+    );
+    const resent = told(
+      (e) => e.type === 'send' && e.retransmit > 0 && e.from === 'client' && e.len > 0,
+    );
+    expect(resent[0]).toContain(
+      'sent as a tail-loss probe: no acknowledgment came before the probe timer expired after',
+    );
+  });
+});

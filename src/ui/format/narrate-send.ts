@@ -5,6 +5,7 @@
  */
 import type { SendEvent } from '../../sim/trace';
 import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-overflow';
+import { sackedBeyond } from './fast-retransmit';
 import { isFinRepeatedInAck } from './fin-in-ack';
 import { narrateForward, narrateProbeSegment } from './narrate-balancer';
 import { narrateScriptVerdict } from './script-verdict';
@@ -129,10 +130,17 @@ function waited(e: SendEvent, facts: TraceFacts): string {
 function retransmissionReason(e: SendEvent, facts: TraceFacts): string {
   const original = e.original === undefined ? '' : ` of segment #${e.original}`;
   const fire = firingBehind(e, facts);
+  const sacked = sackedBeyond(e, facts);
+  if (sacked !== undefined) {
+    return `It is the ${ordinal(e.retransmit)} retransmission${original}, sent at once, before any timer: ${the(e.to)}'s SACK blocks report ${bytes(sacked)} after it as received, so it was lost (fast retransmit, RFC 6675 §4).`;
+  }
   if (fire === undefined) {
     return `It is the ${ordinal(e.retransmit)} retransmission${original}.`;
   }
   const ran = timerRunMs(fire, facts);
   const after = ran === undefined ? '' : ` after ${formatDuration(ran)}`;
+  if (fire.timer === 'loss-probe') {
+    return `It is the ${ordinal(e.retransmit)} retransmission${original}, sent as a tail-loss probe: no acknowledgment came before the probe timer expired${after}, and its ACK will show whether the end of the data was lost (RFC 8985 §7.3).`;
+  }
   return `It is the ${ordinal(e.retransmit)} retransmission${original}: no acknowledgment came before the retransmission timer expired${after} (RFC 6298 §5.4).`;
 }

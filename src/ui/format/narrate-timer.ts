@@ -3,7 +3,14 @@
  * section that defines it; a firing says how long it waited and what it caused.
  */
 import type { TimerEvent } from '../../sim/trace';
-import { formatDuration, nextTimerMs, retransmissionAfter, timerRunMs } from './timer-lookup';
+import {
+  formatDuration,
+  nextTimerMs,
+  replacedBy,
+  retransmissionAfter,
+  sentAtFiring,
+  timerRunMs,
+} from './timer-lookup';
 import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-overflow';
 import { stateAt, type TraceFacts } from './trace-facts';
 import { The, the } from './words';
@@ -11,6 +18,7 @@ import { The, the } from './words';
 /** What each timer is for, as a noun phrase, and where it is defined. */
 const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string }>> = {
   retransmit: { name: 'retransmission timer', cite: 'RFC 6298 §5' },
+  'loss-probe': { name: 'tail-loss probe timer', cite: 'RFC 8985 §7' },
   'time-wait': { name: 'TIME-WAIT timer', cite: 'RFC 9293 §3.4.2, §3.6' },
   'delayed-ack': { name: 'delayed-ACK timer', cite: 'RFC 9293 §3.8.6.3' },
   'fin-wait-2': { name: 'FIN-WAIT-2 timer', cite: 'RFC 9293 §3.6' },
@@ -20,6 +28,8 @@ const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string
 /** Why the timer is started, completing "The client starts its … for 1 s …". */
 const WHY_SET: Readonly<Record<TimerEvent['timer'], string>> = {
   retransmit: 'if nothing acknowledges what it sent by then, it will send it again',
+  'loss-probe':
+    'if no ACK has come by then, the last segments may be lost, and a probe will find out sooner than the retransmission timer',
   'time-wait':
     'it waits twice the maximum segment lifetime so that its last ACK can be repeated and old duplicates die out',
   'delayed-ack': 'it may wait that long before acknowledging, hoping to combine the ACK with data',
@@ -30,6 +40,8 @@ const WHY_SET: Readonly<Record<TimerEvent['timer'], string>> = {
 /** What happens when the timer expires, completing "… fired after 1 s: …". */
 const ON_FIRE: Readonly<Record<TimerEvent['timer'], string>> = {
   retransmit: 'no acknowledgment came back, so it retransmits',
+  'loss-probe':
+    'no ACK came back, so it probes with new data or its last segment again, and restarts its retransmission timer',
   'time-wait': 'the wait is over and the connection is deleted',
   'delayed-ack': 'no data came to carry the ACK, so it sends the ACK on its own',
   'fin-wait-2': 'the peer never sent its FIN, so the connection is deleted',
@@ -52,7 +64,15 @@ function cancelReason(e: TimerEvent, facts: TraceFacts): string {
   if (stateAt(e.endpoint, e.t, facts) === 'CLOSED') {
     return 'the connection is closed, so there is nothing left to wait for';
   }
-  if (e.timer === 'retransmit') return 'everything outstanding is acknowledged';
+  const other = replacedBy(e, facts);
+  if (other !== undefined) {
+    return other.timer === 'loss-probe'
+      ? 'a tail-loss probe timer takes its place and will fire first; the retransmission timer runs again after the probe'
+      : 'the retransmission timer takes its place, as no probe is due now';
+  }
+  if (e.timer === 'retransmit' || e.timer === 'loss-probe') {
+    return 'everything outstanding is acknowledged';
+  }
   if (e.timer === 'delayed-ack') return 'the ACK left with another segment';
   return 'it is no longer needed';
 }
@@ -60,6 +80,8 @@ function cancelReason(e: TimerEvent, facts: TraceFacts): string {
 function narrateFire(e: TimerEvent, facts: TraceFacts, name: string, cite: string): string {
   const ran = timerRunMs(e, facts);
   const after = ran === undefined ? '' : ` after ${formatDuration(ran)}`;
+  if (e.timer === 'loss-probe')
+    return narrateProbe(e, facts, `${The(e.endpoint)}'s ${name} fired${after}`);
   if (e.timer !== 'retransmit') {
     return `${The(e.endpoint)}'s ${name} fired${after}: ${ON_FIRE[e.timer]} (${cite}).`;
   }
@@ -90,4 +112,17 @@ function segmentNoun(flags: readonly string[]): string {
   if (flags.includes('SYN')) return flags.includes('ACK') ? 'SYN-ACK' : 'SYN';
   if (flags.includes('FIN')) return 'FIN';
   return 'data';
+}
+
+/** A tail-loss probe's firing: what it sent as the probe, or why it sent none (RFC 8985 §7.3). */
+function narrateProbe(e: TimerEvent, facts: TraceFacts, head: string): string {
+  const probe = sentAtFiring(e, facts);
+  if (probe === undefined) {
+    return `${head}: a probe sent earlier is still unanswered, so it sends no other and lets the retransmission timer run (RFC 8985 §7.3).`;
+  }
+  const what =
+    probe.retransmit > 0
+      ? `sends its last ${segmentNoun(probe.flags)} segment again`
+      : 'sends a new segment of data';
+  return `${head} with no ACK back: the end of what it sent may be lost, and no later segment would make the receiver say so, so it ${what} as a probe; the ACK of the probe shows what is missing sooner than the retransmission timer, which it restarts (RFC 8985 §7.3).`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../sim/trace';
+import { explainSeq } from '../inspector/explain-numbers';
 import { narrate } from './narrate';
 import { deriveTraceFacts } from './trace-facts';
 import { ACK, DATA, FIN, HANDSHAKE, SYN, SYN_ACK, send } from './testing/handshake-trace';
@@ -130,6 +131,40 @@ describe('narrate: states, timers, calls and data', () => {
       action: 'cancel',
     };
     expect(narrate(cancel, facts)).toContain('everything outstanding is acknowledged');
+  });
+
+  it('says a retransmission timer stopped for a tail-loss probe, and the probe for the RTO (RFC 8985 §7)', () => {
+    const at = (timer: 'retransmit' | 'loss-probe', action: 'set' | 'cancel'): TraceEvent =>
+      action === 'set'
+        ? { type: 'timer', t: 900, endpoint: 'client', timer, action, at: 1200 }
+        : { type: 'timer', t: 900, endpoint: 'client', timer, action };
+    const toProbe = [at('retransmit', 'cancel'), at('loss-probe', 'set')];
+    expect(
+      narrate(toProbe[0] as TraceEvent, deriveTraceFacts([...HANDSHAKE, ...toProbe])),
+    ).toContain(
+      'stops its retransmission timer: a tail-loss probe timer takes its place and will fire first',
+    );
+    const toRto = [at('loss-probe', 'cancel'), at('retransmit', 'set')];
+    expect(narrate(toRto[0] as TraceEvent, deriveTraceFacts([...HANDSHAKE, ...toRto]))).toContain(
+      'stops its tail-loss probe timer: the retransmission timer takes its place',
+    );
+  });
+
+  it('says a segment resent at once after SACK blocks reported later data was a fast retransmit (RFC 6675 §4)', () => {
+    const first = send(6, 'client', ['PSH', 'ACK'], 719, 201, { len: 1000 });
+    const later = send(7, 'client', ['PSH', 'ACK'], 1719, 201, { len: 3000 });
+    const sack = send(8, 'server', ['ACK'], 201, 719, {
+      options: [{ kind: 'sack', blocks: [[1719, 4719]] }],
+    });
+    const resent = send(9, 'client', ['ACK'], 719, 201, { len: 1000, retransmit: 1, original: 6 });
+    const trace = [...HANDSHAKE, first, later, sack, resent];
+    const told = narrate(resent, deriveTraceFacts(trace));
+    expect(told).toContain(
+      "It is the 1st retransmission of segment #6, sent at once, before any timer: the server's SACK blocks report 3000 bytes after it as received, so it was lost (fast retransmit, RFC 6675 §4).",
+    );
+    expect(explainSeq(resent, deriveTraceFacts(trace))).toContain(
+      'sent again at once because SACK blocks reported 3000 bytes after it as received (fast retransmit, RFC 6675 §4)',
+    );
   });
 
   it('explains calls, including a failed connect', () => {

@@ -16,6 +16,7 @@ import { narrateCall, narrateData } from './narrate-call';
 import { narrateQueue } from './narrate-queue';
 import { narrateSend } from './narrate-send';
 import { narrateTimer } from './narrate-timer';
+import { probeWatches } from './timer-lookup';
 import { segmentLabel } from './segment-label';
 import type { TraceFacts } from './trace-facts';
 import { keepsNoTcpState } from './stateless-endpoint';
@@ -111,9 +112,11 @@ function narrateDrop(e: DropEvent, facts: TraceFacts): string {
   const sent = facts.segments.get(e.id);
   const sender = sent === undefined ? 'the sender' : the(sent.from);
   const noticing = sent?.flags.some((f) => f === 'SYN' || f === 'FIN') || (sent?.len ?? 0) > 0;
-  const consequence = noticing
-    ? `; ${sender} will only notice when its retransmission timer fires (RFC 6298 §5)`
-    : ': a bare ACK is not retransmitted, later ACKs cover it (RFC 9293 §3.8)';
+  const consequence = !noticing
+    ? ': a bare ACK is not retransmitted, later ACKs cover it (RFC 9293 §3.8)'
+    : sent !== undefined && probeWatches(sent, facts)
+      ? `; ${sender} will notice when its tail-loss probe timer fires, before its retransmission timer would (RFC 8985 §7)`
+      : `; ${sender} will only notice when its retransmission timer fires (RFC 6298 §5)`;
   if (e.queue !== undefined && sent !== undefined)
     return narrateRefusal(e.queue, text, sent, facts);
   return `${capitalize(text)} is lost ${DROP_CAUSE[e.reason] ?? `(${e.reason})`}${consequence}.`;

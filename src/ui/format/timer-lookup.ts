@@ -69,11 +69,31 @@ export function firingBehind(e: SendEvent, facts: TraceFacts): TimerEvent | unde
   for (let i = upperBound(facts.timers, e.t) - 1; i >= 0; i--) {
     const timer = facts.timers[i];
     if (timer === undefined || timer.t < e.t) return undefined;
-    if (timer.endpoint === e.from && timer.action === 'fire' && timer.timer === 'retransmit') {
+    if (timer.endpoint === e.from && timer.action === 'fire' && resends(timer)) {
       // Several connections' timers may fire at one moment: only this segment's own counts.
       if (!ownSegment(timer, e)) continue;
       return retransmissionAfter(timer, facts) === e ? timer : undefined;
     }
+  }
+  return undefined;
+}
+
+/** The timers whose firing sends something again: the RTO and the tail-loss probe. */
+function resends(timer: TimerEvent): boolean {
+  return timer.timer === 'retransmit' || timer.timer === 'loss-probe';
+}
+
+/**
+ * The other timer of the pair that stand in for each other (the RTO and the tail-loss probe,
+ * RFC 8985 §7), set at the same moment on the same connection: why this one was cancelled.
+ */
+export function replacedBy(cancel: TimerEvent, facts: TraceFacts): TimerEvent | undefined {
+  if (!resends(cancel)) return undefined;
+  for (let i = lowerBound(facts.timers, cancel.t); i < facts.timers.length; i++) {
+    const e = facts.timers[i];
+    if (e === undefined || e.t > cancel.t) return undefined;
+    if (e.action !== 'set' || e.timer === cancel.timer || !resends(e)) continue;
+    if (e.endpoint === cancel.endpoint && timerConnection(e) === timerConnection(cancel)) return e;
   }
   return undefined;
 }
@@ -84,6 +104,31 @@ export function retransmissionAfter(fire: TimerEvent, facts: TraceFacts): SendEv
     const s = facts.sends[i];
     if (s === undefined || s.t > fire.t) return undefined;
     if (s.from === fire.endpoint && s.retransmit > 0 && ownSegment(fire, s)) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the sender's timer that will notice this segment's loss is a tail-loss probe
+ * (RFC 8985 §7): the last of its RTO and probe timers started by the segment's moment is
+ * the probe's, still pending.
+ */
+export function probeWatches(s: SendEvent, facts: TraceFacts): boolean {
+  for (let i = upperBound(facts.timers, s.t) - 1; i >= 0; i--) {
+    const e = facts.timers[i];
+    if (e === undefined || e.endpoint !== s.from || !resends(e)) continue;
+    if (e.local !== undefined && timerConnection(e) !== sendConnection(s)) continue;
+    return e.timer === 'loss-probe' && e.action === 'set';
+  }
+  return false;
+}
+
+/** The first segment the endpoint sent at the firing's moment, new or again (a probe). */
+export function sentAtFiring(fire: TimerEvent, facts: TraceFacts): SendEvent | undefined {
+  for (let i = lowerBound(facts.sends, fire.t); i < facts.sends.length; i++) {
+    const s = facts.sends[i];
+    if (s === undefined || s.t > fire.t) return undefined;
+    if (s.from === fire.endpoint && ownSegment(fire, s)) return s;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type { SendEvent } from '../../sim/trace';
 import { cookieFields } from '../../engine';
+import { sackedBeyond } from '../format/fast-retransmit';
 import { isFinRepeatedInAck } from '../format/fin-in-ack';
 import { firingBehind, formatDuration, timerRunMs } from '../format/timer-lookup';
 import type { TraceFacts } from '../format/trace-facts';
@@ -69,8 +70,15 @@ function explainRetransmittedSeq(e: SendEvent, facts: TraceFacts): string {
   if (ran === undefined && isFinRepeatedInAck(e, facts)) {
     return `${e.seq}: ${same}, the FIN repeated on this ACK: FreeBSD sets FIN on every segment while its FIN is unacknowledged, no timer needed (RFC 9293 §3.10.7.4).`;
   }
+  const sacked = sackedBeyond(e, facts);
+  if (sacked !== undefined) {
+    return `${e.seq}: ${same}, sent again at once because SACK blocks reported ${bytes(sacked)} after it as received (fast retransmit, RFC 6675 §4).`;
+  }
   if (ran === undefined) {
     return `${e.seq}: ${same}, sent again (${e.retransmit} × retransmitted) because it was not acknowledged (RFC 6298 §5).`;
+  }
+  if (fire?.timer === 'loss-probe') {
+    return `${e.seq}: ${same}, sent again as a tail-loss probe when the probe timer of ${formatDuration(ran)} expired (RFC 8985 §7.3).`;
   }
   return `${e.seq}: ${same}, retransmitted after the RTO of ${formatDuration(ran)} expired (RFC 6298 §5).`;
 }
