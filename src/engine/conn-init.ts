@@ -1,5 +1,6 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
 import type { Conn } from './conn';
+import type { IpOptions } from './ip-fields';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
@@ -20,6 +21,7 @@ export interface ConnSeed {
   readonly receiveBuffer: number | null;
   readonly synRetries?: number | null;
   readonly userTimeoutMs?: number;
+  readonly ip?: IpOptions | null;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -40,6 +42,7 @@ export function createConn(s: ConnSeed): Conn {
     mssClamp: s.mssClamp,
     synRetries: s.synRetries ?? null,
     userTimeoutMs: s.userTimeoutMs ?? 0,
+    ip: s.ip ?? null,
     unaSentAt: 0,
     iss: s.iss,
     sndUna: s.iss,
@@ -120,6 +123,7 @@ export function laidOut(c: Conn): Conn {
     mssClamp: c.mssClamp,
     synRetries: c.synRetries,
     userTimeoutMs: c.userTimeoutMs,
+    ip: c.ip,
     unaSentAt: c.unaSentAt,
     iss: c.iss,
     sndUna: c.sndUna,

@@ -6,6 +6,7 @@
 import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
+import { ipFieldsFor, type IpFields } from './ip-fields';
 import { layoutSynOptions, timestampOptions } from './options';
 import {
   afterReport,
@@ -160,6 +161,7 @@ export function sendSegment(
         options,
         payload,
       },
+      ...ipOf(d, ctx),
     },
   });
   if (adaptiveAck(ctx)) {
@@ -200,4 +202,10 @@ export function sendAck(d: Conn, ctx: Ctx): void {
  */
 export function sendChallengeAck(d: Conn, ctx: Ctx): void {
   sendSegment(d, ctx, Flag.ACK, d.sndNxt);
+}
+
+/** The IP fields of the connection's packets, spread into a packet only when not the default. */
+function ipOf(d: Conn, ctx: Ctx): { ip?: IpFields } {
+  const ip = ipFieldsFor(d.ip, ctx.profile);
+  return ip ? { ip } : {};
 }

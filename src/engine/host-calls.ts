@@ -3,6 +3,7 @@
  * receive, close, shutdown, abort, getError. Each changes the host in place.
  */
 import type { AppCall, CallResult, SocketOptions } from './api';
+import type { IpOptions } from './ip-fields';
 import { cacheKey, planSyn } from './fastopen-client';
 import { connAbort, connClose, connReceive, connSend, connShutdown } from './conn-calls';
 import type { Conn } from './conn';
@@ -60,7 +61,32 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
       });
     case 'setUserTimeout':
       return setUserTimeout(host, call.socket, call.ms, ctx);
+    case 'setIpOptions':
+      return setIpOptions(host, call.socket, call.ip, ctx);
+    case 'bind':
+      host.bound.set(call.port, call.ip);
+      return OK;
+    case 'unbind':
+      host.bound.delete(call.port);
+      return OK;
   }
+}
+
+/**
+ * IP_TTL, IP_TOS and their IPv6 twins at any time: the next packet the socket sends carries
+ * them (FreeBSD ip_ctloutput() and ip6_ctloutput() change the inpcb the output path reads);
+ * on a listener, for the SYN-ACKs and connections to come.
+ */
+function setIpOptions(host: Host, socket: SocketId, ip: IpOptions, ctx: Ctx): CallResult {
+  const l = host.sockets.get(socket);
+  if (l?.kind === 'listener') {
+    l.options = { ...l.options, ip: { ...l.options.ip, ...ip } };
+    return OK;
+  }
+  return onConn(host, socket, ctx, (c) => {
+    c.ip = { ...c.ip, ...ip };
+    return OK;
+  });
 }
 
 /**
@@ -95,6 +121,7 @@ function listen(
   ctx: Ctx,
 ): CallResult {
   if (findListener(host, port)) return { result: 'EADDRINUSE' };
+  host.bound.delete(port);
   const id = host.nextId;
   const l: Listener = {
     kind: 'listener',
@@ -159,7 +186,9 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     receiveBuffer: options.receiveBuffer ?? null,
     synRetries: options.synRetries ?? null,
     userTimeoutMs: options.userTimeoutMs ?? 0,
+    ip: options.ip ?? host.bound.get(localPort) ?? null,
   });
+  host.bound.delete(localPort);
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;
   if (call.fastOpen !== undefined) prepareFastOpen(host, d, call.fastOpen, ctx.now);

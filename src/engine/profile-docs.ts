@@ -67,4 +67,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   fastOpenKey: 'key of the server cookie (SipHash-2-4 of the addresses), as tcp_fastopen_key',
   fastOpenClient:
     "whose Fast Open client cookie cache: Linux's per server address, or FreeBSD's per path with disabling",
+  ipTtl:
+    'TTL and IPv6 hop limit of packets from a socket that sets none (IP_TTL, IPV6_UNICAST_HOPS)',
+  synAckInListen: 'a SYN,ACK at a listener draws a RST (RFC 9293 §3.10.7.2) or is dropped',
 };

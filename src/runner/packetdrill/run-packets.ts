@@ -8,6 +8,7 @@
 import { Flag, flagNames, type Profile, type Segment } from '../../engine';
 import type { PacketSpec } from '../../wire/packetdrill/ast';
 import { compareSegment } from './compare';
+import { ipMismatches } from './ip-lines';
 import { formatSegment } from '../../wire/packetdrill/format';
 import { record, type RunContext } from './run-context';
 import {
@@ -129,6 +130,12 @@ function fragmentError(previous: Segment, next: Segment): string | null {
   return null;
 }
 
+/** `start:end(len)!`: the line's sequence numbers are the wire's, compared unshifted. */
+function absoluteView(spec: PacketSpec, view: PacketSpec, seg: Segment): PacketSpec {
+  if (!spec.absoluteSeq) return view;
+  return { ...view, seqStart: seg.seq, seqEnd: (seg.seq + seg.payload.length) >>> 0 };
+}
+
 function learnIsn(s: ScriptSocket, spec: PacketSpec, seg: Segment): void {
   const syn = (spec.flags & Flag.SYN) !== 0;
   const ack = (spec.flags & Flag.ACK) !== 0;
@@ -184,7 +191,7 @@ export function runOutbound(
   }
   const segment = aggregate(parts, ctx.world.profile);
   learnTimestamp(s, spec, first.packet.segment);
-  const actual = outboundView(s, segment);
+  const actual = absoluteView(spec, outboundView(s, segment), segment);
   const start = expectedStart(expected, first.atUsecs);
   const tolerance = toleranceFor(ctx.config, start, ctx.lastEventUsecs);
   const mismatches = compareSegment(spec, actual, {
@@ -192,6 +199,7 @@ export function runOutbound(
     toleranceUsecs: toleranceFor(ctx.config, start, 0),
   });
   const reasons = mismatches.map((m) => `${m.field}: expected ${m.expected} vs actual ${m.actual}`);
+  reasons.push(...ipMismatches(spec.ip, first.packet.ip));
   if (error) reasons.unshift(error);
   const late = timingError(expected, first.atUsecs, tolerance, 'outbound packet');
   if (late) reasons.push(late);

@@ -12,6 +12,7 @@ import { formatSeconds } from '../../wire/packetdrill/format';
 import { parseScript } from '../../wire/packetdrill/parser';
 import type { LineResult, ScriptRunResult } from './result';
 import { record, type RunContext } from './run-context';
+import { notModeled } from './ip-lines';
 import { runInbound, runOutbound, timelineSegment } from './run-packets';
 import { pollPending, runSyscall, settlePending } from './run-syscalls';
 import { summarize } from './summary';
@@ -66,6 +67,11 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
   }
   if (action.type === 'unsupported-packet') {
     record(ctx, index, scheduled, { status: 'not-applicable', reason: action.reason });
+    return;
+  }
+  const unmodeled = action.type === 'packet' ? notModeled(action.packet) : null;
+  if (unmodeled !== null) {
+    record(ctx, index, scheduled, { status: 'not-applicable', reason: unmodeled });
     return;
   }
   if (action.type === 'packet' && action.packet.direction === 'outbound') {

@@ -92,14 +92,49 @@ describe('packets', () => {
     ]);
   });
 
-  it('marks UDP, ICMP and IP-level packet lines as unsupported instead of failing', () => {
+  it('marks UDP and ICMP packet lines as unsupported instead of failing', () => {
     const action = only('0 < icmp unreachable frag_needed mtu 1200 [1:1461(1460)]');
     expect(action).toEqual({
       type: 'unsupported-packet',
       direction: 'inbound',
       reason: 'ICMP messages are not modeled by the simulated link',
     });
-    expect(only('0 > [ect0] S 0:0(0) <...>').type).toBe('unsupported-packet');
+  });
+
+  it('reads the IP fields before the flags: TTL, hop limit, TOS, class, DSCP and ECN', () => {
+    expect(packet('0 > (ttl 4) R. 0:0(0) ack 1 win 0').ip).toEqual({
+      ttl: 4,
+      tos: null,
+      ect01: false,
+      flowLabel: null,
+    });
+    expect(packet('0 < (hlim 3) . 1:1(0) ack 1 win 9').ip?.ttl).toBe(3);
+    expect(packet('0 > (class 0xe0) . 1:1(0) ack 1').ip?.tos).toEqual({ value: 0xe0, mask: 0xff });
+    expect(packet('0 >[ect0] P. 1:11(10) ack 1').ip?.tos).toEqual({ value: 2, mask: 3 });
+    expect(packet('0 > (dscp CS1, ecn ce) . 1:1(0) ack 1').ip?.tos).toEqual({
+      value: 0x23,
+      mask: 0xff,
+    });
+    expect(errorOf('0 > (ttl 300) . 1:1(0) ack 1')).toBe('1:10: a ttl 300 is larger than 255');
+    expect(errorOf('0 > (speed 3) . 1:1(0) ack 1')).toBe(
+      "1:6: expected ttl, hlim, tos, class, dscp, ecn or flowlabel, found 'speed'",
+    );
+  });
+
+  it("reads absolute sequence numbers ('!'), UDP encapsulation and computed MD5 signatures", () => {
+    const rst = packet('0 > R. 0:0(0)! ack 2 win 0 <nop,nop,md5 valid>/udp(9811 > 1)');
+    expect(rst.absoluteSeq).toBe(true);
+    expect(rst.udp).toEqual({ srcPort: 9811, dstPort: 1 });
+    expect(rst.options).toEqual([
+      { kind: 'nop' },
+      { kind: 'nop' },
+      { kind: 'md5', digest: 'valid' },
+    ]);
+    expect(packet('0 < F. 1:1(0) ack 1 win 32767/udp(1 > 9811)').udp).toEqual({
+      srcPort: 1,
+      dstPort: 9811,
+    });
+    expect(packet('0 > . 1:1(0) ack 1').absoluteSeq).toBeUndefined();
   });
 
   it('names line and column when start:end does not span the length', () => {

@@ -3,9 +3,10 @@
  * (packetdrill parser.y, `tcp_packet_spec`). Packet lines end at the end of their line.
  */
 import { Flag } from '../../engine';
-import type { Action, PacketSpec, ScriptOptions, SourceLocation } from './ast';
+import type { Action, PacketSpec, ScriptOptions, SourceLocation, UdpEncapsulation } from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
+import { parseIpInfo, parseUdpEncapsulation } from './parse-ip-info';
 import { parseOptions } from './parse-options';
 import { readBounded, readU32 } from './read-numbers';
 
@@ -43,9 +44,6 @@ function parseFlags(text: string, at: SourceLocation): { flags: number; ae: bool
 function unsupportedKind(token: string): string | null {
   if (token === 'udp' || token === 'udplite') return 'UDP packets are outside a TCP engine';
   if (token === 'icmp') return 'ICMP messages are not modeled by the simulated link';
-  if (token.startsWith('[') || token.startsWith('(')) {
-    return 'IP-level fields (ECN codepoint, TOS, TTL, flow label) are not modeled';
-  }
   if (/^\d+\.\d+\.\d+\.\d+/.test(token) || /^\d+$/.test(token)) {
     return 'explicit addresses and ports on packet lines are not supported';
   }
@@ -60,6 +58,8 @@ export function parsePacket(
 ): Action {
   const direction = inbound ? 'inbound' : 'outbound';
   cursor.advance(); // '<' or '>'
+  cursor.skipSpace(true);
+  const ip = cursor.peek() === '(' || cursor.peek() === '[' ? parseIpInfo(cursor) : undefined;
   cursor.skipSpace(true);
   const flagsAt = cursor.location();
   const token = cursor.readWhile((c) => !/\s/.test(c));
@@ -79,6 +79,8 @@ export function parsePacket(
   cursor.expect('(', "'(' in start:end(length)");
   const payloadLength = readU32(cursor, 'a payload length');
   cursor.expect(')', "')' in start:end(length)");
+  const absoluteSeq = cursor.peek() === '!';
+  if (absoluteSeq) cursor.advance();
   if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
     throw new ScriptSyntaxError(
       seqAt,
@@ -90,11 +92,25 @@ export function parsePacket(
   let window: number | null = null;
   let urgent: number | null = null;
   let options: ScriptOptions = [];
+  let udp: UdpEncapsulation | undefined;
   for (;;) {
     if (cursor.atLineEnd()) break;
     const at = cursor.location();
+    if (cursor.peek() === '/') {
+      udp = parseUdpEncapsulation(cursor);
+      cursor.skipSpace(true);
+      if (!cursor.atLineEnd()) {
+        throw new ScriptSyntaxError(
+          cursor.location(),
+          `unexpected ${cursor.describeNext()} after the UDP encapsulation`,
+        );
+      }
+      break;
+    }
     if (cursor.peek() === '<') {
       options = parseOptions(cursor, defines);
+      cursor.skipSpace(true);
+      if (cursor.peek() === '/') continue;
       if (!cursor.atLineEnd()) {
         throw new ScriptSyntaxError(
           cursor.location(),
@@ -133,6 +149,9 @@ export function parsePacket(
     window,
     urgent,
     options,
+    ...(absoluteSeq ? { absoluteSeq } : {}),
+    ...(ip ? { ip } : {}),
+    ...(udp ? { udp } : {}),
   };
   return { type: 'packet', packet };
 }
