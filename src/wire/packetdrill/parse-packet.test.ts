@@ -121,6 +121,11 @@ describe('packets', () => {
     );
   });
 
+  it('reads an ACK flag written apart from the others, as packetdrill does (`F .`)', () => {
+    expect(packet('0 < F  . 1:1(0) ack 101 win 65535').flagsText).toBe('F.');
+    expect(packet('0 < F 1:1(0) win 65535').flagsText).toBe('F');
+  });
+
   it("reads absolute sequence numbers ('!'), UDP encapsulation and computed MD5 signatures", () => {
     const rst = packet('0 > R. 0:0(0)! ack 2 win 0 <nop,nop,md5 valid>/udp(9811 > 1)');
     expect(rst.absoluteSeq).toBe(true);
@@ -140,6 +145,12 @@ describe('packets', () => {
   it('names line and column when start:end does not span the length', () => {
     expect(errorOf('0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 > P. 1:1001(100) ack 1')).toBe(
       '2:9: inconsistent sequence numbers: 1:1001 does not span 100 bytes',
+    );
+  });
+
+  it('says a line without an event time makes the script malformed (a stray word before a comment)', () => {
+    expect(errorOf('s//\n// comment\n0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3')).toBe(
+      "1:1: expected an event time, found 's//': the script is malformed (packetdrill's own parser rejects a line that starts this way)",
     );
   });
 

@@ -62,7 +62,13 @@ export function parsePacket(
   const ip = cursor.peek() === '(' || cursor.peek() === '[' ? parseIpInfo(cursor) : undefined;
   cursor.skipSpace(true);
   const flagsAt = cursor.location();
-  const token = cursor.readWhile((c) => !/\s/.test(c));
+  let token = cursor.readWhile((c) => !/\s/.test(c));
+  // packetdrill's lexer splits `F .` into a word and '.', which its grammar joins again
+  // (parser.y: flags: WORD opt_ack_flag), so the ACK flag may stand apart from the others.
+  if (/^[SFRPUEWA]+$/.test(token)) {
+    cursor.skipSpace(true);
+    if (cursor.peek() === '.' && /\s/.test(cursor.peek(1))) token += cursor.advance();
+  }
   const unsupported = unsupportedKind(token);
   if (unsupported !== null) {
     cursor.restOfLine();
