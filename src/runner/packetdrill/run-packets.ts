@@ -5,7 +5,7 @@
  * waiting for packet"), aggregates consecutive data segments when the line is larger, and
  * compares it field by field and in time.
  */
-import { Flag, flagNames, type Profile, type Segment } from '../../engine';
+import { Flag, flagNames, type IpFields, type Profile, type Segment } from '../../engine';
 import type { PacketSpec } from '../../wire/packetdrill/ast';
 import { compareSegment } from './compare';
 import { ipMismatches } from './ip-lines';
@@ -34,6 +34,7 @@ export function timelineSegment(
   view: PacketSpec,
   line: number | null,
   status: 'injected' | 'matched' | 'mismatch' | 'unexpected' | 'ignored',
+  ip?: IpFields,
 ): void {
   ctx.timeline.push({
     type: 'segment',
@@ -47,6 +48,7 @@ export function timelineSegment(
     text: formatSegment(view),
     line,
     status,
+    ...(ip ? { ip } : {}),
   });
 }
 
@@ -85,7 +87,7 @@ export function runInbound(
     return;
   }
   const at = ctx.world.nowUsecs;
-  timelineSegment(ctx, at, spec, ctx.script.events[index]!.line, 'injected');
+  timelineSegment(ctx, at, spec, ctx.script.events[index]!.line, 'injected', packet.ip);
   ctx.world.inject(packet);
   record(ctx, index, scheduled, { status: 'performed', actualUsecs: at });
 }
@@ -97,7 +99,8 @@ function takeSegment(ctx: RunContext, s: ScriptSocket, deadline: number): Emitte
   for (;;) {
     const next = ctx.world.outbound.shift()!;
     if (wanted(next)) return next;
-    timelineSegment(ctx, next.atUsecs, outboundView(s, next.packet.segment), null, 'ignored');
+    const view = outboundView(s, next.packet.segment);
+    timelineSegment(ctx, next.atUsecs, view, null, 'ignored', next.packet.ip);
   }
 }
 
@@ -204,8 +207,10 @@ export function runOutbound(
   const late = timingError(expected, first.atUsecs, tolerance, 'outbound packet');
   if (late) reasons.push(late);
   const status = reasons.length === 0 ? 'matched' : 'mismatch';
-  for (const part of parts)
-    timelineSegment(ctx, part.atUsecs, outboundView(s, part.packet.segment), line, status);
+  for (const part of parts) {
+    const view = outboundView(s, part.packet.segment);
+    timelineSegment(ctx, part.atUsecs, view, line, status, part.packet.ip);
+  }
   record(ctx, index, scheduled, {
     status: reasons.length === 0 ? 'passed' : 'failed',
     ...(reasons.length > 0

@@ -96,7 +96,7 @@ function leftovers(ctx: RunContext): void {
     if (!s) continue;
     const view = outboundView(s, e.packet.segment);
     const status = isForSocket(s, e.packet, ctx.addresses) ? 'unexpected' : 'ignored';
-    timelineSegment(ctx, e.atUsecs, view, null, status);
+    timelineSegment(ctx, e.atUsecs, view, null, status, e.packet.ip);
   }
 }
 
