@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Output } from './api';
 import { profiles } from './profiles';
+import { Flag } from './types';
 import { acceptedProbe, connectedProbe, describeSegment, Probe } from './testing/probe';
 import type { IpFields } from './ip-fields';
 import type { SocketId } from './types';
@@ -91,5 +92,48 @@ describe('ESTABLISHED', () => {
     const mark = probe.log.length;
     probe.call({ call: 'send', socket, data: new Uint8Array(5) });
     expect(sentIp(probe, mark).map(([, ip]) => ip)).toEqual([{ ttl: 3, tos: 0xe0 }]);
+  });
+});
+
+describe('ECN data (RFC 3168 §6.1.2)', () => {
+  /** An active open asking for ECN (profile ecn 1), answered by the SYN,ACK given. */
+  function ecnConnection(ece: boolean) {
+    const p = new Probe({ ...profiles.freebsd, ecn: 1 });
+    p.localPort = 5000;
+    p.remotePort = 8080;
+    const socket = p.call({
+      call: 'connect',
+      remote: '192.0.2.1',
+      remotePort: 8080,
+      localPort: 5000,
+    }).socket as SocketId;
+    const options = [{ kind: 'mss' as const, value: 1000 }];
+    p.inject({ flags: 'S.', extraFlags: ece ? Flag.ECE : 0, seq: 0, ack: 1, options });
+    return { p, socket };
+  }
+
+  it('marks new data ECT(0), but not the SYN nor a pure ACK, once an ECN-setup SYN,ACK agreed', () => {
+    const { p, socket } = ecnConnection(true);
+    const mark = p.log.length;
+    p.call({ call: 'send', socket, data: new Uint8Array(10) });
+    expect(sentIp(p).map(([, ip]) => ip?.tos ?? 0)).toEqual([0, 0, 0x02]);
+    expect(sentIp(p, mark)[0]?.[1]).toEqual({ ttl: 64, tos: 0x02 });
+  });
+
+  it('leaves a retransmission unmarked (RFC 3168 §6.1.5)', () => {
+    const { p, socket } = ecnConnection(true);
+    p.call({ call: 'send', socket, data: new Uint8Array(10) });
+    const mark = p.log.length;
+    p.advance(5000);
+    const resent = sentIp(p, mark).filter(([text]) => text.startsWith('P.'));
+    expect(resent.length).toBeGreaterThan(0);
+    expect(resent.map(([, ip]) => ip)).toEqual(resent.map(() => undefined));
+  });
+
+  it('sends no ECT when the SYN,ACK did not agree (no ECE)', () => {
+    const { p, socket } = ecnConnection(false);
+    const mark = p.log.length;
+    p.call({ call: 'send', socket, data: new Uint8Array(10) });
+    expect(sentIp(p, mark).map(([, ip]) => ip)).toEqual([undefined]);
   });
 });

@@ -27,12 +27,23 @@ export interface IpOptions {
   readonly tos?: number;
 }
 
+/** ECT(0), the ECN codepoint of an ECN-capable transport (RFC 3168 §5). */
+export const ECT0 = 0x02;
+const ECN_MASK = 0x03;
+
 /**
  * The IP fields of a packet sent under these options, or undefined for the default header
- * (TTL DEFAULT_IP_TTL, TOS 0), which a packet leaves unsaid.
+ * (TTL DEFAULT_IP_TTL, TOS 0), which a packet leaves unsaid. `ect` marks the packet ECT(0) in
+ * the ECN bits, whatever the socket's TOS has there (FreeBSD tcp_ecn_output_flags(), Linux
+ * INET_ECN_xmit(); a TOS option sets the DSCP, the stack owns the ECN field).
  */
-export function ipFieldsFor(options: IpOptions | null, profile: Profile): IpFields | undefined {
+export function ipFieldsFor(
+  options: IpOptions | null,
+  profile: Profile,
+  ect = false,
+): IpFields | undefined {
   const ttl = options?.ttl ?? profile.ipTtl;
-  const tos = options?.tos ?? 0;
+  const dscp = (options?.tos ?? 0) & ~ECN_MASK;
+  const tos = ect ? dscp | ECT0 : (options?.tos ?? 0);
   return ttl === DEFAULT_IP_TTL && tos === 0 ? undefined : { ttl, tos };
 }

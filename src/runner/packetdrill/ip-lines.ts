@@ -2,8 +2,8 @@
  * What a packet line says beyond the TCP header: the IP fields before its flags (`(ttl 4)`,
  * `(tos 0x20)`, `(hlim 6)`, `(class 0xe0)`, `[ect0]`), the UDP encapsulation after it and a
  * TCP-MD5 option. The TTL / hop limit and the TOS / traffic class are the engine's (a
- * socket's IP_TTL, IP_TOS and IPv6 twins, ip-fields.ts) and are checked; the rest is said
- * not applicable, with the reason.
+ * socket's IP_TTL, IP_TOS and IPv6 twins, and the ECT(0) mark of ECN data, ip-fields.ts) and
+ * are checked; the rest is said not applicable, with the reason.
  */
 import { DEFAULT_IP_TTL, type IpFields } from '../../engine';
 import type { IpSpec, PacketSpec } from '../../wire/packetdrill/ast';
@@ -22,12 +22,6 @@ export function notModeled(spec: PacketSpec): string | null {
   const ip = spec.ip;
   if (!ip) return null;
   if (ip.flowLabel !== null) return 'the IPv6 flow label is not modeled';
-  // A check of the ECN codepoint alone ([ect0], ecn ce): the engine never marks ECT. A whole
-  // TOS byte (tos, class) is checked, ECN bits 0 included, which holds while no ECN is used.
-  const ecn = ip.ect01 || ip.tos?.mask === ECN_MASK;
-  if (spec.direction === 'outbound' && ecn) {
-    return 'ECN codepoints of the IP header (RFC 3168 §5) are not modeled';
-  }
   if (
     spec.direction === 'inbound' &&
     ip.tos !== null &&
@@ -53,6 +47,10 @@ export function ipMismatches(ip: IpSpec | undefined, actual: IpFields | undefine
   if (ip.ttl !== null && ip.ttl !== ttl) out.push(`ttl: expected ${ip.ttl} vs actual ${ttl}`);
   if (ip.tos !== null && (tos & ip.tos.mask) !== ip.tos.value) {
     out.push(`tos: expected ${hex(ip.tos.value)} vs actual ${hex(tos & ip.tos.mask)}`);
+  }
+  const ect = tos & ECN_MASK;
+  if (ip.ect01 && ect !== 1 && ect !== 2) {
+    out.push(`ecn: expected ECT(0) or ECT(1) vs actual ${hex(ect)}`);
   }
   return out;
 }
