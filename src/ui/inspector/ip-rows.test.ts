@@ -93,7 +93,7 @@ describe('IP fields a socket set (IP_TTL, IP_TOS and their IPv6 twins)', () => {
     const rows = rowsOf('handshake');
     expect([find(rows, 'ip:ttl')?.value, find(rows, 'ip:tos')?.value]).toEqual(['4', '0x20']);
     expect(find(rows, 'ip:ttl')?.why).toContain('the sending socket set 4 with IP_TTL');
-    expect(find(rows, 'ip:tos')?.why).toContain('DSCP 8 and ECN 0: the sending socket set them');
+    expect(find(rows, 'ip:tos')?.why).toContain('DSCP 8: the sending socket set it with IP_TOS');
   });
 
   it('IPv6: the hop limit and traffic class rows likewise', () => {

@@ -65,7 +65,7 @@ function ipv6Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'Traffic class',
       hex(trafficClass, 2),
       e.ip?.tos
-        ? `DSCP ${e.ip.tos >>> 2} and ECN ${e.ip.tos & 3}: the sending socket set them with IPV6_TCLASS (RFC 8200 §7, RFC 2474). IPv4 carries the same byte as its type of service.`
+        ? `${tosWhy(e.ip.tos, 'IPV6_TCLASS')} (RFC 8200 §7). IPv4 carries the same byte as its type of service.`
         : 'DSCP 0, the default forwarding class, and ECN 0, not ECN-capable: the lab marks no packet (RFC 8200 §7, RFC 3168 §5). IPv4 carries the same byte as its type of service.',
     ),
     row(
@@ -113,7 +113,7 @@ function ipv4Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'DSCP and ECN',
       hex(h[1] ?? 0, 2),
       e.ip?.tos
-        ? `DSCP ${e.ip.tos >>> 2} and ECN ${e.ip.tos & 3}: the sending socket set them with IP_TOS (RFC 2474, RFC 3168 §5).`
+        ? `${tosWhy(e.ip.tos, 'IP_TOS')}.`
         : 'DSCP 0, the default forwarding class, and ECN 0, not ECN-capable: the lab marks no packet (RFC 2474, RFC 3168 §5).',
     ),
     row(
@@ -169,4 +169,18 @@ function ttlSource(e: SendEvent, option: string): string {
   return e.ip && e.ip.ttl !== DEFAULT_IP_TTL
     ? `the sending socket set ${e.ip.ttl} with ${option}`
     : `${DEFAULT_IP_TTL} is Linux’s and FreeBSD’s default`;
+}
+
+/** What a DSCP/ECN byte other than 0 says: the socket's option, the stack's ECT(0) mark. */
+function tosWhy(tos: number, option: string): string {
+  const dscp = tos >>> 2;
+  const ecn = tos & 3;
+  const parts: string[] = [];
+  if (dscp !== 0) parts.push(`DSCP ${dscp}: the sending socket set it with ${option} (RFC 2474)`);
+  if (ecn === 2) {
+    parts.push(
+      'ECN 2, ECT(0): the connection agreed ECN, so its new data says a router may mark it instead of dropping it (RFC 3168 §6.1.2)',
+    );
+  } else if (ecn !== 0) parts.push(`ECN ${ecn} (RFC 3168 §5)`);
+  return parts.join('; ');
 }
