@@ -8,6 +8,7 @@ const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),
   'utf8',
 );
+const IP_OPTIONS = readFileSync(new URL('../conformance/ip-ttl-tos.pkt', import.meta.url), 'utf8');
 const GOOD_ACK = '   +0 > . 1:1(0) ack 1 <nop,nop,TS val 150 ecr 700>';
 const WRONG_ACK = ACTIVE.replace(GOOD_ACK, '   +0 > . 1:1(0) ack 11 <nop,nop,TS val 150 ecr 700>');
 
@@ -76,6 +77,24 @@ test.describe('packetdrill scripts in the app', () => {
     await expect(page.getByLabel('Loss (%)')).toBeEnabled();
     expect(watched.problems).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
+  });
+
+  test("the inspector shows the TTL and TOS a socket's IP_TTL and IP_TOS set", async ({ page }) => {
+    test.slow();
+    await page.setViewportSize(VIEWPORTS.projector);
+    await page.goto('./?scenario=handshake');
+    await runPasted(page, IP_OPTIONS);
+    await expect(page.getByRole('region', { name: 'Script run' })).toContainText('0 failed');
+    await stepToEnd(page);
+    const figure = page.getByRole('figure', { name: 'Sequence diagram' });
+    await figure.getByRole('button', { name: /^SYN-ACK seq=0 ack=1 engine to script/ }).click();
+    const inspector = page.getByRole('region', { name: 'Segment inspector' });
+    const rowOf = (field: string) =>
+      inspector.getByRole('row', { name: new RegExp(`^${field}`) }).first();
+    await expect(rowOf('Time to live')).toContainText('the sending socket set 4 with IP_TTL');
+    await expect(rowOf('DSCP and ECN')).toContainText('0x20');
+    await expect(rowOf('DSCP and ECN')).toContainText('the sending socket set it with IP_TOS');
+    await saveScreenshot(page, 'packetdrill-ip-options-1280x720');
   });
 
   test('a deliberate wrong ack marks its arrow as a mismatch', async ({ page }) => {

@@ -2,6 +2,7 @@
  * The host API's inputs and outputs (the calling order is in docs/engine.md). Every
  * value is plain data so the simulator can record it in the trace.
  */
+import type { IpOptions } from './ip-fields';
 import type { IsnConfig } from './isn';
 import type { Negotiated } from './options';
 import type { Profile } from './profiles';
@@ -39,6 +40,13 @@ export interface SocketOptions {
    * profile's dataRetries; 0 = the profile's rule. Children of a listener inherit it.
    */
   readonly userTimeoutMs?: number;
+  /**
+   * IP_TTL / IPV6_UNICAST_HOPS and IP_TOS / IPV6_TCLASS: the IP fields of every packet the
+   * socket sends; a listener's reach its SYN-ACKs and the connections it accepts (FreeBSD
+   * syncache_add() copies inp_ip_ttl and inp_ip_tos into the syncache entry; Linux clones the
+   * listener's inet_sock).
+   */
+  readonly ip?: IpOptions;
 }
 
 export type AppCall =
@@ -89,7 +97,17 @@ export type AppCall =
   | { readonly call: 'setFastOpen'; readonly socket: SocketId; readonly enabled: boolean }
   /** setsockopt(TCP_SYNCNT) on a socket that is connecting: its next SYN timeout reads it. */
   | { readonly call: 'setSynRetries'; readonly socket: SocketId; readonly retries: number }
-  | { readonly call: 'setUserTimeout'; readonly socket: SocketId; readonly ms: number };
+  | { readonly call: 'setUserTimeout'; readonly socket: SocketId; readonly ms: number }
+  /** setsockopt(IP_TTL, IP_TOS, ...) on a socket or listener: the packets it sends next. */
+  | { readonly call: 'setIpOptions'; readonly socket: SocketId; readonly ip: IpOptions }
+  /**
+   * bind() of a socket that neither listens nor connects yet: a segment to its port is
+   * answered by that socket, in CLOSED, with a RST carrying its IP options (FreeBSD
+   * tcp_input() finds its inpcb and drops with reset; tcp_respond() uses inp_ip_ttl and
+   * inp_ip_tos). listen() on the port, or unbind, ends it.
+   */
+  | { readonly call: 'bind'; readonly port: number; readonly ip: IpOptions }
+  | { readonly call: 'unbind'; readonly port: number };
 
 export interface CallResult {
   readonly result: 'ok' | Errno;

@@ -4,6 +4,7 @@
  */
 import type { Output } from './api';
 import { segmentLength } from './flags';
+import type { IpFields } from './ip-fields';
 import { seqAdd } from './seq';
 import { Flag, type Packet, type Seq } from './types';
 
@@ -13,7 +14,7 @@ const NO_BYTES = new Uint8Array(0);
  * ACK off: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>; ACK on: <SEQ=SEG.ACK><CTL=RST>.
  * The window is 0 (as Linux and FreeBSD send it: "R. 0:0(0) ack 1 win 0").
  */
-export function resetFor(packet: Packet): Output | null {
+export function resetFor(packet: Packet, ip?: IpFields): Output | null {
   const seg = packet.segment;
   if (seg.flags & Flag.RST) return null;
   const hasAck = (seg.flags & Flag.ACK) !== 0;
@@ -35,6 +36,7 @@ export function resetFor(packet: Packet): Output | null {
         options: [],
         payload: NO_BYTES,
       },
+      ...(ip ? { ip } : {}),
     },
   };
 }

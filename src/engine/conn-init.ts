@@ -1,5 +1,6 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
 import type { Conn } from './conn';
+import type { IpOptions } from './ip-fields';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
@@ -20,6 +21,7 @@ export interface ConnSeed {
   readonly receiveBuffer: number | null;
   readonly synRetries?: number | null;
   readonly userTimeoutMs?: number;
+  readonly ip?: IpOptions | null;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -44,6 +46,7 @@ export function createConn(s: ConnSeed): Conn {
     synRetries: s.synRetries ?? null,
     userTimeoutMs: s.userTimeoutMs ?? 0,
     probingSince: null,
+    ip: s.ip ?? null,
     unaSentAt: 0,
     iss: s.iss,
     sndUna: s.iss,
@@ -133,6 +136,7 @@ export function laidOut(c: Conn): Conn {
     synRetries: c.synRetries,
     userTimeoutMs: c.userTimeoutMs,
     probingSince: c.probingSince,
+    ip: c.ip,
     unaSentAt: c.unaSentAt,
     iss: c.iss,
     sndUna: c.sndUna,

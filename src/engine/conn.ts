@@ -7,6 +7,7 @@ import { laidOut } from './conn-init';
 import type { SackBlock } from './sack-blocks';
 import type { FastOpenOption } from './fastopen';
 import type { FourTuple } from './isn';
+import type { IpOptions } from './ip-fields';
 import type { Negotiated, Offer } from './options';
 import type { SendBuf } from './sendbuf';
 import type { Errno, Seq, SocketId, TcpState } from './types';
@@ -61,6 +62,8 @@ export interface Conn {
   synRetries: number | null;
   /** TCP_USER_TIMEOUT in ms, 0 = none: unacknowledged data fails the connection after it. */
   userTimeoutMs: number;
+  /** IP_TTL and IP_TOS (or their IPv6 twins) set on the socket; null = none (ip-fields.ts). */
+  ip: IpOptions | null;
 
   // --- send sequence variables (RFC 9293 §3.3.1) ---
   iss: Seq;

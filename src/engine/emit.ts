@@ -6,6 +6,7 @@
 import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
+import { ipFieldsFor, type IpFields } from './ip-fields';
 import { layoutSynOptions, timestampOptions } from './options';
 import {
   afterReport,
@@ -160,6 +161,7 @@ export function sendSegment(
         options,
         payload,
       },
+      ...ipOf(d, ctx, ectCapable(d, flags, payload, retransmit)),
     },
   });
   if (adaptiveAck(ctx)) {
@@ -200,4 +202,22 @@ export function sendAck(d: Conn, ctx: Ctx): void {
  */
 export function sendChallengeAck(d: Conn, ctx: Ctx): void {
   sendSegment(d, ctx, Flag.ACK, d.sndNxt);
+}
+
+/** The IP fields of the connection's packets, spread into a packet only when not the default. */
+function ipOf(d: Conn, ctx: Ctx, ect: boolean): { ip?: IpFields } {
+  const ip = ipFieldsFor(d.ip, ctx.profile, ect);
+  return ip ? { ip } : {};
+}
+
+/**
+ * RFC 3168 §6.1.2: once ECN is agreed, the data sender marks its data packets ECT; never a
+ * SYN or SYN,ACK (§6.1.1), a pure ACK (§6.1.4), a retransmission (§6.1.5) or a window probe
+ * (§6.1.6). FreeBSD tcp_ecn_output_flags(): len > 0, snd_nxt at snd_max, not a forced
+ * 1-byte probe; Linux tcp_ecn_send() likewise leaves retransmissions and probes unmarked.
+ */
+function ectCapable(d: Conn, flags: number, payload: Uint8Array, retransmit: number): boolean {
+  if (!d.offer.ecn || flags & (Flag.SYN | Flag.RST) || payload.length === 0) return false;
+  const windowProbe = d.sndWnd === 0 && payload.length === 1;
+  return retransmit === 0 && !windowProbe;
 }

@@ -30,8 +30,19 @@ type SetUserTimeoutCall = Extract<AppCall, { call: 'setUserTimeout' }>;
 /** The calls that act on one connection (onConn). */
 type ConnCall = Extract<
   AppCall,
-  { call: 'send' | 'receive' | 'shutdown' | 'close' | 'abort' | 'setSynRetries' | 'setUserTimeout' }
+  {
+    call:
+      | 'send'
+      | 'receive'
+      | 'shutdown'
+      | 'close'
+      | 'abort'
+      | 'setSynRetries'
+      | 'setUserTimeout'
+      | 'setIpOptions';
+  }
 >;
+type SetIpOptionsCall = Extract<AppCall, { call: 'setIpOptions' }>;
 
 const OK: CallResult = { result: 'ok' };
 
@@ -58,7 +69,29 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
       return setFastOpen(host, call.socket, call.enabled);
     case 'setUserTimeout':
       return setUserTimeout(host, call, ctx);
+    case 'setIpOptions':
+      return setIpOptions(host, call, ctx);
+    case 'bind':
+      host.bound.set(call.port, call.ip);
+      return OK;
+    case 'unbind':
+      host.bound.delete(call.port);
+      return OK;
   }
+}
+
+/**
+ * IP_TTL, IP_TOS and their IPv6 twins at any time: the next packet the socket sends carries
+ * them (FreeBSD ip_ctloutput() and ip6_ctloutput() change the inpcb the output path reads);
+ * on a listener, for the SYN-ACKs and connections to come.
+ */
+function setIpOptions(host: Host, call: SetIpOptionsCall, ctx: Ctx): CallResult {
+  const l = host.sockets.get(call.socket);
+  if (l?.kind === 'listener') {
+    l.options = { ...l.options, ip: { ...l.options.ip, ...call.ip } };
+    return OK;
+  }
+  return onConn(host, call.socket, call, ctx);
 }
 
 /**
@@ -90,6 +123,7 @@ function listen(
   ctx: Ctx,
 ): CallResult {
   if (findListener(host, port)) return { result: 'EADDRINUSE' };
+  host.bound.delete(port);
   const id = host.nextId;
   const l: Listener = {
     kind: 'listener',
@@ -154,7 +188,9 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     receiveBuffer: options.receiveBuffer ?? null,
     synRetries: options.synRetries ?? null,
     userTimeoutMs: options.userTimeoutMs ?? 0,
+    ip: options.ip ?? host.bound.get(localPort) ?? null,
   });
+  host.bound.delete(localPort);
   const limit = host.profile.connectTimeoutMs;
   d.connectDeadline = limit === null ? null : ctx.now + limit;
   if (call.fastOpen !== undefined) prepareFastOpen(host, d, call.fastOpen, ctx.now);
@@ -233,6 +269,9 @@ function callOnConn(c: Conn, call: ConnCall, ctx: Ctx): CallResult {
       return OK;
     case 'setUserTimeout':
       c.userTimeoutMs = call.ms;
+      return OK;
+    case 'setIpOptions':
+      c.ip = { ...c.ip, ...call.ip };
       return OK;
   }
 }

@@ -6,6 +6,7 @@
 import type { SocketOptions } from './api';
 import { snapshotConn, type Conn } from './conn';
 import type { CachedCookie } from './fastopen-client';
+import type { IpOptions } from './ip-fields';
 import type { IsnConfig } from './isn';
 import type { Profile } from './profiles';
 import type { Ctx } from './step';
@@ -40,6 +41,8 @@ export interface Host {
   readonly byTuple: Map<number, SocketId[]>;
   /** Listener id by port. */
   readonly byPort: Map<number, SocketId>;
+  /** Ports bound by a socket that neither listens nor connects, with its IP options. */
+  readonly bound: Map<number, IpOptions>;
   /** The Fast Open client's cookie cache (RFC 7413 §4.1.3), keyed by fastopen-client cacheKey. */
   readonly fastOpenCookies: Map<string, CachedCookie>;
   readonly timers: TimerTable;
@@ -63,6 +66,7 @@ export function snapshotHost(host: Host): Host {
     sockets,
     byTuple,
     byPort: new Map(host.byPort),
+    bound: new Map(host.bound),
     fastOpenCookies: new Map(host.fastOpenCookies),
     timers: host.timers.copy(),
   });
@@ -83,6 +87,7 @@ export function hostLaidOut(h: Host): Host {
     sockets: h.sockets,
     byTuple: h.byTuple,
     byPort: h.byPort,
+    bound: h.bound,
     fastOpenCookies: h.fastOpenCookies,
     timers: h.timers,
   };

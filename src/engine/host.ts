@@ -6,6 +6,7 @@
 import type { AppCall, CallResult, HostConfig, Output, SocketInfo } from './api';
 import { connSegment } from './arrive';
 import { resetFor } from './closed-port';
+import { ipFieldsFor } from './ip-fields';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
 import { embryonic, findConn, findListener, hostLaidOut, settle, type Host } from './host-state';
@@ -34,6 +35,7 @@ export function createHost(config: HostConfig): Host {
     sockets: new Map(),
     byTuple: new Map(),
     byPort: new Map(),
+    bound: new Map(),
     fastOpenCookies: new Map(),
     timers: new TimerTable(),
   });
@@ -111,7 +113,7 @@ export function handlePacket(host: Host, packet: Packet, now: number): readonly 
     listenerPacket(host, listener, packet, ctx);
     return made(ctx);
   }
-  const rst = resetFor(packet);
+  const rst = resetFor(packet, ipFieldsFor(host.bound.get(seg.dstPort) ?? null, host.profile));
   if (rst) ctx.out.push(rst);
   return made(ctx);
 }

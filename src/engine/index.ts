@@ -16,6 +16,7 @@ export { flagNames, segmentLength } from './flags';
 export { profiles, type Profile, type ProfileName, type OptionLayout } from './profiles';
 export { PROFILE_FIELDS } from './profile-docs';
 export { FastOpenBits } from './fastopen';
+export { DEFAULT_IP_TTL, type IpFields, type IpOptions } from './ip-fields';
 export { cookieFields } from './cookies';
 export { mix32 } from './hash';
 export type { Conn } from './conn';

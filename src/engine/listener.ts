@@ -3,7 +3,6 @@
  * RST (unless they carry a valid SYN cookie), and a SYN creates an embryonic connection
  * in SYN-RECEIVED, held in the listener's SYN queue.
  */
-import type { Output } from './api';
 import { connSegment, dropsSynFin } from './arrive';
 import { resetFor } from './closed-port';
 import { createConn } from './conn-init';
@@ -11,6 +10,7 @@ import type { Conn } from './conn';
 import { checkCookie, makeCookie } from './cookies';
 import { absorbPeerSyn, sendSynAck, takeWindow } from './handshake';
 import { addSock, embryonic, queuesChanged, settle, type Host, type Listener } from './host-state';
+import { ipFieldsFor } from './ip-fields';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
 import { layoutSynOptions, readOffer, synAsksEcn, withoutOptions, type Offer } from './options';
 import { FastOpenBits, fastOpenCookie, findFastOpen, serverFastOpen } from './fastopen';
@@ -23,8 +23,9 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
   const seg = packet.segment;
   if (seg.flags & Flag.RST) return; // "An incoming RST should be ignored."
   if (seg.flags & Flag.ACK) {
+    if (seg.flags & Flag.SYN && ctx.profile.synAckInListen === 'drop') return;
     if (host.synCookies && cookieConnection(host, l, packet, ctx)) return;
-    pushReset(ctx.out, packet); // <SEQ=SEG.ACK><CTL=RST>
+    pushReset(ctx, l, packet); // <SEQ=SEG.ACK><CTL=RST>
     return;
   }
   if (!(seg.flags & Flag.SYN)) return; // "Fourth, other data or control": drop
@@ -36,16 +37,17 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     return;
   }
   if (l.synQueue.length >= l.backlog) {
-    if (host.synCookies) sendCookieSynAck(host, packet, ctx);
+    if (host.synCookies) sendCookieSynAck(host, l, packet, ctx);
     else ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
     return;
   }
   spawnChild(host, l, packet, ctx);
 }
 
-function pushReset(out: Output[], packet: Packet): void {
-  const rst = resetFor(packet);
-  if (rst) out.push(rst);
+/** The listener's own answer, so it carries the listener's IP fields (ip-fields.ts). */
+function pushReset(ctx: Ctx, l: Listener, packet: Packet): void {
+  const rst = resetFor(packet, ipFieldsFor(l.options.ip ?? null, ctx.profile));
+  if (rst) ctx.out.push(rst);
 }
 
 function tupleOf(host: Host, packet: Packet): FourTuple {
@@ -83,6 +85,7 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
     mssClamp: l.options.mss ?? null,
     receiveBuffer: l.options.receiveBuffer ?? null,
     userTimeoutMs: l.options.userTimeoutMs ?? 0,
+    ip: l.options.ip ?? null,
   });
   d.state = 'LISTEN';
   return d;
@@ -160,8 +163,9 @@ function cookieKey(host: Host): number {
 }
 
 /** A stateless SYN-ACK whose ISN is the cookie; it carries only the MSS (RFC 4987 §3.6). */
-function sendCookieSynAck(host: Host, packet: Packet, ctx: Ctx): void {
+function sendCookieSynAck(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
+  const ip = ipFieldsFor(l.options.ip ?? null, host.profile);
   const peerMss = readOffer(seg.options).mss ?? host.profile.defaultPeerMss;
   const iss = makeCookie(cookieKey(host), tupleOf(host, packet), seg.seq, peerMss, ctx.now);
   ctx.out.push({
@@ -187,6 +191,7 @@ function sendCookieSynAck(host: Host, packet: Packet, ctx: Ctx): void {
         }),
         payload: new Uint8Array(0),
       },
+      ...(ip ? { ip } : {}),
     },
   });
 }

@@ -73,4 +73,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     "whose Fast Open client cookie cache: Linux's per server address, or FreeBSD's per path with disabling",
   icmpErrors:
     'how ICMP errors act on a connection: soft errors reported and hard ones abort (RFC), or as the stack does',
+  ipTtl:
+    'TTL and IPv6 hop limit of packets from a socket that sets none (IP_TTL, IPV6_UNICAST_HOPS)',
+  synAckInListen: 'a SYN,ACK at a listener draws a RST (RFC 9293 §3.10.7.2) or is dropped',
 };

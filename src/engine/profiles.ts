@@ -4,6 +4,7 @@
  * `{ ...profiles.linux, synRetries: 1 }`. Each field names its source; PROFILE_FIELDS
  * describes the fields in words for the docs table.
  */
+import { DEFAULT_IP_TTL } from './ip-fields';
 
 /** How a stack lays out options in a SYN or SYN-ACK (order and padding). */
 export type OptionLayout = 'linux' | 'freebsd';
@@ -171,6 +172,13 @@ export interface Profile {
    * aborts an opening connection, none a synchronized one), or as FreeBSD tcp_notify().
    */
   readonly icmpErrors: 'rfc' | 'linux' | 'freebsd';
+  /** TTL and IPv6 hop limit of packets from a socket without IP_TTL / IPV6_UNICAST_HOPS. */
+  readonly ipTtl: number;
+  /**
+   * A SYN,ACK arriving at a listener: answered with <SEQ=SEG.ACK><CTL=RST> as RFC 9293
+   * §3.10.7.2 asks for any ACK in LISTEN ('reset'), or dropped without a word ('drop').
+   */
+  readonly synAckInListen: 'reset' | 'drop';
 }
 
 /** packetdrill's defaults.sh key (a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4); kernels pick one at boot. */
@@ -236,6 +244,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
     fastOpenClient: 'linux', // RFC 7413 §4.1.3: a cookie per server IP address, as Linux keeps it
     icmpErrors: 'rfc', // RFC 9293 §3.9.2.2: soft errors MUST NOT abort (MUST-56), hard SHOULD (SHLD-26)
+    ipTtl: DEFAULT_IP_TTL, // RFC 1700: the recommended default TTL
+    synAckInListen: 'reset', // RFC 9293 §3.10.7.2: "Any acknowledgment is bad"
   },
   linux: {
     name: 'linux',
@@ -294,6 +304,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     fastOpenKey: PACKETDRILL_TFO_KEY, // random at boot; a lab shows a fixed one (defaults.sh)
     fastOpenClient: 'linux', // tcp_fastopen_cache_set(): cookie, MSS, try_exp per server address
     icmpErrors: 'linux', // tcp_v4_err(): tcp_done_with_error() in SYN-SENT/SYN-RECV, else sk_err_soft
+    ipTtl: DEFAULT_IP_TTL, // net.ipv4.ip_default_ttl, net.ipv6.conf.*.hop_limit
+    synAckInListen: 'reset', // tcp_rcv_state_process(): an ACK in LISTEN returns 1, tcp_v4_send_reset()
   },
   freebsd: {
     name: 'freebsd',
@@ -353,5 +365,9 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     fastOpenKey: [0, 0, 0, 0], // no server cookies without Fast Open
     fastOpenClient: 'freebsd', // tcp_fastopen_ccache: cookie or disabled path per {client, server, port}
     icmpErrors: 'freebsd', // tcp_notify(): t_softerror; unreachable ignored once ESTABLISHED
+    ipTtl: DEFAULT_IP_TTL, // net.inet.ip.ttl (IPDEFTTL), net.inet6.ip6.hlim (IPV6_DEFHLIM)
+    // tcp-testsuite state-event-engine/rcv-syn-ack-listen: a SYN,ACK at a listener is dropped
+    // and draws no RST (a pure ACK still does, rcv-ack-listen); docs/engine.md says more.
+    synAckInListen: 'drop',
   },
 };

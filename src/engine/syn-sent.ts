@@ -40,6 +40,11 @@ export function synSentSegment(d: Conn, seg: Segment, ctx: Ctx): Incoming | null
   }
   absorbPeerSyn(d, seg, ctx.profile);
   if (hasAck) {
+    // RFC 3168 §6.1.1: ECN is agreed when our ECN-setup SYN draws an ECN-setup SYN,ACK (ECE
+    // without CWR); any other SYN,ACK leaves the connection without it.
+    if (d.offer.ecn && (seg.flags & (Flag.ECE | Flag.CWR)) !== Flag.ECE) {
+      d.offer = { ...d.offer, ecn: false };
+    }
     takeWindow(d, seg);
     advanceUna(d, ctx, seg);
     if (d.sndUna !== d.sndNxt) {

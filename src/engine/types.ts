@@ -4,6 +4,7 @@
  * a checkpoint or a test fixture can hold it. The engine is sans-IO (DESIGN.md): the
  * caller brings time and packets in, and carries segments, timers and events out.
  */
+import type { IpFields } from './ip-fields';
 
 /**
  * A 32-bit sequence number. Branded so that plain numbers cannot be compared with
@@ -68,12 +69,14 @@ export interface Segment {
   readonly payload: Uint8Array;
 }
 
-/** An IPv4 packet carrying one segment: the addresses are the demultiplexing key. */
+/** An IP packet carrying one segment: the addresses are the demultiplexing key. */
 export interface Packet {
   /** Dotted-quad IPv4 source address. */
   readonly src: string;
   readonly dst: string;
   readonly segment: Segment;
+  /** TTL and TOS the sender chose; absent for the default header (ip-fields.ts). */
+  readonly ip?: IpFields;
 }
 
 /** Errors as a socket reports them. */

@@ -72,7 +72,8 @@ export function sendPacket(
     end,
     endTime,
   );
-  world.trace.push(synCookie ? { ...event, synCookie: true } : event);
+  const withIp = packet.ip ? { ...event, ip: packet.ip } : event;
+  world.trace.push(synCookie ? { ...withIp, synCookie: true } : withIp);
 
   const flight = newFlight(id, packet, 0, retransmit, payload);
   world.inFlight.set(id, flight);

@@ -16,8 +16,9 @@ import { bytesOfSendEvent } from './send-event';
 import { decodeSegment } from './tcp-header';
 
 /**
- * The IP header a send event's segment travels under. Over IPv4 it carries the identification
- * given; over IPv6 there is none (RFC 8200 §3), and the flow label is the connection's.
+ * The IP header a send event's segment travels under, with the TTL and TOS its sender chose.
+ * Over IPv4 it carries the identification given; over IPv6 there is none (RFC 8200 §3), and
+ * the flow label is the connection's.
  */
 export function ipHeaderOfSendEvent(
   e: SendEvent,
@@ -26,9 +27,18 @@ export function ipHeaderOfSendEvent(
 ): Uint8Array {
   const src = parseEndpoint(e.src).address;
   const dst = parseEndpoint(e.dst).address;
+  const ttl = e.ip?.ttl;
+  const tos = e.ip?.tos;
   return ipFamily(src) === 6
-    ? encodeIpv6Header({ src, dst, payloadLength: tcpLength, flowLabel: flowLabelOf(e.src, e.dst) })
-    : encodeIpv4Header({ src, dst, identification, payloadLength: tcpLength });
+    ? encodeIpv6Header({
+        src,
+        dst,
+        payloadLength: tcpLength,
+        flowLabel: flowLabelOf(e.src, e.dst),
+        hopLimit: ttl,
+        trafficClass: tos,
+      })
+    : encodeIpv4Header({ src, dst, identification, payloadLength: tcpLength, ttl, tos });
 }
 
 /** The frame a send event puts on the wire: Ethernet II, the IP header, the TCP segment. */

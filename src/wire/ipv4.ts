@@ -1,13 +1,14 @@
 /**
  * The IPv4 header (RFC 791 §3.1) for the packets this project writes: no options, so the
  * header is always 20 bytes. Values follow what a Linux host sends for TCP: DF set (path
- * MTU discovery, RFC 1191), TTL 64, DSCP/ECN zero.
+ * MTU discovery, RFC 1191); the TTL and TOS the sending socket chose (engine ip-fields.ts),
+ * else TTL 64 and DSCP/ECN zero.
  */
 import { formatIpv4Address, parseIpv4Address } from './address';
+import { DEFAULT_IP_TTL } from '../engine';
 import { internetChecksum, PROTOCOL_TCP } from './checksum';
 
 export const IPV4_HEADER_BYTES = 20;
-export const DEFAULT_TTL = 64;
 const DONT_FRAGMENT = 0x4000;
 
 export interface Ipv4HeaderFields {
@@ -17,6 +18,10 @@ export interface Ipv4HeaderFields {
   readonly identification: number;
   /** Bytes after the IP header (the TCP segment). */
   readonly payloadLength: number;
+  /** Time to live; DEFAULT_IP_TTL when absent. */
+  readonly ttl?: number | undefined;
+  /** The type-of-service byte (DSCP and ECN); 0 when absent. */
+  readonly tos?: number | undefined;
 }
 
 export function encodeIpv4Header(fields: Ipv4HeaderFields): Uint8Array {
@@ -27,10 +32,11 @@ export function encodeIpv4Header(fields: Ipv4HeaderFields): Uint8Array {
   const bytes = new Uint8Array(IPV4_HEADER_BYTES);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, 0x45); // version 4, IHL 5 words
+  view.setUint8(1, (fields.tos ?? 0) & 0xff);
   view.setUint16(2, totalLength);
   view.setUint16(4, fields.identification & 0xffff);
   view.setUint16(6, DONT_FRAGMENT);
-  view.setUint8(8, DEFAULT_TTL);
+  view.setUint8(8, fields.ttl ?? DEFAULT_IP_TTL);
   view.setUint8(9, PROTOCOL_TCP);
   bytes.set(parseIpv4Address(fields.src), 12);
   bytes.set(parseIpv4Address(fields.dst), 16);

@@ -8,11 +8,10 @@
  *   |                      Source Address (128 bits)                  |
  *   |                   Destination Address (128 bits)                |
  */
-import { formatIpv6Address, ipFamily, mix32, parseIpv6Address } from '../engine';
+import { DEFAULT_IP_TTL, formatIpv6Address, ipFamily, mix32, parseIpv6Address } from '../engine';
 import { PROTOCOL_TCP } from './protocols';
 
 export const IPV6_HEADER_BYTES = 40;
-export const DEFAULT_HOP_LIMIT = 64;
 
 export { formatIpv6Address, parseIpv6Address };
 
@@ -51,9 +50,16 @@ export interface Ipv6HeaderFields {
   /** Bytes after the header (the TCP segment). */
   readonly payloadLength: number;
   readonly flowLabel?: number;
+  /** Hop limit; DEFAULT_IP_TTL when absent. */
+  readonly hopLimit?: number | undefined;
+  /** Traffic class (DSCP and ECN); 0 when absent. */
+  readonly trafficClass?: number | undefined;
 }
 
-/** A header with no extension headers: Next Header is TCP, hop limit 64 (as Linux sends). */
+/**
+ * A header with no extension headers: Next Header is TCP, the hop limit and traffic class the
+ * sending socket chose (else 64 and 0, as Linux and FreeBSD send).
+ */
 export function encodeIpv6Header(fields: Ipv6HeaderFields): Uint8Array {
   if (fields.payloadLength > 0xffff) {
     throw new Error(
@@ -62,10 +68,11 @@ export function encodeIpv6Header(fields: Ipv6HeaderFields): Uint8Array {
   }
   const bytes = new Uint8Array(IPV6_HEADER_BYTES);
   const view = new DataView(bytes.buffer);
-  view.setUint32(0, (6 << 28) | ((fields.flowLabel ?? 0) & 0xfffff));
+  const trafficClass = (fields.trafficClass ?? 0) & 0xff;
+  view.setUint32(0, ((6 << 28) | (trafficClass << 20) | ((fields.flowLabel ?? 0) & 0xfffff)) >>> 0);
   view.setUint16(4, fields.payloadLength);
   view.setUint8(6, PROTOCOL_TCP);
-  view.setUint8(7, DEFAULT_HOP_LIMIT);
+  view.setUint8(7, fields.hopLimit ?? DEFAULT_IP_TTL);
   bytes.set(parseIpv6Address(fields.src), 8);
   bytes.set(parseIpv6Address(fields.dst), 24);
   return bytes;

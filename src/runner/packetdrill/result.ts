@@ -2,7 +2,7 @@
  * What a run produces: a verdict per script line and a timeline of both sides' segments that
  * the app can draw. Plain JSON-able data.
  */
-import type { FlagName, TcpState } from '../../engine';
+import type { FlagName, IpFields, TcpState } from '../../engine';
 
 /**
  * - passed: the runner compared what the engine did with what the line says, and they agree.
@@ -56,6 +56,8 @@ export interface TimelineSegment {
    * ignored: sent on another connection than the one under test (packetdrill ignores those).
    */
   readonly status: 'injected' | 'matched' | 'mismatch' | 'unexpected' | 'ignored';
+  /** The TTL and TOS of its IP header when not the default (engine ip-fields.ts). */
+  readonly ip?: IpFields;
 }
 
 export interface TimelineCall {

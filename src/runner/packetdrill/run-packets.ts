@@ -5,9 +5,10 @@
  * waiting for packet"), aggregates consecutive data segments when the line is larger, and
  * compares it field by field and in time.
  */
-import { Flag, flagNames, type Profile, type Segment } from '../../engine';
+import { Flag, flagNames, type IpFields, type Profile, type Segment } from '../../engine';
 import type { PacketSpec } from '../../wire/packetdrill/ast';
 import { compareSegment } from './compare';
+import { ipMismatches } from './ip-lines';
 import { formatSegment } from '../../wire/packetdrill/format';
 import { record, type RunContext } from './run-context';
 import {
@@ -33,6 +34,7 @@ export function timelineSegment(
   view: PacketSpec,
   line: number | null,
   status: 'injected' | 'matched' | 'mismatch' | 'unexpected' | 'ignored',
+  ip?: IpFields,
 ): void {
   ctx.timeline.push({
     type: 'segment',
@@ -46,6 +48,7 @@ export function timelineSegment(
     text: formatSegment(view),
     line,
     status,
+    ...(ip ? { ip } : {}),
   });
 }
 
@@ -84,7 +87,7 @@ export function runInbound(
     return;
   }
   const at = ctx.world.nowUsecs;
-  timelineSegment(ctx, at, spec, ctx.script.events[index]!.line, 'injected');
+  timelineSegment(ctx, at, spec, ctx.script.events[index]!.line, 'injected', packet.ip);
   ctx.world.inject(packet);
   record(ctx, index, scheduled, { status: 'performed', actualUsecs: at });
 }
@@ -96,7 +99,8 @@ function takeSegment(ctx: RunContext, s: ScriptSocket, deadline: number): Emitte
   for (;;) {
     const next = ctx.world.outbound.shift()!;
     if (wanted(next)) return next;
-    timelineSegment(ctx, next.atUsecs, outboundView(s, next.packet.segment), null, 'ignored');
+    const view = outboundView(s, next.packet.segment);
+    timelineSegment(ctx, next.atUsecs, view, null, 'ignored', next.packet.ip);
   }
 }
 
@@ -127,6 +131,12 @@ function fragmentError(previous: Segment, next: Segment): string | null {
   if ((previous.seq + previous.payload.length) >>> 0 !== next.seq)
     return 'aggregate candidate: not contiguous';
   return null;
+}
+
+/** `start:end(len)!`: the line's sequence numbers are the wire's, compared unshifted. */
+function absoluteView(spec: PacketSpec, view: PacketSpec, seg: Segment): PacketSpec {
+  if (!spec.absoluteSeq) return view;
+  return { ...view, seqStart: seg.seq, seqEnd: (seg.seq + seg.payload.length) >>> 0 };
 }
 
 function learnIsn(s: ScriptSocket, spec: PacketSpec, seg: Segment): void {
@@ -184,7 +194,7 @@ export function runOutbound(
   }
   const segment = aggregate(parts, ctx.world.profile);
   learnTimestamp(s, spec, first.packet.segment);
-  const actual = outboundView(s, segment);
+  const actual = absoluteView(spec, outboundView(s, segment), segment);
   const start = expectedStart(expected, first.atUsecs);
   const tolerance = toleranceFor(ctx.config, start, ctx.lastEventUsecs);
   const mismatches = compareSegment(spec, actual, {
@@ -192,12 +202,15 @@ export function runOutbound(
     toleranceUsecs: toleranceFor(ctx.config, start, 0),
   });
   const reasons = mismatches.map((m) => `${m.field}: expected ${m.expected} vs actual ${m.actual}`);
+  reasons.push(...ipMismatches(spec.ip, first.packet.ip));
   if (error) reasons.unshift(error);
   const late = timingError(expected, first.atUsecs, tolerance, 'outbound packet');
   if (late) reasons.push(late);
   const status = reasons.length === 0 ? 'matched' : 'mismatch';
-  for (const part of parts)
-    timelineSegment(ctx, part.atUsecs, outboundView(s, part.packet.segment), line, status);
+  for (const part of parts) {
+    const view = outboundView(s, part.packet.segment);
+    timelineSegment(ctx, part.atUsecs, view, line, status, part.packet.ip);
+  }
   record(ctx, index, scheduled, {
     status: reasons.length === 0 ? 'passed' : 'failed',
     ...(reasons.length > 0

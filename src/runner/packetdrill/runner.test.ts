@@ -33,7 +33,7 @@ function replaced(line: number, text: string): string[] {
 
 describe("the project's own scripts (conformance/)", () => {
   const scripts = readdirSync(OWN).filter((f) => f.endsWith('.pkt'));
-  const FREEBSD_SCRIPTS = ['closing-repeated-fin.pkt'];
+  const FREEBSD_SCRIPTS = ['closing-repeated-fin.pkt', 'ip-ttl-tos.pkt'];
 
   it('has a script for each preset the lab teaches', () => {
     expect(scripts).toEqual(

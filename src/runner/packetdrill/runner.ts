@@ -13,6 +13,7 @@ import { parseScript } from '../../wire/packetdrill/parser';
 import type { LineResult, ScriptRunResult } from './result';
 import { kindOf, record, type RunContext } from './run-context';
 import { runIcmp } from './run-icmp';
+import { notModeled } from './ip-lines';
 import { runInbound, runOutbound, timelineSegment } from './run-packets';
 import { pollPending, runSyscall, settlePending } from './run-syscalls';
 import { summarize } from './summary';
@@ -77,6 +78,11 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
     record(ctx, index, scheduled, { status: 'not-applicable', reason: action.reason });
     return;
   }
+  const unmodeled = action.type === 'packet' ? notModeled(action.packet) : null;
+  if (unmodeled !== null) {
+    record(ctx, index, scheduled, { status: 'not-applicable', reason: unmodeled });
+    return;
+  }
   if (action.type === 'packet' && action.packet.direction === 'outbound') {
     runOutbound(ctx, index, action.packet, scheduled);
     return;
@@ -100,7 +106,7 @@ function leftovers(ctx: RunContext): void {
     if (!s) continue;
     const view = outboundView(s, e.packet.segment);
     const status = isForSocket(s, e.packet, ctx.addresses) ? 'unexpected' : 'ignored';
-    timelineSegment(ctx, e.atUsecs, view, null, status);
+    timelineSegment(ctx, e.atUsecs, view, null, status, e.packet.ip);
   }
 }
 

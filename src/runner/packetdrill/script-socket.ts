@@ -10,6 +10,7 @@
 import { Flag, type Packet, type Segment, type Seq } from '../../engine';
 import type { PacketSpec, ScriptTcpOption } from '../../wire/packetdrill/ast';
 import { formatFlags } from '../../wire/packetdrill/format';
+import { inboundIp } from './ip-lines';
 import { toEngineOption, toScriptOption } from './tcp-options';
 
 export type SocketPhase =
@@ -100,7 +101,7 @@ export function inboundPacket(
   const segment: Segment = {
     srcPort: s.remotePort,
     dstPort: s.localPort,
-    seq: u32(spec.seqStart + remoteOffset(s, isSyn)) as Seq,
+    seq: u32(spec.seqStart + (spec.absoluteSeq ? 0 : remoteOffset(s, isSyn))) as Seq,
     // A script may write `ack N` without the ACK bit; the field then carries N as given.
     ack: (spec.flags & Flag.ACK ? u32((spec.ack ?? 0) + ackOffset) : (spec.ack ?? 0)) as Seq,
     flags: spec.flags,
@@ -109,7 +110,8 @@ export function inboundPacket(
     options: engineOptions,
     payload: new Uint8Array(spec.payloadLength),
   };
-  return { src: addresses.remoteIp, dst: addresses.localIp, segment };
+  const ip = inboundIp(spec.ip);
+  return { src: addresses.remoteIp, dst: addresses.localIp, segment, ...(ip ? { ip } : {}) };
 }
 
 /** Whether an engine packet belongs to the socket under test (packetdrill ignores the rest). */

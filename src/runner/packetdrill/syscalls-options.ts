@@ -1,10 +1,11 @@
 /**
  * setsockopt, getsockopt and fcntl. SO_ERROR and TCP_MAXSEG are read from the engine and
  * checked; TCP_MAXSEG, SO_RCVBUF and FreeBSD's TCP_KEEPINIT set before listen/connect are
- * passed on; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
+ * passed on, and so are the IP options (ip-options.ts) at any time; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
  */
 import { FastOpenBits } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
+import { ipOptionValue, isIpOption, setIpOptions } from './ip-options';
 import { getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
 import type { RunContext } from './run-context';
 import {
@@ -35,6 +36,12 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
     if (value === null) return fail('EINVAL');
     const refused = setKeepalive(entry, name, value, freebsdSockets(ctx));
     return refused ? fail(refused) : ok();
+  }
+  if (isIpOption(name)) {
+    const ip = ipOptionValue(name, spec.args[3]);
+    if (ip === 'EINVAL') return fail('EINVAL');
+    const refused = setIpOptions(ctx, entry, ip);
+    return refused ? fail(refused) : ok(0, false);
   }
   switch (name) {
     case 'SO_REUSEADDR':

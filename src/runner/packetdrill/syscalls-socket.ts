@@ -7,6 +7,7 @@ import type { CallResult, Output, SocketId } from '../../engine';
 import { FastOpenBits } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import type { FdEntry, RunContext } from './run-context';
+import { bindIp } from './ip-options';
 import { inheritKeepalive } from './keepalive-options';
 import { newScriptSocket } from './script-socket';
 import {
@@ -66,6 +67,7 @@ export function doBind(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   if (entry.port !== null || entry.socket !== null) return fail('EINVAL');
   entry.port = portOf(spec.args[1]) ?? ctx.config.bindPort;
   if (entry.scriptSocket) entry.scriptSocket.localPort = entry.port;
+  bindIp(ctx, entry);
   return ok(0, false);
 }
 
@@ -259,7 +261,10 @@ export function doClose(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   const entry = fdOf(ctx, spec);
   if (isOutcome(entry)) return entry;
   ctx.fds.delete(entry.fd);
-  if (entry.socket === null) return ok(0, false);
+  if (entry.socket === null) {
+    if (entry.port !== null) ctx.world.call({ call: 'unbind', port: entry.port });
+    return ok(0, false);
+  }
   const result = ctx.world.call({ call: 'close', socket: entry.socket });
   return result.result === 'ok' ? ok() : fail(result.result);
 }

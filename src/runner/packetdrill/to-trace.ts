@@ -212,6 +212,7 @@ export function scriptRunToTrace(result: ScriptRunResult, where: ScriptAddresses
         ...(original ? { original: original.id } : {}),
         // The runner compares lengths only; its payload bytes are zeros (docs/conformance.md).
         payload: '00'.repeat(entry.len),
+        ...(entry.ip ? { ip: entry.ip } : {}),
         arrivesAt: t + CROSSING_MS,
         script: {
           line: entry.line,

@@ -80,3 +80,29 @@ describe('the IP header rows over IPv4 (RFC 791 §3.1)', () => {
     });
   });
 });
+
+describe('IP fields a socket set (IP_TTL, IP_TOS and their IPv6 twins)', () => {
+  const rowsOf = (name: string) => {
+    const { sends, facts } = runOf(name);
+    const e: SendEvent = { ...(sends[0] as SendEvent), ip: { ttl: 4, tos: 0x20 } };
+    return ipRows(e, facts, bytesOfSendEvent(e).bytes.length);
+  };
+  const find = (rows: ReturnType<typeof rowsOf>, id: string) => rows.find((r) => r.id === id);
+
+  it('IPv4: the TTL and TOS rows show the values and name the option that set them', () => {
+    const rows = rowsOf('handshake');
+    expect([find(rows, 'ip:ttl')?.value, find(rows, 'ip:tos')?.value]).toEqual(['4', '0x20']);
+    expect(find(rows, 'ip:ttl')?.why).toContain('the sending socket set 4 with IP_TTL');
+    expect(find(rows, 'ip:tos')?.why).toContain('DSCP 8: the sending socket set it with IP_TOS');
+  });
+
+  it('IPv6: the hop limit and traffic class rows likewise', () => {
+    const rows = rowsOf('handshake-ipv6');
+    expect([find(rows, 'ip:hopLimit')?.value, find(rows, 'ip:trafficClass')?.value]).toEqual([
+      '4',
+      '0x20',
+    ]);
+    expect(find(rows, 'ip:hopLimit')?.why).toContain('with IPV6_UNICAST_HOPS');
+    expect(find(rows, 'ip:trafficClass')?.why).toContain('with IPV6_TCLASS');
+  });
+});

@@ -1,3 +1,4 @@
+import { DEFAULT_IP_TTL } from '../../engine';
 /**
  * The inspector's IP header rows: the header a segment travels under, as Download capture
  * writes it (src/wire/frame.ts builds both), each field with the reason for its value. IPv4
@@ -63,7 +64,9 @@ function ipv6Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'trafficClass',
       'Traffic class',
       hex(trafficClass, 2),
-      'DSCP 0, the default forwarding class, and ECN 0, not ECN-capable: the lab marks no packet (RFC 8200 §7, RFC 3168 §5). IPv4 carries the same byte as its type of service.',
+      e.ip?.tos
+        ? `${tosWhy(e.ip.tos, 'IPV6_TCLASS')} (RFC 8200 §7). IPv4 carries the same byte as its type of service.`
+        : 'DSCP 0, the default forwarding class, and ECN 0, not ECN-capable: the lab marks no packet (RFC 8200 §7, RFC 3168 §5). IPv4 carries the same byte as its type of service.',
     ),
     row(
       'flowLabel',
@@ -88,7 +91,7 @@ function ipv6Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'hopLimit',
       'Hop limit',
       `${h[7] ?? 0}`,
-      'Each router on the way takes one off and drops the packet at 0, so a routing loop cannot keep it forever; IPv4 calls it time to live. 64 is Linux’s default (RFC 8200 §3).',
+      `Each router on the way takes one off and drops the packet at 0, so a routing loop cannot keep it forever; IPv4 calls it time to live. ${ttlSource(e, 'IPV6_UNICAST_HOPS')} (RFC 8200 §3).`,
     ),
     ...addressRows(e),
   ];
@@ -109,7 +112,9 @@ function ipv4Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'tos',
       'DSCP and ECN',
       hex(h[1] ?? 0, 2),
-      'DSCP 0, the default forwarding class, and ECN 0, not ECN-capable: the lab marks no packet (RFC 2474, RFC 3168 §5).',
+      e.ip?.tos
+        ? `${tosWhy(e.ip.tos, 'IP_TOS')}.`
+        : 'DSCP 0, the default forwarding class, and ECN 0, not ECN-capable: the lab marks no packet (RFC 2474, RFC 3168 §5).',
     ),
     row(
       'totalLength',
@@ -140,7 +145,7 @@ function ipv4Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
       'ttl',
       'Time to live',
       `${h[8] ?? 0}`,
-      'Each router on the way takes one off and drops the packet at 0, so a routing loop cannot keep it forever; 64 is Linux’s default (RFC 791 §3.2).',
+      `Each router on the way takes one off and drops the packet at 0, so a routing loop cannot keep it forever; ${ttlSource(e, 'IP_TTL')} (RFC 791 §3.2).`,
     ),
     row(
       'protocol',
@@ -157,4 +162,25 @@ function ipv4Rows(e: SendEvent, h: Uint8Array, tcpLength: number): FieldRow[] {
     ),
     ...addressRows(e),
   ];
+}
+
+/** Where the TTL / hop limit came from: the socket's option, or the stacks' default. */
+function ttlSource(e: SendEvent, option: string): string {
+  return e.ip && e.ip.ttl !== DEFAULT_IP_TTL
+    ? `the sending socket set ${e.ip.ttl} with ${option}`
+    : `${DEFAULT_IP_TTL} is Linux’s and FreeBSD’s default`;
+}
+
+/** What a DSCP/ECN byte other than 0 says: the socket's option, the stack's ECT(0) mark. */
+function tosWhy(tos: number, option: string): string {
+  const dscp = tos >>> 2;
+  const ecn = tos & 3;
+  const parts: string[] = [];
+  if (dscp !== 0) parts.push(`DSCP ${dscp}: the sending socket set it with ${option} (RFC 2474)`);
+  if (ecn === 2) {
+    parts.push(
+      'ECN 2, ECT(0): the connection agreed ECN, so its new data says a router may mark it instead of dropping it (RFC 3168 §6.1.2)',
+    );
+  } else if (ecn !== 0) parts.push(`ECN ${ecn} (RFC 3168 §5)`);
+  return parts.join('; ');
 }

@@ -44,12 +44,30 @@ export type ScriptTcpOption =
       readonly cookie: string | null;
       readonly symbol?: string;
     }
+  /** TCP-MD5 (RFC 2385): a digest in hex, or 'valid' / 'invalid' for one computed from the key. */
   | { readonly kind: 'md5'; readonly digest: string }
   /** An option the script grammar cannot write; only found in segments the engine sent. */
   | { readonly kind: 'raw'; readonly type: number; readonly data: string };
 
 /** `<...>`: the script does not check the options of this outbound segment. */
 export type ScriptOptions = readonly ScriptTcpOption[] | 'unchecked';
+
+/** IP fields a packet line names before its flags (`(ttl 4)`, `[ect0]`); null = not named. */
+export interface IpSpec {
+  /** IPv4 TTL or IPv6 hop limit (`ttl`, `hlim`). */
+  readonly ttl: number | null;
+  /** TOS byte / traffic class bits named (`tos`, `class`: all; `dscp`: 0xfc; ECN: 0x03). */
+  readonly tos: { readonly value: number; readonly mask: number } | null;
+  /** `ect01`: either ECT codepoint. */
+  readonly ect01: boolean;
+  readonly flowLabel: number | null;
+}
+
+/** `/udp(src > dst)`: the segment travels encapsulated in UDP between these ports. */
+export interface UdpEncapsulation {
+  readonly srcPort: number;
+  readonly dstPort: number;
+}
 
 export interface PacketSpec {
   /** `<` injects a segment into the stack under test; `>` expects one from it. */
@@ -70,6 +88,10 @@ export interface PacketSpec {
   readonly urgent: number | null;
   /** No option list written means "no options" (an empty list, not a wildcard). */
   readonly options: ScriptOptions;
+  /** `start:end(len)!`: the sequence numbers are absolute, not relative to the ISN. */
+  readonly absoluteSeq?: boolean;
+  readonly ip?: IpSpec;
+  readonly udp?: UdpEncapsulation;
 }
 
 /**

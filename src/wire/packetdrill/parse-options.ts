@@ -73,6 +73,11 @@ function parseOption(cursor: Cursor, defines: Readonly<Record<string, string>>):
       return readCookie(cursor, true, defines);
     case 'md5': {
       cursor.skipSpace(true);
+      // nplab packetdrill: `md5 valid` / `md5 invalid` ask for a signature computed with the
+      // script's --tcp_md5_secret (a right one, or a wrong one) instead of a written digest.
+      if (cursor.startsWith('valid') || cursor.startsWith('invalid')) {
+        return { kind: 'md5', digest: cursor.readWord() ?? '' };
+      }
       const digest = cursor.readWhile((c) => /[0-9a-fA-F]/.test(c));
       return { kind: 'md5', digest: digest.toLowerCase() };
     }

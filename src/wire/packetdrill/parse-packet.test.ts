@@ -92,14 +92,54 @@ describe('packets', () => {
     ]);
   });
 
-  it('marks UDP, outbound ICMP and IP-level packet lines as unsupported instead of failing', () => {
+  it('marks UDP and outbound ICMP packet lines as unsupported instead of failing', () => {
     expect(only('0 > icmp unreachable port_unreachable')).toEqual({
       type: 'unsupported-packet',
       direction: 'outbound',
       reason: 'a TCP endpoint sends no ICMP',
     });
     expect(only('0 < udp (100)').type).toBe('unsupported-packet');
-    expect(only('0 > [ect0] S 0:0(0) <...>').type).toBe('unsupported-packet');
+  });
+
+  it('reads the IP fields before the flags: TTL, hop limit, TOS, class, DSCP and ECN', () => {
+    expect(packet('0 > (ttl 4) R. 0:0(0) ack 1 win 0').ip).toEqual({
+      ttl: 4,
+      tos: null,
+      ect01: false,
+      flowLabel: null,
+    });
+    expect(packet('0 < (hlim 3) . 1:1(0) ack 1 win 9').ip?.ttl).toBe(3);
+    expect(packet('0 > (class 0xe0) . 1:1(0) ack 1').ip?.tos).toEqual({ value: 0xe0, mask: 0xff });
+    expect(packet('0 >[ect0] P. 1:11(10) ack 1').ip?.tos).toEqual({ value: 2, mask: 3 });
+    expect(packet('0 > (dscp CS1, ecn ce) . 1:1(0) ack 1').ip?.tos).toEqual({
+      value: 0x23,
+      mask: 0xff,
+    });
+    expect(errorOf('0 > (ttl 300) . 1:1(0) ack 1')).toBe('1:10: a ttl 300 is larger than 255');
+    expect(errorOf('0 > (speed 3) . 1:1(0) ack 1')).toBe(
+      "1:6: expected ttl, hlim, tos, class, dscp, ecn or flowlabel, found 'speed'",
+    );
+  });
+
+  it('reads an ACK flag written apart from the others, as packetdrill does (`F .`)', () => {
+    expect(packet('0 < F  . 1:1(0) ack 101 win 65535').flagsText).toBe('F.');
+    expect(packet('0 < F 1:1(0) win 65535').flagsText).toBe('F');
+  });
+
+  it("reads absolute sequence numbers ('!'), UDP encapsulation and computed MD5 signatures", () => {
+    const rst = packet('0 > R. 0:0(0)! ack 2 win 0 <nop,nop,md5 valid>/udp(9811 > 1)');
+    expect(rst.absoluteSeq).toBe(true);
+    expect(rst.udp).toEqual({ srcPort: 9811, dstPort: 1 });
+    expect(rst.options).toEqual([
+      { kind: 'nop' },
+      { kind: 'nop' },
+      { kind: 'md5', digest: 'valid' },
+    ]);
+    expect(packet('0 < F. 1:1(0) ack 1 win 32767/udp(1 > 9811)').udp).toEqual({
+      srcPort: 1,
+      dstPort: 9811,
+    });
+    expect(packet('0 > . 1:1(0) ack 1').absoluteSeq).toBeUndefined();
   });
 
   describe('inbound ICMP lines (parser.y icmp_packet_spec)', () => {
@@ -156,6 +196,12 @@ describe('packets', () => {
   it('names line and column when start:end does not span the length', () => {
     expect(errorOf('0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 > P. 1:1001(100) ack 1')).toBe(
       '2:9: inconsistent sequence numbers: 1:1001 does not span 100 bytes',
+    );
+  });
+
+  it('says a line without an event time makes the script malformed (a stray word before a comment)', () => {
+    expect(errorOf('s//\n// comment\n0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3')).toBe(
+      "1:1: expected an event time, found 's//': the script is malformed (packetdrill's own parser rejects a line that starts this way)",
     );
   });
 

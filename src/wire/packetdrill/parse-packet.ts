@@ -3,9 +3,17 @@
  * (packetdrill parser.y, `tcp_packet_spec`). Packet lines end at the end of their line.
  */
 import { Flag } from '../../engine';
-import type { Action, IcmpSpec, PacketSpec, ScriptOptions, SourceLocation } from './ast';
+import type {
+  Action,
+  IcmpSpec,
+  PacketSpec,
+  ScriptOptions,
+  SourceLocation,
+  UdpEncapsulation,
+} from './ast';
 import type { Cursor } from './cursor';
 import { ScriptSyntaxError } from './errors';
+import { parseIpInfo, parseUdpEncapsulation } from './parse-ip-info';
 import { parseOptions } from './parse-options';
 import { readBounded, readU32 } from './read-numbers';
 
@@ -42,9 +50,6 @@ function parseFlags(text: string, at: SourceLocation): { flags: number; ae: bool
 /** Why a packet line is of a kind the runner does not model, or null for a TCP line. */
 function unsupportedKind(token: string): string | null {
   if (token === 'udp' || token === 'udplite') return 'UDP packets are outside a TCP engine';
-  if (token.startsWith('[') || token.startsWith('(')) {
-    return 'IP-level fields (ECN codepoint, TOS, TTL, flow label) are not modeled';
-  }
   if (/^\d+\.\d+\.\d+\.\d+/.test(token) || /^\d+$/.test(token)) {
     return 'explicit addresses and ports on packet lines are not supported';
   }
@@ -60,14 +65,22 @@ export function parsePacket(
   const direction = inbound ? 'inbound' : 'outbound';
   cursor.advance(); // '<' or '>'
   cursor.skipSpace(true);
+  const ip = cursor.peek() === '(' || cursor.peek() === '[' ? parseIpInfo(cursor) : undefined;
+  cursor.skipSpace(true);
   const flagsAt = cursor.location();
-  const token = cursor.readWhile((c) => !/\s/.test(c));
+  let token = cursor.readWhile((c) => !/\s/.test(c));
   if (token === 'icmp') {
     if (!inbound) {
       cursor.restOfLine();
       return { type: 'unsupported-packet', direction, reason: 'a TCP endpoint sends no ICMP' };
     }
     return parseIcmp(cursor, defines);
+  }
+  // packetdrill's lexer splits `F .` into a word and '.', which its grammar joins again
+  // (parser.y: flags: WORD opt_ack_flag), so the ACK flag may stand apart from the others.
+  if (/^[SFRPUEWA]+$/.test(token)) {
+    cursor.skipSpace(true);
+    if (cursor.peek() === '.' && /\s/.test(cursor.peek(1))) token += cursor.advance();
   }
   const unsupported = unsupportedKind(token);
   if (unsupported !== null) {
@@ -85,6 +98,8 @@ export function parsePacket(
   cursor.expect('(', "'(' in start:end(length)");
   const payloadLength = readU32(cursor, 'a payload length');
   cursor.expect(')', "')' in start:end(length)");
+  const absoluteSeq = cursor.peek() === '!';
+  if (absoluteSeq) cursor.advance();
   if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
     throw new ScriptSyntaxError(
       seqAt,
@@ -96,11 +111,25 @@ export function parsePacket(
   let window: number | null = null;
   let urgent: number | null = null;
   let options: ScriptOptions = [];
+  let udp: UdpEncapsulation | undefined;
   for (;;) {
     if (cursor.atLineEnd()) break;
     const at = cursor.location();
+    if (cursor.peek() === '/') {
+      udp = parseUdpEncapsulation(cursor);
+      cursor.skipSpace(true);
+      if (!cursor.atLineEnd()) {
+        throw new ScriptSyntaxError(
+          cursor.location(),
+          `unexpected ${cursor.describeNext()} after the UDP encapsulation`,
+        );
+      }
+      break;
+    }
     if (cursor.peek() === '<') {
       options = parseOptions(cursor, defines);
+      cursor.skipSpace(true);
+      if (cursor.peek() === '/') continue;
       if (!cursor.atLineEnd()) {
         throw new ScriptSyntaxError(
           cursor.location(),
@@ -139,6 +168,9 @@ export function parsePacket(
     window,
     urgent,
     options,
+    ...(absoluteSeq ? { absoluteSeq } : {}),
+    ...(ip ? { ip } : {}),
+    ...(udp ? { udp } : {}),
   };
   return { type: 'packet', packet };
 }

@@ -75,7 +75,12 @@ function parseAction(
   if (cursor.startsWith('%{'))
     return { type: 'code', code: readDelimited(cursor, '%{', '}%', 'code block') };
   if (time.kind === 'none') {
-    throw new ScriptSyntaxError(at, `expected an event time, found ${cursor.describeNext()}`);
+    // packetdrill's grammar (parser.y: event: event_time action) has no line without a time
+    // either, so a script that trips here is malformed as written, not merely unsupported.
+    throw new ScriptSyntaxError(
+      at,
+      `expected an event time, found ${cursor.describeNext()}: the script is malformed (packetdrill's own parser rejects a line that starts this way)`,
+    );
   }
   if (/[A-Za-z_]/.test(c)) return { type: 'syscall', syscall: parseSyscall(cursor, returnUsecs) };
   throw new ScriptSyntaxError(
