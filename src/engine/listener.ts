@@ -23,7 +23,7 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
   const seg = packet.segment;
   if (seg.flags & Flag.RST) return; // "An incoming RST should be ignored."
   if (seg.flags & Flag.ACK) {
-    if (host.synCookies && cookieConnection(host, l, packet, ctx)) return;
+    if (host.synCookies !== 'never' && cookieConnection(host, l, packet, ctx)) return;
     pushReset(ctx.out, packet); // <SEQ=SEG.ACK><CTL=RST>
     return;
   }
@@ -35,8 +35,13 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     ctx.out.push({ type: 'refused', listener: l.id, queue: 'accept' });
     return;
   }
+  // tcp_syncookies = 2 answers every SYN with a cookie, whatever the SYN queue holds.
+  if (host.synCookies === 'always') {
+    sendCookieSynAck(host, packet, ctx);
+    return;
+  }
   if (l.synQueue.length >= l.backlog) {
-    if (host.synCookies) sendCookieSynAck(host, packet, ctx);
+    if (host.synCookies === 'on-overflow') sendCookieSynAck(host, packet, ctx);
     else ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
     return;
   }

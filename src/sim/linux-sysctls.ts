@@ -22,7 +22,7 @@
  *   the accept queue and, with cookies on, the SYN queue (inet_csk_reqsk_queue_is_full()).
  * - tcp_timestamps, tcp_sack, tcp_fin_timeout, tcp_retries2, tcp_fastopen as named.
  */
-import { profiles, type Profile } from '../engine';
+import { profiles, type Profile, type SynCookies } from '../engine';
 
 export interface LinuxSysctls {
   /** net.ipv4.tcp_rmem: min, default, max receive buffer (bytes). */
@@ -72,8 +72,6 @@ const MAX_WSCALE = 14;
 const MAX_UNSCALED_WINDOW = 65535;
 /** Doublings up to 128 × the initial RTO; the last repeats, and TCP_RTO_MAX (120 s) caps it. */
 const DOUBLINGS = 7;
-
-export type SynCookies = 'never' | 'on-overflow' | 'always';
 
 export interface LinuxHost {
   readonly profile: Profile;

@@ -170,7 +170,7 @@ export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRu
       spec.isn === 'random'
         ? { mode: 'rfc', key: deriveSeed(seed, `isn:${spec.name}`) }
         : { mode: 'fixed', value: spec.isn },
-    synCookies: spec.synCookies,
+    synCookies: spec.synCookies ? 'on-overflow' : 'never',
   });
   return endpointLaidOut({
     spec,

@@ -124,7 +124,7 @@ export function runScript(source: string, options: RunOptions = {}): ScriptRunRe
         address: config.localIp,
         profile: config.profile,
         isn: options.isn ?? DEFAULT_ISN,
-        synCookies: config.synCookies,
+        synCookies: config.synCookies ? 'on-overflow' : 'never',
       },
       (output, atUsecs) => {
         ctx.stepOutputs.push(output);
