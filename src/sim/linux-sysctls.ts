@@ -80,6 +80,9 @@ export interface LinuxHost {
   readonly maxBacklog: number;
 }
 
+/** SYN-ACK waits always double: the linear timeouts are for SYN-SENT (tcp_retransmit_timer()). */
+const SYNACK_BACKOFF = Array.from({ length: DOUBLINGS + 1 }, (_, i) => 2 ** i);
+
 /** floor(log2(n)) for n ≥ 1. */
 const ilog2 = (n: number): number => Math.floor(Math.log2(n));
 
@@ -103,28 +106,101 @@ export function synBackoffFor(s: LinuxSysctls): number[] {
   return [...linear, ...doubling];
 }
 
-/** The sysctls that are not whole numbers in range, named; empty when all are usable. */
+/** The kernel reads these sysctls as C ints (proc_dointvec). */
+const INT_MAX = 2 ** 31 - 1;
+
+/** A sysctl that holds one number, or three (min, default, max) as tcp_rmem and tcp_wmem do. */
+export type SysctlName = keyof LinuxSysctls;
+export type TripleSysctl = 'tcp_rmem' | 'tcp_wmem';
+const TRIPLES: readonly SysctlName[] = ['tcp_rmem', 'tcp_wmem'];
+export const isTriple = (name: SysctlName): name is TripleSysctl => TRIPLES.includes(name);
+
+/**
+ * The values each sysctl takes: the kernel's own bounds where it has them (ip-sysctl.rst;
+ * proc_dointvec_minmax), 0/1 for the switches, a C int otherwise. Sizes start at 1 byte.
+ */
+export const SYSCTL_RANGES: Readonly<Record<SysctlName, { min: number; max: number }>> = {
+  tcp_rmem: { min: 1, max: INT_MAX },
+  tcp_wmem: { min: 1, max: INT_MAX },
+  rmem_max: { min: 1, max: INT_MAX },
+  tcp_window_scaling: { min: 0, max: 1 },
+  tcp_timestamps: { min: 0, max: 2 },
+  tcp_sack: { min: 0, max: 1 },
+  tcp_syn_retries: { min: 1, max: 127 }, // ip-sysctl: "should not be higher than 127"
+  tcp_syn_linear_timeouts: { min: 0, max: 127 },
+  tcp_synack_retries: { min: 0, max: 255 },
+  tcp_syncookies: { min: 0, max: 2 },
+  somaxconn: { min: 0, max: INT_MAX },
+  tcp_fin_timeout: { min: 0, max: INT_MAX },
+  tcp_retries2: { min: 0, max: 255 },
+  tcp_fastopen: { min: 0, max: INT_MAX },
+};
+
+/** Every sysctl, in the order the docs and the profile details list them. */
+export const SYSCTL_NAMES = Object.keys(SYSCTL_RANGES) as SysctlName[];
+
+/** The problem with one value of a sysctl, or null when the kernel would take it. */
+export function sysctlValueProblem(name: SysctlName, value: unknown): string | null {
+  const { min, max } = SYSCTL_RANGES[name];
+  const ok = (v: unknown): boolean =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  if (isTriple(name)) {
+    if (Array.isArray(value) && value.length === 3 && value.every(ok)) return null;
+    return `must be three whole numbers (min, default, max) from ${min} to ${max}`;
+  }
+  return ok(value) ? null : `must be a whole number from ${min} to ${max}`;
+}
+
+/** The sysctls that are not usable values, named; empty when all are usable. */
 export function sysctlProblems(s: LinuxSysctls): string[] {
   const problems: string[] = [];
-  const whole = (name: string, v: number, min: number, max: number): void => {
-    if (!Number.isInteger(v) || v < min || v > max) {
-      problems.push(`${name}: must be a whole number from ${min} to ${max}`);
+  for (const name of SYSCTL_NAMES) {
+    const value = s[name];
+    if (isTriple(name)) {
+      (value as readonly number[]).forEach((v, i) => {
+        const problem = sysctlValueProblem('rmem_max', v);
+        if (problem !== null) problems.push(`${name}[${i}]: ${problem}`);
+      });
+      continue;
     }
-  };
-  s.tcp_rmem.forEach((v, i) => whole(`tcp_rmem[${i}]`, v, 1, 2 ** 31 - 1));
-  s.tcp_wmem.forEach((v, i) => whole(`tcp_wmem[${i}]`, v, 1, 2 ** 31 - 1));
-  whole('rmem_max', s.rmem_max, 1, 2 ** 31 - 1);
-  whole('tcp_syn_retries', s.tcp_syn_retries, 1, 127); // ip-sysctl: at most 127
-  whole('tcp_syn_linear_timeouts', s.tcp_syn_linear_timeouts, 0, 127);
-  whole('tcp_synack_retries', s.tcp_synack_retries, 0, 255);
-  whole('somaxconn', s.somaxconn, 0, 2 ** 31 - 1);
-  whole('tcp_fin_timeout', s.tcp_fin_timeout, 0, 2 ** 31 - 1);
-  whole('tcp_retries2', s.tcp_retries2, 0, 255);
+    const problem = sysctlValueProblem(name, value);
+    if (problem !== null) problems.push(`${name}: ${problem}`);
+  }
   return problems;
 }
 
+export type SysctlChanges = Partial<LinuxSysctls>;
+
+/**
+ * Sysctl changes as JSON (a scenario's `sysctls`): each known name with a usable value, and
+ * a problem, relative to the object, for every other field.
+ */
+export function readSysctlChanges(value: unknown): {
+  changes: SysctlChanges;
+  problems: { field: string; problem: string }[];
+} {
+  const problems: { field: string; problem: string }[] = [];
+  const changes: Record<string, unknown> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { changes, problems: [{ field: '', problem: 'must be an object of sysctls' }] };
+  }
+  for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!(SYSCTL_NAMES as string[]).includes(field)) {
+      problems.push({
+        field,
+        problem: `unknown sysctl (expected one of ${SYSCTL_NAMES.join(', ')})`,
+      });
+      continue;
+    }
+    const problem = sysctlValueProblem(field as SysctlName, v);
+    if (problem !== null) problems.push({ field, problem });
+    else changes[field] = isTriple(field as SysctlName) ? [...(v as number[])] : v;
+  }
+  return { changes: changes as SysctlChanges, problems };
+}
+
 /** The host a Linux kernel with these sysctls is; `mss` comes from the link (MTU − 40). */
-export function linuxHost(changes: Partial<LinuxSysctls> = {}, mss = 1460): LinuxHost {
+export function linuxHost(changes: SysctlChanges = {}, mss = 1460): LinuxHost {
   const s: LinuxSysctls = { ...LINUX_6_DEFAULTS, ...changes };
   const base = profiles.linux;
   const profile: Profile = {
@@ -138,6 +214,7 @@ export function linuxHost(changes: Partial<LinuxSysctls> = {}, mss = 1460): Linu
     sendBuffer: s.tcp_wmem[1],
     synRetries: s.tcp_syn_retries + s.tcp_syn_linear_timeouts,
     synBackoff: synBackoffFor(s),
+    synAckBackoff: SYNACK_BACKOFF,
     synAckRetries: s.tcp_synack_retries,
     finWait2TimeoutMs: s.tcp_fin_timeout * 1000,
     dataRetries: s.tcp_retries2,
