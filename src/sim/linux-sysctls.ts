@@ -225,6 +225,28 @@ export function linuxHost(changes: SysctlChanges = {}, mss = 1460): LinuxHost {
   return { profile, synCookies, maxBacklog: s.somaxconn };
 }
 
+/**
+ * The profile fields each sysctl sets (linuxHost() derives them): the packetdrill runner applies
+ * a sysctl line as these fields, and the profile details name the sysctl beside each. The
+ * host's SYN cookies and largest backlog are not profile fields (tcp_syncookies, somaxconn).
+ */
+export const SYSCTL_DRIVES: Readonly<Record<SysctlName, readonly (keyof Profile)[]>> = {
+  tcp_rmem: ['receiveBuffer', 'synWindow', 'windowScale'],
+  tcp_wmem: ['sendBuffer'],
+  rmem_max: ['windowScale'],
+  tcp_window_scaling: ['windowScale'],
+  tcp_timestamps: ['timestamps'],
+  tcp_sack: ['sackPermitted'],
+  tcp_syn_retries: ['synRetries'],
+  tcp_syn_linear_timeouts: ['synRetries', 'synBackoff'],
+  tcp_synack_retries: ['synAckRetries'],
+  tcp_syncookies: [],
+  somaxconn: [],
+  tcp_fin_timeout: ['finWait2TimeoutMs'],
+  tcp_retries2: ['dataRetries'],
+  tcp_fastopen: ['fastOpen'],
+};
+
 /** Which sysctl drives which number, for the docs' table and the UI's profile details. */
 export const LINUX_SYSCTL_EFFECTS: readonly { readonly sysctl: string; readonly drives: string }[] =
   [

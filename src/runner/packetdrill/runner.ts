@@ -124,7 +124,8 @@ export function runScript(source: string, options: RunOptions = {}): ScriptRunRe
         address: config.localIp,
         profile: config.profile,
         isn: options.isn ?? DEFAULT_ISN,
-        synCookies: config.synCookies ? 'on-overflow' : 'never',
+        synCookies: config.synCookies,
+        maxBacklog: config.maxBacklog,
       },
       (output, atUsecs) => {
         ctx.stepOutputs.push(output);
