@@ -30,6 +30,7 @@ import {
 import styles from './Controls.module.css';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { ProfileDetailsButton } from '../profile/ProfileDetails';
 
 const selectRun = (s: LabState) => s.run;
 const selectPresets = (s: LabState) => s.presets;
@@ -135,6 +136,7 @@ export function RunSettingsPanel() {
         options={PROFILES}
         onChange={(profile) => change({ profile })}
       />
+      <ProfileDetailsButton className={styles.detailsButton} />
       <SelectField
         label="ISN"
         value={run.isn}
