@@ -135,8 +135,8 @@ export function RunSettingsPanel() {
         value={run.profile}
         options={PROFILES}
         onChange={(profile) => change({ profile })}
+        beside={<ProfileDetailsButton className={styles.detailsButton} />}
       />
-      <ProfileDetailsButton className={styles.detailsButton} />
       <SelectField
         label="ISN"
         value={run.isn}

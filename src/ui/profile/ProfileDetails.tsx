@@ -31,7 +31,7 @@ type StackEndpoint = EndpointInfo & { readonly stack: EndpointStack };
 
 export function ProfileDetailsButton({ className }: { className?: string | undefined }) {
   return (
-    <DialogButton label="Profile details" className={className}>
+    <DialogButton label="details" name="Profile details" className={className}>
       {({ close }) => <ProfileDetailsDialog onClose={() => close()} />}
     </DialogButton>
   );
