@@ -14,7 +14,9 @@ describe("docs/engine.md's profile table", () => {
     const table = renderProfileTable();
     for (const field of Object.keys(PROFILE_FIELDS))
       expect(table).toMatch(new RegExp(`^\\| \`${field}\` \\|`, 'm'));
-    expect(table).toMatch(/^\| `synRetries` \|.*\| `tcp_syn_retries`, `tcp_syn_linear_timeouts` \|/m);
+    expect(table).toMatch(
+      /^\| `synRetries` \|.*\| `tcp_syn_retries`, `tcp_syn_linear_timeouts` \|/m,
+    );
     expect(table).toMatch(/^\| `rtoMinMs` \|.*\| 1000 \| 200 \| 30 \| — \| RFC 6298 §2\.4/m);
   });
 });
