@@ -3,7 +3,7 @@
  * it, with the defaults of Linux 6.x (Documentation/networking/ip-sysctl.rst, include/net/tcp.h).
  * A scenario or a packetdrill script changes a sysctl and the numbers follow, as on a real host.
  *
- * What each sysctl drives (LINUX_SYSCTL_EFFECTS says it in words for the docs):
+ * What each sysctl drives (SYSCTL_DRIVES names the profile fields, for the docs and the UI):
  * - tcp_rmem[1] is the receive buffer; the SYN's window is half of it, the default scaling
  *   ratio of tcp_win_from_space(), rounded down to whole MSS and capped at 65535
  *   (tcp_select_initial_window(); 131072 → 64240 with MSS 1460).
@@ -157,9 +157,11 @@ export function sysctlProblems(s: LinuxSysctls): string[] {
   for (const name of SYSCTL_NAMES) {
     const value = s[name];
     if (isTriple(name)) {
+      const { min, max } = SYSCTL_RANGES[name];
       (value as readonly number[]).forEach((v, i) => {
-        const problem = sysctlValueProblem('rmem_max', v);
-        if (problem !== null) problems.push(`${name}[${i}]: ${problem}`);
+        if (!Number.isInteger(v) || v < min || v > max) {
+          problems.push(`${name}[${i}]: must be a whole number from ${min} to ${max}`);
+        }
       });
       continue;
     }
@@ -246,34 +248,3 @@ export const SYSCTL_DRIVES: Readonly<Record<SysctlName, readonly (keyof Profile)
   tcp_retries2: ['dataRetries'],
   tcp_fastopen: ['fastOpen'],
 };
-
-/** Which sysctl drives which number, for the docs' table and the UI's profile details. */
-export const LINUX_SYSCTL_EFFECTS: readonly { readonly sysctl: string; readonly drives: string }[] =
-  [
-    {
-      sysctl: 'tcp_rmem[1]',
-      drives: 'receiveBuffer; synWindow = min(65535, ⌊tcp_rmem[1]/2⌋ in whole MSS)',
-    },
-    { sysctl: 'tcp_rmem[2], rmem_max', drives: 'windowScale = clamp(ilog2(max) − 15, 0, 14)' },
-    { sysctl: 'tcp_window_scaling', drives: 'windowScale offered or not' },
-    { sysctl: 'tcp_wmem[1]', drives: 'sendBuffer (before autotuning)' },
-    { sysctl: 'tcp_syn_retries + tcp_syn_linear_timeouts', drives: 'synRetries' },
-    {
-      sysctl: 'tcp_syn_linear_timeouts',
-      drives: 'synBackoff: that many + 1 waits of one RTO, then doubling',
-    },
-    { sysctl: 'tcp_synack_retries', drives: 'synAckRetries (always doubling)' },
-    {
-      sysctl: 'tcp_syncookies',
-      drives: 'SYN cookies: never (0), when the SYN queue is full (1), always (2)',
-    },
-    {
-      sysctl: 'somaxconn',
-      drives: 'the largest listen() backlog (accept queue, and SYN queue with cookies)',
-    },
-    { sysctl: 'tcp_timestamps', drives: 'timestamps' },
-    { sysctl: 'tcp_sack', drives: 'sackPermitted' },
-    { sysctl: 'tcp_fin_timeout', drives: 'finWait2TimeoutMs' },
-    { sysctl: 'tcp_retries2', drives: 'dataRetries' },
-    { sysctl: 'tcp_fastopen', drives: 'fastOpen' },
-  ];
