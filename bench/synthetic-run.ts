@@ -83,6 +83,7 @@ export function syntheticWorld(segments: number): RunSource {
       profile: 'rfc',
       isn: 'textbook',
       ip: 'ipv4',
+      sysctls: '',
     }),
     run: () => run,
   };

@@ -54,7 +54,7 @@ test.describe('a clicker steps the run whatever control was used last', () => {
 
   test('after choosing in the Profile select, End still ends the run', async ({ page }) => {
     await open(page, '?scenario=handshake');
-    const profile = page.getByLabel('Profile');
+    const profile = page.getByLabel('Profile', { exact: true });
     await profile.selectOption('linux');
     await expectClickerSteps(page, profile, () => profile.inputValue());
     await page.keyboard.press('End');

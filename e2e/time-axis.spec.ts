@@ -24,13 +24,16 @@ test('a minute of TIME-WAIT is a marked break, and a bracket with its length', a
   expect(watched.problems).toEqual([]);
 });
 
-test('a SYN backoff is a row of breaks, each timeout twice the one before', async ({ page }) => {
+test('a SYN backoff is a row of breaks: five timeouts of 1 s (Linux 6.x linear timeouts), then each twice the one before', async ({
+  page,
+}) => {
   await open(page, '?scenario=syn-timeout');
   await page.keyboard.press('End');
-  for (const length of ['1 s', '2 s', '4 s', '8 s', '16 s', '32 s']) {
+  await expect(diagram(page).getByText('RTO 1 s', { exact: true })).toHaveCount(5);
+  for (const length of ['2 s', '4 s', '8 s', '16 s', '32 s', '64 s']) {
     await expect(diagram(page).getByText(`RTO ${length}`, { exact: true })).toBeVisible();
   }
-  await expect(diagram(page).getByText(/^⋯ .* ⋯$/)).toHaveCount(7);
+  await expect(diagram(page).getByText(/^⋯ .* ⋯$/)).toHaveCount(11);
 });
 
 test('zoom out stops at the whole run', async ({ page }) => {

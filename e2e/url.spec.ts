@@ -24,7 +24,7 @@ test.describe('URL state on the full page', () => {
     await expect(page.getByLabel('Delay (ms)')).toHaveValue('120');
     await expect(page.getByLabel('Jitter (ms)')).toHaveValue('5');
     await expect(page.getByLabel('Loss (%)')).toHaveValue('12.5');
-    await expect(page.getByLabel('Profile')).toHaveValue('rfc');
+    await expect(page.getByLabel('Profile', { exact: true })).toHaveValue('rfc');
     await expect(page.getByLabel('ISN')).toHaveValue('random');
     await expect(page.getByLabel('Theme')).toHaveValue('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

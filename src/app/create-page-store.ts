@@ -72,6 +72,7 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
       ...(url.profile !== undefined ? { profile: url.profile } : {}),
       ...(url.isn !== undefined ? { isn: url.isn } : {}),
       ...(url.ip !== undefined && ipProblem === undefined ? { ip: url.ip } : {}),
+      ...(url.sysctls !== undefined ? { sysctls: url.sysctls } : {}),
     },
     ...(url.fork !== undefined ? { interventions: url.fork } : {}),
     ...(url.theme !== undefined ? { theme: url.theme } : {}),

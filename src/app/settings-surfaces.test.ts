@@ -71,7 +71,7 @@ describe('one declaration, every surface', () => {
         const { isn, ...rest } = settings;
         expect(args).toMatchObject({ ...rest, isnMode: isn });
         const preset = getPreset(PRESET);
-        const lab: RunSettings = { preset: PRESET, ...settings };
+        const lab: RunSettings = { preset: PRESET, ...settings, sysctls: '' };
         expect(cliScenario(args)).toEqual(scenarioFor(preset!, lab));
       }),
       { numRuns: 100 },

@@ -48,6 +48,8 @@ export function applyOverrides(scenario: unknown, args: RunArgs): unknown {
     out.endpoints = base.endpoints.map((e) => {
       const endpoint: Json = { ...asObject(e) };
       if (args.profile !== undefined) endpoint.profile = args.profile;
+      // Linux sysctls belong to a linux endpoint; another stack runs its own table.
+      if (args.profile !== undefined && args.profile !== 'linux') delete endpoint.sysctls;
       const fixed = typeof endpoint.name === 'string' ? isn[endpoint.name] : undefined;
       if (fixed !== undefined) endpoint.isn = fixed;
       return endpoint;

@@ -8,13 +8,25 @@ import type { Negotiated } from './options';
 import type { Profile } from './profiles';
 import type { Errno, Packet, Seq, SocketId, TcpState, TimerName } from './types';
 
+/**
+ * When a listener answers a SYN with a SYN cookie (RFC 4987 §3.6) instead of a SYN queue entry:
+ * never, only when the SYN queue is full, or for every SYN (Linux tcp_syncookies 0, 1, 2;
+ * tcp_conn_request(): `syncookies == 2 || inet_csk_reqsk_queue_is_full(sk)`).
+ */
+export type SynCookies = 'never' | 'on-overflow' | 'always';
+
 export interface HostConfig {
   /** Dotted-quad IPv4 address of the host. */
   readonly address: string;
   readonly profile: Profile;
   readonly isn: IsnConfig;
-  /** Answer with SYN cookies when a listener's SYN queue is full. */
-  readonly synCookies?: boolean;
+  /** When a listener answers a SYN with a SYN cookie (default 'never'). */
+  readonly synCookies?: SynCookies;
+  /**
+   * The largest backlog listen() grants: a larger one is cut to it, as Linux's __sys_listen()
+   * cuts it to net.core.somaxconn. Absent: the backlog asked for.
+   */
+  readonly maxBacklog?: number;
   /** First local port connect() picks when none is given (default 49152). */
   readonly firstEphemeralPort?: number;
 }

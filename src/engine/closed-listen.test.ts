@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createHost } from './host';
 import { profiles } from './profiles';
-import { describeSegment, Probe } from './testing/probe';
+import { describeSegment, LOCAL, Probe } from './testing/probe';
 
 describe('CLOSED (no TCB)', () => {
   it('answers a SYN with RST,ACK seq 0 ack SEG.SEQ+SEG.LEN win 0 (RFC 9293 §3.10.7.1)', () => {
@@ -95,5 +96,42 @@ describe('LISTEN', () => {
     const p = new Probe();
     p.call({ call: 'listen', port: 8080 });
     expect(p.call({ call: 'listen', port: 8080 }).result).toBe('EADDRINUSE');
+  });
+});
+
+describe('LISTEN, as the host limits it (Linux tcp_syncookies, net.core.somaxconn)', () => {
+  it('with SYN cookies always, every SYN gets a stateless cookie SYN,ACK and no child (tcp_conn_request(): syncookies == 2)', () => {
+    const p = new Probe(profiles.linux, { mode: 'fixed', value: 0 }, 'always');
+    const l = p.call({ call: 'listen', port: 8080, backlog: 4 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, options: [{ kind: 'mss', value: 1000 }] });
+    const [synAck] = p.sent();
+    expect(synAck && describeSegment(synAck)).toMatch(/^S\. \d+:\d+\(0\) ack 1 win 64240/);
+    expect(synAck?.options).toEqual([{ kind: 'mss', value: 1460 }]);
+    expect(p.info(l)?.synQueue).toBe(0);
+    // The returning ACK carries the cookie: the connection is rebuilt and waits in accept().
+    p.inject({ flags: '.', seq: 1, ack: (synAck?.seq ?? 0) + 1 });
+    expect(p.info(l)?.acceptQueue).toBe(1);
+  });
+
+  it('with SYN cookies on overflow, a SYN that finds room in the SYN queue makes a child', () => {
+    const p = new Probe(profiles.linux, { mode: 'fixed', value: 0 }, 'on-overflow');
+    const l = p.call({ call: 'listen', port: 8080, backlog: 4 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0 });
+    expect(p.info(l)?.synQueue).toBe(1);
+  });
+
+  it("cuts listen()'s backlog to the host's largest (Linux __sys_listen(): at most somaxconn)", () => {
+    const p = new Probe();
+    p.host = createHost({
+      address: LOCAL,
+      profile: profiles.linux,
+      isn: { mode: 'fixed', value: 0 },
+      maxBacklog: 1,
+    });
+    const l = p.call({ call: 'listen', port: 8080, backlog: 128 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 40001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 40002 });
+    expect(p.info(l)?.synQueue).toBe(1);
+    expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'syn' }]);
   });
 });

@@ -59,7 +59,9 @@ function armSynTimer(d: Conn, ctx: Ctx): void {
   } else {
     d.rttSeq = null;
   }
-  let at = ctx.now + synTimeout(ctx.profile, d.synTransmits);
+  // A SYN-ACK (SYN-RECEIVED, also after a simultaneous open) waits by the SYN-ACK's table.
+  const synAck = d.state !== 'SYN-SENT';
+  let at = ctx.now + synTimeout(ctx.profile, d.synTransmits, synAck);
   if (d.connectDeadline !== null) at = Math.min(at, d.connectDeadline);
   setTimer(d, ctx, 'retransmit', at);
 }

@@ -129,7 +129,8 @@ function listen(
     kind: 'listener',
     id,
     port,
-    backlog: Math.max(1, backlog),
+    // Linux __sys_listen(): a backlog above net.core.somaxconn is cut to it.
+    backlog: Math.max(1, host.maxBacklog === null ? backlog : Math.min(backlog, host.maxBacklog)),
     synQueue: [],
     acceptQueue: [],
     options,

@@ -3,7 +3,7 @@
  * timer table. The engine changes it in place; snapshotHost gives an independent copy.
  * Sockets are indexed by id, by the connection's 4-tuple and by listening port.
  */
-import type { SocketOptions } from './api';
+import type { SocketOptions, SynCookies } from './api';
 import { snapshotConn, type Conn } from './conn';
 import type { CachedCookie } from './fastopen-client';
 import type { IpOptions } from './ip-fields';
@@ -33,7 +33,9 @@ export interface Host {
   /** Read afresh by every step, so retuneHost() reaches every socket at once. */
   profile: Profile;
   readonly isn: IsnConfig;
-  readonly synCookies: boolean;
+  readonly synCookies: SynCookies;
+  /** The largest backlog listen() grants (Linux net.core.somaxconn); null: no limit. */
+  readonly maxBacklog: number | null;
   nextPort: number;
   nextId: SocketId;
   readonly sockets: Map<SocketId, Sock>;
@@ -82,6 +84,7 @@ export function hostLaidOut(h: Host): Host {
     profile: h.profile,
     isn: h.isn,
     synCookies: h.synCookies,
+    maxBacklog: h.maxBacklog,
     nextPort: h.nextPort,
     nextId: h.nextId,
     sockets: h.sockets,

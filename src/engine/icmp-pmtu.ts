@@ -70,5 +70,5 @@ export function pathMtuReduced(d: Conn, ctx: Ctx, family: IpFamily, mtu: number)
 function resendSyn(d: Conn, ctx: Ctx): void {
   sendSegment(d, ctx, Flag.SYN, d.iss, undefined, d.synTransmits);
   d.rttSeq = null;
-  setTimer(d, ctx, 'retransmit', ctx.now + synTimeout(ctx.profile, d.synTransmits));
+  setTimer(d, ctx, 'retransmit', ctx.now + synTimeout(ctx.profile, d.synTransmits, false));
 }

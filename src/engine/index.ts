@@ -22,7 +22,15 @@ export { mix32 } from './hash';
 export type { Conn } from './conn';
 export { optionLength, type Negotiated } from './options';
 export type { IsnConfig, FourTuple } from './isn';
-export type { AppCall, CallResult, HostConfig, Output, SocketInfo, SocketOptions } from './api';
+export type {
+  AppCall,
+  CallResult,
+  HostConfig,
+  Output,
+  SocketInfo,
+  SocketOptions,
+  SynCookies,
+} from './api';
 export {
   createHost,
   handleCall,

@@ -24,7 +24,7 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
   if (seg.flags & Flag.RST) return; // "An incoming RST should be ignored."
   if (seg.flags & Flag.ACK) {
     if (seg.flags & Flag.SYN && ctx.profile.synAckInListen === 'drop') return;
-    if (host.synCookies && cookieConnection(host, l, packet, ctx)) return;
+    if (host.synCookies !== 'never' && cookieConnection(host, l, packet, ctx)) return;
     pushReset(ctx, l, packet); // <SEQ=SEG.ACK><CTL=RST>
     return;
   }
@@ -36,8 +36,13 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     ctx.out.push({ type: 'refused', listener: l.id, queue: 'accept' });
     return;
   }
+  // tcp_syncookies = 2 answers every SYN with a cookie, whatever the SYN queue holds.
+  if (host.synCookies === 'always') {
+    sendCookieSynAck(host, l, packet, ctx);
+    return;
+  }
   if (l.synQueue.length >= l.backlog) {
-    if (host.synCookies) sendCookieSynAck(host, l, packet, ctx);
+    if (host.synCookies === 'on-overflow') sendCookieSynAck(host, l, packet, ctx);
     else ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
     return;
   }

@@ -27,6 +27,7 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   synRetries: 'SYN retransmissions before connect() fails with ETIMEDOUT',
   synAckRetries: 'SYN-ACK retransmissions before the embryonic connection is dropped',
   synBackoff: 'multipliers of the initial RTO for successive SYN waits (last one repeats)',
+  synAckBackoff: 'multipliers of the initial RTO for successive SYN-ACK waits (last one repeats)',
   connectTimeoutMs: 'overall limit on a connection attempt (ms)',
   dataRetries: 'data / FIN retransmissions before ETIMEDOUT',
   sackRecovery:

@@ -53,8 +53,14 @@ export interface Profile {
   readonly synRetries: number;
   /** Retransmissions of a SYN-ACK before the embryonic connection is dropped. */
   readonly synAckRetries: number;
-  /** Multipliers of rtoInitialMs for successive SYN / SYN-ACK waits; the last repeats. */
+  /** Multipliers of rtoInitialMs for successive SYN waits (in SYN-SENT); the last repeats. */
   readonly synBackoff: readonly number[];
+  /**
+   * The same for SYN-ACK waits (in SYN-RECEIVED): apart from synBackoff because Linux's
+   * tcp_syn_linear_timeouts holds back the SYN's backoff only (tcp_retransmit_timer() checks
+   * TCP_SYN_SENT; ip-sysctl: "no effect on SYNACK at the passive TCP side").
+   */
+  readonly synAckBackoff: readonly number[];
   /** Overall limit on the connection attempt (ms), or null for none. */
   readonly connectTimeoutMs: number | null;
   /** Retransmissions of data or FIN before the connection fails with ETIMEDOUT. */
@@ -211,6 +217,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synRetries: 7, // RFC 9293 MUST-23: retry a SYN for at least 3 minutes (gives up at 247 s)
     synAckRetries: 7, // same rule for the passive side
     synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // RFC 6298 §5.5 doubling, capped by rtoMaxMs
+    synAckBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // RFC 6298 §5.5 doubling, as for the SYN
     connectTimeoutMs: null, // RFC 9293 §3.8.3: R2 for a SYN is at least 3 minutes, set by synRetries
     dataRetries: 15, // RFC 9293 §3.8.3 R2 ≥ 100 s; 15 doublings as Linux
     tailLossProbe: false, // RFC 8985 is not part of the RFC 9293 baseline
@@ -271,6 +278,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synRetries: 6, // TCP_SYN_RETRIES: SYNs at 0,1,3,7,15,31,63 s, ETIMEDOUT at 127 s
     synAckRetries: 5, // tcp_synack_retries: SYN-ACKs at 0,1,3,7,15,31 s
     synBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // classic exponential backoff (linear timeouts off)
+    synAckBackoff: [1, 2, 4, 8, 16, 32, 64, 128], // reqsk_timer_handler(): timeout << num_timeout
     connectTimeoutMs: null, // Linux limits the attempt by tcp_syn_retries alone (ip-sysctl)
     dataRetries: 15, // tcp_retries2 = 15 (ip-sysctl)
     tailLossProbe: true, // tcp_early_retrans = 3: TLP on (tcp_schedule_loss_probe())
@@ -332,6 +340,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     synAckRetries: 3, // syncache: SYNCACHE_MAXREXMTS 3
     // snd-syn-rtx-max-number-ipv4.pkt: SYNs at +1.0 and +2.2 s, then doubling up to 64 s
     synBackoff: [1, 2.2, 4.4, 8.8, 17.6, 35.2, 64],
+    synAckBackoff: [1, 2.2, 4.4, 8.8, 17.6, 35.2, 64], // not checked apart from the SYN's
     connectTimeoutMs: 75000, // net.inet.tcp.keepinit = 75 s ends the attempt
     dataRetries: 12, // TCP_MAXRXTSHIFT
     tailLossProbe: false, // the default stack has none (TLP is in the RACK stack, tcp_rack.c)

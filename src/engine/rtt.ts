@@ -27,10 +27,11 @@ export function currentTimeout(d: Readonly<Conn>, profile: Profile): number {
 
 /**
  * The wait after the n-th transmission of a SYN or SYN-ACK (n = 1 for the first):
- * rtoInitial × synBackoff[n − 1], the last multiplier repeating, capped at the RTO max.
+ * rtoInitial × synBackoff[n − 1] for a SYN (`synAck` false), synAckBackoff[n − 1] for a
+ * SYN-ACK, the last multiplier repeating, capped at the RTO max.
  */
-export function synTimeout(profile: Profile, transmits: number): number {
-  const table = profile.synBackoff;
+export function synTimeout(profile: Profile, transmits: number, synAck: boolean): number {
+  const table = synAck ? profile.synAckBackoff : profile.synBackoff;
   const factor = table[Math.min(transmits - 1, table.length - 1)] ?? 1;
   return Math.min(profile.rtoMaxMs, profile.rtoInitialMs * factor);
 }

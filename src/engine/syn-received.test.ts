@@ -65,6 +65,16 @@ describe('SYN-RECEIVED (passive open)', () => {
     expect(p.outputsOf('error')).toEqual([]);
   });
 
+  it('the SYN,ACK waits double even when the SYN waits are linear (Linux tcp_syn_linear_timeouts is for SYN-SENT only)', () => {
+    const linear = { ...profiles.linux, synBackoff: [1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 128] };
+    const { p, child } = embryonic(linear);
+    p.advance(100_000);
+    const timers = p
+      .outputsOf('timer')
+      .filter((t) => t.socket === child && t.timer === 'retransmit' && t.action === 'set');
+    expect(timers.map((t) => t.at)).toEqual([1000, 3000, 7000, 15000, 31000, 63000]);
+  });
+
   it('answers a SYN with an ACK flag in LISTEN with a RST, not a child', () => {
     const p = new Probe();
     p.call({ call: 'listen', port: 8080 });

@@ -86,6 +86,17 @@ describe('SYN-SENT', () => {
     expect(p.outputsOf('state').at(-1)?.to).toBe('CLOSED');
   });
 
+  it('with linear timeouts (Linux 6.5+, tcp_syn_linear_timeouts 4) SYNs leave at 0, 1, 2, 3, 4, 5, 7, 11 s', () => {
+    const { p } = connecting({
+      ...profiles.linux,
+      synRetries: 7,
+      synBackoff: [1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 128],
+    });
+    p.advance(100_000);
+    expect(synTimes(p)).toEqual([1000, 2000, 3000, 4000, 5000, 7000, 11000, 19000]);
+    expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);
+  });
+
   it('with syn retries 1 it sends two SYNs and fails at 3 s (packet-timeout.pkt fails at a third SYN)', () => {
     const { p } = connecting({ ...profiles.linux, synRetries: 1 });
     p.advance(10_000);

@@ -31,11 +31,11 @@ describe('lesson text placeholders', () => {
     const timeout = traceOf('syn-timeout');
     expect(
       renderTemplate(
-        '{sends client:SYN#1} SYNs; 2nd timeout {timer client retransmit#2}; {connect client}',
+        '{sends client:SYN#1} SYNs; 7th timeout {timer client retransmit#7}; {connect client}',
         timeout,
         0,
       ).text,
-    ).toMatch(/^\d+ SYNs; 2nd timeout 2 s; ETIMEDOUT$/);
+    ).toMatch(/^\d+ SYNs; 7th timeout 4 s; ETIMEDOUT$/);
     expect(renderTemplate('{stay client TIME-WAIT}', traceOf('active-close'), 0).text).toBe('60 s');
   });
 

@@ -3,7 +3,7 @@
  * it, with the defaults of Linux 6.x (Documentation/networking/ip-sysctl.rst, include/net/tcp.h).
  * A scenario or a packetdrill script changes a sysctl and the numbers follow, as on a real host.
  *
- * What each sysctl drives (LINUX_SYSCTL_EFFECTS says it in words for the docs):
+ * What each sysctl drives (SYSCTL_DRIVES names the profile fields, for the docs and the UI):
  * - tcp_rmem[1] is the receive buffer; the SYN's window is half of it, the default scaling
  *   ratio of tcp_win_from_space(), rounded down to whole MSS and capped at 65535
  *   (tcp_select_initial_window(); 131072 → 64240 with MSS 1460).
@@ -22,7 +22,7 @@
  *   the accept queue and, with cookies on, the SYN queue (inet_csk_reqsk_queue_is_full()).
  * - tcp_timestamps, tcp_sack, tcp_fin_timeout, tcp_retries2, tcp_fastopen as named.
  */
-import { profiles, type Profile } from '../engine';
+import { profiles, type Profile, type SynCookies } from '../engine';
 
 export interface LinuxSysctls {
   /** net.ipv4.tcp_rmem: min, default, max receive buffer (bytes). */
@@ -73,14 +73,15 @@ const MAX_UNSCALED_WINDOW = 65535;
 /** Doublings up to 128 × the initial RTO; the last repeats, and TCP_RTO_MAX (120 s) caps it. */
 const DOUBLINGS = 7;
 
-export type SynCookies = 'never' | 'on-overflow' | 'always';
-
 export interface LinuxHost {
   readonly profile: Profile;
   readonly synCookies: SynCookies;
   /** The largest backlog listen() grants. */
   readonly maxBacklog: number;
 }
+
+/** SYN-ACK waits always double: the linear timeouts are for SYN-SENT (tcp_retransmit_timer()). */
+const SYNACK_BACKOFF = Array.from({ length: DOUBLINGS + 1 }, (_, i) => 2 ** i);
 
 /** floor(log2(n)) for n ≥ 1. */
 const ilog2 = (n: number): number => Math.floor(Math.log2(n));
@@ -105,28 +106,103 @@ export function synBackoffFor(s: LinuxSysctls): number[] {
   return [...linear, ...doubling];
 }
 
-/** The sysctls that are not whole numbers in range, named; empty when all are usable. */
+/** The kernel reads these sysctls as C ints (proc_dointvec). */
+const INT_MAX = 2 ** 31 - 1;
+
+/** A sysctl that holds one number, or three (min, default, max) as tcp_rmem and tcp_wmem do. */
+export type SysctlName = keyof LinuxSysctls;
+export type TripleSysctl = 'tcp_rmem' | 'tcp_wmem';
+const TRIPLES: readonly SysctlName[] = ['tcp_rmem', 'tcp_wmem'];
+export const isTriple = (name: SysctlName): name is TripleSysctl => TRIPLES.includes(name);
+
+/**
+ * The values each sysctl takes: the kernel's own bounds where it has them (ip-sysctl.rst;
+ * proc_dointvec_minmax), 0/1 for the switches, a C int otherwise. Sizes start at 1 byte.
+ */
+export const SYSCTL_RANGES: Readonly<Record<SysctlName, { min: number; max: number }>> = {
+  tcp_rmem: { min: 1, max: INT_MAX },
+  tcp_wmem: { min: 1, max: INT_MAX },
+  rmem_max: { min: 1, max: INT_MAX },
+  tcp_window_scaling: { min: 0, max: 1 },
+  tcp_timestamps: { min: 0, max: 2 },
+  tcp_sack: { min: 0, max: 1 },
+  tcp_syn_retries: { min: 1, max: 127 }, // ip-sysctl: "should not be higher than 127"
+  tcp_syn_linear_timeouts: { min: 0, max: 127 },
+  tcp_synack_retries: { min: 0, max: 255 },
+  tcp_syncookies: { min: 0, max: 2 },
+  somaxconn: { min: 0, max: INT_MAX },
+  tcp_fin_timeout: { min: 0, max: INT_MAX },
+  tcp_retries2: { min: 0, max: 255 },
+  tcp_fastopen: { min: 0, max: INT_MAX },
+};
+
+/** Every sysctl, in the order the docs and the profile details list them. */
+export const SYSCTL_NAMES = Object.keys(SYSCTL_RANGES) as SysctlName[];
+
+/** The problem with one value of a sysctl, or null when the kernel would take it. */
+export function sysctlValueProblem(name: SysctlName, value: unknown): string | null {
+  const { min, max } = SYSCTL_RANGES[name];
+  const ok = (v: unknown): boolean =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  if (isTriple(name)) {
+    if (Array.isArray(value) && value.length === 3 && value.every(ok)) return null;
+    return `must be three whole numbers (min, default, max) from ${min} to ${max}`;
+  }
+  return ok(value) ? null : `must be a whole number from ${min} to ${max}`;
+}
+
+/** The sysctls that are not usable values, named; empty when all are usable. */
 export function sysctlProblems(s: LinuxSysctls): string[] {
   const problems: string[] = [];
-  const whole = (name: string, v: number, min: number, max: number): void => {
-    if (!Number.isInteger(v) || v < min || v > max) {
-      problems.push(`${name}: must be a whole number from ${min} to ${max}`);
+  for (const name of SYSCTL_NAMES) {
+    const value = s[name];
+    if (isTriple(name)) {
+      const { min, max } = SYSCTL_RANGES[name];
+      (value as readonly number[]).forEach((v, i) => {
+        if (!Number.isInteger(v) || v < min || v > max) {
+          problems.push(`${name}[${i}]: must be a whole number from ${min} to ${max}`);
+        }
+      });
+      continue;
     }
-  };
-  s.tcp_rmem.forEach((v, i) => whole(`tcp_rmem[${i}]`, v, 1, 2 ** 31 - 1));
-  s.tcp_wmem.forEach((v, i) => whole(`tcp_wmem[${i}]`, v, 1, 2 ** 31 - 1));
-  whole('rmem_max', s.rmem_max, 1, 2 ** 31 - 1);
-  whole('tcp_syn_retries', s.tcp_syn_retries, 1, 127); // ip-sysctl: at most 127
-  whole('tcp_syn_linear_timeouts', s.tcp_syn_linear_timeouts, 0, 127);
-  whole('tcp_synack_retries', s.tcp_synack_retries, 0, 255);
-  whole('somaxconn', s.somaxconn, 0, 2 ** 31 - 1);
-  whole('tcp_fin_timeout', s.tcp_fin_timeout, 0, 2 ** 31 - 1);
-  whole('tcp_retries2', s.tcp_retries2, 0, 255);
+    const problem = sysctlValueProblem(name, value);
+    if (problem !== null) problems.push(`${name}: ${problem}`);
+  }
   return problems;
 }
 
+export type SysctlChanges = Partial<LinuxSysctls>;
+
+/**
+ * Sysctl changes as JSON (a scenario's `sysctls`): each known name with a usable value, and
+ * a problem, relative to the object, for every other field.
+ */
+export function readSysctlChanges(value: unknown): {
+  changes: SysctlChanges;
+  problems: { field: string; problem: string }[];
+} {
+  const problems: { field: string; problem: string }[] = [];
+  const changes: Record<string, unknown> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { changes, problems: [{ field: '', problem: 'must be an object of sysctls' }] };
+  }
+  for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!(SYSCTL_NAMES as string[]).includes(field)) {
+      problems.push({
+        field,
+        problem: `unknown sysctl (expected one of ${SYSCTL_NAMES.join(', ')})`,
+      });
+      continue;
+    }
+    const problem = sysctlValueProblem(field as SysctlName, v);
+    if (problem !== null) problems.push({ field, problem });
+    else changes[field] = isTriple(field as SysctlName) ? [...(v as number[])] : v;
+  }
+  return { changes: changes as SysctlChanges, problems };
+}
+
 /** The host a Linux kernel with these sysctls is; `mss` comes from the link (MTU − 40). */
-export function linuxHost(changes: Partial<LinuxSysctls> = {}, mss = 1460): LinuxHost {
+export function linuxHost(changes: SysctlChanges = {}, mss = 1460): LinuxHost {
   const s: LinuxSysctls = { ...LINUX_6_DEFAULTS, ...changes };
   const base = profiles.linux;
   const profile: Profile = {
@@ -140,6 +216,7 @@ export function linuxHost(changes: Partial<LinuxSysctls> = {}, mss = 1460): Linu
     sendBuffer: s.tcp_wmem[1],
     synRetries: s.tcp_syn_retries + s.tcp_syn_linear_timeouts,
     synBackoff: synBackoffFor(s),
+    synAckBackoff: SYNACK_BACKOFF,
     synAckRetries: s.tcp_synack_retries,
     finWait2TimeoutMs: s.tcp_fin_timeout * 1000,
     dataRetries: s.tcp_retries2,
@@ -150,33 +227,24 @@ export function linuxHost(changes: Partial<LinuxSysctls> = {}, mss = 1460): Linu
   return { profile, synCookies, maxBacklog: s.somaxconn };
 }
 
-/** Which sysctl drives which number, for the docs' table and the UI's profile details. */
-export const LINUX_SYSCTL_EFFECTS: readonly { readonly sysctl: string; readonly drives: string }[] =
-  [
-    {
-      sysctl: 'tcp_rmem[1]',
-      drives: 'receiveBuffer; synWindow = min(65535, ⌊tcp_rmem[1]/2⌋ in whole MSS)',
-    },
-    { sysctl: 'tcp_rmem[2], rmem_max', drives: 'windowScale = clamp(ilog2(max) − 15, 0, 14)' },
-    { sysctl: 'tcp_window_scaling', drives: 'windowScale offered or not' },
-    { sysctl: 'tcp_wmem[1]', drives: 'sendBuffer (before autotuning)' },
-    { sysctl: 'tcp_syn_retries + tcp_syn_linear_timeouts', drives: 'synRetries' },
-    {
-      sysctl: 'tcp_syn_linear_timeouts',
-      drives: 'synBackoff: that many + 1 waits of one RTO, then doubling',
-    },
-    { sysctl: 'tcp_synack_retries', drives: 'synAckRetries (always doubling)' },
-    {
-      sysctl: 'tcp_syncookies',
-      drives: 'SYN cookies: never (0), when the SYN queue is full (1), always (2)',
-    },
-    {
-      sysctl: 'somaxconn',
-      drives: 'the largest listen() backlog (accept queue, and SYN queue with cookies)',
-    },
-    { sysctl: 'tcp_timestamps', drives: 'timestamps' },
-    { sysctl: 'tcp_sack', drives: 'sackPermitted' },
-    { sysctl: 'tcp_fin_timeout', drives: 'finWait2TimeoutMs' },
-    { sysctl: 'tcp_retries2', drives: 'dataRetries' },
-    { sysctl: 'tcp_fastopen', drives: 'fastOpen' },
-  ];
+/**
+ * The profile fields each sysctl sets (linuxHost() derives them): the packetdrill runner applies
+ * a sysctl line as these fields, and the profile details name the sysctl beside each. The
+ * host's SYN cookies and largest backlog are not profile fields (tcp_syncookies, somaxconn).
+ */
+export const SYSCTL_DRIVES: Readonly<Record<SysctlName, readonly (keyof Profile)[]>> = {
+  tcp_rmem: ['receiveBuffer', 'synWindow', 'windowScale'],
+  tcp_wmem: ['sendBuffer'],
+  rmem_max: ['windowScale'],
+  tcp_window_scaling: ['windowScale'],
+  tcp_timestamps: ['timestamps'],
+  tcp_sack: ['sackPermitted'],
+  tcp_syn_retries: ['synRetries'],
+  tcp_syn_linear_timeouts: ['synRetries', 'synBackoff'],
+  tcp_synack_retries: ['synAckRetries'],
+  tcp_syncookies: [],
+  somaxconn: [],
+  tcp_fin_timeout: ['finWait2TimeoutMs'],
+  tcp_retries2: ['dataRetries'],
+  tcp_fastopen: ['fastOpen'],
+};

@@ -1,4 +1,6 @@
 /** What runScenario takes besides the scenario, and what it gives back. */
+import type { Profile, SynCookies } from '../engine';
+import type { SysctlChanges } from './linux-sysctls';
 import type { LinkPatch, ScenarioCall } from './scenario';
 import type { WorldSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
@@ -31,11 +33,23 @@ export interface RunOptions {
 }
 
 /** An endpoint as known after the run (spoofed sources appear with profile 'spoofed'). */
+/** The numbers a TCP endpoint ran with, for its profile details. */
+export interface EndpointStack {
+  readonly profile: Profile;
+  readonly synCookies: SynCookies;
+  /** The largest listen() backlog (Linux net.core.somaxconn); null: no limit. */
+  readonly maxBacklog: number | null;
+  /** A linux endpoint's sysctls that differ from a Linux 6.x kernel's. */
+  readonly sysctls?: SysctlChanges;
+}
+
 export interface EndpointInfo {
   readonly name: string;
   readonly address: string;
   readonly port: number;
   readonly profile: string;
+  /** A TCP endpoint's numbers (absent for a balancer or a spoofed source). */
+  readonly stack?: EndpointStack;
   /** The initial send sequence number of its first SYN or SYN-ACK, if it sent one. */
   readonly iss?: number;
 }

@@ -230,8 +230,22 @@ function patchLink(world: World, patch: LinkPatch): void {
 
 function endpointInfo(world: World, scenario: Scenario): EndpointInfo[] {
   const infos: EndpointInfo[] = scenario.endpoints.map((spec) => {
-    const iss = world.endpoints.get(spec.name)?.iss;
-    const info = { name: spec.name, address: spec.address, port: spec.port, profile: spec.profile };
+    const endpoint = world.endpoints.get(spec.name);
+    const iss = endpoint?.iss;
+    const host = endpoint?.host;
+    const stack = host && {
+      profile: host.profile,
+      synCookies: host.synCookies,
+      maxBacklog: host.maxBacklog,
+      ...(spec.profile === 'linux' ? { sysctls: spec.sysctls } : {}),
+    };
+    const info = {
+      name: spec.name,
+      address: spec.address,
+      port: spec.port,
+      profile: spec.profile,
+      ...(stack ? { stack } : {}),
+    };
     return iss === undefined ? info : { ...info, iss };
   });
   const balancer = scenario.balancer;

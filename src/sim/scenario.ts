@@ -4,6 +4,7 @@
  * in, so the runner never sees a missing or out-of-range field.
  */
 import { SCENARIO_LIMITS } from './limits';
+import type { SysctlChanges } from './linux-sysctls';
 
 export type ProfileName = 'rfc' | 'linux' | 'freebsd';
 export type Direction = 'c2s' | 's2c';
@@ -39,8 +40,16 @@ export interface ScenarioEndpoint {
   /** A fixed initial sequence number, or 'random' for the RFC 9293 §3.4.1 generator. */
   readonly isn: number | 'random';
   readonly options: EndpointOptions;
-  /** Answer with SYN cookies when the SYN queue is full (RFC 4987 §3.6). */
+  /**
+   * Answer with SYN cookies when the SYN queue is full (RFC 4987 §3.6). A linux endpoint
+   * follows its tcp_syncookies sysctl instead, which this field sets when given alone.
+   */
   readonly synCookies: boolean;
+  /**
+   * A linux endpoint's sysctls that differ from a Linux 6.x kernel's (linux-sysctls.ts): the
+   * profile it runs is derived from them. Empty for other profiles.
+   */
+  readonly sysctls: SysctlChanges;
   /** The application reads data as soon as it is readable. */
   readonly autoRead: boolean;
   /** The application accepts connections as soon as they are acceptable. */

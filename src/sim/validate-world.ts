@@ -19,11 +19,14 @@ import {
   checkNumber,
   child,
   expectObject,
+  isObject,
   optionalNumber,
   show,
   type Json,
+  type JsonObject,
   type Problems,
 } from './validate-kit';
+import { linuxHost, readSysctlChanges, type SysctlChanges } from './linux-sysctls';
 
 const NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -82,6 +85,7 @@ const ENDPOINT_KEYS = [
   'isn',
   'options',
   'synCookies',
+  'sysctls',
   'autoRead',
   'autoAccept',
 ];
@@ -110,7 +114,10 @@ export function checkEndpoint(
     isn = checkNumber(problems, child(path, 'isn'), value.isn, UINT32);
   }
   const options = checkOptions(problems, child(path, 'options'), value.options);
-  const synCookies = checkBoolean(problems, child(path, 'synCookies'), value.synCookies, false);
+  const sysctls = checkSysctls(problems, path, value, profile);
+  // A linux endpoint's SYN cookies are its tcp_syncookies (1, on, unless the scenario says).
+  const cookiesSaid = checkBoolean(problems, child(path, 'synCookies'), value.synCookies, false);
+  const synCookies = profile === 'linux' ? linuxHost(sysctls).synCookies !== 'never' : cookiesSaid;
   const autoRead = checkBoolean(problems, child(path, 'autoRead'), value.autoRead, true);
   const autoAccept = checkBoolean(problems, child(path, 'autoAccept'), value.autoAccept, true);
   if (!name || !address || port === undefined || !profile || !side || isn === undefined)
@@ -124,10 +131,47 @@ export function checkEndpoint(
     isn,
     options,
     synCookies,
+    sysctls,
     autoRead,
     autoAccept,
   };
   return endpoint;
+}
+
+/**
+ * A linux endpoint's sysctls (linux-sysctls.ts), each named in its problem. `synCookies` given
+ * without `sysctls.tcp_syncookies` says the same as tcp_syncookies 1 or 0; both must agree.
+ */
+function checkSysctls(
+  problems: Problems,
+  path: string,
+  endpoint: JsonObject,
+  profile: string | undefined,
+): SysctlChanges {
+  const at = child(path, 'sysctls');
+  const { sysctls: value, synCookies } = endpoint;
+  const given = value !== undefined && !(isObject(value) && Object.keys(value).length === 0);
+  if (given && profile !== undefined && profile !== 'linux') {
+    problems.add(at, `only a linux endpoint has Linux sysctls; this one is ${profile}`);
+    return {};
+  }
+  if (profile !== 'linux') return {};
+  const { changes, problems: found } =
+    value === undefined ? { changes: {}, problems: [] } : readSysctlChanges(value);
+  for (const { field, problem } of found) problems.add(field ? child(at, field) : at, problem);
+  if (typeof synCookies !== 'boolean') return changes;
+  const cookies = changes.tcp_syncookies;
+  if (cookies === undefined) {
+    // On is the kernel's own default (1), so only off is a change.
+    return synCookies ? changes : { ...changes, tcp_syncookies: 0 };
+  }
+  if ((cookies !== 0) !== synCookies) {
+    problems.add(
+      child(path, 'synCookies'),
+      `says ${String(synCookies)} but sysctls.tcp_syncookies is ${cookies}; give one of them`,
+    );
+  }
+  return changes;
 }
 
 const DIRECTION_KEYS = Object.keys(DEFAULT_LINK_DIRECTION);

@@ -60,7 +60,7 @@ describe('the simulated world', () => {
     const { trace } = runScenario(
       scenario({
         faults: [{ direction: 'c2s', match: 'SYN', nth: 'every', action: 'drop' }],
-        until: 8000,
+        until: 3500,
       }),
     );
     const syns = sends(trace);

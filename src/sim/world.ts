@@ -9,10 +9,12 @@ import {
   profileForFamily,
   profiles,
   type Host,
+  type HostConfig,
   type Profile,
   type SocketId,
 } from '../engine';
 import { nthAddress } from './address-range';
+import { linuxHost } from './linux-sysctls';
 import { FaultBook } from './faults';
 import { HexTable } from './hex';
 import { EndpointLabels, OptionLists, type SharedParts } from './send-record';
@@ -159,8 +161,10 @@ export interface World {
 
 /** The engine profile for an endpoint: its named profile with the scenario's option toggles. */
 export function endpointProfile(spec: ScenarioEndpoint): Profile {
+  // A linux endpoint runs the profile its sysctls derive (a Linux 6.x kernel's by default).
+  const named = spec.profile === 'linux' ? linuxHost(spec.sysctls).profile : profiles[spec.profile];
   // The profile's MSS is an IPv4 host's; over IPv6 the longer header leaves 20 bytes less.
-  const base = profileForFamily(profiles[spec.profile], ipFamily(spec.address));
+  const base = profileForFamily(named, ipFamily(spec.address));
   const o = spec.options;
   return {
     ...base,
@@ -170,6 +174,13 @@ export function endpointProfile(spec: ScenarioEndpoint): Profile {
     ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }),
     ...(o.fastOpen === undefined ? {} : { fastOpen: o.fastOpen }),
   };
+}
+
+/** When the endpoint answers with SYN cookies and the largest backlog it grants. */
+function endpointListens(spec: ScenarioEndpoint): Pick<HostConfig, 'synCookies' | 'maxBacklog'> {
+  if (spec.profile !== 'linux') return { synCookies: spec.synCookies ? 'on-overflow' : 'never' };
+  const host = linuxHost(spec.sysctls);
+  return { synCookies: host.synCookies, maxBacklog: host.maxBacklog };
 }
 
 export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
@@ -182,7 +193,7 @@ export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRu
       spec.isn === 'random'
         ? { mode: 'rfc', key: deriveSeed(seed, `isn:${spec.name}`) }
         : { mode: 'fixed', value: spec.isn },
-    synCookies: spec.synCookies,
+    ...endpointListens(spec),
   });
   return endpointLaidOut({
     spec,

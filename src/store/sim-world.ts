@@ -9,14 +9,17 @@ import {
   type LinkDirection,
   type Preset,
   type Scenario,
+  type ScenarioEndpoint,
 } from '../sim';
 import {
   IP_VERSIONS,
   ipVersionOf,
   ipVersionProblem,
   isnModeOf,
+  readSysctlOverrides,
   withIpVersion,
   withIsnMode,
+  type SysctlOverrides,
 } from '../sim/settings';
 import { checkpointedRunner } from './checkpoints';
 import type {
@@ -45,6 +48,7 @@ export function presetDefaults(preset: Preset): RunSettings {
     profile: profileOf(preset.scenario),
     isn: isnModeOf(preset.scenario.endpoints),
     ip: ipVersionOf(preset.scenario),
+    sysctls: '',
   };
 }
 
@@ -82,10 +86,11 @@ export function scenarioFor(preset: Preset, settings: RunSettings): Scenario {
     settings.isn !== defaults.isn
       ? withIsnMode(scenario.endpoints, settings.isn)
       : scenario.endpoints;
-  const endpoints =
+  const profiled =
     settings.profile !== defaults.profile
       ? isns.map((endpoint) => ({ ...endpoint, profile: settings.profile }))
       : isns;
+  const endpoints = withSysctls(profiled, settings.sysctls);
   // A version the preset cannot run over was refused where it was asked for (the link's note,
   // the control, the host page's error); the preset's own runs.
   const ip =
@@ -98,6 +103,20 @@ export function scenarioFor(preset: Preset, settings: RunSettings): Scenario {
     seed: settings.seed,
     link: { c2s: { ...scenario.link.c2s, ...patch }, s2c: { ...scenario.link.s2c, ...patch } },
   };
+}
+
+/**
+ * The user's sysctl changes on top of each linux endpoint's own (later ones win); an endpoint
+ * of another profile has no Linux sysctls and keeps its table.
+ */
+function withSysctls(endpoints: readonly ScenarioEndpoint[], text: string): ScenarioEndpoint[] {
+  const read = text === '' ? { value: {} } : readSysctlOverrides(text);
+  const overrides: SysctlOverrides = 'value' in read ? read.value : {};
+  return endpoints.map((endpoint) => {
+    const changes = overrides[endpoint.name];
+    if (changes === undefined || endpoint.profile !== 'linux') return endpoint;
+    return { ...endpoint, sysctls: { ...endpoint.sysctls, ...changes } };
+  });
 }
 
 function toSimIntervention(intervention: Intervention): SimIntervention {

@@ -30,6 +30,11 @@ export interface RunSettings {
   readonly isn: IsnMode;
   /** The IP version the hosts talk over (an IPv4 preset's addresses mapped into 2001:db8::/32). */
   readonly ip: IpVersion;
+  /**
+   * Linux sysctls changed per endpoint on top of the preset's own, in the canonical text of
+   * the `sysctls` parameter ('' for none; src/sim/settings/sysctls-param.ts).
+   */
+  readonly sysctls: string;
 }
 
 /** The run settings besides the preset, in the order a link writes them. */
@@ -41,6 +46,7 @@ export const RUN_SETTING_KEYS = [
   'profile',
   'isn',
   'ip',
+  'sysctls',
 ] as const satisfies readonly Exclude<keyof RunSettings, 'preset'>[];
 
 /** The link part of RunSettings: what can change in the middle of a run. */

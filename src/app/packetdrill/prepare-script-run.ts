@@ -7,7 +7,7 @@ import { profiles, type Profile } from '../../engine';
 import type { RecordedRun, ScriptRunInfo } from '../../store';
 import { formatKilobytes, parseScript, SCRIPT_LIMITS } from '../../wire/packetdrill';
 import { configure, detectOrigin, runScript, type ScriptRunResult } from '../../runner/packetdrill';
-import { LINUX_DEFAULTS_SH } from '../../runner/packetdrill/sysctl';
+import { linuxDefaultsSh, SCRIPT_KERNEL } from '../../runner/packetdrill/sysctl';
 import { scriptRunToTrace } from '../../runner/packetdrill/to-trace';
 import { scriptSummary } from './script-summary';
 
@@ -56,7 +56,9 @@ export function detectProfile(text: string, fileName: string | undefined): Profi
 
 /** Linux with packetdrill's defaults.sh settings (wscale 8, TS, SACK) even if the script omits it. */
 function profileFor(choice: ProfileChoice): Profile {
-  if (choice === 'linux') return { ...profiles.linux, ...LINUX_DEFAULTS_SH.profile };
+  if (choice === 'linux') {
+    return { ...profiles.linux, ...linuxDefaultsSh(SCRIPT_KERNEL, profiles.linux).profile };
+  }
   return profiles[choice];
 }
 

@@ -12,6 +12,7 @@ const defaults: RunSettings = {
   profile: 'rfc',
   isn: 'textbook',
   ip: 'ipv4',
+  sysctls: '',
 };
 const world = { defaults: () => defaults };
 const view = {

@@ -35,6 +35,8 @@ export interface UrlState {
   isn?: 'textbook' | 'random';
   /** The IP version: an IPv4 preset over IPv6 has its addresses mapped into 2001:db8::/32. */
   ip?: 'ipv4' | 'ipv6';
+  /** Linux sysctls changed per endpoint, in canonical text (`client.tcp_syn_retries:2`). */
+  sysctls?: string;
   /** The playhead in virtual milliseconds. */
   t?: number;
   /** The selected segment's id. */

@@ -78,7 +78,7 @@ export class Pair {
         address: ADDRESS.B,
         profile: opts.profileB ?? p,
         isn: opts.isnB ?? { mode: 'fixed', value: 200 },
-        synCookies: opts.synCookies ?? false,
+        synCookies: opts.synCookies === true ? 'on-overflow' : 'never',
       }),
     };
   }

@@ -3,7 +3,7 @@
  * test injects segments the peer "sends" and reads what the host sent back; timers fire
  * when the test advances time.
  */
-import type { AppCall, CallResult, Output } from '../api';
+import type { AppCall, CallResult, Output, SynCookies } from '../api';
 import { handleIcmp, type IcmpMessage } from '../icmp';
 import {
   createHost,
@@ -64,9 +64,11 @@ export class Probe {
   constructor(
     profile: Profile = profiles.linux,
     isn: IsnConfig = { mode: 'fixed', value: 0 },
-    synCookies = false,
+    synCookies: SynCookies | boolean = false,
   ) {
-    this.host = createHost({ address: LOCAL, profile, isn, synCookies });
+    const cookies: SynCookies =
+      synCookies === true ? 'on-overflow' : synCookies === false ? 'never' : synCookies;
+    this.host = createHost({ address: LOCAL, profile, isn, synCookies: cookies });
   }
 
   call(call: AppCall): CallResult {

@@ -134,6 +134,14 @@ describe('sysctl values in a script', () => {
   it('still applies a hexadecimal value, as tcp_fastopen is written', () => {
     expect(
       commandVerdicts('sysctl -q net.ipv4.tcp_fastopen=0x70403', profiles.linux, false),
-    ).toEqual([{ setting: { profile: { fastOpen: 0x70403 }, note: 'tcp_fastopen = 0x70403' } }]);
+    ).toEqual([
+      {
+        setting: {
+          profile: { fastOpen: 0x70403 },
+          sysctls: { tcp_fastopen: 0x70403 },
+          note: 'tcp_fastopen = 0x70403',
+        },
+      },
+    ]);
   });
 });

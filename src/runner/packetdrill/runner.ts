@@ -141,6 +141,7 @@ export function runScript(source: string, options: RunOptions = {}): ScriptRunRe
         profile: config.profile,
         isn: options.isn ?? DEFAULT_ISN,
         synCookies: config.synCookies,
+        maxBacklog: config.maxBacklog,
       },
       (output, atUsecs) => {
         ctx.stepOutputs.push(output);

@@ -4,7 +4,8 @@
  * sources defaults.sh) or FreeBSD (the tcp-testsuite; `rfc` when STANDARD is defined, the
  * branch that holds the RFC's answer).
  */
-import { profiles, type Profile } from '../../engine';
+import { profiles, type Profile, type SynCookies } from '../../engine';
+import { linuxHost, type SysctlChanges } from '../../sim/linux-sysctls';
 import type { HeaderOption, Script } from '../../wire/packetdrill/ast';
 import {
   DEFAULT_LINK,
@@ -14,7 +15,7 @@ import {
   mtuOption,
   type IpVersion,
 } from './script-link';
-import { commandVerdicts, type PieceVerdict } from './sysctl';
+import { commandVerdicts, SCRIPT_KERNEL, type PieceVerdict } from './sysctl';
 
 export type Origin = 'linux' | 'freebsd' | 'unknown';
 
@@ -30,7 +31,10 @@ export interface LineVerdict {
 export interface RunConfig {
   readonly origin: Origin;
   readonly profile: Profile;
-  readonly synCookies: boolean;
+  /** When the host answers with SYN cookies (tcp_syncookies of the script's lines). */
+  readonly synCookies: SynCookies;
+  /** The largest listen() backlog (net.core.somaxconn). */
+  readonly maxBacklog: number;
   /** packetdrill's timing tolerance: max(usecs, percent of the gap since the last event). */
   readonly toleranceUsecs: number;
   readonly tolerancePercent: number;
@@ -229,7 +233,11 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
   }
 
   let profile: Profile = { ...base, ...linkProfile(timing) };
-  let synCookies = false;
+  let synCookies: SynCookies = 'never';
+  // The Linux sysctls the lines so far set, from which a linux profile's numbers derive.
+  let kernel: SysctlChanges = SCRIPT_KERNEL;
+  /** net.core.somaxconn as the lines before the first socket call leave it (__sys_listen()). */
+  let maxBacklog = linuxHost(kernel).maxBacklog;
   const verdicts = new Map<number, LineVerdict>();
   let started = false;
   /** The profile as the lines so far leave it, later sysctls included (the base of the next). */
@@ -243,7 +251,13 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
       event.action.command,
       started ? running : profile,
       freebsdProfile,
+      kernel,
     );
+    for (const piece of pieces) {
+      if ('setting' in piece && piece.setting.sysctls) {
+        kernel = { ...kernel, ...piece.setting.sysctls };
+      }
+    }
     if (!started) {
       for (const piece of pieces) {
         if (!('setting' in piece)) continue;
@@ -252,6 +266,7 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
         notes.push(piece.setting.note);
       }
       running = profile;
+      maxBacklog = linuxHost(kernel).maxBacklog;
     }
     const verdict = summarize(pieces, started);
     if (verdict.retune) running = { ...running, ...verdict.retune };
@@ -261,6 +276,7 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
     origin,
     profile,
     synCookies,
+    maxBacklog,
     ...timing,
     notes,
     optionVerdicts,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { profiles } from '../../engine';
 import { LINUX_DEFAULTS, runLines } from './script-test-kit';
+import { parseScript } from '../../wire/packetdrill';
+import { configure } from './script-config';
 import { commandVerdicts, sysctlVerdict } from './sysctl';
 
 const profileOf = (assignment: string) => {
@@ -87,5 +89,42 @@ describe("Linux's defaults.sh baseline", () => {
       '+0 > SE. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 8>',
     ]);
     expect(agreeing.firstFailure).toBeNull();
+  });
+});
+
+describe('Linux sysctl lines feed the profile a kernel derives from them (linux-sysctls.ts)', () => {
+  const linuxProfileOf = (command: string) =>
+    commandVerdicts(command, profiles.linux, false).flatMap((v) =>
+      'setting' in v ? [v.setting.profile] : [],
+    );
+
+  it('tcp_rmem sets the receive buffer, the SYN window and the window scale together', () => {
+    expect(linuxProfileOf('sysctl -q net.ipv4.tcp_rmem="4096 540000 15728640"')).toEqual([
+      { receiveBuffer: 540000, synWindow: 65535, windowScale: 8 },
+    ]);
+  });
+
+  it('tcp_syn_linear_timeouts turns on the linear SYN waits of Linux 6.5, and retries add up', () => {
+    const [p] = linuxProfileOf(
+      'sysctl -q net.ipv4.tcp_syn_retries=2 net.ipv4.tcp_syn_linear_timeouts=4',
+    ).slice(-1);
+    expect(p?.synRetries).toBe(6);
+    expect(p?.synBackoff?.slice(0, 7)).toEqual([1, 1, 1, 1, 1, 2, 4]);
+  });
+
+  it('a value the kernel refuses is not applied, and says why', () => {
+    expect(commandVerdicts('sysctl -q net.ipv4.tcp_syn_retries=0', profiles.linux, false)).toEqual([
+      { notApplicable: "tcp_syn_retries: must be a whole number from 1 to 127, got '0'" },
+    ]);
+  });
+
+  it('net.core.somaxconn becomes the largest backlog listen() grants (__sys_listen())', () => {
+    const script = parseScript(
+      '0 `sysctl -q net.core.somaxconn=1`\n+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n',
+    );
+    expect(configure(script).maxBacklog).toBe(1);
+    expect(configure(parseScript('0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n')).maxBacklog).toBe(
+      4096,
+    );
   });
 });

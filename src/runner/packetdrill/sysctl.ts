@@ -4,11 +4,21 @@
  * else is reported as not applicable with the reason.
  */
 import { FastOpenBits } from '../../engine';
-import type { Profile } from '../../engine';
+import type { Profile, SynCookies } from '../../engine';
+import {
+  isTriple,
+  linuxHost,
+  SYSCTL_DRIVES,
+  sysctlValueProblem,
+  type SysctlChanges,
+  type SysctlName,
+} from '../../sim/linux-sysctls';
 
 export interface Setting {
   readonly profile: Partial<Profile>;
-  readonly synCookies?: boolean;
+  /** The Linux sysctls the line set, which the profile fields above were derived from. */
+  readonly sysctls?: SysctlChanges;
+  readonly synCookies?: SynCookies;
   /** The socket layer also reads it when a call asks (getsockopt), so it applies at any time. */
   readonly readAtUse?: boolean;
   /** What was applied, in words. */
@@ -33,28 +43,89 @@ const readAtUse = (name: string, value: string): PieceVerdict => ({
 const onOff = (v: string): boolean => Number(v) !== 0;
 
 /**
- * packetdrill's gtests/net/common/defaults.sh (copied in ../shared/conformance): wscale 8 from
- * tcp_rmem max 15 MiB, TS and SACK on, 5 SYN and SYN-ACK retries, SYN cookies on, Fast Open
- * 0x70403 (client, server, every listener) with key a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4, and
- * tcp_ecn 0: no ECN either way, so a listener answers an ECN-setup SYN without ECE (Linux
- * tcp_ecn_create_request() marks the request ECN-capable only when sysctl_tcp_ecn is set).
+ * The Linux kernel a script starts on, before its own lines: a Linux 6.x kernel's sysctls
+ * (linux-sysctls.ts) without the linear SYN timeouts of Linux 6.5 (the suites' SYN schedules
+ * double from the first wait) and with defaults.sh's send buffer. linuxHost() of it is exactly
+ * the engine's `linux` profile (linux-sysctls.test.ts).
  */
-export const LINUX_DEFAULTS_SH: Setting = {
-  profile: {
-    windowScale: 8,
-    timestamps: true,
-    sackPermitted: true,
-    synRetries: 5,
-    synAckRetries: 5,
-    fastOpen: 0x70403,
-    fastOpenKey: [0xa1a1a1a1, 0xb2b2b2b2, 0xc3c3c3c3, 0xd4d4d4d4],
-    ecn: 0,
-  },
-  synCookies: true,
-  note: 'defaults.sh: wscale 8, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1, tcp_fastopen 0x70403 and its key, tcp_ecn 0',
+export const SCRIPT_KERNEL: SysctlChanges = {
+  tcp_syn_linear_timeouts: 0,
+  tcp_wmem: [4096, 262144, 4194304],
 };
 
-type Rule = (value: string, base: Profile) => PieceVerdict;
+/**
+ * A Linux sysctl line as the profile fields it drives, derived by linuxHost() from the kernel
+ * the earlier lines left (`kernel`) with these changes on top, for a link of the profile's MSS.
+ */
+function derivedSetting(
+  kernel: SysctlChanges,
+  changes: SysctlChanges,
+  base: Profile,
+  note: string,
+): Setting {
+  const host = linuxHost({ ...kernel, ...changes }, base.mss);
+  const fields = (Object.keys(changes) as SysctlName[]).flatMap((name) => SYSCTL_DRIVES[name]);
+  const profile = Object.fromEntries(fields.map((f) => [f, host.profile[f]])) as Partial<Profile>;
+  const cookies = changes.tcp_syncookies === undefined ? {} : { synCookies: host.synCookies };
+  return { profile, sysctls: changes, ...cookies, note };
+}
+
+/**
+ * packetdrill's gtests/net/common/defaults.sh (copied in ../shared/conformance): tcp_rmem
+ * 4096 540000 15 MiB (window scale 8, a 65535 SYN window), tcp_wmem[1] 256 KiB, TS and SACK
+ * on, 5 SYN and SYN-ACK retries, SYN cookies on, Fast Open 0x70403 (client, server, every
+ * listener) with key a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4, and tcp_ecn 0: no ECN either way, so a
+ * listener answers an ECN-setup SYN without ECE (Linux tcp_ecn_create_request() marks the
+ * request ECN-capable only when sysctl_tcp_ecn is set).
+ */
+export const DEFAULTS_SH_SYSCTLS: SysctlChanges = {
+  tcp_rmem: [4096, 540000, 15 * 1024 * 1024],
+  tcp_wmem: [4096, 256 * 1024, 4194304],
+  tcp_timestamps: 1,
+  tcp_syn_retries: 5,
+  tcp_synack_retries: 5,
+  tcp_sack: 1,
+  tcp_fastopen: 0x70403,
+  tcp_syncookies: 1,
+};
+
+export function linuxDefaultsSh(kernel: SysctlChanges, base: Profile): Setting {
+  const derived = derivedSetting(kernel, DEFAULTS_SH_SYSCTLS, base, '');
+  return {
+    ...derived,
+    profile: {
+      ...derived.profile,
+      fastOpenKey: [0xa1a1a1a1, 0xb2b2b2b2, 0xc3c3c3c3, 0xd4d4d4d4],
+      ecn: 0,
+    },
+    note: 'defaults.sh: tcp_rmem 4096 540000 15728640 (wscale 8), tcp_wmem[1] 256 KiB, timestamps on, SACK on, syn_retries 5, synack_retries 5, syncookies 1, tcp_fastopen 0x70403 and its key, tcp_ecn 0',
+  };
+}
+
+/** A Linux sysctl's value as the kernel reads it: a C int (decimal or hex), or three for a vector. */
+function linuxValue(name: SysctlName, text: string): number | number[] | null {
+  const words = text.trim().split(/\s+/);
+  const ints = words.map((w) => (/^(0x[0-9a-f]+|\d+)$/i.test(w) ? Number(w) : NaN));
+  if (ints.some((n) => !Number.isFinite(n))) return null;
+  if (isTriple(name)) return ints.length === 3 ? ints : null;
+  return ints.length === 1 ? (ints[0] ?? null) : null;
+}
+
+/** A sysctl the Linux profile is derived from (linux-sysctls.ts), read against the running kernel. */
+const derived =
+  (name: SysctlName, what: string) =>
+  (v: string, base: Profile, kernel: SysctlChanges): PieceVerdict => {
+    const value = linuxValue(name, v);
+    const problem = value === null ? 'not a number' : sysctlValueProblem(name, value);
+    if (value === null || problem !== null) {
+      return { notApplicable: `${what}: ${problem ?? ''}, got '${v.slice(0, 24)}'` };
+    }
+    return {
+      setting: derivedSetting(kernel, { [name]: value } as SysctlChanges, base, `${what} = ${v}`),
+    };
+  };
+
+type Rule = (value: string, base: Profile, kernel: SysctlChanges) => PieceVerdict;
 
 const set =
   (field: (v: string, base: Profile) => Partial<Profile>, what: string): Rule =>
@@ -85,18 +156,18 @@ function ecnMode(v: string, _base: Profile, what: string): PieceVerdict {
 }
 
 const LINUX_RULES: Readonly<Record<string, Rule>> = {
-  tcp_syn_retries: int((n) => ({ synRetries: n }), 'tcp_syn_retries'),
-  tcp_synack_retries: int((n) => ({ synAckRetries: n }), 'tcp_synack_retries'),
-  tcp_timestamps: set((v) => ({ timestamps: onOff(v) }), 'tcp_timestamps'),
-  tcp_sack: set((v) => ({ sackPermitted: onOff(v) }), 'tcp_sack'),
-  tcp_window_scaling: set(
-    (v, base) => ({ windowScale: onOff(v) ? (base.windowScale ?? 7) : null }),
-    'tcp_window_scaling',
-  ),
-  tcp_syncookies: (v) => ({
-    setting: { profile: {}, synCookies: onOff(v), note: `tcp_syncookies = ${v}` },
-  }),
-  tcp_fastopen: int((n) => ({ fastOpen: n }), 'tcp_fastopen'),
+  tcp_syn_retries: derived('tcp_syn_retries', 'tcp_syn_retries'),
+  tcp_syn_linear_timeouts: derived('tcp_syn_linear_timeouts', 'tcp_syn_linear_timeouts'),
+  tcp_synack_retries: derived('tcp_synack_retries', 'tcp_synack_retries'),
+  tcp_timestamps: derived('tcp_timestamps', 'tcp_timestamps'),
+  tcp_sack: derived('tcp_sack', 'tcp_sack'),
+  tcp_window_scaling: derived('tcp_window_scaling', 'tcp_window_scaling'),
+  tcp_rmem: derived('tcp_rmem', 'tcp_rmem'),
+  tcp_wmem: derived('tcp_wmem', 'tcp_wmem'),
+  tcp_syncookies: derived('tcp_syncookies', 'tcp_syncookies'),
+  tcp_fin_timeout: derived('tcp_fin_timeout', 'tcp_fin_timeout (s)'),
+  tcp_retries2: derived('tcp_retries2', 'tcp_retries2'),
+  tcp_fastopen: derived('tcp_fastopen', 'tcp_fastopen'),
   tcp_ecn: (v, base) => ecnMode(v, base, 'tcp_ecn'),
   tcp_keepalive_time: (v) => readAtUse('tcp_keepalive_time (s)', v),
   tcp_keepalive_intvl: (v) => readAtUse('tcp_keepalive_intvl (s)', v),
@@ -122,8 +193,9 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   rexmit_initial: int((n) => ({ rtoInitialMs: n }), 'net.inet.tcp.rexmit_initial (ms)'),
   rexmit_min: int((n) => ({ rtoMinMs: n }), 'net.inet.tcp.rexmit_min (ms)'),
   // Read again by each connection as it starts (TP_KEEPINIT()), so a later change still counts.
-  keepinit: (v, base) => {
-    const verdict = int((n) => ({ connectTimeoutMs: n }), 'net.inet.tcp.keepinit (ms)')(v, base);
+  keepinit: (v, base, kernel) => {
+    const keepinit = int((n) => ({ connectTimeoutMs: n }), 'net.inet.tcp.keepinit (ms)');
+    const verdict = keepinit(v, base, kernel);
     return 'setting' in verdict ? { setting: { ...verdict.setting, readAtUse: true } } : verdict;
   },
   recvspace: int((n) => ({ receiveBuffer: n }), 'net.inet.tcp.recvspace'),
@@ -236,19 +308,22 @@ export function sysctlVerdict(
   assignment: string,
   base: Profile,
   freebsdProfile: boolean,
+  kernel: SysctlChanges = SCRIPT_KERNEL,
 ): PieceVerdict {
   const parsed = parseAssignment(assignment);
   if (!parsed) return { notApplicable: `'${assignment}' is not a name=value assignment` };
   const { name, value } = parsed;
   const linux = /^net\.ipv4\.(tcp_\w+)$/.exec(name)?.[1];
   if (linux !== undefined)
-    return (LINUX_RULES[linux] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);
+    return (LINUX_RULES[linux] ?? (() => NOT_MODELED_KERNEL(name)))(value, base, kernel);
+  const core = /^net\.core\.(rmem_max|somaxconn)$/.exec(name)?.[1] as SysctlName | undefined;
+  if (core !== undefined) return derived(core, name)(value, base, kernel);
   const freebsd = /^net\.inet\.tcp\.(.+)$/.exec(name)?.[1];
   if (freebsd !== undefined) {
     if (!freebsdProfile) {
       return { notApplicable: `${name}: FreeBSD settings apply to the freebsd profile only` };
     }
-    return (FREEBSD_RULES[freebsd] ?? (() => NOT_MODELED_KERNEL(name)))(value, base);
+    return (FREEBSD_RULES[freebsd] ?? (() => NOT_MODELED_KERNEL(name)))(value, base, kernel);
   }
   if (name === 'kern.ipc.maxsockbuf') return maxSockBuf(value, base, freebsdProfile);
   return NOT_MODELED_KERNEL(name);
@@ -259,15 +334,30 @@ export function commandVerdicts(
   command: string,
   base: Profile,
   freebsdProfile: boolean,
+  kernel: SysctlChanges = SCRIPT_KERNEL,
 ): PieceVerdict[] {
   const verdicts: PieceVerdict[] = [];
+  const running: Kernel = { sysctls: kernel };
   for (const piece of joinContinuations(command)
     .split(/\n|;|&&/)
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
-    verdicts.push(...alternativeVerdicts(piece, base, freebsdProfile));
+    verdicts.push(...alternativeVerdicts(piece, base, freebsdProfile, running));
   }
   return verdicts;
+}
+
+/** The Linux sysctls as the assignments so far leave them: each reads those before it. */
+interface Kernel {
+  sysctls: SysctlChanges;
+}
+
+function linuxSysctl(a: string, base: Profile, freebsd: boolean, kernel: Kernel): PieceVerdict {
+  const verdict = sysctlVerdict(a, base, freebsd, kernel.sysctls);
+  if ('setting' in verdict && verdict.setting.sysctls) {
+    kernel.sysctls = { ...kernel.sysctls, ...verdict.setting.sysctls };
+  }
+  return verdict;
 }
 
 /**
@@ -280,12 +370,13 @@ function alternativeVerdicts(
   piece: string,
   base: Profile,
   freebsdProfile: boolean,
+  kernel: Kernel,
 ): PieceVerdict[] {
   const alternatives = piece
     .split('||')
     .map((a) => a.trim())
     .filter((a) => a !== '');
-  const verdicts = alternatives.map((a) => commandVerdict(a, base, freebsdProfile));
+  const verdicts = alternatives.map((a) => commandVerdict(a, base, freebsdProfile, kernel));
   const taken = verdicts.findIndex((v) => v.some((x) => !('notApplicable' in x)));
   if (alternatives.length < 2 || taken < 0) return verdicts.flat();
   return verdicts.flatMap((v, i) =>
@@ -296,17 +387,24 @@ function alternativeVerdicts(
 }
 
 /** The verdicts of one simple command (a program and its words). */
-function commandVerdict(piece: string, base: Profile, freebsdProfile: boolean): PieceVerdict[] {
+function commandVerdict(
+  piece: string,
+  base: Profile,
+  freebsdProfile: boolean,
+  kernel: Kernel,
+): PieceVerdict[] {
   const verdicts: PieceVerdict[] = [];
-  const words = piece.split(/\s+/).filter((w) => !REDIRECTIONS.has(w));
+  const words = shellWords(piece).filter((w) => !REDIRECTIONS.has(w));
   const program = words[0] ?? '';
   if (program.endsWith('defaults.sh')) {
-    verdicts.push({ setting: LINUX_DEFAULTS_SH });
+    const setting = linuxDefaultsSh(kernel.sysctls, base);
+    kernel.sysctls = { ...kernel.sysctls, ...setting.sysctls };
+    verdicts.push({ setting });
   } else if (program.endsWith('set_sysctls.py')) {
-    for (const a of words.slice(1)) verdicts.push(sysctlVerdict(a, base, freebsdProfile));
+    for (const a of words.slice(1)) verdicts.push(linuxSysctl(a, base, freebsdProfile, kernel));
   } else if (program === 'sysctl') {
     for (const a of words.slice(1).filter((w) => !w.startsWith('-'))) {
-      verdicts.push(sysctlVerdict(a, base, freebsdProfile));
+      verdicts.push(linuxSysctl(a, base, freebsdProfile, kernel));
     }
   } else if (program === 'ip' && words[1] === 'tcp_metrics' && words[2] === 'flush') {
     // The TCP metrics hold Linux's Fast Open client cache (tcp_fastopen_cache_set()).
@@ -322,6 +420,11 @@ function commandVerdict(piece: string, base: Profile, freebsdProfile: boolean): 
     verdicts.push({ notApplicable: `shell command '${program}' is not run by the simulation` });
   }
   return verdicts;
+}
+
+/** The words of a command, a double-quoted part kept whole (tcp_rmem="4096 540000 15728640"). */
+function shellWords(piece: string): string[] {
+  return piece.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
 }
 
 /** Output redirections, which change nothing a simulation models. */

@@ -15,3 +15,9 @@ export {
   withIpVersion,
   type IpVersionName,
 } from './ip-version';
+export {
+  canonicalSysctls,
+  readSysctlOverrides,
+  writeSysctlOverrides,
+  type SysctlOverrides,
+} from './sysctls-param';

@@ -10,6 +10,7 @@
  */
 import { profiles, type ProfileName } from '../../engine';
 import { FORK_SHAPE, readFork, writeFork } from './fork-param';
+import { readSysctlOverrides, SYSCTLS_SHAPE, writeSysctlOverrides } from './sysctls-param';
 import { readOrigins, readSpeed } from './embed-params';
 import { IP_VERSIONS } from './ip-version';
 import { DELAY_KIND, LOSS_KIND, MOMENT_KIND, SEED_KIND } from './run-kinds';
@@ -150,6 +151,23 @@ export const LAB_SETTINGS = [
     host: '`set`',
     cli: 'ip',
     scenario: '`endpoints[].address`, `balancer.address`, `inject[].fromAddress`',
+  },
+  {
+    name: 'sysctls',
+    about:
+      'Linux sysctls changed per endpoint in the profile details, on top of the scenario’s own (docs/linux-sysctls.md)',
+    kind: {
+      kind: 'text',
+      shape: SYSCTLS_SHAPE,
+      read: (raw) => {
+        const read = readSysctlOverrides(raw);
+        return 'value' in read ? { value: writeSysctlOverrides(read.value) } : read;
+      },
+      write: String,
+    },
+    defaults: 'none',
+    control: 'Profile details',
+    scenario: '`endpoints[].sysctls`',
   },
   {
     name: 't',

@@ -30,6 +30,7 @@ import {
 import styles from './Controls.module.css';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { ProfileDetailsButton } from '../profile/ProfileDetails';
 
 const selectRun = (s: LabState) => s.run;
 const selectPresets = (s: LabState) => s.presets;
@@ -134,6 +135,7 @@ export function RunSettingsPanel() {
         value={run.profile}
         options={PROFILES}
         onChange={(profile) => change({ profile })}
+        beside={<ProfileDetailsButton className={styles.detailsButton} />}
       />
       <SelectField
         label="ISN"

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import styles from './Controls.module.css';
 import { afterChoice, noteBrowsingKey } from './focus-home';
 
@@ -10,6 +10,8 @@ export interface SelectFieldProps<T extends string> {
   onChange: (value: T) => void;
   /** The id of a note about this choice, read with it by a screen reader. */
   describedBy?: string;
+  /** A small control beside the label (Profile's details), taking no width of its own. */
+  beside?: ReactNode;
 }
 
 /** A labelled choice among a few named options; focus returns to the diagram after a choice. */
@@ -19,11 +21,19 @@ export function SelectField<T extends string>({
   options,
   onChange,
   describedBy,
+  beside,
 }: SelectFieldProps<T>) {
   const id = useId();
   return (
     <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
+      {beside === undefined ? (
+        <label htmlFor={id}>{label}</label>
+      ) : (
+        <div className={styles.labelRow}>
+          <label htmlFor={id}>{label}</label>
+          {beside}
+        </div>
+      )}
       <select
         id={id}
         value={value}

@@ -14,11 +14,14 @@ export interface DialogControl {
 
 export function DialogButton({
   label,
+  name,
   className,
   keep = false,
   children,
 }: {
   label: string;
+  /** The accessible name when the visible label is a shortened form of it. */
+  name?: string | undefined;
   className?: string | undefined;
   /** Keep the dialog rendered once opened, so what the user typed in it survives closing it. */
   keep?: boolean;
@@ -40,6 +43,7 @@ export function DialogButton({
         type="button"
         className={className}
         aria-haspopup="dialog"
+        aria-label={name}
         onClick={() => {
           setOpened(true);
           setOpen(true);
