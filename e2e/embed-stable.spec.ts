@@ -123,3 +123,29 @@ test('narration=1: the caption follows the narration as a reader steps, in every
     await expect(page.getByLabel('Narration')).toContainText('The server');
   }
 });
+
+test('narration=1: when its sentences cannot load, the caption says so and the embed steps on', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The sentences' code arrives after the first view; here the network refuses it.
+  await page.route(/\/assets\/(CaptionSentence|narrate)-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('./embed.html?scenario=handshake&controls=full&narration=1');
+  const caption = page.getByLabel('Narration');
+  await expect(caption.getByRole('alert')).toHaveText(
+    'Could not load the narration: check the connection and reload the page.',
+    { timeout: 15_000 },
+  );
+  // The rest of the embed still works: stepping on, the server comes to listen (second event).
+  const server = page.getByRole('status', { name: 'Server state' });
+  await expect
+    .poll(
+      async () => {
+        if ((await server.textContent()) === 'LISTEN') return true;
+        await page.getByRole('button', { name: 'Next event' }).click();
+        return false;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+});
