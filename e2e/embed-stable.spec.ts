@@ -124,12 +124,15 @@ test('narration=1: the caption follows the narration as a reader steps, in every
   }
 });
 
-test('narration=1: when its sentences cannot load, the caption says so and the embed steps on', async ({
+test('when the code loaded after the first view cannot be fetched: the caption says so, the badges stay still and follow the steps', async ({
   page,
 }) => {
   test.setTimeout(60_000);
-  // The sentences' code arrives after the first view; here the network refuses it.
-  await page.route(/\/assets\/(CaptionSentence|narrate)-[^/]*\.js$/, (route) => route.abort());
+  // The sentences' code and the badges' pop arrive after the first view; here the network
+  // refuses them.
+  await page.route(/\/assets\/(CaptionSentence|narrate|MotionBadge)-[^/]*\.js$/, (route) =>
+    route.abort(),
+  );
   await page.goto('./embed.html?scenario=handshake&controls=full&narration=1');
   const caption = page.getByLabel('Narration');
   await expect(caption.getByRole('alert')).toHaveText(
