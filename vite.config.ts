@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, singleFile } from './scripts/vite-csp.ts';
+import { validatedPresets } from './scripts/vite-presets.ts';
 
 // `base: './'` keeps every asset path relative, so the built app runs from any static host under
 // any sub-path. `--mode single` (npm run build:single) folds the app into one HTML file that
@@ -9,7 +10,12 @@ export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     base: './',
-    plugins: [react(), contentSecurityPolicy(), ...(single ? [singleFile()] : [])],
+    plugins: [
+      react(),
+      validatedPresets(),
+      contentSecurityPolicy(),
+      ...(single ? [singleFile()] : []),
+    ],
     publicDir: single ? false : 'public',
     build: {
       target: 'es2022',

@@ -123,3 +123,32 @@ test('narration=1: the caption follows the narration as a reader steps, in every
     await expect(page.getByLabel('Narration')).toContainText('The server');
   }
 });
+
+test('when the code loaded after the first view cannot be fetched: the caption says so, the badges stay still and follow the steps', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The sentences' code and the badges' pop arrive after the first view; here the network
+  // refuses them.
+  await page.route(/\/assets\/(CaptionSentence|narrate|MotionBadge)-[^/]*\.js$/, (route) =>
+    route.abort(),
+  );
+  await page.goto('./embed.html?scenario=handshake&controls=full&narration=1');
+  const caption = page.getByLabel('Narration');
+  await expect(caption.getByRole('alert')).toHaveText(
+    'Could not load the narration: check the connection and reload the page.',
+    { timeout: 15_000 },
+  );
+  // The rest of the embed still works: stepping on, the server comes to listen (second event).
+  const server = page.getByRole('status', { name: 'Server state' });
+  await expect
+    .poll(
+      async () => {
+        if ((await server.textContent()) === 'LISTEN') return true;
+        await page.getByRole('button', { name: 'Next event' }).click();
+        return false;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+});

@@ -3,7 +3,6 @@
  * badges at its centre, narration and inspector beside it (below it on phones), the transport
  * bar, and the event log and state machine further down (loaded after the first view).
  */
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LabStoreProvider, type LabState } from '../store';
@@ -49,7 +48,6 @@ const ConnectedInspector = lazy(() => import('../ui/connected/ConnectedInspector
 const Presentation = lazy(() => import('./presentation/Presentation'));
 const selectPresenting = (s: LabState) => s.presenting;
 const selectLargeType = (s: LabState) => s.largeType;
-const loadMotionFeatures = () => import('./motion-features').then((module) => module.default);
 
 export function App() {
   const [{ store, world, notes }] = useState(() => createPageStore(window.location.search));
@@ -66,87 +64,78 @@ export function App() {
   const presenting = useStore(store, selectPresenting);
   const largeType = useStore(store, selectLargeType);
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
-        <LabStoreProvider store={store}>
-          <PlayheadProvider>
-            {/* Hidden, not unmounted, while presenting: leaving finds the page as it was. */}
-            <div
-              className={styles.page}
-              hidden={presenting}
-              data-large-type={largeType ? '' : undefined}
-            >
-              <div className={styles.screen}>
-                <header className={styles.header}>
-                  <h1 className={styles.title}>Handshake Lab</h1>
-                  <ScenarioPicker />
-                  {/* One strip on a phone (scrolled sideways), so the diagram comes first. */}
-                  <div className={styles.actions}>
-                    <LessonsButton className={styles.share} />
-                    <PredictToggle />
-                    <OpenScriptButton store={store} className={styles.share} />
-                    <Suspense fallback={null}>
-                      <CaptureActions store={store} stage={stage} className={styles.share} />
-                    </Suspense>
-                    <ScenarioOnly>
-                      <ShareButton
-                        store={store}
-                        world={world}
-                        stage={stage}
-                        className={styles.share}
-                      />
-                    </ScenarioOnly>
-                  </div>
-                </header>
-                <LinkNotes notes={notes} className={styles.notes} />
-                <section className={styles.settings} aria-label="Run and display settings">
-                  <SettingsLock>
-                    <RunSettingsPanel />
-                  </SettingsLock>
-                  <DisplaySettingsPanel />
-                  <PresentButton className={styles.present} />
-                </section>
-                <main ref={stage} className={styles.stage}>
-                  <PendingRunProgress />
-                  <ScriptRunBanner />
-                  <CaptureBannerSlot />
-                  <SequenceDiagram />
-                </main>
-                {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
-                <aside ref={side} className={styles.side} aria-label="Explanations" tabIndex={0}>
-                  <QuestionPanels />
-                  <ConnectedNarration />
-                  <CaptureMarksSlot />
-                  <Suspense fallback={null}>
-                    <ConnectedInspector />
-                  </Suspense>
-                </aside>
-                <div ref={transport} className={styles.transport}>
-                  <Transport />
-                  <Scrubber />
-                  <SpeedSlider />
-                </div>
-              </div>
-              <section className={styles.lower} aria-label="Event log and state machine">
-                <Suspense fallback={<p className={styles.loading}>Loading the event log…</p>}>
-                  <ConnectedEventLog />
-                </Suspense>
-                <Suspense fallback={<p className={styles.loading}>Loading the state machine…</p>}>
-                  <ConnectedStateMachine />
-                </Suspense>
+    <LabStoreProvider store={store}>
+      <PlayheadProvider>
+        {/* Hidden, not unmounted, while presenting: leaving finds the page as it was. */}
+        <div
+          className={styles.page}
+          hidden={presenting}
+          data-large-type={largeType ? '' : undefined}
+        >
+          <div className={styles.screen}>
+            <header className={styles.header}>
+              <h1 className={styles.title}>Handshake Lab</h1>
+              <ScenarioPicker />
+              {/* One strip on a phone (scrolled sideways), so the diagram comes first. */}
+              <div className={styles.actions}>
+                <LessonsButton className={styles.share} />
+                <PredictToggle />
+                <OpenScriptButton store={store} className={styles.share} />
                 <Suspense fallback={null}>
-                  <ConnectedFirewallLog />
+                  <CaptureActions store={store} stage={stage} className={styles.share} />
                 </Suspense>
-              </section>
-            </div>
-            {presenting && (
+                <ScenarioOnly>
+                  <ShareButton store={store} world={world} stage={stage} className={styles.share} />
+                </ScenarioOnly>
+              </div>
+            </header>
+            <LinkNotes notes={notes} className={styles.notes} />
+            <section className={styles.settings} aria-label="Run and display settings">
+              <SettingsLock>
+                <RunSettingsPanel />
+              </SettingsLock>
+              <DisplaySettingsPanel />
+              <PresentButton className={styles.present} />
+            </section>
+            <main ref={stage} className={styles.stage}>
+              <PendingRunProgress />
+              <ScriptRunBanner />
+              <CaptureBannerSlot />
+              <SequenceDiagram />
+            </main>
+            {/* A Tab stop: in large type its text can outgrow it, and keys then scroll it. */}
+            <aside ref={side} className={styles.side} aria-label="Explanations" tabIndex={0}>
+              <QuestionPanels />
+              <ConnectedNarration />
+              <CaptureMarksSlot />
               <Suspense fallback={null}>
-                <Presentation />
+                <ConnectedInspector />
               </Suspense>
-            )}
-          </PlayheadProvider>
-        </LabStoreProvider>
-      </LazyMotion>
-    </MotionConfig>
+            </aside>
+            <div ref={transport} className={styles.transport}>
+              <Transport />
+              <Scrubber />
+              <SpeedSlider />
+            </div>
+          </div>
+          <section className={styles.lower} aria-label="Event log and state machine">
+            <Suspense fallback={<p className={styles.loading}>Loading the event log…</p>}>
+              <ConnectedEventLog />
+            </Suspense>
+            <Suspense fallback={<p className={styles.loading}>Loading the state machine…</p>}>
+              <ConnectedStateMachine />
+            </Suspense>
+            <Suspense fallback={null}>
+              <ConnectedFirewallLog />
+            </Suspense>
+          </section>
+        </div>
+        {presenting && (
+          <Suspense fallback={null}>
+            <Presentation />
+          </Suspense>
+        )}
+      </PlayheadProvider>
+    </LabStoreProvider>
   );
 }

@@ -5,7 +5,6 @@
  * not start playing by itself for a user who asked for less motion (without controls it shows the
  * end of its range instead, the still equivalent of the animation).
  */
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useRef } from 'react';
 import type { LabState } from '../../store';
 import { LabStoreProvider, useLab } from '../../store';
@@ -26,8 +25,6 @@ import { EmbedCaption } from './EmbedCaption';
 import { MinimalControls } from './MinimalControls';
 import { OpenInLabLink } from './OpenInLabLink';
 import { usePauseWhenHidden } from './use-pause-when-hidden';
-
-const loadMotionFeatures = () => import('../motion-features').then((module) => module.default);
 
 const selectTitle = (s: LabState) =>
   s.presets.find((p) => p.name === s.run.preset)?.title ?? s.run.preset;
@@ -78,42 +75,33 @@ export function EmbedApp({ setup }: { setup: EmbedSetup }) {
   }, [store, world, range, setup.start, setup.origins]);
 
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
-        <LabStoreProvider store={store}>
-          <PlayheadProvider>
-            <div ref={root} className={styles.embed}>
-              <header className={styles.bar}>
-                <Title />
-                <OpenInLabLink
-                  store={store}
-                  world={world}
-                  lang={url.lang}
-                  className={styles.open}
-                />
-              </header>
-              <LinkNotes notes={notes} className={styles.notes} />
-              <main className={styles.stage}>
-                <SequenceDiagram />
-              </main>
-              <QuestionPanels />
-              {setup.narration && <EmbedCaption />}
-              {controls === 'full' && (
-                <div className={styles.controls}>
-                  <Transport />
-                  <Scrubber />
-                  <SpeedSlider />
-                </div>
-              )}
-              {controls === 'minimal' && (
-                <div className={styles.controls}>
-                  <MinimalControls />
-                </div>
-              )}
+    <LabStoreProvider store={store}>
+      <PlayheadProvider>
+        <div ref={root} className={styles.embed}>
+          <header className={styles.bar}>
+            <Title />
+            <OpenInLabLink store={store} world={world} lang={url.lang} className={styles.open} />
+          </header>
+          <LinkNotes notes={notes} className={styles.notes} />
+          <main className={styles.stage}>
+            <SequenceDiagram />
+          </main>
+          <QuestionPanels />
+          {setup.narration && <EmbedCaption />}
+          {controls === 'full' && (
+            <div className={styles.controls}>
+              <Transport />
+              <Scrubber />
+              <SpeedSlider />
             </div>
-          </PlayheadProvider>
-        </LabStoreProvider>
-      </LazyMotion>
-    </MotionConfig>
+          )}
+          {controls === 'minimal' && (
+            <div className={styles.controls}>
+              <MinimalControls />
+            </div>
+          )}
+        </div>
+      </PlayheadProvider>
+    </LabStoreProvider>
   );
 }

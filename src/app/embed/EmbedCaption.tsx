@@ -1,21 +1,25 @@
 /**
  * narration=1: the current narration sentence as a caption under the diagram. Its box keeps one
  * height whatever the sentence (a long one scrolls inside it), so the embed's height never
- * changes during playback. Announced only when stepping, as the full page's narration is.
+ * changes during playback. Announced only when stepping, as the full page's narration is. The
+ * sentence code loads after the first view (CaptionSentence); the box and the invitation to
+ * start are there from the first moment.
  */
+import { lazy, Suspense } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
-import { narrate } from '../../ui/format/narrate';
-import { selectTraceFacts } from '../../ui/connected/trace-facts';
+import { LoadFailure } from '../../ui/lazy/LoadFailure';
 import styles from './EmbedApp.module.css';
 
-const selectCurrent = (s: LabState) => s.timeline.events[s.cursor];
+/** What the caption says before the first event. */
+export const EMBED_START_PROMPT = 'Press Play to start; each step is explained here.';
+
+const CaptionSentence = lazy(() => import('./CaptionSentence'));
+
 const selectPlaying = (s: LabState) => s.playing;
 
 export function EmbedCaption() {
-  const current = useLab(selectCurrent);
   const playing = useLab(selectPlaying);
-  const facts = useLab(selectTraceFacts);
   return (
     <p
       className={styles.caption}
@@ -24,9 +28,11 @@ export function EmbedCaption() {
       // A caption that may scroll must be reachable by keyboard (WCAG 2.1.1).
       tabIndex={0}
     >
-      {current === undefined
-        ? 'Press Play to start; each step is explained here.'
-        : narrate(current, facts)}
+      <LoadFailure what="the narration">
+        <Suspense fallback={EMBED_START_PROMPT}>
+          <CaptionSentence />
+        </Suspense>
+      </LoadFailure>
     </p>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The presets: scenarios with a title and a paragraph saying what each teaches. Each one is a
  * JSON file beside this module, validated when the module loads (a broken preset is a bug,
- * so it fails loudly here rather than in front of a learner).
+ * so it fails loudly here rather than in front of a learner). The built app receives this
+ * module's result as data, validated at build time (scripts/vite-presets.ts).
  */
 import type { Scenario } from '../scenario';
 import { validateScenario } from '../validate';
