@@ -50,7 +50,7 @@ describe.skipIf(!present)('shared conformance scripts (../shared/conformance/pac
   it('takes the Linux profile with defaults.sh for google and kernel scripts, FreeBSD for the suite', () => {
     const linux = run('google-packetdrill__gtests__net__tcp__blocking__blocking-connect.pkt');
     expect(linux.profile).toMatchObject({ name: 'linux', origin: 'linux' });
-    expect(linux.profile.notes[0]).toMatch(/^defaults\.sh: wscale 8/);
+    expect(linux.profile.notes[0]).toMatch(/^defaults\.sh: tcp_rmem [0-9 ]+ \(wscale 8\)/);
     expect(run('freebsd-tcp-testsuite__snippets__last-ack-ipv4.pkt').profile).toMatchObject({
       name: 'freebsd',
     });
