@@ -32,4 +32,31 @@ test.describe('the built app', () => {
       await saveScreenshot(page, `app-${name}`);
     });
   }
+
+  test('a part whose code cannot be fetched says so, and the lab keeps working', async ({
+    page,
+  }) => {
+    // The event log and the inspector arrive after the first view; here the network refuses them
+    // (a dropped connection, or a site updated under an open page).
+    await page.route(/\/assets\/Connected(EventLog|Inspector)-[^/]*\.js$/, (route) =>
+      route.abort(),
+    );
+    await page.goto('./?scenario=handshake');
+    await expect(
+      page.getByText('Could not load the event log: check the connection and reload the page.'),
+    ).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByText(
+        'Could not load the segment inspector: check the connection and reload the page.',
+      ),
+    ).toBeVisible();
+    // The diagram, the controls and the clicker's keys still work.
+    await expect(page.getByRole('figure', { name: 'Sequence diagram' })).toBeVisible();
+    const server = page.getByRole('status', { name: 'Server state' });
+    await expect(server).toHaveText('CLOSED');
+    // The server's listen() is the run's second event.
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await expect(server).toHaveText('LISTEN');
+  });
 });

@@ -3,7 +3,8 @@
  * badges at its centre, narration and inspector beside it (below it on phones), the transport
  * bar, and the event log and state machine further down (loaded after the first view).
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, useRef, useState } from 'react';
+import { LazyPart } from '../ui/lazy/LazyPart';
 import { useStore } from 'zustand';
 import { LabStoreProvider, type LabState } from '../store';
 import { PresentButton } from '../ui/controls/PresentButton';
@@ -81,9 +82,9 @@ export function App() {
                 <LessonsButton className={styles.share} />
                 <PredictToggle />
                 <OpenScriptButton store={store} className={styles.share} />
-                <Suspense fallback={null}>
+                <LazyPart what="the capture's actions">
                   <CaptureActions store={store} stage={stage} className={styles.share} />
-                </Suspense>
+                </LazyPart>
                 <ScenarioOnly>
                   <ShareButton store={store} world={world} stage={stage} className={styles.share} />
                 </ScenarioOnly>
@@ -108,9 +109,9 @@ export function App() {
               <QuestionPanels />
               <ConnectedNarration />
               <CaptureMarksSlot />
-              <Suspense fallback={null}>
+              <LazyPart what="the segment inspector">
                 <ConnectedInspector />
-              </Suspense>
+              </LazyPart>
             </aside>
             <div ref={transport} className={styles.transport}>
               <Transport />
@@ -119,21 +120,27 @@ export function App() {
             </div>
           </div>
           <section className={styles.lower} aria-label="Event log and state machine">
-            <Suspense fallback={<p className={styles.loading}>Loading the event log…</p>}>
+            <LazyPart
+              what="the event log"
+              fallback={<p className={styles.loading}>Loading the event log…</p>}
+            >
               <ConnectedEventLog />
-            </Suspense>
-            <Suspense fallback={<p className={styles.loading}>Loading the state machine…</p>}>
+            </LazyPart>
+            <LazyPart
+              what="the state machine"
+              fallback={<p className={styles.loading}>Loading the state machine…</p>}
+            >
               <ConnectedStateMachine />
-            </Suspense>
-            <Suspense fallback={null}>
+            </LazyPart>
+            <LazyPart what="the firewall log">
               <ConnectedFirewallLog />
-            </Suspense>
+            </LazyPart>
           </section>
         </div>
         {presenting && (
-          <Suspense fallback={null}>
+          <LazyPart what="presentation mode">
             <Presentation />
-          </Suspense>
+          </LazyPart>
         )}
       </PlayheadProvider>
     </LabStoreProvider>

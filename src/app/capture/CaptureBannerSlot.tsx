@@ -1,5 +1,6 @@
 /** Where the capture banner goes: its code (and the capture reader) loads only with a capture. */
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { LazyPart } from '../../ui/lazy/LazyPart';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 
@@ -9,8 +10,8 @@ const selectShown = (s: LabState) => s.captureRun !== null;
 export function CaptureBannerSlot() {
   if (!useLab(selectShown)) return null;
   return (
-    <Suspense fallback={null}>
+    <LazyPart what="the capture banner">
       <CaptureBanner />
-    </Suspense>
+    </LazyPart>
   );
 }

@@ -1,5 +1,6 @@
 /** Beside the narration while a capture is shown: its expert marks, loaded with the capture. */
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { LazyPart } from '../../ui/lazy/LazyPart';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 
@@ -11,8 +12,8 @@ const selectShown = (s: LabState) => s.captureRun !== null;
 export function CaptureMarksSlot() {
   if (!useLab(selectShown)) return null;
   return (
-    <Suspense fallback={null}>
+    <LazyPart what="the capture's expert marks">
       <ExpertMarks />
-    </Suspense>
+    </LazyPart>
   );
 }

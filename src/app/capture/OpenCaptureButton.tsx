@@ -3,7 +3,8 @@
  * on the page. The reader, the conversation list and their styles load only when a file
  * arrives, so the first view stays small. The file is read in this page and sent nowhere.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, useEffect, useRef, useState } from 'react';
+import { LazyPart } from '../../ui/lazy/LazyPart';
 import type { LabStore } from '../../store';
 
 const CaptureDialog = lazy(() => import('./CaptureDialog'));
@@ -73,7 +74,7 @@ export function OpenCaptureButton({
         }}
       />
       {file && (
-        <Suspense fallback={null}>
+        <LazyPart what="the capture reader">
           <CaptureDialog
             store={store}
             file={file}
@@ -82,7 +83,7 @@ export function OpenCaptureButton({
               button.current?.focus();
             }}
           />
-        </Suspense>
+        </LazyPart>
       )}
     </>
   );

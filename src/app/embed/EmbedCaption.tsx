@@ -5,10 +5,10 @@
  * sentence code loads after the first view (CaptionSentence); the box and the invitation to
  * start are there from the first moment.
  */
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { LazyPart } from '../../ui/lazy/LazyPart';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
-import { LoadFailure } from '../../ui/lazy/LoadFailure';
 import styles from './EmbedApp.module.css';
 
 /** What the caption says before the first event. */
@@ -28,11 +28,9 @@ export function EmbedCaption() {
       // A caption that may scroll must be reachable by keyboard (WCAG 2.1.1).
       tabIndex={0}
     >
-      <LoadFailure what="the narration">
-        <Suspense fallback={EMBED_START_PROMPT}>
-          <CaptionSentence />
-        </Suspense>
-      </LoadFailure>
+      <LazyPart what="the narration" fallback={EMBED_START_PROMPT}>
+        <CaptionSentence />
+      </LazyPart>
     </p>
   );
 }

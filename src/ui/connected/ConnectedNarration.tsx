@@ -3,7 +3,8 @@
  * code (src/ui/format/narrate*) loads just after the first view, which has nothing to narrate
  * yet: until it arrives the panel shows its frame with the invitation to start.
  */
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { LazyPart } from '../lazy/LazyPart';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { NarrationFrame, START_PROMPT } from '../narration/NarrationFrame';
@@ -23,12 +24,13 @@ export function ConnectedNarration() {
   // While playing, sentences change faster than anyone can listen: announce only when stepping.
   const announce = !playing;
   return (
-    <Suspense
+    <LazyPart
+      what="the narration"
       fallback={
         <NarrationFrame earlier={[]} current={START_PROMPT} announce={announce} headingLevel={2} />
       }
     >
       <Narration trace={trace} facts={facts} currentIndex={cursor} announce={announce} />
-    </Suspense>
+    </LazyPart>
   );
 }

@@ -3,7 +3,8 @@
  * pressed, so a lazily imported dialog (and what it imports) costs the first view nothing; when
  * it closes, focus returns to the button, as WAI-ARIA's dialog pattern asks.
  */
-import { Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { LazyPart } from '../lazy/LazyPart';
 
 export interface DialogControl {
   /** Whether the dialog is open (a kept dialog stays rendered while closed). */
@@ -52,7 +53,7 @@ export function DialogButton({
         {label}
       </button>
       {(open || (keep && opened)) && (
-        <Suspense fallback={null}>{children({ open, close })}</Suspense>
+        <LazyPart what={`the “${label}” dialog`}>{children({ open, close })}</LazyPart>
       )}
     </>
   );

@@ -2,7 +2,8 @@
  * The open lesson's panel, or predict mode's: their code loads only once a lesson is opened or
  * Predict switched on, so a page that uses neither loads none of it.
  */
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { LazyPart } from '../lazy/LazyPart';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 
@@ -16,6 +17,8 @@ export function QuestionPanels() {
   const shown = useLab(selectShown);
   if (shown === 'none') return null;
   return (
-    <Suspense fallback={null}>{shown === 'lesson' ? <LessonPanel /> : <PredictPanel />}</Suspense>
+    <LazyPart what={shown === 'lesson' ? 'the lesson' : 'the prediction panel'}>
+      {shown === 'lesson' ? <LessonPanel /> : <PredictPanel />}
+    </LazyPart>
   );
 }
