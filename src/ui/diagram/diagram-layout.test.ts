@@ -1,8 +1,10 @@
 /**
  * Every preset's whole run, fitted on the compressed time axis as End shows it, laid out at
  * projector and phone size and in a 320 px embed: no note beside a lifeline covers another, no
- * segment label, loss mark or break's words covers a note, and none is cut at the diagram's edge. The presets are read from the list, so a preset added
- * later is checked too.
+ * segment label, loss mark or break's words covers a note, no two marks (loss marks, breaks'
+ * words: syn-flood's client retries its SYN a second apart, a break between each try) nor a
+ * label and a mark cover each other, and none is cut at the diagram's edge. The presets are read
+ * from the list, so a preset added later is checked too.
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../sim/presets';
@@ -51,7 +53,7 @@ const VIEWS = [
 
 const CASES = SIZES.flatMap((size) => VIEWS.map((view) => ({ ...size, view, at: view.name })));
 
-describe.each(CASES)('notes beside the lifelines at $name $at, every preset', (c) => {
+describe.each(CASES)('notes, marks and labels apart at $name $at, every preset', (c) => {
   it.each(presets.map((p) => [p.name, p] as const))('%s', (_, preset) => {
     const timeline = buildTimeline(runScenario(preset.scenario));
     const axis = timeAxisOf(timeline, 'compressed');
@@ -87,6 +89,8 @@ describe.each(CASES)('notes beside the lifelines at $name $at, every preset', (c
       ...collisions(notes),
       ...collisions(notes, labels),
       ...collisions(notes, marks),
+      ...collisions(marks),
+      ...collisions(labels, marks),
       ...cut,
     ]).toEqual([]);
   });

@@ -17,7 +17,7 @@ import { layoutLabels, type LabelRequest, type Obstacle, type PlacedLabel } from
 import { laneNotes, notesClearOfMarks, type LaneNote } from './lane-notes';
 import { lossWords } from './loss-words';
 import {
-  placeBreakLabel,
+  placeBreakLabels,
   placeCrosses,
   placeLossWords,
   type LossMark,
@@ -211,12 +211,14 @@ export function diagramLayout(
       width: r.text.length * g.charWidth + 12,
       height: g.fontSize + 8,
     }));
-  const breakLabels = g.axis.breaks
-    .filter((b) => b.to >= from && b.from <= to)
-    .flatMap((b) => {
-      const box = placeBreakLabel(b, timeY(g, b.from), timeY(g, b.to), g, obstacles, named);
-      return box ? [{ b, box }] : [];
-    });
+  const breakLabels = placeBreakLabels(
+    g.axis.breaks
+      .filter((b) => b.to >= from && b.from <= to)
+      .map((b) => ({ b, top: timeY(g, b.from), bottom: timeY(g, b.to) })),
+    g,
+    obstacles,
+    named,
+  );
   obstacles.push(...breakLabels.map((label) => label.box));
   const ghostRequests: LabelRequest[] = ghosts
     .filter((m) => m.endsAt >= from && m.t <= to)

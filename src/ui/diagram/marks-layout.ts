@@ -283,3 +283,28 @@ export function placeBreakLabel(
   const free = spots.filter((spot) => !taken.some((box) => overlaps(box, asBox(spot))));
   return free.find((spot) => !polite.some((box) => overlaps(box, asBox(spot)))) ?? free[0];
 }
+
+/**
+ * The words of every break, earliest first, each clear of the marks and of the words of the
+ * breaks before it. Breaks can follow one another closer than a line of text: a Linux 6.x SYN
+ * retried a second apart (tcp_syn_linear_timeouts) leaves a break between each try and the next,
+ * with only the SYN's crossing between them, so two breaks' words at the same spot would
+ * overprint. A later break's words move along it, or give way where every spot is taken; the
+ * earlier keep their place as the run goes on.
+ */
+export function placeBreakLabels(
+  breaks: readonly { readonly b: AxisBreak; readonly top: number; readonly bottom: number }[],
+  m: MarkMetrics,
+  marks: readonly Obstacle[],
+  yield_: readonly Obstacle[] = [],
+): { b: AxisBreak; box: Obstacle }[] {
+  const placed: { b: AxisBreak; box: Obstacle }[] = [];
+  const taken = [...marks];
+  for (const { b, top, bottom } of breaks) {
+    const box = placeBreakLabel(b, top, bottom, m, taken, yield_);
+    if (box === undefined) continue;
+    placed.push({ b, box });
+    taken.push(box);
+  }
+  return placed;
+}
