@@ -3,6 +3,7 @@
  * value is plain data so the simulator can record it in the trace.
  */
 import type { IpOptions } from './ip-fields';
+import type { KeepaliveSettings } from './keepalive';
 import type { IsnConfig } from './isn';
 import type { Negotiated } from './options';
 import type { Profile } from './profiles';
@@ -52,6 +53,12 @@ export interface SocketOptions {
    * profile's dataRetries; 0 = the profile's rule. Children of a listener inherit it.
    */
   readonly userTimeoutMs?: number;
+  /**
+   * SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (RFC 9293 §3.8.4, RFC 1122
+   * §4.2.3.6): probe a connection idle this long; children of a listener inherit it. Absent:
+   * no keep-alives, the RFC's default (MUST-24).
+   */
+  readonly keepalive?: KeepaliveSettings;
   /**
    * IP_TTL / IPV6_UNICAST_HOPS and IP_TOS / IPV6_TCLASS: the IP fields of every packet the
    * socket sends; a listener's reach its SYN-ACKs and the connections it accepts (FreeBSD
@@ -110,6 +117,12 @@ export type AppCall =
   /** setsockopt(TCP_SYNCNT) on a socket that is connecting: its next SYN timeout reads it. */
   | { readonly call: 'setSynRetries'; readonly socket: SocketId; readonly retries: number }
   | { readonly call: 'setUserTimeout'; readonly socket: SocketId; readonly ms: number }
+  /** SO_KEEPALIVE / TCP_KEEP* on a socket or listener at any time; null turns keep-alives off. */
+  | {
+      readonly call: 'setKeepalive';
+      readonly socket: SocketId;
+      readonly keepalive: KeepaliveSettings | null;
+    }
   /** setsockopt(IP_TTL, IP_TOS, ...) on a socket or listener: the packets it sends next. */
   | { readonly call: 'setIpOptions'; readonly socket: SocketId; readonly ip: IpOptions }
   /**

@@ -17,6 +17,8 @@ import { processTextAndFin } from './text';
 /** One segment into one connection, changing its TCB. */
 export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
   if (dropsSynFin(seg, ctx)) return;
+  // FreeBSD tcp_do_segment(): "Segment received on connection. Reset idle time" (t_rcvtime).
+  d.lastHeardAt = ctx.now;
   if (d.state === 'SYN-SENT') {
     const rest = synSentSegment(d, seg, ctx);
     if (rest) processTextAndFin(d, rest, ctx);

@@ -1,6 +1,7 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
 import type { Conn } from './conn';
 import type { IpOptions } from './ip-fields';
+import type { KeepaliveSettings } from './keepalive';
 import type { FourTuple } from './isn';
 import type { Offer } from './options';
 import type { Profile } from './profiles';
@@ -21,6 +22,7 @@ export interface ConnSeed {
   readonly receiveBuffer: number | null;
   readonly synRetries?: number | null;
   readonly userTimeoutMs?: number;
+  readonly keepalive?: KeepaliveSettings | null;
   readonly ip?: IpOptions | null;
 }
 
@@ -45,6 +47,8 @@ export function createConn(s: ConnSeed): Conn {
     pathMss: null,
     synRetries: s.synRetries ?? null,
     userTimeoutMs: s.userTimeoutMs ?? 0,
+    keepalive: s.keepalive ?? null,
+    lastHeardAt: 0,
     probingSince: null,
     ip: s.ip ?? null,
     unaSentAt: 0,
@@ -66,6 +70,7 @@ export function createConn(s: ConnSeed): Conn {
     tlpHighSeq: null,
     tlpRetrans: false,
     recoveryEnd: null,
+    lossRecovery: false,
     totalRetransmits: 0,
     synTransmits: 0,
     synSentAt: null,
@@ -106,6 +111,7 @@ export function createConn(s: ConnSeed): Conn {
     delayedAckAt: null,
     timeWaitAt: null,
     finWait2At: null,
+    keepaliveAt: null,
   };
 }
 
@@ -135,6 +141,8 @@ export function laidOut(c: Conn): Conn {
     pathMss: c.pathMss,
     synRetries: c.synRetries,
     userTimeoutMs: c.userTimeoutMs,
+    keepalive: c.keepalive,
+    lastHeardAt: c.lastHeardAt,
     probingSince: c.probingSince,
     ip: c.ip,
     unaSentAt: c.unaSentAt,
@@ -156,6 +164,7 @@ export function laidOut(c: Conn): Conn {
     tlpHighSeq: c.tlpHighSeq,
     tlpRetrans: c.tlpRetrans,
     recoveryEnd: c.recoveryEnd,
+    lossRecovery: c.lossRecovery,
     totalRetransmits: c.totalRetransmits,
     synTransmits: c.synTransmits,
     synSentAt: c.synSentAt,
@@ -196,5 +205,6 @@ export function laidOut(c: Conn): Conn {
     delayedAckAt: c.delayedAckAt,
     timeWaitAt: c.timeWaitAt,
     finWait2At: c.finWait2At,
+    keepaliveAt: c.keepaliveAt,
   };
 }

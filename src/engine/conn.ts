@@ -8,6 +8,7 @@ import type { SackBlock } from './sack-blocks';
 import type { FastOpenOption } from './fastopen';
 import type { FourTuple } from './isn';
 import type { IpOptions } from './ip-fields';
+import type { KeepaliveSettings } from './keepalive';
 import type { Negotiated, Offer } from './options';
 import type { SendBuf } from './sendbuf';
 import type { Errno, Seq, SocketId, TcpState } from './types';
@@ -62,6 +63,10 @@ export interface Conn {
   synRetries: number | null;
   /** TCP_USER_TIMEOUT in ms, 0 = none: unacknowledged data fails the connection after it. */
   userTimeoutMs: number;
+  /** SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT; null = no keep-alives (keepalive.ts). */
+  keepalive: KeepaliveSettings | null;
+  /** When a segment last arrived on the connection (FreeBSD t_rcvtime), for the keep-alive timer. */
+  lastHeardAt: number;
   /** IP_TTL and IP_TOS (or their IPv6 twins) set on the socket; null = none (ip-fields.ts). */
   ip: IpOptions | null;
 
@@ -109,6 +114,12 @@ export interface Conn {
    * the end of data the peer reported in SACK blocks beyond a hole (TCP_CA_Disorder).
    */
   recoveryEnd: Seq | null;
+  /**
+   * Data is being recovered, by a fast retransmit or after a timeout, until SND.UNA reaches
+   * recoveryEnd (Linux TCP_CA_Recovery / TCP_CA_Loss, FreeBSD IN_RECOVERY()); false while SACK
+   * blocks only report disorder, which may still turn into a fast retransmit.
+   */
+  lossRecovery: boolean;
   /** Retransmissions of any kind made so far (socketInfo's retransmitCount). */
   totalRetransmits: number;
   /** Transmissions of our SYN or SYN-ACK so far. */
@@ -179,6 +190,7 @@ export interface Conn {
   delayedAckAt: number | null;
   timeWaitAt: number | null;
   finWait2At: number | null;
+  keepaliveAt: number | null;
 }
 
 /** States in which both ends have exchanged SYNs (RFC 9293 §3.5). */

@@ -20,6 +20,7 @@ import {
   type Listener,
 } from './host-state';
 import { chooseIsn, timestampOffset, type FourTuple } from './isn';
+import { setConnKeepalive } from './keepalive';
 import { ourOffer } from './listener';
 import { withoutOptions } from './options';
 import { changeState, setState, type Ctx } from './step';
@@ -27,6 +28,7 @@ import type { SocketId } from './types';
 
 type ConnectCall = Extract<AppCall, { call: 'connect' }>;
 type SetUserTimeoutCall = Extract<AppCall, { call: 'setUserTimeout' }>;
+type SetKeepaliveCall = Extract<AppCall, { call: 'setKeepalive' }>;
 /** The calls that act on one connection (onConn). */
 type ConnCall = Extract<
   AppCall,
@@ -39,6 +41,7 @@ type ConnCall = Extract<
       | 'abort'
       | 'setSynRetries'
       | 'setUserTimeout'
+      | 'setKeepalive'
       | 'setIpOptions';
   }
 >;
@@ -69,6 +72,8 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
       return setFastOpen(host, call.socket, call.enabled);
     case 'setUserTimeout':
       return setUserTimeout(host, call, ctx);
+    case 'setKeepalive':
+      return setKeepalive(host, call, ctx);
     case 'setIpOptions':
       return setIpOptions(host, call, ctx);
     case 'bind':
@@ -102,6 +107,17 @@ function setUserTimeout(host: Host, call: SetUserTimeoutCall, ctx: Ctx): CallRes
   const l = host.sockets.get(call.socket);
   if (l?.kind === 'listener') {
     l.options = { ...l.options, userTimeoutMs: call.ms };
+    return OK;
+  }
+  return onConn(host, call.socket, call, ctx);
+}
+
+/** SO_KEEPALIVE / TCP_KEEP* at any time; on a listener, for the connections it will accept. */
+function setKeepalive(host: Host, call: SetKeepaliveCall, ctx: Ctx): CallResult {
+  const l = host.sockets.get(call.socket);
+  if (l?.kind === 'listener') {
+    const { keepalive: _, ...rest } = l.options;
+    l.options = call.keepalive === null ? rest : { ...rest, keepalive: call.keepalive };
     return OK;
   }
   return onConn(host, call.socket, call, ctx);
@@ -189,6 +205,7 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     receiveBuffer: options.receiveBuffer ?? null,
     synRetries: options.synRetries ?? null,
     userTimeoutMs: options.userTimeoutMs ?? 0,
+    keepalive: options.keepalive ?? null,
     ip: options.ip ?? host.bound.get(localPort) ?? null,
   });
   host.bound.delete(localPort);
@@ -270,6 +287,9 @@ function callOnConn(c: Conn, call: ConnCall, ctx: Ctx): CallResult {
       return OK;
     case 'setUserTimeout':
       c.userTimeoutMs = call.ms;
+      return OK;
+    case 'setKeepalive':
+      setConnKeepalive(c, call.keepalive, ctx);
       return OK;
     case 'setIpOptions':
       c.ip = { ...c.ip, ...call.ip };

@@ -90,6 +90,7 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
     mssClamp: l.options.mss ?? null,
     receiveBuffer: l.options.receiveBuffer ?? null,
     userTimeoutMs: l.options.userTimeoutMs ?? 0,
+    keepalive: l.options.keepalive ?? null,
     ip: l.options.ip ?? null,
   });
   d.state = 'LISTEN';

@@ -93,5 +93,8 @@ export function probeStateOnAck(d: Conn): void {
   ) {
     d.tlpHighSeq = null;
   }
-  if (d.recoveryEnd !== null && seqGeq(una, d.recoveryEnd)) d.recoveryEnd = null;
+  if (d.recoveryEnd !== null && seqGeq(una, d.recoveryEnd)) {
+    d.recoveryEnd = null;
+    d.lossRecovery = false;
+  }
 }

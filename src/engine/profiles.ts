@@ -344,7 +344,10 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     connectTimeoutMs: 75000, // net.inet.tcp.keepinit = 75 s ends the attempt
     dataRetries: 12, // TCP_MAXRXTSHIFT
     tailLossProbe: false, // the default stack has none (TLP is in the RACK stack, tcp_rack.c)
-    sackRecovery: false, // not modelled: its default stack counts duplicate ACKs (tcprexmtthresh)
+    // tcp_input(): with SACK, recovery starts when more than (tcprexmtthresh − 1) × maxseg is
+    // SACKed beyond SND.UNA (net.inet.tcp.sack.revised = 1, sackhint.sacked_bytes) or at the
+    // third duplicate ACK, and tcp_sack_output() resends the first hole at once.
+    sackRecovery: true,
     timeWaitMs: 60000, // 2 × MSL, net.inet.tcp.msl = 30 s
     finWait2TimeoutMs: 60000, // net.inet.tcp.finwait2_timeout = 60 s
     delayedAckMs: 40, // net.inet.tcp.delacktime = 40 ms (TCPTV_DELACK hz/25)

@@ -1,6 +1,8 @@
 /**
- * Fast retransmit from SACK blocks (RFC 6675 §4 IsLost) on the linux profile, as Linux's RACK
- * does once 3 segments are SACKed beyond a hole (tcp_rack_mark_lost(), tcp_rack_reo_wnd()).
+ * Fast retransmit from SACK blocks (RFC 6675 §4 IsLost): on the linux profile as Linux's RACK
+ * does once 3 segments are SACKed beyond a hole (tcp_rack_mark_lost(), tcp_rack_reo_wnd()), on
+ * the freebsd profile as tcp_input() enters SACK recovery (more than (tcprexmtthresh − 1)
+ * segments SACKed, or the third duplicate ACK).
  */
 import { describe, expect, it } from 'vitest';
 import type { Output } from './api';
@@ -79,10 +81,27 @@ describe('ESTABLISHED: a hole below SACKed data (linux)', () => {
     expect(sentSince(p, mark)).toEqual([]);
   });
 
-  it('the freebsd profile does not (its dup-ACK counting is not modelled)', () => {
+  it('SACK blocks that grow over several duplicate ACKs resend the hole once they pass 2 MSS', () => {
+    const { p } = fourSegmentsOut();
+    const mark = p.log.length;
+    sackedDupAck(p, 1001, 2001);
+    sackedDupAck(p, 1001, 3001);
+    expect(sentSince(p, mark)).toEqual([]);
+    sackedDupAck(p, 1001, 4001);
+    expect(sentSince(p, mark)).toEqual(['. 1:1001(1000) ack 1 win 65535 rtx 1']);
+  });
+});
+
+describe('ESTABLISHED: a hole below SACKed data (freebsd)', () => {
+  it('resends the hole at the duplicate ACK that SACKs more than 2 MSS beyond it', () => {
     const { p } = fourSegmentsOut(profiles.freebsd);
     const mark = p.log.length;
-    sackedDupAck(p, 1001, 4001);
+    sackedDupAck(p, 1001, 2001);
+    sackedDupAck(p, 1001, 3001);
     expect(sentSince(p, mark).filter((s) => s.endsWith('rtx 1'))).toEqual([]);
+    sackedDupAck(p, 1001, 4001);
+    expect(sentSince(p, mark).filter((s) => s.endsWith('rtx 1'))).toEqual([
+      '. 1:1001(1000) ack 1 win 65535 rtx 1',
+    ]);
   });
 });

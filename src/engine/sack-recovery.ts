@@ -22,7 +22,7 @@ export function notePeerSacks(d: Conn, ctx: Ctx, seg: Segment): void {
   if (!profile.tailLossProbe && !profile.sackRecovery) return;
   const above = sackedAbove(d, seg);
   if (above === null) return;
-  const recovering = d.recoveryEnd !== null;
+  const recovering = d.lossRecovery;
   if (d.recoveryEnd === null || seqGt(above.end, d.recoveryEnd)) d.recoveryEnd = above.end;
   const lost = above.bytes > (DUP_THRESH - 1) * payloadMss(d) && seqGeq(seg.ack, d.sndUna);
   if (profile.sackRecovery && !recovering && lost) return fastRetransmit(d, ctx, seg.ack);
@@ -58,6 +58,7 @@ function sackedAbove(d: Readonly<Conn>, seg: Segment): { end: Seq; bytes: number
  */
 function fastRetransmit(d: Conn, ctx: Ctx, hole: Seq): void {
   d.recoveryEnd = d.sndNxt;
+  d.lossRecovery = true;
   resendFrom(d, ctx, hole, payloadMss(d), 1);
   cancelTimer(d, ctx, 'loss-probe');
   setTimer(d, ctx, 'retransmit', ctx.now + currentTimeout(d, ctx.profile));

@@ -35,6 +35,8 @@ export function timerDue(c: Readonly<Conn>, timer: TimerName): number | null {
       return c.timeWaitAt;
     case 'fin-wait-2':
       return c.finWait2At;
+    case 'keepalive':
+      return c.keepaliveAt;
     default:
       return null;
   }
@@ -61,6 +63,9 @@ function storeTimer(d: Conn, timer: TimerName, at: number | null): void {
     case 'fin-wait-2':
       d.finWait2At = at;
       return;
+    case 'keepalive':
+      d.keepaliveAt = at;
+      return;
     default:
       return;
   }
@@ -86,6 +91,7 @@ const ALL_TIMERS: readonly TimerName[] = [
   'delayed-ack',
   'time-wait',
   'fin-wait-2',
+  'keepalive',
 ];
 
 export function cancelAllTimers(d: Conn, ctx: Ctx): void {
@@ -128,6 +134,8 @@ export function setState(d: Conn, ctx: Ctx, to: TcpState, cause: string): void {
   }
   if (to === 'ESTABLISHED' && isOpening(from)) {
     ctx.out.push({ type: 'established', socket: d.id });
+    // FreeBSD tcp_input() arms TT_KEEP with TP_KEEPIDLE() once the connection is established.
+    if (d.keepalive !== null) setTimer(d, ctx, 'keepalive', ctx.now + d.keepalive.idleMs);
   }
 }
 

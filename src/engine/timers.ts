@@ -4,6 +4,7 @@
 import type { Conn } from './conn';
 import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
+import { keepaliveFired } from './keepalive';
 import { lossProbeFired } from './loss-probe';
 import { flush, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
@@ -39,6 +40,10 @@ export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
       d.timeWaitAt = null;
       setState(d, ctx, 'CLOSED', '2 MSL elapsed in TIME-WAIT (RFC 9293 §3.10.8)');
       break;
+    case 'keepalive':
+      d.keepaliveAt = null;
+      keepaliveFired(d, ctx);
+      break;
     case 'fin-wait-2':
       d.finWait2At = null;
       setState(
@@ -66,6 +71,7 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   // (TCP_CA_Loss, high_seq = SND.NXT) in which no tail-loss probe is scheduled.
   d.tlpHighSeq = null;
   d.recoveryEnd = d.sndNxt;
+  d.lossRecovery = true;
   // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
   d.backoff++;
   d.rtxRound = d.backoff;

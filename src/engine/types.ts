@@ -110,7 +110,13 @@ export type Errno =
  * this one). A connection has at most one of each pending.
  */
 export type TimerName =
-  'retransmit' | 'loss-probe' | 'time-wait' | 'delayed-ack' | 'fin-wait-2' | 'persist';
+  | 'retransmit'
+  | 'loss-probe'
+  | 'time-wait'
+  | 'delayed-ack'
+  | 'fin-wait-2'
+  | 'persist'
+  | 'keepalive';
 
 /** A socket handle within one host: listeners and connections share the numbering. */
 export type SocketId = number;

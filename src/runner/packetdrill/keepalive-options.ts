@@ -4,11 +4,13 @@
  * getsockopt reads the system-wide sysctl at the time of the call (FreeBSD's TP_KEEPIDLE()
  * family of macros in tcp_timer.h; Linux keepalive_time_when(), keepalive_intvl_when(),
  * keepalive_probes() in tcp.h). A sysctl line therefore changes what later getsockopt calls
- * read even after the first socket exists. The engine sends no keepalive probes; only
- * TCP_KEEPINIT, FreeBSD's limit on a connection attempt, reaches it (profile connectTimeoutMs).
+ * read even after the first socket exists. TCP_KEEPINIT, FreeBSD's limit on a connection
+ * attempt, reaches the engine as profile connectTimeoutMs; the other three as the socket's
+ * keep-alive settings (engineKeepalive), which FreeBSD applies to every socket.
  */
-import type { Script } from '../../wire/packetdrill/ast';
-import type { FdEntry } from './run-context';
+import type { KeepaliveSettings } from '../../engine';
+import type { Script, SyscallSpec } from '../../wire/packetdrill/ast';
+import type { FdEntry, RunContext } from './run-context';
 import { sysctlAssignments } from './sysctl';
 
 export type KeepaliveOption = 'TCP_KEEPIDLE' | 'TCP_KEEPINTVL' | 'TCP_KEEPCNT' | 'TCP_KEEPINIT';
@@ -118,4 +120,60 @@ export function getKeepalive(
   }
   if (facts.linux === null) return 'ENOPROTOOPT';
   return sysctlAt(script, index, facts.linux.sysctl) ?? facts.linux.byDefault;
+}
+
+/**
+ * FreeBSD's net.inet.tcp.always_keepalive, default 1 (tcp_timer.c): tcp_timer_keep() probes
+ * when `V_tcp_always_keepalive || so_options & SO_KEEPALIVE`, so every FreeBSD socket
+ * sends keep-alives without SO_KEEPALIVE. Linux probes only with SO_KEEPALIVE
+ * (tcp_keepalive_timer() checks sock_flag(sk, SOCK_KEEPOPEN)), which the runner does not take.
+ */
+const ALWAYS_KEEPALIVE = { sysctl: 'net.inet.tcp.always_keepalive', byDefault: 1 };
+
+/**
+ * The keep-alive settings the engine gets for the socket as event `index` finds it: its own
+ * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT or the sysctls (TP_KEEPIDLE() and its family read
+ * them when the timer runs; here they are read when the socket or an option changes), or
+ * null when the stack sends none.
+ */
+export function engineKeepalive(
+  entry: FdEntry,
+  script: Script,
+  index: number,
+  freebsd: boolean,
+): KeepaliveSettings | null {
+  if (!freebsd) return null;
+  if ((sysctlAt(script, index, ALWAYS_KEEPALIVE.sysctl) ?? ALWAYS_KEEPALIVE.byDefault) === 0) {
+    return null;
+  }
+  const read = (name: KeepaliveOption): number => {
+    const v = getKeepalive(entry, name, script, index, true);
+    return typeof v === 'number' ? v : 0;
+  };
+  return {
+    idleMs: read('TCP_KEEPIDLE') * 1000,
+    intervalMs: read('TCP_KEEPINTVL') * 1000,
+    probes: read('TCP_KEEPCNT'),
+  };
+}
+
+/**
+ * Hands the socket's keep-alive settings to the engine (engineKeepalive) after the call
+ * `spec`: to its connection or listener if it has one, and to its connect() or listen().
+ */
+export function applyKeepalive(
+  ctx: RunContext,
+  entry: FdEntry,
+  spec: SyscallSpec,
+  freebsd: boolean,
+): void {
+  const index = ctx.script.events.findIndex(
+    (e) => e.action.type === 'syscall' && e.action.syscall === spec,
+  );
+  const keepalive = engineKeepalive(entry, ctx.script, index + 1, freebsd);
+  const { keepalive: _, ...rest } = entry.options;
+  entry.options = keepalive === null ? rest : { ...rest, keepalive };
+  if (entry.socket !== null) {
+    ctx.world.call({ call: 'setKeepalive', socket: entry.socket, keepalive });
+  }
 }

@@ -1,5 +1,5 @@
 /** The state of one run that every event handler reads and updates. */
-import type { IpOptions, Output, SocketId } from '../../engine';
+import type { IpOptions, KeepaliveSettings, Output, SocketId } from '../../engine';
 import type { Script, ScriptEvent, SyscallSpec } from '../../wire/packetdrill/ast';
 import type { LineKind, LineResult, LineStatus, TimelineEntry } from './result';
 import type { RunConfig } from './script-config';
@@ -21,6 +21,8 @@ export interface FdEntry {
     noOptions?: boolean;
     synRetries?: number;
     userTimeoutMs?: number;
+    /** Keep-alives as the socket layer turns them on (keepalive-options.ts engineKeepalive). */
+    keepalive?: KeepaliveSettings;
     /** IP_TTL, IP_TOS and their IPv6 twins (ip-options.ts). */
     ip?: IpOptions;
   };

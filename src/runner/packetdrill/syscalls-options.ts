@@ -6,7 +6,7 @@
 import { FastOpenBits } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import { ipOptionValue, isIpOption, setIpOptions } from './ip-options';
-import { getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
+import { applyKeepalive, getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
 import type { RunContext } from './run-context';
 import {
   fail,
@@ -35,7 +35,9 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
   if (isKeepaliveOption(name) && name !== 'TCP_KEEPINIT') {
     if (value === null) return fail('EINVAL');
     const refused = setKeepalive(entry, name, value, freebsdSockets(ctx));
-    return refused ? fail(refused) : ok();
+    if (refused) return fail(refused);
+    applyKeepalive(ctx, entry, spec, freebsdSockets(ctx));
+    return ok();
   }
   if (isIpOption(name)) {
     const ip = ipOptionValue(name, spec.args[3]);

@@ -8,7 +8,7 @@ import { FastOpenBits } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import type { FdEntry, RunContext } from './run-context';
 import { bindIp } from './ip-options';
-import { inheritKeepalive } from './keepalive-options';
+import { applyKeepalive, inheritKeepalive } from './keepalive-options';
 import { newScriptSocket } from './script-socket';
 import {
   fail,
@@ -33,7 +33,7 @@ export function doSocket(ctx: RunContext, spec: SyscallSpec): CallOutcome {
     return notApplicable('only TCP stream sockets are simulated');
   }
   const scriptSocket = newScriptSocket('init', ctx.config.bindPort, ctx.nextRemotePort++);
-  ctx.fds.set(fd, {
+  const entry: FdEntry = {
     fd,
     socket: null,
     port: null,
@@ -41,7 +41,10 @@ export function doSocket(ctx: RunContext, spec: SyscallSpec): CallOutcome {
     nonBlocking: false,
     options: {},
     scriptSocket,
-  });
+  };
+  ctx.fds.set(fd, entry);
+  // FreeBSD's always_keepalive: every new socket sends keep-alives (keepalive-options.ts).
+  applyKeepalive(ctx, entry, spec, freebsdSockets(ctx));
   ctx.sut = scriptSocket;
   return ok(fd, false);
 }

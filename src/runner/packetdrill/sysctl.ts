@@ -221,6 +221,7 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   keepidle: (v) => readAtUse('net.inet.tcp.keepidle (ms)', v),
   keepintvl: (v) => readAtUse('net.inet.tcp.keepintvl (ms)', v),
   keepcnt: (v) => readAtUse('net.inet.tcp.keepcnt', v),
+  always_keepalive: (v) => readAtUse('net.inet.tcp.always_keepalive', v),
   'ecn.enable': (v, base) => ecnMode(v, base, 'net.inet.tcp.ecn.enable'),
   'ecn.maxretries': int((n) => ({ ecnSynRetries: n }), 'net.inet.tcp.ecn.maxretries'),
   rexmit_slop: () => ({

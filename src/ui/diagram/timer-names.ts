@@ -8,4 +8,5 @@ export const TIMER_SHORT_NAMES: Record<TimerName, string> = {
   'delayed-ack': 'Delayed ACK',
   'fin-wait-2': 'FIN-WAIT-2',
   persist: 'Persist',
+  keepalive: 'Keep-alive',
 };

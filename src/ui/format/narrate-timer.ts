@@ -23,6 +23,7 @@ const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string
   'delayed-ack': { name: 'delayed-ACK timer', cite: 'RFC 9293 §3.8.6.3' },
   'fin-wait-2': { name: 'FIN-WAIT-2 timer', cite: 'RFC 9293 §3.6' },
   persist: { name: 'persist timer', cite: 'RFC 9293 §3.8.6.1' },
+  keepalive: { name: 'keep-alive timer', cite: 'RFC 9293 §3.8.4' },
 };
 
 /** Why the timer is started, completing "The client starts its … for 1 s …". */
@@ -35,6 +36,7 @@ const WHY_SET: Readonly<Record<TimerEvent['timer'], string>> = {
   'delayed-ack': 'it may wait that long before acknowledging, hoping to combine the ACK with data',
   'fin-wait-2': 'an orphaned connection waiting for the peer’s FIN is not kept forever',
   persist: 'the peer’s window is zero, so it will probe it when the timer expires',
+  keepalive: 'the connection is idle, so it will check that the peer is still there',
 };
 
 /** What happens when the timer expires, completing "… fired after 1 s: …". */
@@ -46,6 +48,7 @@ const ON_FIRE: Readonly<Record<TimerEvent['timer'], string>> = {
   'delayed-ack': 'no data came to carry the ACK, so it sends the ACK on its own',
   'fin-wait-2': 'the peer never sent its FIN, so the connection is deleted',
   persist: 'it probes the peer’s zero window',
+  keepalive: 'it sends a keep-alive probe, or gives up after too many unanswered ones',
 };
 
 export function narrateTimer(e: TimerEvent, facts: TraceFacts): string {
