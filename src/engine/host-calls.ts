@@ -141,12 +141,18 @@ function listen(
   if (findListener(host, port)) return { result: 'EADDRINUSE' };
   host.bound.delete(port);
   const id = host.nextId;
+  // Linux __sys_listen(): a backlog above net.core.somaxconn is cut to it.
+  const granted = Math.max(
+    0,
+    host.maxBacklog === null ? backlog : Math.min(backlog, host.maxBacklog),
+  );
   const l: Listener = {
     kind: 'listener',
     id,
     port,
-    // Linux __sys_listen(): a backlog above net.core.somaxconn is cut to it.
-    backlog: Math.max(1, host.maxBacklog === null ? backlog : Math.min(backlog, host.maxBacklog)),
+    backlog: granted,
+    // Linux's queues are full only above the backlog, so listen(fd, 0) still admits one.
+    room: host.profile.listenQueueRoom === 'backlog+1' ? granted + 1 : Math.max(1, granted),
     synQueue: [],
     acceptQueue: [],
     options,

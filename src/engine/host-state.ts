@@ -17,7 +17,10 @@ export interface Listener {
   readonly kind: 'listener';
   readonly id: SocketId;
   readonly port: number;
+  /** listen()'s backlog, as granted (cut to maxBacklog). */
   readonly backlog: number;
+  /** How many entries each queue holds before it is full (the profile's listenQueueRoom). */
+  readonly room: number;
   /** Embryonic connections in SYN-RECEIVED (the SYN queue). */
   readonly synQueue: SocketId[];
   /** Established connections waiting for accept(). */

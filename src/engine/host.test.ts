@@ -30,8 +30,19 @@ describe('host: many sockets', () => {
     expect([text(s1), text(s2)]).toEqual(['one', 'two']);
   });
 
-  it('a full SYN queue drops further SYNs when SYN cookies are off', () => {
+  it('a full SYN queue drops further SYNs when SYN cookies are off: Linux holds backlog + 1 (inet_csk_reqsk_queue_is_full(): qlen > backlog)', () => {
     const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1003 });
+    expect(p.sent()).toHaveLength(2);
+    expect(p.info(l)?.synQueue).toBe(2);
+    expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'syn' }]);
+  });
+
+  it('the RFC profile holds exactly the backlog in its SYN queue', () => {
+    const p = new Probe(profiles.rfc);
     const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
     p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
     p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
@@ -39,9 +50,22 @@ describe('host: many sockets', () => {
     expect(p.info(l)?.synQueue).toBe(1);
   });
 
+  it('Linux listen(fd, 0) still admits one connection: its queues are full only above the backlog (sk_acceptq_is_full())', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080, backlog: 0 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1001 });
+    expect(p.info(l)).toMatchObject({ acceptQueue: 1, synQueue: 0 });
+    p.sent();
+    p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
+    expect(p.sent()).toEqual([]);
+    expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'accept' }]);
+  });
+
   it('with SYN cookies a full queue answers statelessly and a valid returning ACK creates the connection', () => {
     const p = new Probe(profiles.linux, { mode: 'rfc', key: 1234 }, true);
-    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
+    // Backlog 0: Linux's SYN queue holds one (qlen > backlog is full).
+    const l = p.call({ call: 'listen', port: 8080, backlog: 0 }).socket ?? -1;
     p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
     p.sent();
     p.inject({
@@ -79,7 +103,7 @@ describe('host: many sockets', () => {
   });
 
   it('the accept queue bounds the backlog: the third ACK waits while accept() lags', () => {
-    const p = new Probe();
+    const p = new Probe(profiles.rfc);
     const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
     p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
     p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1001 });
@@ -89,7 +113,8 @@ describe('host: many sockets', () => {
 
   it('an ACK that finds the accept queue full is refused and ignored: the child stays in SYN-RECEIVED', () => {
     const p = new Probe();
-    const l = p.call({ call: 'listen', port: 8080, backlog: 2 }).socket ?? -1;
+    // Backlog 1: Linux's accept queue holds two (sk_ack_backlog > backlog is full).
+    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
     p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
     p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
     p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1001 });

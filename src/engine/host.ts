@@ -178,7 +178,7 @@ export function flushFastOpenCache(host: Host): void {
 function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
   if (listener === null) return false;
   const l = host.sockets.get(listener);
-  return l !== undefined && l.kind === 'listener' && l.acceptQueue.length >= l.backlog;
+  return l !== undefined && l.kind === 'listener' && l.acceptQueue.length >= l.room;
 }
 
 /** When the host next needs handleTimeout: the earliest pending timer, or null. */

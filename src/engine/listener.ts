@@ -32,7 +32,7 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
   if (dropsSynFin(seg, ctx)) return;
   // Linux tcp_conn_request: a full SYN queue answers with a cookie when cookies are on and
   // drops the SYN otherwise (TCPReqQFullDrop); a full accept queue drops it (ListenOverflows).
-  if (l.acceptQueue.length >= l.backlog) {
+  if (l.acceptQueue.length >= l.room) {
     ctx.out.push({ type: 'refused', listener: l.id, queue: 'accept' });
     return;
   }
@@ -41,7 +41,7 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
     sendCookieSynAck(host, l, packet, ctx);
     return;
   }
-  if (l.synQueue.length >= l.backlog) {
+  if (l.synQueue.length >= l.room) {
     if (host.synCookies === 'on-overflow') sendCookieSynAck(host, l, packet, ctx);
     else ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
     return;
@@ -209,7 +209,7 @@ function sendCookieSynAck(host: Host, l: Listener, packet: Packet, ctx: Ctx): vo
 function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): boolean {
   const seg = packet.segment;
   if (seg.flags & (Flag.SYN | Flag.RST)) return false;
-  if (l.acceptQueue.length >= l.backlog) return false;
+  if (l.acceptQueue.length >= l.room) return false;
   const tuple = tupleOf(host, packet);
   const iss = seqAdd(seg.ack, -1);
   const irs = seqAdd(seg.seq, -1);

@@ -77,4 +77,6 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   ipTtl:
     'TTL and IPv6 hop limit of packets from a socket that sets none (IP_TTL, IPV6_UNICAST_HOPS)',
   synAckInListen: 'a SYN,ACK at a listener draws a RST (RFC 9293 §3.10.7.2) or is dropped',
+  listenQueueRoom:
+    'entries the SYN queue and the accept queue each hold: the listen() backlog, or one more (Linux)',
 };

@@ -185,6 +185,12 @@ export interface Profile {
    * §3.10.7.2 asks for any ACK in LISTEN ('reset'), or dropped without a word ('drop').
    */
   readonly synAckInListen: 'reset' | 'drop';
+  /**
+   * How many entries each listen queue (SYN and accept) holds before it counts as full: the
+   * listen() backlog ('backlog'), or one more ('backlog+1'), as Linux's sk_acceptq_is_full()
+   * and inet_csk_reqsk_queue_is_full() compare with `>` rather than `>=`.
+   */
+  readonly listenQueueRoom: 'backlog' | 'backlog+1';
 }
 
 /** packetdrill's defaults.sh key (a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4); kernels pick one at boot. */
@@ -253,6 +259,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     icmpErrors: 'rfc', // RFC 9293 §3.9.2.2: soft errors MUST NOT abort (MUST-56), hard SHOULD (SHLD-26)
     ipTtl: DEFAULT_IP_TTL, // RFC 1700: the recommended default TTL
     synAckInListen: 'reset', // RFC 9293 §3.10.7.2: "Any acknowledgment is bad"
+    listenQueueRoom: 'backlog', // RFC 9293 §3.10.1 leaves the queue to the implementation; listen(2) "maximum length"
   },
   linux: {
     name: 'linux',
@@ -314,6 +321,9 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     icmpErrors: 'linux', // tcp_v4_err(): tcp_done_with_error() in SYN-SENT/SYN-RECV, else sk_err_soft
     ipTtl: DEFAULT_IP_TTL, // net.ipv4.ip_default_ttl, net.ipv6.conf.*.hop_limit
     synAckInListen: 'reset', // tcp_rcv_state_process(): an ACK in LISTEN returns 1, tcp_v4_send_reset()
+    // sock.h sk_acceptq_is_full(): sk_ack_backlog > sk_max_ack_backlog (commit 64a146513f8f kept
+    // the `>`); inet_csk_reqsk_queue_is_full(): `>` too since commit 3479c7549fb1 (Jan 2025)
+    listenQueueRoom: 'backlog+1',
   },
   freebsd: {
     name: 'freebsd',
@@ -381,5 +391,6 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     // tcp-testsuite state-event-engine/rcv-syn-ack-listen: a SYN,ACK at a listener is dropped
     // and draws no RST (a pure ACK still does, rcv-ack-listen); docs/engine.md says more.
     synAckInListen: 'drop',
+    listenQueueRoom: 'backlog', // not checked against FreeBSD's sonewconn() (3 × qlimit / 2); kept
   },
 };

@@ -110,7 +110,7 @@ export function formatTrace(trace: readonly TraceEvent[]): string[] {
         return `${time} ${e.endpoint}  timer ${e.timer} ${what}${conn}`;
       }
       case 'queue':
-        return `${time} ${e.endpoint}  queues of ${e.listener}: syn ${e.syn.length}/${e.backlog} [${e.syn.join(' ')}], accept ${e.accept.length}/${e.backlog} [${e.accept.join(' ')}]`;
+        return `${time} ${e.endpoint}  queues of ${e.listener}: syn ${e.syn.length}/${e.room} [${e.syn.join(' ')}], accept ${e.accept.length}/${e.room} [${e.accept.join(' ')}]`;
       case 'call': {
         const verb = e.async ? 'completes' : '=';
         return `${time} ${e.endpoint}  ${e.call}(${formatArgs(e.args)}) ${verb} ${e.result}`;

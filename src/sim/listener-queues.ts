@@ -26,6 +26,7 @@ function queuesOf(world: World, name: string, ep: EndpointRuntime): QueueEvent |
     endpoint: name,
     listener: world.shared.labels.label(ep.host.address, l.port),
     backlog: l.backlog,
+    room: l.room,
     syn: l.synQueue.map(remote),
     accept: l.acceptQueue.map(remote),
   };
@@ -34,6 +35,7 @@ function queuesOf(world: World, name: string, ep: EndpointRuntime): QueueEvent |
 const same = (a: QueueEvent, b: QueueEvent) =>
   a.listener === b.listener &&
   a.backlog === b.backlog &&
+  a.room === b.room &&
   a.syn.join() === b.syn.join() &&
   a.accept.join() === b.accept.join();
 

@@ -175,8 +175,10 @@ export interface QueueEvent extends EventBase {
   readonly endpoint: string;
   /** The listening socket's "address:port". */
   readonly listener: string;
-  /** The listen() backlog: each queue's room. */
+  /** The listen() backlog, as granted. */
   readonly backlog: number;
+  /** Entries each queue holds before it is full: the backlog, or one more on Linux. */
+  readonly room: number;
   readonly syn: readonly string[];
   readonly accept: readonly string[];
 }

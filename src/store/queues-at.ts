@@ -65,6 +65,6 @@ export function queuesAt(
 export function queuesMatter(timeline: Timeline, endpoint: string): boolean {
   const list = queuesBy(timeline).get(endpoint);
   return (list?.events ?? []).some(
-    (e) => e.syn.length + e.accept.length > 1 || e.syn.length >= e.backlog,
+    (e) => e.syn.length + e.accept.length > 1 || e.syn.length >= e.room,
   );
 }

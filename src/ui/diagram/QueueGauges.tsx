@@ -1,7 +1,7 @@
 /**
  * A listener's two queues as gauges under its lifeline's head: the SYN queue (half-open
  * connections, SYN-RECEIVED) and the accept queue (established, waiting for accept()), each with
- * one cell per place the listen() backlog allows, filled by its entries in the colour of whoever
+ * one cell per place the listen() backlog allows (one more than the backlog on Linux), filled by its entries in the colour of whoever
  * opened them (the client, or the flood's spoofed sources), and "full" when a SYN arriving now
  * would be refused (Linux tcp_conn_request; RFC 4987 §2). Read from the trace at the cursor.
  */
@@ -11,26 +11,26 @@ import type { EndpointInfo, LabState } from '../../store';
 import { queuesAt, useLab } from '../../store';
 import styles from './SequenceDiagram.module.css';
 
-/** Up to this backlog a gauge draws one cell per place; above it, one bar. */
+/** Up to this room a gauge draws one cell per place; above it, one bar. */
 const MAX_CELLS = 8;
 
 function Gauge(props: {
   name: string;
   short: string;
   entries: readonly string[];
-  backlog: number;
+  room: number;
   ownerOf: (entry: string) => 'client' | 'attacker';
 }) {
-  const { name, short, entries, backlog, ownerOf } = props;
-  const full = entries.length >= backlog;
+  const { name, short, entries, room, ownerOf } = props;
+  const full = entries.length >= room;
   const listed = entries.length > 0 ? `: ${entries.join(', ')}` : '';
-  const text = `${entries.length} of ${backlog}${full ? ', full' : ''}${listed}`;
+  const text = `${entries.length} of ${room}${full ? ', full' : ''}${listed}`;
   return (
     <div
       role="meter"
       aria-label={name}
       aria-valuemin={0}
-      aria-valuemax={backlog}
+      aria-valuemax={room}
       aria-valuenow={entries.length}
       aria-valuetext={text}
       title={`${name}: ${text}`}
@@ -38,8 +38,8 @@ function Gauge(props: {
     >
       <span className={styles.gaugeName}>{short}</span>
       <span className={styles.gaugeCells} aria-hidden="true">
-        {backlog <= MAX_CELLS ? (
-          Array.from({ length: backlog }, (_, i) => {
+        {room <= MAX_CELLS ? (
+          Array.from({ length: room }, (_, i) => {
             const entry = entries[i];
             return (
               <span
@@ -52,12 +52,12 @@ function Gauge(props: {
           })
         ) : (
           <span className={styles.gaugeBar}>
-            <span style={{ width: `${(100 * Math.min(entries.length, backlog)) / backlog}%` }} />
+            <span style={{ width: `${(100 * Math.min(entries.length, room)) / room}%` }} />
           </span>
         )}
       </span>
       <span className={styles.gaugeCount}>
-        {entries.length}/{backlog}
+        {entries.length}/{room}
         {full ? ' full' : ''}
       </span>
     </div>
@@ -94,14 +94,14 @@ export function QueueGauges({
         name="SYN queue"
         short="SYN q"
         entries={queues.syn}
-        backlog={queues.backlog}
+        room={queues.room}
         ownerOf={ownerOf}
       />
       <Gauge
         name="accept queue"
         short="accept q"
         entries={queues.accept}
-        backlog={queues.backlog}
+        room={queues.room}
         ownerOf={ownerOf}
       />
     </div>
