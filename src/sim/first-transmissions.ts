@@ -4,6 +4,7 @@
  * a snapshot's trace is its own prefix, so the link needs no memo of its own to copy.
  */
 import { Flag, type FlagName, type Packet } from '../engine';
+import type { EndpointLabels } from './send-record';
 import type { TraceEvent } from './trace';
 
 const NOT_PSH = ~Flag.PSH & 0xff;
@@ -50,4 +51,19 @@ export function originalOf(
     loose = e.id;
   }
   return loose;
+}
+
+/**
+ * The trace's `original` for a segment `from` sends: none for a first transmission
+ * (`retransmit` 0), else the first transmission it repeats (originalOf).
+ */
+export function originalOfSend(
+  trace: readonly TraceEvent[],
+  labels: EndpointLabels,
+  from: string,
+  packet: Packet,
+  retransmit: number,
+): number | undefined {
+  if (retransmit === 0) return undefined;
+  return originalOf(trace, from, labels.label(packet.dst, packet.segment.dstPort), packet);
 }

@@ -22,7 +22,7 @@
  * Every decision is a `balancer` trace event saying which backend and why.
  */
 import { hostSockets, ipFamily, mix32, seq, socketInfo, Flag, type Packet } from '../engine';
-import { originalOf } from './first-transmissions';
+import { originalOfSend } from './first-transmissions';
 import { roundTime } from './link';
 import { sendPacket, settle } from './network';
 import { sendEvent } from './send-record';
@@ -391,10 +391,7 @@ function forwardedRetransmit(
   incoming: number,
 ): number {
   const name = state.spec.name;
-  const original =
-    incoming > 0
-      ? originalOf(world.trace, name, world.shared.labels.label(out.dst, out.segment.dstPort), out)
-      : undefined;
+  const original = originalOfSend(world.trace, world.shared.labels, name, out, incoming);
   if (original === undefined) return 0;
   const count = (state.resent.get(original) ?? 0) + 1;
   state.resent.set(original, count);
@@ -422,15 +419,7 @@ function sendLocal(
   marks: LocalMarks,
 ): Flight {
   const id = world.nextId++;
-  const original =
-    retransmit === 0
-      ? undefined
-      : originalOf(
-          world.trace,
-          from,
-          world.shared.labels.label(packet.dst, packet.segment.dstPort),
-          packet,
-        );
+  const original = originalOfSend(world.trace, world.shared.labels, from, packet, retransmit);
   const sender = world.endpoints.get(from);
   if (sender && sender.iss === undefined && packet.segment.flags & Flag.SYN) {
     sender.iss = packet.segment.seq;

@@ -6,7 +6,7 @@
 import { Flag, type Packet } from '../engine';
 import { describeRule, firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
-import { originalOf } from './first-transmissions';
+import { originalOfSend } from './first-transmissions';
 import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason } from './trace';
 import { routesViaBalancer } from './load-balancer';
@@ -33,15 +33,7 @@ export function sendPacket(
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
-  const original =
-    retransmit === 0
-      ? undefined
-      : originalOf(
-          world.trace,
-          from,
-          world.shared.labels.label(packet.dst, segment.dstPort),
-          packet,
-        );
+  const original = originalOfSend(world.trace, world.shared.labels, from, packet, retransmit);
 
   const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);

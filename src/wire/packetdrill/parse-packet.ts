@@ -57,6 +57,28 @@ function unsupportedKind(token: string): string | null {
   return null;
 }
 
+/** `start:end(length)` (parser.y `seq`), its end checked to be start + length modulo 2^32. */
+function readSeqSpan(cursor: Cursor): {
+  seqStart: number;
+  seqEnd: number;
+  payloadLength: number;
+} {
+  const at = cursor.location();
+  const seqStart = readU32(cursor, 'a sequence number start:end(length)');
+  cursor.expect(':', "':' in start:end(length)");
+  const seqEnd = readU32(cursor, 'the end of start:end(length)');
+  cursor.expect('(', "'(' in start:end(length)");
+  const payloadLength = readU32(cursor, 'a payload length');
+  cursor.expect(')', "')' in start:end(length)");
+  if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
+    throw new ScriptSyntaxError(
+      at,
+      `inconsistent sequence numbers: ${seqStart}:${seqEnd} does not span ${payloadLength} bytes`,
+    );
+  }
+  return { seqStart, seqEnd, payloadLength };
+}
+
 export function parsePacket(
   cursor: Cursor,
   defines: Readonly<Record<string, string>>,
@@ -91,21 +113,9 @@ export function parsePacket(
   const { flags, ae } = parseFlags(token, flagsAt);
 
   cursor.skipSpace(true);
-  const seqAt = cursor.location();
-  const seqStart = readU32(cursor, 'a sequence number start:end(length)');
-  cursor.expect(':', "':' in start:end(length)");
-  const seqEnd = readU32(cursor, 'the end of start:end(length)');
-  cursor.expect('(', "'(' in start:end(length)");
-  const payloadLength = readU32(cursor, 'a payload length');
-  cursor.expect(')', "')' in start:end(length)");
+  const { seqStart, seqEnd, payloadLength } = readSeqSpan(cursor);
   const absoluteSeq = cursor.peek() === '!';
   if (absoluteSeq) cursor.advance();
-  if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
-    throw new ScriptSyntaxError(
-      seqAt,
-      `inconsistent sequence numbers: ${seqStart}:${seqEnd} does not span ${payloadLength} bytes`,
-    );
-  }
 
   let ack: number | null = null;
   let window: number | null = null;
@@ -219,22 +229,9 @@ function parseIcmp(cursor: Cursor, defines: Readonly<Record<string, string>>): A
         reason: 'an ICMP message quoting a UDP or raw packet has no TCP connection to reach',
       };
     }
-    const at = cursor.location();
-    const seqStart = readU32(cursor, 'a sequence number start:end(length)');
-    cursor.expect(':', "':' in start:end(length)");
-    const seqEnd = readU32(cursor, 'the end of start:end(length)');
-    cursor.expect('(', "'(' in start:end(length)");
-    const payloadLength = readU32(cursor, 'a payload length');
-    cursor.expect(')', "')' in start:end(length)");
+    quoted = readSeqSpan(cursor);
     cursor.skipSpace(true);
     cursor.expect(']', "']' after the quoted segment");
-    if ((seqStart + payloadLength) % 2 ** 32 !== seqEnd) {
-      throw new ScriptSyntaxError(
-        at,
-        `inconsistent sequence numbers: ${seqStart}:${seqEnd} does not span ${payloadLength} bytes`,
-      );
-    }
-    quoted = { seqStart, seqEnd, payloadLength };
   }
   cursor.skipSpace(true);
   if (!cursor.atLineEnd()) {
