@@ -59,8 +59,28 @@ test.describe('embed.html', () => {
   });
 
   test('autoplay plays by itself, and stops at the end of its range', async ({ page }) => {
+    // Playing 60 ms at 1/10× takes 0.6 s, which a loaded machine may spend before the test's first
+    // look: the page itself records whether its Pause button ever showed.
+    await page.addInitScript(() => {
+      const seen = { pause: false };
+      Object.assign(window, { autoplaySeen: seen });
+      new MutationObserver(() => {
+        if (seen.pause) return;
+        seen.pause = [...document.querySelectorAll('button')].some((b) =>
+          (b.textContent ?? '').includes('Pause'),
+        );
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto('./embed.html?scenario=handshake&autoplay=1&end=60');
-    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => (window as unknown as { autoplaySeen: { pause: boolean } }).autoplaySeen.pause,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 10_000 });
     await expect(serverState(page)).toHaveText('SYN-RECEIVED');
     await expect(clientState(page)).toHaveText('SYN-SENT');
