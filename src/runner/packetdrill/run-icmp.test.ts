@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { runScript } from './runner';
 import { lineVerdict, LINUX_DEFAULTS } from './script-test-kit';
 
-/** A connection the script accepts, then 100 bytes it writes and the peer has not acknowledged. */
-const SENDING = [
+/** A listener that has answered the peer's SYN: its request waits for the third ACK. */
+const SYN_ANSWERED = [
   LINUX_DEFAULTS,
   '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
   '+0 bind(3, ..., ...) = 0',
   '+0 listen(3, 1) = 0',
   '+0 < S 0:0(0) win 65535 <mss 1000>',
   '+0 > S. 0:0(0) ack 1 <mss 1460>',
+];
+
+/** A connection the script accepts, then 100 bytes it writes and the peer has not acknowledged. */
+const SENDING = [
+  ...SYN_ANSWERED,
   '+.1 < . 1:1(0) ack 1 win 65535',
   '+0 accept(3, ..., ...) = 4',
   '+0 write(4, ..., 100) = 100',
@@ -65,12 +70,7 @@ describe('ICMP lines', () => {
 
   it('read CODE as host_unreachable unless -D says otherwise, the code the Google ICMP scripts leave to their harness', () => {
     const pending = [
-      LINUX_DEFAULTS,
-      '0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
-      '+0 bind(3, ..., ...) = 0',
-      '+0 listen(3, 1) = 0',
-      '+0 < S 0:0(0) win 65535 <mss 1000>',
-      '+0 > S. 0:0(0) ack 1 <mss 1460>',
+      ...SYN_ANSWERED,
       '+.1 < icmp unreachable CODE',
       '+0 < . 1:1(0) ack 1 win 65535',
       '+0 > R 1:1(0)',
