@@ -168,41 +168,41 @@ function fileOf(bytes: number): Uint8Array {
 }
 
 /**
- * A sends `bytes` to B. Both applications act once per millisecond of virtual time, as a
- * program with an event loop would: A tops up its send buffer, B reads what has arrived
- * if the engine said something did (a `readable` output, as epoll would).
+ * A sends `bytes` to B, as a program with an event loop would: A fills its send buffer once
+ * connected and again whenever the engine says it is `writable` (epoll's EPOLLOUT); B reads
+ * once per millisecond of virtual time if the engine said something arrived (`readable`).
  */
 export function bulk(bytes: number, record: boolean): World {
   const w = world(profiles.linux, record);
   const file = fileOf(bytes);
   let left = bytes;
-  let client: SocketId = -1;
   let server: SocketId = -1;
   let readable = false;
-  const react = (side: Side, o: Output) => {
-    if (side === 1 && o.type === 'acceptable') {
-      server = call(w, 1, { call: 'accept', socket: o.listener }, react).socket ?? -1;
-    }
-    if (side === 1 && o.type === 'readable') readable = true;
-  };
-  const pump = () => {
+  const fill = (client: SocketId) => {
     while (left > 0) {
       const at = bytes - left;
       const data = file.subarray(at, at + Math.min(left, 65536));
       const r = call(w, 0, { call: 'send', socket: client, data, handOver: true }, react);
       if (r.result !== 'ok' || !r.bytes) break;
       left -= r.bytes;
+      if (r.bytes < data.length) break; // the buffer is full: wait for `writable`
     }
+  };
+  const react = (side: Side, o: Output) => {
+    if (side === 0 && (o.type === 'established' || o.type === 'writable')) fill(o.socket);
+    if (side === 1 && o.type === 'acceptable') {
+      server = call(w, 1, { call: 'accept', socket: o.listener }, react).socket ?? -1;
+    }
+    if (side === 1 && o.type === 'readable') readable = true;
+  };
+  call(w, 1, { call: 'listen', port: 80 }, react);
+  call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react);
+  while (w.queue.size > 0) {
+    drain(w, react, w.now + 1);
     if (server >= 0 && readable) {
       readable = false;
       call(w, 1, { call: 'receive', socket: server }, react);
     }
-  };
-  call(w, 1, { call: 'listen', port: 80 }, react);
-  client = call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react).socket ?? -1;
-  while (w.queue.size > 0) {
-    drain(w, react, w.now + 1);
-    pump();
   }
   if (left > 0) throw new Error('bulk transfer did not finish');
   return w;
