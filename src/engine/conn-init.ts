@@ -1,5 +1,6 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import type { Conn } from './conn';
+import type { Conn, Held } from './conn';
+import type { SackBlock } from './sack-blocks';
 import type { IpOptions } from './ip-fields';
 import type { KeepaliveSettings } from './keepalive';
 import type { FourTuple } from './isn';
@@ -25,6 +26,10 @@ export interface ConnSeed {
   readonly keepalive?: KeepaliveSettings | null;
   readonly ip?: IpOptions | null;
 }
+
+/** Shared by every fresh TCB: both lists are replaced, never written in place. */
+const NONE_HELD: readonly Held[] = [];
+const NO_BLOCKS: readonly SackBlock[] = [];
 
 export function createConn(s: ConnSeed): Conn {
   const afterSyn = seqAdd(s.iss, 1);
@@ -86,8 +91,8 @@ export function createConn(s: ConnSeed): Conn {
     rcvBuffer: s.receiveBuffer ?? s.profile.receiveBuffer,
     rcvUnread: 0,
     rcvQueue: null,
-    held: [],
-    sackReported: [],
+    held: NONE_HELD,
+    sackReported: NO_BLOCKS,
     sackLatest: null,
     dsack: null,
     rcvAdvertised: zero,
