@@ -9,6 +9,7 @@ import {
   handleCall,
   handlePacket,
   handleTimeout,
+  nextDeadline,
   profiles,
   type AppCall,
   type Host,
@@ -23,7 +24,7 @@ type Side = 0 | 1;
 
 type Event =
   | { at: number; order: number; kind: 0; to: Side; packet: Packet }
-  /** The host armed a timer for `at`: it may have work then. */
+  /** The host's next deadline (nextDeadline) when it was queued: it may have work then. */
   | { at: number; order: number; kind: 1; side: Side };
 
 /** A binary min-heap on (at, order): the event queue both loops use. */
@@ -87,6 +88,8 @@ interface World {
   queue: Heap<Event>;
   order: number;
   now: number;
+  /** When each host's earliest queued wake-up is due (Infinity: none queued). */
+  wakeAt: [number, number];
   arrivals: number;
   /** The queue operations, recorded for the bare loop: an event pushed, or null for a pop. */
   record: (Event | null)[] | null;
@@ -101,6 +104,7 @@ function world(profile: Profile, record: boolean): World {
     queue: new Heap<Event>(),
     order: 0,
     now: 0,
+    wakeAt: [Infinity, Infinity],
     arrivals: 0,
     record: record ? [] : null,
   };
@@ -112,6 +116,7 @@ function absorb(
   outputs: readonly Output[],
   react: (side: Side, o: Output) => void,
 ): void {
+  let armed = false;
   for (const o of outputs) {
     if (o.type === 'packet') {
       const at = w.now + DELAY;
@@ -119,14 +124,39 @@ function absorb(
       const e: Event = { at, order: w.order++, kind: 0, to, packet: o.packet };
       w.queue.push(e);
       w.record?.push(e);
-    } else if (o.type === 'timer' && o.action === 'set' && o.at !== undefined) {
-      const e: Event = { at: o.at, order: w.order++, kind: 1, side };
-      w.queue.push(e);
-      w.record?.push(e);
-    } else if (o.type !== 'timer') {
+    } else if (o.type === 'timer') {
+      armed ||= o.action === 'set';
+    } else {
       react(side, o);
     }
   }
+  if (armed) wakeWhenDue(w, side);
+}
+
+/**
+ * Queues a wake-up at the host's next deadline when that is earlier than the one queued
+ * (docs/engine.md, calling order: the caller keeps no copy of the timers). A timer re-armed
+ * later leaves its wake-up early, which then finds nothing due and queues the next.
+ */
+function wakeWhenDue(w: World, side: Side): void {
+  const due = nextDeadline(w.hosts[side]);
+  if (due === null || due >= w.wakeAt[side]) return;
+  w.wakeAt[side] = due;
+  const e: Event = { at: due, order: w.order++, kind: 1, side };
+  w.queue.push(e);
+  w.record?.push(e);
+}
+
+/** A wake-up: every timer due by now fires, one handleTimeout call each. */
+function wake(w: World, side: Side, react: (side: Side, o: Output) => void): void {
+  const host = w.hosts[side];
+  if (w.wakeAt[side] <= w.now) w.wakeAt[side] = Infinity;
+  for (;;) {
+    const due = nextDeadline(host);
+    if (due === null || due > w.now) break;
+    absorb(w, side, handleTimeout(host, w.now), react);
+  }
+  wakeWhenDue(w, side);
 }
 
 function call(w: World, side: Side, c: AppCall, react: (side: Side, o: Output) => void) {
@@ -150,7 +180,7 @@ function drain(w: World, react: (side: Side, o: Output) => void, until = Infinit
       w.arrivals++;
       absorb(w, e.to, handlePacket(w.hosts[e.to], e.packet, w.now), react);
     } else {
-      absorb(w, e.side, handleTimeout(w.hosts[e.side], w.now), react);
+      wake(w, e.side, react);
     }
   }
 }
@@ -168,41 +198,41 @@ function fileOf(bytes: number): Uint8Array {
 }
 
 /**
- * A sends `bytes` to B. Both applications act once per millisecond of virtual time, as a
- * program with an event loop would: A tops up its send buffer, B reads what has arrived
- * if the engine said something did (a `readable` output, as epoll would).
+ * A sends `bytes` to B, as a program with an event loop would: A fills its send buffer once
+ * connected and again whenever the engine says it is `writable` (epoll's EPOLLOUT); B reads
+ * once per millisecond of virtual time if the engine said something arrived (`readable`).
  */
 export function bulk(bytes: number, record: boolean): World {
   const w = world(profiles.linux, record);
   const file = fileOf(bytes);
   let left = bytes;
-  let client: SocketId = -1;
   let server: SocketId = -1;
   let readable = false;
-  const react = (side: Side, o: Output) => {
-    if (side === 1 && o.type === 'acceptable') {
-      server = call(w, 1, { call: 'accept', socket: o.listener }, react).socket ?? -1;
-    }
-    if (side === 1 && o.type === 'readable') readable = true;
-  };
-  const pump = () => {
+  const fill = (client: SocketId) => {
     while (left > 0) {
       const at = bytes - left;
       const data = file.subarray(at, at + Math.min(left, 65536));
       const r = call(w, 0, { call: 'send', socket: client, data, handOver: true }, react);
       if (r.result !== 'ok' || !r.bytes) break;
       left -= r.bytes;
+      if (r.bytes < data.length) break; // the buffer is full: wait for `writable`
     }
+  };
+  const react = (side: Side, o: Output) => {
+    if (side === 0 && (o.type === 'established' || o.type === 'writable')) fill(o.socket);
+    if (side === 1 && o.type === 'acceptable') {
+      server = call(w, 1, { call: 'accept', socket: o.listener }, react).socket ?? -1;
+    }
+    if (side === 1 && o.type === 'readable') readable = true;
+  };
+  call(w, 1, { call: 'listen', port: 80 }, react);
+  call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react);
+  while (w.queue.size > 0) {
+    drain(w, react, w.now + 1);
     if (server >= 0 && readable) {
       readable = false;
       call(w, 1, { call: 'receive', socket: server }, react);
     }
-  };
-  call(w, 1, { call: 'listen', port: 80 }, react);
-  client = call(w, 0, { call: 'connect', remote: ADDR[1], remotePort: 80 }, react).socket ?? -1;
-  while (w.queue.size > 0) {
-    drain(w, react, w.now + 1);
-    pump();
   }
   if (left > 0) throw new Error('bulk transfer did not finish');
   return w;

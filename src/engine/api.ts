@@ -169,6 +169,11 @@ export type Output =
     }
   /** `bytes`: how many bytes now wait in the receive buffer. */
   | { readonly type: 'readable'; readonly socket: SocketId; readonly bytes: number }
+  /**
+   * A send() that found the send buffer full (EAGAIN, or took part of its data) may go on: an
+   * acknowledgment freed a third of the buffer (epoll's EPOLLOUT; said once per full buffer).
+   */
+  | { readonly type: 'writable'; readonly socket: SocketId }
   | { readonly type: 'established'; readonly socket: SocketId }
   | { readonly type: 'acceptable'; readonly listener: SocketId; readonly socket: SocketId }
   | { readonly type: 'eof'; readonly socket: SocketId }

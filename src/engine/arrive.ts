@@ -30,7 +30,22 @@ export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
       if (checkAck(d, v, ctx)) processTextAndFin(d, v, ctx);
     }
   }
-  if (d.state !== 'CLOSED' && d.state !== 'LISTEN') flush(d, ctx);
+  if (d.state !== 'CLOSED' && d.state !== 'LISTEN') {
+    flush(d, ctx);
+    if (d.writeBlocked) wakeWriter(d, ctx);
+  }
+}
+
+/**
+ * A writer that found the send buffer full hears once a third of it is free again, after what
+ * the acknowledgment let us send (Linux tcp_rcv_established(): tcp_data_snd_check(), then
+ * tcp_check_space() → sk_stream_write_space(), whose __sk_stream_is_writeable() asks for free
+ * space of at least half the bytes queued), as epoll's EPOLLOUT tells it.
+ */
+function wakeWriter(d: Conn, ctx: Ctx): void {
+  if (d.sndBuf.length > (ctx.profile.sendBuffer * 2) / 3) return;
+  d.writeBlocked = false;
+  ctx.out.push({ type: 'writable', socket: d.id });
 }
 
 /**

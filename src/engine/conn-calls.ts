@@ -18,6 +18,9 @@ export function connSend(d: Conn, data: Uint8Array, ctx: Ctx, handOver: boolean)
   if (d.state === 'CLOSED') return takeError(d, 'EPIPE');
   if (d.writeShut) return { result: 'EPIPE' };
   const space = ctx.profile.sendBuffer - d.sndBuf.length;
+  // Linux tcp_sendmsg() sets SOCK_NOSPACE when it runs out of room, whether it took nothing
+  // (EAGAIN) or part of the data.
+  if (data.length > space) d.writeBlocked = true;
   if (space <= 0) return EAGAIN;
   const take = data.length <= space ? data : data.subarray(0, space);
   d.sndBuf.append(take, handOver);

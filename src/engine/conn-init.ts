@@ -1,5 +1,6 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import type { Conn } from './conn';
+import type { Conn, Held } from './conn';
+import type { SackBlock } from './sack-blocks';
 import type { IpOptions } from './ip-fields';
 import type { KeepaliveSettings } from './keepalive';
 import type { FourTuple } from './isn';
@@ -26,6 +27,10 @@ export interface ConnSeed {
   readonly ip?: IpOptions | null;
 }
 
+/** Shared by every fresh TCB: both lists are replaced, never written in place. */
+const NONE_HELD: readonly Held[] = [];
+const NO_BLOCKS: readonly SackBlock[] = [];
+
 export function createConn(s: ConnSeed): Conn {
   const afterSyn = seqAdd(s.iss, 1);
   const zero = 0 as Seq;
@@ -40,6 +45,7 @@ export function createConn(s: ConnSeed): Conn {
     appClosed: false,
     readShut: false,
     writeShut: false,
+    writeBlocked: false,
     error: null,
     softError: null,
     mssClamp: s.mssClamp,
@@ -85,8 +91,8 @@ export function createConn(s: ConnSeed): Conn {
     rcvBuffer: s.receiveBuffer ?? s.profile.receiveBuffer,
     rcvUnread: 0,
     rcvQueue: null,
-    held: [],
-    sackReported: [],
+    held: NONE_HELD,
+    sackReported: NO_BLOCKS,
     sackLatest: null,
     dsack: null,
     rcvAdvertised: zero,
@@ -134,6 +140,7 @@ export function laidOut(c: Conn): Conn {
     appClosed: c.appClosed,
     readShut: c.readShut,
     writeShut: c.writeShut,
+    writeBlocked: c.writeBlocked,
     error: c.error,
     softError: c.softError,
     mssClamp: c.mssClamp,

@@ -44,6 +44,11 @@ export interface Conn {
   readShut: boolean;
   /** shutdown(write) or close(): a FIN is queued after the data. */
   writeShut: boolean;
+  /**
+   * send() found the send buffer full (Linux SOCK_NOSPACE): the acknowledgment that frees a
+   * third of it says `writable` (arrive.ts wakeWriter).
+   */
+  writeBlocked: boolean;
   /** The error SO_ERROR would report, cleared when read. */
   error: Errno | null;
   /**

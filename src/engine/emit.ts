@@ -6,7 +6,7 @@
 import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
-import { ipFieldsFor, type IpFields } from './ip-fields';
+import { ipFieldsFor } from './ip-fields';
 import { layoutSynOptions, timestampOptions } from './options';
 import {
   afterReport,
@@ -17,7 +17,7 @@ import {
 } from './sack-blocks';
 import { seqAdd, seqDiff } from './seq';
 import { cancelTimer, type Ctx } from './step';
-import { Flag, type Seq, type TcpOption } from './types';
+import { Flag, type Packet, type Segment, type Seq, type TcpOption } from './types';
 
 const NO_BYTES = new Uint8Array(0);
 const NO_OPTIONS: readonly TcpOption[] = [];
@@ -143,27 +143,24 @@ export function sendSegment(
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
     d.unaSentAt = ctx.now;
   }
-  ctx.out.push({
-    type: 'packet',
-    socket: d.id,
-    retransmit,
-    packet: {
-      src: d.tuple.localAddress,
-      dst: d.tuple.remoteAddress,
-      segment: {
-        srcPort: d.tuple.localPort,
-        dstPort: d.tuple.remotePort,
-        seq: seqNo,
-        ack: ack ? d.rcvNxt : (0 as Seq),
-        flags,
-        window,
-        urgent: 0,
-        options,
-        payload,
-      },
-      ...ipOf(d, ctx, ectCapable(d, flags, payload, retransmit)),
-    },
-  });
+  const segment: Segment = {
+    srcPort: d.tuple.localPort,
+    dstPort: d.tuple.remotePort,
+    seq: seqNo,
+    ack: ack ? d.rcvNxt : (0 as Seq),
+    flags,
+    window,
+    urgent: 0,
+    options,
+    payload,
+  };
+  const src = d.tuple.localAddress;
+  const dst = d.tuple.remoteAddress;
+  // The IP fields are left out for the default header; two literals rather than a spread,
+  // which would allocate and take V8's slow path on every segment.
+  const ip = ipFieldsFor(d.ip, ctx.profile, ectCapable(d, flags, payload, retransmit));
+  const packet: Packet = ip === undefined ? { src, dst, segment } : { src, dst, segment, ip };
+  ctx.out.push({ type: 'packet', socket: d.id, retransmit, packet });
   if (adaptiveAck(ctx)) {
     if (payload.length > 0) dataSent(d, ctx);
     if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
@@ -202,12 +199,6 @@ export function sendAck(d: Conn, ctx: Ctx): void {
  */
 export function sendChallengeAck(d: Conn, ctx: Ctx): void {
   sendSegment(d, ctx, Flag.ACK, d.sndNxt);
-}
-
-/** The IP fields of the connection's packets, spread into a packet only when not the default. */
-function ipOf(d: Conn, ctx: Ctx, ect: boolean): { ip?: IpFields } {
-  const ip = ipFieldsFor(d.ip, ctx.profile, ect);
-  return ip ? { ip } : {};
 }
 
 /**

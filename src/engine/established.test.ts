@@ -83,6 +83,36 @@ describe('ESTABLISHED: data and acknowledgments', () => {
   });
 });
 
+describe('ESTABLISHED: a writer blocked on a full send buffer', () => {
+  // A 3,000-byte send buffer with the peer's MSS 1000: three segments fill it.
+  const small = { ...profiles.linux, sendBuffer: 3000 };
+
+  it('says writable once a third of the buffer is acknowledged, as epoll reports EPOLLOUT (Linux sk_stream_write_space)', () => {
+    const { probe: p, socket } = acceptedProbe(small);
+    expect(p.call({ call: 'send', socket, data: new Uint8Array(4000) })).toEqual({
+      result: 'ok',
+      bytes: 3000,
+    });
+    p.inject({ flags: '.', seq: 1, ack: 501 });
+    expect(p.outputsOf('writable')).toEqual([]);
+    p.inject({ flags: '.', seq: 1, ack: 1001 });
+    expect(p.outputsOf('writable')).toEqual([{ type: 'writable', socket }]);
+    p.inject({ flags: '.', seq: 1, ack: 2001 });
+    expect(p.outputsOf('writable')).toHaveLength(1); // once per full buffer
+  });
+
+  it('says writable after a send() that met a full buffer with EAGAIN, and never for a writer that was not blocked', () => {
+    const { probe: p, socket } = acceptedProbe(small);
+    p.call({ call: 'send', socket, data: new Uint8Array(3000) });
+    p.inject({ flags: '.', seq: 1, ack: 3001 });
+    expect(p.outputsOf('writable')).toEqual([]);
+    p.call({ call: 'send', socket, data: new Uint8Array(3000) });
+    expect(p.call({ call: 'send', socket, data: new Uint8Array(10) }).result).toBe('EAGAIN');
+    p.inject({ flags: '.', seq: 1, ack: 4001 });
+    expect(p.outputsOf('writable')).toEqual([{ type: 'writable', socket }]);
+  });
+});
+
 describe('ESTABLISHED: RST and SYN (RFC 5961)', () => {
   it('RST with SEG.SEQ = RCV.NXT resets: ECONNRESET, CLOSED (rcv-rst-established-left-edge-secure)', () => {
     const { probe: p, socket } = acceptedProbe(profiles.freebsd);

@@ -26,15 +26,18 @@ export function isnClock(now: number): number {
   return Math.floor(now * 250) >>> 0;
 }
 
+/** The words F hashes, filled anew for each hash (a new array per connection was garbage). */
+const tupleWords: number[] = [];
+
 /** F: keyed hash of the connection's 4-tuple. */
 export function tupleHash(key: number, t: FourTuple, salt = 0): number {
-  return keyedHash(key, [
-    ...addressWords(t.localAddress),
-    t.localPort,
-    ...addressWords(t.remoteAddress),
-    t.remotePort,
-    salt,
-  ]);
+  const words = tupleWords;
+  words.length = 0;
+  for (const w of addressWords(t.localAddress)) words.push(w);
+  words.push(t.localPort);
+  for (const w of addressWords(t.remoteAddress)) words.push(w);
+  words.push(t.remotePort, salt);
+  return keyedHash(key, words);
 }
 
 /** The ISN for a new connection, by the host's configured generator. */
