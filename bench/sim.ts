@@ -15,7 +15,7 @@ import {
 } from '../src/engine';
 import { runScenario, validateScenario, type Scenario } from '../src/sim';
 import { EventQueue } from '../src/sim/queue';
-import { filler } from '../src/sim/socket-calls';
+import { filler } from '../src/sim/filler';
 import { endpointProfile } from '../src/sim/world';
 import { median, sample } from './engine';
 import type { BenchRow } from './types';

@@ -28,7 +28,7 @@ describe('the page a link opens', () => {
   it('opens a forked run with its drop, without a note', () => {
     const page = createPageStore('?scenario=handshake&fork=35-drop-1');
     expect(page.notes).toEqual([]);
-    expect(page.store.getState().timeline.spanById.get(1)?.dropReason).toBe('user');
+    expect(page.store.getState().timeline.spanById[1]?.dropReason).toBe('user');
   });
 
   it('notes a fork step that names a segment not on the wire then, and drops nothing', () => {
@@ -37,7 +37,7 @@ describe('the page a link opens', () => {
       'Ignored fork step 100-drop-1: segment 1 was not on the wire at 100 ms, so nothing was dropped.',
       'Ignored fork step 100-drop-999: segment 999 was not on the wire at 100 ms, so nothing was dropped.',
     ]);
-    expect(page.store.getState().timeline.spanById.get(1)?.outcome).toBe('delivered');
+    expect(page.store.getState().timeline.spanById[1]?.outcome).toBe('delivered');
   });
 
   it('selects a segment the run has, without a note', () => {

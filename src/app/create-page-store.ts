@@ -85,7 +85,7 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
   for (const step of url.fork ?? []) {
     // A drop the world could not make (the segment was not in flight) changes nothing: say so.
     if (step.kind !== 'drop') continue;
-    const span = store.getState().timeline.spanById.get(step.id);
+    const span = store.getState().timeline.spanById[step.id];
     if (span?.dropReason !== 'user') notes.push(unusedDropNote(step.at, step.id));
   }
   if (url.t !== undefined) {
@@ -95,7 +95,8 @@ export function createPageStore(search: string, page: PageKind = 'full'): PageSt
   }
   if (url.speed !== undefined) store.getState().setSpeed(url.speed);
   if (url.segment !== undefined) {
-    if (store.getState().timeline.spanById.has(url.segment)) store.getState().select(url.segment);
+    if (store.getState().timeline.spanById[url.segment] !== undefined)
+      store.getState().select(url.segment);
     else notes.push(missingSegmentNote(url.segment));
   }
   if (url.lesson !== undefined) store.getState().openLesson(url.lesson, (url.step ?? 1) - 1);

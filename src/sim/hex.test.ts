@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filler } from './filler';
 import { HexTable, toHex } from './hex';
 import { createStream } from './rng';
 
@@ -64,5 +65,19 @@ describe('payload hex', () => {
     const table = new HexTable();
     expect(table.hex(buffer.subarray(2, 5))).toBe('616263');
     expect(table.hex(new TextEncoder().encode('abc'))).toBe('616263');
+  });
+
+  it('encodes views of the filler by where they start and their length, at every phase', () => {
+    const table = new HexTable(4);
+    const bytes = filler(4000);
+    // Every phase of the alphabet, lengths on both sides of one period, and more distinct
+    // (phase, length) pairs than the table's limit: each view reads as its own bytes.
+    for (let start = 0; start < 60; start++) {
+      for (const len of [1, 25, 26, 27, 1460]) {
+        const view = bytes.subarray(start, start + len);
+        expect(table.hex(view)).toBe(toHex(view.slice()));
+        expect(table.hex(view)).toBe(toHex(view.slice()));
+      }
+    }
   });
 });

@@ -7,6 +7,8 @@
  * plain strings, equal to what a fresh encoding would give.
  */
 
+import { FILLER_PERIOD, fillerPhase } from './filler';
+
 const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
 const ASCII = new TextDecoder('ascii');
 
@@ -64,6 +66,8 @@ interface Entry {
 /** One run's shared hex strings, found by content. */
 export class HexTable {
   private readonly byHash = new Map<number, Entry[]>();
+  /** Hex of views of the filler, by length × FILLER_PERIOD + phase (see `hex`). */
+  private readonly fillerHex = new Map<number, string>();
   private entries = 0;
   private storedBytes = 0;
 
@@ -94,7 +98,17 @@ export class HexTable {
   hex(bytes: Uint8Array): string {
     if (bytes.length === 0) return '';
     if (bytes === this.arriving) return this.arrivingHex;
-    return this.lookup(bytes);
+    // A bulk send's segments are views of the filler: their bytes follow from where they start
+    // and how many there are, so neither a hash nor a byte-for-byte comparison is needed.
+    const phase = fillerPhase(bytes);
+    if (phase < 0) return this.lookup(bytes);
+    const key = bytes.length * FILLER_PERIOD + phase;
+    let hex = this.fillerHex.get(key);
+    if (hex === undefined) {
+      hex = this.lookup(bytes);
+      if (this.fillerHex.size < this.maxEntries) this.fillerHex.set(key, hex);
+    }
+    return hex;
   }
 
   private lookup(bytes: Uint8Array): string {

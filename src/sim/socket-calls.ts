@@ -13,29 +13,9 @@ import {
 } from '../engine';
 import { acceptNow, applyOutputs, recordData, traceCall, type Args } from './application';
 import { balancerAsRemote } from './load-balancer';
+import { filler } from './filler';
 import type { ScenarioCall } from './scenario';
 import type { EndpointRuntime, World } from './world';
-
-/**
- * Filler for `bytes: n` sends: a repeating alphabet, easy to recognise in a hex dump. Written
- * once and then doubled with copyWithin: a byte loop with a modulo was a visible share of a
- * multi-megabyte run. Every length's filler is a prefix of a longer one, and sends hand their
- * bytes over (nobody writes them), so all sends share the longest made so far: making 4 MB
- * afresh for each run was a tenth of a bulk transfer's time.
- */
-let filled = new Uint8Array(0);
-
-export function filler(n: number): Uint8Array {
-  if (filled.length < n) {
-    const bytes = new Uint8Array(n);
-    const first = Math.min(n, 26);
-    for (let i = 0; i < first; i++) bytes[i] = 97 + i;
-    // Every filled prefix is a whole number of alphabets, so copying it onward keeps the period.
-    for (let done = first; done < n; done *= 2) bytes.copyWithin(done, 0, done);
-    filled = bytes;
-  }
-  return filled.subarray(0, n);
-}
 
 /** The socket a call acts on: the latest connection (to `peer`, when given). */
 function targetSocket(world: World, ep: EndpointRuntime, peer?: string): SocketId | undefined {

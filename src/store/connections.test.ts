@@ -142,14 +142,14 @@ describe('the connection the run is busy with', () => {
     // A client's segment arriving at a backend makes its connection the current one.
     const arrival = timeline.events.findIndex((e, i) => {
       if (e.type !== 'deliver') return false;
-      const send = timeline.spanById.get(e.id)?.send;
+      const send = timeline.spanById[e.id]?.send;
       const child = lanes.children
         .get(send?.to ?? '')
         ?.find((c) => c.key === `${send?.to} ${send?.dst}-${send?.src}`);
       return child !== undefined && !child.probe && child.firstIndex <= i;
     });
     expect(arrival).toBeGreaterThan(0);
-    const send = timeline.spanById.get((timeline.events[arrival] as { id: number }).id)?.send;
+    const send = timeline.spanById[(timeline.events[arrival] as { id: number }).id]?.send;
     expect(currentConnection(timeline, arrival)?.peer).toBe(`${send?.src}`);
   });
 });

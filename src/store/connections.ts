@@ -46,7 +46,7 @@ function connectionOf(event: TraceEvent, endpoint: string, timeline: Timeline): 
     return timerConnection(event);
   }
   if (event.type === 'deliver') {
-    const send = timeline.spanById.get(event.id)?.send;
+    const send = timeline.spanById[event.id]?.send;
     if (send?.to === endpoint) return `${endpoint} ${send.dst}-${send.src}`;
   }
   return null;
@@ -172,7 +172,7 @@ function eventConnections(
     event.type === 'send'
       ? event
       : event.type === 'deliver' || event.type === 'drop'
-        ? timeline.spanById.get(event.id)?.send
+        ? timeline.spanById[event.id]?.send
         : undefined;
   if (send === undefined) return [];
   return [

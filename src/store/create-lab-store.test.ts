@@ -116,7 +116,7 @@ describe('forking the future', () => {
     store.getState().dropSegment(2);
     const after = store.getState();
     expect(after.timeline.events.filter((e) => e.t < 80)).toEqual(before);
-    expect(after.timeline.spanById.get(2)?.outcome).toBe('lost');
+    expect(after.timeline.spanById[2]?.outcome).toBe('lost');
     // The server's retransmission timer (1 s, RFC 6298 §2.1) sends the SYN-ACK again.
     const resend = after.timeline.spans.find((s) => s.send.original === 2);
     expect(resend?.send.flags).toEqual(['SYN', 'ACK']);
@@ -158,8 +158,8 @@ describe('forking the future', () => {
     expect(s.run.delay).toBe(200);
     expect(s.base.delay).toBe(50);
     // The SYN-ACK already on the wire keeps its 50 ms; the ACK sent at 110 takes 200 ms.
-    expect(s.timeline.spanById.get(2)?.endAt).toBe(110);
-    expect(s.timeline.spanById.get(3)?.endAt).toBe(310);
+    expect(s.timeline.spanById[2]?.endAt).toBe(110);
+    expect(s.timeline.spanById[3]?.endAt).toBe(310);
     expect(s.timeline.events.filter((e) => e.t < 75)).toEqual(
       lab()
         .getState()
@@ -172,7 +172,7 @@ describe('forking the future', () => {
     store.getState().changeRunSettings({ delay: 200 });
     const s = store.getState();
     expect([s.base.delay, s.interventions, s.t]).toEqual([200, [], 0]);
-    expect(s.timeline.spanById.get(1)?.endAt).toBe(210);
+    expect(s.timeline.spanById[1]?.endAt).toBe(210);
   });
 
   it('a change at the end re-runs and shows the new end', () => {
@@ -190,7 +190,7 @@ describe('forking the future', () => {
     store.getState().choosePreset('high-latency');
     const s = store.getState();
     expect([s.run.preset, s.run.delay, s.t, s.cursor]).toEqual(['high-latency', 600, 0, -1]);
-    expect(s.timeline.spanById.get(1)?.endAt).toBe(610);
+    expect(s.timeline.spanById[1]?.endAt).toBe(610);
   });
 });
 

@@ -65,7 +65,9 @@ export function commitTimeline(
   if (playhead === 'keep') t = Math.min(state.t, timeline.endTime);
   const cursor = playhead === 'start' ? -1 : lastEventAtOrBefore(timeline, t);
   const selectedId =
-    state.selectedId !== null && timeline.spanById.has(state.selectedId) ? state.selectedId : null;
+    state.selectedId !== null && timeline.spanById[state.selectedId] !== undefined
+      ? state.selectedId
+      : null;
   return {
     timeline,
     base: next.base,

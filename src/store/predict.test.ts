@@ -66,7 +66,7 @@ describe('predict mode', () => {
       expect(s.playing).toBe(false);
       expect(s.cursor).toBeLessThan(step.first);
       if (question.kind === 'fate' && (asked.type === 'deliver' || asked.type === 'drop')) {
-        const sent = s.timeline.spanById.get(asked.id)!.send;
+        const sent = s.timeline.spanById[asked.id]!.send;
         expect(s.t, question.prompt).toBeLessThanOrEqual(sent.t);
         fates += 1;
       }
@@ -112,7 +112,7 @@ describe('predict mode', () => {
       store.getState().nextPrediction();
     }
     const before = store.getState();
-    const synAck = [...before.timeline.spanById.values()].find(
+    const synAck = before.timeline.spans.find(
       (s) => s.send.flags.includes('SYN') && s.send.flags.includes('ACK'),
     );
     store.getState().revealPrediction('');

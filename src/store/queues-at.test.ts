@@ -23,7 +23,7 @@ describe("a server's SYN queue under a SYN flood", () => {
     (e) =>
       e.type === 'drop' &&
       e.reason === 'queue-full' &&
-      timeline.spanById.get(e.id)?.send.from === 'client',
+      timeline.spanById[e.id]?.send.from === 'client',
   );
 
   it('is empty before the first SYN, the listener and its backlog known', () => {

@@ -36,13 +36,6 @@ class TypicalDelays {
   }
 }
 
-interface End {
-  readonly t: number;
-  readonly index: number;
-  readonly reason?: DropReason;
-  readonly queue?: 'syn' | 'accept' | undefined;
-}
-
 interface Copy {
   readonly id: number;
   readonly arrivesAt: number;
@@ -128,14 +121,16 @@ function span(
 }
 
 function sendSpan(
+  trace: readonly TraceEvent[],
   event: SendEvent,
   index: number,
-  end: End | undefined,
+  endIndex: number,
   endTime: number,
   delays: TypicalDelays,
 ): SegmentSpan {
   const crossingEndsAt = event.arrivesAt ?? event.t + delays.of(event.from, event.to);
-  if (end && end.reason !== undefined) {
+  const end = endIndex >= 0 ? (trace[endIndex] as TraceEvent) : undefined;
+  if (end !== undefined && end.type === 'drop') {
     const duration = crossingEndsAt - event.t;
     // A segment the link loses at its send is drawn stopping half way: where it was lost is
     // not observable, only that it never arrived.
@@ -146,7 +141,7 @@ function sendSpan(
       index,
       crossingEndsAt,
       endAt,
-      end.index,
+      endIndex,
       'lost',
       end.reason,
       end.queue,
@@ -154,13 +149,13 @@ function sendSpan(
       false,
     );
   }
-  return end
+  return end !== undefined
     ? span(
         event,
         index,
         crossingEndsAt,
         end.t,
-        end.index,
+        endIndex,
         'delivered',
         undefined,
         undefined,
@@ -193,8 +188,12 @@ export function buildSpans(
 ): SegmentSpan[] {
   const delays = new TypicalDelays(trace);
   const kept: SegmentSpan[] = [];
-  const sends = new Map<number, { event: SendEvent; index: number }>();
-  const ends = new Map<number, End>();
+  // Segments whose journey is built here, by id in the order met, with their send's index and
+  // the index of the event that ended the journey (-1 while none has): arrays indexed by id
+  // (ids count up from 1), as a fork reads thousands and a Map per fork cost milliseconds.
+  const open: number[] = [];
+  const sendIndexOf: number[] = [];
+  const endIndexOf: number[] = [];
   const copies: Copy[] = [];
   // Journeys still open where the runs part start from what the shared events said of them.
   for (const span of previous) {
@@ -208,39 +207,41 @@ export function buildSpans(
         original: { event: span.send, index: span.sendIndex },
       });
     } else {
-      sends.set(span.id, { event: span.send, index: span.sendIndex });
-      if (span.endIndex >= 0 && span.endIndex < shared) {
-        ends.set(span.id, {
-          t: (trace[span.endIndex] as TraceEvent).t,
-          index: span.endIndex,
-          ...(span.dropReason === undefined ? {} : { reason: span.dropReason }),
-          queue: span.dropQueue,
-        });
-      }
+      open.push(span.id);
+      sendIndexOf[span.id] = span.sendIndex;
+      endIndexOf[span.id] = span.endIndex >= 0 && span.endIndex < shared ? span.endIndex : -1;
     }
   }
   const copyArrivals = new Map<number, number[]>();
   for (let index = shared; index < trace.length; index++) {
     const event = trace[index] as TraceEvent;
-    if (event.type === 'send') sends.set(event.id, { event, index });
-    else if (event.type === 'drop') {
-      if (!ends.has(event.id))
-        ends.set(event.id, { t: event.t, index, reason: event.reason, queue: event.queue });
+    if (event.type === 'send') {
+      if (sendIndexOf[event.id] === undefined) open.push(event.id);
+      sendIndexOf[event.id] = index;
+      endIndexOf[event.id] = -1;
+    } else if (event.type === 'drop') {
+      if (!(endIndexOf[event.id]! >= 0)) endIndexOf[event.id] = index;
     } else if (event.type === 'deliver') {
       if (event.duplicate) {
         const list = copyArrivals.get(event.id);
         if (list) list.push(index);
         else copyArrivals.set(event.id, [index]);
-      } else if (!ends.has(event.id)) ends.set(event.id, { t: event.t, index });
+      } else if (!(endIndexOf[event.id]! >= 0)) endIndexOf[event.id] = index;
     } else if (event.type === 'duplicate') {
       copies.push({ id: event.id, arrivesAt: event.arrivesAt });
     }
   }
 
   const built: SegmentSpan[] = [];
-  for (const { event, index } of sends.values()) {
-    built.push(sendSpan(event, index, ends.get(event.id), endTime, delays));
+  for (const id of open) {
+    const index = sendIndexOf[id] as number;
+    const event = trace[index] as SendEvent;
+    built.push(sendSpan(trace, event, index, endIndexOf[id] as number, endTime, delays));
   }
+  const sends = (id: number) => {
+    const index = sendIndexOf[id];
+    return index === undefined ? undefined : { event: trace[index] as SendEvent, index };
+  };
   // A copy made after the runs part of a segment sent and settled before (links that duplicate).
   let settled: Map<number, SegmentSpan> | undefined;
   const settledSend = (id: number) => {
@@ -249,7 +250,7 @@ export function buildSpans(
     return span ? { event: span.send, index: span.sendIndex } : undefined;
   };
   for (const copy of copies) {
-    const original = copy.original ?? sends.get(copy.id) ?? settledSend(copy.id);
+    const original = copy.original ?? sends(copy.id) ?? settledSend(copy.id);
     if (!original) continue;
     const arrivalIndex = copyArrivals.get(copy.id)?.shift() ?? -1;
     const outcome = arrivalIndex >= 0 ? 'delivered' : 'in-flight';

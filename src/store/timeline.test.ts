@@ -62,7 +62,7 @@ describe('the world at a moment', () => {
   });
 
   it('places a segment along its arrow by (now − sentAt) / (arrivesAt − sentAt)', () => {
-    const synAck = handshake.spanById.get(2)!;
+    const synAck = handshake.spanById[2]!;
     expect(progressAt(synAck, 60)).toBe(0);
     expect(progressAt(synAck, 72.5)).toBe(0.25);
     expect(progressAt(synAck, 400)).toBe(1);
@@ -76,7 +76,7 @@ describe('the world at a moment', () => {
   });
 
   it('counts a segment in flight only between its send and its arrival', () => {
-    const syn = handshake.spanById.get(1)!;
+    const syn = handshake.spanById[1]!;
     expect(isInFlight(syn, 0, -1)).toBe(false);
     // At its send instant a drop would run before the send and miss it.
     expect(isInFlight(syn, 10, lastEventAtOrBefore(handshake, 10))).toBe(false);
@@ -90,7 +90,7 @@ describe('a lost segment', () => {
   const lost = buildTimeline(world.run(settings, [{ at: 85, kind: 'drop', id: 2 }]));
 
   it('stops where it was lost and names why', () => {
-    const synAck = lost.spanById.get(2)!;
+    const synAck = lost.spanById[2]!;
     expect(synAck.outcome).toBe('lost');
     expect(synAck.dropReason).toBe('user');
     expect(synAck.reach).toBeCloseTo(0.5);

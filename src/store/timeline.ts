@@ -72,8 +72,11 @@ export interface Timeline {
   readonly spanStarts: Float64Array;
   /** Running maximum of span ends: the first span that may still be visible is a binary search. */
   readonly spanEndsMax: Float64Array;
-  /** The first journey of each segment, by id. */
-  readonly spanById: ReadonlyMap<number, SegmentSpan>;
+  /**
+   * The first journey of each segment, at its id (ids count up from 1): an array rather than a
+   * Map, as a fork rebuilds it and filling a Map of ten thousand cost milliseconds each time.
+   */
+  readonly spanById: readonly (SegmentSpan | undefined)[];
   readonly states: ReadonlyMap<string, readonly StateChange[]>;
   /** Per endpoint, the trace index of each state change (for binary search by cursor). */
   readonly stateIndexes: ReadonlyMap<string, Int32Array>;
@@ -186,14 +189,14 @@ function spanIndexes(
 ): Pick<Timeline, 'spanStarts' | 'spanEndsMax' | 'spanById'> {
   const spanStarts = new Float64Array(spans.length);
   const spanEndsMax = new Float64Array(spans.length);
-  const spanById = new Map<number, SegmentSpan>();
+  const spanById: SegmentSpan[] = [];
   let runningMax = -Infinity;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as SegmentSpan;
     spanStarts[i] = span.sentAt;
     runningMax = Math.max(runningMax, span.endAt);
     spanEndsMax[i] = runningMax;
-    if (!span.copy) spanById.set(span.id, span);
+    if (!span.copy) spanById[span.id] = span;
   }
   return { spanStarts, spanEndsMax, spanById };
 }

@@ -43,7 +43,7 @@ export function eventsPassed(
     if (!event) break;
     if (event.type === 'send') out.push(segmentEvent('sent', event, facts, event.t));
     else if (event.type === 'deliver' || event.type === 'drop') {
-      const send = timeline.spanById.get(event.id)?.send;
+      const send = timeline.spanById[event.id]?.send;
       if (!send) continue;
       if (event.type === 'deliver') out.push(segmentEvent('delivered', send, facts, event.t));
       else out.push(segmentEvent('dropped', send, facts, event.t, event.reason));

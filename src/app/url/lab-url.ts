@@ -156,7 +156,9 @@ export function applyUrlState(store: LabStore, world: RunSource, url: UrlState):
   store
     .getState()
     .select(
-      segment !== undefined && store.getState().timeline.spanById.has(segment) ? segment : null,
+      segment !== undefined && store.getState().timeline.spanById[segment] !== undefined
+        ? segment
+        : null,
     );
   applyViewParams(store, url);
 }

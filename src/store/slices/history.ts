@@ -21,7 +21,9 @@ export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = 
       cursor: branch.cursor,
       playing: false,
       selectedId:
-        selectedId !== null && branch.timeline.spanById.has(selectedId) ? selectedId : null,
+        selectedId !== null && branch.timeline.spanById[selectedId] !== undefined
+          ? selectedId
+          : null,
       past: past.slice(0, -1),
     });
   },

@@ -241,7 +241,7 @@ export function createLessonSlice(
 function dropNamed(get: () => LabState, ref: string): void {
   const state = get();
   const id = state.lessonKit?.segmentIdOf(state.timeline.events, ref);
-  const span = id === undefined ? undefined : state.timeline.spanById.get(id);
+  const span = id === undefined ? undefined : state.timeline.spanById[id];
   if (id === undefined || span === undefined || span.outcome !== 'delivered') return;
   if (!(state.t > span.sentAt && state.t < span.endAt)) get().seek((span.sentAt + span.endAt) / 2);
   get().dropSegment(id);

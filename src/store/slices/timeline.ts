@@ -18,7 +18,7 @@ export function createTimelineSlice(initial: {
       const state = get();
       // A script run is a record, not a world: nothing to re-run without the segment.
       if (isRecordedRun(state)) return;
-      const span = state.timeline.spanById.get(id);
+      const span = state.timeline.spanById[id];
       // Only a segment on the wire can be lost; one that arrived is history.
       if (!span || !isInFlight(span, state.t, state.cursor)) return;
       const interventions = [...state.interventions, { at: state.t, kind: 'drop' as const, id }];

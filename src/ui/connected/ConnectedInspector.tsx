@@ -13,7 +13,7 @@ import { selectTraceFacts } from './trace-facts';
 const ONE_COLUMN = '(max-width: 900px)';
 
 const selectSelected = (s: LabState) =>
-  s.selectedId === null ? undefined : s.timeline.spanById.get(s.selectedId)?.send;
+  s.selectedId === null ? undefined : s.timeline.spanById[s.selectedId]?.send;
 
 export default function ConnectedInspector() {
   const segment = useLab(selectSelected);

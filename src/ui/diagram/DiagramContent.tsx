@@ -136,7 +136,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
         const ends = layout.ends.get(key) as ArrowEnds;
         const side = sideOf(span);
         const original =
-          span.send.original !== undefined ? timeline.spanById.get(span.send.original) : undefined;
+          span.send.original !== undefined ? timeline.spanById[span.send.original] : undefined;
         return (
           <SegmentArrow
             key={key}

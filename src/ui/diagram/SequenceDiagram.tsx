@@ -99,7 +99,7 @@ export function SequenceDiagram() {
   const onActivate = useCallback(
     (id: number, how: ActivateHow) => {
       const state = store.getState();
-      const span = state.timeline.spanById.get(id);
+      const span = state.timeline.spanById[id];
       if (!span) return;
       // Clicking a segment on the wire loses it (the future forks); any click selects it.
       if (how !== 'select' && isInFlight(span, state.t, state.cursor)) state.dropSegment(id);

@@ -68,7 +68,7 @@ describe('loss marks on a squeezed axis', () => {
 
   it("keeps the client's refused SYN a mark of its own, saying why", () => {
     const client = marks.filter((m) =>
-      m.keys.some((k) => timeline.spanById.get(Number(k))?.send.from === 'client'),
+      m.keys.some((k) => timeline.spanById[Number(k)]?.send.from === 'client'),
     );
     expect(client.length).toBeGreaterThan(0);
     for (const m of client) expect(m.text).toBe('dropped: SYN queue full');
@@ -107,7 +107,7 @@ describe('loss marks in an embed 320 px wide', () => {
 
   it("still says why the client's SYN was refused, broken over lines to fit", () => {
     const client = marks.filter((m) =>
-      m.keys.some((k) => timeline.spanById.get(Number(k))?.send.from === 'client'),
+      m.keys.some((k) => timeline.spanById[Number(k)]?.send.from === 'client'),
     );
     expect(client[0]?.text).toBe('dropped: SYN queue full');
     expect(client[0]?.wrapped).toBeGreaterThan(0);
