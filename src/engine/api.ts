@@ -177,8 +177,9 @@ export type Output =
   /**
    * The listener refused the segment that just arrived because a queue is full: a SYN when its
    * SYN queue (without SYN cookies) or its accept queue is, dropped as if it never came (Linux
-   * tcp_conn_request); the handshake's last ACK when its accept queue is, ignored while the
-   * child stays in SYN-RECEIVED (Linux tcp_check_req).
+   * tcp_conn_request, which looks at the SYN queue first); the handshake's last ACK when its
+   * accept queue is, ignored while the child stays in SYN-RECEIVED (Linux tcp_check_req), or
+   * dropped when it carries a SYN cookie (Linux cookie_v4_check()).
    */
   | { readonly type: 'refused'; readonly listener: SocketId; readonly queue: 'syn' | 'accept' }
   /**
