@@ -7,6 +7,7 @@ import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { enterEstablished, takeWindow } from './handshake';
 import type { Incoming } from './incoming';
+import { probeAnswered } from './probe-timer';
 import { notePeerSacks } from './sack-recovery';
 import { seqAdd, seqGt, seqLeq, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
@@ -32,6 +33,7 @@ export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
   if (seqLt(d.sndUna, seg.ack)) advanceUna(d, ctx, seg);
   else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
   if (seqLeq(d.sndUna, seg.ack) && windowUpdateAllowed(d, v)) takeWindow(d, seg);
+  probeAnswered(d, ctx);
   return closingAck(d, ctx);
 }
 

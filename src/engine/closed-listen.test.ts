@@ -148,7 +148,7 @@ describe('LISTEN, as the host limits it (Linux tcp_syncookies, net.core.somaxcon
     // A smaller backlog now fills both queues (Linux's listen() on a listening socket does
     // this; the engine's listen() makes new listeners only, so the test sets the room).
     const listener = p.host.sockets.get(l);
-    if (listener?.kind === 'listener') listener.room = 1;
+    if (listener?.kind === 'listener') (listener as { room: number }).room = 1;
     p.sent();
     p.inject({ flags: 'S', seq: 0, srcPort: 1004 });
     expect(p.sent()).toEqual([]);
