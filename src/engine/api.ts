@@ -209,6 +209,13 @@ export interface SocketInfo {
   readonly unread: number;
   /** Bytes given to send() and not yet acknowledged. */
   readonly unacknowledged: number;
+  /**
+   * Probes sent since the peer last answered (zero-window probes, retries of data the host's
+   * queue refused) and the current timeout backoff: Linux tcp_info's tcpi_probes
+   * (icsk_probes_out) and tcpi_backoff (icsk_backoff). Absent for a listener.
+   */
+  readonly probes?: number;
+  readonly backoff?: number;
   /** For a listener: connections waiting in accept() and in the SYN queue. */
   readonly acceptQueue?: number;
   readonly synQueue?: number;

@@ -312,6 +312,8 @@ export function socketInfo(host: Host, socket: SocketId): SocketInfo | undefined
     retransmitCount: s.totalRetransmits,
     unread: s.rcvUnread,
     unacknowledged: s.sndBuf.length,
+    probes: s.probesOut,
+    backoff: s.backoff,
   };
   return s.srtt === null ? info : { ...info, srtt: s.srtt };
 }
