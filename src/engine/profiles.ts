@@ -236,7 +236,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     initialWindowSegments: 10, // RFC 6928
     rtoInitialMs: 1000, // RFC 6298 §2.1
     rtoMinMs: 1000, // RFC 6298 §2.4 ("SHOULD be rounded up to 1 second")
-    rtoMinBounds: 'rto',
+    rtoMinBounds: 'rto', // RFC 6298 §2.4: the RTO itself is rounded up to the minimum
     rtoMaxMs: 60000, // RFC 6298 §2.5 ("at least 60 seconds")
     rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
     synRetries: 7, // RFC 9293 MUST-23: retry a SYN for at least 3 minutes (gives up at 247 s)
