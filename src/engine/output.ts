@@ -26,7 +26,7 @@ export function payloadMss(d: Readonly<Conn>): number {
  * Open server child may send data before the third ACK (RFC 7413 §4.2.2), though its FIN
  * still waits for ESTABLISHED.
  */
-export function sendsData(d: Readonly<Conn>): boolean {
+function sendsData(d: Readonly<Conn>): boolean {
   return d.state === 'SYN-RECEIVED' ? d.fastOpened : sendsFin(d.state);
 }
 
@@ -183,12 +183,23 @@ export function armSendTimers(d: Conn, ctx: Ctx, sentNew = false): void {
   }
   cancelTimer(d, ctx, 'retransmit');
   cancelTimer(d, ctx, 'loss-probe');
-  const waiting = seqDiff(dataEnd(d), d.sndNxt) > 0;
-  if (waiting && sendsData(d)) {
+  if (sendWaits(d)) {
     if (d.persistAt === null) setTimer(d, ctx, 'persist', ctx.now + currentTimeout(d, ctx.profile));
   } else {
     cancelTimer(d, ctx, 'persist');
   }
+}
+
+/**
+ * Data or a FIN waits to be sent while nothing is in flight (the caller checked that): the
+ * probe timer's case. Linux keeps the FIN in the write queue like data (tcp_send_fin()), so a
+ * FIN the host's queue refused is tried again too.
+ */
+export function sendWaits(d: Readonly<Conn>): boolean {
+  if (!sendsData(d)) return false;
+  return (
+    seqDiff(dataEnd(d), d.sndNxt) > 0 || (d.writeShut && d.finSeq === null && sendsFin(d.state))
+  );
 }
 
 /**

@@ -140,6 +140,16 @@ describe("ESTABLISHED, the host's own queue refuses packets (Linux qdisc NET_XMI
     expect(p.info(socket)?.sndNxt).toBe(25);
   });
 
+  it('tries a refused FIN again, as Linux keeps it in the write queue (tcp_send_fin())', () => {
+    const { probe: p, socket } = acceptedProbe();
+    refuseTransmits(p.host, true);
+    p.call({ call: 'shutdown', socket, how: 'write' });
+    expect(p.info(socket)).toMatchObject({ state: 'FIN-WAIT-1', sndNxt: 1 });
+    refuseTransmits(p.host, false);
+    p.advance(200);
+    expect(p.sent().map(describeSegment)).toEqual(['F. 1:1(0) ack 1 win 65535']);
+  });
+
   it('with TCP_USER_TIMEOUT fails the user timeout after the first retry: 3 s, six retries (tcp_probe_timer())', () => {
     const { p, socket, mark } = refusing(profiles.linux, 3000);
     p.advance(3199); // the first retry at 200 ms, the sixth at 2700 ms

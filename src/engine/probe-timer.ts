@@ -13,9 +13,9 @@
  */
 import { dataEnd, type Conn } from './conn';
 import { sendSegment } from './emit';
-import { sendsData, sendWithinWindow, sendWindowProbe } from './output';
+import { sendWithinWindow, sendWindowProbe } from './output';
 import { currentTimeout } from './rtt';
-import { seqAdd, seqDiff } from './seq';
+import { seqAdd } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
 import { Flag } from './types';
 
@@ -40,9 +40,10 @@ export function probeTimerFired(d: Conn, ctx: Ctx, giveUp: (d: Conn, ctx: Ctx) =
     );
     return;
   }
-  if (d.sndWnd > 0) {
-    // tcp_write_wakeup(): the window takes data, so data goes; once it is in flight the
-    // retransmission timer takes over and the probing ends (tcp_send_probe0()).
+  if (d.sndWnd > 0 || dataEnd(d) === d.sndNxt) {
+    // tcp_write_wakeup(): the window takes data (or only a FIN waits, which no window holds
+    // back here), so it goes; once it is in flight the retransmission timer takes over and
+    // the probing ends (tcp_send_probe0()).
     if (sendWithinWindow(d, ctx)) {
       endProbing(d);
       return;
@@ -111,9 +112,4 @@ function clampToUserTimeout(d: Conn, ctx: Ctx, wait: number): number {
   if (d.userTimeoutMs === 0 || d.probingSince === null) return wait;
   const remaining = d.probingSince + d.userTimeoutMs - ctx.now;
   return Math.min(wait, Math.max(remaining, TIMEOUT_MIN_MS));
-}
-
-/** Data waits to be sent and nothing is in flight: the probe timer's case. */
-export function probeTimerNeeded(d: Readonly<Conn>): boolean {
-  return d.sndUna === d.sndNxt && seqDiff(dataEnd(d), d.sndNxt) > 0 && sendsData(d);
 }
