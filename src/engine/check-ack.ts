@@ -32,8 +32,11 @@ export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
   notePeerSacks(d, ctx, seg);
   if (seqLt(d.sndUna, seg.ack)) advanceUna(d, ctx, seg);
   else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
-  if (seqLeq(d.sndUna, seg.ack) && windowUpdateAllowed(d, v)) takeWindow(d, seg);
-  probeAnswered(d, ctx);
+  if (seqLeq(d.sndUna, seg.ack)) {
+    if (windowUpdateAllowed(d, v)) takeWindow(d, seg);
+    // Linux tcp_ack(): an ACK below SND.UNA goes to old_ack before icsk_probes_out is zeroed.
+    probeAnswered(d, ctx);
+  }
   return closingAck(d, ctx);
 }
 
