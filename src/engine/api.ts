@@ -182,8 +182,9 @@ export type Output =
   /**
    * The listener refused the segment that just arrived because a queue is full: a SYN when its
    * SYN queue (without SYN cookies) or its accept queue is, dropped as if it never came (Linux
-   * tcp_conn_request); the handshake's last ACK when its accept queue is, ignored while the
-   * child stays in SYN-RECEIVED (Linux tcp_check_req).
+   * tcp_conn_request, which looks at the SYN queue first); the handshake's last ACK when its
+   * accept queue is, ignored while the child stays in SYN-RECEIVED (Linux tcp_check_req), or
+   * dropped when it carries a SYN cookie (Linux cookie_v4_check()).
    */
   | { readonly type: 'refused'; readonly listener: SocketId; readonly queue: 'syn' | 'accept' }
   /**
@@ -213,6 +214,13 @@ export interface SocketInfo {
   readonly unread: number;
   /** Bytes given to send() and not yet acknowledged. */
   readonly unacknowledged: number;
+  /**
+   * Probes sent since the peer last answered (zero-window probes, retries of data the host's
+   * queue refused) and the current timeout backoff: Linux tcp_info's tcpi_probes
+   * (icsk_probes_out) and tcpi_backoff (icsk_backoff). Absent for a listener.
+   */
+  readonly probes?: number;
+  readonly backoff?: number;
   /** For a listener: connections waiting in accept() and in the SYN queue. */
   readonly acceptQueue?: number;
   readonly synQueue?: number;

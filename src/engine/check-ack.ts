@@ -7,6 +7,7 @@ import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { enterEstablished, takeWindow } from './handshake';
 import type { Incoming } from './incoming';
+import { probeAnswered } from './probe-timer';
 import { notePeerSacks } from './sack-recovery';
 import { seqAdd, seqGt, seqLeq, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
@@ -31,7 +32,11 @@ export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
   notePeerSacks(d, ctx, seg);
   if (seqLt(d.sndUna, seg.ack)) advanceUna(d, ctx, seg);
   else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
-  if (seqLeq(d.sndUna, seg.ack) && windowUpdateAllowed(d, v)) takeWindow(d, seg);
+  if (seqLeq(d.sndUna, seg.ack)) {
+    if (windowUpdateAllowed(d, v)) takeWindow(d, seg);
+    // Linux tcp_ack(): an ACK below SND.UNA goes to old_ack before icsk_probes_out is zeroed.
+    probeAnswered(d, ctx);
+  }
   return closingAck(d, ctx);
 }
 

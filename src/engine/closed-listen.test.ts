@@ -136,4 +136,44 @@ describe('LISTEN, as the host limits it (Linux tcp_syncookies, net.core.somaxcon
     expect(p.info(l)?.synQueue).toBe(2);
     expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'syn' }]);
   });
+
+  it('a SYN that finds both queues full is refused by the SYN queue, which Linux looks at first (tcp_conn_request())', () => {
+    const p = new Probe();
+    const l = p.call({ call: 'listen', port: 8080, backlog: 1 }).socket ?? -1;
+    p.inject({ flags: 'S', seq: 0, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1002 });
+    p.inject({ flags: '.', seq: 1, ack: 1, srcPort: 1001 });
+    p.inject({ flags: 'S', seq: 0, srcPort: 1003 });
+    expect(p.info(l)).toMatchObject({ acceptQueue: 1, synQueue: 2 });
+    // A smaller backlog now fills both queues (Linux's listen() on a listening socket does
+    // this; the engine's listen() makes new listeners only, so the test sets the room).
+    const listener = p.host.sockets.get(l);
+    if (listener?.kind === 'listener') (listener as { room: number }).room = 1;
+    p.sent();
+    p.inject({ flags: 'S', seq: 0, srcPort: 1004 });
+    expect(p.sent()).toEqual([]);
+    expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'syn' }]);
+  });
+
+  it('an ACK with a valid cookie that finds the accept queue full is dropped without a RST (cookie_v4_check(), tcp_abort_on_overflow 0)', () => {
+    const p = new Probe(profiles.linux, { mode: 'rfc', key: 1234 }, 'always');
+    const l = p.call({ call: 'listen', port: 8080, backlog: 0 }).socket ?? -1;
+    const cookieFor = (srcPort: number) => {
+      p.inject({ flags: 'S', seq: 0, srcPort });
+      return ((p.sent()[0]?.seq ?? 0) + 1) >>> 0;
+    };
+    const first = cookieFor(1001);
+    const second = cookieFor(1002);
+    p.inject({ flags: '.', seq: 1, ack: first, srcPort: 1001 });
+    expect(p.info(l)?.acceptQueue).toBe(1);
+    const socketsBefore = p.host.sockets.size;
+    p.inject({ flags: '.', seq: 1, ack: second, srcPort: 1002 });
+    expect(p.sent()).toEqual([]);
+    expect(p.host.sockets.size).toBe(socketsBefore);
+    expect(p.outputsOf('refused')).toEqual([{ type: 'refused', listener: l, queue: 'accept' }]);
+    // Once accept() makes room, the peer's next ACK with the same cookie is taken.
+    p.call({ call: 'accept', socket: l });
+    p.inject({ flags: '.', seq: 1, ack: second, srcPort: 1002 });
+    expect(p.info(l)?.acceptQueue).toBe(1);
+  });
 });

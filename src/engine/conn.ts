@@ -105,6 +105,11 @@ export interface Conn {
    * (Linux icsk_probes_tstamp, for TCP_USER_TIMEOUT while probing).
    */
   probingSince: number | null;
+  /**
+   * Probes the probe timer sent (or tried to send) since the peer last answered: zero-window
+   * probes and retries of data the host's own queue refused (Linux icsk_probes_out).
+   */
+  probesOut: number;
   /** When the data at SND.UNA was first sent (Linux retrans_stamp, for TCP_USER_TIMEOUT). */
   unaSentAt: number;
   /** Where the last segment of new data (or the FIN) sent began: what a tail-loss probe resends. */

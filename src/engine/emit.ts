@@ -95,7 +95,13 @@ function ecnSetupBits(d: Conn, ctx: Ctx, flags: number, retransmit: number): num
   return retransmit <= ctx.profile.ecnSynRetries ? Flag.ECE | Flag.CWR : 0;
 }
 
-/** Sends one segment from this connection and updates what the peer now knows. */
+/**
+ * Sends one segment from this connection and updates what the peer now knows; false when the
+ * host's own queue refused it (ctx.refusesTransmit). Linux builds the segment, and counts the
+ * ACK it carries as sent, before the queue is asked (__tcp_transmit_skb(): tcp_event_ack_sent()
+ * precedes queue_xmit()), so a refused segment changes the same state; only the caller's
+ * sequence bookkeeping waits for a transmission that happened (tcp_event_new_data_sent()).
+ */
 export function sendSegment(
   d: Conn,
   ctx: Ctx,
@@ -103,7 +109,7 @@ export function sendSegment(
   seqNo: Seq,
   payload: Uint8Array = NO_BYTES,
   retransmit = 0,
-): void {
+): boolean {
   const flags = controlBits | ecnSetupBits(d, ctx, controlBits, retransmit);
   const syn = (flags & Flag.SYN) !== 0;
   const ack = (flags & Flag.ACK) !== 0;
@@ -143,6 +149,33 @@ export function sendSegment(
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
     d.unaSentAt = ctx.now;
   }
+  const sent = !ctx.refusesTransmit;
+  if (sent) pushSegment(d, ctx, flags, seqNo, window, options, payload, retransmit);
+  if (adaptiveAck(ctx)) {
+    if (payload.length > 0) dataSent(d, ctx);
+    if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
+  }
+  if (ack && !(flags & Flag.RST)) {
+    d.lastAckSent = d.rcvNxt;
+    d.rcvAdvertised = seqAdd(d.rcvNxt, window << shift);
+    d.ackNow = false;
+    if (d.delayedAckAt !== null) cancelTimer(d, ctx, 'delayed-ack');
+  }
+  return sent;
+}
+
+/** The packet output of a segment the connection sends. */
+function pushSegment(
+  d: Conn,
+  ctx: Ctx,
+  flags: number,
+  seqNo: Seq,
+  window: number,
+  options: readonly TcpOption[],
+  payload: Uint8Array,
+  retransmit: number,
+): void {
+  const ack = (flags & Flag.ACK) !== 0;
   const segment: Segment = {
     srcPort: d.tuple.localPort,
     dstPort: d.tuple.remotePort,
@@ -161,16 +194,6 @@ export function sendSegment(
   const ip = ipFieldsFor(d.ip, ctx.profile, ectCapable(d, flags, payload, retransmit));
   const packet: Packet = ip === undefined ? { src, dst, segment } : { src, dst, segment, ip };
   ctx.out.push({ type: 'packet', socket: d.id, retransmit, packet });
-  if (adaptiveAck(ctx)) {
-    if (payload.length > 0) dataSent(d, ctx);
-    if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
-  }
-  if (ack && !(flags & Flag.RST)) {
-    d.lastAckSent = d.rcvNxt;
-    d.rcvAdvertised = seqAdd(d.rcvNxt, window << shift);
-    d.ackNow = false;
-    if (d.delayedAckAt !== null) cancelTimer(d, ctx, 'delayed-ack');
-  }
 }
 
 /**

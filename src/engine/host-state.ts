@@ -51,6 +51,8 @@ export interface Host {
   /** The Fast Open client's cookie cache (RFC 7413 §4.1.3), keyed by fastopen-client cacheKey. */
   readonly fastOpenCookies: Map<string, CachedCookie>;
   readonly timers: TimerTable;
+  /** The host's interface queue refuses every packet until told otherwise (refuseTransmits()). */
+  refusesTransmit: boolean;
 }
 
 /** An independent copy of a host: later steps on either one leave the other as it was. */
@@ -96,6 +98,7 @@ export function hostLaidOut(h: Host): Host {
     bound: h.bound,
     fastOpenCookies: h.fastOpenCookies,
     timers: h.timers,
+    refusesTransmit: h.refusesTransmit,
   };
 }
 

@@ -39,6 +39,7 @@ export function createHost(config: HostConfig): Host {
     bound: new Map(),
     fastOpenCookies: new Map(),
     timers: new TimerTable(),
+    refusesTransmit: false,
   });
 }
 
@@ -55,18 +56,33 @@ const NO_OUTPUTS: readonly Output[] = [];
 function ctxFor(host: Host, now: number): Ctx {
   const ctx = current;
   if (ctx === null) {
-    current = { now, profile: host.profile, timers: host.timers, out: [] };
+    current = {
+      now,
+      profile: host.profile,
+      timers: host.timers,
+      out: [],
+      refusesTransmit: host.refusesTransmit,
+    };
     return current;
   }
   ctx.now = now;
   ctx.profile = host.profile;
   ctx.timers = host.timers;
+  ctx.refusesTransmit = host.refusesTransmit;
   if (ctx.out.length > 0) ctx.out = [];
   return ctx;
 }
 
-/** What the step made, handed to the caller (the context's array is then never written again). */
+/**
+ * What the step made, handed to the caller (the context's array is then never written again).
+ * While the host's queue refuses packets, none leaves: a connection's own segments were never
+ * put out (emit.ts sendSegment), and a listener's or a closed port's answers are held back
+ * here, as Linux's qdisc drops them all alike.
+ */
 function made(ctx: Ctx): readonly Output[] {
+  if (ctx.refusesTransmit && ctx.out.some((o) => o.type === 'packet')) {
+    ctx.out = ctx.out.filter((o) => o.type !== 'packet');
+  }
   return ctx.out.length === 0 ? NO_OUTPUTS : ctx.out;
 }
 
@@ -168,6 +184,17 @@ export function fastOpenReady(
  */
 export function retuneHost(host: Host, change: Partial<Profile>): void {
   host.profile = { ...host.profile, ...change };
+}
+
+/**
+ * The host's own interface queue starts or stops refusing packets (Linux: `tc qdisc add dev
+ * ... pfifo limit 0`, and its deletion). While it refuses, every packet the host sends is
+ * dropped before it leaves, and the sender knows at once (NET_XMIT_DROP): data stays unsent
+ * and is retried by the probe timer (probe-timer.ts), a retransmission by its timer without
+ * backoff. Nothing is sent when it stops: the pending timers try again.
+ */
+export function refuseTransmits(host: Host, refuses: boolean): void {
+  host.refusesTransmit = refuses;
 }
 
 /** Empties the Fast Open client's cookie cache (Linux `ip tcp_metrics flush`). */
@@ -285,6 +312,8 @@ export function socketInfo(host: Host, socket: SocketId): SocketInfo | undefined
     retransmitCount: s.totalRetransmits,
     unread: s.rcvUnread,
     unacknowledged: s.sndBuf.length,
+    probes: s.probesOut,
+    backoff: s.backoff,
   };
   return s.srtt === null ? info : { ...info, srtt: s.srtt };
 }

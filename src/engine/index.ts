@@ -44,6 +44,7 @@ export {
   unacknowledgedBytes,
   fastOpenReady,
   flushFastOpenCache,
+  refuseTransmits,
   retuneHost,
   type Host,
 } from './host';

@@ -30,23 +30,20 @@ export function listenerPacket(host: Host, l: Listener, packet: Packet, ctx: Ctx
   }
   if (!(seg.flags & Flag.SYN)) return; // "Fourth, other data or control": drop
   if (dropsSynFin(seg, ctx)) return;
-  // Linux tcp_conn_request: a full SYN queue answers with a cookie when cookies are on and
-  // drops the SYN otherwise (TCPReqQFullDrop); a full accept queue drops it (ListenOverflows).
+  // Linux tcp_conn_request() looks at the SYN queue first: when it is full (or tcp_syncookies
+  // is 2) the SYN wants a cookie, and without SYN cookies it is dropped (TCPReqQFullDrop).
+  // Only then the accept queue: full, it drops the SYN, a cookie SYN too (ListenOverflows).
+  const wantsCookie = host.synCookies === 'always' || l.synQueue.length >= l.room;
+  if (wantsCookie && host.synCookies === 'never') {
+    ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
+    return;
+  }
   if (l.acceptQueue.length >= l.room) {
     ctx.out.push({ type: 'refused', listener: l.id, queue: 'accept' });
     return;
   }
-  // tcp_syncookies = 2 answers every SYN with a cookie, whatever the SYN queue holds.
-  if (host.synCookies === 'always') {
-    sendCookieSynAck(host, l, packet, ctx);
-    return;
-  }
-  if (l.synQueue.length >= l.room) {
-    if (host.synCookies === 'on-overflow') sendCookieSynAck(host, l, packet, ctx);
-    else ctx.out.push({ type: 'refused', listener: l.id, queue: 'syn' });
-    return;
-  }
-  spawnChild(host, l, packet, ctx);
+  if (wantsCookie) sendCookieSynAck(host, l, packet, ctx);
+  else spawnChild(host, l, packet, ctx);
 }
 
 /** The listener's own answer, so it carries the listener's IP fields (ip-fields.ts). */
@@ -204,17 +201,24 @@ function sendCookieSynAck(host: Host, l: Listener, packet: Packet, ctx: Ctx): vo
 
 /**
  * A returning ACK whose SEG.ACK − 1 is a valid cookie rebuilds the embryonic connection
- * (IRS = SEG.SEQ − 1, ISS = SEG.ACK − 1) and processes the ACK as SYN-RECEIVED would.
+ * (IRS = SEG.SEQ − 1, ISS = SEG.ACK − 1) and processes the ACK as SYN-RECEIVED would; false
+ * when it carries no valid cookie (the listener then answers with a RST).
  */
 function cookieConnection(host: Host, l: Listener, packet: Packet, ctx: Ctx): boolean {
   const seg = packet.segment;
   if (seg.flags & (Flag.SYN | Flag.RST)) return false;
-  if (l.acceptQueue.length >= l.room) return false;
   const tuple = tupleOf(host, packet);
   const iss = seqAdd(seg.ack, -1);
   const irs = seqAdd(seg.seq, -1);
   const mss = checkCookie(cookieKey(host), tuple, iss, irs, ctx.now);
   if (mss === null) return false;
+  if (l.acceptQueue.length >= l.room) {
+    // Linux cookie_v4_check() → tcp_get_cookie_sock(): the child is not made while the accept
+    // queue is full (tcp_v4_syn_recv_sock(), sk_acceptq_is_full(), ListenOverflows), and
+    // tcp_v4_do_rcv() discards the ACK: no RST (tcp_abort_on_overflow 0), the peer resends.
+    ctx.out.push({ type: 'refused', listener: l.id, queue: 'accept' });
+    return true;
+  }
   const offer: Offer = { mss: host.profile.mss, wscale: null, sackOK: false, ts: null };
   const d = newChild(host, l, packet, ctx, offer);
   d.iss = iss;

@@ -14,7 +14,8 @@ const SACK_OK: TcpOption = { kind: 'sackOK' };
 
 /**
  * A passive open whose SYN-ACK is answered 10 ms later, so SRTT is 10 ms (the RTT sample of
- * the SYN-ACK) and the RTO its 200 ms floor; SACK agreed unless told otherwise.
+ * the SYN-ACK) and the RTO 210 ms, SRTT + tcp_rto_min (tcp_rtt_estimator() keeps the variance
+ * term at least the minimum); SACK agreed unless told otherwise.
  */
 function established(profile: Profile = profiles.linux, sack = true) {
   const p = new Probe(profile);
@@ -55,7 +56,7 @@ describe('ESTABLISHED: the probe timeout (RFC 8985 §7.2, tcp_schedule_loss_prob
     p.advance(1);
     expect(sentWithCount(p, fired)).toEqual(['P. 2001:3001(1000) ack 1 win 65535 rtx 1']);
     // After the probe the RTO runs again, from now (tcp_rearm_rto()).
-    expect(timerEvents(p, fired)).toEqual(['loss-probe fire', 'retransmit set 232']);
+    expect(timerEvents(p, fired)).toEqual(['loss-probe fire', 'retransmit set 242']);
   });
 
   it('waits for a delayed ACK of a lone segment, and never beyond the RTO: the probe goes at the RTO', () => {
@@ -63,17 +64,17 @@ describe('ESTABLISHED: the probe timeout (RFC 8985 §7.2, tcp_schedule_loss_prob
     const mark = p.log.length;
     p.call({ call: 'send', socket, data: new Uint8Array(100) });
     // 2·SRTT + 200 ms (the minimum RTO, for the receiver's delayed ACK) is 220 ms; the RTO,
-    // 200 ms, comes first, so the probe takes the RTO's time.
-    expect(timerEvents(p, mark)).toEqual(['loss-probe set 210']);
-    p.advance(200);
+    // 210 ms, comes first, so the probe takes the RTO's time.
+    expect(timerEvents(p, mark)).toEqual(['loss-probe set 220']);
+    p.advance(210);
     // The probe does not back the RTO off; the RTO that follows does (RFC 6298 §5.5).
     expect(sentWithCount(p, mark)).toEqual([
       'P. 1:101(100) ack 1 win 65535 rtx 0',
       'P. 1:101(100) ack 1 win 65535 rtx 1',
     ]);
     const probed = p.log.length;
-    p.advance(200);
-    expect(timerEvents(p, probed)).toEqual(['retransmit fire', 'retransmit set 810']);
+    p.advance(210);
+    expect(timerEvents(p, probed)).toEqual(['retransmit fire', 'retransmit set 850']);
   });
 
   it('an ACK of part of the flight schedules the probe again from the ACK', () => {
@@ -101,7 +102,7 @@ describe('ESTABLISHED: the probe timeout (RFC 8985 §7.2, tcp_schedule_loss_prob
     p.call({ call: 'send', socket, data: new Uint8Array(3000) });
     p.advance(22);
     const mark = p.log.length;
-    p.advance(200);
+    p.advance(210);
     expect(timerEvents(p, mark)[0]).toBe('retransmit fire');
     expect(sentWithCount(p, mark)).toEqual(['. 1:1001(1000) ack 1 win 65535 rtx 1']);
   });
@@ -109,7 +110,7 @@ describe('ESTABLISHED: the probe timeout (RFC 8985 §7.2, tcp_schedule_loss_prob
   it('after a timeout, no probe until everything sent before it is acknowledged (TCP_CA_Loss)', () => {
     const { p, socket } = established();
     p.call({ call: 'send', socket, data: new Uint8Array(3000) });
-    p.advance(222); // probe at 32, RTO at 232
+    p.advance(232); // probe at 32, RTO at 242
     p.advance(10);
     const mark = p.log.length;
     p.inject({ flags: '.', seq: 1, ack: 1001, win: 65535 });
@@ -117,7 +118,7 @@ describe('ESTABLISHED: the probe timeout (RFC 8985 §7.2, tcp_schedule_loss_prob
     p.inject({ flags: '.', seq: 1, ack: 3001, win: 65535 });
     const open = p.log.length;
     p.call({ call: 'send', socket, data: new Uint8Array(1000) });
-    expect(timerEvents(p, open)).toEqual([`loss-probe set ${p.now + 200}`]);
+    expect(timerEvents(p, open)).toEqual([`loss-probe set ${p.now + 210}`]);
   });
 
   it('SACK blocks above the ACK give the timer back to the RTO at its own time (TCP_CA_Disorder)', () => {
@@ -132,14 +133,14 @@ describe('ESTABLISHED: the probe timeout (RFC 8985 §7.2, tcp_schedule_loss_prob
       win: 65535,
       options: [{ kind: 'sack', blocks: [[2001, 3001]] as never }],
     });
-    expect(timerEvents(p, mark)).toEqual(['loss-probe cancel', 'retransmit set 210']);
+    expect(timerEvents(p, mark)).toEqual(['loss-probe cancel', 'retransmit set 220']);
   });
 
   it('no probe without SACK (tcp_is_sack()): the RTO alone', () => {
     const { p, socket } = established(profiles.linux, false);
     const mark = p.log.length;
     p.call({ call: 'send', socket, data: new Uint8Array(3000) });
-    expect(timerEvents(p, mark)).toEqual(['retransmit set 210']);
+    expect(timerEvents(p, mark)).toEqual(['retransmit set 220']);
   });
 
   it('the rfc and freebsd profiles have no probe (RFC 9293 baseline; FreeBSD’s default stack)', () => {

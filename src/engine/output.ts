@@ -83,11 +83,13 @@ function sendNew(d: Conn, ctx: Ctx, edge: Seq): boolean {
     const fin = last && finDue;
     let flags = Flag.ACK | (last ? Flag.PSH : 0);
     if (fin) flags |= Flag.FIN;
+    // The host's own queue may refuse it: the data stays unsent, nothing is timed, and the
+    // probe timer tries again (Linux tcp_write_xmit() stops at a failed tcp_transmit_skb()).
+    if (!sendSegment(d, ctx, flags, d.sndNxt, payload, 0)) return false;
     if (d.rttSeq === null) {
       d.rttSeq = seqAdd(d.sndNxt, len);
       d.rttStart = ctx.now;
     }
-    sendSegment(d, ctx, flags, d.sndNxt, payload, 0);
     d.lastSentSeq = d.sndNxt;
     d.sndNxt = seqAdd(d.sndNxt, len);
     if (fin) markFinSent(d);
@@ -96,7 +98,7 @@ function sendNew(d: Conn, ctx: Ctx, edge: Seq): boolean {
   }
   if (avail === 0 && finDue) {
     // The FIN occupies one sequence number but is not held back by the window.
-    sendSegment(d, ctx, Flag.FIN | Flag.ACK, d.sndNxt, undefined, 0);
+    if (!sendSegment(d, ctx, Flag.FIN | Flag.ACK, d.sndNxt, undefined, 0)) return false;
     d.lastSentSeq = d.sndNxt;
     markFinSent(d);
     d.rtxNext = d.sndNxt;
@@ -127,7 +129,8 @@ function resendOne(d: Conn, ctx: Ctx): boolean {
 
 /**
  * Sends again one segment of what was sent from `from`: at most `room` bytes of data, with
- * the FIN when it follows them; returns where the segment ends.
+ * the FIN when it follows them; returns where the segment ends (`from` when the host's own
+ * queue refused it).
  */
 export function resendFrom(d: Conn, ctx: Ctx, from: Seq, room: number, label: number): Seq {
   const dataStop = d.finSeq ?? dataEnd(d);
@@ -139,7 +142,7 @@ export function resendFrom(d: Conn, ctx: Ctx, from: Seq, room: number, label: nu
   let flags = Flag.ACK;
   if (len > 0 && len === avail) flags |= Flag.PSH;
   if (fin) flags |= Flag.FIN;
-  sendSegment(d, ctx, flags, from, payload, label);
+  if (!sendSegment(d, ctx, flags, from, payload, label)) return from;
   return seqAdd(from, len + (fin ? 1 : 0));
 }
 
@@ -163,7 +166,8 @@ export function sendTailProbe(d: Conn, ctx: Ctx): 'new' | 'resent' | null {
 
 /**
  * RFC 6298 §5.1: the retransmission timer runs while data is outstanding. RFC 9293
- * §3.8.6.1: with a zero window and data waiting, the persist timer probes instead.
+ * §3.8.6.1: with data waiting and none in flight, the probe timer (`persist`) runs instead:
+ * the window is zero, or the host's own queue refused the data (probe-timer.ts).
  */
 export function armSendTimers(d: Conn, ctx: Ctx, sentNew = false): void {
   const outstanding = d.sndUna !== d.sndNxt;
@@ -179,8 +183,7 @@ export function armSendTimers(d: Conn, ctx: Ctx, sentNew = false): void {
   }
   cancelTimer(d, ctx, 'retransmit');
   cancelTimer(d, ctx, 'loss-probe');
-  const waiting = seqDiff(dataEnd(d), d.sndNxt) > 0;
-  if (waiting && d.sndWnd === 0 && sendsData(d)) {
+  if (sendWaits(d)) {
     if (d.persistAt === null) setTimer(d, ctx, 'persist', ctx.now + currentTimeout(d, ctx.profile));
   } else {
     cancelTimer(d, ctx, 'persist');
@@ -188,16 +191,41 @@ export function armSendTimers(d: Conn, ctx: Ctx, sentNew = false): void {
 }
 
 /**
- * Zero-window probe (RFC 9293 §3.8.6.1): one byte beyond the window, sent as new data so
- * the retransmission timer takes over if it is not acknowledged.
+ * Data or a FIN waits to be sent while nothing is in flight (the caller checked that): the
+ * probe timer's case. Linux keeps the FIN in the write queue like data (tcp_send_fin()), so a
+ * FIN the host's queue refused is tried again too.
  */
-export function sendWindowProbe(d: Conn, ctx: Ctx): void {
+export function sendWaits(d: Readonly<Conn>): boolean {
+  if (!sendsData(d)) return false;
+  return (
+    seqDiff(dataEnd(d), d.sndNxt) > 0 || (d.writeShut && d.finSeq === null && sendsFin(d.state))
+  );
+}
+
+/**
+ * Zero-window probe of profile zeroWindowProbe 'data-byte' (RFC 9293 §3.8.6.1): one byte
+ * beyond the window, sent as new data so the retransmission timer takes over if it is not
+ * acknowledged. False when there was nothing to send or the host's own queue refused it.
+ */
+export function sendWindowProbe(d: Conn, ctx: Ctx): boolean {
   const avail = seqDiff(dataEnd(d), d.sndNxt);
-  if (avail <= 0 || !sendsData(d)) return;
+  if (avail <= 0 || !sendsData(d)) return false;
   const start = seqDiff(d.sndNxt, d.sndBufSeq);
-  sendSegment(d, ctx, Flag.ACK, d.sndNxt, d.sndBuf.read(start, 1), 0);
+  if (!sendSegment(d, ctx, Flag.ACK, d.sndNxt, d.sndBuf.read(start, 1), 0)) return false;
   d.lastSentSeq = d.sndNxt;
   d.sndNxt = seqAdd(d.sndNxt, 1);
   d.rtxNext = d.sndNxt;
   armSendTimers(d, ctx);
+  return true;
+}
+
+/**
+ * The probe timer's data when the peer's window takes some (Linux tcp_write_wakeup()): one
+ * segment within SND.UNA + SND.WND, whatever the fixed window; the retransmission timer then
+ * covers it. False when the host's own queue refused it.
+ */
+export function sendWithinWindow(d: Conn, ctx: Ctx): boolean {
+  if (!sendNew(d, ctx, seqAdd(d.sndUna, d.sndWnd))) return false;
+  armSendTimers(d, ctx);
+  return true;
 }

@@ -22,6 +22,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   initialWindowSegments: 'fixed initial window in segments (RFC 6928); no congestion control',
   rtoInitialMs: 'initial RTO (ms), RFC 6298 §2.1',
   rtoMinMs: 'lower bound of the RTO (ms)',
+  rtoMinBounds:
+    'what the lower bound bounds: the RTO (RFC 6298 §2.4), or the variance term added to SRTT (Linux)',
   rtoMaxMs: 'upper bound of the RTO and its backoff (ms)',
   rtoAfterSynRetransmitMs: 'RTO for data after a retransmitted SYN or SYN-ACK, RFC 6298 §5.7',
   synRetries: 'SYN retransmissions before connect() fails with ETIMEDOUT',
@@ -34,6 +36,10 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'fast retransmit (RFC 6675 §4): resend the first unacknowledged segment at once when over 2 MSS beyond it is SACKed',
   tailLossProbe:
     'tail-loss probe (RFC 8985 §7): new data or the last segment again about two round trips after a send, before the RTO',
+  zeroWindowProbe:
+    'zero-window probe: one byte of new data beyond the window, or a bare ACK with SEQ = SND.UNA − 1 (RFC 9293 §3.8.6.1 allows either)',
+  localRetryMs:
+    "wait before data the host's own interface queue refused is tried again, without backoff (ms); none = at the backed-off RTO",
   timeWaitMs: 'TIME-WAIT duration, 2 × MSL (ms)',
   finWait2TimeoutMs: 'lifetime of an orphaned FIN-WAIT-2 connection (ms)',
   delayedAckMs: 'delayed-ACK timeout (ms); 0 = acknowledge at once',

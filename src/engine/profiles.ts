@@ -46,6 +46,11 @@ export interface Profile {
   readonly initialWindowSegments: number;
   readonly rtoInitialMs: number;
   readonly rtoMinMs: number;
+  /**
+   * What rtoMinMs bounds: the RTO itself (RFC 6298 §2.4, 'rto'), or the variance term added
+   * to SRTT (Linux tcp_rtt_estimator() keeps rttvar at least tcp_rto_min, 'variance').
+   */
+  readonly rtoMinBounds: 'rto' | 'variance';
   readonly rtoMaxMs: number;
   /** RTO for data once the SYN or SYN-ACK had to be retransmitted. */
   readonly rtoAfterSynRetransmitMs: number;
@@ -70,6 +75,19 @@ export interface Profile {
    * of the flight with new data or its last segment after about two round trips.
    */
   readonly tailLossProbe: boolean;
+  /**
+   * A zero-window probe (RFC 9293 §3.8.6.1 allows either): one byte of new data beyond the
+   * window ('data-byte', FreeBSD tcp_output() with t_force), which the retransmission timer
+   * then covers, or a bare ACK <SEQ=SND.UNA−1> that acknowledges nothing ('old-ack', Linux
+   * tcp_write_wakeup() → tcp_xmit_probe_skb()), which the probe timer repeats with backoff.
+   */
+  readonly zeroWindowProbe: 'data-byte' | 'old-ack';
+  /**
+   * The wait before data the host's own queue refused is tried again, without backoff (Linux
+   * TCP_RESOURCE_PROBE_INTERVAL in tcp_send_probe0() and tcp_retransmit_timer()); null: the
+   * refused data waits for the retransmission timeout, backed off, as if it had been lost.
+   */
+  readonly localRetryMs: number | null;
   /**
    * SACK loss detection (RFC 6675 §4 IsLost): when SACK blocks report more than 2 MSS delivered
    * beyond the first unacknowledged byte, its segment is resent at once (fast retransmit).
@@ -218,6 +236,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     initialWindowSegments: 10, // RFC 6928
     rtoInitialMs: 1000, // RFC 6298 §2.1
     rtoMinMs: 1000, // RFC 6298 §2.4 ("SHOULD be rounded up to 1 second")
+    rtoMinBounds: 'rto', // RFC 6298 §2.4: the RTO itself is rounded up to the minimum
     rtoMaxMs: 60000, // RFC 6298 §2.5 ("at least 60 seconds")
     rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
     synRetries: 7, // RFC 9293 MUST-23: retry a SYN for at least 3 minutes (gives up at 247 s)
@@ -227,6 +246,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     connectTimeoutMs: null, // RFC 9293 §3.8.3: R2 for a SYN is at least 3 minutes, set by synRetries
     dataRetries: 15, // RFC 9293 §3.8.3 R2 ≥ 100 s; 15 doublings as Linux
     tailLossProbe: false, // RFC 8985 is not part of the RFC 9293 baseline
+    zeroWindowProbe: 'data-byte', // RFC 9293 §3.8.6.1: "send at least one octet of new data"
+    localRetryMs: null, // RFC 9293 has no local queue: a refused segment is as good as lost
     sackRecovery: false, // RFC 6675 is not part of the RFC 9293 baseline
     timeWaitMs: 240000, // RFC 9293 §3.4.2: 2 × MSL, MSL = 2 minutes
     finWait2TimeoutMs: null, // RFC 9293 has no FIN-WAIT-2 timeout
@@ -280,6 +301,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     initialWindowSegments: 10, // TCP_INIT_CWND 10 (RFC 6928)
     rtoInitialMs: 1000, // TCP_TIMEOUT_INIT (tcp.h)
     rtoMinMs: 200, // TCP_RTO_MIN (tcp.h)
+    rtoMinBounds: 'variance', // tcp_rtt_estimator(): mdev_max_us starts each RTT at tcp_rto_min
     rtoMaxMs: 120000, // TCP_RTO_MAX (tcp.h)
     rtoAfterSynRetransmitMs: 3000, // TCP_TIMEOUT_FALLBACK (tcp.h)
     synRetries: 6, // TCP_SYN_RETRIES: SYNs at 0,1,3,7,15,31,63 s, ETIMEDOUT at 127 s
@@ -289,6 +311,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     connectTimeoutMs: null, // Linux limits the attempt by tcp_syn_retries alone (ip-sysctl)
     dataRetries: 15, // tcp_retries2 = 15 (ip-sysctl)
     tailLossProbe: true, // tcp_early_retrans = 3: TLP on (tcp_schedule_loss_probe())
+    zeroWindowProbe: 'old-ack', // tcp_write_wakeup() → tcp_xmit_probe_skb(): SEQ = SND.UNA − 1
+    localRetryMs: 500, // TCP_RESOURCE_PROBE_INTERVAL (HZ / 2)
     sackRecovery: true, // tcp_recovery = 1: RACK, no reordering window past 3 SACKed segments
     timeWaitMs: 60000, // TCP_TIMEWAIT_LEN (tcp.h)
     finWait2TimeoutMs: 60000, // tcp_fin_timeout (ip-sysctl)
@@ -344,6 +368,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     initialWindowSegments: 10, // net.inet.tcp.initcwnd_segments = 10
     rtoInitialMs: 1000, // net.inet.tcp.rexmit_initial = 1000 (TCPTV_RTOBASE)
     rtoMinMs: 30, // net.inet.tcp.rexmit_min = 30 ms
+    rtoMinBounds: 'rto', // tcp_xmit_timer(): TCPT_RANGESET(t_rxtcur, ..., max(t_rttmin, rtt + 2), ...)
     rtoMaxMs: 64000, // TCPTV_REXMTMAX = 64 s
     rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
     synRetries: 12, // TCP_MAXRXTSHIFT (snd-syn-rtx-max-number-ipv4.pkt comment)
@@ -354,6 +379,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     connectTimeoutMs: 75000, // net.inet.tcp.keepinit = 75 s ends the attempt
     dataRetries: 12, // TCP_MAXRXTSHIFT
     tailLossProbe: false, // the default stack has none (TLP is in the RACK stack, tcp_rack.c)
+    zeroWindowProbe: 'data-byte', // tcp_timer_persist() → tcp_output() with t_force: one byte
+    localRetryMs: null, // tcp_output() on ENOBUFS leaves the retransmission timer to retry
     // tcp_input(): with SACK, recovery starts when more than (tcprexmtthresh − 1) × maxseg is
     // SACKed beyond SND.UNA (net.inet.tcp.sack.revised = 1, sackhint.sacked_bytes) or at the
     // third duplicate ACK, and tcp_sack_output() resends the first hole at once.

@@ -15,9 +15,16 @@ export function addRttSample(d: Conn, profile: Profile, r: number): void {
     d.rttvar = 0.75 * d.rttvar + 0.25 * Math.abs(d.srtt - sample);
     d.srtt = 0.875 * d.srtt + 0.125 * sample;
   }
-  const rto = d.srtt + Math.max(profile.tsTickMs, 4 * d.rttvar);
-  // RFC 6298 §2.4 (lower bound, the profile's) and §2.5 (upper bound).
-  d.rto = Math.min(profile.rtoMaxMs, Math.max(profile.rtoMinMs, rto));
+  // RFC 6298 §2.4 bounds the RTO by the profile's minimum; Linux bounds its variance term
+  // instead (tcp_rtt_estimator(): rttvar_us >= mdev_max_us >= tcp_rto_min; tcp_set_rto():
+  // RTO = SRTT + rttvar), so its RTO is at least SRTT + the minimum.
+  const variance = Math.max(profile.tsTickMs, 4 * d.rttvar);
+  const rto =
+    profile.rtoMinBounds === 'variance'
+      ? d.srtt + Math.max(profile.rtoMinMs, variance)
+      : Math.max(profile.rtoMinMs, d.srtt + variance);
+  // RFC 6298 §2.5: the upper bound.
+  d.rto = Math.min(profile.rtoMaxMs, rto);
 }
 
 /** The current timeout: the RTO doubled once per consecutive expiry, capped (§5.5). */

@@ -11,7 +11,10 @@ import { seq } from './seq';
 import { describeSegment, Probe } from './testing/probe';
 import type { SocketId } from './types';
 
-/** A passive open with SACK agreed, MSS 1000, SRTT 10 ms; then 4000 bytes sent (4 segments). */
+/**
+ * A passive open with SACK agreed, MSS 1000, SRTT 10 ms (so an RTO of 210 ms, SRTT + tcp_rto_min:
+ * tcp_rtt_estimator()); then 4000 bytes sent (4 segments).
+ */
 function fourSegmentsOut(profile: Profile = profiles.linux) {
   const p = new Probe(profile);
   const listener = p.call({ call: 'listen', port: 8080 }).socket as SocketId;
@@ -58,7 +61,7 @@ describe('ESTABLISHED: a hole below SACKed data (linux)', () => {
     const timers = p.log.slice(mark).filter((o) => o.type === 'timer');
     expect(timers).toEqual([
       { type: 'timer', socket: 2, timer: 'loss-probe', action: 'cancel' },
-      { type: 'timer', socket: 2, timer: 'retransmit', action: 'set', at: p.now + 200 },
+      { type: 'timer', socket: 2, timer: 'retransmit', action: 'set', at: p.now + 210 },
     ]);
   });
 
@@ -67,9 +70,9 @@ describe('ESTABLISHED: a hole below SACKed data (linux)', () => {
     const mark = p.log.length;
     sackedDupAck(p, 2001, 4001);
     expect(sentSince(p, mark)).toEqual([]);
-    p.advance(189);
+    p.advance(199);
     expect(sentSince(p, mark)).toEqual([]);
-    p.advance(1); // the RTO, 200 ms after the data left at 10 ms
+    p.advance(1); // the RTO, 210 ms after the data left at 10 ms
     expect(sentSince(p, mark)).toEqual(['. 1:1001(1000) ack 1 win 65535 rtx 1']);
   });
 

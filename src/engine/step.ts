@@ -16,6 +16,11 @@ import type { Errno, SocketId, TcpState, TimerName } from './types';
 export interface Ctx {
   now: number;
   profile: Profile;
+  /**
+   * The host's own interface queue refuses every packet (a full or zero-length queue: Linux's
+   * qdisc returns NET_XMIT_DROP): nothing the step sends leaves the host (emit.ts).
+   */
+  refusesTransmit: boolean;
   timers: TimerTable;
   out: Output[];
 }

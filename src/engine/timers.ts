@@ -6,7 +6,8 @@ import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
 import { keepaliveFired } from './keepalive';
 import { lossProbeFired } from './loss-probe';
-import { flush, sendWindowProbe } from './output';
+import { flush } from './output';
+import { probeTimerFired, probingTimedOut } from './probe-timer';
 import { currentTimeout } from './rtt';
 import { reportError, setState, setTimer, type Ctx } from './step';
 import type { Errno, TimerName } from './types';
@@ -25,10 +26,7 @@ export function connTimer(d: Conn, timer: TimerName, ctx: Ctx): void {
       break;
     case 'persist':
       d.persistAt = null;
-      d.probingSince ??= ctx.now;
-      if (probingTimedOut(d, ctx)) return giveUp(d, ctx);
-      d.backoff++;
-      sendWindowProbe(d, ctx);
+      probeTimerFired(d, ctx, giveUp);
       break;
     case 'delayed-ack':
       d.delayedAckAt = null;
@@ -72,6 +70,13 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   d.tlpHighSeq = null;
   d.recoveryEnd = d.sndNxt;
   d.lossRecovery = true;
+  if (ctx.refusesTransmit && ctx.profile.localRetryMs !== null) {
+    // The retransmission would fail in the host's own queue: Linux tries again after
+    // TCP_RESOURCE_PROBE_INTERVAL without backing off (tcp_retransmit_timer(), "local
+    // congestion"); the retry still counts against the limits above (icsk_retransmits).
+    setTimer(d, ctx, 'retransmit', ctx.now + ctx.profile.localRetryMs);
+    return;
+  }
   // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
   d.backoff++;
   d.rtxRound = d.backoff;
@@ -90,17 +95,6 @@ function giveUp(d: Conn, ctx: Ctx): void {
     d.userTimeoutMs > 0
       ? 'TCP_USER_TIMEOUT elapsed with data unacknowledged (RFC 9293 §3.8.3 USER TIMEOUT)'
       : 'retransmissions exhausted: user timeout (RFC 9293 §3.8.3 R2)',
-  );
-}
-
-/**
- * Linux tcp_probe_timer(): a connection probing a zero window stays open as long as the peer
- * answers (RFC 9293 §3.8.6.1, MUST-38), unless TCP_USER_TIMEOUT is set: then it fails once the
- * user timeout has passed since its first probe (icsk_probes_tstamp), answered or not.
- */
-function probingTimedOut(d: Conn, ctx: Ctx): boolean {
-  return (
-    d.userTimeoutMs > 0 && d.probingSince !== null && ctx.now - d.probingSince >= d.userTimeoutMs
   );
 }
 

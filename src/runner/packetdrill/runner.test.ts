@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScriptRunResult } from './result';
 import { profiles } from '../../engine';
 import { runScript } from './runner';
+import { lineVerdict } from './script-test-kit';
 
 const OWN = new URL('../../../conformance/', import.meta.url);
 const own = (name: string): string => readFileSync(new URL(name, OWN), 'utf8');
@@ -119,6 +120,34 @@ describe('a failing line names what differs', () => {
     );
   });
 
+  it('checks tcpi_probes and tcpi_backoff, over a line joined with a backslash', () => {
+    const refused = [
+      ...SERVER.slice(0, 8),
+      '+0 `tc qdisc add dev tun0 root pfifo limit 0`',
+      '+0 write(4, ..., 10) = 10',
+      '+1 %{ assert tcpi_probes == 2, tcpi_probes; \\',
+      '      assert tcpi_backoff == 0, tcpi_backoff }%',
+    ];
+    // The probe timer first fires at the RTO (300 ms), then every 500 ms: two retries by 1 s.
+    expect(lineVerdict(run(refused), 11)).toBe('passed');
+    const wrong = [...refused.slice(0, 10), '+1 %{ assert tcpi_probes == 3 }%'];
+    expect(run(wrong).firstFailure?.reason).toBe('tcpi_probes: expected 3 vs actual 2');
+  });
+
+  it('sends nothing while tc has the local queue refuse packets, and the data once it is deleted', () => {
+    const lines = [
+      ...SERVER.slice(0, 8),
+      '+0 `tc qdisc add dev tun0 root pfifo limit 0`',
+      '+0 write(4, ..., 10) = 10',
+      '+.5 `tc qdisc delete dev tun0 root`',
+      // The retry after the deletion, 300 + 500 ms after the write, finds the queue open.
+      '+.3 > P. 1:11(10) ack 1',
+    ];
+    const result = run(lines);
+    expect(result.firstFailure).toBeNull();
+    expect(lineVerdict(result, 11)).toMatch(/^applied: tc qdisc delete/);
+  });
+
   it('checks when a blocking call returns', () => {
     const lines = [
       ...SERVER.slice(0, 4),
@@ -151,7 +180,7 @@ describe('lines the simulation cannot check', () => {
     const result = run([...SERVER, '+0 %{ assert tcpi_delivered == 1 }%']);
     expect(result.outcome).toBe('passed');
     expect(result.lines.at(-1)?.reason).toBe(
-      'only tcpi_state assertions are checked; not modeled: assert tcpi_delivered == 1',
+      'only tcpi_state, tcpi_probes and tcpi_backoff assertions are checked; not modeled: assert tcpi_delivered == 1',
     );
   });
 

@@ -63,9 +63,10 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
   const { action } = event;
   if (action.type === 'command') {
     const verdict = ctx.config.commandVerdicts.get(index)!;
-    if (verdict.flushTcpMetrics) {
+    for (const act of verdict.atRun ?? []) {
       ctx.world.advanceTo(scheduled.startUsecs);
-      ctx.world.flushFastOpenCache();
+      if (act === 'flush-tcp-metrics') ctx.world.flushFastOpenCache();
+      else ctx.world.refuseTransmits(act === 'local-queue-refuses');
     }
     if (verdict.retune) {
       ctx.world.advanceTo(scheduled.startUsecs);

@@ -15,15 +15,15 @@ import {
   mtuOption,
   type IpVersion,
 } from './script-link';
-import { commandVerdicts, SCRIPT_KERNEL, type PieceVerdict } from './sysctl';
+import { commandVerdicts, SCRIPT_KERNEL, type AtRun, type PieceVerdict } from './sysctl';
 
 export type Origin = 'linux' | 'freebsd' | 'unknown';
 
 export interface LineVerdict {
   readonly status: 'applied' | 'not-applicable';
   readonly reason: string;
-  /** The runner empties the Fast Open client cookie cache when the line runs. */
-  readonly flushTcpMetrics?: boolean;
+  /** What the runner does to the running host when the line runs, in order. */
+  readonly atRun?: readonly AtRun[];
   /** A sysctl after the first socket call: the running host's profile changes when it runs. */
   readonly retune?: Partial<Profile>;
 }
@@ -167,9 +167,10 @@ function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdic
   const settings = verdicts.flatMap((v) => ('setting' in v ? [v.setting] : []));
   const ignored = verdicts.flatMap((v) => ('notApplicable' in v ? [v.notApplicable] : []));
   const atRun = verdicts.flatMap((v) => ('atRun' in v ? [v.note] : []));
+  const actions = verdicts.flatMap((v) => ('atRun' in v ? [v.atRun] : []));
   if (atRun.length > 0 && settings.length === 0 && atUse.length === 0) {
     const rest = ignored.length > 0 ? `; not modeled: ${ignored.join('; ')}` : '';
-    return { status: 'applied', reason: `${atRun.join('; ')}${rest}`, flushTcpMetrics: true };
+    return { status: 'applied', reason: `${atRun.join('; ')}${rest}`, atRun: actions };
   }
   if (late && settings.length > 0) {
     const read = settings.filter((s) => s.readAtUse);
@@ -190,7 +191,7 @@ function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdic
         status: 'applied',
         reason: `${[...settings.map((s) => `${s.note}, from this line on`), ...atRun].join('; ')}${rest}`,
         retune: Object.assign({}, ...settings.map((s) => s.profile)) as Partial<Profile>,
-        ...(atRun.length > 0 ? { flushTcpMetrics: true } : {}),
+        ...(atRun.length > 0 ? { atRun: actions } : {}),
       };
     }
   }

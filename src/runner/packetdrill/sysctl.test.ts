@@ -128,3 +128,28 @@ describe('Linux sysctl lines feed the profile a kernel derives from them (linux-
     );
   });
 });
+
+describe("tc qdisc lines: the host's own interface queue", () => {
+  it('a pfifo of limit 0 at the root refuses every packet; deleting the root qdisc ends it', () => {
+    const verdicts = commandVerdicts(
+      'tc qdisc delete dev tun0 root 2>/dev/null ; tc qdisc add dev tun0 root pfifo limit 0',
+      profiles.linux,
+      false,
+    );
+    expect(verdicts.map((v) => ('atRun' in v ? v.atRun : v))).toEqual([
+      'local-queue-accepts',
+      'local-queue-refuses',
+    ]);
+  });
+
+  it('reports a queue that shapes or delays as not modeled', () => {
+    expect(
+      commandVerdicts('tc qdisc add dev tun0 root netem delay 10ms', profiles.linux, false),
+    ).toEqual([
+      {
+        notApplicable:
+          'tc qdisc add dev tun0 root netem delay 10ms: only a pfifo of limit 0 at the root (and deleting it) is modeled',
+      },
+    ]);
+  });
+});

@@ -31,10 +31,17 @@ export interface Setting {
  */
 export type PieceVerdict =
   | { readonly setting: Setting }
-  /** Done by the runner when the line runs (`ip tcp_metrics flush`). */
-  | { readonly atRun: 'flush-tcp-metrics'; readonly note: string }
+  /** Done by the runner when the line runs (`ip tcp_metrics flush`, `tc qdisc ...`). */
+  | { readonly atRun: AtRun; readonly note: string }
   | { readonly readAtUse: string }
   | { readonly notApplicable: string };
+
+/**
+ * What a command does to the running host: empty the Fast Open client cache (`ip tcp_metrics
+ * flush`), or make the host's own interface queue refuse every packet and accept them again
+ * (`tc qdisc add dev tun0 root pfifo limit 0`, `tc qdisc delete dev tun0 root`).
+ */
+export type AtRun = 'flush-tcp-metrics' | 'local-queue-refuses' | 'local-queue-accepts';
 
 const readAtUse = (name: string, value: string): PieceVerdict => ({
   readAtUse: `${name} = ${value}, read by getsockopt on sockets without their own value`,
@@ -413,6 +420,8 @@ function commandVerdict(
       atRun: 'flush-tcp-metrics',
       note: 'ip tcp_metrics flush: the Fast Open client cookie cache is emptied',
     });
+  } else if (program === 'tc' && words[1] === 'qdisc') {
+    verdicts.push(qdiscVerdict(words.slice(2)));
   } else if (/sysctl_restore/.test(program)) {
     verdicts.push({
       notApplicable: "restores the machine's sysctls; a simulation has nothing to restore",
@@ -423,10 +432,46 @@ function commandVerdict(
   return verdicts;
 }
 
+/**
+ * `tc qdisc` on the device packets leave by. A pfifo of limit 0 at the root holds no packet:
+ * every one the host sends is dropped there and the sender is told at once (NET_XMIT_DROP);
+ * deleting the root qdisc restores the default queue. Other queueing disciplines shape or
+ * delay traffic, which the runner does not model.
+ */
+function qdiscVerdict(args: readonly string[]): PieceVerdict {
+  const [verb = '', ...rest] = args;
+  const root = rest[0] === 'dev' && rest[2] === 'root';
+  const spec = rest.slice(3).join(' ');
+  if (root && (verb === 'delete' || verb === 'del') && spec === '') {
+    return {
+      atRun: 'local-queue-accepts',
+      note: 'tc qdisc delete: the default queue again, the host sends packets',
+    };
+  }
+  if (root && (verb === 'add' || verb === 'replace') && /^pfifo limit 0$/.test(spec)) {
+    return {
+      atRun: 'local-queue-refuses',
+      note: "tc qdisc pfifo limit 0: the host's own queue refuses every packet it sends",
+    };
+  }
+  return {
+    notApplicable: `tc qdisc ${args.join(' ')}: only a pfifo of limit 0 at the root (and deleting it) is modeled`,
+  };
+}
+
 /** The words of a command, a double-quoted part kept whole (tcp_rmem="4096 540000 15728640"). */
 function shellWords(piece: string): string[] {
   return piece.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
 }
 
 /** Output redirections, which change nothing a simulation models. */
-const REDIRECTIONS = new Set(['&>', '>', '2>', '/dev/null', '2>&1', '>/dev/null', '&>/dev/null']);
+const REDIRECTIONS = new Set([
+  '&>',
+  '>',
+  '2>',
+  '/dev/null',
+  '2>&1',
+  '>/dev/null',
+  '2>/dev/null',
+  '&>/dev/null',
+]);

@@ -15,6 +15,7 @@ import {
   handleTimeout,
   hostSockets,
   nextDeadline,
+  refuseTransmits,
   retuneHost,
   socketInfo,
   type AppCall,
@@ -113,6 +114,11 @@ export class EngineWorld {
   /** `ip tcp_metrics flush`: the host forgets the Fast Open cookies it learned. */
   flushFastOpenCache(): void {
     flushFastOpenCache(this.ensureHost());
+  }
+
+  /** `tc qdisc`: the host's own interface queue refuses every packet, or accepts them again. */
+  refuseTransmits(refuses: boolean): void {
+    refuseTransmits(this.ensureHost(), refuses);
   }
 
   /** Whether a Fast Open connect to the server would carry data in its SYN now. */
