@@ -124,6 +124,33 @@ test('narration=1: the caption follows the narration as a reader steps, in every
   }
 });
 
+test('320 px: Time and Speed each keep label, slider and readout on one line, inside the frame', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const controls of ['minimal', 'full']) {
+    await page.goto(`./embed.html?scenario=lost-syn-ack&controls=${controls}&t=1100`);
+    for (const name of ['Time', 'Speed']) {
+      const slider = page.getByRole('slider', { name });
+      const row = slider.locator('xpath=..');
+      const parts = [row.locator('label'), slider, row.locator('output')];
+      const boxes = await Promise.all(parts.map((part) => part.boundingBox()));
+      const top = Math.max(...boxes.map((box) => box!.y));
+      const bottom = Math.min(...boxes.map((box) => box!.y + box!.height));
+      expect(top, `${controls}: ${name}'s label, slider and readout share a line`).toBeLessThan(
+        bottom,
+      );
+      expect(boxes[0]!.x + boxes[0]!.width).toBeLessThanOrEqual(boxes[1]!.x);
+      expect(boxes[1]!.x + boxes[1]!.width).toBeLessThanOrEqual(boxes[2]!.x);
+      expect(
+        boxes[2]!.x + boxes[2]!.width,
+        `${controls}: ${name}'s readout fits`,
+      ).toBeLessThanOrEqual(320);
+    }
+  }
+  await saveScreenshot(page, 'embed-controls-320');
+});
+
 test('when the code loaded after the first view cannot be fetched: the caption says so, the badges stay still and follow the steps', async ({
   page,
 }) => {

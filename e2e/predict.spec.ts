@@ -150,3 +150,44 @@ test.describe('predict mode', () => {
     });
   }
 });
+
+test.describe('nothing names the answer before the learner gives it', () => {
+  test('a lesson question: the scenario picker shows neither the title nor the description', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize(VIEWPORTS.phone);
+    // Lesson 8, step 7: what connect() returns against a closed port, whose preset is titled
+    // "Connection refused (closed port)".
+    await page.goto('./?lesson=reset&step=7');
+    const panel = page.getByRole('region', { name: /^Lesson 8/ });
+    const reveal = panel.getByRole('button', { name: 'Reveal' });
+    await expect(reveal).toBeVisible({ timeout: 20_000 });
+    const scenario = page.getByLabel('Scenario');
+    await expect(scenario.locator('option:checked')).toHaveText('Hidden until you answer');
+    await expect(scenario).toHaveAccessibleDescription(
+      'The scenario is named and described once you have answered.',
+    );
+    await expect(page.getByRole('button', { name: 'Read the whole description' })).toBeHidden();
+    await reveal.click();
+    await expect(scenario).toHaveValue('closed-port');
+    await expect(scenario.locator('option:checked')).toHaveText('Connection refused (closed port)');
+    await expect(page.getByRole('button', { name: 'Read the whole description' })).toBeVisible();
+  });
+
+  test('an embed with predict=1: its heading names the scenario once the question is answered', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('./embed.html?scenario=lost-syn-ack&predict=1');
+    const panel = predictPanel(page);
+    await expect(panel.getByRole('button', { name: 'Reveal' })).toBeVisible({ timeout: 20_000 });
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Scenario: hidden until you answer');
+    await panel.getByRole('button', { name: 'Reveal' }).click();
+    await expect(heading).toHaveText('Lost SYN-ACK');
+    await panel.getByRole('button', { name: 'Next step' }).click();
+    await expect(heading).toHaveText('Scenario: hidden until you answer');
+  });
+});

@@ -100,3 +100,22 @@ test('the same large type without full screen, for a projector already zoomed', 
   expect(sizes.narration).toBeGreaterThanOrEqual(24);
   await expectNoAxeViolations(page);
 });
+
+test('in presentation, a lane near the edge keeps its head clear of the larger zoom buttons', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The flood's spoofed sources have a lane close to the right edge, and a long address.
+  await open(page, '?scenario=syn-flood&t=400');
+  await page.keyboard.press('f');
+  await expect(presentation(page)).toBeVisible();
+  const head = presentation(page).locator('[title^="attacker"]');
+  const zoomIn = presentation(page).getByRole('button', { name: 'Zoom in' });
+  await expect(head).toBeVisible();
+  const headBox = (await head.boundingBox())!;
+  const zoomBox = (await zoomIn.boundingBox())!;
+  // Projector-size zoom buttons (2.6rem) with their inset, not the page's smaller ones.
+  expect(zoomBox.width).toBeGreaterThanOrEqual(41);
+  expect(headBox.x + headBox.width).toBeLessThanOrEqual(zoomBox.x);
+  await saveScreenshot(page, 'presentation-syn-flood-heads');
+});

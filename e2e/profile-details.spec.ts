@@ -93,3 +93,42 @@ test('a FreeBSD endpoint shows its table read-only', async ({ page }) => {
   ).toHaveText('1, 2.2, 4.4, 8.8, 17.6, 35.2, 64');
   await expectNoAxeViolations(page);
 });
+
+test('the details fit a phone: the table scrolls no column sideways, and the sysctls grid has no hole', async ({
+  page,
+}) => {
+  await openLab(page, '?scenario=handshake&profile=linux', VIEWPORTS.phone);
+  await page.getByRole('button', { name: 'Profile details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Profile details' });
+  const table = dialog.getByRole('table', { name: 'Numbers client runs with' });
+  const setBy = table.getByRole('columnheader', { name: 'Set by' });
+  await expect(setBy).toBeVisible();
+  const wrap = await table.evaluate((t) => {
+    const scroller = t.parentElement!;
+    return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
+  });
+  expect(wrap.scroll, 'the table is no wider than its box').toBeLessThanOrEqual(wrap.client);
+  const dialogBox = (await dialog.boundingBox())!;
+  const setByBox = (await setBy.boundingBox())!;
+  expect(setByBox.x + setByBox.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+  await saveScreenshot(page, 'profile-details-phone');
+
+  // At projector size the grid has several columns: the two-column tcp_rmem leaves no empty cell
+  // beside it, and every row stands the same distance below the one before.
+  await page.setViewportSize(VIEWPORTS.projector);
+  const form = dialog.getByRole('form', { name: 'Sysctls of client' });
+  const tops = await Promise.all(
+    ['tcp_rmem', 'rmem_max', 'tcp_wmem', 'tcp_window_scaling'].map(
+      async (name) => (await form.getByLabel(name).boundingBox())!.y,
+    ),
+  );
+  expect(tops[1], 'rmem_max sits beside tcp_rmem').toBeCloseTo(tops[0]!, 0);
+  expect(tops[3], 'tcp_window_scaling sits beside tcp_wmem').toBeCloseTo(tops[2]!, 0);
+  const rows = await form.evaluate((f) =>
+    [...new Set([...f.querySelectorAll('input')].map((i) => i.getBoundingClientRect().y))].sort(
+      (a, b) => a - b,
+    ),
+  );
+  const steps = rows.slice(1).map((y, i) => y - rows[i]!);
+  for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 0);
+});

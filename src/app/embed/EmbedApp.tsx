@@ -15,6 +15,7 @@ import { SequenceDiagram } from '../../ui/diagram/SequenceDiagram';
 import { PlayheadProvider } from '../../ui/connected/playhead';
 // An embed of a lesson step (embed.html?lesson=…&step=…) shows the step under the diagram.
 import { QuestionPanels } from '../../ui/lessons/QuestionPanels';
+import { HIDDEN_UNTIL_ANSWERED, selectQuestionOpen } from '../../ui/predict/question-open';
 import { LinkNotes } from '../LinkNotes';
 import { useFrameLoop } from '../use-frame-loop';
 import { useKeyboardShortcuts } from '../use-keyboard-shortcuts';
@@ -29,9 +30,15 @@ import { usePauseWhenHidden } from './use-pause-when-hidden';
 const selectTitle = (s: LabState) =>
   s.presets.find((p) => p.name === s.run.preset)?.title ?? s.run.preset;
 
+/** The scenario's title, hidden while a question waits: it would give the answer away. */
 function Title() {
   const title = useLab(selectTitle);
-  return <h1 className={styles.title}>{title}</h1>;
+  const hidden = useLab(selectQuestionOpen);
+  return (
+    <h1 className={styles.title}>
+      {hidden ? `Scenario: ${HIDDEN_UNTIL_ANSWERED.toLowerCase()}` : title}
+    </h1>
+  );
 }
 
 function prefersReducedMotion(): boolean {

@@ -1,6 +1,8 @@
 /**
  * The Scenario picker: every preset by its title, with the paragraph saying what it teaches.
  * While a packetdrill script run is shown, it names the script and what the script tests.
+ * While a question waits for the learner's answer, the title and the paragraph are hidden: they
+ * would give the answer away.
  */
 import { useId, useState } from 'react';
 import type { LabState } from '../../store';
@@ -8,6 +10,7 @@ import { useLab } from '../../store';
 import { describedOver } from '../../sim/settings';
 import styles from './Controls.module.css';
 import { afterChoice, noteBrowsingKey } from './focus-home';
+import { HIDDEN_UNTIL_ANSWERED, selectQuestionOpen } from '../predict/question-open';
 
 const selectPresets = (s: LabState) => s.presets;
 const selectPreset = (s: LabState) => s.run.preset;
@@ -26,16 +29,19 @@ export function ScenarioPicker() {
   const script = useLab(selectScriptRun);
   // Over IPv6 the paragraph names the addresses and the MSS the diagram shows.
   const ip = useLab(selectIp);
-  const description = script
-    ? (script.summary ?? '')
-    : describedOver(presets.find((p) => p.name === preset)?.description ?? '', ip);
+  const hidden = useLab(selectQuestionOpen) && !script;
+  const description = hidden
+    ? 'The scenario is named and described once you have answered.'
+    : script
+      ? (script.summary ?? '')
+      : describedOver(presets.find((p) => p.name === preset)?.description ?? '', ip);
   return (
     <div className={styles.scenario}>
       <div className={styles.field}>
         <label htmlFor={id}>Scenario</label>
         <select
           id={id}
-          value={script ? '' : preset}
+          value={script || hidden ? '' : preset}
           aria-describedby={`${id}-description`}
           onKeyDown={noteBrowsingKey}
           onChange={(event) => {
@@ -46,6 +52,11 @@ export function ScenarioPicker() {
           {script && (
             <option value="" disabled>
               Script: {script.name}
+            </option>
+          )}
+          {hidden && (
+            <option value="" disabled>
+              {HIDDEN_UNTIL_ANSWERED}
             </option>
           )}
           {presets.map((p) => (
@@ -64,6 +75,7 @@ export function ScenarioPicker() {
         </p>
         <button
           type="button"
+          hidden={hidden}
           className={styles.more}
           aria-expanded={expanded}
           aria-controls={`${id}-description`}

@@ -13,9 +13,10 @@ import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { QueueGauges } from './QueueGauges';
 import { crowdedShortNames } from './lane-names';
 import { headNameWidth } from './head-name-width';
+import { headNamePx, zoomColumnPx } from './head-metrics';
 
 const selectTimeline = (s: LabState) => s.timeline;
-const selectLargeType = (s: LabState) => s.largeType;
+const selectLarge = (s: LabState) => s.largeType || s.presenting;
 
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -100,12 +101,6 @@ function hostPart(address: string): string {
   return `${separator}${address.slice(address.lastIndexOf(separator) + 1)}`;
 }
 
-/**
- * The zoom buttons' column in the heads' top-right corner, with a small gap
- * (SequenceDiagram.module.css `.zoom`: buttons 2rem wide, 2.6rem in large type, 0.25rem in).
- */
-const ZOOM_COLUMN_PX = { normal: 38, large: 48 } as const;
-
 /** Below this distance between two lifelines a full head (address:port, state badge) overlaps the next. */
 const TIGHT_GAP_PX = 150;
 
@@ -123,15 +118,15 @@ export function LifelineHeads({
   g: Geometry;
 }) {
   const timeline = useLab(selectTimeline);
-  const zoomColumn = ZOOM_COLUMN_PX[useLab(selectLargeType) ? 'large' : 'normal'];
+  const large = useLab(selectLarge);
+  const zoomColumn = zoomColumnPx(large);
   const withQueues = endpoints.map((e) => queuesMatter(timeline, e.name));
   // Lifelines closer than a full head is wide (five or six lanes, as a load balancer's run has,
   // on a projector) take the phone's compact heads.
   const tight = g.compact || closestGap(g.lifelineX) < TIGHT_GAP_PX;
   // Whole names that do not fit their lanes give way to short ones ("c1" … "c4"), with their
   // siblings, so the heads stay distinct where they would all end "c…".
-  // The head's name is 0.95rem, 1.35rem in large type (whose labels are over 15 px).
-  const fontPx = g.fontSize > 15 ? 21.6 : 15.2;
+  const fontPx = headNamePx(large);
   const shortNames = crowdedShortNames(
     endpoints.map((e) => e.name),
     (i) => headNameWidth(endpoints[i]?.name ?? '', fontPx) <= headRoom(g, i, zoomColumn),

@@ -19,6 +19,7 @@ import { DiagramContent } from './DiagramContent';
 import { diagramGeometry, renderWindow, timeY, viewStartAt } from './geometry';
 import { laneNotes } from './lane-notes';
 import { LifelineHeads } from './LifelineHeads';
+import { headMetricsStyle } from './head-metrics';
 import { PlayheadLine } from './PlayheadLine';
 import type { ActivateHow } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
@@ -110,7 +111,13 @@ export function SequenceDiagram() {
   return (
     // Focus returns here after a select choice or a slider drag (focus-home.ts), so the next
     // key drives the run; the figure is not a Tab stop itself.
-    <figure className={styles.figure} aria-label="Sequence diagram" tabIndex={-1} {...FOCUS_HOME}>
+    <figure
+      className={styles.figure}
+      style={headMetricsStyle(large)}
+      aria-label="Sequence diagram"
+      tabIndex={-1}
+      {...FOCUS_HOME}
+    >
       <LifelineHeads endpoints={timeline.endpoints} g={g} />
       <ConnectionLegend timeline={timeline} compact={g.compact} />
       <div className={styles.zoom}>

@@ -4,7 +4,7 @@
  * scenario (the `sysctls` run setting; the link keeps it). A FreeBSD or RFC endpoint shows its
  * table read-only: those profiles are fixed tables here (docs/linux-sysctls.md).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useLab, type EndpointInfo, type LabState } from '../../store';
 import {
   isTriple,
@@ -94,13 +94,41 @@ function NumbersTable({ endpoint }: { endpoint: StackEndpoint }) {
                 <span className={styles.about}>{row.about}</span>
               </th>
               <td className={styles.value}>{row.value}</td>
-              {linux && <td>{row.sysctls.length > 0 ? row.sysctls.join(', ') : '—'}</td>}
+              {linux && (
+                <td>
+                  {row.sysctls.length === 0
+                    ? '—'
+                    : row.sysctls.map((name, i) => (
+                        <Fragment key={name}>
+                          {i > 0 && ', '}
+                          <BreakableName name={name} />
+                        </Fragment>
+                      ))}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * A sysctl's name that may break after each underscore ("tcp_syn_" / "linear_timeouts"), so the
+ * Set by column fits a phone's dialog without splitting a word at random.
+ */
+function BreakableName({ name }: { name: string }) {
+  return name.split('_').map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && (
+        <>
+          _<wbr />
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
 }
 
 /** The text of one input as the sysctl's value, or the problem with it. */
