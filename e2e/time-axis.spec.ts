@@ -36,6 +36,26 @@ test('a SYN backoff is a row of breaks: five timeouts of 1 s (Linux 6.x linear t
   await expect(diagram(page).getByText(/^⋯ .* ⋯$/)).toHaveCount(11);
 });
 
+test('a break shows once the run has reached it, so the axis does not tell the class what comes next', async ({
+  page,
+}) => {
+  await open(page, '?scenario=syn-timeout');
+  const breaks = diagram(page).getByText(/^⋯ .* ⋯$/);
+  // Before the SYN leaves, nothing says whether it will be answered.
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(breaks).toHaveCount(0);
+  await expect(diagram(page).getByText('1.975 s', { exact: true })).toHaveCount(0);
+  // Step by step, each quiet appears when it begins: never more breaks than the SYNs sent.
+  const syns = diagram(page).getByRole('button', { name: /^SYN seq=\S+ client to server$/ });
+  for (let step = 0; step < 6; step++) {
+    await page.keyboard.press('PageDown');
+    const sent = await syns.count();
+    expect(await breaks.count()).toBeLessThanOrEqual(sent);
+  }
+  await page.keyboard.press('End');
+  await expect(breaks).toHaveCount(11);
+});
+
 test('zoom out stops at the whole run', async ({ page }) => {
   await open(page, '?scenario=active-close');
   await page.keyboard.press('End');

@@ -16,9 +16,11 @@ export const AxisBreaks = memo(function AxisBreaks(props: {
   g: Geometry;
   from: number;
   to: number;
+  /** Where the first break the run has not reached starts (unreached-breaks.ts). */
+  unreached: number;
 }) {
-  const { g, from, to } = props;
-  const breaks = g.axis.breaks.filter((b) => b.to >= from && b.from <= to);
+  const { g, from, to, unreached } = props;
+  const breaks = g.axis.breaks.filter((b) => b.to >= from && b.from <= to && b.from < unreached);
   const slash = Math.min(6, g.axis.breakLength * g.pxPerMs * 0.2);
   return (
     <g className={styles.breaks} aria-hidden="true">

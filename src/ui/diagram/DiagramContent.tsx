@@ -14,6 +14,7 @@ import {
 } from '../../store';
 import { segmentAccessibleName, type TraceFacts } from '../format/segment-label';
 import { BreakLabels } from './AxisBreaks';
+import { firstUnreachedBreak } from './unreached-breaks';
 import {
   diagramLayout,
   spanKey,
@@ -118,6 +119,7 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   const connections = connectionsOf(timeline);
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
+  const unreached = firstUnreachedBreak(g.axis, timeline, cursor);
   const losses = lossCounts(layout, cursor);
   const spoofed = spoofedNames(timeline);
   const balanced = balancerSide(timeline);
@@ -226,7 +228,10 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
           />
         );
       })}
-      <BreakLabels labels={layout.breakLabels} fontSize={g.noteSize} />
+      <BreakLabels
+        labels={layout.breakLabels.filter(({ b }) => b.from < unreached)}
+        fontSize={g.noteSize}
+      />
       <CrowdNotes labels={layout.labels} sent={sent.map(spanKey)} />
       <ScriptMarks
         timeline={timeline}

@@ -24,6 +24,7 @@ import { PlayheadLine } from './PlayheadLine';
 import type { ActivateHow } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
 import { gridTicks, TimeGrid } from './TimeGrid';
+import { firstUnreachedBreak } from './unreached-breaks';
 
 const selectTimeline = (s: LabState) => s.timeline;
 const selectViewSpan = (s: LabState) => s.viewSpan;
@@ -75,6 +76,12 @@ export function SequenceDiagram() {
   const half = viewSpan / 2;
   const from = fromAxis(axis, (block - 1) * half);
   const to = fromAxis(axis, (block + 4) * half);
+  // The grid and the breaks stop where the run has not been yet (unreached-breaks.ts).
+  const unreached = useMemo(
+    () => firstUnreachedBreak(axis, timeline, cursor),
+    [axis, timeline, cursor],
+  );
+  const gridTo = Math.min(to, unreached);
   // The playhead's label sits in the time gutter beside the tick labels on wide screens; with no
   // gutter (narrow screens) it shares the left margin with the first lifeline's notes. Either
   // way it steps around what is written there.
@@ -82,12 +89,12 @@ export function SequenceDiagram() {
     const first = timeline.endpoints[0]?.name;
     const ys =
       g.gutter > 0
-        ? gridTicks(g, from, to, timeline.endTime).map((t) => timeY(g, t))
+        ? gridTicks(g, from, gridTo, timeline.endTime).map((t) => timeY(g, t))
         : laneNotes(timeline, g, from, to)
             .filter((note) => note.endpoint === first && note.index <= cursor)
             .map((note) => note.y);
     return Float64Array.from(ys).sort();
-  }, [timeline, g, from, to, cursor]);
+  }, [timeline, g, from, to, gridTo, cursor]);
   const baseId = useId().replace(/:/g, '');
   const markerIds = useMemo(
     () => ({
@@ -167,8 +174,8 @@ export function SequenceDiagram() {
             />
           ))}
           <g ref={content} transform={scroll.get()}>
-            <TimeGrid g={g} from={from} to={to} endTime={timeline.endTime} />
-            <AxisBreaks g={g} from={from} to={to} />
+            <TimeGrid g={g} from={from} to={gridTo} endTime={timeline.endTime} />
+            <AxisBreaks g={g} from={from} to={to} unreached={unreached} />
             <PlayheadLine g={g} avoid={underLabel} />
             <DiagramContent
               timeline={timeline}
