@@ -87,6 +87,29 @@ test('F enters presentation mode and leaves it; dark theme passes axe', async ({
   await expect(presentation(page)).toHaveCount(0);
 });
 
+test('a moment with three sentences fits the caption at 1280×720, in smaller type, with no line cut', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // At 1.06 s the server resends its SYN-ACK, the client's SYN arrives again, and the server
+  // answers it: three sentences, six lines at full projector size.
+  await open(page, '?scenario=lost-syn-ack&t=1060');
+  await page.keyboard.press('f');
+  const caption = presentation(page).locator('[aria-live]');
+  await expect(caption).toContainText('2nd retransmission');
+  const fit = await caption.evaluate((element) => ({
+    cut: element.scrollHeight - element.clientHeight,
+    px: parseFloat(getComputedStyle(element).fontSize),
+  }));
+  expect(fit.cut).toBeLessThanOrEqual(1);
+  expect(fit.px).toBeGreaterThanOrEqual(17);
+  // A short moment keeps the full size.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('PageDown');
+  await expect(caption).toContainText('LISTEN');
+  expect(await caption.evaluate((element) => getComputedStyle(element).fontSize)).toBe('25.6px');
+});
+
 test('the same large type without full screen, for a projector already zoomed', async ({
   page,
 }) => {

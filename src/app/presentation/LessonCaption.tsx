@@ -4,12 +4,14 @@
  * shows its prompt and choices; once revealed (by the clicker, or by a learner's answer), the
  * answer. Past the last step, what the lesson taught.
  */
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { answerText, course } from '../../lessons';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { openStep, stepViewOf } from '../../store/slices/lesson';
 import styles from './Presentation.module.css';
+import { useFitText } from './use-fit-text';
 
 const selectCaption = (s: LabState) => {
   const open = openStep(s);
@@ -27,13 +29,16 @@ const selectCaption = (s: LabState) => {
 
 export function LessonCaption() {
   const { number, lesson, step, text, question, revealed } = useLab(useShallow(selectCaption));
+  const caption = useRef<HTMLDivElement>(null);
+  useFitText(caption, `${lesson?.id ?? ''} ${step} ${text} ${revealed}`);
   if (lesson === undefined) return null;
   const closing = step >= lesson.steps.length;
   const place = closing ? 'complete' : `step ${step + 1} of ${lesson.steps.length}`;
   return (
-    // A long step (its text, a question and its choices) may scroll: a Tab stop lets a keyboard
-    // reach it then.
+    // A long step (its text, a question and its choices) first takes smaller type (use-fit-text)
+    // and then may scroll: a Tab stop lets a keyboard reach it then.
     <div
+      ref={caption}
       className={`${styles.caption} ${styles.lessonCaption}`}
       aria-live="polite"
       aria-atomic="true"

@@ -18,6 +18,7 @@ import { START_PROMPT } from '../../ui/narration/NarrationFrame';
 import { LessonCaption } from './LessonCaption';
 import styles from './Presentation.module.css';
 import { stepSentences } from './step-sentences';
+import { useFitText } from './use-fit-text';
 
 const selectTrace = (s: LabState) => s.timeline.events;
 const selectCursor = (s: LabState) => s.cursor;
@@ -33,8 +34,15 @@ function Sentences() {
   const playing = useLab(selectPlaying);
   const sentences = stepSentences(trace, cursor, facts);
   const at = trace[cursor];
+  const caption = useRef<HTMLDivElement>(null);
+  useFitText(caption, sentences.join(' '));
   return (
-    <div className={styles.caption} aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
+    <div
+      ref={caption}
+      className={styles.caption}
+      aria-live={playing ? 'off' : 'polite'}
+      aria-atomic="true"
+    >
       {at === undefined ? (
         <p>{START_PROMPT.replace('Press Play or Next event', 'Press → or Space')}</p>
       ) : (
