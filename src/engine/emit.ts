@@ -3,6 +3,7 @@
  * advertise (RFC 9293 §3.8.6.2, RFC 7323 §2.3), and the options (SYN offer, or
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
+import { congestionNote } from './congestion';
 import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
@@ -143,10 +144,13 @@ export function sendSegment(
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
     d.unaSentAt = ctx.now;
   }
+  // The window the segment left under (RFC 5681), on what congestion control governs: data, a FIN.
+  const carries = !syn && !(flags & Flag.RST) && (payload.length > 0 || (flags & Flag.FIN) !== 0);
   ctx.out.push({
     type: 'packet',
     socket: d.id,
     retransmit,
+    ...(carries ? { congestion: congestionNote(d, ctx) } : {}),
     packet: {
       src: d.tuple.localAddress,
       dst: d.tuple.remoteAddress,

@@ -15,7 +15,7 @@ export function addRttSample(d: Conn, profile: Profile, r: number): void {
     d.rttvar = 0.75 * d.rttvar + 0.25 * Math.abs(d.srtt - sample);
     d.srtt = 0.875 * d.srtt + 0.125 * sample;
   }
-  const rto = d.srtt + Math.max(profile.tsTickMs, 4 * d.rttvar);
+  const rto = d.srtt + Math.max(profile.tsTickMs, 4 * d.rttvar) + profile.rtoSlopMs;
   // RFC 6298 §2.4 (lower bound, the profile's) and §2.5 (upper bound).
   d.rto = Math.min(profile.rtoMaxMs, Math.max(profile.rtoMinMs, rto));
 }

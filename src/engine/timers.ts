@@ -2,6 +2,7 @@
  * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6).
  */
 import type { Conn } from './conn';
+import { congestionTimeout } from './congestion';
 import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
 import { keepaliveFired } from './keepalive';
@@ -72,6 +73,7 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   d.tlpHighSeq = null;
   d.recoveryEnd = d.sndNxt;
   d.lossRecovery = true;
+  congestionTimeout(d, ctx); // RFC 5681 §3.1: ssthresh halved, cwnd one segment
   // RFC 6298 §5.4–5.6: back off, resend the earliest unacknowledged segment, restart.
   d.backoff++;
   d.rtxRound = d.backoff;
