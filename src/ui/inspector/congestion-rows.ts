@@ -3,8 +3,8 @@
  * fields, but the window that let it go (RFC 5681), as the engine had it (SendEvent.congestion).
  */
 import type { SendEvent } from '../../sim/trace';
-import { phaseName, ssthreshText, windowSize } from '../format/narrate-congestion';
-import { the } from '../format/words';
+import { phaseName } from '../format/narrate-congestion';
+import { bytes, The, the } from '../format/words';
 import type { FieldRow } from './field-rows';
 
 const PHASE_WHY: Readonly<Record<string, string>> = {
@@ -16,11 +16,17 @@ const PHASE_WHY: Readonly<Record<string, string>> = {
     'after a fast retransmit, until everything sent before the loss is acknowledged; each duplicate ACK inflates cwnd by one segment (RFC 5681 §3.2, RFC 6582).',
 };
 
+/** "14 segments" (one decimal when the window is no whole number of them). */
+function segments(n: number, smss: number): string {
+  const count = Math.round((n / smss) * 10) / 10;
+  return count === 1 ? '1 segment' : `${count} segments`;
+}
+
 export function congestionRows(e: SendEvent): FieldRow[] {
   const note = e.congestion;
   if (note === undefined) return [];
   const phase = phaseName(note);
-  const cwndWhy = `${the(e.from)} keeps at most this much data unacknowledged, whatever ${the(e.to)}'s window allows: it sends within min(cwnd, SND.WND) (RFC 5681 §3.1).`;
+  const cwndWhy = `${The(e.from)} keeps at most this much data unacknowledged, whatever ${the(e.to)}'s window allows: it sends within min(cwnd, SND.WND) (RFC 5681 §3.1).`;
   const ssthreshWhy =
     note.ssthresh === null
       ? 'No loss has been seen on this connection yet, so slow start may go on (RFC 5681 §3.1).'
@@ -29,14 +35,16 @@ export function congestionRows(e: SendEvent): FieldRow[] {
     {
       id: 'cc:cwnd',
       name: 'Congestion window (cwnd)',
-      value: windowSize(note.cwnd, note.smss),
+      value: segments(note.cwnd, note.smss),
+      alt: bytes(note.cwnd),
       why: cwndWhy,
       group: 'sender',
     },
     {
       id: 'cc:ssthresh',
       name: 'Slow-start threshold (ssthresh)',
-      value: note.ssthresh === null ? 'not set' : ssthreshText(note),
+      value: note.ssthresh === null ? 'not set' : segments(note.ssthresh, note.smss),
+      ...(note.ssthresh === null ? {} : { alt: bytes(note.ssthresh) }),
       why: ssthreshWhy,
       group: 'sender',
     },
