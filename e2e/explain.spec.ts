@@ -174,3 +174,17 @@ test('a Linux end’s tail-loss probe: the narration and the inspector say the r
   ).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('slow start and a fast retransmit: the inspector shows cwnd and ssthresh, the narration the cut', async ({
+  page,
+}) => {
+  // slow-start: the client's #59 resends the segment lost on the way, at the third duplicate ACK.
+  await open(page, '?scenario=slow-start&segment=59');
+  const panel = inspector(page);
+  await expect(panel.getByText(/fast retransmit after three duplicate ACKs/)).toBeVisible();
+  await expect(panel.getByText(/The congestion window was cut to 14 segments/)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Congestion window (cwnd)' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Phase' })).toBeVisible();
+  await expect(panel.getByText('fast recovery', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

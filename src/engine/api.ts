@@ -2,6 +2,7 @@
  * The host API's inputs and outputs (the calling order is in docs/engine.md). Every
  * value is plain data so the simulator can record it in the trace.
  */
+import type { CongestionNote } from './congestion-state';
 import type { IpOptions } from './ip-fields';
 import type { KeepaliveSettings } from './keepalive';
 import type { IsnConfig } from './isn';
@@ -151,6 +152,8 @@ export type Output =
       readonly packet: Packet;
       /** 0 for a first transmission, n for the n-th retransmission of that sequence space. */
       readonly retransmit: number;
+      /** On a segment carrying data or a FIN: the congestion window it left under (congestion.ts). */
+      readonly congestion?: CongestionNote;
     }
   | {
       readonly type: 'timer';
@@ -210,6 +213,10 @@ export interface SocketInfo {
   readonly srtt?: number;
   readonly negotiated: Negotiated;
   readonly retransmitCount: number;
+  /** Congestion window in bytes (RFC 5681), once data was sent. */
+  readonly cwnd?: number;
+  /** Slow-start threshold in bytes, once a loss set it (RFC 5681 §3.1). */
+  readonly ssthresh?: number;
   /** Bytes waiting to be read. */
   readonly unread: number;
   /** Bytes given to send() and not yet acknowledged. */

@@ -3,13 +3,14 @@
  * RFC 5961 §5).
  */
 import { advanceUna, finAcked } from './ack';
+import { duplicateAck, isDuplicateAck, newDataAcked } from './congestion';
 import type { Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { enterEstablished, takeWindow } from './handshake';
 import type { Incoming } from './incoming';
 import { probeAnswered } from './probe-timer';
 import { notePeerSacks } from './sack-recovery';
-import { seqAdd, seqGt, seqLeq, seqLt } from './seq';
+import { seqAdd, seqDiff, seqGt, seqLeq, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
 import { Flag } from './types';
 
@@ -29,9 +30,16 @@ export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
     sendAck(d, ctx);
     return false;
   }
+  const recovering = d.cc.inRecovery;
   notePeerSacks(d, ctx, seg);
-  if (seqLt(d.sndUna, seg.ack)) advanceUna(d, ctx, seg);
-  else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
+  if (seqLt(d.sndUna, seg.ack)) {
+    const acked = seqDiff(seg.ack, d.sndUna);
+    advanceUna(d, ctx, seg);
+    // RFC 5681 §3.1, RFC 6582 §3.2; not when this very ACK's SACK blocks started the recovery.
+    if (recovering || !d.cc.inRecovery) newDataAcked(d, ctx, acked);
+  } else if (isDuplicateAck(d, v)) {
+    duplicateAck(d, ctx); // RFC 5681 §3.2
+  } else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
   if (seqLeq(d.sndUna, seg.ack)) {
     if (windowUpdateAllowed(d, v)) takeWindow(d, seg);
     // Linux tcp_ack(): an ACK below SND.UNA goes to old_ack before icsk_probes_out is zeroed.

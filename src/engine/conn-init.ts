@@ -1,4 +1,5 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
+import { newCongestion } from './congestion-state';
 import type { Conn, Held } from './conn';
 import type { SackBlock } from './sack-blocks';
 import type { IpOptions } from './ip-fields';
@@ -78,6 +79,7 @@ export function createConn(s: ConnSeed): Conn {
     tlpRetrans: false,
     recoveryEnd: null,
     lossRecovery: false,
+    cc: newCongestion(s.iss),
     totalRetransmits: 0,
     synTransmits: 0,
     synSentAt: null,
@@ -174,6 +176,7 @@ export function laidOut(c: Conn): Conn {
     tlpRetrans: c.tlpRetrans,
     recoveryEnd: c.recoveryEnd,
     lossRecovery: c.lossRecovery,
+    cc: { ...c.cc },
     totalRetransmits: c.totalRetransmits,
     synTransmits: c.synTransmits,
     synSentAt: c.synSentAt,

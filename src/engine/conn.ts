@@ -4,6 +4,7 @@
  * checkpoint (DESIGN.md).
  */
 import { laidOut } from './conn-init';
+import type { Congestion } from './congestion-state';
 import type { SackBlock } from './sack-blocks';
 import type { FastOpenOption } from './fastopen';
 import type { FourTuple } from './isn';
@@ -130,6 +131,8 @@ export interface Conn {
    * blocks only report disorder, which may still turn into a fast retransmit.
    */
   lossRecovery: boolean;
+  /** Congestion control: cwnd, ssthresh, duplicate ACKs, fast recovery (congestion.ts). */
+  cc: Congestion;
   /** Retransmissions of any kind made so far (socketInfo's retransmitCount). */
   totalRetransmits: number;
   /** Transmissions of our SYN or SYN-ACK so far. */

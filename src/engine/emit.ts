@@ -3,6 +3,8 @@
  * advertise (RFC 9293 §3.8.6.2, RFC 7323 §2.3), and the options (SYN offer, or
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
+import { congestionNote } from './congestion';
+import type { CongestionNote } from './congestion-state';
 import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
@@ -149,8 +151,13 @@ export function sendSegment(
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
     d.unaSentAt = ctx.now;
   }
+  // The window the segment left under (RFC 5681), on what congestion control governs: data, a FIN.
+  const carries = !syn && !(flags & Flag.RST) && (payload.length > 0 || (flags & Flag.FIN) !== 0);
   const sent = !ctx.refusesTransmit;
-  if (sent) pushSegment(d, ctx, flags, seqNo, window, options, payload, retransmit);
+  if (sent) {
+    const congestion = carries ? congestionNote(d, ctx) : undefined;
+    pushSegment(d, ctx, flags, seqNo, window, options, payload, retransmit, congestion);
+  }
   if (adaptiveAck(ctx)) {
     if (payload.length > 0) dataSent(d, ctx);
     if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
@@ -174,6 +181,7 @@ function pushSegment(
   options: readonly TcpOption[],
   payload: Uint8Array,
   retransmit: number,
+  congestion: CongestionNote | undefined,
 ): void {
   const ack = (flags & Flag.ACK) !== 0;
   const segment: Segment = {
@@ -193,7 +201,11 @@ function pushSegment(
   // which would allocate and take V8's slow path on every segment.
   const ip = ipFieldsFor(d.ip, ctx.profile, ectCapable(d, flags, payload, retransmit));
   const packet: Packet = ip === undefined ? { src, dst, segment } : { src, dst, segment, ip };
-  ctx.out.push({ type: 'packet', socket: d.id, retransmit, packet });
+  ctx.out.push(
+    congestion === undefined
+      ? { type: 'packet', socket: d.id, retransmit, packet }
+      : { type: 'packet', socket: d.id, retransmit, congestion, packet },
+  );
 }
 
 /**

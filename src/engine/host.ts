@@ -310,6 +310,8 @@ export function socketInfo(host: Host, socket: SocketId): SocketInfo | undefined
         }
       : { ...NOT_NEGOTIATED, mss: s.offer.mss },
     retransmitCount: s.totalRetransmits,
+    ...(s.cc.cwnd === null ? {} : { cwnd: s.cc.cwnd }),
+    ...(s.cc.ssthresh === null ? {} : { ssthresh: s.cc.ssthresh }),
     unread: s.rcvUnread,
     unacknowledged: s.sndBuf.length,
     probes: s.probesOut,

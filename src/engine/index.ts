@@ -20,6 +20,7 @@ export { DEFAULT_IP_TTL, type IpFields, type IpOptions } from './ip-fields';
 export { cookieFields } from './cookies';
 export { mix32 } from './hash';
 export type { Conn } from './conn';
+export type { CongestionNote, CongestionPhase, CongestionSignal } from './congestion-state';
 export type { KeepaliveSettings } from './keepalive';
 export { optionLength, type Negotiated } from './options';
 export type { IsnConfig, FourTuple } from './isn';

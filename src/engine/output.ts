@@ -3,6 +3,7 @@
  * after a timeout, the FIN, and the acknowledgment a step still owes (RFC 9293 §3.8.6,
  * RFC 6298 §5). Called at the end of every step that may have changed what we can send.
  */
+import { newDataEdge, noteFlight, sendEdge } from './congestion';
 import { dataEnd, type Conn } from './conn';
 import { sendAck, sendSegment } from './emit';
 import { scheduleLossProbe } from './loss-probe';
@@ -49,6 +50,7 @@ export function flush(d: Conn, ctx: Ctx, limit = Infinity): void {
   if (sendsData(d)) {
     const nxt = d.sndNxt;
     while (sent < limit && sendOne(d, ctx)) sent++;
+    noteFlight(d, ctx, seqDiff(dataEnd(d), d.rtxNext) > 0);
     armSendTimers(d, ctx, d.sndNxt !== nxt);
   }
   if (d.ackNow && sent === 0 && d.state !== 'CLOSED' && d.state !== 'SYN-SENT') {
@@ -56,16 +58,15 @@ export function flush(d: Conn, ctx: Ctx, limit = Infinity): void {
   }
 }
 
-/** The right edge the fixed window allows: SND.UNA + min(SND.WND, IW) (RFC 6928). */
-function windowEdge(d: Readonly<Conn>, ctx: Ctx): Seq {
-  const iw = ctx.profile.initialWindowSegments * payloadMss(d);
-  return seqAdd(d.sndUna, Math.min(d.sndWnd, iw));
+/** The right edge the windows allow: SND.UNA + min(SND.WND, cwnd) (RFC 5681 §3.1, congestion.ts). */
+function windowEdge(d: Conn, ctx: Ctx): Seq {
+  return sendEdge(d, ctx);
 }
 
 /** Sends one segment (a retransmission first, then new data or the FIN); false if none. */
 function sendOne(d: Conn, ctx: Ctx): boolean {
   if (seqLt(d.rtxNext, d.sndNxt)) return resendOne(d, ctx);
-  return sendNew(d, ctx, windowEdge(d, ctx));
+  return sendNew(d, ctx, newDataEdge(d, ctx));
 }
 
 /** Sends one segment of new data (or the FIN) up to `edge`; false if none. */
@@ -143,13 +144,17 @@ export function resendFrom(d: Conn, ctx: Ctx, from: Seq, room: number, label: nu
   if (len > 0 && len === avail) flags |= Flag.PSH;
   if (fin) flags |= Flag.FIN;
   if (!sendSegment(d, ctx, flags, from, payload, label)) return from;
-  return seqAdd(from, len + (fin ? 1 : 0));
+  const end = seqAdd(from, len + (fin ? 1 : 0));
+  // A resent segment filled up with data never sent before (FreeBSD's go-back from snd_una
+  // after a timeout sends on past snd_max) moves SND.NXT with it.
+  if (seqGt(end, d.sndNxt)) d.sndNxt = end;
+  return end;
 }
 
 /**
  * The tail-loss probe's segment (Linux tcp_send_loss_probe(), RFC 8985 §7.3): a segment of new
- * data when a whole one fits the peer's window, whatever the fixed window (tcp_write_xmit()
- * with push_one 2 ignores the congestion window); else the last segment sent, again. Null
+ * data when a whole one fits the peer's window, whatever the congestion window (tcp_write_xmit()
+ * with push_one 2 ignores it); else the last segment sent, again. Null
  * when there is nothing to probe with.
  */
 export function sendTailProbe(d: Conn, ctx: Ctx): 'new' | 'resent' | null {

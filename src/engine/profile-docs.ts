@@ -19,11 +19,14 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
     'round the receive buffer up to a multiple of the MSS after the handshake',
   roundScaledWindowUp: 'round a scaled window field up rather than down (never shrinking it)',
   sendBuffer: 'send buffer; send() accepts at most this many unacknowledged bytes',
-  initialWindowSegments: 'fixed initial window in segments (RFC 6928); no congestion control',
+  initialWindowSegments: 'initial congestion window in segments (RFC 6928)',
+  congestionControl:
+    'how cwnd grows and is cut: RFC 5681 as written, Linux Reno in packets, FreeBSD NewReno with byte counting (RFC 3465)',
   rtoInitialMs: 'initial RTO (ms), RFC 6298 §2.1',
   rtoMinMs: 'lower bound of the RTO (ms)',
   rtoMinBounds:
     'what the lower bound bounds: the RTO (RFC 6298 §2.4), or the variance term added to SRTT (Linux)',
+  rtoSlopMs: 'added to an RTO computed from RTT samples, before the bounds (ms)',
   rtoMaxMs: 'upper bound of the RTO and its backoff (ms)',
   rtoAfterSynRetransmitMs: 'RTO for data after a retransmitted SYN or SYN-ACK, RFC 6298 §5.7',
   synRetries: 'SYN retransmissions before connect() fails with ETIMEDOUT',

@@ -42,8 +42,14 @@ export interface Profile {
   readonly roundScaledWindowUp: boolean;
   /** Send buffer: how many unacknowledged plus unsent bytes send() accepts. */
   readonly sendBuffer: number;
-  /** Fixed initial (and only) congestion window, in segments. */
+  /** The initial congestion window, in segments (RFC 6928 IW; congestion.ts). */
   readonly initialWindowSegments: number;
+  /**
+   * How cwnd grows and is cut (congestion.ts): RFC 5681 as written ('rfc'), Linux Reno counting
+   * packets ('linux', tcp_cong.c), FreeBSD NewReno with Appropriate Byte Counting ('freebsd',
+   * cc_newreno.c, RFC 3465).
+   */
+  readonly congestionControl: 'rfc' | 'linux' | 'freebsd';
   readonly rtoInitialMs: number;
   readonly rtoMinMs: number;
   /**
@@ -51,6 +57,11 @@ export interface Profile {
    * to SRTT (Linux tcp_rtt_estimator() keeps rttvar at least tcp_rto_min, 'variance').
    */
   readonly rtoMinBounds: 'rto' | 'variance';
+  /**
+   * Added to every RTO computed from RTT samples before the bounds apply (FreeBSD
+   * TCPT_RANGESET() adds net.inet.tcp.rexmit_slop, "to allow for CPU variance"); 0 elsewhere.
+   */
+  readonly rtoSlopMs: number;
   readonly rtoMaxMs: number;
   /** RTO for data once the SYN or SYN-ACK had to be retransmitted. */
   readonly rtoAfterSynRetransmitMs: number;
@@ -234,9 +245,11 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     roundScaledWindowUp: false, // RFC 7323 §2.3: the field is the window shifted right
     sendBuffer: 262144, // a buffer size, not an RFC number
     initialWindowSegments: 10, // RFC 6928
+    congestionControl: 'rfc', // RFC 5681 §3.1–3.2 with RFC 6582 NewReno and RFC 3042
     rtoInitialMs: 1000, // RFC 6298 §2.1
     rtoMinMs: 1000, // RFC 6298 §2.4 ("SHOULD be rounded up to 1 second")
     rtoMinBounds: 'rto', // RFC 6298 §2.4: the RTO itself is rounded up to the minimum
+    rtoSlopMs: 0, // RFC 6298 §2.3: RTO = SRTT + max(G, K·RTTVAR)
     rtoMaxMs: 60000, // RFC 6298 §2.5 ("at least 60 seconds")
     rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
     synRetries: 7, // RFC 9293 MUST-23: retry a SYN for at least 3 minutes (gives up at 247 s)
@@ -298,10 +311,14 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     roundReceiveBufferToMss: false, // Linux sizes by tcp_rmem, not by MSS
     roundScaledWindowUp: false, // tcp_select_window(): new_win >>= tp->rx_opt.rcv_wscale
     sendBuffer: 16384 * 16, // tcp_wmem[1] 256 KiB as in defaults.sh
-    initialWindowSegments: 10, // TCP_INIT_CWND 10 (RFC 6928)
+    initialWindowSegments: 10, // TCP_INIT_CWND 10 (RFC 6928); no sysctl sets it
+    // net.ipv4.tcp_congestion_control defaults to cubic; slow start and the cuts are Reno's
+    // (tcp_slow_start(), tcp_reno_ssthresh()), CUBIC's growth in avoidance is not modelled.
+    congestionControl: 'linux',
     rtoInitialMs: 1000, // TCP_TIMEOUT_INIT (tcp.h)
     rtoMinMs: 200, // TCP_RTO_MIN (tcp.h)
     rtoMinBounds: 'variance', // tcp_rtt_estimator(): mdev_max_us starts each RTT at tcp_rto_min
+    rtoSlopMs: 0, // tcp_set_rto(): __tcp_set_rto() adds nothing
     rtoMaxMs: 120000, // TCP_RTO_MAX (tcp.h)
     rtoAfterSynRetransmitMs: 3000, // TCP_TIMEOUT_FALLBACK (tcp.h)
     synRetries: 6, // TCP_SYN_RETRIES: SYNs at 0,1,3,7,15,31,63 s, ETIMEDOUT at 127 s
@@ -366,9 +383,11 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     roundScaledWindowUp: true, // tcp_output(): roundup2(recwin, 1 << rcv_scale) (65700 → 1027 << 6)
     sendBuffer: 32768, // net.inet.tcp.sendspace
     initialWindowSegments: 10, // net.inet.tcp.initcwnd_segments = 10
+    congestionControl: 'freebsd', // net.inet.tcp.cc.algorithm = newreno, abc_l_var = 2
     rtoInitialMs: 1000, // net.inet.tcp.rexmit_initial = 1000 (TCPTV_RTOBASE)
     rtoMinMs: 30, // net.inet.tcp.rexmit_min = 30 ms
     rtoMinBounds: 'rto', // tcp_xmit_timer(): TCPT_RANGESET(t_rxtcur, ..., max(t_rttmin, rtt + 2), ...)
+    rtoSlopMs: 200, // net.inet.tcp.rexmit_slop = 200 ms (TCPTV_CPU_VAR), tcp_timer.h TCPT_RANGESET()
     rtoMaxMs: 64000, // TCPTV_REXMTMAX = 64 s
     rtoAfterSynRetransmitMs: 3000, // RFC 6298 §5.7
     synRetries: 12, // TCP_MAXRXTSHIFT (snd-syn-rtx-max-number-ipv4.pkt comment)

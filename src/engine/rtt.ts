@@ -17,12 +17,13 @@ export function addRttSample(d: Conn, profile: Profile, r: number): void {
   }
   // RFC 6298 §2.4 bounds the RTO by the profile's minimum; Linux bounds its variance term
   // instead (tcp_rtt_estimator(): rttvar_us >= mdev_max_us >= tcp_rto_min; tcp_set_rto():
-  // RTO = SRTT + rttvar), so its RTO is at least SRTT + the minimum.
+  // RTO = SRTT + rttvar), so its RTO is at least SRTT + the minimum. FreeBSD adds its slop
+  // before the bounds (TCPT_RANGESET()).
   const variance = Math.max(profile.tsTickMs, 4 * d.rttvar);
   const rto =
     profile.rtoMinBounds === 'variance'
-      ? d.srtt + Math.max(profile.rtoMinMs, variance)
-      : Math.max(profile.rtoMinMs, d.srtt + variance);
+      ? d.srtt + Math.max(profile.rtoMinMs, variance) + profile.rtoSlopMs
+      : Math.max(profile.rtoMinMs, d.srtt + variance + profile.rtoSlopMs);
   // RFC 6298 §2.5: the upper bound.
   d.rto = Math.min(profile.rtoMaxMs, rto);
 }

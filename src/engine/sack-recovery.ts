@@ -7,6 +7,7 @@
  * tp->reordering = 3 segments are SACKed, tcp_rack_reo_wnd()). Only that first hole is
  * resent; later holes wait for the RTO (no further SACK-based recovery).
  */
+import { enterFastRecovery } from './congestion';
 import type { Conn } from './conn';
 import { payloadMss, resendFrom } from './output';
 import { currentTimeout } from './rtt';
@@ -57,6 +58,7 @@ function sackedAbove(d: Readonly<Conn>, seg: Segment): { end: Seq; bytes: number
  * resent head (tcp_xmit_retransmit_queue()).
  */
 function fastRetransmit(d: Conn, ctx: Ctx, hole: Seq): void {
+  enterFastRecovery(d, ctx, 'sack'); // RFC 6675 §5 step 4.2: ssthresh and cwnd as RFC 5681
   d.recoveryEnd = d.sndNxt;
   d.lossRecovery = true;
   resendFrom(d, ctx, hole, payloadMss(d), 1);

@@ -2,6 +2,7 @@
  * Timer expiry for a connection (RFC 9293 §3.10.8, RFC 6298 §5.4–5.6).
  */
 import type { Conn } from './conn';
+import { congestionTimeout } from './congestion';
 import { adaptiveAck, delayedAckFired } from './delayed-ack';
 import { sendSyn, sendSynAck } from './handshake';
 import { keepaliveFired } from './keepalive';
@@ -70,10 +71,12 @@ function retransmitTimeout(d: Conn, ctx: Ctx): void {
   d.tlpHighSeq = null;
   d.recoveryEnd = d.sndNxt;
   d.lossRecovery = true;
+  congestionTimeout(d, ctx); // RFC 5681 §3.1: ssthresh halved, cwnd one segment
   if (ctx.refusesTransmit && ctx.profile.localRetryMs !== null) {
     // The retransmission would fail in the host's own queue: Linux tries again after
     // TCP_RESOURCE_PROBE_INTERVAL without backing off (tcp_retransmit_timer(), "local
-    // congestion"); the retry still counts against the limits above (icsk_retransmits).
+    // congestion", after tcp_enter_loss()); the retry still counts against the limits above
+    // (icsk_retransmits).
     setTimer(d, ctx, 'retransmit', ctx.now + ctx.profile.localRetryMs);
     return;
   }

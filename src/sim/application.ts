@@ -130,7 +130,14 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
   for (const out of outputs) {
     switch (out.type) {
       case 'packet':
-        sendPacket(world, name, out.packet, out.retransmit, synCookieOf(out.socket, out.packet));
+        sendPacket(
+          world,
+          name,
+          out.packet,
+          out.retransmit,
+          synCookieOf(out.socket, out.packet),
+          out.congestion,
+        );
         break;
       case 'timer':
         world.trace.push(timerEvent(world.now, name, out, socketEnds(ep, out.socket)));

@@ -3,7 +3,7 @@
  * delivery, duplication or drop, each written to the trace. A lost segment vanishes half-way
  * along the link (its `drop` event is timed there, so a diagram can show where it died).
  */
-import { Flag, type Packet } from '../engine';
+import { Flag, type CongestionNote, type Packet } from '../engine';
 import { describeRule, firewallVerdict, forgedReset } from './firewall';
 import { roundTime, transmit, wireSize } from './link';
 import { originalOfSend } from './first-transmissions';
@@ -19,6 +19,7 @@ export function sendPacket(
   packet: Packet,
   retransmit: number,
   synCookie = false,
+  congestion?: CongestionNote,
 ): void {
   // A load balancer's backend sends everything through it, its gateway (LVS-NAT).
   if (world.balancer !== undefined && routesViaBalancer(world, from, packet, retransmit)) return;
@@ -65,7 +66,8 @@ export function sendPacket(
     endTime,
   );
   const withIp = packet.ip ? { ...event, ip: packet.ip } : event;
-  world.trace.push(synCookie ? { ...withIp, synCookie: true } : withIp);
+  const withCookie = synCookie ? { ...withIp, synCookie: true as const } : withIp;
+  world.trace.push(congestion ? { ...withCookie, congestion } : withCookie);
 
   const flight = newFlight(id, packet, 0, retransmit, payload);
   world.inFlight.set(id, flight);

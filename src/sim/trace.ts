@@ -4,7 +4,7 @@
  * `t` in virtual milliseconds. Sequence and acknowledgment numbers are absolute 32-bit
  * values; relative numbers are derived for display.
  */
-import type { Errno, FlagName, IpFields, TcpState, TimerName } from '../engine';
+import type { CongestionNote, Errno, FlagName, IpFields, TcpState, TimerName } from '../engine';
 
 /** The engine's timer names (defined in the engine, re-exported here for the trace's readers). */
 export type { TimerName };
@@ -87,6 +87,11 @@ export interface SendEvent extends EventBase {
   readonly forgedBy?: 'firewall';
   /** A listener's stateless SYN-ACK whose ISN is a SYN cookie (RFC 4987 §3.6). */
   readonly synCookie?: true;
+  /**
+   * On a segment of data or a FIN: the sender's congestion window, ssthresh and phase as its
+   * engine had them when it sent the segment, and the loss signal it answers (RFC 5681).
+   */
+  readonly congestion?: CongestionNote;
   /** Set when a load balancer forwarded this segment with an address rewritten (NAT). */
   readonly rewrite?: Rewrite;
   /** A load balancer's health-check probe, or the backend's answer to one. */

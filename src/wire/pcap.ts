@@ -48,7 +48,8 @@ export function readPcap(bytes: Uint8Array): CapturedFrame[] {
     }
     try {
       const frame = decodeFrame(record.data);
-      const t = (record.seconds - CAPTURE_EPOCH_SECONDS) * 1000 + record.micros / 1000;
+      // In whole microseconds first, so that 1 s + 670448 µs reads as 1670.448 ms exactly.
+      const t = ((record.seconds - CAPTURE_EPOCH_SECONDS) * 1e6 + record.micros) / 1000;
       return { t, ...frame };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

@@ -64,6 +64,11 @@ function explains(message: string, frame: CapturedSegment, kase: Case): boolean 
   // RFC 2883: a SACK block below the acknowledgment number reports bytes received twice (the
   // old-duplicate preset's new request, which an old copy had already filled).
   if (message === 'D-SACK Sequence') return reportsDuplicate(frame.send);
+  if (message === 'This frame is a (suspected) out-of-order segment') {
+    // At the receiver, the resend of a lost segment arrives after the segments sent behind it
+    // (a fast retransmit, RFC 5681 §3.2): it fills a hole, which tshark calls out of order.
+    return kase.point !== 'link' && frame.send.retransmit > 0 && lostBefore(kase.trace, frame);
+  }
   if (message.startsWith('Previous segment(s) not captured')) {
     // At an endpoint, a lost segment leaves a gap in the sequence space; on the link every
     // sent segment is captured, so a gap there would be a real bug.

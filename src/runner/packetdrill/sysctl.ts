@@ -231,9 +231,7 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   always_keepalive: (v) => readAtUse('net.inet.tcp.always_keepalive', v),
   'ecn.enable': (v, base) => ecnMode(v, base, 'net.inet.tcp.ecn.enable'),
   'ecn.maxretries': int((n) => ({ ecnSynRetries: n }), 'net.inet.tcp.ecn.maxretries'),
-  rexmit_slop: () => ({
-    notApplicable: "net.inet.tcp.rexmit_slop: FreeBSD's RTO slop is not modeled",
-  }),
+  rexmit_slop: int((n) => ({ rtoSlopMs: n }), 'net.inet.tcp.rexmit_slop (ms)'),
   rexmit_drop_options: set(
     (v) => ({ dropSynOptionsAfter: onOff(v) ? 3 : null }),
     'net.inet.tcp.rexmit_drop_options (SYN options dropped after 3 timeouts)',

@@ -32,6 +32,7 @@ import acceptOverflow from './accept-overflow.json';
 import slowAccept from './slow-accept.json';
 import webPage from './web-page.json';
 import handshakeIpv6 from './handshake-ipv6.json';
+import slowStart from './slow-start.json';
 
 export interface Preset {
   readonly name: string;
@@ -74,6 +75,7 @@ const FILES: readonly PresetFile[] = [
   slowAccept,
   webPage,
   handshakeIpv6,
+  slowStart,
 ];
 
 function load(file: PresetFile): Preset {

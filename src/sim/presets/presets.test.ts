@@ -53,6 +53,7 @@ describe('presets', () => {
       'slow-accept',
       'web-page',
       'handshake-ipv6',
+      'slow-start',
     ]);
     for (const p of presets) {
       expect(p.title.length).toBeGreaterThan(5);
@@ -87,6 +88,32 @@ describe('each preset teaches what it says', () => {
     ]);
     expect(segments.filter((s) => s.len > 0).map((s) => s.len)).toEqual([1428, 572]);
     expect(segments[0]?.src).toBe('[2001:db8::1]:49152');
+  });
+
+  it('slow-start: ten segments, then two per ACK; the third duplicate ACK resends the lost one', () => {
+    const segments = sends(run('slow-start').trace);
+    const data = segments.filter((s) => s.from === 'client' && s.len > 0);
+    // RFC 6928: the initial window is ten segments, all sent before any ACK.
+    const first = data.filter((s) => s.t === data[0]?.t);
+    expect(first).toHaveLength(10);
+    expect(first.every((s) => s.congestion?.phase === 'slow-start')).toBe(true);
+    // Slow start (RFC 5681 §3.1): each ACK of one segment lets two more go, cwnd + 1.
+    const cwnds = data
+      .filter((s) => s.retransmit === 0)
+      .map((s) => (s.congestion?.cwnd ?? 0) / 1448);
+    expect(cwnds.slice(10, 14)).toEqual([11, 11, 12, 12]);
+    // Fast retransmit (RFC 5681 §3.2): sent on the arrival of the third duplicate ACK.
+    const resent = data.filter((s) => s.retransmit > 0);
+    expect(resent).toHaveLength(1);
+    // A duplicate repeats both the acknowledgment and the window (RFC 5681 §2): the first ACK
+    // of the hole's start acknowledged new data, the next one opened the window.
+    const acks = segments.filter((s) => s.from === 'server' && s.ack === resent[0]?.seq);
+    const dups = acks.filter((s, i) => i > 0 && s.win === acks[i - 1]?.win);
+    const third = dups[2];
+    const arrival = run('slow-start').trace.find((e) => e.type === 'deliver' && e.id === third?.id);
+    expect(resent[0]?.t).toBe(arrival?.t);
+    expect(resent[0]?.congestion?.signal?.kind).toBe('duplicate-acks');
+    expect(resent[0]?.congestion?.phase).toBe('fast-recovery');
   });
 
   it('handshake-data: the request rides on the segment that completes the handshake', () => {

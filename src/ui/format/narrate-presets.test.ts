@@ -68,3 +68,40 @@ describe('narration of a Linux tail-loss probe (random-loss: the client’s "thr
     );
   });
 });
+
+describe('narration of congestion control (slow-start: one segment of the upload is lost)', () => {
+  const preset = presets.find((p) => p.name === 'slow-start');
+  if (preset === undefined) throw new Error('slow-start preset missing');
+  const run = runScenario(preset.scenario);
+  const facts = deriveTraceFacts(run.trace, 'absolute', preset.scenario.endpoints);
+  const data = run.trace.filter(
+    (e): e is Extract<(typeof run.trace)[number], { type: 'send' }> =>
+      e.type === 'send' && e.from === 'client' && e.len > 0,
+  );
+
+  it('names the initial window on the first data segment, from the engine (RFC 6928)', () => {
+    expect(narrate(data[0]!, facts)).toContain(
+      'an initial window of 10 segments (14480 bytes) (RFC 6928), in slow start (RFC 5681 §3.1)',
+    );
+    // The rest of the first flight goes under the same window: nothing more is said.
+    expect(narrate(data[1]!, facts)).not.toContain('window');
+  });
+
+  it('says how slow start widened the window when it changed (RFC 5681 §3.1)', () => {
+    const grown = data.find((e) => e.congestion?.cwnd === 11 * 1448);
+    expect(narrate(grown!, facts)).toContain(
+      'Its congestion window is now 11 segments (15928 bytes), up from 10 segments (14480 bytes): in slow start',
+    );
+  });
+
+  it('tells the fast retransmit and the cut from what the engine did (RFC 5681 §3.2)', () => {
+    const resent = data.find((e) => e.retransmit > 0)!;
+    const told = narrate(resent, facts);
+    expect(told).toContain('fast retransmit after three duplicate ACKs');
+    const { cwnd, ssthresh, signal } = resent.congestion!;
+    expect(told).toContain(
+      `The congestion window was cut to ${cwnd / 1448} segments (${cwnd} bytes) from ${signal!.cwndBefore / 1448} segments`,
+    );
+    expect(told).toContain(`ssthresh ${ssthresh! / 1448} segments`);
+  });
+});

@@ -6,6 +6,7 @@
 import type { SendEvent } from '../../sim/trace';
 import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-overflow';
 import { sackedBeyond } from './fast-retransmit';
+import { congestionCut, congestionWindowNews } from './narrate-congestion';
 import { isFinRepeatedInAck } from './fin-in-ack';
 import { narrateForward, narrateProbeSegment } from './narrate-balancer';
 import { narrateScriptVerdict } from './script-verdict';
@@ -21,8 +22,10 @@ export function narrateSend(e: SendEvent, facts: TraceFacts): string {
     e.retransmit > 0 && !e.flags.includes('SYN') && !isFinRepeatedInAck(e, facts)
       ? `${sentence} ${retransmissionReason(e, facts)}`
       : sentence;
+  const news = congestionWindowNews(e, facts);
+  const withWindow = news === undefined ? told : `${told} ${news}`;
   const verdict = narrateScriptVerdict(e);
-  return verdict === '' ? told : `${told} ${verdict}`;
+  return verdict === '' ? withWindow : `${withWindow} ${verdict}`;
 }
 
 function describeSend(e: SendEvent, facts: TraceFacts): string {
@@ -128,7 +131,20 @@ function waited(e: SendEvent, facts: TraceFacts): string {
 }
 
 function retransmissionReason(e: SendEvent, facts: TraceFacts): string {
+  const reason = retransmissionCause(e, facts);
+  const cut = e.congestion?.signal?.kind;
+  // The window cut that went with a SACK loss or a timeout follows the reason.
+  const after = cut === 'sack' || cut === 'timeout' ? congestionCut(e, '') : undefined;
+  return after === undefined ? reason : `${reason} ${after}`;
+}
+
+function retransmissionCause(e: SendEvent, facts: TraceFacts): string {
   const original = e.original === undefined ? '' : ` of segment #${e.original}`;
+  const kind = e.congestion?.signal?.kind;
+  if (kind === 'duplicate-acks' || kind === 'partial-ack') {
+    const told = congestionCut(e, `${ordinal(e.retransmit)} retransmission${original}`);
+    if (told !== undefined) return told;
+  }
   const fire = firingBehind(e, facts);
   const sacked = sackedBeyond(e, facts);
   if (sacked !== undefined) {

@@ -19,11 +19,12 @@ const GROUP_TITLES: Readonly<Record<FieldRow['group'], string>> = {
   flags: 'Control bits',
   options: 'Options',
   payload: 'Data',
+  sender: "Sender's congestion control (not in the header)",
 };
 
 export function FieldTable({ caption, rows, selectedRowId, onSelectRow }: FieldTableProps) {
   // TCP's own fields first, where a learner looks; the IP header that carries them last.
-  const groups = (['header', 'flags', 'options', 'payload', 'ip'] as const).filter((g) =>
+  const groups = (['header', 'flags', 'options', 'payload', 'ip', 'sender'] as const).filter((g) =>
     rows.some((r) => r.group === g),
   );
   return (

@@ -11,6 +11,7 @@ import { bytesOfSendEvent } from '../../wire/send-event';
 import { narrate } from '../format/narrate';
 import { segmentLabel } from '../format/segment-label';
 import type { TraceFacts } from '../format/trace-facts';
+import { congestionRows } from './congestion-rows';
 import { fieldRows } from './field-rows';
 import { ipRows } from './ip-rows';
 import { FieldTable } from './FieldTable';
@@ -54,8 +55,9 @@ function SegmentDetails({ segment, facts }: { segment: SendEvent; facts: TraceFa
             // TCP's own fields first, where a learner looks; the IP header after them.
             ...fieldRows(segment, facts, encoded.value),
             ...ipRows(segment, facts, encoded.value.bytes.length),
+            ...congestionRows(segment),
           ]
-        : fieldRows(segment, facts, undefined),
+        : [...fieldRows(segment, facts, undefined), ...congestionRows(segment)],
     [segment, facts, encoded],
   );
   const [selectedRowId, setSelectedRowId] = useState<string | undefined>(undefined);

@@ -35,7 +35,7 @@ export interface FieldRow {
   readonly alt?: string;
   readonly why: string;
   readonly range?: ByteRange;
-  readonly group: 'ip' | 'header' | 'flags' | 'options' | 'payload';
+  readonly group: 'ip' | 'header' | 'flags' | 'options' | 'payload' | 'sender';
   /** The value may break anywhere to fit (text, a long IPv6 address); numbers never break. */
   readonly breakable?: true;
 }
