@@ -7,6 +7,7 @@ import type { Offer } from './options';
 import type { Profile } from './profiles';
 import { SendBuf } from './sendbuf';
 import { seqAdd } from './seq';
+import { tunnelOverhead } from './udp-tunnel';
 import type { Seq, SocketId } from './types';
 
 export interface ConnSeed {
@@ -24,6 +25,8 @@ export interface ConnSeed {
   readonly userTimeoutMs?: number;
   readonly keepalive?: KeepaliveSettings | null;
   readonly ip?: IpOptions | null;
+  readonly md5?: boolean;
+  readonly udpPort?: number;
 }
 
 export function createConn(s: ConnSeed): Conn {
@@ -51,6 +54,9 @@ export function createConn(s: ConnSeed): Conn {
     lastHeardAt: 0,
     probingSince: null,
     ip: s.ip ?? null,
+    md5: s.md5 ?? false,
+    udpPort: s.udpPort ?? 0,
+    udpOverhead: tunnelOverhead(s.profile, s.udpPort ?? 0),
     unaSentAt: 0,
     iss: s.iss,
     sndUna: s.iss,
@@ -145,6 +151,9 @@ export function laidOut(c: Conn): Conn {
     lastHeardAt: c.lastHeardAt,
     probingSince: c.probingSince,
     ip: c.ip,
+    md5: c.md5,
+    udpPort: c.udpPort,
+    udpOverhead: c.udpOverhead,
     unaSentAt: c.unaSentAt,
     iss: c.iss,
     sndUna: c.sndUna,

@@ -18,6 +18,7 @@ import {
 import { seqAdd, seqDiff } from './seq';
 import { cancelTimer, type Ctx } from './step';
 import { Flag, type Seq, type TcpOption } from './types';
+import { wrapped } from './wrapping';
 
 const NO_BYTES = new Uint8Array(0);
 const NO_OPTIONS: readonly TcpOption[] = [];
@@ -143,27 +144,23 @@ export function sendSegment(
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {
     d.unaSentAt = ctx.now;
   }
-  ctx.out.push({
-    type: 'packet',
-    socket: d.id,
-    retransmit,
-    packet: {
-      src: d.tuple.localAddress,
-      dst: d.tuple.remoteAddress,
-      segment: {
-        srcPort: d.tuple.localPort,
-        dstPort: d.tuple.remotePort,
-        seq: seqNo,
-        ack: ack ? d.rcvNxt : (0 as Seq),
-        flags,
-        window,
-        urgent: 0,
-        options,
-        payload,
-      },
-      ...ipOf(d, ctx, ectCapable(d, flags, payload, retransmit)),
+  const packet = wrapped(d, ctx, {
+    src: d.tuple.localAddress,
+    dst: d.tuple.remoteAddress,
+    segment: {
+      srcPort: d.tuple.localPort,
+      dstPort: d.tuple.remotePort,
+      seq: seqNo,
+      ack: ack ? d.rcvNxt : (0 as Seq),
+      flags,
+      window,
+      urgent: 0,
+      options,
+      payload,
     },
+    ...ipOf(d, ctx, ectCapable(d, flags, payload, retransmit)),
   });
+  if (packet) ctx.out.push({ type: 'packet', socket: d.id, retransmit, packet });
   if (adaptiveAck(ctx)) {
     if (payload.length > 0) dataSent(d, ctx);
     if (ack && !(flags & Flag.RST)) ackSent(d, ctx);

@@ -64,7 +64,13 @@ export interface IcmpMessage {
  * when it does not quote a segment in flight, or when the profile ignores it).
  */
 export function handleIcmp(host: Host, message: IcmpMessage, now: number): Output[] {
-  const ctx: Ctx = { now, profile: host.profile, timers: host.timers, out: [] };
+  const ctx: Ctx = {
+    now,
+    profile: host.profile,
+    timers: host.timers,
+    out: [],
+    md5Keys: host.md5Keys,
+  };
   const q = message.quoted;
   if (message.dst !== host.address || q.src !== host.address) return ctx.out;
   const meaning = icmpMeaning(message.version, message.type, message.code);

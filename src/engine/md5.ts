@@ -6,7 +6,10 @@
  */
 
 /** T[i] = floor(2^32 · |sin(i + 1)|) (RFC 1321 §3.4), computed once. */
-const T = Array.from({ length: 64 }, (_, i) => Math.floor(2 ** 32 * Math.abs(Math.sin(i + 1))) >>> 0);
+const T = Array.from(
+  { length: 64 },
+  (_, i) => Math.floor(2 ** 32 * Math.abs(Math.sin(i + 1))) >>> 0,
+);
 
 /** Per-round left rotations (RFC 1321 §3.4, the s values of each round's four steps). */
 const SHIFTS = [
