@@ -50,7 +50,7 @@ export {
   type Host,
 } from './host';
 export { md5 } from './md5';
-export { MD5_OPTION_KIND, signatureOf, signatureValid, signatureIn } from './tcp-md5';
+export { MD5_OPTION_KIND, signatureOf, signatureValid, signatureIn, signPacket } from './tcp-md5';
 export { udpEncapsPortError } from './udp-tunnel';
 export { handleIcmp, type IcmpMessage, type QuotedSegment } from './icmp';
 export { ICMP_TYPES, FRAGMENTATION_NEEDED } from './icmp-meaning';
