@@ -64,7 +64,8 @@ export function sendPacket(
     end,
     endTime,
   );
-  const withIp = packet.ip ? { ...event, ip: packet.ip } : event;
+  const withUdp = packet.udp ? { ...event, udp: packet.udp } : event;
+  const withIp = packet.ip ? { ...withUdp, ip: packet.ip } : withUdp;
   world.trace.push(synCookie ? { ...withIp, synCookie: true } : withIp);
 
   const flight = newFlight(id, packet, 0, retransmit, payload);
