@@ -67,6 +67,17 @@ export interface SocketOptions {
    * listener's inet_sock).
    */
   readonly ip?: IpOptions;
+  /**
+   * TCP_MD5SIG: sign every segment and accept only signed ones (RFC 2385), with the key of
+   * the host's security association for the addresses (tcp-md5.ts); a listener's children
+   * inherit it (FreeBSD syncache_add() copies TF_SIGNATURE).
+   */
+  readonly tcpMd5?: boolean;
+  /**
+   * TCP_REMOTE_UDP_ENCAPS_PORT before connect: the connection runs over UDP to this port of
+   * the peer, from the profile's udpTunnelingPort (FreeBSD t_port; udp-tunnel.ts).
+   */
+  readonly udpEncapsPort?: number;
 }
 
 export type AppCall =
@@ -126,6 +137,8 @@ export type AppCall =
     }
   /** setsockopt(IP_TTL, IP_TOS, ...) on a socket or listener: the packets it sends next. */
   | { readonly call: 'setIpOptions'; readonly socket: SocketId; readonly ip: IpOptions }
+  /** setsockopt(TCP_MD5SIG) on a connection or listener at any time (FreeBSD TF_SIGNATURE). */
+  | { readonly call: 'setTcpMd5'; readonly socket: SocketId; readonly enabled: boolean }
   /**
    * bind() of a socket that neither listens nor connects yet: a segment to its port is
    * answered by that socket, in CLOSED, with a RST carrying its IP options (FreeBSD

@@ -9,6 +9,7 @@ import type { Offer } from './options';
 import type { Profile } from './profiles';
 import { SendBuf } from './sendbuf';
 import { seqAdd } from './seq';
+import { tunnelOverhead } from './udp-tunnel';
 import type { Seq, SocketId } from './types';
 
 export interface ConnSeed {
@@ -26,6 +27,8 @@ export interface ConnSeed {
   readonly userTimeoutMs?: number;
   readonly keepalive?: KeepaliveSettings | null;
   readonly ip?: IpOptions | null;
+  readonly md5?: boolean;
+  readonly udpPort?: number;
 }
 
 /** Shared by every fresh TCB: both lists are replaced, never written in place. */
@@ -59,6 +62,9 @@ export function createConn(s: ConnSeed): Conn {
     probingSince: null,
     probesOut: 0,
     ip: s.ip ?? null,
+    md5: s.md5 ?? false,
+    udpPort: s.udpPort ?? 0,
+    udpOverhead: tunnelOverhead(s.profile, s.udpPort ?? 0),
     unaSentAt: 0,
     iss: s.iss,
     sndUna: s.iss,
@@ -156,6 +162,9 @@ export function laidOut(c: Conn): Conn {
     probingSince: c.probingSince,
     probesOut: c.probesOut,
     ip: c.ip,
+    md5: c.md5,
+    udpPort: c.udpPort,
+    udpOverhead: c.udpOverhead,
     unaSentAt: c.unaSentAt,
     iss: c.iss,
     sndUna: c.sndUna,

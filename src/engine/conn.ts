@@ -75,6 +75,15 @@ export interface Conn {
   lastHeardAt: number;
   /** IP_TTL and IP_TOS (or their IPv6 twins) set on the socket; null = none (ip-fields.ts). */
   ip: IpOptions | null;
+  /** TCP_MD5SIG: every segment is signed and must arrive signed (RFC 2385, tcp-md5.ts). */
+  md5: boolean;
+  /**
+   * The peer's UDP port when the connection runs over UDP, 0 for plain TCP (FreeBSD t_port,
+   * set by TCP_REMOTE_UDP_ENCAPS_PORT or by an encapsulated SYN; udp-tunnel.ts).
+   */
+  udpPort: number;
+  /** What the UDP header takes off the MSS, fixed when the connection is made (udp-tunnel.ts). */
+  udpOverhead: number;
 
   // --- send sequence variables (RFC 9293 §3.3.1) ---
   iss: Seq;

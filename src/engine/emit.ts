@@ -20,6 +20,7 @@ import {
 import { seqAdd, seqDiff } from './seq';
 import { cancelTimer, type Ctx } from './step';
 import { Flag, type Packet, type Segment, type Seq, type TcpOption } from './types';
+import { wrapped } from './wrapping';
 
 const NO_BYTES = new Uint8Array(0);
 const NO_OPTIONS: readonly TcpOption[] = [];
@@ -153,11 +154,10 @@ export function sendSegment(
   }
   // The window the segment left under (RFC 5681), on what congestion control governs: data, a FIN.
   const carries = !syn && !(flags & Flag.RST) && (payload.length > 0 || (flags & Flag.FIN) !== 0);
-  const sent = !ctx.refusesTransmit;
-  if (sent) {
-    const congestion = carries ? congestionNote(d, ctx) : undefined;
+  const congestion = carries && !ctx.refusesTransmit ? congestionNote(d, ctx) : undefined;
+  const sent =
+    !ctx.refusesTransmit &&
     pushSegment(d, ctx, flags, seqNo, window, options, payload, retransmit, congestion);
-  }
   if (adaptiveAck(ctx)) {
     if (payload.length > 0) dataSent(d, ctx);
     if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
@@ -171,7 +171,10 @@ export function sendSegment(
   return sent;
 }
 
-/** The packet output of a segment the connection sends. */
+/**
+ * The packet output of a segment the connection sends, signed or in UDP where the connection
+ * is (wrapping.ts); false when it cannot be signed and so is not sent.
+ */
 function pushSegment(
   d: Conn,
   ctx: Ctx,
@@ -182,7 +185,7 @@ function pushSegment(
   payload: Uint8Array,
   retransmit: number,
   congestion: CongestionNote | undefined,
-): void {
+): boolean {
   const ack = (flags & Flag.ACK) !== 0;
   const segment: Segment = {
     srcPort: d.tuple.localPort,
@@ -200,12 +203,15 @@ function pushSegment(
   // The IP fields are left out for the default header; two literals rather than a spread,
   // which would allocate and take V8's slow path on every segment.
   const ip = ipFieldsFor(d.ip, ctx.profile, ectCapable(d, flags, payload, retransmit));
-  const packet: Packet = ip === undefined ? { src, dst, segment } : { src, dst, segment, ip };
+  const plain: Packet = ip === undefined ? { src, dst, segment } : { src, dst, segment, ip };
+  const packet = d.md5 || d.udpPort !== 0 ? wrapped(d, ctx, plain) : plain;
+  if (!packet) return false;
   ctx.out.push(
     congestion === undefined
       ? { type: 'packet', socket: d.id, retransmit, packet }
       : { type: 'packet', socket: d.id, retransmit, congestion, packet },
   );
+  return true;
 }
 
 /**

@@ -42,7 +42,8 @@ type ConnCall = Extract<
       | 'setSynRetries'
       | 'setUserTimeout'
       | 'setKeepalive'
-      | 'setIpOptions';
+      | 'setIpOptions'
+      | 'setTcpMd5';
   }
 >;
 type SetIpOptionsCall = Extract<AppCall, { call: 'setIpOptions' }>;
@@ -76,6 +77,8 @@ export function callOnHost(host: Host, call: AppCall, ctx: Ctx): CallResult {
       return setKeepalive(host, call, ctx);
     case 'setIpOptions':
       return setIpOptions(host, call, ctx);
+    case 'setTcpMd5':
+      return setTcpMd5(host, call, ctx);
     case 'bind':
       host.bound.set(call.port, call.ip);
       return OK;
@@ -94,6 +97,24 @@ function setIpOptions(host: Host, call: SetIpOptionsCall, ctx: Ctx): CallResult 
   const l = host.sockets.get(call.socket);
   if (l?.kind === 'listener') {
     l.options = { ...l.options, ip: { ...l.options.ip, ...call.ip } };
+    return OK;
+  }
+  return onConn(host, call.socket, call, ctx);
+}
+
+/**
+ * TCP_MD5SIG at any time (FreeBSD tcp_ctloutput() sets or clears TF_SIGNATURE, which
+ * tcp_output() and tcp_input() read on every segment); on a listener, for the SYN-ACKs and
+ * connections to come.
+ */
+function setTcpMd5(
+  host: Host,
+  call: Extract<AppCall, { call: 'setTcpMd5' }>,
+  ctx: Ctx,
+): CallResult {
+  const l = host.sockets.get(call.socket);
+  if (l?.kind === 'listener') {
+    l.options = { ...l.options, tcpMd5: call.enabled };
     return OK;
   }
   return onConn(host, call.socket, call, ctx);
@@ -213,6 +234,8 @@ function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
     userTimeoutMs: options.userTimeoutMs ?? 0,
     keepalive: options.keepalive ?? null,
     ip: options.ip ?? host.bound.get(localPort) ?? null,
+    md5: options.tcpMd5 ?? false,
+    udpPort: options.udpEncapsPort ?? 0,
   });
   host.bound.delete(localPort);
   const limit = host.profile.connectTimeoutMs;
@@ -299,6 +322,9 @@ function callOnConn(c: Conn, call: ConnCall, ctx: Ctx): CallResult {
       return OK;
     case 'setIpOptions':
       c.ip = { ...c.ip, ...call.ip };
+      return OK;
+    case 'setTcpMd5':
+      c.md5 = call.enabled;
       return OK;
   }
 }

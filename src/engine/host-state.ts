@@ -50,6 +50,11 @@ export interface Host {
   readonly bound: Map<number, IpOptions>;
   /** The Fast Open client's cookie cache (RFC 7413 §4.1.3), keyed by fastopen-client cacheKey. */
   readonly fastOpenCookies: Map<string, CachedCookie>;
+  /**
+   * TCP-MD5 keys by direction, `source>destination` (the IPsec security associations FreeBSD's
+   * tcp_signature_compute() looks up; setkey adds them; tcp-md5.ts).
+   */
+  readonly md5Keys: Map<string, Uint8Array>;
   readonly timers: TimerTable;
   /** The host's interface queue refuses every packet until told otherwise (refuseTransmits()). */
   refusesTransmit: boolean;
@@ -75,6 +80,7 @@ export function snapshotHost(host: Host): Host {
     byPort: new Map(host.byPort),
     bound: new Map(host.bound),
     fastOpenCookies: new Map(host.fastOpenCookies),
+    md5Keys: new Map(host.md5Keys),
     timers: host.timers.copy(),
   });
 }
@@ -97,6 +103,7 @@ export function hostLaidOut(h: Host): Host {
     byPort: h.byPort,
     bound: h.bound,
     fastOpenCookies: h.fastOpenCookies,
+    md5Keys: h.md5Keys,
     timers: h.timers,
     refusesTransmit: h.refusesTransmit,
   };

@@ -21,6 +21,9 @@ import { cacheKey, learnFromSynAck, planSyn } from './fastopen-client';
 import { readOffer } from './options';
 import { seqDiff } from './seq';
 import { Flag, type Packet, type SocketId, type TimerName } from './types';
+import { arrivalPort } from './udp-tunnel';
+import { md5KeyName } from './tcp-md5';
+import { repliesInUdp, signedAsRequired, signedLike } from './wrapping';
 
 export { snapshotHost, type Host, type Listener } from './host-state';
 
@@ -38,6 +41,7 @@ export function createHost(config: HostConfig): Host {
     byPort: new Map(),
     bound: new Map(),
     fastOpenCookies: new Map(),
+    md5Keys: new Map(),
     timers: new TimerTable(),
     refusesTransmit: false,
   });
@@ -62,6 +66,7 @@ function ctxFor(host: Host, now: number): Ctx {
       timers: host.timers,
       out: [],
       refusesTransmit: host.refusesTransmit,
+      md5Keys: host.md5Keys,
     };
     return current;
   }
@@ -69,6 +74,7 @@ function ctxFor(host: Host, now: number): Ctx {
   ctx.profile = host.profile;
   ctx.timers = host.timers;
   ctx.refusesTransmit = host.refusesTransmit;
+  ctx.md5Keys = host.md5Keys;
   if (ctx.out.length > 0) ctx.out = [];
   return ctx;
 }
@@ -97,13 +103,48 @@ export function handleCall(
   return { result, outputs: made(ctx) };
 }
 
-/** A packet arrives: to its connection, else to a listener on its port, else a reset. */
+/**
+ * setkey's `add <src> <dst> tcp <spi> -A tcp-md5 "<key>"`: the TCP-MD5 key for segments from
+ * src to dst (RFC 2385 §4.0 leaves key management out; FreeBSD keeps one per direction).
+ */
+export function addMd5Key(host: Host, src: string, dst: string, key: Uint8Array): void {
+  host.md5Keys.set(md5KeyName(src, dst), key);
+}
+
+/** setkey -F: every TCP-MD5 key is gone. */
+export function flushMd5Keys(host: Host): void {
+  host.md5Keys.clear();
+}
+
+/**
+ * A packet arrives: to its connection, else to a listener on its port, else a reset. One in
+ * UDP is TCP only at the tunneling port, and replies go back to the UDP port it came from
+ * (udp-tunnel.ts).
+ */
 export function handlePacket(host: Host, packet: Packet, now: number): readonly Output[] {
   const ctx = ctxFor(host, now);
   if (packet.dst !== host.address) return made(ctx);
+  const port = arrivalPort(host.profile, packet);
+  if (port === null) return made(ctx);
+  arrive(host, packet, port, ctx);
+  repliesInUdp(ctx.out, host.profile, port);
+  return made(ctx);
+}
+
+function arrive(host: Host, packet: Packet, port: number, ctx: Ctx): void {
   const seg = packet.segment;
   const conn = findConn(host, seg.dstPort, packet.src, seg.srcPort);
   if (conn) {
+    // RFC 2385 §2.0: before anything else, a segment without a right signature is gone.
+    if (!signedAsRequired(host.md5Keys, conn.md5, packet)) return;
+    if (conn.udpPort !== port) {
+      // FreeBSD tcp_input(): a segment on another UDP port than the connection's (or in UDP to
+      // a plain one, or plain to one over UDP) is dropped with a reset, signed as the
+      // connection signs (tcp_dropwithreset() passes the tcpcb to tcp_respond()).
+      const rst = signedLike(conn, ctx, resetFor(packet, ipFieldsFor(conn.ip, host.profile)));
+      if (rst) ctx.out.push(rst);
+      return;
+    }
     if (
       conn.state === 'SYN-RECEIVED' &&
       !conn.fastOpened &&
@@ -116,23 +157,23 @@ export function handlePacket(host: Host, packet: Packet, now: number): readonly 
       if (conn.listener !== null) {
         ctx.out.push({ type: 'refused', listener: conn.listener, queue: 'accept' });
       }
-      return made(ctx);
+      return;
     }
     const wasEmbryonic = embryonic(conn);
     const learns = asksForCookie(conn);
     connSegment(conn, seg, ctx);
-    if (learns) learnCookie(host, conn, packet, now);
+    if (learns) learnCookie(host, conn, packet, ctx.now);
     settle(host, conn, wasEmbryonic, ctx);
-    return made(ctx);
+    return;
   }
   const listener = findListener(host, seg.dstPort);
   if (listener) {
+    if (!signedAsRequired(host.md5Keys, listener.options.tcpMd5 ?? false, packet)) return;
     listenerPacket(host, listener, packet, ctx);
-    return made(ctx);
+    return;
   }
   const rst = resetFor(packet, ipFieldsFor(host.bound.get(seg.dstPort) ?? null, host.profile));
   if (rst) ctx.out.push(rst);
-  return made(ctx);
 }
 
 function asksForCookie(c: Conn): boolean {

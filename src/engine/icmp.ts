@@ -70,6 +70,7 @@ export function handleIcmp(host: Host, message: IcmpMessage, now: number): Outpu
     timers: host.timers,
     out: [],
     refusesTransmit: host.refusesTransmit,
+    md5Keys: host.md5Keys,
   };
   const q = message.quoted;
   if (message.dst !== host.address || q.src !== host.address) return ctx.out;

@@ -47,8 +47,13 @@ export {
   flushFastOpenCache,
   refuseTransmits,
   retuneHost,
+  addMd5Key,
+  flushMd5Keys,
   type Host,
 } from './host';
+export { md5 } from './md5';
+export { MD5_OPTION_KIND, signatureOf, signatureValid, signatureIn, signPacket } from './tcp-md5';
+export { udpEncapsPortError } from './udp-tunnel';
 export { handleIcmp, type IcmpMessage, type QuotedSegment } from './icmp';
 export { ICMP_TYPES, FRAGMENTATION_NEEDED } from './icmp-meaning';
 export {

@@ -89,6 +89,9 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
     userTimeoutMs: l.options.userTimeoutMs ?? 0,
     keepalive: l.options.keepalive ?? null,
     ip: l.options.ip ?? null,
+    md5: l.options.tcpMd5 ?? false,
+    // An encapsulated SYN makes an encapsulated connection (FreeBSD syncache_add(): sc_port).
+    udpPort: packet.udp?.srcPort ?? 0,
   });
   d.state = 'LISTEN';
   return d;

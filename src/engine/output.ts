@@ -11,15 +11,19 @@ import { currentTimeout } from './rtt';
 import { seqAdd, seqDiff, seqGt, seqLt } from './seq';
 import { cancelTimer, setTimer, type Ctx } from './step';
 import { Flag, type Seq, type TcpState } from './types';
+import { wrappingOverhead } from './wrapping';
 
-/** Bytes of payload per segment: the send MSS less the timestamps option (RFC 9293 §3.7.1). */
+/**
+ * Bytes of payload per segment: the send MSS less the timestamps option (RFC 9293 §3.7.1),
+ * a TCP-MD5 signature and a UDP header (FreeBSD tcp_maxseg(), wrapping.ts).
+ */
 export function payloadMss(d: Readonly<Conn>): number {
   const n = d.negotiated;
   if (!n) return 536;
   let mss = d.mssClamp === null ? n.sendMss : Math.min(n.sendMss, d.mssClamp);
   // A path MTU learned from ICMP bounds it too (Linux tcp_sync_mss(), RFC 1191 §3).
   if (d.pathMss !== null && d.pathMss < mss) mss = d.pathMss;
-  return Math.max(1, mss - (n.timestamps ? 12 : 0));
+  return Math.max(1, mss - (n.timestamps ? 12 : 0) - wrappingOverhead(d));
 }
 
 /**

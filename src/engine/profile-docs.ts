@@ -88,4 +88,8 @@ export const PROFILE_FIELDS: Readonly<Record<Exclude<keyof Profile, 'name'>, str
   synAckInListen: 'a SYN,ACK at a listener draws a RST (RFC 9293 §3.10.7.2) or is dropped',
   listenQueueRoom:
     'entries the SYN queue and the accept queue each hold: the listen() backlog, or one more (Linux)',
+  udpTunnelingPort:
+    'UDP port on which TCP segments arrive encapsulated in UDP, 0 for none (FreeBSD udp_tunneling_port)',
+  udpTunnelingOverhead:
+    'bytes an encapsulated connection takes off its MSS for the UDP header (FreeBSD udp_tunneling_overhead)',
 };

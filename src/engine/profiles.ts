@@ -220,6 +220,13 @@ export interface Profile {
    * and inet_csk_reqsk_queue_is_full() compare with `>` rather than `>=`.
    */
   readonly listenQueueRoom: 'backlog' | 'backlog+1';
+  /**
+   * The UDP port TCP segments arrive on encapsulated in UDP, 0 for none (FreeBSD
+   * net.inet.tcp.udp_tunneling_port; udp-tunnel.ts). Sockets may then send in UDP too.
+   */
+  readonly udpTunnelingPort: number;
+  /** Bytes the MSS of a UDP-encapsulated connection gives up (net.inet.tcp.udp_tunneling_overhead). */
+  readonly udpTunnelingOverhead: number;
 }
 
 /** packetdrill's defaults.sh key (a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4); kernels pick one at boot. */
@@ -294,6 +301,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     ipTtl: DEFAULT_IP_TTL, // RFC 1700: the recommended default TTL
     synAckInListen: 'reset', // RFC 9293 §3.10.7.2: "Any acknowledgment is bad"
     listenQueueRoom: 'backlog', // RFC 9293 §3.10.1 leaves the queue to the implementation; listen(2) "maximum length"
+    udpTunnelingPort: 0, // TCP over UDP is not an RFC 9293 transport
+    udpTunnelingOverhead: 8, // the UDP header (RFC 768)
   },
   linux: {
     name: 'linux',
@@ -365,6 +374,8 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     // sock.h sk_acceptq_is_full(): sk_ack_backlog > sk_max_ack_backlog (commit 64a146513f8f kept
     // the `>`); inet_csk_reqsk_queue_is_full(): `>` too since commit 3479c7549fb1 (Jan 2025)
     listenQueueRoom: 'backlog+1',
+    udpTunnelingPort: 0, // Linux has no TCP over UDP
+    udpTunnelingOverhead: 8, // the UDP header (RFC 768)
   },
   freebsd: {
     name: 'freebsd',
@@ -438,5 +449,7 @@ export const profiles: Readonly<Record<ProfileName, Profile>> = {
     // and draws no RST (a pure ACK still does, rcv-ack-listen); docs/engine.md says more.
     synAckInListen: 'drop',
     listenQueueRoom: 'backlog', // not checked against FreeBSD's sonewconn() (3 × qlimit / 2); kept
+    udpTunnelingPort: 0, // net.inet.tcp.udp_tunneling_port: off until set (tcp_subr.c)
+    udpTunnelingOverhead: 8, // TCP_TUNNELING_OVERHEAD_DEFAULT: the UDP header
   },
 };

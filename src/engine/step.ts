@@ -23,6 +23,8 @@ export interface Ctx {
   refusesTransmit: boolean;
   timers: TimerTable;
   out: Output[];
+  /** The host's TCP-MD5 keys (tcp-md5.ts), which every segment a signing socket sends reads. */
+  md5Keys: ReadonlyMap<string, Uint8Array>;
 }
 
 /** When the connection's timer is due, or null if it is not pending. */

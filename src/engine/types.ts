@@ -77,6 +77,14 @@ export interface Packet {
   readonly segment: Segment;
   /** TTL and TOS the sender chose; absent for the default header (ip-fields.ts). */
   readonly ip?: IpFields;
+  /** The segment travels inside UDP between these ports (TCP over UDP, udp-tunnel.ts). */
+  readonly udp?: UdpPorts;
+}
+
+/** The ports of the UDP header a segment is encapsulated in (RFC 768). */
+export interface UdpPorts {
+  readonly srcPort: number;
+  readonly dstPort: number;
 }
 
 /** Errors as a socket reports them. */

@@ -65,7 +65,8 @@ export function sendPacket(
     end,
     endTime,
   );
-  const withIp = packet.ip ? { ...event, ip: packet.ip } : event;
+  const withUdp = packet.udp ? { ...event, udp: packet.udp } : event;
+  const withIp = packet.ip ? { ...withUdp, ip: packet.ip } : withUdp;
   const withCookie = synCookie ? { ...withIp, synCookie: true as const } : withIp;
   world.trace.push(congestion ? { ...withCookie, congestion } : withCookie);
 

@@ -4,7 +4,15 @@
  * `t` in virtual milliseconds. Sequence and acknowledgment numbers are absolute 32-bit
  * values; relative numbers are derived for display.
  */
-import type { CongestionNote, Errno, FlagName, IpFields, TcpState, TimerName } from '../engine';
+import type {
+  CongestionNote,
+  Errno,
+  FlagName,
+  IpFields,
+  TcpState,
+  TimerName,
+  UdpPorts,
+} from '../engine';
 
 /** The engine's timer names (defined in the engine, re-exported here for the trace's readers). */
 export type { TimerName };
@@ -76,6 +84,8 @@ export interface SendEvent extends EventBase {
   readonly payload: string;
   /** The TTL and TOS the sending socket set (IP_TTL, IP_TOS); absent for the default header. */
   readonly ip?: IpFields;
+  /** The UDP ports of a segment sent over UDP (engine udp-tunnel.ts); absent for plain TCP. */
+  readonly udp?: UdpPorts;
   /** When the link will deliver it, if it is not dropped (ms); absent when lost. */
   readonly arrivesAt?: number;
   /** When a lost segment vanishes on the link (half-way, where the loss happens); absent otherwise. */

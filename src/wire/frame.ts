@@ -3,6 +3,8 @@ import { formatEndpoint, ipFamily, type Segment } from '../engine';
 import type { SendEvent } from '../sim/trace';
 import { parseEndpoint } from './address';
 import { PROTOCOL_TCP } from './checksum';
+import { PROTOCOL_UDP } from './protocols';
+import { encapsulateInUdp } from './udp';
 import {
   decodeEthernetFrame,
   encodeEthernetFrame,
@@ -24,6 +26,7 @@ export function ipHeaderOfSendEvent(
   e: SendEvent,
   identification: number,
   tcpLength: number,
+  protocol = PROTOCOL_TCP,
 ): Uint8Array {
   const src = parseEndpoint(e.src).address;
   const dst = parseEndpoint(e.dst).address;
@@ -37,19 +40,30 @@ export function ipHeaderOfSendEvent(
         flowLabel: flowLabelOf(e.src, e.dst),
         hopLimit: ttl,
         trafficClass: tos,
+        protocol,
       })
-    : encodeIpv4Header({ src, dst, identification, payloadLength: tcpLength, ttl, tos });
+    : encodeIpv4Header({ src, dst, identification, payloadLength: tcpLength, ttl, tos, protocol });
 }
 
-/** The frame a send event puts on the wire: Ethernet II, the IP header, the TCP segment. */
+/**
+ * The frame a send event puts on the wire: Ethernet II, the IP header, the TCP segment, in a
+ * UDP datagram when the segment travels over UDP (udp.ts).
+ */
 export function frameOfSendEvent(e: SendEvent, identification: number): Uint8Array {
+  // The segment first: its errors name the send event (bytesOfSendEvent).
   const tcp = bytesOfSendEvent(e).bytes;
-  const ip = ipHeaderOfSendEvent(e, identification, tcp.length);
-  const packet = new Uint8Array(ip.length + tcp.length);
-  packet.set(ip, 0);
-  packet.set(tcp, ip.length);
   const src = parseEndpoint(e.src).address;
   const dst = parseEndpoint(e.dst).address;
+  const body = e.udp ? encapsulateInUdp(tcp, e.udp, src, dst) : tcp;
+  const ip = ipHeaderOfSendEvent(
+    e,
+    identification,
+    body.length,
+    e.udp ? PROTOCOL_UDP : PROTOCOL_TCP,
+  );
+  const packet = new Uint8Array(ip.length + body.length);
+  packet.set(ip, 0);
+  packet.set(body, ip.length);
   const etherType = ipFamily(src) === 6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4;
   return encodeEthernetFrame(macForAddress(src), macForAddress(dst), packet, etherType);
 }

@@ -22,6 +22,8 @@ export interface Ipv4HeaderFields {
   readonly ttl?: number | undefined;
   /** The type-of-service byte (DSCP and ECN); 0 when absent. */
   readonly tos?: number | undefined;
+  /** What the packet carries: TCP, or UDP for TCP over UDP (udp.ts). */
+  readonly protocol?: number;
 }
 
 export function encodeIpv4Header(fields: Ipv4HeaderFields): Uint8Array {
@@ -37,7 +39,7 @@ export function encodeIpv4Header(fields: Ipv4HeaderFields): Uint8Array {
   view.setUint16(4, fields.identification & 0xffff);
   view.setUint16(6, DONT_FRAGMENT);
   view.setUint8(8, fields.ttl ?? DEFAULT_IP_TTL);
-  view.setUint8(9, PROTOCOL_TCP);
+  view.setUint8(9, fields.protocol ?? PROTOCOL_TCP);
   bytes.set(parseIpv4Address(fields.src), 12);
   bytes.set(parseIpv4Address(fields.dst), 16);
   // The header checksum covers the header only, computed with the field zero (RFC 791 §3.1).

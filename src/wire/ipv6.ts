@@ -20,12 +20,17 @@ export function isIpv6Address(text: string): boolean {
 }
 
 /** The 40-byte pseudo-header for an upper-layer checksum over IPv6 (RFC 8200 §8.1). */
-export function ipv6PseudoHeader(src: string, dst: string, upperLength: number): Uint8Array {
+export function ipv6PseudoHeader(
+  src: string,
+  dst: string,
+  upperLength: number,
+  protocol = PROTOCOL_TCP,
+): Uint8Array {
   const bytes = new Uint8Array(40);
   bytes.set(parseIpv6Address(src), 0);
   bytes.set(parseIpv6Address(dst), 16);
   new DataView(bytes.buffer).setUint32(32, upperLength);
-  bytes[39] = PROTOCOL_TCP;
+  bytes[39] = protocol;
   return bytes;
 }
 
@@ -54,6 +59,8 @@ export interface Ipv6HeaderFields {
   readonly hopLimit?: number | undefined;
   /** Traffic class (DSCP and ECN); 0 when absent. */
   readonly trafficClass?: number | undefined;
+  /** Next Header: TCP, or UDP for TCP over UDP (udp.ts). */
+  readonly protocol?: number;
 }
 
 /**
@@ -71,7 +78,7 @@ export function encodeIpv6Header(fields: Ipv6HeaderFields): Uint8Array {
   const trafficClass = (fields.trafficClass ?? 0) & 0xff;
   view.setUint32(0, ((6 << 28) | (trafficClass << 20) | ((fields.flowLabel ?? 0) & 0xfffff)) >>> 0);
   view.setUint16(4, fields.payloadLength);
-  view.setUint8(6, PROTOCOL_TCP);
+  view.setUint8(6, fields.protocol ?? PROTOCOL_TCP);
   view.setUint8(7, fields.hopLimit ?? DEFAULT_IP_TTL);
   bytes.set(parseIpv6Address(fields.src), 8);
   bytes.set(parseIpv6Address(fields.dst), 24);

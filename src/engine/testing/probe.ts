@@ -17,7 +17,14 @@ import {
 import type { IsnConfig } from '../isn';
 import { profiles, type Profile } from '../profiles';
 import { seq } from '../seq';
-import { Flag, type Segment, type SocketId, type TcpOption } from '../types';
+import {
+  Flag,
+  type Packet,
+  type Segment,
+  type SocketId,
+  type TcpOption,
+  type UdpPorts,
+} from '../types';
 
 export const LOCAL = '192.168.0.1';
 export const REMOTE = '192.0.2.1';
@@ -34,6 +41,10 @@ export interface Inject {
   readonly payload?: Uint8Array | number;
   readonly dstPort?: number;
   readonly srcPort?: number;
+  /** The segment comes inside UDP between these ports (udp-tunnel.ts). */
+  readonly udp?: UdpPorts;
+  /** Makes the packet as it will arrive, e.g. signed (tcp-md5.ts). */
+  readonly finish?: (packet: Packet) => Packet;
 }
 
 const LETTERS: Readonly<Record<string, number>> = {
@@ -93,7 +104,8 @@ export class Probe {
       options: i.options ?? [],
       payload,
     };
-    this.take(handlePacket(this.host, { src: REMOTE, dst: LOCAL, segment }, this.now));
+    const plain: Packet = { src: REMOTE, dst: LOCAL, segment, ...(i.udp ? { udp: i.udp } : {}) };
+    this.take(handlePacket(this.host, i.finish ? i.finish(plain) : plain, this.now));
   }
 
   /**
@@ -135,6 +147,16 @@ export class Probe {
     for (; this.cursor < this.log.length; this.cursor++) {
       const o = this.log[this.cursor] as Output;
       if (o.type === 'packet') out.push(o.packet.segment);
+    }
+    return out;
+  }
+
+  /** Packets sent since the last call to sent() or sentPackets(), with their IP and UDP parts. */
+  sentPackets(): Packet[] {
+    const out: Packet[] = [];
+    for (; this.cursor < this.log.length; this.cursor++) {
+      const o = this.log[this.cursor] as Output;
+      if (o.type === 'packet') out.push(o.packet);
     }
     return out;
   }

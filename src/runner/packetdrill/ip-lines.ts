@@ -1,9 +1,10 @@
 /**
  * What a packet line says beyond the TCP header: the IP fields before its flags (`(ttl 4)`,
- * `(tos 0x20)`, `(hlim 6)`, `(class 0xe0)`, `[ect0]`), the UDP encapsulation after it and a
- * TCP-MD5 option. The TTL / hop limit and the TOS / traffic class are the engine's (a
- * socket's IP_TTL, IP_TOS and IPv6 twins, and the ECT(0) mark of ECN data, ip-fields.ts) and
- * are checked; the rest is said not applicable, with the reason.
+ * `(tos 0x20)`, `(hlim 6)`, `(class 0xe0)`, `[ect0]`). The TTL / hop limit and the TOS /
+ * traffic class are the engine's (a socket's IP_TTL, IP_TOS and IPv6 twins, and the ECT(0)
+ * mark of ECN data, ip-fields.ts) and are checked; the flow label and an arriving CE mark are
+ * said not applicable, with the reason. The UDP encapsulation and the TCP-MD5 option are
+ * md5-udp-lines.ts's.
  */
 import { DEFAULT_IP_TTL, type IpFields } from '../../engine';
 import type { IpSpec, PacketSpec } from '../../wire/packetdrill/ast';
@@ -13,12 +14,6 @@ const CE = 0x03;
 
 /** Why the runner cannot play or check this line, or null when it can. */
 export function notModeled(spec: PacketSpec): string | null {
-  if (spec.udp) {
-    return `TCP over UDP encapsulation (/udp(${spec.udp.srcPort} > ${spec.udp.dstPort}), FreeBSD net.inet.tcp.udp_tunneling_port) is not modeled`;
-  }
-  if (spec.options !== 'unchecked' && spec.options.some((o) => o.kind === 'md5')) {
-    return 'TCP-MD5 signatures (RFC 2385) are not modeled: the engine neither signs nor verifies segments';
-  }
   const ip = spec.ip;
   if (!ip) return null;
   if (ip.flowLabel !== null) return 'the IPv6 flow label is not modeled';

@@ -51,19 +51,4 @@ describe('IP_TTL and IP_TOS reach every segment the socket sends, and the lines 
     expect(result.firstFailure).toBeNull();
     expect(result.outcome).toBe('passed');
   });
-
-  it('says why a UDP-encapsulated or MD5-signed line is not applicable', () => {
-    const result = runLines([
-      FREEBSD,
-      '+0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3',
-      '+0 fcntl(3, F_SETFL, O_RDWR | O_NONBLOCK) = 0',
-      '+0 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)',
-      '+0 > [noecn] S 0:0(0) win 65535 <...>',
-      '+0 < S. 0:0(0) ack 1 win 32767 <mss 1460,md5 valid>',
-      '+0 < S. 0:0(0) ack 1 win 32767/udp(1 > 9811)',
-    ]);
-    expect(lineVerdict(result, 5)).toBe('passed');
-    expect(lineVerdict(result, 6)).toMatch(/^not-applicable: TCP-MD5 signatures \(RFC 2385\)/);
-    expect(lineVerdict(result, 7)).toMatch(/^not-applicable: TCP over UDP encapsulation/);
-  });
 });

@@ -25,6 +25,10 @@ export interface FdEntry {
     keepalive?: KeepaliveSettings;
     /** IP_TTL, IP_TOS and their IPv6 twins (ip-options.ts). */
     ip?: IpOptions;
+    /** FreeBSD TCP_MD5SIG: the socket signs its segments (md5-udp-lines.ts). */
+    tcpMd5?: boolean;
+    /** FreeBSD TCP_REMOTE_UDP_ENCAPS_PORT: the connection runs over UDP to this port. */
+    udpEncapsPort?: number;
   };
   /** Linux TCP_FASTOPEN_CONNECT: connect() may defer the SYN to the first write. */
   fastOpenConnect?: boolean;

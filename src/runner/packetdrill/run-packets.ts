@@ -9,6 +9,7 @@ import { Flag, flagNames, type IpFields, type Profile, type Segment } from '../.
 import type { PacketSpec } from '../../wire/packetdrill/ast';
 import { compareSegment } from './compare';
 import { ipMismatches } from './ip-lines';
+import { finishInbound, md5AsWritten, udpMismatch } from './md5-udp-lines';
 import { formatSegment } from '../../wire/packetdrill/format';
 import { record, type RunContext } from './run-context';
 import {
@@ -77,7 +78,9 @@ export function runInbound(
     s.phase = 'active-acked';
     s.remoteIsn = spec.seqStart;
   }
-  const packet = inboundPacket(s, spec, ctx.addresses, ctx.config.tsEcrScaled);
+  const built = inboundPacket(s, spec, ctx.addresses, ctx.config.tsEcrScaled);
+  const packet =
+    typeof built === 'string' ? built : finishInbound(built, spec, ctx.config.md5Secret);
   if (typeof packet === 'string') {
     record(ctx, index, scheduled, {
       status: 'failed',
@@ -194,7 +197,13 @@ export function runOutbound(
   }
   const segment = aggregate(parts, ctx.world.profile);
   learnTimestamp(s, spec, first.packet.segment);
-  const actual = absoluteView(spec, outboundView(s, segment), segment);
+  const sent = parts.map((p) => p.packet);
+  const actual = md5AsWritten(
+    absoluteView(spec, outboundView(s, segment), segment),
+    spec,
+    sent,
+    ctx.config.md5Secret,
+  );
   const start = expectedStart(expected, first.atUsecs);
   const tolerance = toleranceFor(ctx.config, start, ctx.lastEventUsecs);
   const mismatches = compareSegment(spec, actual, {
@@ -203,6 +212,8 @@ export function runOutbound(
   });
   const reasons = mismatches.map((m) => `${m.field}: expected ${m.expected} vs actual ${m.actual}`);
   reasons.push(...ipMismatches(spec.ip, first.packet.ip));
+  const udp = udpMismatch(spec, first.packet);
+  if (udp) reasons.push(udp);
   if (error) reasons.unshift(error);
   const late = timingError(expected, first.atUsecs, tolerance, 'outbound packet');
   if (late) reasons.push(late);

@@ -14,6 +14,7 @@ import type { LineResult, ScriptRunResult } from './result';
 import { kindOf, record, type RunContext } from './run-context';
 import { runIcmp } from './run-icmp';
 import { notModeled } from './ip-lines';
+import { md5SecretProblem } from './md5-udp-lines';
 import { runInbound, runOutbound, timelineSegment } from './run-packets';
 import { pollPending, runSyscall, settlePending } from './run-syscalls';
 import { summarize } from './summary';
@@ -72,6 +73,7 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
       ctx.world.advanceTo(scheduled.startUsecs);
       ctx.world.retune(verdict.retune);
     }
+    if (verdict.md5Keys) ctx.world.changeMd5Keys(verdict.md5Keys);
     record(ctx, index, scheduled, { status: verdict.status, reason: verdict.reason });
     return;
   }
@@ -79,7 +81,10 @@ function runEvent(ctx: RunContext, index: number, scheduled: Scheduled): void {
     record(ctx, index, scheduled, { status: 'not-applicable', reason: action.reason });
     return;
   }
-  const unmodeled = action.type === 'packet' ? notModeled(action.packet) : null;
+  const unmodeled =
+    action.type === 'packet'
+      ? (notModeled(action.packet) ?? md5SecretProblem(action.packet, ctx.config.md5Secret))
+      : null;
   if (unmodeled !== null) {
     record(ctx, index, scheduled, { status: 'not-applicable', reason: unmodeled });
     return;

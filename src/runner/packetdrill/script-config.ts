@@ -15,6 +15,7 @@ import {
   mtuOption,
   type IpVersion,
 } from './script-link';
+import { describeKeys, setkeyChange, type Md5KeyChange } from './setkey';
 import { commandVerdicts, SCRIPT_KERNEL, type AtRun, type PieceVerdict } from './sysctl';
 
 export type Origin = 'linux' | 'freebsd' | 'unknown';
@@ -26,6 +27,8 @@ export interface LineVerdict {
   readonly atRun?: readonly AtRun[];
   /** A sysctl after the first socket call: the running host's profile changes when it runs. */
   readonly retune?: Partial<Profile>;
+  /** setkey: the host's TCP-MD5 keys change when the line runs (setkey.ts). */
+  readonly md5Keys?: Md5KeyChange;
 }
 
 export interface RunConfig {
@@ -49,6 +52,8 @@ export interface RunConfig {
   /** `--ip_version` and `--mtu`: they decide the advertised MSS (script-link.ts). */
   readonly ipVersion: IpVersion;
   readonly mtu: number;
+  /** `--tcp_md5_secret`: the key `md5 valid` lines are signed and checked with (md5-udp-lines.ts). */
+  readonly md5Secret: string | null;
   /** The variations applied to the base profile, in words. */
   readonly notes: readonly string[];
   readonly optionVerdicts: readonly LineVerdict[];
@@ -106,6 +111,7 @@ interface Timing {
   connectPort: number;
   ipVersion: IpVersion;
   mtu: number;
+  md5Secret: string | null;
 }
 
 function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
@@ -148,6 +154,21 @@ function applyOption(option: HeaderOption, timing: Timing): LineVerdict {
       return ipVersionOption(value, timing);
     case 'mtu':
       return mtuOption(value, timing);
+    case 'tcp_md5_secret':
+      if (value === '') return { status: 'not-applicable', reason: '--tcp_md5_secret needs a key' };
+      timing.md5Secret = value;
+      return {
+        status: 'applied',
+        reason: `'md5 valid' lines are signed and checked with the key '${value}' (RFC 2385)`,
+      };
+    case 'udp_encapsulation':
+      // nplab packetdrill: what /udp(...) lines carry; segments without it stay plain TCP.
+      return value === 'tcp'
+        ? { status: 'applied', reason: 'lines written /udp(src > dst) carry their segment in UDP' }
+        : {
+            status: 'not-applicable',
+            reason: `--udp_encapsulation=${value}: only TCP in UDP is a TCP engine's`,
+          };
     case 'mss':
       return {
         status: 'not-applicable',
@@ -201,6 +222,18 @@ function summarize(verdicts: readonly PieceVerdict[], late: boolean): LineVerdic
   return { status: 'applied', reason: `${applied.join('; ')}${rest}` };
 }
 
+/**
+ * packetdrill's default addresses for the IP version (config.c: 192.168.0.1 and 192.0.2.1 for
+ * IPv4, fd3d:fa7b:d17d::1 and 2001:db8::1 for IPv6), unless --local_ip / --remote_ip name
+ * others: a script may name them in its setkey lines, and a TCP-MD5 signature covers them.
+ */
+function useFamilyAddresses(script: Script, timing: Timing): void {
+  if (timing.ipVersion !== 'ipv6') return;
+  const named = new Set(script.options.map((o) => o.name));
+  if (!named.has('local_ip')) timing.localIp = 'fd3d:fa7b:d17d::1';
+  if (!named.has('remote_ip')) timing.remoteIp = '2001:db8::1';
+}
+
 export function configure(script: Script, request: ConfigRequest = {}): RunConfig {
   const origin = detectOrigin(script, request.fileName);
   const base = baseProfile(origin, request);
@@ -215,6 +248,7 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
     remoteIp: '192.0.2.1', // packetdrill's default --remote_ip
     bindPort: 8080,
     connectPort: 8080,
+    md5Secret: null,
     ...DEFAULT_LINK,
   };
   const optionVerdicts = script.options.map((o) => applyOption(o, timing));
@@ -225,6 +259,7 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
       "IPv6: Google's run_all.py runs a script whose name ends in v6.pkt over IPv6 only (its MTU stays 1500, the MSS the script expects)",
     );
   }
+  useFamilyAddresses(script, timing);
   const problem = linkProblem(timing);
   if (problem !== null) {
     timing.mtu = DEFAULT_LINK.mtu;
@@ -246,6 +281,16 @@ export function configure(script: Script, request: ConfigRequest = {}): RunConfi
   script.events.forEach((event, index) => {
     if (event.action.type !== 'command') {
       started = true;
+      return;
+    }
+    const keys = setkeyChange(event.action.command);
+    if (keys !== null) {
+      verdicts.set(
+        index,
+        typeof keys === 'string'
+          ? { status: 'not-applicable', reason: keys }
+          : { status: 'applied', reason: describeKeys(keys), md5Keys: keys },
+      );
       return;
     }
     const pieces = commandVerdicts(

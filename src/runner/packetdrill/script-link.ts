@@ -52,7 +52,7 @@ export function ipVersionOption(value: string, link: { ipVersion: IpVersion }): 
       reason:
         value === 'ipv4'
           ? 'IPv4'
-          : `IPv6: the advertised MSS leaves room for the ${header}-byte IPv6 header and the default send MSS is 1220 (the engine's addresses stay IPv4; no script line shows them)`,
+          : `IPv6: the advertised MSS leaves room for the ${header}-byte IPv6 header, the default send MSS is 1220, and the addresses are packetdrill's IPv6 ones unless --local_ip / --remote_ip say otherwise`,
     };
   }
   return {

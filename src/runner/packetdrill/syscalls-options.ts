@@ -3,7 +3,7 @@
  * checked; TCP_MAXSEG, SO_RCVBUF and FreeBSD's TCP_KEEPINIT set before listen/connect are
  * passed on, and so are the IP options (ip-options.ts) at any time; O_NONBLOCK is applied by the runner's socket layer. The rest is not applicable.
  */
-import { FastOpenBits } from '../../engine';
+import { FastOpenBits, udpEncapsPortError } from '../../engine';
 import type { SyscallSpec } from '../../wire/packetdrill/ast';
 import { ipOptionValue, isIpOption, setIpOptions } from './ip-options';
 import { applyKeepalive, getKeepalive, isKeepaliveOption, setKeepalive } from './keepalive-options';
@@ -99,6 +99,33 @@ export function doSetsockopt(ctx: RunContext, spec: SyscallSpec): CallOutcome {
         const r = ctx.world.call({ call: 'setUserTimeout', socket: entry.socket, ms: value });
         if (r.result !== 'ok') return fail(r.result);
       }
+      return ok(0, false);
+    }
+    case 'TCP_MD5SIG': {
+      // FreeBSD tcp_ctloutput(): an int, TF_SIGNATURE on or off, at any time; the key is the
+      // host's (setkey). Linux's TCP_MD5SIG takes a struct tcp_md5sig with the key instead.
+      if (!freebsdSockets(ctx))
+        return notApplicable("Linux's TCP_MD5SIG (struct tcp_md5sig) is not modeled");
+      if (value === null) return fail('EINVAL');
+      entry.options = { ...entry.options, tcpMd5: value !== 0 };
+      if (entry.socket !== null) {
+        const r = ctx.world.call({ call: 'setTcpMd5', socket: entry.socket, enabled: value !== 0 });
+        if (r.result !== 'ok') return fail(r.result);
+      }
+      return ok(0, false);
+    }
+    case 'TCP_REMOTE_UDP_ENCAPS_PORT': {
+      // FreeBSD tcp_ctloutput(): the peer's UDP port, before the connection leaves CLOSED.
+      if (!freebsdSockets(ctx))
+        return notApplicable('TCP_REMOTE_UDP_ENCAPS_PORT is a FreeBSD option');
+      if (value === null) return fail('EINVAL');
+      const state =
+        entry.socket === null ? 'CLOSED' : (ctx.world.info(entry.socket)?.state ?? 'CLOSED');
+      const refused = entry.listening
+        ? 'EINVAL'
+        : udpEncapsPortError(ctx.world.profile, value, state);
+      if (refused) return fail(refused);
+      entry.options = { ...entry.options, udpEncapsPort: value };
       return ok(0, false);
     }
     case 'TCP_FASTOPEN_CONNECT':

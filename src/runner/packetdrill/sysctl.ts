@@ -154,6 +154,19 @@ const int =
     return { setting: { profile: field(n), note: `${what} = ${v}` } };
   };
 
+/** A sysctl whose handler refuses values outside [min, max] with EINVAL: such a value is not applied. */
+const ranged =
+  (min: number, max: number, field: (n: number) => Partial<Profile>, what: string): Rule =>
+  (v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) {
+      return {
+        notApplicable: `${what}: the kernel refuses '${v.slice(0, 24)}' (EINVAL): ${min} to ${max}`,
+      };
+    }
+    return { setting: { profile: field(n), note: `${what} = ${v}` } };
+  };
+
 /** ECN negotiation: 0 off, 1 ask and agree, 2 agree when asked (the same numbers on both). */
 function ecnMode(v: string, _base: Profile, what: string): PieceVerdict {
   if (v !== '0' && v !== '1' && v !== '2') {
@@ -235,6 +248,22 @@ const FREEBSD_RULES: Readonly<Record<string, Rule>> = {
   rexmit_drop_options: set(
     (v) => ({ dropSynOptionsAfter: onOff(v) ? 3 : null }),
     'net.inet.tcp.rexmit_drop_options (SYN options dropped after 3 timeouts)',
+  ),
+  // tcp_subr.c sysctl_net_inet_tcp_udp_tunneling_port_check(): TCP_TUNNELING_PORT_MIN..MAX
+  // (0..65535), else EINVAL; 0 closes the tunnel (udp-tunnel.ts).
+  udp_tunneling_port: ranged(
+    0,
+    0xffff,
+    (n) => ({ udpTunnelingPort: n }),
+    'net.inet.tcp.udp_tunneling_port',
+  ),
+  // sysctl_net_inet_tcp_udp_tunneling_overhead_check(): TCP_TUNNELING_OVERHEAD_MIN..MAX
+  // (sizeof(struct udphdr) = 8 .. 1024), else EINVAL.
+  udp_tunneling_overhead: ranged(
+    8,
+    1024,
+    (n) => ({ udpTunnelingOverhead: n }),
+    'net.inet.tcp.udp_tunneling_overhead',
   ),
   'hostcache.purgenow': () => ({ notApplicable: 'the simulation has no host cache to purge' }),
   // tcp_fastopen.c: client_enable 0 → 1 empties the client cookie cache, and a run starts

@@ -6,6 +6,8 @@
  * it; the engine is called with milliseconds.
  */
 import {
+  addMd5Key,
+  flushMd5Keys,
   createHost,
   fastOpenReady,
   flushFastOpenCache,
@@ -29,6 +31,7 @@ import {
   type SocketId,
   type SocketInfo,
 } from '../../engine';
+import type { Md5Key, Md5KeyChange } from './setkey';
 
 export interface Emitted {
   readonly packet: Packet;
@@ -42,6 +45,7 @@ const toUsecs = (ms: number): number => Math.round(ms * 1000);
 
 export class EngineWorld {
   private host: Host | null = null;
+  private pendingKeys: Md5Key[] = [];
   private config: HostConfig;
   private clock = 0;
   /** Segments the engine sent that no `>` line has taken yet, oldest first. */
@@ -80,8 +84,23 @@ export class EngineWorld {
   }
 
   private ensureHost(): Host {
-    this.host ??= createHost(this.config);
+    if (this.host) return this.host;
+    this.host = createHost(this.config);
+    for (const k of this.pendingKeys) addMd5Key(this.host, k.src, k.dst, k.key);
     return this.host;
+  }
+
+  /**
+   * setkey: the TCP-MD5 keys change; before the host exists they wait for it, so a profile
+   * change before the first call (tuneProfile) still applies.
+   */
+  changeMd5Keys(change: Md5KeyChange): void {
+    if (change.flush) {
+      this.pendingKeys = [];
+      if (this.host) flushMd5Keys(this.host);
+    }
+    if (this.host) for (const k of change.add) addMd5Key(this.host, k.src, k.dst, k.key);
+    else this.pendingKeys.push(...change.add);
   }
 
   call(call: AppCall): CallResult {

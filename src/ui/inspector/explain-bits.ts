@@ -3,7 +3,7 @@
  * the RFC that defines it (RFC 9293 §3.1 for the header, RFC 3168 for ECN, RFC 7323 and
  * RFC 2018 for the options).
  */
-import { IP_HEADER_BYTES, ipFamily, type FlagName } from '../../engine';
+import { IP_HEADER_BYTES, ipFamily, MD5_OPTION_KIND, type FlagName } from '../../engine';
 import { splitEndpoint } from '../../wire/address';
 import type { SendEvent, TraceOption } from '../../sim/trace';
 import type { TraceFacts } from '../format/trace-facts';
@@ -75,7 +75,9 @@ export function optionValue(o: TraceOption): string {
     case 'sack':
       return o.blocks.map(([l, r]) => `${l}–${r}`).join(', ');
     case 'unknown':
-      return `kind ${o.type}, ${o.data.length} data bytes`;
+      return o.type === MD5_OPTION_KIND
+        ? `digest ${o.data.map((b) => b.toString(16).padStart(2, '0')).join('')}`
+        : `kind ${o.type}, ${o.data.length} data bytes`;
     default:
       return '';
   }
@@ -91,6 +93,13 @@ export const OPTION_NAMES: Readonly<Record<TraceOption['kind'], string>> = {
   ts: 'Timestamps',
   unknown: 'Unknown option',
 };
+
+/** The option's name, a TCP-MD5 signature (kind 19) named as such. */
+export function optionName(o: TraceOption): string {
+  return o.kind === 'unknown' && o.type === MD5_OPTION_KIND
+    ? 'TCP-MD5 signature'
+    : OPTION_NAMES[o.kind];
+}
 
 export function explainOption(o: TraceOption, e: SendEvent, facts: TraceFacts): string {
   switch (o.kind) {
@@ -116,6 +125,9 @@ export function explainOption(o: TraceOption, e: SendEvent, facts: TraceFacts): 
         ? `TSval ${o.val} is ${the(e.from)}'s timestamp clock; TSecr 0 because there is nothing to echo yet (RFC 7323 §3.2).`
         : `TSval ${o.val} is ${the(e.from)}'s clock; TSecr ${o.ecr} echoes the last timestamp it received, so ${the(e.to)} can measure the round-trip time (RFC 7323 §3.2).`;
     case 'unknown':
+      if (o.type === MD5_OPTION_KIND) {
+        return `An MD5 digest of this segment and a key both ends share: ${the(e.to)} drops the segment unless the digest matches, so a forged RST or data cannot get in (RFC 2385 §2.0).`;
+      }
       return `Kind ${o.type} is not one this lab interprets; a receiver must ignore options it does not know (RFC 9293 §3.2).`;
   }
 }

@@ -10,7 +10,7 @@ import type { EncodedSegment, FieldRange } from '../../wire/fields';
 import { flagsLabel } from '../format/segment-label';
 import { relativeSeq, type TraceFacts } from '../format/trace-facts';
 import { bytes, portOf, printable, the } from '../format/words';
-import { explainFlag, explainOption, FLAG_BITS, OPTION_NAMES, optionValue } from './explain-bits';
+import { explainFlag, explainOption, FLAG_BITS, optionName, optionValue } from './explain-bits';
 import { explainAck, explainPort, explainSeq, explainWindow } from './explain-numbers';
 import { explainNatPort, explainProbeSeq, explainUnchanged } from './explain-nat';
 
@@ -186,7 +186,7 @@ function optionRows(e: SendEvent, facts: TraceFacts, map: readonly FieldRange[])
   const rows = e.options.map((o, i) =>
     row(
       `option:${i}`,
-      OPTION_NAMES[o.kind],
+      optionName(o),
       optionValue(o),
       explainOption(o, e, facts),
       rangeOf(optionRanges[i]),
