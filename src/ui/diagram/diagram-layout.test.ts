@@ -18,7 +18,7 @@ import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { diagramLayout } from './diagram-layout';
 import { diagramGeometry } from './geometry';
 import { boxAt, overlaps, type Obstacle } from './label-boxes';
-import { connectionNumbers, laneNotes, notePrefix, type LaneNote } from './lane-notes';
+import { connectionNumbers, laneNotes, notePrefix, timerNoteY, type LaneNote } from './lane-notes';
 
 /** The diagram's drawing area at 1280×720 and at 390×844 (measured in the app). */
 const SIZES = [
@@ -146,4 +146,27 @@ describe("a SYN flood's server notes", () => {
       expect(flood.some((s) => !layout.labels.has(String(s.id)))).toBe(true);
     },
   );
+});
+
+describe("a bulk sender's notes", () => {
+  it('stay beside their moment: the retransmission timer restarted on every ACK is one note', () => {
+    const preset = presets.find((p) => p.name === 'slow-start');
+    if (preset === undefined) throw new Error('slow-start preset is missing');
+    const timeline = buildTimeline(runScenario(preset.scenario));
+    const axis = timeAxisOf(timeline, 'compressed');
+    const span = defaultViewSpan(timeline, 'compressed');
+    const g = diagramGeometry(SIZES[0] as (typeof SIZES)[0], 2, span, { axis, quietLast: false });
+    const lineHeight = g.noteSize + 4;
+    const notes = laneNotes(timeline, g, 0, fromAxis(axis, 2 * span));
+    const moved = notes
+      .filter((n) => n.endpoint === 'client' && n.mergedInto === undefined)
+      .flatMap((n) => {
+        const timer = timeline.timers.find((x) => `timer-${x.setIndex}` === n.key);
+        if (timer === undefined) return [];
+        const off = Math.abs(n.y - timerNoteY(g, timer));
+        return off > 3 * lineHeight ? [`${n.key} ${Math.round(off)} px from its moment`] : [];
+      });
+    expect(moved).toEqual([]);
+    expect(notes.some((n) => n.mergedInto !== undefined && n.members.length === 0)).toBe(true);
+  });
 });

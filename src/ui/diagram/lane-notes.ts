@@ -134,18 +134,20 @@ interface Request {
 }
 
 /**
- * Notes of several connections that say the same at nearly the same moment become one: the
- * first keeps its place and lists them all.
+ * Notes that say the same at nearly the same moment become one: the first keeps its place. For
+ * several connections it lists them all; for one connection it stands for the repeats (a bulk
+ * sender restarts its retransmission timer on every ACK, a dozen "RTO restarted" within a pixel
+ * or two, which stacked one under another would run far below the moment they tell).
  */
 function merge(requests: readonly Request[], near: number) {
   const groups: { head: Request; last: number; members: Request[] }[] = [];
   for (const r of [...requests].sort((a, b) => a.y - b.y || a.index - b.index)) {
-    const group =
-      r.n === undefined
-        ? undefined
-        : groups.find(
-            (g) => g.head.same === r.same && g.head.n !== undefined && r.y - g.last <= near,
-          );
+    const group = groups.find(
+      (g) =>
+        g.head.same === r.same &&
+        (g.head.n === undefined) === (r.n === undefined) &&
+        r.y - g.last <= near,
+    );
     if (group) {
       group.members.push(r);
       group.last = r.y;
@@ -183,7 +185,8 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
           y: timerNoteY(g, x),
           index: x.setIndex,
           words,
-          same: `timer ${x.timer} ${length} ${x.outcome} ${runsThroughBreak(g, x)}`,
+          // Only a bracketed note says its length ("RTO 1 s"); others end alike however long.
+          same: `timer ${x.timer} ${x.outcome} ${runsThroughBreak(g, x) ? length : 'unbracketed'}`,
           n: numberOf(x.connection),
         };
       }),
