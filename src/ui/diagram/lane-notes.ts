@@ -131,6 +131,11 @@ interface Request {
   readonly words: string;
   readonly same: string;
   readonly n: number | undefined;
+  /**
+   * Whether one connection's repeats of it may merge: a timer's note in the flow of the run,
+   * yes; a bracketed one that says its length (a SYN's five "RTO 1 s" tries) stays one per try.
+   */
+  readonly repeats: boolean;
 }
 
 /**
@@ -145,7 +150,7 @@ function merge(requests: readonly Request[], near: number) {
     const group = groups.find(
       (g) =>
         g.head.same === r.same &&
-        (g.head.n === undefined) === (r.n === undefined) &&
+        (r.n === undefined ? g.head.n === undefined && r.repeats : g.head.n !== undefined) &&
         r.y - g.last <= near,
     );
     if (group) {
@@ -176,18 +181,21 @@ export function laneNotes(timeline: Timeline, g: Geometry, from: number, to: num
         words: c.to,
         same: `state ${c.from}>${c.to}`,
         n: numberOf(lanes.ofState.get(c.index)),
+        repeats: false,
       })),
       ...mine.map((x) => {
         const words = widestTimerNote(g, x);
         const length = x.expiresAt - x.setAt;
+        const bracketed = runsThroughBreak(g, x);
         return {
           key: `timer-${x.setIndex}`,
           y: timerNoteY(g, x),
           index: x.setIndex,
           words,
           // Only a bracketed note says its length ("RTO 1 s"); others end alike however long.
-          same: `timer ${x.timer} ${x.outcome} ${runsThroughBreak(g, x) ? length : 'unbracketed'}`,
+          same: `timer ${x.timer} ${x.outcome} ${bracketed ? length : 'unbracketed'}`,
           n: numberOf(x.connection),
+          repeats: !bracketed,
         };
       }),
     ];
