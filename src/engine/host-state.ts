@@ -235,3 +235,15 @@ function dropId(ids: SocketId[], id: SocketId): boolean {
 export function embryonic(c: Conn): boolean {
   return c.state === 'SYN-RECEIVED' && !c.fastOpened;
 }
+
+/** A step's context for `host` at `now`: what every segment it sends reads of the host. */
+export function ctxOf(host: Host, now: number): Ctx {
+  return {
+    now,
+    profile: host.profile,
+    timers: host.timers,
+    out: [],
+    refusesTransmit: host.refusesTransmit,
+    md5Keys: host.md5Keys,
+  };
+}

@@ -9,7 +9,15 @@ import { resetFor } from './closed-port';
 import { ipFieldsFor } from './ip-fields';
 import { receiveWindow } from './emit';
 import { callOnHost } from './host-calls';
-import { embryonic, findConn, findListener, hostLaidOut, settle, type Host } from './host-state';
+import {
+  ctxOf,
+  embryonic,
+  findConn,
+  findListener,
+  hostLaidOut,
+  settle,
+  type Host,
+} from './host-state';
 import { listenerPacket } from './listener';
 import { timerDue, type Ctx } from './step';
 import { connTimer } from './timers';
@@ -60,14 +68,7 @@ const NO_OUTPUTS: readonly Output[] = [];
 function ctxFor(host: Host, now: number): Ctx {
   const ctx = current;
   if (ctx === null) {
-    current = {
-      now,
-      profile: host.profile,
-      timers: host.timers,
-      out: [],
-      refusesTransmit: host.refusesTransmit,
-      md5Keys: host.md5Keys,
-    };
+    current = ctxOf(host, now);
     return current;
   }
   ctx.now = now;

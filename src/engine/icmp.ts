@@ -24,7 +24,7 @@
  */
 import { isSynchronized, type Conn } from './conn';
 import type { Output } from './api';
-import { embryonic, findConn, settle, type Host } from './host-state';
+import { ctxOf, embryonic, findConn, settle, type Host } from './host-state';
 import { icmpMeaning, type IcmpMeaning } from './icmp-meaning';
 import { pathMtuReduced } from './icmp-pmtu';
 import type { IpFamily } from './ip-address';
@@ -64,14 +64,7 @@ export interface IcmpMessage {
  * when it does not quote a segment in flight, or when the profile ignores it).
  */
 export function handleIcmp(host: Host, message: IcmpMessage, now: number): Output[] {
-  const ctx: Ctx = {
-    now,
-    profile: host.profile,
-    timers: host.timers,
-    out: [],
-    refusesTransmit: host.refusesTransmit,
-    md5Keys: host.md5Keys,
-  };
+  const ctx = ctxOf(host, now);
   const q = message.quoted;
   if (message.dst !== host.address || q.src !== host.address) return ctx.out;
   const meaning = icmpMeaning(message.version, message.type, message.code);

@@ -31,17 +31,25 @@ export function internetChecksum(...chunks: readonly Uint8Array[]): number {
 
 /**
  * The 96-bit pseudo-header the TCP checksum covers besides the segment: source address,
- * destination address, a zero byte, the protocol (6) and the TCP length (RFC 9293 §3.1).
+ * destination address, a zero byte, the protocol (6) and the TCP length (RFC 9293 §3.1). UDP's
+ * is the same with its own protocol number and length (RFC 768).
  */
-export function pseudoHeader(src: string, dst: string, tcpLength: number): Uint8Array {
+export function pseudoHeader(
+  src: string,
+  dst: string,
+  length: number,
+  protocol: number = PROTOCOL_TCP,
+): Uint8Array {
   // Over IPv6 the pseudo-header is 40 bytes with a 32-bit length (RFC 8200 §8.1).
-  if (isIpv6Address(src) || isIpv6Address(dst)) return ipv6PseudoHeader(src, dst, tcpLength);
+  if (isIpv6Address(src) || isIpv6Address(dst)) {
+    return ipv6PseudoHeader(src, dst, length, protocol);
+  }
   const bytes = new Uint8Array(12);
   bytes.set(parseIpv4Address(src), 0);
   bytes.set(parseIpv4Address(dst), 4);
-  bytes[9] = PROTOCOL_TCP;
-  bytes[10] = tcpLength >>> 8;
-  bytes[11] = tcpLength & 0xff;
+  bytes[9] = protocol;
+  bytes[10] = length >>> 8;
+  bytes[11] = length & 0xff;
   return bytes;
 }
 

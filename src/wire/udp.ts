@@ -5,27 +5,11 @@
  * CSUM_UDP; tcp_input() does not check a tunneled segment's own checksum).
  */
 import type { UdpPorts } from '../engine';
-import { parseIpv4Address } from './address';
-import { internetChecksum } from './checksum';
-import { ipv6PseudoHeader, isIpv6Address } from './ipv6';
+import { internetChecksum, pseudoHeader } from './checksum';
 import { PROTOCOL_UDP } from './protocols';
 
 export const UDP_HEADER_BYTES = 8;
 const TCP_CHECKSUM_AT = 16;
-
-/** The UDP pseudo-header (RFC 768; RFC 8200 §8.1 over IPv6). */
-function udpPseudoHeader(src: string, dst: string, length: number): Uint8Array {
-  if (isIpv6Address(src) || isIpv6Address(dst)) {
-    return ipv6PseudoHeader(src, dst, length, PROTOCOL_UDP);
-  }
-  const bytes = new Uint8Array(12);
-  bytes.set(parseIpv4Address(src), 0);
-  bytes.set(parseIpv4Address(dst), 4);
-  bytes[9] = PROTOCOL_UDP;
-  bytes[10] = length >>> 8;
-  bytes[11] = length & 0xff;
-  return bytes;
-}
 
 /**
  * The datagram carrying `tcp` between the UDP ports: the TCP checksum zeroed, the UDP one
@@ -46,12 +30,12 @@ export function encapsulateInUdp(
   view.setUint16(4, length);
   datagram.set(tcp, UDP_HEADER_BYTES);
   view.setUint16(UDP_HEADER_BYTES + TCP_CHECKSUM_AT, 0);
-  const sum = internetChecksum(udpPseudoHeader(src, dst, length), datagram);
+  const sum = internetChecksum(pseudoHeader(src, dst, length, PROTOCOL_UDP), datagram);
   view.setUint16(6, sum === 0 ? 0xffff : sum);
   return datagram;
 }
 
 /** Whether a datagram's checksum verifies (a correct one sums to zero, RFC 1071 §1). */
 export function udpChecksumOk(datagram: Uint8Array, src: string, dst: string): boolean {
-  return internetChecksum(udpPseudoHeader(src, dst, datagram.length), datagram) === 0;
+  return internetChecksum(pseudoHeader(src, dst, datagram.length, PROTOCOL_UDP), datagram) === 0;
 }
