@@ -51,6 +51,12 @@ export interface Congestion {
   cwndLimited: boolean;
   /** The signal the next segment sent carries in its note. */
   signal: CongestionSignal | null;
+  /**
+   * The note the last segment left with: the next one shares it when nothing in it changed (a
+   * window's worth of segments sent at one cwnd), so a long run keeps one note per change of
+   * the window rather than one per segment. Notes are never written after they are made.
+   */
+  lastNote: CongestionNote | null;
 }
 
 export function newCongestion(iss: Seq): Congestion {
@@ -65,5 +71,6 @@ export function newCongestion(iss: Seq): Congestion {
     usageSeq: iss,
     cwndLimited: false,
     signal: null,
+    lastNote: null,
   };
 }

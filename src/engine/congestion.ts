@@ -320,11 +320,26 @@ export function congestionNote(d: Conn, ctx: Ctx): CongestionNote {
     : inSlowStart(d, ctx, cwnd)
       ? 'slow-start'
       : 'congestion-avoidance';
-  const note: CongestionNote = { cwnd, ssthresh: cc.ssthresh, smss: payloadMss(d), phase };
-  if (cc.signal === null) return note;
+  const smss = payloadMss(d);
+  const last = cc.lastNote;
+  if (cc.signal === null) {
+    if (
+      last !== null &&
+      last.signal === undefined &&
+      last.cwnd === cwnd &&
+      last.ssthresh === cc.ssthresh &&
+      last.smss === smss &&
+      last.phase === phase
+    ) {
+      return last;
+    }
+    cc.lastNote = { cwnd, ssthresh: cc.ssthresh, smss, phase };
+    return cc.lastNote;
+  }
   const signal = cc.signal;
   cc.signal = null;
-  return { ...note, signal };
+  cc.lastNote = null;
+  return { cwnd, ssthresh: cc.ssthresh, smss, phase, signal };
 }
 
 /** SND.UNA + min(SND.WND, congestion window): the right edge data may reach (RFC 5681 §3.1). */
