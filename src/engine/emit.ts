@@ -4,7 +4,6 @@
  * <nop,nop,TS> once timestamps were agreed, RFC 7323 §3.2).
  */
 import { congestionNote } from './congestion';
-import type { CongestionNote } from './congestion-state';
 import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
@@ -154,10 +153,9 @@ export function sendSegment(
   }
   // The window the segment left under (RFC 5681), on what congestion control governs: data, a FIN.
   const carries = !syn && !(flags & Flag.RST) && (payload.length > 0 || (flags & Flag.FIN) !== 0);
-  const congestion = carries && !ctx.refusesTransmit ? congestionNote(d, ctx) : undefined;
   const sent =
     !ctx.refusesTransmit &&
-    pushSegment(d, ctx, flags, seqNo, window, options, payload, retransmit, congestion);
+    pushSegment(d, ctx, flags, seqNo, window, options, payload, retransmit, carries);
   if (adaptiveAck(ctx)) {
     if (payload.length > 0) dataSent(d, ctx);
     if (ack && !(flags & Flag.RST)) ackSent(d, ctx);
@@ -184,7 +182,7 @@ function pushSegment(
   options: readonly TcpOption[],
   payload: Uint8Array,
   retransmit: number,
-  congestion: CongestionNote | undefined,
+  carries: boolean,
 ): boolean {
   const ack = (flags & Flag.ACK) !== 0;
   const segment: Segment = {
@@ -204,8 +202,9 @@ function pushSegment(
   // which would allocate and take V8's slow path on every segment.
   const ip = ipFieldsFor(d.ip, ctx.profile, ectCapable(d, flags, payload, retransmit));
   const plain: Packet = ip === undefined ? { src, dst, segment } : { src, dst, segment, ip };
-  const packet = d.md5 || d.udpPort !== 0 ? wrapped(d, ctx, plain) : plain;
+  const packet = wrapped(d, ctx, plain);
   if (!packet) return false;
+  const congestion = carries ? congestionNote(d, ctx) : undefined;
   ctx.out.push(
     congestion === undefined
       ? { type: 'packet', socket: d.id, retransmit, packet }

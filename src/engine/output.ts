@@ -62,11 +62,6 @@ export function flush(d: Conn, ctx: Ctx, limit = Infinity): void {
   }
 }
 
-/** The right edge the windows allow: SND.UNA + min(SND.WND, cwnd) (RFC 5681 §3.1, congestion.ts). */
-function windowEdge(d: Conn, ctx: Ctx): Seq {
-  return sendEdge(d, ctx);
-}
-
 /** Sends one segment (a retransmission first, then new data or the FIN); false if none. */
 function sendOne(d: Conn, ctx: Ctx): boolean {
   if (seqLt(d.rtxNext, d.sndNxt)) return resendOne(d, ctx);
@@ -125,7 +120,7 @@ function resendOne(d: Conn, ctx: Ctx): boolean {
     return sendOne(d, ctx);
   }
   // Outside the window only the first unacknowledged segment may go (a window probe).
-  const usable = seqDiff(windowEdge(d, ctx), from);
+  const usable = seqDiff(sendEdge(d, ctx), from);
   if (usable <= 0 && from !== d.sndUna) return false;
   const end = resendFrom(d, ctx, from, Math.max(usable, 1), d.rtxRound);
   d.rtxNext = end;

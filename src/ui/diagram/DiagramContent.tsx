@@ -14,7 +14,6 @@ import {
 } from '../../store';
 import { segmentAccessibleName, type TraceFacts } from '../format/segment-label';
 import { BreakLabels } from './AxisBreaks';
-import { firstUnreachedBreak } from './unreached-breaks';
 import {
   diagramLayout,
   spanKey,
@@ -41,6 +40,8 @@ export interface DiagramContentProps {
   from: number;
   to: number;
   cursor: number;
+  /** Where the first break the run has not reached starts (unreached-breaks.ts). */
+  unreached: number;
   facts: TraceFacts;
   selectedId: number | null;
   markerIds: Readonly<Record<ArrowSide, string>>;
@@ -107,7 +108,8 @@ function liveBurstLabel(
 }
 
 export const DiagramContent = memo(function DiagramContent(props: DiagramContentProps) {
-  const { timeline, g, from, to, cursor, facts, selectedId, markerIds, onActivate } = props;
+  const { timeline, g, from, to, cursor, unreached, facts, selectedId, markerIds, onActivate } =
+    props;
   const layout = useLayout(props);
   const lanes = timeline.endpoints.map((e, i) => ({
     endpoint: e,
@@ -119,7 +121,6 @@ export const DiagramContent = memo(function DiagramContent(props: DiagramContent
   const connections = connectionsOf(timeline);
   const laneOf = new Map(lanes.map((lane) => [lane.endpoint.name, lane]));
   const sent = layout.spans.filter((span) => span.sendIndex <= cursor);
-  const unreached = firstUnreachedBreak(g.axis, timeline, cursor);
   const losses = lossCounts(layout, cursor);
   const spoofed = spoofedNames(timeline);
   const balanced = balancerSide(timeline);

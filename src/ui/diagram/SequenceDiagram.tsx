@@ -183,6 +183,7 @@ export function SequenceDiagram() {
               from={from}
               to={to}
               cursor={cursor}
+              unreached={unreached}
               facts={facts}
               selectedId={selectedId}
               markerIds={markerIds}

@@ -9,7 +9,7 @@ import type { Timeline, TimeAxis } from '../../store';
 
 /** The start of the first break the run has not reached, or Infinity when it has reached all. */
 export function firstUnreachedBreak(axis: TimeAxis, timeline: Timeline, cursor: number): number {
-  const next = cursor + 1 < timeline.times.length ? timeline.times[cursor + 1] : Infinity;
-  for (const b of axis.breaks) if (b.from > (next ?? Infinity)) return b.from;
+  const next = timeline.times[cursor + 1] ?? Infinity;
+  for (const b of axis.breaks) if (b.from > next) return b.from;
   return Infinity;
 }
