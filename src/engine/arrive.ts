@@ -8,6 +8,7 @@ import { checkSequence } from './check-seq';
 import type { Conn } from './conn';
 import { incoming } from './incoming';
 import { flush } from './output';
+import { predictedSegment } from './predicted';
 import { synSentSegment } from './syn-sent';
 import { twcheckApplies, twcheckSegment } from './time-wait';
 import type { Ctx } from './step';
@@ -19,6 +20,19 @@ export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
   if (dropsSynFin(seg, ctx)) return;
   // FreeBSD tcp_do_segment(): "Segment received on connection. Reset idle time" (t_rcvtime).
   d.lastHeardAt = ctx.now;
+  // Header prediction (predicted.ts) takes the bulk receiver's segment; the rest are checked.
+  if (!predictedSegment(d, seg, ctx)) checkedSegment(d, seg, ctx);
+  if (d.state !== 'CLOSED' && d.state !== 'LISTEN') {
+    flush(d, ctx);
+    if (d.writeBlocked) wakeWriter(d, ctx);
+  }
+}
+
+/**
+ * The segment through every check in the RFC's order, whatever it is: what header prediction
+ * must agree with on the segments it takes.
+ */
+export function checkedSegment(d: Conn, seg: Segment, ctx: Ctx): void {
   if (d.state === 'SYN-SENT') {
     const rest = synSentSegment(d, seg, ctx);
     if (rest) processTextAndFin(d, rest, ctx);
@@ -29,10 +43,6 @@ export function connSegment(d: Conn, seg: Segment, ctx: Ctx): void {
     if (checkSequence(d, v, ctx) && checkRst(d, v, ctx) && checkSyn(d, v, ctx)) {
       if (checkAck(d, v, ctx)) processTextAndFin(d, v, ctx);
     }
-  }
-  if (d.state !== 'CLOSED' && d.state !== 'LISTEN') {
-    flush(d, ctx);
-    if (d.writeBlocked) wakeWriter(d, ctx);
   }
 }
 

@@ -12,7 +12,7 @@ import { probeAnswered } from './probe-timer';
 import { notePeerSacks } from './sack-recovery';
 import { seqAdd, seqDiff, seqGt, seqLeq, seqLt } from './seq';
 import { setState, setTimer, type Ctx } from './step';
-import { Flag } from './types';
+import { Flag, type Segment } from './types';
 
 /** Returns false when processing stops here. */
 export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
@@ -41,7 +41,7 @@ export function checkAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
     duplicateAck(d, ctx); // RFC 5681 §3.2
   } else if (seg.ack === d.sndUna && d.sndWnd === 0) d.retries = 0; // the peer is alive
   if (seqLeq(d.sndUna, seg.ack)) {
-    if (windowUpdateAllowed(d, v)) takeWindow(d, seg);
+    if (windowUpdateAllowed(d, seg)) takeWindow(d, seg);
     // Linux tcp_ack(): an ACK below SND.UNA goes to old_ack before icsk_probes_out is zeroed.
     probeAnswered(d, ctx);
   }
@@ -65,8 +65,7 @@ function synReceivedAck(d: Conn, v: Incoming, ctx: Ctx): boolean {
 }
 
 /** SND.WL1 < SEG.SEQ, or SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK: not an old window. */
-function windowUpdateAllowed(d: Conn, v: Incoming): boolean {
-  const seg = v.seg;
+export function windowUpdateAllowed(d: Readonly<Conn>, seg: Segment): boolean {
   return seqLt(d.sndWl1, seg.seq) || (d.sndWl1 === seg.seq && seqLeq(d.sndWl2, seg.ack));
 }
 

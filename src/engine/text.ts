@@ -57,6 +57,16 @@ export function processTextAndFin(d: Conn, v: Incoming, ctx: Ctx): void {
 }
 
 /**
+ * The seventh step for text that starts at RCV.NXT while nothing is held and no FIN comes
+ * with it: what processTextAndFin does then, for the predicted segment (predicted.ts).
+ */
+export function textInOrder(d: Conn, data: Uint8Array, ctx: Ctx): void {
+  deliver(d, ctx, data);
+  scheduleAck(d, ctx);
+  if (adaptiveAck(ctx)) checkAck(d, ctx);
+}
+
+/**
  * On reaching ESTABLISHED, text queued in SYN-RECEIVED at RCV.NXT goes to the application
  * (RFC 9293 §3.10.7.3; FreeBSD tcp_reass(tp, NULL) presents its queue) and is acknowledged by
  * the usual policy rather than at once: it fills no gap the peer could see.

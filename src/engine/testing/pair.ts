@@ -32,6 +32,8 @@ export interface PairOptions {
   readonly jitter?: (packet: Packet, from: Side, n: number) => number;
   /** Called after every packet or timer event (property tests check invariants here). */
   readonly onEvent?: (pair: Pair) => void;
+  /** Called for every packet that reaches a host, before the host takes it. */
+  readonly onArrive?: (pair: Pair, to: Side, packet: Packet) => void;
   /** Called for every packet a host sends, before the link takes it. */
   readonly onSend?: (pair: Pair, from: Side, packet: Packet) => void;
 }
@@ -104,6 +106,7 @@ export class Pair {
       this.queue.shift();
       this.now = e.at;
       if (e.kind === 'packet') {
+        this.opts.onArrive?.(this, e.to, e.packet);
         this.absorb(e.to, handlePacket(this.hosts[e.to], e.packet, this.now));
       } else {
         this.absorb(e.side, handleTimeout(this.hosts[e.side], this.now));
