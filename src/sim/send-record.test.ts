@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { flagNames } from '../engine';
 import { seq } from '../engine';
-import { Flag, type Packet } from '../engine';
+import { Flag, type CongestionNote, type Packet } from '../engine';
 import { originalOf } from './first-transmissions';
 import { EndpointLabels, flagList, OptionLists, sendEvent } from './send-record';
+import { presets } from './presets';
+import { runScenario } from './run';
 import type { SendEvent, TraceEvent } from './trace';
 
 function packet(
@@ -129,5 +131,79 @@ describe('linking a retransmission to its first transmission', () => {
     expect(find(fork, packet(701, Flag.ACK | Flag.FIN))).toBe(1);
     expect(find(run, packet(2161, Flag.ACK))).toBe(3);
     expect(find(fork, packet(2161, Flag.ACK))).toBe(9);
+  });
+});
+
+describe("a send event's JSON form (saved runs, the CLI's jsonl, exports)", () => {
+  /** Every field a world's send event may have, in the order its JSON has always had. */
+  const ORDER = [
+    't',
+    'type',
+    'id',
+    'from',
+    'to',
+    'src',
+    'dst',
+    'flags',
+    'seq',
+    'ack',
+    'len',
+    'win',
+    'options',
+    'retransmit',
+    'original',
+    'payload',
+    'arrivesAt',
+    'dropsAt',
+    'forgedBy',
+    'udp',
+    'ip',
+    'synCookie',
+    'congestion',
+    'rewrite',
+    'healthCheck',
+  ];
+
+  it('keeps its fields in that order whichever of them a segment has, the congestion note last', () => {
+    const shapes = new Set<string>();
+    for (const preset of presets) {
+      for (const event of runScenario(preset.scenario).trace) {
+        if (event.type !== 'send') continue;
+        const keys = Object.keys(event);
+        expect(keys).toEqual(ORDER.filter((key) => key in event));
+        shapes.add(keys.join());
+      }
+    }
+    // The presets reach a data segment's note after an arrival, after a loss half-way, and on
+    // a retransmission, so each way the note is placed is checked.
+    const withNote = [...shapes].filter((s) => s.endsWith('congestion'));
+    expect(withNote.some((s) => s.includes('arrivesAt') && !s.includes('original'))).toBe(true);
+    expect(withNote.some((s) => s.includes('dropsAt'))).toBe(true);
+    expect(withNote.some((s) => s.includes('original'))).toBe(true);
+  });
+
+  it('names a congestion note given for the event after its arrival or loss time', () => {
+    const shared = { labels: new EndpointLabels(), options: new OptionLists() };
+    const note: CongestionNote = { cwnd: 14600, ssthresh: null, smss: 1460, phase: 'slow-start' };
+    const p = packet(701, Flag.ACK);
+    const arrives = sendEvent(
+      shared,
+      p,
+      1,
+      1,
+      'client',
+      'server',
+      0,
+      undefined,
+      '',
+      'arrives',
+      51,
+      note,
+    );
+    const lost = sendEvent(shared, p, 2, 2, 'client', 'server', 1, 1, '', 'drops', 26, note);
+    expect(Object.keys(arrives).slice(-3)).toEqual(['payload', 'arrivesAt', 'congestion']);
+    expect(Object.keys(lost).slice(-4)).toEqual(['original', 'payload', 'dropsAt', 'congestion']);
+    expect(arrives.congestion).toBe(note);
+    expect(lost.congestion).toBe(note);
   });
 });
