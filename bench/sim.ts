@@ -59,7 +59,7 @@ type LoopEvent =
  * No link model, faults, trace or hex: the floor the world's own cost is measured against.
  * Returns the number of segments sent, which should equal the world's.
  */
-function engineAlone(scenario: Scenario, bytes: number): number {
+export function engineAlone(scenario: Scenario, bytes: number): number {
   const specs = scenario.endpoints;
   const delay = scenario.link.c2s.delay;
   const hosts = specs.map((spec) =>
