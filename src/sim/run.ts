@@ -151,8 +151,8 @@ function isIdleWake(world: World, event: WorldEvent, time: number): boolean {
 
 function deliver(world: World, flight: Flight, duplicate: boolean): void {
   // A flight the user dropped meanwhile is no longer in flight.
-  if (world.inFlight.get(flight.id) !== flight) return;
-  settle(world, flight);
+  if (flight.pending <= 0) return;
+  settle(flight);
   if (world.balancer !== undefined && balancerReceives(world, flight)) return;
   const to = world.names.get(flight.packet.dst);
   const ep = to === undefined ? undefined : world.endpoints.get(to);
