@@ -117,6 +117,11 @@ export interface EndpointRuntime {
   readonly unsent: Map<SocketId, Uint8Array>;
   /** Calls made while a socket's send() was still blocked: they run once its bytes are handed over. */
   readonly deferred: Map<SocketId, ScenarioCall[]>;
+  /**
+   * The host said `writable` or changed a socket's state since the blocked writers were last
+   * checked: only then can one of them wake (see flushUnsent).
+   */
+  writerMayWake: boolean;
   /** accept() calls still waiting for a connection (an application that accepts by itself). */
   pendingAccepts: number;
   /**
@@ -206,6 +211,7 @@ export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRu
     socketEnds: new Map(),
     unsent: new Map(),
     deferred: new Map(),
+    writerMayWake: false,
     pendingConnects: new Map(),
     eventCounts: new Map(),
     pendingAccepts: 0,
@@ -234,6 +240,7 @@ export function endpointLaidOut(ep: EndpointRuntime): EndpointRuntime {
     sendBuffer: ep.sendBuffer,
     unsent: ep.unsent,
     deferred: ep.deferred,
+    writerMayWake: ep.writerMayWake,
     pendingAccepts: ep.pendingAccepts,
     beforeAccept: ep.beforeAccept,
     iss: ep.iss,
