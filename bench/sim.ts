@@ -6,7 +6,7 @@ import {
   handleCall,
   handlePacket,
   handleTimeout,
-  unacknowledgedBytes,
+  nextDeadline,
   type AppCall,
   type Host,
   type Output,
@@ -55,11 +55,12 @@ type LoopEvent =
  * The engine alone on the same transfer as bulkTransfer: the same two hosts, the same 50 ms
  * FIFO link, the same event queue, and an application that acts as the world's default one
  * does (the server accepts and reads at once and closes at end of stream; the client's
- * blocking send hands over more bytes once a third of its send buffer is free, then closes).
- * No link model, faults, trace or hex: the floor the world's own cost is measured against.
+ * blocking send hands over more bytes when its host says `writable`, then closes; a wake-up
+ * for a timer re-armed since is passed over unhandled). No link model, faults, trace or hex:
+ * the floor the world's own cost is measured against.
  * Returns the number of segments sent, which should equal the world's.
  */
-function engineAlone(scenario: Scenario, bytes: number): number {
+export function engineAlone(scenario: Scenario, bytes: number): number {
   const specs = scenario.endpoints;
   const delay = scenario.link.c2s.delay;
   const hosts = specs.map((spec) =>
@@ -69,12 +70,12 @@ function engineAlone(scenario: Scenario, bytes: number): number {
       isn: { mode: 'fixed', value: spec.isn === 'random' ? 0 : spec.isn },
     }),
   ) as [Host, Host];
-  const sendBuffer = endpointProfile(specs[0] as (typeof specs)[0]).sendBuffer;
   const queue = new EventQueue<LoopEvent>();
   let now = 0;
   let segments = 0;
   let client: SocketId = -1;
   let unsent: Uint8Array | null = null;
+  let writable = false;
 
   const call = (side: Side, c: AppCall) => {
     const step = handleCall(hosts[side], c, now);
@@ -110,6 +111,8 @@ function engineAlone(scenario: Scenario, bytes: number): number {
         queue.push(now, { kind: 'app', run: () => call(1, { call: 'close', socket }) });
       } else if (side === 0 && out.type === 'established') {
         queue.push(now, { kind: 'app', run: () => send(filler(bytes)) });
+      } else if (side === 0 && out.type === 'writable') {
+        writable = true;
       }
     }
   };
@@ -127,14 +130,15 @@ function engineAlone(scenario: Scenario, bytes: number): number {
       continue;
     }
     if (event.kind === 'wake') {
-      absorb(event.side, handleTimeout(hosts[event.side], now));
+      const due = nextDeadline(hosts[event.side]);
+      if (due !== null && due <= now) absorb(event.side, handleTimeout(hosts[event.side], now));
       continue;
     }
     absorb(event.to, handlePacket(hosts[event.to], event.packet, now));
     const waiting: Uint8Array | null = unsent;
-    if (event.to === 0 && waiting !== null) {
-      const queued = unacknowledgedBytes(hosts[0], client);
-      if (queued <= (sendBuffer * 2) / 3) send(waiting);
+    if (writable && waiting !== null) {
+      writable = false;
+      send(waiting);
     }
   }
   return segments;

@@ -148,7 +148,11 @@ export function applyOutputs(world: World, ep: EndpointRuntime, outputs: readonl
       case 'queues':
         world.queuesChanged = true;
         break;
+      case 'writable':
+        ep.writerMayWake = true;
+        break;
       case 'state':
+        ep.writerMayWake = true;
         world.trace.push({
           t: world.now,
           type: 'state',

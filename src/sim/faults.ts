@@ -34,9 +34,12 @@ export interface FaultEffect {
   readonly drop: boolean;
   /** Extra delay in ms. */
   readonly delay: number;
-  /** Spacing of a forced duplicate, if any. */
-  readonly duplicateBy?: number;
+  /** Spacing of a forced duplicate, if any (every effect has the field). */
+  readonly duplicateBy: number | undefined;
 }
+
+/** What no fault does: most runs have no faults, and most segments match none. */
+const UNTOUCHED: FaultEffect = Object.freeze({ drop: false, delay: 0, duplicateBy: undefined });
 
 /** Counts matches per fault over a run; one instance per run. */
 export class FaultBook {
@@ -59,15 +62,21 @@ export class FaultBook {
     let drop = false;
     let delay = 0;
     let duplicateBy: number | undefined;
-    this.faults.forEach((fault, i) => {
-      if (fault.direction !== direction || !matchesKind(segment, fault.match)) return;
+    let touched = false;
+    // A plain loop: a forEach callback that writes these three made a closure and its context
+    // per segment, even in a run without faults.
+    const faults = this.faults;
+    for (let i = 0; i < faults.length; i++) {
+      const fault = faults[i] as Fault;
+      if (fault.direction !== direction || !matchesKind(segment, fault.match)) continue;
       const count = (this.counts[i] ?? 0) + 1;
       this.counts[i] = count;
-      if (fault.nth !== 'every' && fault.nth !== count) return;
+      if (fault.nth !== 'every' && fault.nth !== count) continue;
+      touched = true;
       if (fault.action === 'drop') drop = true;
       else if (fault.action === 'delay') delay += fault.by;
       else duplicateBy = fault.by;
-    });
-    return duplicateBy === undefined ? { drop, delay } : { drop, delay, duplicateBy };
+    }
+    return touched ? { drop, delay, duplicateBy } : UNTOUCHED;
   }
 }

@@ -17,12 +17,17 @@ export function firewallVerdict(
   direction: Direction,
   packet: Packet,
 ): FirewallRule | undefined {
-  return rules.find(
-    (rule) =>
+  // A plain loop: find's callback closed over the packet, a closure per segment.
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as FirewallRule;
+    if (
       rule.direction === direction &&
       (rule.port === undefined || rule.port === packet.segment.dstPort) &&
-      (rule.match === undefined || matchesKind(packet.segment, rule.match)),
-  );
+      (rule.match === undefined || matchesKind(packet.segment, rule.match))
+    )
+      return rule;
+  }
+  return undefined;
 }
 
 /**

@@ -57,6 +57,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * Hex of views of the filler, by length × FILLER_PERIOD + phase (see `HexTable.hex`), shared by
+ * every run: the filler is one array for the whole program and never written, so a view's text
+ * follows from its length and phase in any run (a bulk transfer's runs, a fork's re-run).
+ * Bounded in characters, so that a run of many odd lengths cannot make it grow without end.
+ */
+const fillerHex = new Map<number, string>();
+const FILLER_HEX_CHARS = 2 * 1024 * 1024;
+let fillerHexChars = 0;
+
 interface Entry {
   /** A copy of the bytes (the caller's array may be a view the engine reuses). */
   readonly bytes: Uint8Array;
@@ -66,8 +76,6 @@ interface Entry {
 /** One run's shared hex strings, found by content. */
 export class HexTable {
   private readonly byHash = new Map<number, Entry[]>();
-  /** Hex of views of the filler, by length × FILLER_PERIOD + phase (see `hex`). */
-  private readonly fillerHex = new Map<number, string>();
   private entries = 0;
   private storedBytes = 0;
 
@@ -103,10 +111,13 @@ export class HexTable {
     const phase = fillerPhase(bytes);
     if (phase < 0) return this.lookup(bytes);
     const key = bytes.length * FILLER_PERIOD + phase;
-    let hex = this.fillerHex.get(key);
+    let hex = fillerHex.get(key);
     if (hex === undefined) {
-      hex = this.lookup(bytes);
-      if (this.fillerHex.size < this.maxEntries) this.fillerHex.set(key, hex);
+      hex = toHex(bytes);
+      if (fillerHexChars + hex.length <= FILLER_HEX_CHARS) {
+        fillerHexChars += hex.length;
+        fillerHex.set(key, hex);
+      }
     }
     return hex;
   }

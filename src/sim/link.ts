@@ -14,8 +14,8 @@ export interface LinkVerdict {
   readonly lost: boolean;
   /** When it arrives (or, if lost, when it would have). */
   readonly arrivesAt: number;
-  /** When a duplicate copy arrives, if the link duplicates it. */
-  readonly duplicateAt?: number;
+  /** When a duplicate copy arrives, if the link duplicates it (every verdict has the field). */
+  readonly duplicateAt: number | undefined;
 }
 
 /** Mutable per-direction state kept by the world for the length of one run. */
@@ -96,10 +96,12 @@ export function transmit(state: LinkState, now: number, bytes: number): LinkVerd
 
   const lost = uLoss < s.loss;
   if (!lost && !reordered) state.lastArrival = arrivesAt;
-  if (lost || !(uDuplicate < s.duplicate)) return { lost, arrivesAt };
-
-  const spacing = uCopy * Math.max(s.jitter, s.delay / 10);
-  return { lost, arrivesAt, duplicateAt: roundTime(arrivesAt + spacing) };
+  // One shape for every verdict, so that V8 can keep it in registers where transmit is inlined.
+  const duplicateAt =
+    lost || !(uDuplicate < s.duplicate)
+      ? undefined
+      : roundTime(arrivesAt + uCopy * Math.max(s.jitter, s.delay / 10));
+  return { lost, arrivesAt, duplicateAt };
 }
 
 /**

@@ -342,8 +342,8 @@ function forwardIn(
 
 function arriveFromBackend(world: World, state: BalancerState, flight: Flight): void {
   // A flight the user dropped meanwhile is no longer in flight.
-  if (world.inFlight.get(flight.id) !== flight) return;
-  settle(world, flight);
+  if (flight.pending <= 0) return;
+  settle(flight);
   const { packet } = flight;
   const s = packet.segment;
   if (packet.dst === state.spec.internalAddress) return probeAnswer(world, state, flight);
@@ -443,9 +443,7 @@ function sendLocal(
     ...(marks.rewrite ? { rewrite: marks.rewrite } : {}),
     ...(marks.healthCheck ? { healthCheck: true } : {}),
   });
-  const flight = newFlight(id, packet, 1, retransmit, undefined);
-  world.inFlight.set(id, flight);
-  return flight;
+  return newFlight(id, packet, 1, retransmit, undefined);
 }
 
 // --- health checks ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { originalOfSend } from './first-transmissions';
 import { flagList, sendEvent, type SendEnd } from './send-record';
 import type { DropReason, SendEvent } from './trace';
 import { routesViaBalancer } from './load-balancer';
-import { directionOf, newFlight, type Flight, type World } from './world';
+import { directionOf, inFlight, newFlight, type Flight, type World } from './world';
 
 /** Sends `packet` from the endpoint (or spoofed source) `from` at the world's current time. */
 export function sendPacket(
@@ -83,7 +83,6 @@ export function sendPacket(
   world.trace.push(sent);
 
   const flight = newFlight(id, packet, 0, retransmit, payload);
-  world.inFlight.set(id, flight);
   if (reason !== undefined) {
     const matched = reason === 'firewall' && rule ? describeRule(world.firewall, rule) : undefined;
     world.queue.push(midway, { kind: 'drop', flight, reason, rule: matched });
@@ -140,14 +139,12 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     forgedBy: 'firewall',
   });
   const flight = newFlight(id, packet, 1, undefined, undefined);
-  world.inFlight.set(id, flight);
   world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
 }
 
-/** Records the end of a flight's delivery, forgetting it when nothing of it is left in flight. */
-export function settle(world: World, flight: Flight): void {
+/** Records the end of one of a flight's deliveries. */
+export function settle(flight: Flight): void {
   flight.pending -= 1;
-  if (flight.pending <= 0) world.inFlight.delete(flight.id);
 }
 
 /** A drop decided at send time happens now (half-way). */
@@ -157,14 +154,12 @@ export function recordDrop(world: World, flight: Flight, reason: DropReason, rul
       ? { t: world.now, type: 'drop', id: flight.id, reason }
       : { t: world.now, type: 'drop', id: flight.id, reason, rule },
   );
-  world.inFlight.delete(flight.id);
 }
 
 /** A user's drop of segment `id`: only while some delivery of it is still due. */
 export function userDrop(world: World, id: number): void {
-  const flight = world.inFlight.get(id);
-  if (!flight || flight.pending <= 0) return;
+  const flight = inFlight(world, id);
+  if (!flight) return;
   flight.pending = 0;
-  world.inFlight.delete(id);
   world.trace.push({ t: world.now, type: 'drop', id, reason: 'user' });
 }

@@ -47,6 +47,12 @@ export class EventQueue<T> {
     return this.heap[0];
   }
 
+  /** The first queued item, in no particular order, that `match` accepts. */
+  find(match: (item: T) => boolean): T | undefined {
+    for (const e of this.heap) if (match(e.item)) return e.item;
+    return undefined;
+  }
+
   /** An independent copy whose items are `copyItem` of these (a world snapshot's queue). */
   copy(copyItem: (item: T) => T): EventQueue<T> {
     const q = new EventQueue<T>();

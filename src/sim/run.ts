@@ -5,7 +5,7 @@
  */
 import { handlePacket, handleTimeout, nextDeadline } from '../engine';
 import { ipFamily, seq } from '../engine';
-import { Flag, type Packet } from '../engine';
+import { Flag, type Output, type Packet } from '../engine';
 import { applyOutputs } from './application';
 import { wholeAsInteger } from './link';
 import { flushUnsent, makeCall } from './socket-calls';
@@ -153,8 +153,8 @@ function isIdleWake(world: World, event: WorldEvent, time: number): boolean {
 
 function deliver(world: World, flight: Flight, duplicate: boolean): void {
   // A flight the user dropped meanwhile is no longer in flight.
-  if (world.inFlight.get(flight.id) !== flight) return;
-  settle(world, flight);
+  if (flight.pending <= 0) return;
+  settle(flight);
   if (world.balancer !== undefined && balancerReceives(world, flight)) return;
   const to = world.names.get(flight.packet.dst);
   const ep = to === undefined ? undefined : world.endpoints.get(to);
@@ -168,7 +168,7 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
   const outputs = handlePacket(ep.host, flight.packet, world.now);
   // A listener with a full queue refuses the SYN as it arrives: the trace records that moment
   // as the segment's drop, with the queue that was full, not as a delivery.
-  const refused = outputs.find((out) => out.type === 'refused');
+  const refused = refusal(outputs);
   world.trace.push(
     refused !== undefined
       ? { t: world.now, type: 'drop', id: flight.id, reason: 'queue-full', queue: refused.queue }
@@ -177,7 +177,16 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
         : { t: world.now, type: 'deliver', id: flight.id },
   );
   applyOutputs(world, ep, outputs);
-  if (ep.unsent.size > 0) flushUnsent(world, ep);
+  if (ep.writerMayWake && ep.unsent.size > 0) flushUnsent(world, ep);
+}
+
+/** The listener's refusal among a step's outputs (a loop: find's callback was a closure per delivery). */
+function refusal(outputs: readonly Output[]): Extract<Output, { type: 'refused' }> | undefined {
+  for (let i = 0; i < outputs.length; i++) {
+    const out = outputs[i] as Output;
+    if (out.type === 'refused') return out;
+  }
+  return undefined;
 }
 
 /** One raw packet from a spoofed source; the next one is queued `interval` later. */

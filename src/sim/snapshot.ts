@@ -39,8 +39,6 @@ export function copyWorld(world: World, trace: World['trace']): World {
     }
     return c;
   };
-  const inFlight = new Map<number, Flight>();
-  for (const [id, f] of world.inFlight) inFlight.set(id, flight(f));
   const endpoints = new Map<string, EndpointRuntime>();
   for (const [name, ep] of world.endpoints) endpoints.set(name, copyEndpoint(ep));
   return worldLaidOut({
@@ -50,7 +48,6 @@ export function copyWorld(world: World, trace: World['trace']): World {
     endpoints,
     links: { c2s: copyLink(world.links.c2s), s2c: copyLink(world.links.s2c) },
     faults: world.faults.copy(),
-    inFlight,
     balancer: world.balancer === undefined ? undefined : copyBalancer(world.balancer),
   });
 }

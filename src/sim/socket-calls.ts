@@ -180,8 +180,15 @@ function socketCall(
  * Hands over bytes that an earlier send() could not, now that acknowledgments may have freed
  * room in the send buffer. Only the original call is traced; these continuations are not
  * separate application calls (a blocking send() is one call).
+ *
+ * A delivery calls it only when the host said `writable` or changed a state since the last
+ * check (EndpointRuntime.writerMayWake), as a program waits for EPOLLOUT: a blocked socket's
+ * buffer is full when it blocks, shrinks only by an acknowledgment (after which the engine says
+ * `writable` once a third is free) or by closing (a state change), so the check below, kept as
+ * it was, finds nothing to wake at any other delivery.
  */
 export function flushUnsent(world: World, ep: EndpointRuntime): void {
+  ep.writerMayWake = false;
   // Most arrivals wake no writer: find that out before copying the entries.
   let woken = false;
   for (const socket of ep.unsent.keys()) woken ||= wakes(ep, socket);

@@ -43,11 +43,14 @@ import {
 import type { DropReason, QueueEvent, TraceEvent } from './trace';
 import type { Packet } from '../engine';
 
-/** A segment on the link, from send to its last delivery or drop. */
+/**
+ * A segment on the link, from send to its last delivery or drop. It is in flight while a
+ * delivery of it is due (`pending` > 0); only queued events hold it (see inFlight).
+ */
 export interface Flight {
   readonly id: number;
   readonly packet: Packet;
-  /** Deliveries still due (the original and perhaps a copy). */
+  /** Deliveries still due (the original and perhaps a copy); 0 once it is lost or dropped. */
   pending: number;
   /** The sender's retransmission count (a middlebox that forwards it keeps the count). */
   readonly retransmit: number | undefined;
@@ -114,6 +117,11 @@ export interface EndpointRuntime {
   readonly unsent: Map<SocketId, Uint8Array>;
   /** Calls made while a socket's send() was still blocked: they run once its bytes are handed over. */
   readonly deferred: Map<SocketId, ScenarioCall[]>;
+  /**
+   * The host said `writable` or changed a socket's state since the blocked writers were last
+   * checked: only then can one of them wake (see flushUnsent).
+   */
+  writerMayWake: boolean;
   /** accept() calls still waiting for a connection (an application that accepts by itself). */
   pendingAccepts: number;
   /**
@@ -144,7 +152,6 @@ export interface World {
   readonly links: Record<Direction, LinkState>;
   readonly faults: FaultBook;
   readonly firewall: readonly FirewallRule[];
-  readonly inFlight: Map<number, Flight>;
   /** Shared "address:port" strings and option lists for send events. */
   readonly shared: SharedParts;
   nextId: number;
@@ -204,6 +211,7 @@ export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRu
     socketEnds: new Map(),
     unsent: new Map(),
     deferred: new Map(),
+    writerMayWake: false,
     pendingConnects: new Map(),
     eventCounts: new Map(),
     pendingAccepts: 0,
@@ -232,6 +240,7 @@ export function endpointLaidOut(ep: EndpointRuntime): EndpointRuntime {
     sendBuffer: ep.sendBuffer,
     unsent: ep.unsent,
     deferred: ep.deferred,
+    writerMayWake: ep.writerMayWake,
     pendingAccepts: ep.pendingAccepts,
     beforeAccept: ep.beforeAccept,
     iss: ep.iss,
@@ -253,7 +262,6 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     },
     faults: new FaultBook(scenario.faults),
     firewall: scenario.firewall,
-    inFlight: new Map(),
     shared: { labels: new EndpointLabels(), options: new OptionLists() },
     nextId: 1,
     watchers: new Map(),
@@ -321,7 +329,6 @@ export function worldLaidOut(w: World): World {
     links: w.links,
     faults: w.faults,
     firewall: w.firewall,
-    inFlight: w.inFlight,
     shared: w.shared,
     nextId: w.nextId,
     watchers: w.watchers,
@@ -339,6 +346,26 @@ export function scheduleIntervention(world: World, intervention: Intervention): 
 
 /** The k-th spoofed source after `base` (10.0.0.1, 10.0.0.2, ...), in the base's family. */
 export const spoofedAddress = nthAddress;
+
+/**
+ * The flight of segment `id` while a delivery of it is due. Only a user's drop asks, so the
+ * queued events are searched (a few hundred at most) rather than every send keeping a map
+ * entry of its own.
+ */
+export function inFlight(world: World, id: number): Flight | undefined {
+  const item = world.queue.find((e) => {
+    const flight = deliveredFlight(e);
+    return flight !== undefined && flight.id === id && flight.pending > 0;
+  });
+  return item === undefined ? undefined : deliveredFlight(item);
+}
+
+/** The flight an event delivers (to an endpoint, or from a backend to the balancer), if any. */
+function deliveredFlight(event: WorldEvent): Flight | undefined {
+  if (event.kind === 'deliver') return event.flight;
+  if (event.kind === 'balancer' && event.step.what === 'arrive') return event.step.flight;
+  return undefined;
+}
 
 /** The link direction a packet from `sender` travels. */
 export function directionOf(world: World, sender: string): Direction {
