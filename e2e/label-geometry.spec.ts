@@ -256,7 +256,9 @@ test('labels stay with their arrows and inside the diagram in a 320 px embed of 
     await check(`${preset}, end`);
   }
   expect(problems).toEqual([]);
-  expect(labels()).toBeGreaterThan(MANY.length * 2);
+  // At least one label per preset: 320 px wraps labels onto three or four lines, and those with
+  // no room near their arrows are counted in a "+N more · zoom in" note instead.
+  expect(labels()).toBeGreaterThanOrEqual(MANY.length);
   expect(watched.problems).toEqual([]);
 });
 
@@ -281,7 +283,9 @@ test('labels stay with their arrows in presentation mode for the many-connection
     }
   }
   expect(problems).toEqual([]);
-  expect(labels()).toBeGreaterThan(MANY.length * 2);
+  // At least one label per preset: 320 px wraps labels onto three or four lines, and those with
+  // no room near their arrows are counted in a "+N more · zoom in" note instead.
+  expect(labels()).toBeGreaterThanOrEqual(MANY.length);
   expect(watched.problems).toEqual([]);
 });
 

@@ -108,8 +108,8 @@ export function layoutLabels(
     const below = { key: request.key, text: request.text, lines, size, ...pointOn(request, 0.5) };
     const placedLabel =
       label ??
-      slideDown(below, m, placed, maxSlide(size, m)) ??
-      slideDown(below, m, placed, maxSlide(size, m), [], -1);
+      slideDown(below, m, placed, maxSlide(size, m, request.lines !== undefined)) ??
+      slideDown(below, m, placed, maxSlide(size, m, request.lines !== undefined), [], -1);
     if (placedLabel) result.push(placedLabel);
     else crowded.push(below);
   }
@@ -128,7 +128,10 @@ const MAX_SLIDE = 2;
  * onto four lines moves no further from its arrow than a short one. Measured in its own heights,
  * such a label slid 120 px and sat beside the next arrow down (slow-start at 390 px).
  */
-function maxSlide(size: { height: number }, m: LabelMetrics): number {
+function maxSlide(size: { height: number }, m: LabelMetrics, ownLines: boolean): number {
+  // A label of lines of its own (a ghost's segment, then why it is a ghost) is read as one
+  // block at any width, and keeps two of its own heights.
+  if (ownLines) return MAX_SLIDE * size.height;
   return (MAX_SLIDE - 0.5) * m.height + size.height / 2;
 }
 
