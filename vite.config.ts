@@ -26,8 +26,9 @@ export default defineConfig(({ mode }) => {
         ? { output: { codeSplitting: false } }
         : { input: { index: 'index.html', embed: 'embed.html' } },
     },
-    // The run worker (src/app/compute) is an ES module; in the single file it is inlined.
-    worker: { format: 'es' as const },
+    // The run worker (src/app/compute) is an ES module; in the single file it is inlined. It
+    // runs presets too, so it receives them validated as the page does.
+    worker: { format: 'es' as const, plugins: () => [validatedPresets()] },
     preview: { port: 4173, strictPort: true },
     test: {
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],

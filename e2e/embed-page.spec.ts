@@ -36,6 +36,25 @@ test.describe('embed.html', () => {
     });
   }
 
+  test('each endpoint address is whole and readable in a 320 px embed', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 480 });
+    await page.goto('./embed.html?scenario=handshake&controls=minimal&theme=auto');
+    await expect(diagram(page)).toBeVisible();
+    for (const whole of ['client 10.0.0.1:49152', 'server 10.0.0.2:80']) {
+      const head = page.getByTitle(whole);
+      // Every part of the head is drawn whole: nothing ends in an ellipsis ("10.0.0.1:49…").
+      const cut = await head.evaluate((element) =>
+        [element, ...element.querySelectorAll('*')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 0.5)
+          .map((e) => e.textContent),
+      );
+      expect(cut, whole).toEqual([]);
+      const [, address, port] = /^\S+ (.+):(\d+)$/.exec(whole) ?? [];
+      await expect(head).toContainText(`${address}`);
+      await expect(head).toContainText(`:${port}`);
+    }
+  });
+
   test('dark theme with minimal controls passes axe and looks right', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 700 });
     await page.goto('./embed.html?scenario=lost-syn-ack&t=1100&theme=dark&controls=minimal');

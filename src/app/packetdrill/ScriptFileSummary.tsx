@@ -5,6 +5,7 @@
  * edits six thousand lines in a dialog. Clear empties the box for a script to paste.
  */
 import { formatKilobytes, utf8Length } from '../../wire/packetdrill/limits';
+import { formatCount } from '../../ui/format/words';
 import styles from './ScriptDialog.module.css';
 
 /** Lines shown before "… and N more lines". */
@@ -24,12 +25,12 @@ export function ScriptFileSummary({
   return (
     <div className={styles.summary}>
       <p>
-        {lines.length.toLocaleString('en-US')} lines ({formatKilobytes(utf8Length(text))}
+        {formatCount(lines.length)} lines ({formatKilobytes(utf8Length(text))}
         ), too long to edit here. Run runs it as opened.
       </p>
       <pre tabIndex={0} aria-label={`First lines of ${fileName}`} className={styles.script}>
         {lines.slice(0, PREVIEW_LINES).join('\n')}
-        {more > 0 && `\n… and ${more.toLocaleString('en-US')} more lines`}
+        {more > 0 && `\n… and ${formatCount(more)} more lines`}
       </pre>
       <button type="button" onClick={onClear}>
         Clear, to paste a script

@@ -4,6 +4,7 @@
  * it, so on a phone, where the numbers scroll sideways, the way on is in the first screen; an
  * endpoint is never broken inside its address.
  */
+import { formatCount } from '../format/words';
 import type { Conversation } from '../../wire/conversation/conversations';
 import styles from './Capture.module.css';
 
@@ -60,8 +61,8 @@ export function ConversationList({
                   <span className={styles.note}> (opened before the capture)</span>
                 )}
               </td>
-              <td>{c.packetIndexes.length}</td>
-              <td>{c.bytes}</td>
+              <td>{formatCount(c.packetIndexes.length)}</td>
+              <td>{formatCount(c.bytes)}</td>
               <td>{seconds(c.first)}</td>
               <td>{seconds(c.last)}</td>
             </tr>

@@ -5,10 +5,7 @@ import { useLayoutEffect, useState } from 'react';
  * A motion value computed from another on every change, without React rendering. `compute`
  * must be stable (module-level or memoized): a new one re-subscribes.
  */
-export function useDerived<T>(
-  source: MotionValue<number>,
-  compute: (value: number) => T,
-): MotionValue<T> {
+export function useDerived<S, T>(source: MotionValue<S>, compute: (value: S) => T): MotionValue<T> {
   const [derived] = useState(() => motionValue(compute(source.get())));
   useLayoutEffect(() => {
     derived.set(compute(source.get()));

@@ -30,7 +30,7 @@ import {
 import styles from './Controls.module.css';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
-import { ProfileDetailsButton } from '../profile/ProfileDetails';
+import { ProfileDetailsButton } from '../profile/ProfileDetailsButton';
 
 const selectRun = (s: LabState) => s.run;
 const selectPresets = (s: LabState) => s.presets;

@@ -31,6 +31,7 @@ export const AxisBreaks = memo(function AxisBreaks(props: {
         return (
           <g key={b.from}>
             <rect
+              data-break-band=""
               className={styles.breakBand}
               x={g.gutter}
               y={top}

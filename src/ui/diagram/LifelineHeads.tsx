@@ -13,7 +13,7 @@ import { keepsNoTcpState } from '../format/stateless-endpoint';
 import { QueueGauges } from './QueueGauges';
 import { crowdedShortNames } from './lane-names';
 import { headNameWidth } from './head-name-width';
-import { headNamePx, zoomColumnPx } from './head-metrics';
+import { headAddressWidth, headNamePx, zoomColumnPx } from './head-metrics';
 
 const selectTimeline = (s: LabState) => s.timeline;
 const selectLarge = (s: LabState) => s.largeType || s.presenting;
@@ -136,11 +136,18 @@ export function LifelineHeads({
   const tinyNames = endpoints.some(
     (e, i) => headNameWidth(shortNames.get(e.name) ?? e.name, fontPx) > headRoom(g, i, zoomColumn),
   );
+  // Three lifelines on a phone stand closer than an address is wide, an IPv6 address is wider
+  // than two lifelines' half-spacing, and in a 320 px embed "10.0.0.1:49152" is wider than its
+  // lane: the port goes under the address, which stays whole.
+  const addressCut = endpoints.some(
+    (e, i) =>
+      !shortNames.has(e.name) &&
+      headAddressWidth(formatEndpoint(e.address, e.port), large) > headRoom(g, i, zoomColumn),
+  );
   const classes = [
     styles.heads,
-    // Three lifelines on a phone stand closer than an address is wide, and an IPv6 address is
-    // wider than two lifelines' half-spacing: the port goes under it.
-    tight && (endpoints.length > 2 || endpoints.some((e) => ipFamily(e.address) === 6))
+    tight &&
+    (endpoints.length > 2 || addressCut || endpoints.some((e) => ipFamily(e.address) === 6))
       ? styles.crowded
       : '',
     withQueues.some(Boolean) ? styles.withQueues : '',

@@ -1,18 +1,25 @@
+import type { MotionValue } from 'framer-motion';
 import { useCallback, useRef } from 'react';
 import { usePlayhead } from '../connected/playhead';
 import { useDerived } from '../connected/use-derived';
 import { useMotionAttribute } from '../connected/use-motion-attribute';
 import { formatTime, timeY, type Geometry } from './geometry';
-import { playheadLabelBaseline, playheadLabelSize } from './playhead-label';
+import { playheadLabelSize, type PlayheadLabelPlace } from './playhead-label';
 import styles from './SequenceDiagram.module.css';
 
 /**
- * "Now": a line across the lanes at the playhead, with the time written in the gutter, clear of
- * the notes in `avoid` (y of the state tags and timer notes the label could cover, sorted).
- * The line runs from lifeline to lifeline, so it never strikes through a tick's time or a note
- * beside a lifeline, and the label's patch of background hides the tick time it passes over.
+ * "Now": a line across the lanes at the playhead, with the time written in the gutter at
+ * `place` (playhead-label.ts: clear of the notes beside the first lifeline and of the axis
+ * breaks). The line runs from lifeline to lifeline, so it never strikes through a tick's time or
+ * a note beside a lifeline; a tick's time the label would touch gives way (TimeGrid).
  */
-export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array }) {
+export function PlayheadLine({
+  g,
+  place,
+}: {
+  g: Geometry;
+  place: MotionValue<PlayheadLabelPlace>;
+}) {
   const playhead = usePlayhead();
   const transform = useDerived(
     playhead,
@@ -20,13 +27,7 @@ export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array })
   );
   const label = useDerived(playhead, formatTime);
   const size = playheadLabelSize(g.fontSize);
-  const baseline = useDerived(
-    playhead,
-    useCallback(
-      (t: number) => playheadLabelBaseline(timeY(g, t), avoid, size, g.noteSize),
-      [g, avoid, size],
-    ),
-  );
+  const baseline = useDerived(place, baselineOf);
   const patchTop = useDerived(
     baseline,
     useCallback((b: number) => b - size, [size]),
@@ -64,4 +65,8 @@ export function PlayheadLine({ g, avoid }: { g: Geometry; avoid: Float64Array })
       </text>
     </g>
   );
+}
+
+function baselineOf(place: PlayheadLabelPlace): number {
+  return place.baseline;
 }

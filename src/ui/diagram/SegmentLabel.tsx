@@ -37,7 +37,7 @@ export const SegmentLabel = memo(function SegmentLabel(props: {
   const tag = labelTag(span);
   const playhead = usePlayhead();
   const at = anchorFraction(label, ends);
-  const visibility = useDerived<string>(
+  const visibility = useDerived<number, string>(
     playhead,
     useCallback(
       // A hair of slack: a label at the very end of a lost segment's journey shows with it.

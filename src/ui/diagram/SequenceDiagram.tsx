@@ -21,9 +21,10 @@ import { laneNotes } from './lane-notes';
 import { LifelineHeads } from './LifelineHeads';
 import { headMetricsStyle } from './head-metrics';
 import { PlayheadLine } from './PlayheadLine';
+import { placePlayheadLabel, playheadLabelSize, type PlayheadLabelClear } from './playhead-label';
 import type { ActivateHow } from './SegmentArrow';
 import styles from './SequenceDiagram.module.css';
-import { gridTicks, TimeGrid } from './TimeGrid';
+import { TimeGrid } from './TimeGrid';
 import { firstUnreachedBreak } from './unreached-breaks';
 
 const selectTimeline = (s: LabState) => s.timeline;
@@ -82,19 +83,31 @@ export function SequenceDiagram() {
     [axis, timeline, cursor],
   );
   const gridTo = Math.min(to, unreached);
-  // The playhead's label sits in the time gutter beside the tick labels on wide screens; with no
-  // gutter (narrow screens) it shares the left margin with the first lifeline's notes. Either
-  // way it steps around what is written there.
-  const underLabel = useMemo(() => {
+  // The playhead's label sits in the time gutter beside the tick labels on wide screens (a tick's
+  // time it would touch gives way, TimeGrid); with no gutter (narrow screens) it shares the left
+  // margin with the first lifeline's notes and steps around them. Either way it keeps off the
+  // axis breaks drawn.
+  const labelClear = useMemo((): PlayheadLabelClear => {
     const first = timeline.endpoints[0]?.name;
-    const ys =
+    const notes =
       g.gutter > 0
-        ? gridTicks(g, from, gridTo, timeline.endTime).map((t) => timeY(g, t))
+        ? []
         : laneNotes(timeline, g, from, to)
             .filter((note) => note.endpoint === first && note.index <= cursor)
             .map((note) => note.y);
-    return Float64Array.from(ys).sort();
-  }, [timeline, g, from, to, gridTo, cursor]);
+    const bands = g.axis.breaks
+      .filter((b) => b.to >= from && b.from <= to && b.from < unreached)
+      .flatMap((b) => [timeY(g, b.from), timeY(g, b.to)]);
+    return { notes: Float64Array.from(notes).sort(), bands: Float64Array.from(bands) };
+  }, [timeline, g, from, to, unreached, cursor]);
+  const labelSize = playheadLabelSize(g.fontSize);
+  const labelPlace = useDerived(
+    playhead,
+    useCallback(
+      (t: number) => placePlayheadLabel(timeY(g, t), labelClear, labelSize, g.noteSize),
+      [g, labelClear, labelSize],
+    ),
+  );
   const baseId = useId().replace(/:/g, '');
   const markerIds = useMemo(
     () => ({
@@ -174,9 +187,9 @@ export function SequenceDiagram() {
             />
           ))}
           <g ref={content} transform={scroll.get()}>
-            <TimeGrid g={g} from={from} to={gridTo} endTime={timeline.endTime} />
+            <TimeGrid g={g} from={from} to={gridTo} endTime={timeline.endTime} place={labelPlace} />
             <AxisBreaks g={g} from={from} to={to} unreached={unreached} />
-            <PlayheadLine g={g} avoid={underLabel} />
+            <PlayheadLine g={g} place={labelPlace} />
             <DiagramContent
               timeline={timeline}
               g={g}

@@ -1,5 +1,7 @@
-import { memo } from 'react';
+import type { MotionValue } from 'framer-motion';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { formatTime, tickStep, timeY, type Geometry } from './geometry';
+import { tickGivesWay, type PlayheadLabelPlace } from './playhead-label';
 import styles from './SequenceDiagram.module.css';
 
 /**
@@ -35,22 +37,53 @@ function pieces(
   return result;
 }
 
-/** Round-number time ticks across the diagram, written in the left gutter. */
+/**
+ * Round-number time ticks across the diagram, written in the left gutter; a tick's time the
+ * playhead's label (at `place`) would touch is hidden while it is there, with no React render.
+ */
 export const TimeGrid = memo(function TimeGrid(props: {
   g: Geometry;
   from: number;
   to: number;
   endTime: number;
+  place: MotionValue<PlayheadLabelPlace>;
 }) {
-  const { g, from, to, endTime } = props;
+  const { g, from, to, endTime, place } = props;
   const ticks = gridTicks(g, from, to, endTime);
+  const group = useRef<SVGGElement>(null);
+  useLayoutEffect(() => {
+    const texts = [...(group.current?.querySelectorAll('text') ?? [])];
+    const first = texts[0];
+    if (!first) return;
+    // The type's size comes from the stylesheet (larger in projector-size type): read once.
+    const tickSize = parseFloat(getComputedStyle(first).fontSize) || g.fontSize;
+    const ys = texts.map((text) => Number(text.getAttribute('y')));
+    const hidden = texts.map(() => false);
+    const apply = (label: PlayheadLabelPlace) => {
+      texts.forEach((text, i) => {
+        const hide = tickGivesWay(ys[i] as number, tickSize, label);
+        if (hide === hidden[i]) return;
+        hidden[i] = hide;
+        if (hide) text.setAttribute('visibility', 'hidden');
+        else text.removeAttribute('visibility');
+      });
+    };
+    apply(place.get());
+    return place.on('change', apply);
+  }, [place, ticks.length, from, to, g]);
   return (
-    <g className={styles.grid} aria-hidden="true">
+    <g ref={group} className={styles.grid} aria-hidden="true">
       {ticks.map((t) => (
         <g key={t}>
           <line x1={g.gutter} x2={g.width} y1={timeY(g, t)} y2={timeY(g, t)} />
           {g.gutter > 0 && (
-            <text x={g.gutter - 8} y={timeY(g, t)} textAnchor="end" dominantBaseline="central">
+            <text
+              data-tick=""
+              x={g.gutter - 8}
+              y={timeY(g, t)}
+              textAnchor="end"
+              dominantBaseline="central"
+            >
               {formatTime(t)}
             </text>
           )}

@@ -10,13 +10,15 @@ import type { CSSProperties } from 'react';
 interface HeadMetrics {
   /** A head's name (rem). */
   readonly nameRem: number;
+  /** A head's address:port, in the monospace font (rem). */
+  readonly addressRem: number;
   /** Each zoom button's width and height (rem). */
   readonly zoomButtonRem: number;
 }
 
 const METRICS: Record<'normal' | 'large', HeadMetrics> = {
-  normal: { nameRem: 0.95, zoomButtonRem: 2 },
-  large: { nameRem: 1.35, zoomButtonRem: 2.6 },
+  normal: { nameRem: 0.95, addressRem: 0.8, zoomButtonRem: 2 },
+  large: { nameRem: 1.35, addressRem: 1.05, zoomButtonRem: 2.6 },
 };
 
 /** The zoom buttons' distance from the heads' top-right corner (rem). */
@@ -41,6 +43,7 @@ export function headMetricsStyle(large: boolean): CSSProperties {
   const m = metricsOf(large);
   return {
     '--head-name-size': `${m.nameRem}rem`,
+    '--head-address-size': `${m.addressRem}rem`,
     '--zoom-button': `${m.zoomButtonRem}rem`,
     '--zoom-inset': `${ZOOM_INSET_REM}rem`,
   } as CSSProperties;
@@ -49,6 +52,14 @@ export function headMetricsStyle(large: boolean): CSSProperties {
 /** A head's name size (px), to measure names with. */
 export function headNamePx(large: boolean): number {
   return metricsOf(large).nameRem * remPx();
+}
+
+/**
+ * How wide an address:port is drawn on one line (px): the monospace font's glyphs are 0.6 em
+ * wide (DejaVu Sans Mono, Menlo and Consolas alike), with a little to spare.
+ */
+export function headAddressWidth(text: string, large: boolean): number {
+  return text.length * 0.61 * metricsOf(large).addressRem * remPx();
 }
 
 /** The zoom buttons' column at the heads' right edge, with a small gap (px). */

@@ -146,4 +146,23 @@ describe('segment labels', () => {
     for (const a of labels)
       for (const b of labels) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
   });
+
+  it('sit on their arrow when wrapped: a tall label moves no further from it than a short one', () => {
+    // A phone wraps a label onto three or four lines; two of its own heights below its arrow it
+    // sits beside the next arrow down. Its near edge stays as close as a one-line label's may.
+    const narrow = { ...metrics, minX: 300, maxX: 440 };
+    const requests = Array.from({ length: 8 }, (_, i) => ({
+      ...arrow(String(i), 10 + i * 5, 110 + i * 5, i % 2 === 0),
+      text: `RTX ACK seq=${19525 + i} ack=201 len=1448`,
+    }));
+    const labels = layoutLabels(requests, narrow);
+    const own = labels.filter((l) => l.stands.length === 0);
+    expect(own.some((l) => l.lines.length >= 3 && l.displaced)).toBe(true);
+    for (const l of own) {
+      const gap = Math.abs(l.y - l.anchorY) - l.height / 2;
+      expect(gap, l.text).toBeLessThanOrEqual(1.5 * metrics.height);
+    }
+    const keys = labels.flatMap((l) => (l.stands.length > 0 ? l.stands : [l.key])).sort();
+    expect(keys).toEqual(requests.map((r) => r.key).sort());
+  });
 });

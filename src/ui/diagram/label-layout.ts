@@ -2,8 +2,9 @@
  * Placing segment labels so that none overlaps another or an arrow's ends. Each label first tries
  * spots along its own arrow (the middle, then nearer either end), preferring the spot that hides
  * the fewest other arrows (crossing arrows of a simultaneous close); when all are taken it moves
- * down the arrow's middle column (or else up it), at most two label heights, and a leader line
- * ties it back to its arrow. Labels with no room even there are counted in one note per crowd. A label that does
+ * down the arrow's middle column (or else up it), its near edge at most one and a half one-line
+ * label heights from the arrow however many lines it has, and a leader line ties it back to its
+ * arrow. Labels with no room even there are counted in one note per crowd. A label that does
  * not fit between the lifelines (a phone) wraps: its flags on the first line, its numbers below,
  * so no number is ever dropped.
  */
@@ -107,8 +108,8 @@ export function layoutLabels(
     const below = { key: request.key, text: request.text, lines, size, ...pointOn(request, 0.5) };
     const placedLabel =
       label ??
-      slideDown(below, m, placed, MAX_SLIDE) ??
-      slideDown(below, m, placed, MAX_SLIDE, [], -1);
+      slideDown(below, m, placed, maxSlide(size, m, request.lines !== undefined)) ??
+      slideDown(below, m, placed, maxSlide(size, m, request.lines !== undefined), [], -1);
     if (placedLabel) result.push(placedLabel);
     else crowded.push(below);
   }
@@ -120,6 +121,19 @@ export function layoutLabels(
  * at the back of a room reads a label as belonging to the arrow nearest it).
  */
 const MAX_SLIDE = 2;
+
+/**
+ * How far a displaced label's centre may move, in px: as far as a one-line label's may
+ * (`MAX_SLIDE` of its heights), measured from the label's near edge, so a label a phone wraps
+ * onto four lines moves no further from its arrow than a short one. Measured in its own heights,
+ * such a label slid 120 px and sat beside the next arrow down (slow-start at 390 px).
+ */
+function maxSlide(size: { height: number }, m: LabelMetrics, ownLines: boolean): number {
+  // A label of lines of its own (a ghost's segment, then why it is a ghost) is read as one
+  // block at any width, and keeps two of its own heights.
+  if (ownLines) return MAX_SLIDE * size.height;
+  return (MAX_SLIDE - 0.5) * m.height + size.height / 2;
+}
 
 function boxSize(lines: readonly string[], m: LabelMetrics) {
   const longest = Math.max(...lines.map((line) => line.length));
@@ -179,13 +193,13 @@ function onArrow(
 
 /**
  * Slides a label down (or up) the middle column in steps of 0.6 of its height until its box is
- * free, at most `maxHeights` label heights from the anchor; undefined when there is no room.
+ * free, its centre at most `maxShift` px from the anchor; undefined when there is no room.
  */
 function slideDown(
   label: Crowded,
   m: LabelMetrics,
   placed: Box[],
-  maxHeights: number,
+  maxShift: number,
   stands: readonly string[] = [],
   /** 1 down the column; -1 up it (a flood's burst, whose room below is taken). */
   direction: 1 | -1 = 1,
@@ -193,7 +207,7 @@ function slideDown(
   const { key, text, lines, size } = label;
   const x = clampX(label.x, size.width, m);
   const step = size.height * 0.6;
-  for (let i = 1; i * step <= maxHeights * size.height; i++) {
+  for (let i = 1; i * step <= maxShift; i++) {
     const y = label.y + direction * i * step;
     const box = boxAt(x, y, size.width, size.height);
     if (box.top < (m.minY ?? -Infinity)) break;
@@ -258,7 +272,7 @@ function crowdNote(run: readonly Crowded[], first: Crowded, m: LabelMetrics, pla
     { ...note, x: first.x, y: first.y },
     m,
     placed,
-    200,
+    200 * note.size.height,
     run.map((c) => c.key),
   );
 }

@@ -81,7 +81,7 @@ describe('narration of congestion control (slow-start: one segment of the upload
 
   it('names the initial window on the first data segment, from the engine (RFC 6928)', () => {
     expect(narrate(data[0]!, facts)).toContain(
-      'an initial window of 10 segments (14480 bytes) (RFC 6928), in slow start (RFC 5681 §3.1)',
+      'an initial window of 10 segments (14,480 bytes) (RFC 6928), in slow start (RFC 5681 §3.1)',
     );
     // The rest of the first flight goes under the same window: nothing more is said.
     expect(narrate(data[1]!, facts)).not.toContain('window');
@@ -90,7 +90,7 @@ describe('narration of congestion control (slow-start: one segment of the upload
   it('says how slow start widened the window when it changed (RFC 5681 §3.1)', () => {
     const grown = data.find((e) => e.congestion?.cwnd === 11 * 1448);
     expect(narrate(grown!, facts)).toContain(
-      'Its congestion window is now 11 segments (15928 bytes), up from 10 segments (14480 bytes): in slow start',
+      'Its congestion window is now 11 segments (15,928 bytes), up from 10 segments (14,480 bytes): in slow start',
     );
   });
 
@@ -99,9 +99,10 @@ describe('narration of congestion control (slow-start: one segment of the upload
     const told = narrate(resent, facts);
     expect(told).toContain('fast retransmit after three duplicate ACKs');
     const { cwnd, ssthresh, signal } = resent.congestion!;
+    expect([cwnd, ssthresh, signal!.cwndBefore]).toEqual([14 * 1448, 11 * 1448, 23 * 1448]);
     expect(told).toContain(
-      `The congestion window was cut to ${cwnd / 1448} segments (${cwnd} bytes) from ${signal!.cwndBefore / 1448} segments`,
+      'The congestion window was cut to 14 segments (20,272 bytes) from 23 segments (33,304 bytes)',
     );
-    expect(told).toContain(`ssthresh ${ssthresh! / 1448} segments`);
+    expect(told).toContain('ssthresh 11 segments (15,928 bytes)');
   });
 });

@@ -160,10 +160,10 @@ describe('narrate: states, timers, calls and data', () => {
     const trace = [...HANDSHAKE, first, later, sack, resent];
     const told = narrate(resent, deriveTraceFacts(trace));
     expect(told).toContain(
-      "It is the 1st retransmission of segment #6, sent at once, before any timer: the server's SACK blocks report 3000 bytes after it as received, so it was lost (fast retransmit, RFC 6675 §4).",
+      "It is the 1st retransmission of segment #6, sent at once, before any timer: the server's SACK blocks report 3,000 bytes after it as received, so it was lost (fast retransmit, RFC 6675 §4).",
     );
     expect(explainSeq(resent, deriveTraceFacts(trace))).toContain(
-      'sent again at once because SACK blocks reported 3000 bytes after it as received (fast retransmit, RFC 6675 §4)',
+      'sent again at once because SACK blocks reported 3,000 bytes after it as received (fast retransmit, RFC 6675 §4)',
     );
   });
 

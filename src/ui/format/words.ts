@@ -17,9 +17,20 @@ export function num(value: number, owner: string, facts: TraceFacts): number {
   return displaySeq(value, owner, facts);
 }
 
-/** "1 byte", "18 bytes". */
+/**
+ * A number for people, grouped in thousands the way the app's English sentences read
+ * ("20,000"); every count of bytes, packets or lines the app writes goes through here. Header
+ * fields (sequence numbers, windows as sent) stay as the wire has them.
+ */
+export function formatCount(n: number): string {
+  return GROUPED.format(n);
+}
+
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** "1 byte", "18 bytes", "20,000 bytes". */
 export function bytes(n: number): string {
-  return n === 1 ? '1 byte' : `${n} bytes`;
+  return n === 1 ? '1 byte' : `${formatCount(n)} bytes`;
 }
 
 /** "1st", "2nd", "3rd", "4th", … for retransmission counts. */

@@ -12,7 +12,7 @@ describe("inspector rows: the sender's congestion control when the segment left"
     const first = sends.find((e) => e.len > 0)!;
     const rows = congestionRows(first);
     expect(rows.map((r) => [r.name, r.value, r.alt])).toEqual([
-      ['Congestion window (cwnd)', '10 segments', '14480 bytes'],
+      ['Congestion window (cwnd)', '10 segments', '14,480 bytes'],
       ['Slow-start threshold (ssthresh)', 'not set', undefined],
       ['Phase', 'slow start', undefined],
     ]);
@@ -24,11 +24,10 @@ describe("inspector rows: the sender's congestion control when the segment left"
     const resent = sends.find((e) => e.len > 0 && e.retransmit > 0)!;
     const rows = congestionRows(resent);
     const { cwnd, ssthresh } = resent.congestion!;
-    expect([rows[0]?.value, rows[0]?.alt]).toEqual([`${cwnd / 1448} segments`, `${cwnd} bytes`]);
-    expect([rows[1]?.value, rows[1]?.alt]).toEqual([
-      `${ssthresh! / 1448} segments`,
-      `${ssthresh} bytes`,
-    ]);
+    // ssthresh 11 segments after the loss, cwnd three more (RFC 5681 §3.2 step 2 and 3).
+    expect([cwnd, ssthresh]).toEqual([14 * 1448, 11 * 1448]);
+    expect([rows[0]?.value, rows[0]?.alt]).toEqual(['14 segments', '20,272 bytes']);
+    expect([rows[1]?.value, rows[1]?.alt]).toEqual(['11 segments', '15,928 bytes']);
     expect(rows[2]?.value).toBe('fast recovery');
   });
 

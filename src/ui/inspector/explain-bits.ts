@@ -7,7 +7,7 @@ import { IP_HEADER_BYTES, ipFamily, MD5_OPTION_KIND, type FlagName } from '../..
 import { splitEndpoint } from '../../wire/address';
 import type { SendEvent, TraceOption } from '../../sim/trace';
 import type { TraceFacts } from '../format/trace-facts';
-import { The, the } from '../format/words';
+import { bytes, The, the } from '../format/words';
 
 /** The flag byte from its high bit down, as the header diagram of RFC 9293 §3.1 draws it. */
 export const FLAG_BITS: readonly FlagName[] = [
@@ -77,7 +77,7 @@ export function optionValue(o: TraceOption): string {
     case 'unknown':
       return o.type === MD5_OPTION_KIND
         ? `digest ${o.data.map((b) => b.toString(16).padStart(2, '0')).join('')}`
-        : `kind ${o.type}, ${o.data.length} data bytes`;
+        : `kind ${o.type}, ${bytes(o.data.length)} of data`;
     default:
       return '';
   }
@@ -114,7 +114,7 @@ export function explainOption(o: TraceOption, e: SendEvent, facts: TraceFacts): 
       const outcome = agreed
         ? 'both SYNs carry the option, so scaling is in force'
         : 'the other SYN does not carry it, so windows stay unscaled';
-      return `Shift ${o.shift}: ${the(e.from)} will count its window in units of ${2 ** o.shift} bytes; ${outcome} (RFC 7323 §2.2).`;
+      return `Shift ${o.shift}: ${the(e.from)} will count its window in units of ${bytes(2 ** o.shift)}; ${outcome} (RFC 7323 §2.2).`;
     }
     case 'sackOK':
       return `${The(e.from)} can receive selective acknowledgments for data that arrives out of order (RFC 2018 §2).`;

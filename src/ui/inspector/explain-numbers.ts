@@ -131,7 +131,7 @@ export function explainWindow(e: SendEvent, facts: TraceFacts): string {
   }
   if (shift !== undefined && shift > 0) {
     const scaled = e.win * 2 ** shift;
-    return `${e.win} × 2^${shift} = ${scaled} bytes: both SYNs agreed window scaling, so the field counts units of ${2 ** shift} bytes (RFC 7323 §2.3).`;
+    return `${e.win} × 2^${shift} = ${bytes(scaled)}: both SYNs agreed window scaling, so the field counts units of ${bytes(2 ** shift)} (RFC 7323 §2.3).`;
   }
   return `${e.win}: ${the(e.from)} can take ${bytes(e.win)} more after the acknowledged data (RFC 9293 §3.8.6).`;
 }

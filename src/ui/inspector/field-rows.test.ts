@@ -107,8 +107,8 @@ describe('inspector explanations: why each value', () => {
 
   it('scales later windows when both SYNs offered window scaling', () => {
     const row = field(rowsOf(ACK), 'window');
-    expect(row.alt).toBe('scaled 64256 bytes');
-    expect(row.why).toContain('502 × 2^7 = 64256 bytes');
+    expect(row.alt).toBe('scaled 64,256 bytes');
+    expect(row.why).toContain('502 × 2^7 = 64,256 bytes');
     const unscaled = deriveTraceFacts([send(1, 'client', ['SYN'], 700, 0), SYN_ACK, ACK]);
     expect(field(fieldRows(ACK, unscaled), 'window').alt).toBeUndefined();
   });

@@ -136,7 +136,7 @@ function relativeText(value: number, isn: number | undefined): string | undefine
 function scaledText(e: SendEvent, facts: TraceFacts): string | undefined {
   const shift = facts.windowShift[e.from];
   if (shift === undefined || e.flags.includes('SYN')) return undefined;
-  return `scaled ${e.win * 2 ** shift} bytes`;
+  return `scaled ${bytes(e.win * 2 ** shift)}`;
 }
 
 function dataOffsetRow(encoded: EncodedSegment, range: ByteRange | undefined): FieldRow {

@@ -24,6 +24,6 @@ describe('a TCP-MD5 option in the inspector', () => {
   it('leaves other unknown kinds unknown', () => {
     const other: TraceOption = { kind: 'unknown', type: 253, data: [1, 2] };
     expect(optionName(other)).toBe('Unknown option');
-    expect(optionValue(other)).toBe('kind 253, 2 data bytes');
+    expect(optionValue(other)).toBe('kind 253, 2 bytes of data');
   });
 });

@@ -15,7 +15,6 @@ import {
 } from '../../sim/linux-sysctls';
 import { readSysctlOverrides, writeSysctlOverrides } from '../../sim/settings';
 import type { EndpointStack } from '../../sim/run-types';
-import { DialogButton } from '../dialog/DialogButton';
 import { PanelDialog } from '../dialog/PanelDialog';
 import { SelectField } from '../controls/SelectField';
 import { effectiveSysctls, profileRows, sysctlText } from '../format/profile-details';
@@ -29,15 +28,8 @@ const PROFILE_TEXT: Record<string, string> = { linux: 'Linux', freebsd: 'FreeBSD
 
 type StackEndpoint = EndpointInfo & { readonly stack: EndpointStack };
 
-export function ProfileDetailsButton({ className }: { className?: string | undefined }) {
-  return (
-    <DialogButton label="details" name="Profile details" className={className}>
-      {({ close }) => <ProfileDetailsDialog onClose={() => close()} />}
-    </DialogButton>
-  );
-}
-
-function ProfileDetailsDialog({ onClose }: { onClose: () => void }) {
+/** Loaded when the button is first pressed (ProfileDetailsButton): the first view carries none of it. */
+export default function ProfileDetailsDialog({ onClose }: { onClose: () => void }) {
   const endpoints = useLab(selectEndpoints).filter((e): e is StackEndpoint => !!e.stack);
   // Which endpoint the reader looks at: interface state, not a protocol fact.
   const [chosen, setChosen] = useState(endpoints[0]?.name ?? '');
