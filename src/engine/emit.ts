@@ -8,7 +8,7 @@ import type { Conn } from './conn';
 import { ackSent, adaptiveAck, dataSent } from './delayed-ack';
 import { withFastOpen } from './fastopen';
 import { ipFieldsFor } from './ip-fields';
-import { layoutSynOptions, timestampOptions } from './options';
+import { synOptions, timestampOptions } from './options';
 import {
   afterReport,
   chooseSackBlocks,
@@ -59,19 +59,20 @@ export function acceptanceWindow(d: Readonly<Conn>, ctx: Ctx): number {
   return Math.max(free, promised);
 }
 
-const SACK_PAD: readonly TcpOption[] = [{ kind: 'nop' }, { kind: 'nop' }];
+const NOP: TcpOption = { kind: 'nop' };
 
 /**
- * The SACK option of an acknowledgment (RFC 2018 §4), <nop,nop,sack ...> after any timestamp
- * option as Linux and FreeBSD lay it out; none when nothing is held and nothing arrived twice.
- * Sending it moves the blocks into the list of the latest reports.
+ * The options of an acknowledgment with its SACK option (RFC 2018 §4), <nop,nop,sack ...>
+ * after any timestamp option as Linux and FreeBSD lay it out, in one new list; `options`
+ * alone when nothing is held and nothing arrived twice. Sending it moves the blocks into the
+ * list of the latest reports.
  */
-function sackOptions(d: Conn): readonly TcpOption[] {
+function withSackOptions(d: Conn, options: readonly TcpOption[]): readonly TcpOption[] {
   if (d.held.length === 0 && d.dsack === null) {
     // Nothing held, nothing duplicated: no block to report (what chooseSackBlocks would say).
     d.sackReported = NO_BLOCKS;
     d.sackLatest = null;
-    return NO_OPTIONS;
+    return options;
   }
   const blocks = chooseSackBlocks({
     held: heldBlocks(d.held, d.rcvNxt),
@@ -83,7 +84,7 @@ function sackOptions(d: Conn): readonly TcpOption[] {
   d.sackReported = afterReport(blocks, d.dsack);
   d.sackLatest = null;
   d.dsack = null;
-  return blocks.length === 0 ? [] : [...SACK_PAD, { kind: 'sack', blocks }];
+  return blocks.length === 0 ? options : [...options, NOP, NOP, { kind: 'sack', blocks }];
 }
 
 /**
@@ -132,8 +133,8 @@ export function sendSegment(
   }
   let options: readonly TcpOption[] = NO_OPTIONS;
   if (syn) {
-    const ts = d.offer.ts ? { val: tsNow(d, ctx), ecr: ack ? d.tsRecent : 0 } : null;
-    const laid = layoutSynOptions(ctx.profile.optionLayout, { ...d.offer, ts });
+    const tsVal = d.offer.ts ? tsNow(d, ctx) : 0;
+    const laid = synOptions(ctx.profile.optionLayout, d.offer, tsVal, ack ? d.tsRecent : 0);
     // RFC 7413: the cookie (or request) rides on the first SYN or SYN-ACK only; Linux
     // resends a lost SYN without it, and a SYN-ACK retransmission is built without it.
     options =
@@ -144,8 +145,7 @@ export function sendSegment(
     options = timestampOptions(tsNow(d, ctx), d.tsRecent);
   }
   if (!syn && ack && !(flags & Flag.RST) && d.negotiated?.sackPermitted) {
-    const sack = sackOptions(d);
-    if (sack.length > 0) options = [...options, ...sack];
+    options = withSackOptions(d, options);
   }
   if (retransmit > 0) d.totalRetransmits++;
   else if (!syn && d.sndUna === d.sndNxt && (payload.length > 0 || flags & Flag.FIN)) {

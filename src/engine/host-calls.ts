@@ -27,6 +27,9 @@ import { changeState, setState, type Ctx } from './step';
 import type { SocketId } from './types';
 
 type ConnectCall = Extract<AppCall, { call: 'connect' }>;
+
+/** The options of a call that gave none, shared rather than a new empty object per call. */
+const DEFAULT_OPTIONS: SocketOptions = {};
 type SetUserTimeoutCall = Extract<AppCall, { call: 'setUserTimeout' }>;
 type SetKeepaliveCall = Extract<AppCall, { call: 'setKeepalive' }>;
 /** The calls that act on one connection (onConn). */
@@ -200,7 +203,7 @@ function pickPort(host: Host, remote: string, remotePort: number): { port: numbe
 /** OPEN, active (RFC 9293 §3.10.1): choose the ISS, send <SEQ=ISS><CTL=SYN>, SYN-SENT. */
 function connect(host: Host, call: ConnectCall, ctx: Ctx): CallResult {
   const { remote, remotePort } = call;
-  const options = call.options ?? {};
+  const options = call.options ?? DEFAULT_OPTIONS;
   let localPort = call.localPort;
   let nextPort = host.nextPort;
   if (localPort === undefined) {

@@ -61,14 +61,22 @@ function tupleOf(host: Host, packet: Packet): FourTuple {
   };
 }
 
+/** The TS option's place in an offer; its values are filled in per SYN (options.ts synOptions). */
+const OFFER_TS = { val: 0, ecr: 0 } as const;
+
+/** The MSS we offer, clamped by the socket's TCP_MAXSEG. */
+function offerMss(host: Host, mssClamp: number | undefined): number {
+  return mssClamp === undefined ? host.profile.mss : Math.min(host.profile.mss, mssClamp);
+}
+
 /** Our offer for a listener's children, clamped by the listener's TCP_MAXSEG. */
 export function ourOffer(host: Host, mssClamp: number | undefined): Offer {
   const p = host.profile;
   return {
-    mss: mssClamp === undefined ? p.mss : Math.min(p.mss, mssClamp),
+    mss: offerMss(host, mssClamp),
     wscale: p.windowScale,
     sackOK: p.sackPermitted,
-    ts: p.timestamps ? { val: 0, ecr: 0 } : null,
+    ts: p.timestamps ? OFFER_TS : null,
     ecn: p.ecn === 1,
   };
 }
@@ -106,18 +114,17 @@ function newChild(host: Host, l: Listener, packet: Packet, ctx: Ctx, offer: Offe
 function spawnChild(host: Host, l: Listener, packet: Packet, ctx: Ctx): void {
   const seg = packet.segment;
   const peer = readOffer(seg.options);
-  const base = ourOffer(host, l.options.mss);
-  // RFC 3168 §6.1.1: an ECN-setup SYN is answered with an ECN-setup SYN,ACK when ECN is on.
-  const answer = { ...base, ecn: host.profile.ecn !== 0 && synAsksEcn(seg.flags) };
-  const offer: Offer = l.options.noOptions
-    ? withoutOptions(answer)
-    : {
-        mss: base.mss,
-        wscale: peer.wscale !== null ? base.wscale : null,
-        sackOK: base.sackOK && peer.sackOK,
-        ts: base.ts && peer.tsVal !== null ? base.ts : null,
-        ecn: answer.ecn,
-      };
+  const p = host.profile;
+  // Our offer (ourOffer) cut down to what the SYN offered, built at once rather than copied.
+  let offer: Offer = {
+    mss: offerMss(host, l.options.mss),
+    wscale: peer.wscale !== null ? p.windowScale : null,
+    sackOK: p.sackPermitted && peer.sackOK,
+    ts: p.timestamps && peer.tsVal !== null ? OFFER_TS : null,
+    // RFC 3168 §6.1.1: an ECN-setup SYN is answered with an ECN-setup SYN,ACK when ECN is on.
+    ecn: p.ecn !== 0 && synAsksEcn(seg.flags),
+  };
+  if (l.options.noOptions) offer = withoutOptions(offer);
   const d = newChild(host, l, packet, ctx, offer);
   absorbPeerSyn(d, seg, host.profile);
   takeWindow(d, seg);

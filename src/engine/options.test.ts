@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answerOffer, layoutSynOptions, negotiate, readOffer, type Offer } from './options';
+import {
+  answerOffer,
+  layoutSynOptions,
+  negotiate,
+  readOffer,
+  synOptions,
+  type Offer,
+} from './options';
 import { formatSegment } from './testing/format';
 import type { Segment, TcpOption } from './types';
 
@@ -54,6 +61,38 @@ describe('SYN option layout', () => {
     expect(text(layoutSynOptions('freebsd', { ...full, wscale: null, ts: null }))).toBe(
       '<mss 1460,sackOK,eol,eol>',
     );
+  });
+});
+
+describe('SYN options as sent (laid out once per layout and offer)', () => {
+  const offers: Offer[] = [
+    full,
+    { ...full, ts: null },
+    { ...full, wscale: null, sackOK: false },
+    { mss: 536, wscale: 14, sackOK: false, ts: { val: 0, ecr: 0 } },
+    { mss: 1460, wscale: null, sackOK: false, ts: null, none: true },
+  ];
+  it('each SYN carries its own TSval and TSecr in the layout of its stack', () => {
+    for (const layout of ['linux', 'freebsd'] as const) {
+      for (const [val, ecr] of [
+        [100, 0],
+        [4294967295, 7],
+        [5, 123456],
+      ] as const) {
+        for (const offer of offers) {
+          const ts = offer.ts ? { val, ecr } : null;
+          expect(text(synOptions(layout, offer, val, ecr))).toBe(
+            text(layoutSynOptions(layout, { ...offer, ts })),
+          );
+        }
+      }
+    }
+  });
+
+  it('a later SYN does not change the options of an earlier one', () => {
+    const first = synOptions('linux', full, 1, 0);
+    synOptions('linux', full, 2, 9);
+    expect(text(first)).toBe('<mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 8>');
   });
 });
 

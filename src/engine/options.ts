@@ -58,6 +58,50 @@ export function layoutSynOptions(layout: OptionLayout, offer: Offer): TcpOption[
   return layout === 'freebsd' ? freebsdLayout(offer) : linuxLayout(offer);
 }
 
+/** A SYN's option list as laid out for one (layout, offer), and where its timestamp sits. */
+interface SynTemplate {
+  readonly options: readonly TcpOption[];
+  /** The index of the TS option, -1 without one. */
+  readonly tsAt: number;
+}
+
+const NO_OPTIONS: readonly TcpOption[] = [];
+const synTemplates = new Map<number, SynTemplate>();
+
+/**
+ * The options of a SYN or SYN-ACK we send: the list for this layout and offer is laid out once,
+ * and each SYN only fills in its TSval and TSecr (a copy of the template with a fresh TS
+ * option, or the template itself without timestamps: option lists are immutable values).
+ */
+export function synOptions(
+  layout: OptionLayout,
+  offer: Offer,
+  tsVal: number,
+  tsEcr: number,
+): readonly TcpOption[] {
+  if (offer.none) return NO_OPTIONS;
+  const { mss, wscale } = offer;
+  const plain = mss >= 0 && mss <= 0xffff && (wscale === null || (wscale >= 0 && wscale < 255));
+  if (!plain || !Number.isInteger(mss) || (wscale !== null && !Number.isInteger(wscale))) {
+    return layoutSynOptions(layout, { ...offer, ts: offer.ts ? { val: tsVal, ecr: tsEcr } : null });
+  }
+  const key =
+    ((mss * 256 + (wscale ?? 255)) * 2 + (offer.sackOK ? 1 : 0)) * 4 +
+    (offer.ts ? 2 : 0) +
+    (layout === 'freebsd' ? 1 : 0);
+  let template = synTemplates.get(key);
+  if (template === undefined) {
+    const laid = layoutSynOptions(layout, offer);
+    template = { options: laid, tsAt: laid.findIndex((o) => o.kind === 'ts') };
+    if (synTemplates.size >= 256) synTemplates.clear();
+    synTemplates.set(key, template);
+  }
+  if (template.tsAt < 0) return template.options;
+  const out = template.options.slice();
+  out[template.tsAt] = { kind: 'ts', val: tsVal, ecr: tsEcr };
+  return out;
+}
+
 /**
  * Linux tcp_options_write(): MSS; then SACK-permitted folded in front of TS (or nop,nop
  * before TS alone); then nop,nop,sackOK when SACK goes without TS; then nop,wscale.
