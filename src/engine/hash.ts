@@ -10,8 +10,8 @@ function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
 }
 
-/** Absorbs one 32-bit word into the running hash. */
-function absorb(h: number, word: number): number {
+/** Absorbs one 32-bit word into the running hash (which starts as the key). */
+export function absorb(h: number, word: number): number {
   let k = Math.imul(word, 0xcc9e2d51);
   k = rotl(k, 15);
   k = Math.imul(k, 0x1b873593);
@@ -31,8 +31,8 @@ export function mix32(x: number): number {
   return h >>> 0;
 }
 
-/** The length goes into the hash, then the avalanche. */
-function finish(h: number, count: number): number {
+/** The length in words goes into the hash, then the avalanche. */
+export function finish(h: number, count: number): number {
   return mix32(h ^ (count * 4));
 }
 

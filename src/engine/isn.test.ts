@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseIsn, isnClock } from './isn';
+import { addressWords, keyedHash } from './hash';
+import { chooseIsn, isnClock, tupleHash } from './isn';
 
 const tuple = {
   localAddress: '10.0.0.1',
@@ -30,5 +31,21 @@ describe('ISN generator (RFC 9293 §3.4.1)', () => {
     const b = chooseIsn({ mode: 'rfc', key: 42 }, { ...tuple, localPort: 49153 }, 0);
     const c = chooseIsn({ mode: 'rfc', key: 43 }, tuple, 0);
     expect(new Set([a, b, c]).size).toBe(3);
+  });
+
+  it('F is the keyed hash of local address, local port, remote address, remote port and salt', () => {
+    const v6 = { ...tuple, localAddress: '2001:db8::1', remoteAddress: '2001:db8::2' };
+    for (const t of [tuple, v6]) {
+      for (const salt of [0, 0x7453]) {
+        const words = [
+          ...addressWords(t.localAddress),
+          t.localPort,
+          ...addressWords(t.remoteAddress),
+          t.remotePort,
+          salt,
+        ];
+        expect(tupleHash(0x1234abcd, t, salt)).toBe(keyedHash(0x1234abcd, words));
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@
  * hash, so that a new incarnation of the same 4-tuple starts beyond the old one while an
  * off-path attacker cannot guess it. `now` is the caller's virtual time in milliseconds.
  */
-import { addressWords, keyedHash } from './hash';
+import { absorb, addressWords, finish } from './hash';
 import { seq } from './seq';
 import type { Seq } from './types';
 
@@ -26,18 +26,21 @@ export function isnClock(now: number): number {
   return Math.floor(now * 250) >>> 0;
 }
 
-/** The words F hashes, filled anew for each hash (a new array per connection was garbage). */
-const tupleWords: number[] = [];
-
-/** F: keyed hash of the connection's 4-tuple. */
+/**
+ * F: keyed hash of the connection's 4-tuple, keyedHash of the words local address, local
+ * port, remote address, remote port, salt, absorbed one by one without a list of them
+ * (a list per hash, or one emptied and refilled, was garbage per connection).
+ */
 export function tupleHash(key: number, t: FourTuple, salt = 0): number {
-  const words = tupleWords;
-  words.length = 0;
-  for (const w of addressWords(t.localAddress)) words.push(w);
-  words.push(t.localPort);
-  for (const w of addressWords(t.remoteAddress)) words.push(w);
-  words.push(t.remotePort, salt);
-  return keyedHash(key, words);
+  const local = addressWords(t.localAddress);
+  const remote = addressWords(t.remoteAddress);
+  let h = key | 0;
+  for (const w of local) h = absorb(h, w | 0);
+  h = absorb(h, t.localPort | 0);
+  for (const w of remote) h = absorb(h, w | 0);
+  h = absorb(h, t.remotePort | 0);
+  h = absorb(h, salt | 0);
+  return finish(h, local.length + remote.length + 3);
 }
 
 /** The ISN for a new connection, by the host's configured generator. */
