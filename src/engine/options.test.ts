@@ -71,6 +71,7 @@ describe('SYN options as sent (laid out once per layout and offer)', () => {
     { ...full, wscale: null, sackOK: false },
     { mss: 536, wscale: 14, sackOK: false, ts: { val: 0, ecr: 0 } },
     { mss: 1460, wscale: null, sackOK: false, ts: null, none: true },
+    { mss: 70000, wscale: 300, sackOK: true, ts: { val: 0, ecr: 0 } },
   ];
   it('each SYN carries its own TSval and TSecr in the layout of its stack', () => {
     for (const layout of ['linux', 'freebsd'] as const) {

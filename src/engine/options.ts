@@ -81,6 +81,7 @@ export function synOptions(
 ): readonly TcpOption[] {
   if (offer.none) return NO_OPTIONS;
   const { mss, wscale } = offer;
+  // An offer the numeric key cannot hold (no 16-bit MSS or 8-bit shift) is laid out directly.
   const plain = mss >= 0 && mss <= 0xffff && (wscale === null || (wscale >= 0 && wscale < 255));
   if (!plain || !Number.isInteger(mss) || (wscale !== null && !Number.isInteger(wscale))) {
     return layoutSynOptions(layout, { ...offer, ts: offer.ts ? { val: tsVal, ecr: tsEcr } : null });
