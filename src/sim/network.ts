@@ -31,16 +31,18 @@ export function sendPacket(
 
   // Every segment draws from its direction's stream, whatever happens to it next.
   const verdict = transmit(world.links[direction], now, wireSize(segment));
+  // Read at once: the verdict object is the link's, rewritten by its next transmit.
+  const { lost, arrivesAt: linkArrival, duplicateAt } = verdict;
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
   const original = originalOfSend(world.trace, world.shared.labels, from, packet, retransmit);
 
-  const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
+  const arrivesAt = roundTime(linkArrival + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);
   const reason: DropReason | undefined = fault.drop
     ? 'rule'
-    : verdict.lost
+    : lost
       ? 'loss'
       : rule
         ? 'firewall'
@@ -98,9 +100,7 @@ export function sendPacket(
   flight.pending = 1;
   world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
   const copyAt =
-    fault.duplicateBy !== undefined
-      ? roundTime(arrivesAt + fault.duplicateBy)
-      : verdict.duplicateAt;
+    fault.duplicateBy !== undefined ? roundTime(arrivesAt + fault.duplicateBy) : duplicateAt;
   if (copyAt !== undefined) {
     flight.pending = 2;
     world.trace.push({ t: now, type: 'duplicate', id, arrivesAt: copyAt });
