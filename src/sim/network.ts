@@ -48,8 +48,10 @@ export function sendPacket(
         ? 'firewall'
         : undefined;
 
-  const sender = world.endpoints.get(from);
-  if (sender && sender.iss === undefined && segment.flags & Flag.SYN) sender.iss = segment.seq;
+  if (segment.flags & Flag.SYN) {
+    const sender = world.endpoints.get(from);
+    if (sender && sender.iss === undefined) sender.iss = segment.seq;
+  }
 
   const payload = world.hex.hex(segment.payload);
   const end: SendEnd = reason === undefined ? 'arrives' : 'drops';
