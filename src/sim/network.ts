@@ -100,7 +100,7 @@ export function sendPacket(
   }
 
   flight.pending = 1;
-  world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
+  world.queue.push(arrivesAt, flight);
   const copyAt =
     fault.duplicateBy !== undefined ? roundTime(arrivesAt + fault.duplicateBy) : duplicateAt;
   if (copyAt !== undefined) {
@@ -141,7 +141,7 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     forgedBy: 'firewall',
   });
   const flight = newFlight(id, packet, 1, undefined, undefined);
-  world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
+  world.queue.push(arrivesAt, flight);
 }
 
 /** Records the end of one of a flight's deliveries. */
