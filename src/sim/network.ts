@@ -29,8 +29,11 @@ export function sendPacket(
   const direction = directionOf(world, from);
   const segment = packet.segment;
 
-  // Every segment draws from its direction's stream, whatever happens to it next.
-  const verdict = transmit(world.links[direction], now, wireSize(segment));
+  // Every segment draws from its direction's stream, whatever happens to it next. Its size on
+  // the wire matters only to a link with a bandwidth (serialization): others skip adding it up.
+  const link = world.links[direction];
+  const bytes = link.settings.bandwidth > 0 ? wireSize(segment) : 0;
+  const verdict = transmit(link, now, bytes);
   // Read at once: the verdict object is the link's, rewritten by its next transmit.
   const { lost, arrivesAt: linkArrival, duplicateAt } = verdict;
   const fault = world.faults.apply(direction, segment);
