@@ -67,6 +67,9 @@ export function wireSize(segment: Segment): number {
   return 40 + Math.ceil(options / 4) * 4 + segment.payload.length;
 }
 
+/** Draws per segment, whatever the settings. */
+const DRAWS = 5;
+
 /**
  * Sends a segment of `bytes` bytes at `now` through one direction and updates its state.
  * Draw order (fixed, five per segment): loss, jitter, duplicate, reorder, copy spacing.
@@ -76,11 +79,23 @@ export function wireSize(segment: Segment): number {
  */
 export function transmit(state: LinkState, now: number, bytes: number): LinkVerdict {
   const s = state.settings;
-  const uLoss = state.random.next();
-  const uJitter = state.random.next();
-  const uDuplicate = state.random.next();
-  const uReorder = state.random.next();
-  const uCopy = state.random.next();
+  // A direction without loss, jitter, duplication or reordering reads none of its five draws
+  // (each comparison below is false and each product 0 whatever they are): its stream moves on
+  // five places without making them, and stays where the draws would have left it.
+  let uLoss = 0;
+  let uJitter = 0;
+  let uDuplicate = 0;
+  let uReorder = 0;
+  let uCopy = 0;
+  if (s.loss === 0 && s.jitter === 0 && s.duplicate === 0 && s.reorder === 0) {
+    state.random.skip(DRAWS);
+  } else {
+    uLoss = state.random.next();
+    uJitter = state.random.next();
+    uDuplicate = state.random.next();
+    uReorder = state.random.next();
+    uCopy = state.random.next();
+  }
 
   // Serialization: a segment waits for the previous one to leave the transmitter.
   let departs = now;
