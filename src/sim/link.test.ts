@@ -62,6 +62,24 @@ describe('link direction', () => {
     expect(overtaken.length).toBeGreaterThan(10);
   });
 
+  it('leaves the stream of a still link where its draws would have, for later settings', () => {
+    // No loss, jitter, duplication or reordering: the draws are skipped, not made.
+    const still = createLinkState({ ...DEFAULT_LINK_DIRECTION }, namedStream(3, 'x'));
+    const drawing = createLinkState({ ...DEFAULT_LINK_DIRECTION, loss: 1e-9 }, namedStream(3, 'x'));
+    for (let i = 0; i < 20; i++) {
+      transmit(still, i * 1000, 60);
+      transmit(drawing, i * 1000, 60);
+    }
+    const jittery = { ...DEFAULT_LINK_DIRECTION, jitter: 30 };
+    still.settings = jittery;
+    drawing.settings = jittery;
+    for (let i = 20; i < 40; i++) {
+      expect(transmit(still, i * 1000, 60).arrivesAt).toBe(
+        transmit(drawing, i * 1000, 60).arrivesAt,
+      );
+    }
+  });
+
   it('draws the same numbers whatever the settings, so loss does not reshuffle jitter', () => {
     const calm = createLinkState({ ...DEFAULT_LINK_DIRECTION, jitter: 30 }, namedStream(3, 'x'));
     const lossy = createLinkState(

@@ -11,11 +11,11 @@ import type { LinkDirection } from './scenario';
 /** What the link decided for one segment. */
 export interface LinkVerdict {
   /** True when the link loses the segment. */
-  readonly lost: boolean;
+  lost: boolean;
   /** When it arrives (or, if lost, when it would have). */
-  readonly arrivesAt: number;
+  arrivesAt: number;
   /** When a duplicate copy arrives, if the link duplicates it (every verdict has the field). */
-  readonly duplicateAt: number | undefined;
+  duplicateAt: number | undefined;
 }
 
 /** Mutable per-direction state kept by the world for the length of one run. */
@@ -26,10 +26,13 @@ export interface LinkState {
   lastArrival: number;
   /** The transmitter is busy serializing until then (bandwidth model). */
   busyUntil: number;
+  /** The latest segment's verdict, rewritten by each transmit (see transmit). */
+  readonly verdict: LinkVerdict;
 }
 
 export function createLinkState(settings: LinkDirection, random: RandomStream): LinkState {
-  return { settings, random, lastArrival: 0, busyUntil: 0 };
+  const verdict: LinkVerdict = { lost: false, arrivesAt: 0, duplicateAt: undefined };
+  return { settings, random, lastArrival: 0, busyUntil: 0, verdict };
 }
 
 /** IPv4 header (20) + TCP header (20) + options padded to 4 bytes + payload. */
@@ -64,17 +67,35 @@ export function wireSize(segment: Segment): number {
   return 40 + Math.ceil(options / 4) * 4 + segment.payload.length;
 }
 
+/** Draws per segment, whatever the settings. */
+const DRAWS = 5;
+
 /**
  * Sends a segment of `bytes` bytes at `now` through one direction and updates its state.
  * Draw order (fixed, five per segment): loss, jitter, duplicate, reorder, copy spacing.
+ * The verdict is the direction's own object, rewritten by its next transmit: read it before
+ * sending again. A fresh one per segment was 40 of the bytes a segment allocates (V8 did not
+ * keep it in registers where sendPacket inlined this).
  */
 export function transmit(state: LinkState, now: number, bytes: number): LinkVerdict {
   const s = state.settings;
-  const uLoss = state.random.next();
-  const uJitter = state.random.next();
-  const uDuplicate = state.random.next();
-  const uReorder = state.random.next();
-  const uCopy = state.random.next();
+  // A direction without loss, jitter, duplication or reordering reads none of its five draws
+  // (each comparison below is false and each product 0 whatever they are): its stream moves on
+  // five places without making them, and stays where the draws would have left it.
+  let uLoss = 0;
+  let uJitter = 0;
+  let uDuplicate = 0;
+  let uReorder = 0;
+  let uCopy = 0;
+  if (s.loss === 0 && s.jitter === 0 && s.duplicate === 0 && s.reorder === 0) {
+    state.random.skip(DRAWS);
+  } else {
+    uLoss = state.random.next();
+    uJitter = state.random.next();
+    uDuplicate = state.random.next();
+    uReorder = state.random.next();
+    uCopy = state.random.next();
+  }
 
   // Serialization: a segment waits for the previous one to leave the transmitter.
   let departs = now;
@@ -96,12 +117,14 @@ export function transmit(state: LinkState, now: number, bytes: number): LinkVerd
 
   const lost = uLoss < s.loss;
   if (!lost && !reordered) state.lastArrival = arrivesAt;
-  // One shape for every verdict, so that V8 can keep it in registers where transmit is inlined.
-  const duplicateAt =
+  const verdict = state.verdict;
+  verdict.lost = lost;
+  verdict.arrivesAt = arrivesAt;
+  verdict.duplicateAt =
     lost || !(uDuplicate < s.duplicate)
       ? undefined
       : roundTime(arrivesAt + uCopy * Math.max(s.jitter, s.delay / 10));
-  return { lost, arrivesAt, duplicateAt };
+  return verdict;
 }
 
 /**

@@ -29,25 +29,32 @@ export function sendPacket(
   const direction = directionOf(world, from);
   const segment = packet.segment;
 
-  // Every segment draws from its direction's stream, whatever happens to it next.
-  const verdict = transmit(world.links[direction], now, wireSize(segment));
+  // Every segment draws from its direction's stream, whatever happens to it next. Its size on
+  // the wire matters only to a link with a bandwidth (serialization): others skip adding it up.
+  const link = world.links[direction];
+  const bytes = link.settings.bandwidth > 0 ? wireSize(segment) : 0;
+  const verdict = transmit(link, now, bytes);
+  // Read at once: the verdict object is the link's, rewritten by its next transmit.
+  const { lost, arrivesAt: linkArrival, duplicateAt } = verdict;
   const fault = world.faults.apply(direction, segment);
   const rule = firewallVerdict(world.firewall, direction, packet);
 
   const original = originalOfSend(world.trace, world.shared.labels, from, packet, retransmit);
 
-  const arrivesAt = roundTime(verdict.arrivesAt + fault.delay);
+  const arrivesAt = roundTime(linkArrival + fault.delay);
   const midway = roundTime(now + (arrivesAt - now) / 2);
   const reason: DropReason | undefined = fault.drop
     ? 'rule'
-    : verdict.lost
+    : lost
       ? 'loss'
       : rule
         ? 'firewall'
         : undefined;
 
-  const sender = world.endpoints.get(from);
-  if (sender && sender.iss === undefined && segment.flags & Flag.SYN) sender.iss = segment.seq;
+  if (segment.flags & Flag.SYN) {
+    const sender = world.endpoints.get(from);
+    if (sender && sender.iss === undefined) sender.iss = segment.seq;
+  }
 
   const payload = world.hex.hex(segment.payload);
   const end: SendEnd = reason === undefined ? 'arrives' : 'drops';
@@ -96,11 +103,9 @@ export function sendPacket(
   }
 
   flight.pending = 1;
-  world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
+  world.queue.push(arrivesAt, flight);
   const copyAt =
-    fault.duplicateBy !== undefined
-      ? roundTime(arrivesAt + fault.duplicateBy)
-      : verdict.duplicateAt;
+    fault.duplicateBy !== undefined ? roundTime(arrivesAt + fault.duplicateBy) : duplicateAt;
   if (copyAt !== undefined) {
     flight.pending = 2;
     world.trace.push({ t: now, type: 'duplicate', id, arrivesAt: copyAt });
@@ -139,7 +144,7 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     forgedBy: 'firewall',
   });
   const flight = newFlight(id, packet, 1, undefined, undefined);
-  world.queue.push(arrivesAt, { kind: 'deliver', flight, duplicate: false });
+  world.queue.push(arrivesAt, flight);
 }
 
 /** Records the end of one of a flight's deliveries. */

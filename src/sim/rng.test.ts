@@ -22,6 +22,12 @@ describe('seeded random streams', () => {
     expect(mean).toBeLessThan(0.51);
   });
 
+  it('skips n draws to where n draws would have left the stream', () => {
+    const skipped = createStream(42);
+    skipped.skip(5);
+    expect(draws(3, skipped)).toEqual(draws(8).slice(5));
+  });
+
   it('derives independent streams per name from one scenario seed', () => {
     expect(deriveSeed(7, 'link:c2s')).not.toBe(deriveSeed(7, 'link:s2c'));
     expect(draws(5, namedStream(7, 'link:c2s'))).not.toEqual(draws(5, namedStream(7, 'link:s2c')));

@@ -13,6 +13,8 @@ export interface RandomStream {
   next(): number;
   /** The next unsigned 32-bit integer. */
   nextUint32(): number;
+  /** Moves on `n` draws without making them: the stream continues as after `n` calls of next. */
+  skip(n: number): void;
   /** An independent stream that continues from where this one is (a world snapshot's). */
   copy(): RandomStream;
 }
@@ -54,6 +56,11 @@ class Mulberry32 implements RandomStream {
 
   next(): number {
     return this.nextUint32() / 4294967296;
+  }
+
+  /** Each draw adds the same constant to the state (mod 2^32); only the output is mixed. */
+  skip(n: number): void {
+    this.state = (this.state + Math.imul(n, 0x6d2b79f5)) | 0;
   }
 
   copy(): RandomStream {

@@ -37,6 +37,9 @@ export class OptionLists {
     const options: readonly TraceOption[] = packet.segment.options;
     if (options.length === 0) return NO_OPTIONS;
     const previous = this.previous.get(from);
+    // The engine hands out one list per timestamp pair (options.ts), so a burst's lists are
+    // usually the very same array: known without comparing them option by option.
+    if (previous === options) return previous;
     if (previous !== undefined && sameOptions(previous, options)) return previous;
     this.previous.set(from, options);
     return options;
