@@ -135,32 +135,6 @@ class Journey implements SegmentSpan {
   }
 }
 
-function span(
-  send: SendEvent,
-  sendIndex: number,
-  crossingEndsAt: number,
-  endAt: number,
-  endIndex: number,
-  outcome: SegmentSpan['outcome'],
-  dropReason: DropReason | undefined,
-  dropQueue: 'syn' | 'accept' | undefined,
-  reach: number,
-  copy: boolean,
-): SegmentSpan {
-  return new Journey(
-    send,
-    sendIndex,
-    crossingEndsAt,
-    endAt,
-    endIndex,
-    outcome,
-    dropReason,
-    dropQueue,
-    reach,
-    copy,
-  );
-}
-
 function sendSpan(
   trace: readonly TraceEvent[],
   event: SendEvent,
@@ -177,7 +151,7 @@ function sendSpan(
     // not observable, only that it never arrived.
     const reach = end.t > event.t && duration > 0 ? Math.min(1, (end.t - event.t) / duration) : 0.5;
     const endAt = Math.max(end.t, event.t + reach * duration);
-    return span(
+    return new Journey(
       event,
       index,
       crossingEndsAt,
@@ -191,7 +165,7 @@ function sendSpan(
     );
   }
   return end !== undefined
-    ? span(
+    ? new Journey(
         event,
         index,
         crossingEndsAt,
@@ -203,7 +177,7 @@ function sendSpan(
         1,
         false,
       )
-    : span(
+    : new Journey(
         event,
         index,
         crossingEndsAt,
@@ -297,7 +271,7 @@ export function buildSpans(
     const outcome = arrivalIndex >= 0 ? 'delivered' : 'in-flight';
     const { event, index } = original;
     built.push(
-      span(
+      new Journey(
         event,
         index,
         copy.arrivesAt,
