@@ -41,15 +41,7 @@ function keyed(probe: Probe): Probe {
 
 function signedConnection(): { probe: Probe; socket: SocketId } {
   const probe = keyed(new Probe(profiles.freebsd));
-  const socket = probe.call({
-    call: 'connect',
-    remote: REMOTE,
-    remotePort: 8080,
-    localPort: 5000,
-    options: { tcpMd5: true },
-  }).socket as SocketId;
-  probe.localPort = 5000;
-  probe.remotePort = 8080;
+  const socket = probe.connect({ tcpMd5: true });
   probe.inject({
     flags: 'S.',
     seq: 0,
@@ -175,15 +167,7 @@ describe('SYN-SENT with TCP_MD5SIG', () => {
 
   it('ignores an unsigned SYN-ACK, and completes on a signed one', () => {
     const p = keyed(new Probe(profiles.freebsd));
-    const socket = p.call({
-      call: 'connect',
-      remote: REMOTE,
-      remotePort: 8080,
-      localPort: 5000,
-      options: { tcpMd5: true },
-    }).socket as SocketId;
-    p.localPort = 5000;
-    p.remotePort = 8080;
+    const socket = p.connect({ tcpMd5: true });
     p.sentPackets();
     p.inject({ flags: 'S.', seq: 0, ack: 1, options: [{ kind: 'mss', value: 1460 }] });
     expect(p.sentPackets()).toEqual([]);

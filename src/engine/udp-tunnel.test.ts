@@ -97,15 +97,7 @@ describe('ESTABLISHED: a segment on another UDP port (tcp_input(): t_port != por
 
   it('resets a plain segment to a connection over UDP, in plain TCP', () => {
     const p = new Probe(tunneling);
-    const socket = p.call({
-      call: 'connect',
-      remote: REMOTE,
-      remotePort: 8080,
-      localPort: 5000,
-      options: { udpEncapsPort: 1 },
-    }).socket as SocketId;
-    p.localPort = 5000;
-    p.remotePort = 8080;
+    const socket = p.connect({ udpEncapsPort: 1 });
     p.inject({ flags: 'S.', seq: 0, ack: 1, udp: FROM_PEER });
     expect(p.info(socket)?.state).toBe('ESTABLISHED');
     p.sentPackets();

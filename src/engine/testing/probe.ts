@@ -3,7 +3,7 @@
  * test injects segments the peer "sends" and reads what the host sent back; timers fire
  * when the test advances time.
  */
-import type { AppCall, CallResult, Output, SynCookies } from '../api';
+import type { AppCall, CallResult, Output, SocketOptions, SynCookies } from '../api';
 import { handleIcmp, type IcmpMessage } from '../icmp';
 import {
   createHost,
@@ -86,6 +86,23 @@ export class Probe {
     const r = handleCall(this.host, call, this.now);
     this.take(r.outputs);
     return r.result;
+  }
+
+  /**
+   * Active open from local port 5000 to the peer's 8080, with the probe's ports set to match,
+   * so that segments injected next answer this connection. Returns the new socket.
+   */
+  connect(options?: SocketOptions): SocketId {
+    const socket = this.call({
+      call: 'connect',
+      remote: REMOTE,
+      remotePort: 8080,
+      localPort: 5000,
+      ...(options ? { options } : {}),
+    }).socket as SocketId;
+    this.localPort = 5000;
+    this.remotePort = 8080;
+    return socket;
   }
 
   inject(i: Inject): void {
@@ -209,10 +226,7 @@ export function connectedProbe(profile: Profile = profiles.linux): {
   socket: SocketId;
 } {
   const probe = new Probe(profile);
-  const socket = probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 })
-    .socket as SocketId;
-  probe.localPort = 5000;
-  probe.remotePort = 8080;
+  const socket = probe.connect();
   probe.inject({
     flags: 'S.',
     seq: 0,
