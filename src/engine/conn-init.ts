@@ -1,5 +1,5 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import { newCongestion } from './congestion-state';
+import { copyCongestion, newCongestion } from './congestion-state';
 import type { Conn, Held } from './conn';
 import type { SackBlock } from './sack-blocks';
 import type { IpOptions } from './ip-fields';
@@ -256,6 +256,6 @@ export function createConn(s: ConnSeed): Conn {
  */
 export function laidOut(c: Conn): Conn {
   const copy = new Tcb(c);
-  copy.cc = { ...c.cc };
+  copy.cc = copyCongestion(c.cc);
   return copy;
 }
