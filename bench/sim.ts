@@ -13,36 +13,13 @@ import {
   type Packet,
   type SocketId,
 } from '../src/engine';
-import { runScenario, validateScenario, type Scenario } from '../src/sim';
+import { runScenario, type Scenario } from '../src/sim';
+import { bulkTransfer } from './bulk-transfer';
 import { EventQueue } from '../src/sim/queue';
 import { filler } from '../src/sim/filler';
 import { endpointProfile } from '../src/sim/world';
 import { median, sample } from './engine';
 import type { BenchRow } from './types';
-
-/**
- * A client sending `bytes` to a server over a 50 ms link; `mss` sets the segment size. The
- * memory figure needs a run far past what a user's scenario may ask (SCENARIO_LIMITS): the
- * scenario is validated with bounded values, then the bench raises its budget and its send.
- */
-export function bulkTransfer(bytes: number, mss: number): Scenario {
-  const result = validateScenario({
-    endpoints: [
-      { name: 'client', address: '10.0.0.1', port: 49152, isn: 700, options: { mss } },
-      { name: 'server', address: '10.0.0.2', port: 80, isn: 200, options: { mss } },
-    ],
-    calls: [
-      { at: 0, endpoint: 'server', call: 'listen' },
-      { at: 1, endpoint: 'client', call: 'connect', to: 'server' },
-      { endpoint: 'client', after: { event: 'established' }, call: 'send', bytes: 1 },
-      { endpoint: 'client', after: { event: 'established' }, call: 'close' },
-      { endpoint: 'server', after: { event: 'eof' }, call: 'close' },
-    ],
-  });
-  if (!result.ok) throw new Error(result.errors.join('; '));
-  const calls = result.scenario.calls.map((c) => (c.call === 'send' ? { ...c, bytes } : c));
-  return { ...result.scenario, maxSteps: 100_000_000, calls };
-}
 
 type Side = 0 | 1;
 type LoopEvent =

@@ -74,3 +74,23 @@ export function newCongestion(iss: Seq): Congestion {
     lastNote: null,
   };
 }
+
+/**
+ * A snapshot's copy, its fields in newCongestion's order: a spread copy had a hidden class of
+ * its own, and the code a run optimized for its connections deoptimized on a resumed run's.
+ */
+export function copyCongestion(cc: Congestion): Congestion {
+  return {
+    cwnd: cc.cwnd,
+    ssthresh: cc.ssthresh,
+    count: cc.count,
+    dupAcks: cc.dupAcks,
+    inRecovery: cc.inRecovery,
+    recover: cc.recover,
+    maxFlight: cc.maxFlight,
+    usageSeq: cc.usageSeq,
+    cwndLimited: cc.cwndLimited,
+    signal: cc.signal,
+    lastNote: cc.lastNote,
+  };
+}

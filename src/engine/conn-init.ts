@@ -1,5 +1,5 @@
 /** A fresh TCB, before its first state change (RFC 9293 §3.3.1 variables at their start). */
-import { newCongestion } from './congestion-state';
+import { copyCongestion, newCongestion } from './congestion-state';
 import type { Conn, Held } from './conn';
 import type { SackBlock } from './sack-blocks';
 import type { IpOptions } from './ip-fields';
@@ -30,6 +30,17 @@ export interface ConnSeed {
   readonly md5?: boolean;
   readonly udpPort?: number;
 }
+
+/**
+ * The value a time or RTT field is first set to, before its real one: V8 gives a field the
+ * representation of the first value stored in it. Times and RTT estimates hold whole
+ * milliseconds until a fractional RTT or timeout moves the clock off them (often a run's first
+ * loss); a field that had held small integers then changed its representation at that moment,
+ * which threw away all the optimized code that read it (a fork's first drops did that, the
+ * third drop of the fork bench 87 deoptimizations). Set first to a fraction, such a field holds
+ * doubles from the start, whole or not, in every TCB (copies follow the fresh TCB's layout).
+ */
+export const FIRST_AS_DOUBLE = 0.5;
 
 /** Shared by every fresh TCB: both lists are replaced, never written in place. */
 const NONE_HELD: readonly Held[] = [];
@@ -174,6 +185,7 @@ class Tcb {
     this.synRetries = s.synRetries ?? null;
     this.userTimeoutMs = s.userTimeoutMs ?? 0;
     this.keepalive = s.keepalive ?? null;
+    this.lastHeardAt = FIRST_AS_DOUBLE;
     this.lastHeardAt = 0;
     this.probingSince = null;
     this.probesOut = 0;
@@ -181,6 +193,7 @@ class Tcb {
     this.md5 = s.md5 ?? false;
     this.udpPort = s.udpPort ?? 0;
     this.udpOverhead = tunnelOverhead(s.profile, s.udpPort ?? 0);
+    this.unaSentAt = FIRST_AS_DOUBLE;
     this.unaSentAt = 0;
     this.iss = s.iss;
     this.sndUna = s.iss;
@@ -206,9 +219,12 @@ class Tcb {
     this.synTransmits = 0;
     this.synSentAt = null;
     this.srtt = null;
+    this.rttvar = FIRST_AS_DOUBLE;
     this.rttvar = 0;
+    this.rto = FIRST_AS_DOUBLE;
     this.rto = s.profile.rtoInitialMs;
     this.rttSeq = null;
+    this.rttStart = FIRST_AS_DOUBLE;
     this.rttStart = 0;
     this.connectDeadline = null;
     this.irs = zero;
@@ -225,6 +241,7 @@ class Tcb {
     this.ackNow = false;
     this.quickAcks = s.profile.quickAckSegments;
     this.ato = 0;
+    this.lastDataAt = FIRST_AS_DOUBLE;
     this.lastDataAt = 0;
     this.pingpong = false;
     this.offer = s.offer;
@@ -256,6 +273,6 @@ export function createConn(s: ConnSeed): Conn {
  */
 export function laidOut(c: Conn): Conn {
   const copy = new Tcb(c);
-  copy.cc = { ...c.cc };
+  copy.cc = copyCongestion(c.cc);
   return copy;
 }

@@ -5,6 +5,7 @@
  */
 import type { SocketOptions, SynCookies } from './api';
 import { snapshotConn, type Conn } from './conn';
+import { FIRST_AS_DOUBLE } from './conn-init';
 import type { CachedCookie } from './fastopen-client';
 import type { IpOptions } from './ip-fields';
 import type { IsnConfig } from './isn';
@@ -238,12 +239,15 @@ export function embryonic(c: Conn): boolean {
 
 /** A step's context for `host` at `now`: what every segment it sends reads of the host. */
 export function ctxOf(host: Host, now: number): Ctx {
-  return {
-    now,
+  const ctx: Ctx = {
+    // A double from the start, as the TCB's times (conn-init.ts, FIRST_AS_DOUBLE).
+    now: FIRST_AS_DOUBLE,
     profile: host.profile,
     timers: host.timers,
     out: [],
     refusesTransmit: host.refusesTransmit,
     md5Keys: host.md5Keys,
   };
+  ctx.now = now;
+  return ctx;
 }

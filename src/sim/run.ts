@@ -28,7 +28,7 @@ import {
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const world = createWorld(scenario, options.interventions ?? []);
-  return runWorld(world, scenario, options, 0, -Infinity);
+  return runWorld(world, scenario, limitsOf(scenario, options), 0, -Infinity);
 }
 
 /**
@@ -46,7 +46,33 @@ export function resumeScenario(
 ): RunResult {
   const world = copyWorld(checkpoint.world, trace.slice(0, checkpoint.tracePosition));
   for (const intervention of interventions) scheduleIntervention(world, intervention);
-  return runWorld(world, scenario, options, checkpoint.steps, checkpoint.handledUpTo);
+  return runWorld(
+    world,
+    scenario,
+    limitsOf(scenario, options),
+    checkpoint.steps,
+    checkpoint.handledUpTo,
+  );
+}
+
+/**
+ * When a run stops and how often it takes a snapshot, always as one object of one shape: the
+ * caller's options differ in shape from one call to the next (a run from the start names its
+ * interventions, a resumed run does not), and the run's loop, optimized for the first call's
+ * shape, was thrown away at the start of a fork's first resumed run.
+ */
+interface RunLimits {
+  readonly until: number | undefined;
+  readonly maxSteps: number;
+  readonly every: number;
+}
+
+function limitsOf(scenario: Scenario, options: Omit<RunOptions, 'interventions'>): RunLimits {
+  return {
+    until: options.until ?? scenario.until,
+    maxSteps: options.maxSteps ?? scenario.maxSteps,
+    every: options.checkpointEvery ?? 0,
+  };
 }
 
 /** The latest checkpoint that an intervention at `at` can resume from (nothing at `at` handled yet). */
@@ -59,31 +85,67 @@ export function checkpointFor(
   return found;
 }
 
+/** Where a run has got to: one object per run, written by each stretch of it (runStretch). */
+interface Progress {
+  steps: number;
+  /** Time of the last event handled. */
+  handledUpTo: number;
+  /** Why the run stopped; null while it goes on. */
+  stop: RunResult['stop'] | null;
+}
+
 function runWorld(
   world: World,
   scenario: Scenario,
-  options: RunOptions,
+  limits: RunLimits,
   stepsSoFar: number,
   handledSoFar: number,
 ): RunResult {
-  const until = options.until ?? scenario.until;
-  const maxSteps = options.maxSteps ?? scenario.maxSteps;
-  const every = options.checkpointEvery ?? 0;
+  const every = limits.every;
   const checkpoints: WorldSnapshot[] = [];
-  let steps = stepsSoFar;
-  let handledUpTo = handledSoFar;
-  let stop: RunResult['stop'] = 'idle';
+  const progress: Progress = { steps: stepsSoFar, handledUpTo: handledSoFar, stop: null };
   for (;;) {
+    const steps = progress.steps;
     if (every > 0 && steps % every === 0 && checkpoints.at(-1)?.steps !== steps) {
       checkpoints.push({
         world: copyWorld(world, []),
         tracePosition: world.trace.length,
         steps,
-        handledUpTo,
+        handledUpTo: progress.handledUpTo,
       });
     }
+    runStretch(world, limits, progress, every > 0 ? steps - (steps % every) + every : Infinity);
+    if (progress.stop !== null) break;
+  }
+  const result = {
+    // A copy of exactly its length: the array grew by half again each time it filled, so up
+    // to a third of its slots (8 bytes each) were spare, held for as long as the run is kept.
+    trace: world.trace.slice(),
+    stop: progress.stop,
+    endpoints: endpointInfo(world, scenario),
+    endTime: world.now,
+  };
+  return every > 0 ? { ...result, checkpoints } : result;
+}
+
+/**
+ * The run's events up to the step `upTo` (the next checkpoint), or until it stops. A function
+ * called once per checkpoint rather than one loop over the whole run: V8 compiled that loop on
+ * the stack (OSR) with most of the world and engine inlined into it, for that one call, and a
+ * fork's resumed run, a new call, started again from unoptimized code and compiled it all anew
+ * (paired against one loop, 8 pairs: a fork's first drop × 0.94, its second × 0.87).
+ */
+function runStretch(world: World, limits: RunLimits, progress: Progress, upTo: number): void {
+  const { until, maxSteps } = limits;
+  let steps = progress.steps;
+  let handledUpTo = progress.handledUpTo;
+  let stop: RunResult['stop'] | null = null;
+  while (steps < upTo) {
     const head = world.queue.peek();
-    if (head === undefined) break;
+    if (head === undefined) {
+      stop = 'idle';
+      break;
+    }
     // A wake-up for a timer re-armed or cancelled since is no event: discard it unseen, so
     // it neither counts as a step nor keeps an otherwise idle run alive.
     if (isIdleWake(world, head.item, head.time)) {
@@ -101,7 +163,10 @@ function runWorld(
       break;
     }
     const entry = world.queue.pop();
-    if (!entry) break;
+    if (!entry) {
+      stop = 'idle';
+      break;
+    }
     world.now = wholeAsInteger(entry.time);
     const traceBefore = world.trace.length;
     handle(world, entry.item);
@@ -109,15 +174,9 @@ function runWorld(
     handledUpTo = entry.time;
     steps++;
   }
-  const result = {
-    // A copy of exactly its length: the array grew by half again each time it filled, so up
-    // to a third of its slots (8 bytes each) were spare, held for as long as the run is kept.
-    trace: world.trace.slice(),
-    stop,
-    endpoints: endpointInfo(world, scenario),
-    endTime: world.now,
-  };
-  return every > 0 ? { ...result, checkpoints } : result;
+  progress.steps = steps;
+  progress.handledUpTo = handledUpTo;
+  progress.stop = stop;
 }
 
 function handle(world: World, event: WorldEvent): void {

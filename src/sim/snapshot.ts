@@ -13,6 +13,7 @@ import {
   newFlight,
   worldLaidOut,
   type EndpointRuntime,
+  type FirstDelivery,
   type Flight,
   type World,
   type WorldEvent,
@@ -52,10 +53,17 @@ export function copyWorld(world: World, trace: World['trace']): World {
   });
 }
 
-/** Copies list their fields as the events made in a run do (see newFlight). */
+/**
+ * Copies list their fields as the events made in a run do (see newFlight): a flight's first
+ * delivery is the flight itself there, so it is the copied flight here too (an event of three
+ * fields in its place met the resumed run's code with a class it had never seen).
+ */
 function copyEvent(item: WorldEvent, flight: (f: Flight) => Flight): WorldEvent {
-  if (item.kind === 'deliver')
+  if (item.kind === 'deliver') {
+    const event: object = item;
+    if (item.flight === event) return flight(item.flight) as FirstDelivery;
     return { kind: 'deliver', flight: flight(item.flight), duplicate: item.duplicate };
+  }
   if (item.kind === 'drop')
     return { kind: 'drop', flight: flight(item.flight), reason: item.reason, rule: item.rule };
   if (item.kind === 'balancer' && item.step.what === 'arrive') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticWorld } from '../../bench/synthetic-run';
+import { syntheticRun, syntheticWorld } from '../../bench/synthetic-run';
 import { presets } from '../sim';
 import { labSetting, type NumberKind } from '../sim/settings';
 import { createLabStore } from './create-lab-store';
@@ -12,7 +12,10 @@ import type { RunSource } from './world';
 function laterComputer(world: RunSource) {
   const waiting: (() => void)[] = [];
   let cancelled = 0;
+  const prepared: { seed: number; interventions: number }[] = [];
   const computer: RunComputer = {
+    prepare: (settings, interventions) =>
+      prepared.push({ seed: settings.seed, interventions: interventions.length }),
     scenario: (settings, interventions) => {
       let cancel = () => undefined as void;
       const result = new Promise<ReturnType<typeof buildTimeline>>((resolve, reject) => {
@@ -29,7 +32,7 @@ function laterComputer(world: RunSource) {
     for (const next of waiting.splice(0)) next();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { computer, answer, cancelled: () => cancelled };
+  return { computer, answer, cancelled: () => cancelled, prepared };
 }
 
 describe('big runs computed away from the page', () => {
@@ -97,6 +100,28 @@ describe('big runs computed away from the page', () => {
     expect(store.getState().timeline).toBe(before);
     expect(store.getState().run.seed).toBe(1);
     expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('a run the page computed that came out big is computed by the computer too, for its next change', async () => {
+    // Seed 1 makes a small run, any other a big one.
+    const small = syntheticWorld(100);
+    const world: RunSource = {
+      ...small,
+      run: (settings) => syntheticRun(settings.seed === 1 ? 100 : OFF_THREAD_EVENTS),
+    };
+    const later = laterComputer(world);
+    const store = createLabStore({ world, computer: later.computer });
+    store.getState().changeRunSettings({ seed: 2 });
+    expect(store.getState().pendingRun).toBeNull();
+    expect(store.getState().timeline.events.length).toBeGreaterThan(OFF_THREAD_EVENTS);
+    expect(later.prepared).toEqual([{ seed: 2, interventions: 0 }]);
+
+    // The next change goes to the computer; nothing more is prepared.
+    store.getState().changeRunSettings({ seed: 3 });
+    expect(store.getState().pendingRun).toEqual({ id: 1, kind: 'scenario' });
+    await later.answer();
+    expect(store.getState().run.seed).toBe(3);
+    expect(later.prepared).toHaveLength(1);
   });
 
   it('a second change supersedes the first one still computing', async () => {

@@ -31,6 +31,12 @@ export interface RunJob<T> {
 export interface RunComputer {
   /** The timeline of the world's run with these settings and interventions (World.run). */
   scenario(settings: RunSettings, interventions: readonly Intervention[]): RunJob<Timeline>;
+  /**
+   * A big run the page computed itself, computed by the computer too, in the background, so
+   * that the next change of it (which goes to the computer) resumes from the computer's own
+   * checkpoints rather than running the whole scenario again. Nothing is waited on.
+   */
+  prepare(settings: RunSettings, interventions: readonly Intervention[]): void;
 }
 
 /** A change of run the store has decided on: what to run and where the playhead goes after. */

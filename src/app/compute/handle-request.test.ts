@@ -42,6 +42,29 @@ describe('the run worker', async () => {
     expect(fork.timeline).toEqual(forkHere);
   });
 
+  it('forks a run it prepared (one the page computed first) as a run from the start has it', async () => {
+    const world = createSimWorld();
+    const handle = createRequestHandler();
+    const settings = { ...world.defaults('random-loss'), seed: 11 };
+    expect(await handle({ id: 1, kind: 'prepare', settings, interventions: [] })).toEqual({
+      id: 1,
+      kind: 'prepared',
+    });
+    const here = buildTimeline(world.run(settings, []));
+    for (const at of [0.3, 0.6]) {
+      const span = here.spans[Math.floor(here.spans.length * at)];
+      if (!span) throw new Error('the run sends segments');
+      const drop = [{ at: span.sentAt, kind: 'drop' as const, id: span.id }];
+      const fork = delivered(
+        await handle({ id: 2, kind: 'scenario', settings, interventions: drop }),
+      );
+      const fromStart = buildTimeline(createSimWorld().run(settings, drop));
+      if (fork.kind !== 'scenario') throw new Error(`expected a run, got ${fork.kind}`);
+      expect(JSON.stringify(fork.timeline.events)).toBe(JSON.stringify(fromStart.events));
+      expect(fork.timeline).toEqual(fromStart);
+    }
+  });
+
   it('moves a script run’s typed arrays, and keeps a scenario’s to extend on a fork', async () => {
     const handle = createRequestHandler();
     const run = await handle({ id: 1, kind: 'script', text: script, profile: 'linux' });

@@ -3,7 +3,7 @@
  * the worker and, where no worker can start, on the page itself, so both give the same run.
  * Scenario runs keep their checkpoints here between requests (a fork resumes from the latest
  * snapshot before its moment, src/store/checkpoints.ts) and their last timeline (a fork reads
- * only its new future).
+ * only its new future); a prepared run is such a run, computed for the next fork's sake.
  */
 import { buildTimeline, type Timeline } from '../../store/timeline';
 import { createSimWorld } from '../../store/sim-world';
@@ -26,9 +26,10 @@ export function createRequestHandler(): (request: RunRequest) => Promise<RunRepl
   let last: Timeline | undefined;
   return async (request) => {
     try {
-      if (request.kind === 'scenario') {
+      if (request.kind === 'scenario' || request.kind === 'prepare') {
         const run = world.run(request.settings, request.interventions);
         last = buildTimeline(run, last);
+        if (request.kind === 'prepare') return { id: request.id, kind: 'prepared' };
         return { id: request.id, kind: 'scenario', timeline: last };
       }
       if (request.kind === 'capture') {

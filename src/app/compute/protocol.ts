@@ -16,6 +16,19 @@ export interface ScenarioRequest {
   readonly interventions: readonly Intervention[];
 }
 
+/**
+ * A run the page computed itself that came out big: the worker computes it too, keeping its
+ * checkpoints and timeline, and answers only that it did (PreparedReply). The next change of
+ * that run, which the store hands to the worker, then resumes from the worker's own snapshots
+ * with its code already compiled, instead of running the whole scenario cold.
+ */
+export interface PrepareRequest {
+  readonly id: number;
+  readonly kind: 'prepare';
+  readonly settings: RunSettings;
+  readonly interventions: readonly Intervention[];
+}
+
 export interface ScriptRequest {
   readonly id: number;
   readonly kind: 'script';
@@ -43,7 +56,8 @@ export interface CaptureRequest {
   readonly file: File;
 }
 
-export type RunRequest = ScenarioRequest | ScriptRequest | OriginRequest | CaptureRequest;
+export type RunRequest =
+  ScenarioRequest | PrepareRequest | ScriptRequest | OriginRequest | CaptureRequest;
 
 /** A script's run ready to show, or the one message that says why it cannot be shown. */
 export type PreparedScript =
@@ -52,6 +66,7 @@ export type PreparedScript =
 
 export type RunReply =
   | { readonly id: number; readonly kind: 'scenario'; readonly timeline: Timeline }
+  | { readonly id: number; readonly kind: 'prepared' }
   | { readonly id: number; readonly kind: 'script'; readonly prepared: PreparedScript }
   | { readonly id: number; readonly kind: 'origin'; readonly profile: ProfileChoice }
   | { readonly id: number; readonly kind: 'capture'; readonly opening: Opening }

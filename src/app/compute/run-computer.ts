@@ -163,6 +163,18 @@ export function createRunComputer(): PageRunComputer {
   };
 
   return {
+    prepare: (settings, interventions) => {
+      // Only for a worker: computed on the page it would hold the page for nothing. No reply
+      // is waited for (the worker's answer finds no one waiting and is dropped).
+      void connect().then((started) =>
+        started?.postMessage({
+          id: ++ids,
+          kind: 'prepare',
+          settings,
+          interventions,
+        } satisfies RunRequest),
+      );
+    },
     scenario: (settings: RunSettings, interventions: readonly Intervention[]) =>
       submit<Timeline>({ kind: 'scenario', settings, interventions }, (reply) =>
         reply.kind === 'scenario' ? reply.timeline : failed(reply),

@@ -45,10 +45,14 @@ export function createPendingRunSlice(
         stop();
         const big = !plan.fresh && get().timeline.events.length > OFF_THREAD_EVENTS;
         if (!computer || !big) {
-          show(
-            plan,
-            buildTimeline(world.run(plan.next.base, plan.next.interventions), get().timeline),
+          const timeline = buildTimeline(
+            world.run(plan.next.base, plan.next.interventions),
+            get().timeline,
           );
+          show(plan, timeline);
+          // Its next change goes to the computer: there it resumes from checkpoints of its own.
+          if (computer && timeline.events.length > OFF_THREAD_EVENTS)
+            computer.prepare(plan.next.base, plan.next.interventions);
           return;
         }
         const id = ++jobs;
