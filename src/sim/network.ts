@@ -31,7 +31,9 @@ export function sendPacket(
 
   // Every segment draws from its direction's stream, whatever happens to it next. Its size on
   // the wire matters only to a link with a bandwidth (serialization): others skip adding it up.
-  const link = world.links[direction];
+  // Two named loads rather than one by a computed key: V8 left `links[direction]` to its
+  // generic keyed-load stub (half a percent of a world's samples in `perf`).
+  const link = direction === 'c2s' ? world.links.c2s : world.links.s2c;
   const bytes = link.settings.bandwidth > 0 ? wireSize(segment) : 0;
   const verdict = transmit(link, now, bytes);
   // Read at once: the verdict object is the link's, rewritten by its next transmit.
