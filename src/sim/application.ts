@@ -96,12 +96,17 @@ export function recordData(world: World, endpoint: string, data: Uint8Array): vo
   );
 }
 
-/** Counts an application event and schedules the calls waiting for its n-th occurrence. */
+/**
+ * Counts an application event and schedules the calls waiting for its n-th occurrence. Only a
+ * watched event's count is ever read, and the watchers are fixed when the world is made, so an
+ * event nobody waits for (every `data` of a bulk transfer, usually) is not counted: two map
+ * operations per segment fewer.
+ */
 function notify(world: World, ep: EndpointRuntime, event: TriggerEvent): void {
-  const count = (ep.eventCounts.get(event) ?? 0) + 1;
-  ep.eventCounts.set(event, count);
   const watchers = world.watchers.get(ep.spec.name)?.get(event);
   if (watchers === undefined) return;
+  const count = (ep.eventCounts.get(event) ?? 0) + 1;
+  ep.eventCounts.set(event, count);
   for (const watcher of watchers) {
     if (watcher.trigger.nth !== count) continue;
     const call = watcher.call;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkState, transmit, type LinkState } from './link';
+import { createLinkState, roundTime, transmit, wholeAsInteger, type LinkState } from './link';
 import { createStream, namedStream } from './rng';
 import { DEFAULT_LINK_DIRECTION, type LinkDirection } from './scenario';
 
@@ -90,5 +90,25 @@ describe('link direction', () => {
     for (let i = 0; i < 50; i++) {
       expect(transmit(lossy, i * 1000, 60).arrivesAt).toBe(transmit(calm, i * 1000, 60).arrivesAt);
     }
+  });
+});
+
+describe('trace times', () => {
+  it('are kept to a microsecond, the same on every platform', () => {
+    expect(roundTime(0.1 + 0.2)).toBe(0.3);
+    expect(roundTime(150.0004999)).toBe(150);
+    expect(roundTime(150.0005)).toBe(150.001);
+    expect(roundTime(-2.0004)).toBe(-2);
+    expect(roundTime(75)).toBe(75);
+    expect(roundTime(2 ** 31 + 0.25)).toBe(2 ** 31 + 0.25);
+  });
+
+  it('keep whole and fractional values as they are, and -0 as 0', () => {
+    for (const ms of [0, 1, 49.5, 66503.55, -3, 2 ** 30 - 1, 2 ** 30, 2 ** 31, 2 ** 40 + 1]) {
+      expect(wholeAsInteger(ms)).toBe(ms);
+    }
+    expect(Object.is(wholeAsInteger(-0), 0)).toBe(true);
+    expect(wholeAsInteger(Number.NaN)).toBeNaN();
+    expect(wholeAsInteger(Infinity)).toBe(Infinity);
   });
 });

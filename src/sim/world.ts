@@ -130,7 +130,7 @@ export interface EndpointRuntime {
   readonly socketEnds: Map<SocketId, { readonly local: string; readonly remote: string }>;
   /** Sockets whose connect() has not completed yet, with the call's trace arguments. */
   readonly pendingConnects: Map<SocketId, Readonly<Record<string, string>>>;
-  /** How often each application event has happened, for `after` triggers. */
+  /** How often each application event that an `after` trigger waits for has happened. */
   readonly eventCounts: Map<TriggerEvent, number>;
   /** The profile's send buffer size, in bytes. */
   readonly sendBuffer: number;
