@@ -289,6 +289,64 @@ test('labels stay with their arrows in presentation mode for the many-connection
   expect(watched.problems).toEqual([]);
 });
 
+test('labels stay with their arrows in presentation mode at 1280×720, in every preset', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const watched = watchPage(page);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('./?scenario=handshake');
+  await expect(diagram(page)).toBeVisible();
+  const presets = await page
+    .getByLabel('Scenario')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const { problems, labels, check } = geometryLog(page);
+  const presentation = page.getByRole('main', { name: 'Presentation' });
+  for (const preset of presets) {
+    await page.getByLabel('Scenario').selectOption(preset);
+    // As a presenter gives it: into presentation, four clicker steps, then the whole run.
+    await page.keyboard.press('f');
+    await expect(presentation).toBeVisible();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    await check(`${preset}, presenting, 4 steps`);
+    await page.keyboard.press('End');
+    await check(`${preset}, presenting, end`);
+    await page.keyboard.press('Escape');
+    await expect(presentation).toHaveCount(0);
+  }
+  expect(problems).toEqual([]);
+  expect(labels()).toBeGreaterThan(presets.length * 4);
+  expect(watched.problems).toEqual([]);
+});
+
+test('labels stay with their arrows and inside the diagram in a 320 px embed of every preset', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const watched = watchPage(page);
+  await page.setViewportSize({ width: 320, height: 480 });
+  await page.goto('./?scenario=handshake');
+  const presets = await page
+    .getByLabel('Scenario')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const { problems, labels, check } = geometryLog(page);
+  for (const preset of presets) {
+    // The embed a blog post puts in its column, with the fewest controls, stepped by a reader.
+    await page.goto(`./embed.html?scenario=${preset}&controls=minimal&theme=auto`);
+    await expect(diagram(page)).toBeVisible();
+    await diagram(page).click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+    await check(`${preset}, 6 steps`);
+    await pressEnd(page);
+    await check(`${preset}, end`);
+  }
+  expect(problems).toEqual([]);
+  expect(labels()).toBeGreaterThanOrEqual(presets.length);
+  expect(watched.problems).toEqual([]);
+});
+
 const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),
   'utf8',
