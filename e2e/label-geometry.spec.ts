@@ -347,6 +347,55 @@ test('labels stay with their arrows and inside the diagram in a 320 px embed of 
   expect(watched.problems).toEqual([]);
 });
 
+/** The arrows whose head reaches back past the lifeline they leave (over its notes), by name. */
+async function headsBehindTheirStart(page: Page): Promise<string[]> {
+  return diagram(page)
+    .getByRole('group', { name: 'Segments over time' })
+    .evaluate((svg) => {
+      const behind: string[] = [];
+      for (const tip of svg.querySelectorAll<SVGLineElement>('line[data-tip][marker-end]')) {
+        const m = tip.getScreenCTM() as DOMMatrix;
+        const at = (which: 1 | 2) =>
+          new DOMPoint(
+            Number(tip.getAttribute(`x${which}`)),
+            Number(tip.getAttribute(`y${which}`)),
+          ).matrixTransform(m);
+        const [start, end] = [at(1), at(2)];
+        // The marker: 7 stroke widths long, its tip at 9/10 of it (SequenceDiagram.tsx).
+        const back = 0.9 * 7 * parseFloat(getComputedStyle(tip).strokeWidth) * Math.hypot(m.a, m.b);
+        if (Math.hypot(end.x - start.x, end.y - start.y) < back - 0.5) {
+          behind.push(tip.closest('[aria-label]')?.getAttribute('aria-label') ?? 'an arrow');
+        }
+      }
+      return behind;
+    });
+}
+
+test("an arrow's head leaves its lifeline whole, over none of the notes beside it", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const { problems, check } = geometryLog(page);
+  const found: string[] = [];
+  // The instants a clicker stops at when a segment leaves: the SYN beside "SYN-SENT", the
+  // SYN-ACK beside "SYN-RECEIVED" (its head points back over the server's notes).
+  for (const [size, t] of [
+    [SIZES[0], 10],
+    [SIZES[2], 10],
+    [SIZES[2], 60],
+    [{ width: 320, height: 480 }, 60],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.goto(`./?scenario=handshake&t=${t}`);
+    await expect(diagram(page).locator('[data-segment="1"]').first()).toBeAttached();
+    const moment = `${size.width}×${size.height} at ${t} ms`;
+    found.push(...(await headsBehindTheirStart(page)).map((name) => `${moment}: ${name}`));
+    await check(moment);
+  }
+  expect(found).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),
   'utf8',
