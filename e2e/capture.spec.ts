@@ -115,7 +115,15 @@ test.describe('captures', () => {
   }) => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto('./?scenario=lost-syn');
-    await expect(page.getByRole('button', { name: 'Open capture' })).toBeVisible();
+    // The drop target arrives with the capture's actions, which a phone keeps behind "More
+    // actions": closed here, and the dialog a drop opens still shows.
+    await expect(
+      page.getByRole('button', { name: 'Open capture', includeHidden: true }),
+    ).toBeAttached();
+    await expect(page.getByRole('button', { name: 'More actions' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
 
     await dropFile(page, 'notes.txt', Buffer.from('These are my notes, not a capture.\n'));
     const dialog = page.getByRole('dialog', { name: 'Open a capture' });

@@ -2,7 +2,13 @@
 // copy buttons, and a still SVG and PNG of the diagram.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import {
+  VIEWPORTS,
+  expectNoAxeViolations,
+  headerAction,
+  saveScreenshot,
+  watchPage,
+} from './support';
 
 /** The preview server the tests run against (playwright.config.ts). */
 const LAB = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
@@ -76,7 +82,7 @@ test.describe('Share or embed', () => {
   test('fits a phone and the dark theme', async ({ page }) => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto('./?scenario=lost-syn-ack&t=1100&theme=dark');
-    await page.getByRole('button', { name: 'Share or embed' }).click();
+    await (await headerAction(page, 'Share or embed')).click();
     const dialog = page.getByRole('dialog', { name: 'Share or embed' });
     await expect(dialog.getByRole('link', { name: 'Download PNG' })).toBeVisible();
     const overflow = await dialog.evaluate((element) => element.scrollWidth - element.clientWidth);

@@ -289,6 +289,113 @@ test('labels stay with their arrows in presentation mode for the many-connection
   expect(watched.problems).toEqual([]);
 });
 
+test('labels stay with their arrows in presentation mode at 1280×720, in every preset', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const watched = watchPage(page);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('./?scenario=handshake');
+  await expect(diagram(page)).toBeVisible();
+  const presets = await page
+    .getByLabel('Scenario')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const { problems, labels, check } = geometryLog(page);
+  const presentation = page.getByRole('main', { name: 'Presentation' });
+  for (const preset of presets) {
+    await page.getByLabel('Scenario').selectOption(preset);
+    // As a presenter gives it: into presentation, four clicker steps, then the whole run.
+    await page.keyboard.press('f');
+    await expect(presentation).toBeVisible();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    await check(`${preset}, presenting, 4 steps`);
+    await page.keyboard.press('End');
+    await check(`${preset}, presenting, end`);
+    await page.keyboard.press('Escape');
+    await expect(presentation).toHaveCount(0);
+  }
+  expect(problems).toEqual([]);
+  expect(labels()).toBeGreaterThan(presets.length * 4);
+  expect(watched.problems).toEqual([]);
+});
+
+test('labels stay with their arrows and inside the diagram in a 320 px embed of every preset', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const watched = watchPage(page);
+  await page.setViewportSize({ width: 320, height: 480 });
+  await page.goto('./?scenario=handshake');
+  const presets = await page
+    .getByLabel('Scenario')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const { problems, labels, check } = geometryLog(page);
+  for (const preset of presets) {
+    // The embed a blog post puts in its column, with the fewest controls, stepped by a reader.
+    await page.goto(`./embed.html?scenario=${preset}&controls=minimal&theme=auto`);
+    await expect(diagram(page)).toBeVisible();
+    await diagram(page).click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+    await check(`${preset}, 6 steps`);
+    await pressEnd(page);
+    await check(`${preset}, end`);
+  }
+  expect(problems).toEqual([]);
+  expect(labels()).toBeGreaterThanOrEqual(presets.length);
+  expect(watched.problems).toEqual([]);
+});
+
+/** The arrows whose head reaches back past the lifeline they leave (over its notes), by name. */
+async function headsBehindTheirStart(page: Page): Promise<string[]> {
+  return diagram(page)
+    .getByRole('group', { name: 'Segments over time' })
+    .evaluate((svg) => {
+      const behind: string[] = [];
+      for (const tip of svg.querySelectorAll<SVGLineElement>('line[data-tip][marker-end]')) {
+        const m = tip.getScreenCTM() as DOMMatrix;
+        const at = (which: 1 | 2) =>
+          new DOMPoint(
+            Number(tip.getAttribute(`x${which}`)),
+            Number(tip.getAttribute(`y${which}`)),
+          ).matrixTransform(m);
+        const [start, end] = [at(1), at(2)];
+        // The marker: 7 stroke widths long, its tip at 9/10 of it (SequenceDiagram.tsx).
+        const back = 0.9 * 7 * parseFloat(getComputedStyle(tip).strokeWidth) * Math.hypot(m.a, m.b);
+        if (Math.hypot(end.x - start.x, end.y - start.y) < back - 0.5) {
+          behind.push(tip.closest('[aria-label]')?.getAttribute('aria-label') ?? 'an arrow');
+        }
+      }
+      return behind;
+    });
+}
+
+test("an arrow's head leaves its lifeline whole, over none of the notes beside it", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const { problems, check } = geometryLog(page);
+  const found: string[] = [];
+  // The instants a clicker stops at when a segment leaves: the SYN beside "SYN-SENT", the
+  // SYN-ACK beside "SYN-RECEIVED" (its head points back over the server's notes).
+  for (const [size, t] of [
+    [SIZES[0], 10],
+    [SIZES[2], 10],
+    [SIZES[2], 60],
+    [{ width: 320, height: 480 }, 60],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.goto(`./?scenario=handshake&t=${t}`);
+    await expect(diagram(page).locator('[data-segment="1"]').first()).toBeAttached();
+    const moment = `${size.width}×${size.height} at ${t} ms`;
+    found.push(...(await headsBehindTheirStart(page)).map((name) => `${moment}: ${name}`));
+    await check(moment);
+  }
+  expect(found).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),
   'utf8',

@@ -2,7 +2,13 @@
 // the script's peer on one lifeline, the engine on the other, each mismatch marked on its arrow.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, expectNoAxeViolations, saveScreenshot, watchPage } from './support';
+import {
+  VIEWPORTS,
+  expectNoAxeViolations,
+  headerAction,
+  saveScreenshot,
+  watchPage,
+} from './support';
 
 const ACTIVE = readFileSync(
   new URL('../conformance/handshake-active.pkt', import.meta.url),
@@ -219,7 +225,7 @@ test.describe('packetdrill scripts in the app', () => {
   test('opens a .pkt file and takes its profile from the script', async ({ page }) => {
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto('./?scenario=handshake');
-    await page.getByRole('button', { name: 'Open packetdrill script' }).click();
+    await (await headerAction(page, 'Open packetdrill script')).click();
     const dialog = page.getByRole('dialog', { name: 'Open a packetdrill script' });
     await dialog.getByLabel('Script file (.pkt)').setInputFiles({
       name: 'handshake-active.pkt',

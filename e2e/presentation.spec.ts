@@ -142,3 +142,37 @@ test('in presentation, a lane near the edge keeps its head clear of the larger z
   expect(headBox.x + headBox.width).toBeLessThanOrEqual(zoomBox.x);
   await saveScreenshot(page, 'presentation-syn-flood-heads');
 });
+
+for (const scenario of ['handshake-ipv6', 'load-balancer'] as const) {
+  test(`in presentation the Leave button covers no lane head at 1280×720 (${scenario})`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    // The first lane's address is centred on its lifeline: a long one (IPv6, or one of several
+    // lanes) reaches towards the top-left corner where the button stands.
+    await open(page, `?scenario=${scenario}`);
+    await page.keyboard.press('f');
+    const leave = presentation(page).getByRole('button', { name: 'Leave presentation' });
+    await expect(leave).toBeVisible();
+    await expect(presentation(page).getByRole('status', { name: 'Client state' })).toBeVisible();
+    const covered = await leave.evaluate((button) => {
+      const b = button.getBoundingClientRect();
+      const figure = button.closest('main')?.querySelector('figure');
+      const hits: string[] = [];
+      if (!figure) return ['no figure'];
+      const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const r = range.getBoundingClientRect();
+        const apart =
+          r.right <= b.left || b.right <= r.left || r.bottom <= b.top || b.bottom <= r.top;
+        if (!apart) hits.push(node.textContent.trim());
+      }
+      return hits;
+    });
+    expect(covered).toEqual([]);
+    await saveScreenshot(page, `presentation-leave-${scenario}`);
+  });
+}

@@ -56,6 +56,22 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
+/**
+ * One of the header's actions, as a person reaches it: on a phone the rarer ones ("Open
+ * packetdrill script", the capture and export actions, "Share or embed") sit behind "More
+ * actions", which is opened first; on a wider screen they stand in the header's row.
+ */
+export async function headerAction(page: Page, name: string) {
+  const action = page.getByRole('button', { name, exact: true });
+  const more = page.getByRole('button', { name: 'More actions' });
+  // Whichever a person sees first, once the page (and its lazily loaded actions) is up.
+  await expect(action.or(more).filter({ visible: true }).first()).toBeVisible();
+  if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) !== 'true') {
+    await more.click();
+  }
+  return action;
+}
+
 /** The lab's diagram and state badges, found as a user finds them: by role and name. */
 export const diagram = (page: Page) => page.getByRole('figure', { name: 'Sequence diagram' });
 export const clientState = (page: Page) => page.getByRole('status', { name: 'Client state' });
@@ -107,7 +123,7 @@ export async function arrowsOutOfView(page: Page) {
  */
 export async function openReplayedCapture(page: Page) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open capture' }).click();
+  await (await headerAction(page, 'Open capture')).click();
   await (
     await chooser
   ).setFiles(new URL('./fixtures/lost-syn-ack.pcapng', import.meta.url).pathname);

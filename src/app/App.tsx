@@ -8,6 +8,7 @@ import { LazyPart } from '../ui/lazy/LazyPart';
 import { useStore } from 'zustand';
 import { LabStoreProvider, type LabState } from '../store';
 import { PresentButton } from '../ui/controls/PresentButton';
+import { OverflowMenu } from '../ui/controls/OverflowMenu';
 import { DisplaySettingsPanel, RunSettingsPanel } from '../ui/controls/RunSettings';
 import { ScenarioPicker } from '../ui/controls/ScenarioPicker';
 import { Scrubber } from '../ui/controls/Scrubber';
@@ -77,17 +78,25 @@ export function App() {
             <header className={styles.header}>
               <h1 className={styles.title}>Handshake Lab</h1>
               <ScenarioPicker />
-              {/* One strip on a phone (scrolled sideways), so the diagram comes first. */}
+              {/* One row on a phone, the rarer actions behind "More actions", so every action
+                  shows whole and the diagram still comes first. */}
               <div className={styles.actions}>
                 <LessonsButton className={styles.share} />
                 <PredictToggle />
-                <OpenScriptButton store={store} className={styles.share} />
-                <LazyPart what="the capture's actions">
-                  <CaptureActions store={store} stage={stage} className={styles.share} />
-                </LazyPart>
-                <ScenarioOnly>
-                  <ShareButton store={store} world={world} stage={stage} className={styles.share} />
-                </ScenarioOnly>
+                <OverflowMenu label="More" name="More actions" className={styles.share}>
+                  <OpenScriptButton store={store} className={styles.share} />
+                  <LazyPart what="the capture's actions">
+                    <CaptureActions store={store} stage={stage} className={styles.share} />
+                  </LazyPart>
+                  <ScenarioOnly>
+                    <ShareButton
+                      store={store}
+                      world={world}
+                      stage={stage}
+                      className={styles.share}
+                    />
+                  </ScenarioOnly>
+                </OverflowMenu>
               </div>
             </header>
             <LinkNotes notes={notes} className={styles.notes} />

@@ -7,15 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
-import { acceptedProbe, describeSegment, Probe, REMOTE } from './testing/probe';
+import { acceptedProbe, describeSegment, Probe } from './testing/probe';
 
 /** Active open whose SYN,ACK arrives after `rtt` ms, with the given data already written. */
 function clientWithRtt(rtt: number, written = 0) {
   const probe = new Probe(profiles.linux);
-  const socket = probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 })
-    .socket as number;
-  probe.localPort = 5000;
-  probe.remotePort = 8080;
+  const socket = probe.connect();
   if (written > 0) probe.call({ call: 'send', socket, data: new Uint8Array(written) });
   probe.advance(rtt);
   probe.sent();

@@ -15,10 +15,7 @@ const FREEBSD: Profile = { ...profiles.freebsd, timestamps: false };
 
 function connecting(profile: Profile): { p: Probe; s: SocketId } {
   const p = new Probe(profile);
-  const s =
-    p.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 }).socket ?? -1;
-  p.localPort = 5000;
-  p.remotePort = 8080;
+  const s = p.connect();
   p.sent();
   return { p, s };
 }

@@ -99,14 +99,7 @@ describe('ECN data (RFC 3168 §6.1.2)', () => {
   /** An active open asking for ECN (profile ecn 1), answered by the SYN,ACK given. */
   function ecnConnection(ece: boolean) {
     const p = new Probe({ ...profiles.freebsd, ecn: 1 });
-    p.localPort = 5000;
-    p.remotePort = 8080;
-    const socket = p.call({
-      call: 'connect',
-      remote: '192.0.2.1',
-      remotePort: 8080,
-      localPort: 5000,
-    }).socket as SocketId;
+    const socket = p.connect();
     const options = [{ kind: 'mss' as const, value: 1000 }];
     p.inject({ flags: 'S.', extraFlags: ece ? Flag.ECE : 0, seq: 0, ack: 1, options });
     return { p, socket };

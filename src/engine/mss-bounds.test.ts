@@ -8,8 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profiles, type Profile } from './profiles';
-import { acceptedProbe, Probe, REMOTE } from './testing/probe';
-import type { SocketId } from './types';
+import { acceptedProbe, Probe } from './testing/probe';
 
 function segmentSizes(profile: Profile, mss: number, bytes: number): number[] {
   const { probe, socket } = acceptedProbe(profile, [{ kind: 'mss', value: mss }]);
@@ -58,14 +57,7 @@ describe('SYN-RECEIVED (passive open): the MSS of the peer’s SYN', () => {
 describe('SYN-SENT (active open): the MSS of the peer’s SYN,ACK', () => {
   it('is bounded the same way: MSS 1 from a Linux profile’s peer gives 48-byte segments', () => {
     const probe = new Probe(profiles.linux);
-    const socket = probe.call({
-      call: 'connect',
-      remote: REMOTE,
-      remotePort: 8080,
-      localPort: 5000,
-    }).socket as SocketId;
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    const socket = probe.connect();
     probe.inject({ flags: 'S.', seq: 0, ack: 1, win: 65535, options: [{ kind: 'mss', value: 1 }] });
     probe.sent();
     probe.call({ call: 'send', socket, data: new Uint8Array(50) });

@@ -166,10 +166,7 @@ function reach(probe: Probe, c: Case): SocketId {
     probe.inject({ flags: 'S', seq: P, win: 65535, options: c.synOptions });
     return listener;
   }
-  const socket = probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 })
-    .socket as SocketId;
-  probe.localPort = 5000;
-  probe.remotePort = 8080;
+  const socket = probe.connect();
   if (c.target === 'SYN-SENT') return socket;
   // Linux refuses a SYN,ACK that echoes a TS val it never sent (rejectSynAckBadEcr), so the
   // SYN,ACK that opens the connection echoes none; hostile TS ecr values come in later segments.

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
-import { acceptedProbe, describeSegment, Probe, REMOTE } from './testing/probe';
+import { acceptedProbe, describeSegment, Probe } from './testing/probe';
 import type { SocketId } from './types';
 
 const brief = (s: { seq: number }) =>
@@ -17,10 +17,7 @@ const brief = (s: { seq: number }) =>
  */
 function timeWait(): { probe: Probe; socket: SocketId } {
   const probe = new Probe(profiles.freebsd);
-  const socket = probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 })
-    .socket as SocketId;
-  probe.localPort = 5000;
-  probe.remotePort = 8080;
+  const socket = probe.connect();
   probe.inject({
     flags: 'S.',
     seq: 0,
@@ -75,14 +72,7 @@ describe('TIME-WAIT (FreeBSD tcp_twcheck())', () => {
 
   it('the rfc profile keeps RFC 9293 §3.10.7.4: an acceptable bare ACK draws no reply', () => {
     const probe = new Probe(profiles.rfc);
-    const socket = probe.call({
-      call: 'connect',
-      remote: REMOTE,
-      remotePort: 8080,
-      localPort: 5000,
-    }).socket as SocketId;
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    const socket = probe.connect();
     probe.inject({ flags: 'S.', seq: 0, ack: 1, win: 32767 });
     probe.call({ call: 'shutdown', socket, how: 'write' });
     probe.inject({ flags: 'F.', seq: 1, ack: 2, win: 32767 });
@@ -131,9 +121,7 @@ describe('LISTEN and SYN-SENT: a segment with SYN and FIN (FreeBSD net.inet.tcp.
 
   it('SYN-SENT drops it (tcp_do_segment()) and keeps retransmitting its SYN', () => {
     const probe = new Probe(dropping);
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    probe.connect();
     probe.sent();
     probe.inject({ flags: 'SF', seq: 0, win: 32767 });
     expect(probe.sent()).toEqual([]);
@@ -143,9 +131,7 @@ describe('LISTEN and SYN-SENT: a segment with SYN and FIN (FreeBSD net.inet.tcp.
 
   it('without drop_synfin the SYN is processed (RFC 9293 §3.10.7.3): a simultaneous open', () => {
     const probe = new Probe(profiles.freebsd);
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    probe.connect();
     probe.sent();
     probe.inject({ flags: 'SF', seq: 0, win: 32767 });
     expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 1']);
@@ -155,13 +141,7 @@ describe('LISTEN and SYN-SENT: a segment with SYN and FIN (FreeBSD net.inet.tcp.
 describe('SYN-SENT and LISTEN: TCP_NOOPT (FreeBSD TF_NOOPT)', () => {
   it('connect() sends a SYN without any option, not even the MSS (tcp_output())', () => {
     const probe = new Probe(profiles.freebsd);
-    probe.call({
-      call: 'connect',
-      remote: REMOTE,
-      remotePort: 8080,
-      localPort: 5000,
-      options: { noOptions: true },
-    });
+    probe.connect({ noOptions: true });
     const [syn] = probe.sent();
     expect(syn?.options).toEqual([]);
   });
@@ -198,7 +178,7 @@ describe('SYN-SENT and LISTEN: TCP_NOOPT (FreeBSD TF_NOOPT)', () => {
 describe('SYN-SENT: net.inet.tcp.rexmit_drop_options (FreeBSD tcp_timer_rexmt())', () => {
   it('after three timeouts the SYN goes again with the MSS option only', () => {
     const probe = new Probe({ ...profiles.freebsd, dropSynOptionsAfter: 3 });
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.connect();
     probe.advance(20_000);
     const kinds = probe.sent().map((s) => s.options.map((o) => o.kind).join(','));
     expect(kinds.slice(0, 5)).toEqual([
@@ -230,14 +210,14 @@ const ecnBits = (s: { flags: number }) => s.flags & (ECE | CWR);
 describe('SYN-SENT and LISTEN: ECN negotiation (RFC 3168 §6.1.1)', () => {
   it('ecn 1 asks in the SYN with ECE and CWR; FreeBSD gives up after ecn.maxretries resends', () => {
     const probe = new Probe({ ...profiles.freebsd, ecn: 1 });
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.connect();
     probe.advance(3300);
     expect(probe.sent().map(ecnBits)).toEqual([ECE | CWR, ECE | CWR, 0]);
   });
 
   it('Linux strips ECN from the first resent SYN (tcp_ecn_clear_syn())', () => {
     const probe = new Probe({ ...profiles.linux, ecn: 1 });
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
+    probe.connect();
     probe.advance(1000);
     expect(probe.sent().map(ecnBits)).toEqual([ECE | CWR, 0]);
   });
@@ -264,9 +244,7 @@ describe('SYN-SENT and LISTEN: ECN negotiation (RFC 3168 §6.1.1)', () => {
 describe('ESTABLISHED: the scaled window field (FreeBSD tcp_output() roundup2())', () => {
   it('FreeBSD rounds the window up to the scale unit: 65700 with shift 6 is 1027, not 1026', () => {
     const probe = new Probe(profiles.freebsd);
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    probe.connect();
     probe.sent();
     probe.inject({
       flags: 'S.',
@@ -280,9 +258,7 @@ describe('ESTABLISHED: the scaled window field (FreeBSD tcp_output() roundup2())
 
   it('Linux rounds down (tcp_select_window())', () => {
     const probe = new Probe({ ...profiles.linux, receiveBuffer: 65700, windowScale: 6 });
-    probe.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 });
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    probe.connect();
     probe.sent();
     probe.inject({
       flags: 'S.',
@@ -298,14 +274,7 @@ describe('ESTABLISHED: the scaled window field (FreeBSD tcp_output() roundup2())
 describe('SYN-SENT: text on the peer’s SYN in a simultaneous open (RFC 9293 §3.10.7.3)', () => {
   function simultaneous(profile: typeof profiles.freebsd) {
     const probe = new Probe(profile);
-    const socket = probe.call({
-      call: 'connect',
-      remote: REMOTE,
-      remotePort: 8080,
-      localPort: 5000,
-    }).socket as SocketId;
-    probe.localPort = 5000;
-    probe.remotePort = 8080;
+    const socket = probe.connect();
     probe.sent();
     probe.inject({ flags: 'S', seq: 0, win: 32767, payload: 3 });
     expect(probe.sent().map(brief)).toEqual(['S. 0:0(0) ack 1']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
-import { describeSegment, Probe, REMOTE } from './testing/probe';
+import { describeSegment, Probe } from './testing/probe';
 import type { SocketId } from './types';
 
 /** A listener with one embryonic child: SYN received, SYN-ACK sent. */
@@ -86,10 +86,7 @@ describe('SYN-RECEIVED (passive open)', () => {
 describe('SYN-RECEIVED (active open, reached from SYN-SENT)', () => {
   function simultaneous(): { p: Probe; s: SocketId } {
     const p = new Probe(profiles.rfc);
-    const s =
-      p.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 }).socket ?? -1;
-    p.localPort = 5000;
-    p.remotePort = 8080;
+    const s = p.connect();
     p.inject({ flags: 'S', seq: 300 });
     p.sent();
     return { p, s };

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { profiles } from './profiles';
-import { connectedProbe, describeSegment, Probe, REMOTE } from './testing/probe';
+import { connectedProbe, describeSegment, Probe } from './testing/probe';
 import type { SocketId } from './types';
 
 function connecting(profile = profiles.linux): { p: Probe; s: SocketId } {
   const p = new Probe(profile);
-  const s =
-    p.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000 }).socket ?? -1;
-  p.localPort = 5000;
-  p.remotePort = 8080;
+  const s = p.connect();
   return { p, s };
 }
 
@@ -117,7 +114,7 @@ describe('SYN-SENT', () => {
   it('TCP_SYNCNT given to connect() applies from the first SYN', () => {
     const p = new Probe(profiles.linux);
     const options = { synRetries: 2 };
-    p.call({ call: 'connect', remote: REMOTE, remotePort: 8080, localPort: 5000, options });
+    p.connect(options);
     p.advance(20_000);
     expect(synTimes(p)).toEqual([1000, 3000, 7000]);
     expect(p.outputsOf('error').map((e) => e.errno)).toEqual(['ETIMEDOUT']);

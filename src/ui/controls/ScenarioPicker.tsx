@@ -4,7 +4,7 @@
  * While a question waits for the learner's answer, the title and the paragraph are hidden: they
  * would give the answer away.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { describedOver } from '../../sim/settings';
@@ -23,8 +23,26 @@ export function ScenarioPicker() {
   const preset = useLab(selectPreset);
   const choosePreset = useLab(selectChoosePreset);
   const id = useId();
-  // Whether the long description is unfolded: a view choice, not a protocol fact.
+  // Whether the long description is unfolded, and the height its folded box keeps meanwhile
+  // (px): view choices, not protocol facts.
   const [expanded, setExpanded] = useState(false);
+  const [heldHeight, setHeldHeight] = useState<number | undefined>(undefined);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const fold = (open: boolean) => {
+    setHeldHeight(open ? box.current?.getBoundingClientRect().height : undefined);
+    setExpanded(open);
+  };
+  // Open over the page, it folds at a press anywhere else, as a popup does.
+  useEffect(() => {
+    if (!expanded) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && box.current?.contains(event.target)) return;
+      fold(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [expanded]);
   // A script run shows the script's name and what it tests, not the scenario it replaced.
   const script = useLab(selectScriptRun);
   // Over IPv6 the paragraph names the addresses and the MSS the diagram shows.
@@ -66,23 +84,37 @@ export function ScenarioPicker() {
           ))}
         </select>
       </div>
-      <div className={styles.descriptionBox}>
-        <p
-          id={`${id}-description`}
-          className={`${styles.description} ${expanded ? '' : styles.descriptionClamped}`}
+      {/* Unfolded on a wide screen, the text opens over the page (a card holding the folded
+          box's place), so the diagram under the header keeps its height; on a phone, whose page
+          scrolls, it unfolds in place. Escape or a press elsewhere folds it again. */}
+      <div ref={box} className={styles.descriptionBox} style={{ minHeight: heldHeight }}>
+        <div
+          className={expanded ? styles.descriptionOpen : undefined}
+          onKeyDown={(event) => {
+            if (!expanded || event.key !== 'Escape') return;
+            event.preventDefault();
+            fold(false);
+            toggle.current?.focus();
+          }}
         >
-          {description}
-        </p>
-        <button
-          type="button"
-          hidden={hidden}
-          className={styles.more}
-          aria-expanded={expanded}
-          aria-controls={`${id}-description`}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? 'Show less' : 'Read the whole description'}
-        </button>
+          <p
+            id={`${id}-description`}
+            className={`${styles.description} ${expanded ? '' : styles.descriptionClamped}`}
+          >
+            {description}
+          </p>
+          <button
+            ref={toggle}
+            type="button"
+            hidden={hidden}
+            className={styles.more}
+            aria-expanded={expanded}
+            aria-controls={`${id}-description`}
+            onClick={() => fold(!expanded)}
+          >
+            {expanded ? 'Show less' : 'Read the whole description'}
+          </button>
+        </div>
       </div>
     </div>
   );
