@@ -186,6 +186,27 @@ test.describe('the course list and progress', () => {
     await expect(lessonPanel(page)).toContainText('Step 3 of');
   });
 
+  test('a timer question waits before the timer starts, and the run keeps its length unsaid', async ({
+    page,
+  }) => {
+    // Lesson 7 asks how long TIME-WAIT lasts: its timer ends the run, so "of 60.61 s" on the
+    // Time slider, or a pause just before it fires, would tell.
+    const closing = JSON.parse(
+      readFileSync(new URL('../src/lessons/course/closing.json', import.meta.url), 'utf8'),
+    ) as { steps: { ask?: { kind: string } }[] };
+    const ask = closing.steps.findIndex((s) => s.ask?.kind === 'timer') + 1;
+    await page.goto(`./?lesson=closing&step=${ask}`);
+    const panel = lessonPanel(page);
+    await expect(panel).toContainText('starts its time-wait timer at t=', PANEL_LOADS);
+    const time = page.getByRole('slider', { name: 'Time' });
+    await expect(time).toHaveAttribute('aria-valuetext', /^\d[\d.,]* m?s$/);
+    const before = Number(await time.inputValue());
+    await panel.getByLabel('Your answer (ms)').fill('1');
+    await panel.getByRole('button', { name: 'Reveal' }).click();
+    await expect(time).toHaveAttribute('aria-valuetext', / of 60\.\d+ s$/);
+    expect(before).toBeLessThan(1_000);
+  });
+
   test('a clicker steps the lesson in presentation mode; a question shows its answer first', async ({
     page,
   }) => {

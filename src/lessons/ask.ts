@@ -225,7 +225,7 @@ function askTimer(trace: readonly TraceEvent[], e: TimerEvent, index: number): P
       ? ''
       : ` Its last run lasted ${formatMs(previous)}: after each firing the timeout doubles, up to the profile's maximum (RFC 6298 §5.5).`;
   return {
-    prompt: `The ${e.endpoint}'s ${e.timer} timer was set at t=${formatMs(set.t)}. How many milliseconds after that does it fire?`,
+    prompt: `The ${e.endpoint} starts its ${e.timer} timer at t=${formatMs(set.t)}. How many milliseconds will it run before it fires?`,
     answer: numberAnswer(ran, [], 'ms', 1),
     hint: `It was set to expire at t=${formatMs(set.at ?? e.t)}, so it runs ${formatMs(ran)}.${doubling}`,
   };

@@ -3,6 +3,8 @@
  * everything earlier, so the diagram shows the run up to the question and nothing of its answer.
  */
 import type { TraceEvent } from '../sim/trace';
+import type { QuestionKind } from './question';
+import { timerSetBefore } from './run-facts';
 
 /** How far before the event's instant the run pauses, at most (ms). */
 const HOLD_MS = 0.5;
@@ -30,4 +32,21 @@ export function lastAtInstant(trace: readonly TraceEvent[], index: number): numb
   let last = index;
   while (last + 1 < trace.length && (trace[last + 1] as TraceEvent).t === t) last += 1;
   return last;
+}
+
+/**
+ * The trace index a question about the event at `index` must be asked before. Most questions
+ * wait for their own event; a timer's firing waits for the moment the timer is set, because
+ * from then on the narration ("starts its retransmission timer for 1 s") and the countdown
+ * beside the lifeline show its length, and just before it fires the playhead's clock, less the
+ * time it was set, is the answer.
+ */
+export function askedBefore(
+  trace: readonly TraceEvent[],
+  kind: QuestionKind,
+  index: number,
+): number {
+  if (kind !== 'timer') return index;
+  const set = timerSetBefore(trace, index);
+  return set === undefined ? index : trace.lastIndexOf(set, index);
 }

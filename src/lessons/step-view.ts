@@ -5,7 +5,7 @@
  */
 import type { TraceEvent } from '../sim/trace';
 import { askAbout } from './ask';
-import { holdTimeBefore, lastAtInstant } from './hold';
+import { askedBefore, holdTimeBefore, lastAtInstant } from './hold';
 import type { LessonStep } from './lesson';
 import { findMoment, parseMoment } from './moment';
 import type { Question } from './question';
@@ -36,10 +36,11 @@ export function viewStep(
   if (step.ask !== undefined) {
     const about = momentIndex(trace, step.ask.about);
     const question = about === undefined ? undefined : askAbout(step.ask.kind, trace, about);
-    const hold = about === undefined ? 0 : holdTimeBefore(trace, about);
+    const before = about === undefined ? undefined : askedBefore(trace, step.ask.kind, about);
+    const hold = before === undefined ? 0 : holdTimeBefore(trace, before);
     if (step.at === undefined) {
       return {
-        text: renderTemplate(step.text, trace, (about ?? 0) - 1),
+        text: renderTemplate(step.text, trace, (before ?? 0) - 1),
         t: hold,
         question,
         missing: question === undefined,

@@ -7,6 +7,7 @@ import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { formatTime } from '../diagram/geometry';
 import { usePlayhead } from '../connected/playhead';
+import { selectQuestionOpen } from '../predict/question-open';
 import styles from './Controls.module.css';
 import { returnAfterDrag } from './focus-home';
 
@@ -16,13 +17,16 @@ const selectSeek = (s: LabState) => s.seek;
 export function Scrubber() {
   const endTime = useLab(selectEndTime);
   const seek = useLab(selectSeek);
+  // While a question waits the run's length stays unsaid: a timer that ends the run (TIME-WAIT's
+  // 60 s) or a last retransmission would be read off "of 60.61 s".
+  const questionOpen = useLab(selectQuestionOpen);
   const playhead = usePlayhead();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const readout = useRef<HTMLOutputElement>(null);
   useEffect(() => {
     const show = (t: number) => {
-      const text = `${formatTime(t)} of ${formatTime(endTime)}`;
+      const text = questionOpen ? formatTime(t) : `${formatTime(t)} of ${formatTime(endTime)}`;
       if (input.current) {
         input.current.value = String(t);
         input.current.setAttribute('aria-valuetext', text);
@@ -31,7 +35,7 @@ export function Scrubber() {
     };
     show(playhead.get());
     return playhead.on('change', show);
-  }, [playhead, endTime]);
+  }, [playhead, endTime, questionOpen]);
   return (
     <div className={styles.scrubber}>
       <label htmlFor={id}>Time</label>
