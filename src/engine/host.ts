@@ -58,7 +58,8 @@ export function createHost(config: HostConfig): Host {
 /**
  * The context of the step under way, one object for every call: no step runs inside another
  * (a handle… call never calls back into its caller), so each call resets it. Its output array
- * goes to the caller; an empty one stays for the next call, which returns NO_OUTPUTS instead.
+ * is the step's scratch: the caller gets a copy of exactly the outputs made (made()), and the
+ * scratch, emptied, keeps its room for the next call.
  */
 let current: Ctx | null = null;
 
@@ -76,21 +77,27 @@ function ctxFor(host: Host, now: number): Ctx {
   ctx.timers = host.timers;
   ctx.refusesTransmit = host.refusesTransmit;
   ctx.md5Keys = host.md5Keys;
+  // Empty unless the last call threw before made() took its outputs.
   if (ctx.out.length > 0) ctx.out = [];
   return ctx;
 }
 
 /**
- * What the step made, handed to the caller (the context's array is then never written again).
- * While the host's queue refuses packets, none leaves: a connection's own segments were never
- * put out (emit.ts sendSegment), and a listener's or a closed port's answers are held back
- * here, as Linux's qdisc drops them all alike.
+ * What the step made, handed to the caller as an array of its own, exactly as long as the
+ * outputs: an array grown by push from empty has room for 17 (152 bytes) however few it holds,
+ * and most steps make two to five. The scratch is emptied by pop, which keeps its room
+ * (`length = 0` would let it go). While the host's queue refuses packets, none leaves: a
+ * connection's own segments were never put out (emit.ts sendSegment), and a listener's or a
+ * closed port's answers are held back here, as Linux's qdisc drops them all alike.
  */
 function made(ctx: Ctx): readonly Output[] {
-  if (ctx.refusesTransmit && ctx.out.some((o) => o.type === 'packet')) {
-    ctx.out = ctx.out.filter((o) => o.type !== 'packet');
-  }
-  return ctx.out.length === 0 ? NO_OUTPUTS : ctx.out;
+  const scratch = ctx.out;
+  if (scratch.length === 0) return NO_OUTPUTS;
+  const outputs = ctx.refusesTransmit
+    ? scratch.filter((o) => o.type !== 'packet')
+    : scratch.slice();
+  while (scratch.length > 0) scratch.pop();
+  return outputs.length === 0 ? NO_OUTPUTS : outputs;
 }
 
 /** An application call. */
