@@ -21,7 +21,7 @@ import {
 import { listenerPacket } from './listener';
 import { timerDue, type Ctx } from './step';
 import { connTimer } from './timers';
-import { TimerTable, type TimerEntry } from './timer-table';
+import { TimerTable } from './timer-table';
 import type { Conn } from './conn';
 import type { Profile } from './profiles';
 import { findFastOpen } from './fastopen';
@@ -259,11 +259,12 @@ function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
 
 /** When the host next needs handleTimeout: the earliest pending timer, or null. */
 export function nextDeadline(host: Host): number | null {
+  const timers = host.timers;
   for (;;) {
-    const top = host.timers.peek();
-    if (top === undefined) return null;
-    if (live(host, top.socket, top.timer, top.at)) return top.at;
-    host.timers.pop();
+    if (timers.empty) return null;
+    const at = timers.topAt;
+    if (live(host, timers.topSocket, timers.topTimer, at)) return at;
+    timers.pop();
   }
 }
 
@@ -281,11 +282,13 @@ export function handleTimeout(host: Host, now: number): readonly Output[] {
   const ctx = ctxFor(host, now);
   const at = nextDeadline(host);
   if (at === null || at > now) return made(ctx);
-  const entry = host.timers.pop() as TimerEntry;
-  const conn = host.sockets.get(entry.socket) as Conn;
-  ctx.out.push({ type: 'timer', socket: entry.socket, timer: entry.timer, action: 'fire' });
+  const socket = host.timers.topSocket;
+  const timer = host.timers.topTimer;
+  host.timers.pop();
+  const conn = host.sockets.get(socket) as Conn;
+  ctx.out.push({ type: 'timer', socket, timer, action: 'fire' });
   const wasEmbryonic = embryonic(conn);
-  connTimer(conn, entry.timer, ctx);
+  connTimer(conn, timer, ctx);
   settle(host, conn, wasEmbryonic, ctx);
   return made(ctx);
 }
