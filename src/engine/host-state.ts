@@ -111,14 +111,21 @@ export function hostLaidOut(h: Host): Host {
 
 /** Address hashes already computed (a memo: V8 caches a string's own hash, so this is cheap). */
 const addressHashes = new Map<string, number>();
+/** The address hashed last, before the memo: a host's segments nearly all come from one peer. */
+let lastAddress = '';
+let lastHash = 0;
 
 function addressHash(address: string): number {
-  const known = addressHashes.get(address);
-  if (known !== undefined) return known;
-  let h = 0;
-  for (let i = 0; i < address.length; i++) h = (Math.imul(h, 31) + address.charCodeAt(i)) | 0;
-  if (addressHashes.size >= 4096) addressHashes.clear();
-  addressHashes.set(address, h);
+  if (address === lastAddress) return lastHash;
+  let h = addressHashes.get(address);
+  if (h === undefined) {
+    h = 0;
+    for (let i = 0; i < address.length; i++) h = (Math.imul(h, 31) + address.charCodeAt(i)) | 0;
+    if (addressHashes.size >= 4096) addressHashes.clear();
+    addressHashes.set(address, h);
+  }
+  lastAddress = address;
+  lastHash = h;
   return h;
 }
 
