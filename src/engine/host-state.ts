@@ -129,10 +129,14 @@ function addressHash(address: string): number {
   return h;
 }
 
-/** A 32-bit key for (remote address, remote port, local port); collisions share a bucket. */
+/**
+ * A 32-bit key for (remote address, remote port, local port); collisions share a bucket. Signed,
+ * so that V8 keeps every key a small integer: an unsigned one above 2^31 is a heap number, made
+ * afresh for each lookup and hashed as a double.
+ */
 function tupleKey(localPort: number, remoteAddress: string, remotePort: number): number {
   const h = Math.imul(addressHash(remoteAddress) ^ (remotePort << 16) ^ localPort, 0x9e3779b1);
-  return (h ^ (h >>> 15)) >>> 0;
+  return (h ^ (h >>> 15)) | 0;
 }
 
 /** Finds the connection a segment belongs to (its 4-tuple), skipping deleted TCBs. */
