@@ -112,21 +112,32 @@ export function hostLaidOut(h: Host): Host {
 
 /** Address hashes already computed (a memo: V8 caches a string's own hash, so this is cheap). */
 const addressHashes = new Map<string, number>();
+/** The address hashed last, before the memo: a host's segments nearly all come from one peer. */
+let lastAddress = '';
+let lastHash = 0;
 
 function addressHash(address: string): number {
-  const known = addressHashes.get(address);
-  if (known !== undefined) return known;
-  let h = 0;
-  for (let i = 0; i < address.length; i++) h = (Math.imul(h, 31) + address.charCodeAt(i)) | 0;
-  if (addressHashes.size >= 4096) addressHashes.clear();
-  addressHashes.set(address, h);
+  if (address === lastAddress) return lastHash;
+  let h = addressHashes.get(address);
+  if (h === undefined) {
+    h = 0;
+    for (let i = 0; i < address.length; i++) h = (Math.imul(h, 31) + address.charCodeAt(i)) | 0;
+    if (addressHashes.size >= 4096) addressHashes.clear();
+    addressHashes.set(address, h);
+  }
+  lastAddress = address;
+  lastHash = h;
   return h;
 }
 
-/** A 32-bit key for (remote address, remote port, local port); collisions share a bucket. */
+/**
+ * A 32-bit key for (remote address, remote port, local port); collisions share a bucket. Signed,
+ * so that V8 keeps every key a small integer: an unsigned one above 2^31 is a heap number, made
+ * afresh for each lookup and hashed as a double.
+ */
 function tupleKey(localPort: number, remoteAddress: string, remotePort: number): number {
   const h = Math.imul(addressHash(remoteAddress) ^ (remotePort << 16) ^ localPort, 0x9e3779b1);
-  return (h ^ (h >>> 15)) >>> 0;
+  return (h ^ (h >>> 15)) | 0;
 }
 
 /** Finds the connection a segment belongs to (its 4-tuple), skipping deleted TCBs. */

@@ -188,6 +188,39 @@ describe('host: many sockets', () => {
     expect(again.outputs).toEqual(sent.outputs);
   });
 
+  it("a call's outputs stay the caller's: later calls on either host leave them as they were", () => {
+    // docs/engine.md, calling order: drivers read a call's outputs while they make further calls.
+    const { pair, a } = establishedPair();
+    const sent = handleCall(
+      pair.hosts.A,
+      { call: 'send', socket: a, data: new Uint8Array(3000) },
+      pair.now,
+    ).outputs;
+    const before = JSON.stringify(sent);
+    expect(sent.filter((o) => o.type === 'packet').length).toBeGreaterThan(1);
+    for (const o of sent) {
+      if (o.type === 'packet') handlePacket(pair.hosts.B, o.packet, pair.now + 1);
+    }
+    handleCall(pair.hosts.A, { call: 'send', socket: a, data: new Uint8Array(10) }, pair.now + 2);
+    handleTimeout(pair.hosts.A, pair.now + 60_000);
+    expect(JSON.stringify(sent)).toBe(before);
+  });
+
+  it('a snapshot keeps its timers while the host fires and re-arms its own', () => {
+    // DESIGN.md: a fork restores a snapshot; its pending timers are its own to fire.
+    const { pair, a } = establishedPair();
+    const host = pair.hosts.A;
+    handleCall(host, { call: 'send', socket: a, data: new Uint8Array(10) }, pair.now);
+    const copy = snapshotHost(host);
+    const due = nextDeadline(host) ?? 0;
+    const first = handleTimeout(host, due); // fires the retransmission timer and arms it again
+    for (let t = due; nextDeadline(host) !== null && t < due + 120_000; t += 1000) {
+      handleTimeout(host, t);
+    }
+    expect(nextDeadline(copy)).toBe(due);
+    expect(handleTimeout(copy, due)).toEqual(first);
+  });
+
   it('a snapshot lists its fields in the order a fresh host and TCB have them', () => {
     // One order, one hidden class: a copy laid out otherwise deoptimizes the code a run optimized.
     const { pair, a } = establishedPair();

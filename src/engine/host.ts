@@ -21,7 +21,7 @@ import {
 import { listenerPacket } from './listener';
 import { timerDue, type Ctx } from './step';
 import { connTimer } from './timers';
-import { TimerTable, type TimerEntry } from './timer-table';
+import { TimerTable } from './timer-table';
 import type { Conn } from './conn';
 import type { Profile } from './profiles';
 import { findFastOpen } from './fastopen';
@@ -58,7 +58,8 @@ export function createHost(config: HostConfig): Host {
 /**
  * The context of the step under way, one object for every call: no step runs inside another
  * (a handle… call never calls back into its caller), so each call resets it. Its output array
- * goes to the caller; an empty one stays for the next call, which returns NO_OUTPUTS instead.
+ * is the step's scratch: the caller gets a copy of exactly the outputs made (made()), and the
+ * scratch, emptied, keeps its room for the next call.
  */
 let current: Ctx | null = null;
 
@@ -76,21 +77,27 @@ function ctxFor(host: Host, now: number): Ctx {
   ctx.timers = host.timers;
   ctx.refusesTransmit = host.refusesTransmit;
   ctx.md5Keys = host.md5Keys;
+  // Empty unless the last call threw before made() took its outputs.
   if (ctx.out.length > 0) ctx.out = [];
   return ctx;
 }
 
 /**
- * What the step made, handed to the caller (the context's array is then never written again).
- * While the host's queue refuses packets, none leaves: a connection's own segments were never
- * put out (emit.ts sendSegment), and a listener's or a closed port's answers are held back
- * here, as Linux's qdisc drops them all alike.
+ * What the step made, handed to the caller as an array of its own, exactly as long as the
+ * outputs: an array grown by push from empty has room for 17 (152 bytes) however few it holds,
+ * and most steps make two to five. The scratch is emptied by pop, which keeps its room
+ * (`length = 0` would let it go). While the host's queue refuses packets, none leaves: a
+ * connection's own segments were never put out (emit.ts sendSegment), and a listener's or a
+ * closed port's answers are held back here, as Linux's qdisc drops them all alike.
  */
 function made(ctx: Ctx): readonly Output[] {
-  if (ctx.refusesTransmit && ctx.out.some((o) => o.type === 'packet')) {
-    ctx.out = ctx.out.filter((o) => o.type !== 'packet');
-  }
-  return ctx.out.length === 0 ? NO_OUTPUTS : ctx.out;
+  const scratch = ctx.out;
+  if (scratch.length === 0) return NO_OUTPUTS;
+  const outputs = ctx.refusesTransmit
+    ? scratch.filter((o) => o.type !== 'packet')
+    : scratch.slice();
+  while (scratch.length > 0) scratch.pop();
+  return outputs.length === 0 ? NO_OUTPUTS : outputs;
 }
 
 /** An application call. */
@@ -252,11 +259,12 @@ function acceptQueueFull(host: Host, listener: SocketId | null): boolean {
 
 /** When the host next needs handleTimeout: the earliest pending timer, or null. */
 export function nextDeadline(host: Host): number | null {
+  const timers = host.timers;
   for (;;) {
-    const top = host.timers.peek();
-    if (top === undefined) return null;
-    if (live(host, top.socket, top.timer, top.at)) return top.at;
-    host.timers.pop();
+    if (timers.empty) return null;
+    const at = timers.topAt;
+    if (live(host, timers.topSocket, timers.topTimer, at)) return at;
+    timers.pop();
   }
 }
 
@@ -274,11 +282,13 @@ export function handleTimeout(host: Host, now: number): readonly Output[] {
   const ctx = ctxFor(host, now);
   const at = nextDeadline(host);
   if (at === null || at > now) return made(ctx);
-  const entry = host.timers.pop() as TimerEntry;
-  const conn = host.sockets.get(entry.socket) as Conn;
-  ctx.out.push({ type: 'timer', socket: entry.socket, timer: entry.timer, action: 'fire' });
+  const socket = host.timers.topSocket;
+  const timer = host.timers.topTimer;
+  host.timers.pop();
+  const conn = host.sockets.get(socket) as Conn;
+  ctx.out.push({ type: 'timer', socket, timer, action: 'fire' });
   const wasEmbryonic = embryonic(conn);
-  connTimer(conn, entry.timer, ctx);
+  connTimer(conn, timer, ctx);
   settle(host, conn, wasEmbryonic, ctx);
   return made(ctx);
 }
