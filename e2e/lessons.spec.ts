@@ -197,7 +197,7 @@ test.describe('the course list and progress', () => {
     const ask = closing.steps.findIndex((s) => s.ask?.kind === 'timer') + 1;
     await page.goto(`./?lesson=closing&step=${ask}`);
     const panel = lessonPanel(page);
-    await expect(panel).toContainText('starts its time-wait timer at t=', PANEL_LOADS);
+    await expect(panel).toContainText('starts its TIME-WAIT timer at t=', PANEL_LOADS);
     const time = page.getByRole('slider', { name: 'Time' });
     await expect(time).toHaveAttribute('aria-valuetext', /^\d[\d.,]* m?s$/);
     const before = Number(await time.inputValue());

@@ -7,6 +7,7 @@
  */
 import type { CallEvent, SendEvent, StateEvent, TimerEvent, TraceEvent } from '../sim/trace';
 import { FLAG_CHOICES, flagsName } from './flags';
+import { TIMER_NAMES } from './timer-names';
 import { STATES } from './moment';
 import type { Answer, Question, QuestionKind } from './question';
 import {
@@ -225,7 +226,7 @@ function askTimer(trace: readonly TraceEvent[], e: TimerEvent, index: number): P
       ? ''
       : ` Its last run lasted ${formatMs(previous)}: after each firing the timeout doubles, up to the profile's maximum (RFC 6298 §5.5).`;
   return {
-    prompt: `The ${e.endpoint} starts its ${e.timer} timer at t=${formatMs(set.t)}. How many milliseconds will it run before it fires?`,
+    prompt: `The ${e.endpoint} starts its ${TIMER_NAMES[e.timer]} at t=${formatMs(set.t)}. How many milliseconds will it run before it fires?`,
     answer: numberAnswer(ran, [], 'ms', 1),
     hint: `It was set to expire at t=${formatMs(set.at ?? e.t)}, so it runs ${formatMs(ran)}.${doubling}`,
   };
@@ -291,7 +292,7 @@ export function describeEvent(trace: readonly TraceEvent[], e: TraceEvent): stri
     case 'call':
       return isConnectOutcome(e) ? `the ${e.endpoint}'s connect() return` : undefined;
     case 'timer':
-      return e.action === 'fire' ? `the ${e.endpoint}'s ${e.timer} timer fire` : undefined;
+      return e.action === 'fire' ? `the ${e.endpoint}'s ${TIMER_NAMES[e.timer]} fire` : undefined;
     case 'data':
       return e.len > 0 ? `the ${e.endpoint}'s application read the next ${e.len} bytes` : undefined;
     default:

@@ -57,7 +57,7 @@ describe('a question about a timer', () => {
     expect(view.t).toBeLessThan(10);
     expect(view.question?.answer).toMatchObject({ type: 'number', correct: 1000 });
     expect(view.question?.prompt).toBe(
-      'The client starts its retransmit timer at t=10 ms. How many milliseconds will it run before it fires?',
+      'The client starts its retransmission timer at t=10 ms. How many milliseconds will it run before it fires?',
     );
   });
 

@@ -2,6 +2,7 @@
  * Sentences for timers: set, cancelled, fired. Each timer's purpose is named with the RFC
  * section that defines it; a firing says how long it waited and what it caused.
  */
+import { TIMER_NAMES } from '../../lessons/timer-names';
 import type { TimerEvent } from '../../sim/trace';
 import {
   formatDuration,
@@ -15,15 +16,15 @@ import { acceptOverflowSource, ackDroppedForFullAcceptQueue } from './accept-ove
 import { stateAt, type TraceFacts } from './trace-facts';
 import { The, the } from './words';
 
-/** What each timer is for, as a noun phrase, and where it is defined. */
-const PURPOSE: Readonly<Record<TimerEvent['timer'], { name: string; cite: string }>> = {
-  retransmit: { name: 'retransmission timer', cite: 'RFC 6298 §5' },
-  'loss-probe': { name: 'tail-loss probe timer', cite: 'RFC 8985 §7' },
-  'time-wait': { name: 'TIME-WAIT timer', cite: 'RFC 9293 §3.4.2, §3.6' },
-  'delayed-ack': { name: 'delayed-ACK timer', cite: 'RFC 9293 §3.8.6.3' },
-  'fin-wait-2': { name: 'FIN-WAIT-2 timer', cite: 'RFC 9293 §3.6' },
-  persist: { name: 'persist timer', cite: 'RFC 9293 §3.8.6.1' },
-  keepalive: { name: 'keep-alive timer', cite: 'RFC 9293 §3.8.4' },
+/** Where each timer is defined. */
+const CITE: Readonly<Record<TimerEvent['timer'], string>> = {
+  retransmit: 'RFC 6298 §5',
+  'loss-probe': 'RFC 8985 §7',
+  'time-wait': 'RFC 9293 §3.4.2, §3.6',
+  'delayed-ack': 'RFC 9293 §3.8.6.3',
+  'fin-wait-2': 'RFC 9293 §3.6',
+  persist: 'RFC 9293 §3.8.6.1',
+  keepalive: 'RFC 9293 §3.8.4',
 };
 
 /** Why the timer is started, completing "The client starts its … for 1 s …". */
@@ -52,7 +53,8 @@ const ON_FIRE: Readonly<Record<TimerEvent['timer'], string>> = {
 };
 
 export function narrateTimer(e: TimerEvent, facts: TraceFacts): string {
-  const { name, cite } = PURPOSE[e.timer];
+  const name = TIMER_NAMES[e.timer];
+  const cite = CITE[e.timer];
   if (e.action === 'set') {
     const lasting = e.at === undefined ? '' : ` for ${formatDuration(e.at - e.t)}`;
     return `${The(e.endpoint)} starts its ${name}${lasting}: ${WHY_SET[e.timer]} (${cite}).`;
