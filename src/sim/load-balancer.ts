@@ -443,7 +443,7 @@ function sendLocal(
     ...(marks.rewrite ? { rewrite: marks.rewrite } : {}),
     ...(marks.healthCheck ? { healthCheck: true } : {}),
   });
-  return newFlight(id, packet, 1, retransmit, undefined);
+  return newFlight(id, packet, 1, retransmit, undefined, world.names.get(packet.dst));
 }
 
 // --- health checks ---------------------------------------------------------------------

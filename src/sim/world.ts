@@ -56,6 +56,12 @@ export interface Flight {
   readonly retransmit: number | undefined;
   /** Its payload's hex as its send event has it, when the world's own link carries it. */
   readonly payload: string | undefined;
+  /**
+   * The endpoint or spoofed source its destination address belongs to (World's `names`,
+   * fixed when the world is made), looked up once at its send: a delivery then finds its
+   * receiver by one map lookup, not two.
+   */
+  readonly receiver: string | undefined;
 }
 
 /** The event of a flight's first (or only) delivery, not a copy's. */
@@ -79,6 +85,7 @@ export function newFlight(
   pending: number,
   retransmit: number | undefined,
   payload: string | undefined,
+  receiver: string | undefined,
 ): FirstDelivery {
   const flight = {
     kind: 'deliver' as const,
@@ -89,6 +96,7 @@ export function newFlight(
     pending,
     retransmit,
     payload,
+    receiver,
   };
   flight.flight = flight;
   return flight;
