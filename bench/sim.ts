@@ -67,18 +67,22 @@ export function engineAlone(scenario: Scenario, bytes: number): number {
   };
   // As in the world: packets and timers first, then the application's reactions, and the
   // scenario's `after` calls (send and close after established, close after eof) as events.
+  // Two passes over the step's outputs, not a list of its reactions: the floor makes nothing
+  // per step that the world does not.
   const absorb = (side: Side, outputs: readonly Output[]) => {
-    const reactions: Output[] = [];
-    for (const out of outputs) {
+    for (let i = 0; i < outputs.length; i++) {
+      const out = outputs[i] as Output;
       if (out.type === 'packet') {
         segments++;
         queue.push(now + delay, { kind: 'packet', to: side === 0 ? 1 : 0, packet: out.packet });
       } else if (out.type === 'timer') {
         if (out.action === 'set' && out.at !== undefined)
           queue.push(out.at, { kind: 'wake', side });
-      } else reactions.push(out);
+      }
     }
-    for (const out of reactions) {
+    for (let i = 0; i < outputs.length; i++) {
+      const out = outputs[i] as Output;
+      if (out.type === 'packet' || out.type === 'timer') continue;
       if (side === 1 && out.type === 'acceptable') {
         call(1, { call: 'accept', socket: out.listener });
       } else if (side === 1 && out.type === 'readable') {

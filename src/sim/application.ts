@@ -103,7 +103,7 @@ export function recordData(world: World, endpoint: string, data: Uint8Array): vo
  * operations per segment fewer.
  */
 function notify(world: World, ep: EndpointRuntime, event: TriggerEvent): void {
-  const watchers = world.watchers.get(ep.spec.name)?.get(event);
+  const watchers = ep.watching?.get(event);
   if (watchers === undefined) return;
   const count = (ep.eventCounts.get(event) ?? 0) + 1;
   ep.eventCounts.set(event, count);

@@ -443,7 +443,7 @@ function sendLocal(
     ...(marks.rewrite ? { rewrite: marks.rewrite } : {}),
     ...(marks.healthCheck ? { healthCheck: true } : {}),
   });
-  return newFlight(id, packet, 1, retransmit, undefined);
+  return newFlight(id, packet, 1, retransmit, undefined, world.names.get(packet.dst));
 }
 
 // --- health checks ---------------------------------------------------------------------
@@ -613,7 +613,7 @@ function outage(world: World, state: BalancerState, o: Outage): void {
       cause: info.state === 'LISTEN' ? `${cause} (the listener too)` : cause,
     });
   }
-  const fresh = createEndpoint(old.spec, state.seed);
+  const fresh = createEndpoint(old.spec, state.seed, old.watching);
   if (old.iss !== undefined) fresh.iss = old.iss;
   world.endpoints.set(o.endpoint, fresh);
   if (o.how === 'silent') backend.reachable = false;

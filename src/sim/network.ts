@@ -25,7 +25,8 @@ export function sendPacket(
   if (world.balancer !== undefined && routesViaBalancer(world, from, packet, retransmit)) return;
   const now = world.now;
   const id = world.nextId++;
-  const to = world.names.get(packet.dst) ?? packet.dst;
+  const receiver = world.names.get(packet.dst);
+  const to = receiver ?? packet.dst;
   const direction = directionOf(world, from);
   const segment = packet.segment;
 
@@ -91,7 +92,7 @@ export function sendPacket(
   }
   world.trace.push(sent);
 
-  const flight = newFlight(id, packet, 0, retransmit, payload);
+  const flight = newFlight(id, packet, 0, retransmit, payload, receiver);
   if (reason !== undefined) {
     const midway = endTime;
     const matched = reason === 'firewall' && rule ? describeRule(world.firewall, rule) : undefined;
@@ -124,7 +125,8 @@ export function sendPacket(
 export function sendForged(world: World, from: string, packet: Packet, transit: number): void {
   const now = world.now;
   const id = world.nextId++;
-  const to = world.names.get(packet.dst) ?? packet.dst;
+  const receiver = world.names.get(packet.dst);
+  const to = receiver ?? packet.dst;
   const arrivesAt = roundTime(now + transit);
   const segment = packet.segment;
   world.trace.push({
@@ -146,7 +148,7 @@ export function sendForged(world: World, from: string, packet: Packet, transit: 
     arrivesAt,
     forgedBy: 'firewall',
   });
-  const flight = newFlight(id, packet, 1, undefined, undefined);
+  const flight = newFlight(id, packet, 1, undefined, undefined, receiver);
   world.queue.push(arrivesAt, flight);
 }
 

@@ -215,7 +215,7 @@ function deliver(world: World, flight: Flight, duplicate: boolean): void {
   if (flight.pending <= 0) return;
   settle(flight);
   if (world.balancer !== undefined && balancerReceives(world, flight)) return;
-  const to = world.names.get(flight.packet.dst);
+  const to = flight.receiver;
   const ep = to === undefined ? undefined : world.endpoints.get(to);
   if (!ep) {
     // A reply to a spoofed source: nobody is there to receive it.

@@ -35,7 +35,7 @@ export function copyWorld(world: World, trace: World['trace']): World {
   const flight = (f: Flight): Flight => {
     let c = flights.get(f);
     if (c === undefined) {
-      c = newFlight(f.id, f.packet, f.pending, f.retransmit, f.payload);
+      c = newFlight(f.id, f.packet, f.pending, f.retransmit, f.payload, f.receiver);
       flights.set(f, c);
     }
     return c;

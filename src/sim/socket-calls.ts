@@ -189,19 +189,34 @@ function socketCall(
  */
 export function flushUnsent(world: World, ep: EndpointRuntime): void {
   ep.writerMayWake = false;
+  const unsent = ep.unsent;
+  if (unsent.size === 1) {
+    // The usual case, one blocked writer: its entry is handled alone, so nothing the writer
+    // does meanwhile (a deferred call's new blocked send) is met by this loop, as with the
+    // copy below, which it is spared.
+    for (const [socket, data] of unsent) {
+      if (wakes(ep, socket)) handOver(world, ep, socket, data);
+      break;
+    }
+    return;
+  }
   // Most arrivals wake no writer: find that out before copying the entries.
   let woken = false;
-  for (const socket of ep.unsent.keys()) woken ||= wakes(ep, socket);
+  for (const socket of unsent.keys()) woken ||= wakes(ep, socket);
   if (!woken) return;
-  for (const [socket, data] of [...ep.unsent]) {
-    if (!wakes(ep, socket)) continue;
-    const step = handleCall(ep.host, { call: 'send', socket, data, handOver: true }, world.now);
-    const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
-    if (taken < data.length) ep.unsent.set(socket, data.subarray(taken));
-    else ep.unsent.delete(socket);
-    applyOutputs(world, ep, step.outputs);
-    if (!ep.unsent.has(socket)) runDeferred(world, ep, socket);
+  for (const [socket, data] of [...unsent]) {
+    if (wakes(ep, socket)) handOver(world, ep, socket, data);
   }
+}
+
+/** Hands a woken writer's bytes to its host, as many as its send buffer takes. */
+function handOver(world: World, ep: EndpointRuntime, socket: SocketId, data: Uint8Array): void {
+  const step = handleCall(ep.host, { call: 'send', socket, data, handOver: true }, world.now);
+  const taken = step.result.result === 'ok' ? (step.result.bytes ?? data.length) : data.length;
+  if (taken < data.length) ep.unsent.set(socket, data.subarray(taken));
+  else ep.unsent.delete(socket);
+  applyOutputs(world, ep, step.outputs);
+  if (!ep.unsent.has(socket)) runDeferred(world, ep, socket);
 }
 
 /**

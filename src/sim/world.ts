@@ -56,6 +56,12 @@ export interface Flight {
   readonly retransmit: number | undefined;
   /** Its payload's hex as its send event has it, when the world's own link carries it. */
   readonly payload: string | undefined;
+  /**
+   * The endpoint or spoofed source its destination address belongs to (World's `names`,
+   * fixed when the world is made), looked up once at its send: a delivery then finds its
+   * receiver by one map lookup, not two.
+   */
+  readonly receiver: string | undefined;
 }
 
 /** The event of a flight's first (or only) delivery, not a copy's. */
@@ -79,6 +85,7 @@ export function newFlight(
   pending: number,
   retransmit: number | undefined,
   payload: string | undefined,
+  receiver: string | undefined,
 ): FirstDelivery {
   const flight = {
     kind: 'deliver' as const,
@@ -89,6 +96,7 @@ export function newFlight(
     pending,
     retransmit,
     payload,
+    receiver,
   };
   flight.flight = flight;
   return flight;
@@ -132,6 +140,12 @@ export interface EndpointRuntime {
   readonly pendingConnects: Map<SocketId, Readonly<Record<string, string>>>;
   /** How often each application event that an `after` trigger waits for has happened. */
   readonly eventCounts: Map<TriggerEvent, number>;
+  /**
+   * The calls waiting for this endpoint's events, by event; undefined when none does (fixed
+   * when the world is made, shared by its snapshots): an application event asks its own
+   * endpoint, not a world-wide map by endpoint name first.
+   */
+  readonly watching: Watching | undefined;
   /** The profile's send buffer size, in bytes. */
   readonly sendBuffer: number;
   /** Bytes a send() could not hand over yet (send buffer full), by socket, written as room frees. */
@@ -162,6 +176,9 @@ export interface Watcher {
   readonly call: TimedCall;
 }
 
+/** The calls waiting for one endpoint's events, by event. */
+export type Watching = ReadonlyMap<TriggerEvent, readonly Watcher[]>;
+
 export interface World {
   now: number;
   readonly trace: TraceEvent[];
@@ -176,8 +193,6 @@ export interface World {
   /** Shared "address:port" strings and option lists for send events. */
   readonly shared: SharedParts;
   nextId: number;
-  /** Calls waiting for an endpoint event, by endpoint, then event (no key string per event). */
-  readonly watchers: Map<string, Map<TriggerEvent, Watcher[]>>;
   readonly spoofed: { name: string; address: string; port: number }[];
   /** Shared hex strings of the payloads seen in this run (see hex.ts). */
   readonly hex: HexTable;
@@ -211,7 +226,11 @@ function endpointListens(spec: ScenarioEndpoint): Pick<HostConfig, 'synCookies' 
   return { synCookies: host.synCookies, maxBacklog: host.maxBacklog };
 }
 
-export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRuntime {
+export function createEndpoint(
+  spec: ScenarioEndpoint,
+  seed: number,
+  watching: Watching | undefined,
+): EndpointRuntime {
   const profile = endpointProfile(spec);
   const host = createHost({
     address: spec.address,
@@ -235,6 +254,7 @@ export function createEndpoint(spec: ScenarioEndpoint, seed: number): EndpointRu
     writerMayWake: false,
     pendingConnects: new Map(),
     eventCounts: new Map(),
+    watching,
     pendingAccepts: 0,
     beforeAccept: new Map(),
     listener: undefined,
@@ -258,6 +278,7 @@ export function endpointLaidOut(ep: EndpointRuntime): EndpointRuntime {
     socketEnds: ep.socketEnds,
     pendingConnects: ep.pendingConnects,
     eventCounts: ep.eventCounts,
+    watching: ep.watching,
     sendBuffer: ep.sendBuffer,
     unsent: ep.unsent,
     deferred: ep.deferred,
@@ -285,14 +306,14 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
     firewall: scenario.firewall,
     shared: { labels: new EndpointLabels(), options: new OptionLists() },
     nextId: 1,
-    watchers: new Map(),
     spoofed: [],
     hex: new HexTable(),
     queuesChanged: false,
     balancer: undefined,
   });
+  const watching = watchersOf(scenario.calls);
   for (const spec of scenario.endpoints) {
-    world.endpoints.set(spec.name, createEndpoint(spec, scenario.seed));
+    world.endpoints.set(spec.name, createEndpoint(spec, scenario.seed, watching.get(spec.name)));
     world.names.set(spec.address, spec.name);
     world.sides.set(spec.name, spec.side);
   }
@@ -318,21 +339,28 @@ export function createWorld(scenario: Scenario, interventions: readonly Interven
   // slot from ordinary events, so the run before each `at` is unchanged.
   for (const intervention of interventions) scheduleIntervention(world, intervention);
   for (const call of scenario.calls) {
-    if (call.after) {
-      const { endpoint, event } = call.after;
-      let byEvent = world.watchers.get(endpoint);
-      if (byEvent === undefined) {
-        byEvent = new Map();
-        world.watchers.set(endpoint, byEvent);
-      }
-      const list = byEvent.get(event) ?? [];
-      list.push({ trigger: call.after, call });
-      byEvent.set(event, list);
-    } else {
+    if (!call.after)
       world.queue.push(call.at ?? 0, { kind: 'call', endpoint: call.endpoint, call });
-    }
   }
   return world;
+}
+
+/** The calls that wait for an endpoint event (`after`), by endpoint name, then event. */
+function watchersOf(calls: readonly TimedCall[]): Map<string, Map<TriggerEvent, Watcher[]>> {
+  const byEndpoint = new Map<string, Map<TriggerEvent, Watcher[]>>();
+  for (const call of calls) {
+    if (!call.after) continue;
+    const { endpoint, event } = call.after;
+    let byEvent = byEndpoint.get(endpoint);
+    if (byEvent === undefined) {
+      byEvent = new Map();
+      byEndpoint.set(endpoint, byEvent);
+    }
+    const list = byEvent.get(event) ?? [];
+    list.push({ trigger: call.after, call });
+    byEvent.set(event, list);
+  }
+  return byEndpoint;
 }
 
 /**
@@ -352,7 +380,6 @@ export function worldLaidOut(w: World): World {
     firewall: w.firewall,
     shared: w.shared,
     nextId: w.nextId,
-    watchers: w.watchers,
     spoofed: w.spoofed,
     hex: w.hex,
     queuesChanged: w.queuesChanged,
