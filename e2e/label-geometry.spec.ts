@@ -170,6 +170,14 @@ function geometryLog(page: Page) {
   };
 }
 
+/** Every preset the Scenario picker offers, by value. */
+async function presetNames(page: Page): Promise<string[]> {
+  return page
+    .getByLabel('Scenario')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+}
+
 /** Goes to the end of the run and waits until the time slider says so. */
 async function pressEnd(page: Page) {
   await page.keyboard.press('End');
@@ -188,10 +196,7 @@ for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.goto('./?scenario=handshake');
     await expect(diagram(page)).toBeVisible();
-    const presets = await page
-      .getByLabel('Scenario')
-      .locator('option')
-      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const presets = await presetNames(page);
     const { problems, labels, check } = geometryLog(page);
     const time = page.getByRole('slider', { name: 'Time' });
     for (const preset of presets) {
@@ -297,10 +302,7 @@ test('labels stay with their arrows in presentation mode at 1280×720, in every 
   await page.setViewportSize(SIZES[0]);
   await page.goto('./?scenario=handshake');
   await expect(diagram(page)).toBeVisible();
-  const presets = await page
-    .getByLabel('Scenario')
-    .locator('option')
-    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const presets = await presetNames(page);
   const { problems, labels, check } = geometryLog(page);
   const presentation = page.getByRole('main', { name: 'Presentation' });
   for (const preset of presets) {
@@ -327,10 +329,7 @@ test('labels stay with their arrows and inside the diagram in a 320 px embed of 
   const watched = watchPage(page);
   await page.setViewportSize({ width: 320, height: 480 });
   await page.goto('./?scenario=handshake');
-  const presets = await page
-    .getByLabel('Scenario')
-    .locator('option')
-    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const presets = await presetNames(page);
   const { problems, labels, check } = geometryLog(page);
   for (const preset of presets) {
     // The embed a blog post puts in its column, with the fewest controls, stepped by a reader.
