@@ -86,19 +86,19 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
   const { onActivate } = props;
   const playhead = usePlayhead();
   const line = useRef<SVGLineElement>(null);
-  const tipX = useDerived(
+  // The fraction drawn, once per frame; the tip's two coordinates follow it, and only when it
+  // moves (an arrow not in flight keeps its fraction, so its tip is not worked out again).
+  const drawn = useDerived(
     playhead,
-    useCallback(
-      (t: number) => ends.x1 + (ends.x2 - ends.x1) * drawnProgress(span, ends, t),
-      [span, ends],
-    ),
+    useCallback((t: number) => drawnProgress(span, ends, t), [span, ends]),
+  );
+  const tipX = useDerived(
+    drawn,
+    useCallback((p: number) => ends.x1 + (ends.x2 - ends.x1) * p, [ends]),
   );
   const tipY = useDerived(
-    playhead,
-    useCallback(
-      (t: number) => ends.y1 + (ends.y2 - ends.y1) * drawnProgress(span, ends, t),
-      [span, ends],
-    ),
+    drawn,
+    useCallback((p: number) => ends.y1 + (ends.y2 - ends.y1) * p, [ends]),
   );
   useMotionAttribute(line, 'x2', tipX);
   useMotionAttribute(line, 'y2', tipY);
