@@ -25,24 +25,10 @@ const NAMES: readonly TimerName[] = [
   'keepalive',
 ];
 
-function numberOf(timer: TimerName): number {
-  switch (timer) {
-    case 'retransmit':
-      return 0;
-    case 'loss-probe':
-      return 1;
-    case 'time-wait':
-      return 2;
-    case 'delayed-ack':
-      return 3;
-    case 'fin-wait-2':
-      return 4;
-    case 'persist':
-      return 5;
-    case 'keepalive':
-      return 6;
-  }
-}
+/** Each timer name's number, derived from NAMES (declared once). */
+const NUMBER_OF = Object.fromEntries(NAMES.map((name, i) => [name, i])) as Readonly<
+  Record<TimerName, number>
+>;
 
 export class TimerTable {
   /** Entry i's due time, arm order, socket and timer number; entries 0 … size − 1 form the heap. */
@@ -68,15 +54,15 @@ export class TimerTable {
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pAt = ats[parent] as number;
-      if (!(at !== pAt ? at < pAt : order < (orders[parent] as number))) break;
+      // Arm orders are unique, so the new entry is due first exactly when its parent is not.
+      if (this.before(parent, at, order)) break;
       this.move(parent, i);
       i = parent;
     }
     ats[i] = at;
     orders[i] = order;
     this.socket[i] = socket;
-    this.timer[i] = numberOf(timer);
+    this.timer[i] = NUMBER_OF[timer];
   }
 
   /** Whether no entry, live or not, is left. */
@@ -115,8 +101,7 @@ export class TimerTable {
       const r = l + 1;
       let child = l;
       if (r < n && this.before(r, ats[l] as number, orders[l] as number)) child = r;
-      const cAt = ats[child] as number;
-      if (!(cAt !== lastAt ? cAt < lastAt : (orders[child] as number) < lastOrder)) break;
+      if (!this.before(child, lastAt, lastOrder)) break;
       this.move(child, i);
       i = child;
     }
