@@ -4,7 +4,7 @@
  */
 import type { TraceEvent } from '../sim/trace';
 import type { QuestionKind } from './question';
-import { timerSetBefore } from './run-facts';
+import { timerSetIndexBefore } from './run-facts';
 
 /** How far before the event's instant the run pauses, at most (ms). */
 const HOLD_MS = 0.5;
@@ -47,6 +47,6 @@ export function askedBefore(
   index: number,
 ): number {
   if (kind !== 'timer') return index;
-  const set = timerSetBefore(trace, index);
-  return set === undefined ? index : trace.lastIndexOf(set, index);
+  const set = timerSetIndexBefore(trace, index);
+  return set < 0 ? index : set;
 }

@@ -75,15 +75,21 @@ export function timerSetBefore(
   trace: readonly TraceEvent[],
   index: number,
 ): TimerEvent | undefined {
+  const at = timerSetIndexBefore(trace, index);
+  return at < 0 ? undefined : (trace[at] as TimerEvent);
+}
+
+/** The trace index of that `set` (timerSetBefore), or -1 when there is none. */
+export function timerSetIndexBefore(trace: readonly TraceEvent[], index: number): number {
   const fire = trace[index];
-  if (fire?.type !== 'timer') return undefined;
+  if (fire?.type !== 'timer') return -1;
   for (let i = index - 1; i >= 0; i -= 1) {
     const e = trace[i] as TraceEvent;
     if (e.type === 'timer' && e.endpoint === fire.endpoint && e.timer === fire.timer) {
-      return e.action === 'set' ? e : undefined;
+      return e.action === 'set' ? i : -1;
     }
   }
-  return undefined;
+  return -1;
 }
 
 /** Every transmission of the segment `id` repeats, the first one included, in order. */
