@@ -7,12 +7,9 @@
  * on the store and simulator built as the app is built (bench/fork-harness).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { forkDrops, median, SAMPLES } from './fork-drops';
+import { withHarnessPage } from './harness-page';
 import type { BenchRow } from './types';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * CPU time of this process in milliseconds: the machine is shared, so wall time mostly
@@ -100,32 +97,7 @@ function mainRows(label: string, times: readonly number[], note: string | undefi
  * lengthens with the scheduler's waits.
  */
 async function chromiumDrops(): Promise<{ wall: number[]; main: number[] }> {
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('@playwright/test');
-  const { chromiumArgs, findChromium } = await import('../scripts/chromium');
-  const harness = join(root, 'bench/fork-harness');
-  const outDir = join(root, 'test-output/bench-fork-harness');
-  await build({
-    root: harness,
-    configFile: false,
-    logLevel: 'error',
-    base: './',
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-  });
-  const server = await preview({
-    root: harness,
-    configFile: false,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { port: 4275, strictPort: false, host: '127.0.0.1' },
-  });
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4275/';
-  const executablePath = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: chromiumArgs,
-  });
-  try {
+  return withHarnessPage('fork-harness', { port: 4275, target: 'es2022' }, async (browser, url) => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForFunction(() => document.title.endsWith('ready'));
@@ -152,10 +124,7 @@ async function chromiumDrops(): Promise<{ wall: number[]; main: number[] }> {
       await page.evaluate(() => (window as unknown as { forkBench: Bench }).forkBench.rerun());
     }
     return { wall, main };
-  } finally {
-    await browser.close();
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
-  }
+  });
 }
 
 export async function benchFork(): Promise<BenchRow[]> {

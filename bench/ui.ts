@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BenchRow } from './types';
+import { withHarnessPage } from './harness-page';
 import { syntheticWorld } from './synthetic-run';
 import { createLabStore } from '../src/store/create-lab-store';
 
@@ -151,34 +152,8 @@ function seekRows(): BenchRow[] {
 }
 
 async function browserRows(): Promise<BenchRow[]> {
-  const { build, preview } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
-  const { chromium } = await import('@playwright/test');
-  const { chromiumArgs, findChromium } = await import('../scripts/chromium');
-  const harness = join(root, 'bench/ui-harness');
-  const outDir = join(root, 'test-output/bench-ui-harness');
-  await build({
-    root: harness,
-    configFile: false,
-    logLevel: 'error',
-    base: './',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true },
-  });
-  const server = await preview({
-    root: harness,
-    configFile: false,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { port: 4273, strictPort: false, host: '127.0.0.1' },
-  });
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4273/';
-  const executablePath = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: chromiumArgs,
-  });
-  try {
+  return withHarnessPage('ui-harness', { port: 4273, plugins: [react()] }, async (browser, url) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${url}?segments=10000`);
     await page.getByRole('figure', { name: 'Sequence diagram' }).waitFor();
@@ -220,10 +195,7 @@ async function browserRows(): Promise<BenchRow[]> {
         note: `${frames} frames in 3 s, Chrome ScriptDuration`,
       },
     ];
-  } finally {
-    await browser.close();
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
-  }
+  });
 }
 
 /** The built app (dist/) served and opened in Chromium: a big run applied on the page. */
