@@ -288,8 +288,8 @@ test('labels stay with their arrows in presentation mode for the many-connection
     }
   }
   expect(problems).toEqual([]);
-  // At least one label per preset: 320 px wraps labels onto three or four lines, and those with
-  // no room near their arrows are counted in a "+N more · zoom in" note instead.
+  // At least one label per preset: projector-size type leaves room for fewer labels, and those
+  // with no room near their arrows are counted in a "+N more · zoom in" note instead.
   expect(labels()).toBeGreaterThanOrEqual(MANY.length);
   expect(watched.problems).toEqual([]);
 });
