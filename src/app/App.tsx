@@ -56,12 +56,13 @@ export function App() {
   const stage = useRef<HTMLElement>(null);
   const side = useRef<HTMLElement>(null);
   const transport = useRef<HTMLDivElement>(null);
+  const inspectorSlot = useRef<HTMLDivElement>(null);
   useUrlSync(store, world);
   useFrameLoop(store);
   useKeyboardShortcuts(store, { presentation: true });
   useTheme(store);
   usePresentation(store);
-  useInspectorInView(store, side);
+  useInspectorInView(store, side, inspectorSlot);
   useCaptureInView(store, stage, transport);
   const presenting = useStore(store, selectPresenting);
   const largeType = useStore(store, selectLargeType);
@@ -118,9 +119,12 @@ export function App() {
               <QuestionPanels />
               <ConnectedNarration />
               <CaptureMarksSlot />
-              <LazyPart what="the segment inspector">
-                <ConnectedInspector />
-              </LazyPart>
+              {/* The slot the inspector's code arrives in: it grows then, and the view follows. */}
+              <div ref={inspectorSlot}>
+                <LazyPart what="the segment inspector">
+                  <ConnectedInspector />
+                </LazyPart>
+              </div>
             </aside>
             <div ref={transport} className={styles.transport}>
               <Transport />

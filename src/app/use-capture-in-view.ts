@@ -9,9 +9,8 @@
 import { useEffect, type RefObject } from 'react';
 import type { LabStore } from '../store';
 import { followInView } from './follow-in-view';
+import { ONE_COLUMN } from './one-column';
 
-/** The one-column layout of App.module.css (its `max-width: 900px` block). */
-const ONE_COLUMN = '(max-width: 900px)';
 
 export function useCaptureInView(
   store: LabStore,

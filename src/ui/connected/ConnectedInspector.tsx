@@ -1,16 +1,12 @@
 /**
- * The inspector fed from the store: the selected segment's header, field by field. On a phone
- * it sits below the diagram, out of sight, so a newly selected segment brings it into view
- * (instantly under reduced motion); a selection the page opened with does not scroll.
+ * The inspector fed from the store: the selected segment's header, field by field. Bringing it
+ * into view when a segment is selected is the page's work (src/app/use-inspector-in-view.ts),
+ * because this part's code may arrive after the selection that shows it.
  */
-import { useEffect, useRef } from 'react';
 import type { LabState } from '../../store';
 import { useLab } from '../../store';
 import { Inspector } from '../inspector/Inspector';
 import { selectTraceFacts } from './trace-facts';
-
-/** The width below which the page stacks in one column (src/app/App.module.css). */
-const ONE_COLUMN = '(max-width: 900px)';
 
 const selectSelected = (s: LabState) =>
   s.selectedId === null ? undefined : s.timeline.spanById[s.selectedId]?.send;
@@ -18,18 +14,5 @@ const selectSelected = (s: LabState) =>
 export default function ConnectedInspector() {
   const segment = useLab(selectSelected);
   const facts = useLab(selectTraceFacts);
-  const anchor = useRef<HTMLDivElement>(null);
-  const shown = useRef(segment?.id);
-  useEffect(() => {
-    if (segment === undefined || segment.id === shown.current) return;
-    shown.current = segment.id;
-    if (!window.matchMedia(ONE_COLUMN).matches) return;
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    anchor.current?.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
-  }, [segment]);
-  return (
-    <div ref={anchor}>
-      <Inspector segment={segment} facts={facts} />
-    </div>
-  );
+  return <Inspector segment={segment} facts={facts} />;
 }
