@@ -11,7 +11,6 @@ import type { LabStore } from '../store';
 import { followInView } from './follow-in-view';
 import { ONE_COLUMN } from './one-column';
 
-
 export function useCaptureInView(
   store: LabStore,
   stage: RefObject<HTMLElement | null>,
