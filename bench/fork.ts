@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { forkDrops, median, SAMPLES } from './fork-drops';
-import { withHarnessPage } from './harness-page';
+import { skippedRow, withHarnessPage } from './harness-page';
 import type { BenchRow } from './types';
 
 /**
@@ -149,12 +149,7 @@ export async function benchFork(): Promise<BenchRow[]> {
       ...mainRows('fork in Chromium, wall', page.wall, 'performance.now() in the page'),
     );
   } catch (error) {
-    rows.push({
-      name: 'fork in Chromium',
-      value: 0,
-      unit: '',
-      note: `skipped: ${(error as Error).message.split('\n')[0]}`,
-    });
+    rows.push(skippedRow('fork in Chromium', error));
   }
   return rows;
 }

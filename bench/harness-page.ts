@@ -2,8 +2,9 @@
 // this machine and opened in headless Chromium, where the app itself runs.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PluginOption } from 'vite';
+import type { InlineConfig, PluginOption } from 'vite';
 import type { Browser } from '@playwright/test';
+import type { BenchRow } from './types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,9 +17,7 @@ export async function withHarnessPage<T>(
   setup: { port: number; plugins?: PluginOption[]; target?: string },
   use: (browser: Browser, url: string) => Promise<T>,
 ): Promise<T> {
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('@playwright/test');
-  const { chromiumArgs, findChromium } = await import('../scripts/chromium');
+  const { build } = await import('vite');
   const harness = join(root, 'bench', name);
   const outDir = join(root, 'test-output', `bench-${name}`);
   await build({
@@ -29,14 +28,30 @@ export async function withHarnessPage<T>(
     plugins: setup.plugins ?? [],
     build: { outDir, emptyOutDir: true, ...(setup.target ? { target: setup.target } : {}) },
   });
+  return withServedPage(
+    { root: harness, configFile: false, logLevel: 'error', build: { outDir } },
+    setup.port,
+    use,
+  );
+}
+
+/**
+ * Serves a built page with `vite preview` (`config` names its root and build), starts Chromium,
+ * and gives `use` the browser and the page's address; both are closed after, whatever `use` does.
+ */
+export async function withServedPage<T>(
+  config: InlineConfig,
+  port: number,
+  use: (browser: Browser, url: string) => Promise<T>,
+): Promise<T> {
+  const { preview } = await import('vite');
+  const { chromium } = await import('@playwright/test');
+  const { chromiumArgs, findChromium } = await import('../scripts/chromium');
   const server = await preview({
-    root: harness,
-    configFile: false,
-    logLevel: 'error',
-    build: { outDir },
-    preview: { port: setup.port, strictPort: false, host: '127.0.0.1' },
+    ...config,
+    preview: { port, strictPort: false, host: '127.0.0.1' },
   });
-  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${setup.port}/`;
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   const executablePath = findChromium();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -48,4 +63,10 @@ export async function withHarnessPage<T>(
     await browser.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));
   }
+}
+
+/** The row that stands for measurements in Chromium that could not run here, and says why. */
+export function skippedRow(name: string, error: unknown): BenchRow {
+  const why = error instanceof Error ? error.message : String(error);
+  return { name, value: 0, unit: '', note: `skipped: ${why.split('\n')[0]}` };
 }

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BenchRow } from './types';
-import { withHarnessPage } from './harness-page';
+import { skippedRow, withHarnessPage, withServedPage } from './harness-page';
 import { syntheticWorld } from './synthetic-run';
 import { createLabStore } from '../src/store/create-lab-store';
 
@@ -210,27 +210,8 @@ async function appRows(): Promise<BenchRow[]> {
       },
     ];
   }
-  const { preview } = await import('vite');
-  const { chromium } = await import('@playwright/test');
-  const { chromiumArgs, findChromium } = await import('../scripts/chromium');
   const { landRunRows } = await import('./land-run');
-  const server = await preview({
-    root,
-    logLevel: 'error',
-    preview: { port: 4274, strictPort: false, host: '127.0.0.1' },
-  });
-  const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4274/';
-  const executablePath = findChromium();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: chromiumArgs,
-  });
-  try {
-    return await landRunRows(browser, url);
-  } finally {
-    await browser.close();
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
-  }
+  return withServedPage({ root, logLevel: 'error' }, 4274, landRunRows);
 }
 
 export async function benchUi(): Promise<BenchRow[]> {
@@ -239,12 +220,7 @@ export async function benchUi(): Promise<BenchRow[]> {
     try {
       rows.push(...(await measure()));
     } catch (error) {
-      rows.push({
-        name: 'browser measurements',
-        value: 0,
-        unit: '',
-        note: `skipped: ${(error as Error).message.split('\n')[0]}`,
-      });
+      rows.push(skippedRow('browser measurements', error));
     }
   }
   return rows;
