@@ -56,13 +56,12 @@ export function App() {
   const stage = useRef<HTMLElement>(null);
   const side = useRef<HTMLElement>(null);
   const transport = useRef<HTMLDivElement>(null);
-  const inspectorSlot = useRef<HTMLDivElement>(null);
   useUrlSync(store, world);
   useFrameLoop(store);
   useKeyboardShortcuts(store, { presentation: true });
   useTheme(store);
   usePresentation(store);
-  useInspectorInView(store, side, inspectorSlot);
+  useInspectorInView(store, side);
   useCaptureInView(store, stage, transport);
   const presenting = useStore(store, selectPresenting);
   const largeType = useStore(store, selectLargeType);
@@ -119,8 +118,9 @@ export function App() {
               <QuestionPanels />
               <ConnectedNarration />
               <CaptureMarksSlot />
-              {/* The slot the inspector's code arrives in: it grows then, and the view follows. */}
-              <div ref={inspectorSlot}>
+              {/* The slot the inspector's code arrives in: it grows then, and the view follows
+                  (use-inspector-in-view.ts). */}
+              <div>
                 <LazyPart what="the segment inspector">
                   <ConnectedInspector />
                 </LazyPart>

@@ -16,13 +16,9 @@ import type { LabStore } from '../store';
 import { followInView } from './follow-in-view';
 import { ONE_COLUMN } from './one-column';
 
-export function useInspectorInView(
-  store: LabStore,
-  panel: RefObject<HTMLElement | null>,
-  slot: RefObject<HTMLElement | null>,
-) {
+export function useInspectorInView(store: LabStore, panel: RefObject<HTMLElement | null>) {
   useEffect(() => {
-    const inspector = () => slot.current?.querySelector('[data-inspector]');
+    const inspector = () => panel.current?.querySelector('[data-inspector]');
     return followInView(store, {
       startsOn: (state, previous) =>
         state.selectedId !== null && state.selectedId !== previous.selectedId,
@@ -30,8 +26,8 @@ export function useInspectorInView(
       // The page itself scrolls on a phone: the reader's own scrolling may happen anywhere.
       reader: window,
       // Every part of the panel: growth above the inspector pushes it down as surely as its own
-      // growth does, and the slot grows when the inspector's code arrives.
-      watched: () => [...(panel.current?.children ?? []), ...(slot.current ? [slot.current] : [])],
+      // growth does, and the inspector's slot (one of them) grows when its code arrives.
+      watched: () => panel.current?.children ?? [],
       scroll: () => {
         const box = panel.current;
         const section = inspector();
@@ -45,5 +41,5 @@ export function useInspectorInView(
         box.scrollTo({ top: box.scrollTop + top, behavior: 'auto' });
       },
     });
-  }, [store, panel, slot]);
+  }, [store, panel]);
 }
