@@ -225,6 +225,23 @@ test('works from the keyboard alone', async ({ page }) => {
   await expect(clientState(page)).toHaveText('ESTABLISHED');
 });
 
+test('a focused arrow is ringed by its halo alone, with no box across the diagram', async ({
+  page,
+}) => {
+  await open(page, '?scenario=handshake');
+  await page.keyboard.press('End');
+  const syn = diagram(page).getByRole('button', { name: 'SYN seq=700 client to server' });
+  // Tab into the arrow as a keyboard user does, so the focus is visible.
+  await syn.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(syn).toBeFocused();
+  expect(await syn.evaluate((arrow) => arrow.matches(':focus-visible'))).toBe(true);
+  // The page's focus ring (an outline) would draw the arrow's bounding box, a rectangle from
+  // lifeline to lifeline over the other arrows and the state tags.
+  await expect(syn).toHaveCSS('outline-style', 'none');
+});
+
 test('plays under reduced motion, with the same end', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const watched = await open(page, '?scenario=handshake');
